@@ -1,0 +1,33 @@
+package jp.kennin.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes and reads audit events. Writing joins the caller's transaction, so an action and its audit
+ * record commit or roll back together; failures that must be recorded anyway use {@link #recordNow}.
+ */
+public interface AuditLog {
+
+	void record(Event event);
+
+	/** Records in a transaction of its own (for failures whose surrounding transaction rolls back). */
+	void recordNow(Event event);
+
+	/** Newest first; {@code tenantId} null means all tenants (operators only). */
+	List<AuditEntry> search(Query query);
+
+	record Event(String type, Long tenantId, String actorKind, String actorId, String actorRole, String target,
+			String ip, Map<String, String> details) {
+
+		public Event {
+			details = details == null ? Map.of() : Map.copyOf(details);
+		}
+
+	}
+
+	record Query(Long tenantId, Instant from, Instant until, String actorId, String target, int limit) {
+	}
+
+}

@@ -1,0 +1,131 @@
+package jp.kennin.demo;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jp.kennin.notice.Notices;
+import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.KenninProperties;
+import jp.kennin.roster.Roster;
+import jp.kennin.staff.StaffAccounts;
+import jp.kennin.staff.StaffRole;
+import jp.kennin.tenant.PasswordPolicyPreset;
+import jp.kennin.tenant.Tenant;
+import jp.kennin.tenant.Tenants;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo insurer (保険者指定コード {@value #TENANT_CODE}) on start-up, once: a second start finds
+ * the tenant and adds nothing new. Prints the demo logins every time, since they are fixed.
+ */
+@Component
+class DemoDataLoader {
+
+	static final String TENANT_CODE = "demo";
+
+	static final String OPERATOR_ID = "demo-operator";
+
+	static final String ADMIN_ID = "demo-admin";
+
+	static final String REVIEWER_ID = "demo-reviewer";
+
+	/** Fixed so the README can print it; the demo runs only on the embedded database by default. */
+	static final String DEMO_STAFF_PASSWORD = "Kennin-demo-2026!";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+	private final boolean enabled;
+
+	private final Tenants tenants;
+
+	private final Roster roster;
+
+	private final StaffAccounts staff;
+
+	private final Notices notices;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	DemoDataLoader(KenninProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
+			Tenants tenants, Roster roster, StaffAccounts staff, Notices notices, TransactionTemplate tx, Clock clock) {
+		String setting = properties.demo().enabled();
+		this.enabled = setting == null || setting.isBlank() ? datasourceUrl.startsWith("jdbc:h2:file:")
+				: Boolean.parseBoolean(setting);
+		this.tenants = tenants;
+		this.roster = roster;
+		this.staff = staff;
+		this.notices = notices;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
+	void load() throws IOException {
+		if (!enabled) {
+			return;
+		}
+		var people = DemoRosterFile.read();
+		tx.executeWithoutResult(status -> {
+			if (tenants.findByCode(TENANT_CODE).isPresent()) {
+				return;
+			}
+			Tenant tenant = tenants.create(new Tenants.NewTenant(TENANT_CODE, "デモ健康保険組合", "demo-kenpo@kennin.example",
+					"デモ健康保険組合",
+					new Tenant.SupportDesk("0120-000-000", "平日10時～17時（12時～13時を除く）", "support@demo-kenpo.example",
+							"https://demo-kenpo.example/"),
+					PasswordPolicyPreset.SEED));
+			roster.upsert(tenant.id(), people);
+			createStaff(tenant.id());
+			createNotices(tenant.id());
+			log.info("Demo data loaded: tenant '{}' with {} roster rows", TENANT_CODE, people.size());
+		});
+		log.info("""
+
+				==================== Kennin demo ====================
+				 Member sign-up : /signup  (保険者指定コード: {}; members are listed in README.md)
+				 Staff login    : /admin/login
+				   operator     : {} / {}
+				   insurer admin: {} / {}
+				   reviewer     : {} / {}
+				 Dev mailbox    : /dev/mail
+				=====================================================""", TENANT_CODE, OPERATOR_ID,
+				DEMO_STAFF_PASSWORD, ADMIN_ID, DEMO_STAFF_PASSWORD, REVIEWER_ID, DEMO_STAFF_PASSWORD);
+	}
+
+	private void createStaff(long tenantId) {
+		if (!staff.exists(OPERATOR_ID)) {
+			staff.create(OPERATOR_ID, "デモ運用者", StaffRole.OPERATOR, null, DEMO_STAFF_PASSWORD);
+		}
+		staff.create(ADMIN_ID, "デモ健保 管理者", StaffRole.TENANT_ADMIN, tenantId, DEMO_STAFF_PASSWORD);
+		staff.create(REVIEWER_ID, "デモ健保 審査担当", StaffRole.REVIEWER, tenantId, DEMO_STAFF_PASSWORD);
+	}
+
+	private void createNotices(long tenantId) {
+		LocalDate today = JapanTime.today(clock);
+		notices.create(null, today, "推奨ブラウザについて",
+				"パソコンは Microsoft Edge・Google Chrome・Firefox の最新版、スマートフォンは iOS の Safari・Android の Chrome の最新版でご利用ください。",
+				null, null);
+		notices.create(null, today, "システムメンテナンスのお知らせ",
+				"毎月第2日曜日 2:00～6:00 は定期メンテナンスのため、サービスを停止します。", null, null);
+		notices.create(tenantId, today, "【デモ健康保険組合】被扶養者資格調査を開始しました",
+				"今年度の被扶養者資格調査を開始しました。回答期限までに調査票を提出してください。", null, null);
+		notices.create(tenantId, today.minusDays(3), "システム操作マニュアルとよくあるご質問",
+				"操作方法や扶養認定についての質問は、マニュアルとよくあるご質問をご確認ください。", null, null);
+		notices.create(tenantId, today.minusDays(10), "ご家族に健康診断を勧めましょう",
+				"被扶養者の方の基本健診は無料で受診できます。", null, null);
+	}
+
+}

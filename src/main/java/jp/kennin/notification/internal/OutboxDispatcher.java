@@ -1,0 +1,65 @@
+package jp.kennin.notification.internal;
+
+import java.util.List;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jp.kennin.platform.KenninProperties;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due outbox mail. Runs on every node but holds a cluster-wide lock, so each mail is sent once.
+ */
+@Component
+class OutboxDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+	private static final int BATCH = 50;
+
+	private final MailOutbox outbox;
+
+	private final MailTransport transport;
+
+	private final int maxAttempts;
+
+	OutboxDispatcher(MailOutbox outbox, MailTransport transport, KenninProperties properties) {
+		this.outbox = outbox;
+		this.transport = transport;
+		this.maxAttempts = properties.mail().maxAttempts();
+	}
+
+	@Scheduled(fixedDelayString = "${kennin.mail.poll-interval}")
+	@SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT5M")
+	void dispatch() {
+		dispatchDue();
+	}
+
+	/** Sends what is due now; returns how many mails were sent. */
+	int dispatchDue() {
+		int sent = 0;
+		List<OutboxMail> due;
+		do {
+			due = outbox.due(BATCH);
+			for (OutboxMail mail : due) {
+				try {
+					transport.send(mail);
+					outbox.markSent(mail.id());
+					sent++;
+				}
+				catch (Exception ex) {
+					// The address is personal data: log the outbox ID only.
+					log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1, ex.toString());
+					outbox.markFailed(mail, ex.toString(), maxAttempts);
+				}
+			}
+		}
+		while (due.size() == BATCH && sent > 0);
+		return sent;
+	}
+
+}

@@ -1,0 +1,39 @@
+package jp.kennin.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code kennin.*} setting. Documented in docs/configuration.md; keep the two in step.
+ */
+@Validated
+@ConfigurationProperties("kennin")
+public record KenninProperties(@NotNull Path dataDir,
+		@NotBlank @Pattern(regexp = "https?://[^\\s]+", message = "must start with http:// or https://") String baseUrl,
+		String secretKey, @Valid @NotNull Storage storage, @Valid @NotNull Mail mail, @NotNull Demo demo) {
+
+	public boolean servedOverHttps() {
+		return baseUrl.startsWith("https://");
+	}
+
+	public record Storage(@NotNull @Pattern(regexp = "local|s3", message = "must be local or s3") String type,
+			@NotNull Path localDir) {
+	}
+
+	public record Mail(@NotNull Path captureDir, @NotNull Duration pollInterval, @Positive int maxAttempts) {
+	}
+
+	/** {@code enabled} is empty (decide by database), "true" or "false". */
+	public record Demo(String enabled) {
+	}
+
+}

@@ -1,0 +1,93 @@
+package jp.kennin.staff.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+import jp.kennin.staff.StaffAccounts;
+import jp.kennin.staff.StaffRole;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+@Transactional(readOnly = true)
+class JdbcStaffAccounts implements StaffAccounts {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder encoder;
+
+	private final Clock clock;
+
+	JdbcStaffAccounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+		this.jdbc = jdbc;
+		this.encoder = encoder;
+		this.clock = clock;
+	}
+
+	static String key(String loginId) {
+		return loginId.strip().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	@Transactional
+	public long create(String loginId, String displayName, StaffRole role, Long tenantId, String rawPassword) {
+		if ((role == StaffRole.OPERATOR) != (tenantId == null)) {
+			throw new IllegalArgumentException("operators have no tenant; other staff need one");
+		}
+		if (exists(loginId)) {
+			throw new IllegalArgumentException("login ID already used");
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into staff_account (tenant_id, login_id, login_id_key, display_name, role, password_hash, created_at)
+				values (:tenant, :login, :key, :name, :role, :hash, :now)""")
+			.param("tenant", tenantId)
+			.param("login", loginId.strip())
+			.param("key", key(loginId))
+			.param("name", displayName)
+			.param("role", role.name())
+			.param("hash", encoder.encode(rawPassword))
+			.param("now", Timestamp.from(clock.instant()))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	@Override
+	public boolean exists(String loginId) {
+		return findByLoginId(loginId).isPresent();
+	}
+
+	@Override
+	public Optional<StaffSummary> findByLoginId(String loginId) {
+		return jdbc.sql("select id, login_id, display_name, role, tenant_id from staff_account where login_id_key = ?")
+			.param(key(loginId))
+			.query((rs, i) -> new StaffSummary(rs.getLong("id"), rs.getString("login_id"), rs.getString("display_name"),
+					StaffRole.valueOf(rs.getString("role")), (Long) rs.getObject("tenant_id", Long.class)))
+			.optional();
+	}
+
+	Optional<StaffPrincipal> loadPrincipal(String loginId) {
+		return jdbc.sql("""
+				select id, login_id, display_name, role, tenant_id, password_hash, enabled from staff_account
+				where login_id_key = ?""")
+			.param(key(loginId))
+			.query((rs, i) -> new StaffPrincipal(rs.getLong("id"), rs.getString("login_id"), rs.getString("display_name"),
+					StaffRole.valueOf(rs.getString("role")), (Long) rs.getObject("tenant_id", Long.class),
+					rs.getString("password_hash"), rs.getBoolean("enabled")))
+			.optional();
+	}
+
+	@Transactional
+	void recordLogin(long id) {
+		jdbc.sql("update staff_account set last_login_at = ?, failed_attempts = 0 where id = ?")
+			.params(Timestamp.from(clock.instant()), id)
+			.update();
+	}
+
+}

@@ -1,0 +1,91 @@
+package jp.kennin.staff.internal;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+import jp.kennin.platform.TenantScopedPrincipal;
+import jp.kennin.staff.StaffRole;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * A logged-in staff member, kept in the (database-backed) session; the password hash is erased after
+ * authentication.
+ */
+class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedPrincipal {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final long id;
+
+	private final String loginId;
+
+	private final String displayName;
+
+	private final StaffRole role;
+
+	private final Long tenantId;
+
+	private String passwordHash;
+
+	private final boolean enabled;
+
+	StaffPrincipal(long id, String loginId, String displayName, StaffRole role, Long tenantId, String passwordHash,
+			boolean enabled) {
+		this.id = id;
+		this.loginId = loginId;
+		this.displayName = displayName;
+		this.role = role;
+		this.tenantId = tenantId;
+		this.passwordHash = passwordHash;
+		this.enabled = enabled;
+	}
+
+	long id() {
+		return id;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	StaffRole role() {
+		return role;
+	}
+
+	@Override
+	public Long tenantId() {
+		return tenantId;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority("ROLE_STAFF"), new SimpleGrantedAuthority("ROLE_" + role.name()));
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return loginId;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+}

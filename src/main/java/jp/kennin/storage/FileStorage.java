@@ -1,0 +1,20 @@
+package jp.kennin.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Stores opaque blobs under server-generated keys.
+ */
+public interface FileStorage {
+
+	/** Stores the bytes and returns a new key (never derived from user input). */
+	String put(byte[] content) throws IOException;
+
+	/** The content stored under the key, if any. */
+	Optional<InputStream> get(String key) throws IOException;
+
+	void delete(String key) throws IOException;
+
+}

@@ -1,0 +1,62 @@
+package jp.kennin.storage.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jp.kennin.platform.KenninProperties;
+import jp.kennin.storage.FileStorage;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files in a local directory (outside the web root), two levels of sub-folders by key prefix.
+ */
+@Component
+@ConditionalOnProperty(name = "kennin.storage.type", havingValue = "local", matchIfMissing = true)
+class LocalFileStorage implements FileStorage {
+
+	private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+
+	private final Path root;
+
+	LocalFileStorage(KenninProperties properties) {
+		this.root = properties.storage().localDir().toAbsolutePath().normalize();
+	}
+
+	@Override
+	public String put(byte[] content) throws IOException {
+		String key = UUID.randomUUID().toString().replace("-", "");
+		Path target = path(key);
+		Files.createDirectories(target.getParent());
+		Path tmp = Files.createTempFile(target.getParent(), "upload", ".tmp");
+		Files.write(tmp, content);
+		Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+		return key;
+	}
+
+	@Override
+	public Optional<InputStream> get(String key) throws IOException {
+		Path file = path(key);
+		return Files.exists(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
+	}
+
+	@Override
+	public void delete(String key) throws IOException {
+		Files.deleteIfExists(path(key));
+	}
+
+	private Path path(String key) {
+		if (key == null || !KEY.matcher(key).matches()) {
+			throw new IllegalArgumentException("not a storage key");
+		}
+		return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+	}
+
+}

@@ -1,0 +1,108 @@
+package jp.kennin.notification;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import jp.kennin.test.KenninIntegrationTest;
+import jp.kennin.test.MutableClock;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * With SMTP configured: mail goes out over SMTP, survives an outage, and the dev mailbox is gone.
+ */
+@KenninIntegrationTest
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + SmtpOutboxIntegrationTests.PORT })
+class SmtpOutboxIntegrationTests {
+
+	static final int PORT = 3925;
+
+	@Autowired
+	Mailer mailer;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	MockMvc mvc;
+
+	private final GreenMail smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	@AfterEach
+	void stop() {
+		smtp.stop();
+		clock.reset();
+	}
+
+	@Test
+	void mail_is_sent_over_smtp_with_japanese_subject_and_sender_name() throws Exception {
+		smtp.start();
+		String subject = "【デモ健康保険組合】認証コードのお知らせ " + UUID.randomUUID();
+		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "kenpo@kennin.example", "デモ健康保険組合",
+				"member@example.jp", subject, "認証コード：654321")));
+		MimeMessage received = awaitMessage(subject);
+		assertThat(received.getFrom()[0].toString()).contains("kenpo@kennin.example");
+		assertThat(((jakarta.mail.internet.InternetAddress) received.getFrom()[0]).getPersonal()).isEqualTo("デモ健康保険組合");
+		assertThat(received.getContent().toString()).contains("認証コード：654321");
+	}
+
+	@Test
+	void a_code_requested_while_smtp_is_down_arrives_once_smtp_is_back() throws Exception {
+		String subject = "障害中に依頼されたコード " + UUID.randomUUID();
+		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "kenpo@kennin.example", "検認",
+				"member@example.jp", subject, "認証コード：111222")));
+		// Let the dispatcher fail at least once against the closed port.
+		Thread.sleep(1500);
+		smtp.start();
+		// Move past the retry backoff instead of waiting for it.
+		clock.advance(Duration.ofMinutes(30));
+		MimeMessage received = awaitMessage(subject);
+		assertThat(received.getContent().toString()).contains("111222");
+		Thread.sleep(1000);
+		assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).equals(subject)))
+			.as("sent exactly once")
+			.hasSize(1);
+	}
+
+	@Test
+	@WithMockUser(roles = "MEMBER")
+	void the_dev_mailbox_does_not_exist_when_smtp_is_configured() throws Exception {
+		mvc.perform(get("/dev/mail")).andExpect(status().isNotFound());
+	}
+
+	private MimeMessage awaitMessage(String subject) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> java.util.Arrays.stream(smtp.getReceivedMessages())
+				.filter(m -> subjectOf(m).equals(subject))
+				.findFirst()
+				.orElse(null), java.util.Objects::nonNull);
+	}
+
+	private static String subjectOf(MimeMessage m) {
+		try {
+			return m.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,88 @@
+package jp.kennin.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven through /usr/bin/chromedriver (never a downloaded browser).
+ * Sizes: {@link #DESKTOP} and the phone viewport {@link #PHONE} (375×812).
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final Dimension DESKTOP = new Dimension(1280, 900);
+
+	public static final Dimension PHONE = new Dimension(375, 812);
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private Browser(ChromeDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	public static Browser open(Dimension viewport) {
+		try {
+			Path profile = Files.createTempDirectory("kennin-chrome");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(System.getProperty("kennin.chromium", "/usr/bin/chromium"));
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--disable-dev-shm-usage", "--lang=ja", "--user-data-dir=" + profile,
+					"--window-size=" + viewport.width + "," + viewport.height);
+			if (viewport.width < 500) {
+				options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+						java.util.Map.of("width", viewport.width, "height", viewport.height, "pixelRatio", 2.0, "touch",
+								true)));
+			}
+			ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File(System.getProperty("kennin.chromedriver", "/usr/bin/chromedriver")))
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+			return new Browser(driver, profile);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public ChromeDriver driver() {
+		return driver;
+	}
+
+	/** Saves a screenshot under target/screenshots for a human to look at. */
+	public void screenshot(String name) {
+		try {
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+		try (var files = Files.walk(profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ignored) {
+			// A leftover temp profile is harmless.
+		}
+	}
+
+}

@@ -1,0 +1,16 @@
+package jp.kennin.test;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfiguration {
+
+	@Bean
+	@Primary
+	MutableClock clock() {
+		return new MutableClock();
+	}
+
+}
