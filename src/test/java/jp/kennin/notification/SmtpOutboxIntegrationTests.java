@@ -14,6 +14,8 @@ import jp.kennin.test.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +29,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * With SMTP configured: mail goes out over SMTP, survives an outage, and the dev mailbox is gone.
  */
 @KenninIntegrationTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + SmtpOutboxIntegrationTests.PORT })
+@TestPropertySource(properties = "spring.mail.host=127.0.0.1")
 class SmtpOutboxIntegrationTests {
 
-	static final int PORT = 3925;
+	/** A free port per JVM, so parallel test runs on one machine do not collide. */
+	static final int PORT = freePort();
+
+	@DynamicPropertySource
+	static void smtpPort(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> PORT);
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	@Autowired
 	Mailer mailer;

@@ -1,0 +1,25 @@
+package jp.kennin.survey;
+
+import java.time.Instant;
+
+/**
+ * What the member home page shows for one open campaign.
+ * @param deadline the 回答期限 (an instant; shown in Japan time)
+ * @param receiptNumber the 受付番号 once submitted, otherwise null
+ */
+public record SurveyStatus(long campaignId, String campaignTitle, State state, Instant deadline, String receiptNumber) {
+
+	public enum State {
+
+		/** 未作成の調査票があります */
+		NOT_STARTED,
+		/** 作成中 */
+		IN_PROGRESS,
+		/** 提出済み */
+		SUBMITTED,
+		/** 差し戻し */
+		RETURNED
+
+	}
+
+}
