@@ -1,0 +1,45 @@
+package jp.kennin.survey.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import jp.kennin.survey.CampaignStatus;
+import jp.kennin.survey.MemberSurveys;
+import jp.kennin.survey.SurveyStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The member home page's survey panel: the household's forms in campaigns members can see now.
+ */
+@Service
+@Transactional(readOnly = true)
+class HouseholdSurveyStatus implements MemberSurveys {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	HouseholdSurveyStatus(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public List<SurveyStatus> statusFor(long tenantId, String kigo, String bango) {
+		return jdbc.sql("""
+				select c.id, c.title, c.deadline, f.status, f.receipt_number from survey_form f
+				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
+				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status = ? and c.opens_at <= ?
+				order by c.deadline""")
+			.params(tenantId, kigo, bango, CampaignStatus.OPEN.name(),
+					java.sql.Timestamp.from(clock.instant()))
+			.query((rs, n) -> new SurveyStatus(rs.getLong("id"), rs.getString("title"),
+					SurveyStatus.State.valueOf(rs.getString("status")), rs.getTimestamp("deadline").toInstant(),
+					rs.getString("receipt_number")))
+			.list();
+	}
+
+}

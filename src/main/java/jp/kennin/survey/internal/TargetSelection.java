@@ -1,0 +1,105 @@
+package jp.kennin.survey.internal;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.kennin.survey.Campaign;
+import jp.kennin.survey.TargetPreview;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a campaign's target rules into SQL over the roster. The same condition drives the preview and
+ * the creation of survey forms, so what staff preview is what opening creates.
+ */
+@Component
+class TargetSelection {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	TargetSelection(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	TargetPreview preview(Campaign campaign) {
+		Map<String, Object> p = new HashMap<>();
+		String where = where(campaign, p);
+		List<TargetPreview.OfficeCount> offices = jdbc.sql("""
+				select i.office_code, max(i.office_name) as office_name,
+				  count(distinct i.id) as households, count(*) as dependents
+				from roster_person d
+				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
+				  and i.edaban = '00'
+				where""" + " " + where + " group by i.office_code order by i.office_code")
+			.params(p)
+			.query((rs, n) -> new TargetPreview.OfficeCount(rs.getString("office_code"), rs.getString("office_name"),
+					rs.getLong("households"), rs.getLong("dependents")))
+			.list();
+		return new TargetPreview(offices);
+	}
+
+	/** Creates the survey forms and their dependents in two set-based statements. */
+	int createForms(Campaign campaign) {
+		Map<String, Object> p = new HashMap<>();
+		String where = where(campaign, p);
+		p.put("now", Timestamp.from(clock.instant()));
+		int forms = jdbc.sql("""
+				insert into survey_form (tenant_id, campaign_id, kigo, bango, insured_person_id, office_code, office_name,
+				  status, version, created_at, updated_at)
+				select distinct i.tenant_id, :campaign, i.kigo, i.bango, i.id, i.office_code, i.office_name,
+				  'NOT_STARTED', 0, cast(:now as timestamp with time zone), cast(:now as timestamp with time zone)
+				from roster_person d
+				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
+				  and i.edaban = '00'
+				where""" + " " + where)
+			.params(p)
+			.update();
+		jdbc.sql("""
+				insert into survey_form_dependent (tenant_id, survey_form_id, roster_person_id, edaban, name, name_kana,
+				  birth_date, relationship, relationship_category, living_together)
+				select d.tenant_id, f.id, d.id, d.edaban, d.name, d.name_kana, d.birth_date, d.relationship,
+				  d.relationship_category, d.living_together
+				from roster_person d
+				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
+				  and i.edaban = '00'
+				join survey_form f on f.campaign_id = :campaign and f.kigo = d.kigo and f.bango = d.bango
+				where""" + " " + where)
+			.params(p)
+			.update();
+		return forms;
+	}
+
+	/** The selection condition; fills in its parameters. Aliases: d = dependent, i = insured person. */
+	private static String where(Campaign c, Map<String, Object> p) {
+		StringBuilder sql = new StringBuilder("""
+				d.tenant_id = :tenant and d.edaban <> '00' and d.active = true and i.active = true
+				  and d.relationship_category in (:categories)
+				  and not exists (select 1 from campaign_exclusion e where e.campaign_id = :campaign
+				    and e.kigo = d.kigo and e.bango = d.bango and e.edaban = d.edaban)""");
+		p.put("tenant", c.tenantId());
+		p.put("campaign", c.id());
+		p.put("categories", c.rules().categories().stream().map(Enum::name).toList());
+		if (c.rules().bornOnOrBefore() != null) {
+			sql.append(" and d.birth_date <= :bornOnOrBefore");
+			p.put("bornOnOrBefore", Date.valueOf(c.rules().bornOnOrBefore()));
+		}
+		if (c.rules().bornAfter() != null) {
+			sql.append(" and d.birth_date > :bornAfter");
+			p.put("bornAfter", Date.valueOf(c.rules().bornAfter()));
+		}
+		if (c.rules().recognizedUntil() != null) {
+			sql.append(" and (d.qualified_on is null or d.qualified_on <= :recognizedUntil)");
+			p.put("recognizedUntil", Date.valueOf(c.rules().recognizedUntil()));
+		}
+		return sql.toString();
+	}
+
+}

@@ -1,0 +1,109 @@
+package jp.kennin.survey.web;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+
+import jp.kennin.platform.JapanTime;
+import jp.kennin.survey.CampaignDraft;
+import jp.kennin.survey.TargetRules;
+
+import org.springframework.validation.Errors;
+
+/**
+ * Checks a {@link CampaignForm} and turns it into a {@link CampaignDraft}, recording a message per bad
+ * field (codes from the survey bundle). Full-width digits are accepted.
+ */
+final class CampaignFormParser {
+
+	private CampaignFormParser() {
+	}
+
+	/** @return the draft, or null when {@code errors} has errors */
+	static CampaignDraft parse(CampaignForm f, Errors errors) {
+		String title = clean(f.getTitle());
+		if (title.isEmpty()) {
+			errors.rejectValue("title", "survey.campaign.error.titleRequired");
+		}
+		else if (title.length() > 200) {
+			errors.rejectValue("title", "survey.campaign.error.titleTooLong");
+		}
+		LocalDate reference = date(f.getReferenceDate(), "referenceDate", true, errors);
+		LocalDate opensDate = date(f.getOpensDate(), "opensDate", true, errors);
+		LocalTime opensTime = time(f.getOpensTime(), "opensTime", errors);
+		LocalDate deadlineDate = date(f.getDeadlineDate(), "deadlineDate", true, errors);
+		LocalTime deadlineTime = time(f.getDeadlineTime(), "deadlineTime", errors);
+		LocalDate ageOn = date(f.getAgeOn(), "ageOn", false, errors);
+		Integer ageMin = age(f.getAgeMin(), "ageMin", errors);
+		Integer ageMax = age(f.getAgeMax(), "ageMax", errors);
+		LocalDate recognizedUntil = date(f.getRecognizedUntil(), "recognizedUntil", false, errors);
+		if (ageMin != null && ageMax != null && ageMin > ageMax) {
+			errors.rejectValue("ageMax", "survey.campaign.error.ageRange");
+		}
+		if ((ageMin != null || ageMax != null) && ageOn == null && !errors.hasFieldErrors("ageOn")) {
+			errors.rejectValue("ageOn", "survey.campaign.error.ageOnRequired");
+		}
+		if (f.getCategories() == null || f.getCategories().isEmpty()) {
+			errors.rejectValue("categories", "survey.campaign.error.categoriesRequired");
+		}
+		Instant opensAt = opensDate == null || opensTime == null ? null : opensDate.atTime(opensTime).atZone(JapanTime.ZONE).toInstant();
+		Instant deadline = deadlineDate == null || deadlineTime == null ? null
+				: deadlineDate.atTime(deadlineTime).atZone(JapanTime.ZONE).toInstant();
+		if (opensAt != null && deadline != null && !deadline.isAfter(opensAt)) {
+			errors.rejectValue("deadlineDate", "survey.campaign.problem.deadlineBeforeOpening");
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new CampaignDraft(title, reference, opensAt, deadline, f.isLateSubmissionAllowed(),
+				f.getInstructions() == null ? "" : f.getInstructions().strip(),
+				new TargetRules(ageOn, ageMin, ageMax, f.getCategories(), recognizedUntil));
+	}
+
+	static LocalDate date(String typed, String field, boolean required, Errors errors) {
+		String value = clean(typed).replace('/', '-');
+		if (value.isEmpty()) {
+			if (required) {
+				errors.rejectValue(field, "survey.campaign.error.dateRequired");
+			}
+			return null;
+		}
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			errors.rejectValue(field, "survey.campaign.error.dateInvalid");
+			return null;
+		}
+	}
+
+	static LocalTime time(String typed, String field, Errors errors) {
+		String value = clean(typed);
+		try {
+			return LocalTime.parse(value.length() == 4 ? "0" + value : value);
+		}
+		catch (DateTimeParseException ex) {
+			errors.rejectValue(field, "survey.campaign.error.timeInvalid");
+			return null;
+		}
+	}
+
+	private static Integer age(String typed, String field, Errors errors) {
+		String value = clean(typed);
+		if (value.isEmpty()) {
+			return null;
+		}
+		if (!value.matches("\\d{1,3}") || Integer.parseInt(value) > 120) {
+			errors.rejectValue(field, "survey.campaign.error.ageInvalid");
+			return null;
+		}
+		return Integer.valueOf(value);
+	}
+
+	private static String clean(String s) {
+		return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+	}
+
+}
