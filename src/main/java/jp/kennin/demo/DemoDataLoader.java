@@ -56,10 +56,13 @@ class DemoDataLoader {
 
 	private final TransactionTemplate tx;
 
+	private final DemoCampaign campaign;
+
 	private final Clock clock;
 
 	DemoDataLoader(KenninProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
-			Tenants tenants, Roster roster, StaffAccounts staff, Notices notices, TransactionTemplate tx, Clock clock) {
+			Tenants tenants, Roster roster, StaffAccounts staff, Notices notices, TransactionTemplate tx, Clock clock,
+			DemoCampaign campaign) {
 		String setting = properties.demo().enabled();
 		this.enabled = setting == null || setting.isBlank() ? datasourceUrl.startsWith("jdbc:h2:file:")
 				: Boolean.parseBoolean(setting);
@@ -68,6 +71,7 @@ class DemoDataLoader {
 		this.staff = staff;
 		this.notices = notices;
 		this.tx = tx;
+		this.campaign = campaign;
 		this.clock = clock;
 	}
 
@@ -90,6 +94,7 @@ class DemoDataLoader {
 			roster.upsert(tenant.id(), people);
 			createStaff(tenant.id());
 			createNotices(tenant.id());
+			campaign.create(tenant.id());
 			log.info("Demo data loaded: tenant '{}' with {} roster rows", TENANT_CODE, people.size());
 		});
 		log.info("""

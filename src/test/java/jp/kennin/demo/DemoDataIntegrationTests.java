@@ -46,6 +46,12 @@ class DemoDataIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DemoCampaign campaign;
+
+	@Autowired
+	jp.kennin.survey.MemberSurveys memberSurveys;
+
 	@Test
 	void demo_data_loads_once_and_a_second_start_changes_nothing() throws Exception {
 		DemoDataLoader loader = loader("true");
@@ -64,6 +70,10 @@ class DemoDataIntegrationTests {
 			.isEqualTo(StaffRole.TENANT_ADMIN);
 		assertThat(notices.publishedTenantNotices(demo.id())).isNotEmpty();
 		assertThat(notices.publishedSiteNotices()).isNotEmpty();
+		assertThat(memberSurveys.statusFor(demo.id(), "01", "t011")).as("the demo survey is open")
+			.singleElement()
+			.extracting(jp.kennin.survey.SurveyStatus::state)
+			.isEqualTo(jp.kennin.survey.SurveyStatus.State.NOT_STARTED);
 	}
 
 	@Test
@@ -84,7 +94,7 @@ class DemoDataIntegrationTests {
 				new KenninProperties.Storage("local", Path.of("target/test-data/files")),
 				new KenninProperties.Mail(Path.of("target/test-data/mail"), Duration.ofSeconds(1), 3),
 				new KenninProperties.Demo(enabled));
-		return new DemoDataLoader(props, "jdbc:h2:mem:x", tenants, roster, staff, notices, tx, clock);
+		return new DemoDataLoader(props, "jdbc:h2:mem:x", tenants, roster, staff, notices, tx, clock, campaign);
 	}
 
 }
