@@ -39,6 +39,12 @@ public record StoredDocument(long id, long tenantId, String ownerKey, Long subje
 		};
 	}
 
+	/** 850 KB, 2.4 MB. */
+	public String displaySize() {
+		return sizeBytes < 1024 * 1024 ? Math.max(1, Math.round(sizeBytes / 1024.0)) + " KB"
+				: String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
+	}
+
 	public boolean image() {
 		return kind == DocumentKind.IMAGE;
 	}

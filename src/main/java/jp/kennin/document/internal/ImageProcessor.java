@@ -59,7 +59,7 @@ class ImageProcessor {
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels > properties.maxPixels()) {
 					throw new DocumentRejectedException(DocumentProblem.TOO_MANY_PIXELS,
-							properties.maxPixels() / 10_000);
+							properties.maxPixels() / 10_000, properties.maxPixels() / 1_000_000);
 				}
 				ImageReadParam param = reader.getDefaultReadParam();
 				// Skip rows and columns while decoding when the image is far larger than what is kept.
