@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +95,7 @@ class DocumentUploadBrowserTests {
 				.orElseThrow()
 				.findElement(By.cssSelector("button[type=submit]"))
 				.click();
+			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".document-file")).size() == 1);
 			assertThat(driver.findElement(By.cssSelector(".notification-banner")).getText())
 				.isEqualTo("「在学証明書.pdf」を削除しました");
 			assertThat(driver.findElements(By.cssSelector(".document-file"))).hasSize(1);
@@ -109,9 +111,11 @@ class DocumentUploadBrowserTests {
 
 	private static void upload(WebDriver driver, Path file) {
 		driver.findElement(By.id("document-OTHER")).sendKeys(file.toAbsolutePath().toString());
-		uploadButton(driver).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> !d.findElements(By.cssSelector(".notification-banner, #document-OTHER-error")).isEmpty());
+		WebElement button = uploadButton(driver);
+		button.click();
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		wait.until(ExpectedConditions.stalenessOf(button)); // the next page has replaced this one
+		wait.until(d -> !d.findElements(By.cssSelector(".notification-banner, #document-OTHER-error")).isEmpty());
 	}
 
 }
