@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,7 +27,24 @@ public record KenninProperties(@NotNull Path dataDir,
 	}
 
 	public record Storage(@NotNull @Pattern(regexp = "local|s3", message = "must be local or s3") String type,
-			@NotNull Path localDir) {
+			@NotNull Path localDir, S3 s3) {
+
+		@ConstructorBinding
+		public Storage {
+		}
+
+		public Storage(String type, Path localDir) {
+			this(type, localDir, null);
+		}
+
+	}
+
+	/**
+	 * S3-compatible object storage ({@code kennin.storage.type=s3}): AWS S3, MinIO, Ceph, Cloudflare R2…
+	 * Without an access key the AWS default credential chain is used.
+	 */
+	public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey,
+			boolean pathStyle, String prefix) {
 	}
 
 	public record Mail(@NotNull Path captureDir, @NotNull Duration pollInterval, @Positive int maxAttempts) {
