@@ -37,6 +37,10 @@ final class RosterDates {
 		if (raw == null) {
 			return Optional.empty();
 		}
+		LocalDate fast = fast(raw);
+		if (fast != null) {
+			return Optional.of(fast);
+		}
 		// Full-width digits and letters (２０２０／４／１, Ｓ５５) are common in Excel sheets.
 		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toUpperCase(java.util.Locale.ROOT);
 		try {
@@ -62,6 +66,24 @@ final class RosterDates {
 			// 2023/02/30, S64.01.08: not a date.
 		}
 		return Optional.empty();
+	}
+
+	/** yyyy/MM/dd and yyyy-MM-dd, by far the most common forms, without regex or normalisation. */
+	private static LocalDate fast(String s) {
+		if (s.length() != 10 || (s.charAt(4) != '/' && s.charAt(4) != '-') || s.charAt(7) != s.charAt(4)) {
+			return null;
+		}
+		for (int i : new int[] { 0, 1, 2, 3, 5, 6, 8, 9 }) {
+			if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+				return null;
+			}
+		}
+		try {
+			return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10), Integer.parseInt(s, 8, 10, 10));
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
 	}
 
 	private static int num(String digits) {

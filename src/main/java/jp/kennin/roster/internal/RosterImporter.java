@@ -91,7 +91,9 @@ class RosterImporter implements RosterImports {
 						stage.dropQuietly();
 						return false;
 					}
-					stage.apply(request.mode(), Timestamp.from(clock.instant()));
+					long applyStart = System.nanoTime();
+					stage.apply(request.mode(), Timestamp.from(clock.instant()), counts[0]);
+					log.info("Roster import {}: applied {} rows in {} ms", id, counts[0].rows(), (System.nanoTime() - applyStart) / 1_000_000);
 					records.finish(id, Status.APPLIED, counts[0], List.of(), 0);
 					audit.record(event(AUDIT_APPLIED, request, id, counts[0], 0));
 					events.publishEvent(new RosterImported(request.tenantId(), id, request.mode(), counts[0]));
@@ -126,6 +128,7 @@ class RosterImporter implements RosterImports {
 
 	private Counts stageAndCheck(RosterStage stage, ImportRequest request, InputStream csv, long id,
 			ProblemSink problems) {
+		long start = System.nanoTime();
 		stage.create();
 		RosterRowParser parser = new RosterRowParser(JapanTime.today(clock));
 		int[] rows = { 0 };
@@ -146,6 +149,7 @@ class RosterImporter implements RosterImports {
 			throw new UncheckedIOException(ex);
 		}
 		stage.loaded();
+		long read = System.nanoTime();
 		if (readable[0]) {
 			stage.checkDuplicates(problems);
 			stage.checkHouseholds(problems);
@@ -153,7 +157,11 @@ class RosterImporter implements RosterImports {
 		else if (problems.isEmpty()) {
 			problems.add(null, null, "データの行がありません");
 		}
-		return problems.isEmpty() ? stage.count(request.mode()) : null;
+		long checked = System.nanoTime();
+		Counts counts = problems.isEmpty() ? stage.count(request.mode()) : null;
+		log.info("Roster import {}: read and staged {} rows in {} ms, cross-row checks {} ms, counting {} ms", id, rows[0],
+				(read - start) / 1_000_000, (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+		return counts;
 	}
 
 	private static AuditLog.Event event(String type, ImportRequest r, long id, Counts counts, int errors) {

@@ -24,6 +24,8 @@ final class RosterRowParser {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
+	private static final Pattern SPACES = Pattern.compile("[ \u3000]+");
+
 	private final LocalDate today;
 
 	RosterRowParser(LocalDate today) {
@@ -71,7 +73,7 @@ final class RosterRowParser {
 		else if (category == null || category == RelationshipCategory.SELF) {
 			e.add(RosterColumn.RELATIONSHIP, "使えない続柄です（" + relationship + "）");
 		}
-		String name = strip(cells.get(RosterColumn.NAME)).replaceAll("[ \u3000]+", " ");
+		String name = collapse(strip(cells.get(RosterColumn.NAME)), " ");
 		if (name.isEmpty()) {
 			e.add(RosterColumn.NAME, "入力してください");
 		}
@@ -82,7 +84,7 @@ final class RosterRowParser {
 		if (kana.isEmpty()) {
 			e.add(RosterColumn.NAME_KANA, "入力してください");
 		}
-		else if (!KanaName.isKatakana(kana) || kana.length() > 100) {
+		else if (!katakana(kana) || kana.length() > 100) {
 			e.add(RosterColumn.NAME_KANA, "カタカナで入力してください（" + strip(cells.get(RosterColumn.NAME_KANA)) + "）");
 		}
 		LocalDate birth = date(e, RosterColumn.BIRTH_DATE, cells.get(RosterColumn.BIRTH_DATE), true);
@@ -140,7 +142,7 @@ final class RosterRowParser {
 	}
 
 	private static String gender(Errors e, String value) {
-		return switch (Normalizer.normalize(value, Normalizer.Form.NFKC)) {
+		return switch (nfkc(value)) {
 			case "" -> null;
 			case "男", "1" -> "M";
 			case "女", "2" -> "F";
@@ -176,11 +178,48 @@ final class RosterRowParser {
 			char c = typed.charAt(i);
 			plain = (c >= 0x30A1 && c <= 0x30FC) || c == ' ' || c == '\u3000';
 		}
-		return plain ? typed.strip().replaceAll("[ \u3000]+", "\u3000") : KanaName.display(typed);
+		return plain ? collapse(typed.strip(), "\u3000") : KanaName.display(typed);
+	}
+
+	/** NFKC, skipped for plain ASCII (nearly every key cell), which it would not change. */
+	/**
+	 * The same test as {@link KanaName#isKatakana} on an already normalised name, without running the ICU
+	 * transliteration a second time (it dominated the import time).
+	 */
+	private static boolean katakana(String display) {
+		boolean any = false;
+		for (int i = 0; i < display.length(); i++) {
+			char c = display.charAt(i);
+			if (c == '\u3000') {
+				continue;
+			}
+			if (!((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || c == 0x30FB)) {
+				return false;
+			}
+			any = true;
+		}
+		return any;
 	}
 
 	private static String nfkc(String value) {
-		return Normalizer.normalize(strip(value), Normalizer.Form.NFKC).strip();
+		String s = strip(value);
+		for (int i = 0; i < s.length(); i++) {
+			if (s.charAt(i) >= 0x80) {
+				return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+			}
+		}
+		return s;
+	}
+
+	/** Runs of half- and full-width spaces become one {@code space}. */
+	private static String collapse(String s, String space) {
+		boolean clean = true;
+		for (int i = 0; i < s.length() && clean; i++) {
+			char c = s.charAt(i);
+			clean = !((c == ' ' || c == '\u3000') && (!space.equals(String.valueOf(c)) || (i + 1 < s.length()
+					&& (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\u3000'))));
+		}
+		return clean ? s : SPACES.matcher(s).replaceAll(space);
 	}
 
 	private static String strip(String value) {

@@ -132,8 +132,7 @@ final class RosterStage {
 		jdbc.sql("""
 				select x.line_no, x.kigo, x.bango, x.edaban, x.first_line from (
 				  select s.line_no, s.kigo, s.bango, s.edaban,
-				    (select min(d.line_no) from roster_stage d
-				     where d.kigo = s.kigo and d.bango = s.bango and d.edaban = s.edaban) as first_line
+				    min(s.line_no) over (partition by s.kigo, s.bango, s.edaban) as first_line
 				  from roster_stage s) x
 				where x.first_line < x.line_no order by x.line_no""")
 			.query(rs -> {
@@ -172,7 +171,33 @@ final class RosterStage {
 	}
 
 	/** Writes the staged rows into the roster; for a snapshot also deactivates everybody not in the file. */
-	void apply(Mode mode, Timestamp now) {
+	void apply(Mode mode, Timestamp now, Counts counts) {
+		if (counts.added() == counts.rows()) {
+			// Everybody is new (a first load): a plain insert skips the per-row match of the merge.
+			jdbc.sql("insert into roster_person (tenant_id, kigo, bango, edaban, insured, relationship, "
+					+ "relationship_category, name, name_kana, name_kana_key, birth_date, gender, email, office_code, "
+					+ "office_name, living_together, qualified_on, active, created_at, updated_at) select :tenant, s.kigo, "
+					+ "s.bango, s.edaban, s.insured, s.relationship, s.relationship_category, s.name, s.name_kana, "
+					+ "s.name_kana_key, s.birth_date, s.gender, s.email, s.office_code, s.office_name, s.living_together, "
+					+ "s.qualified_on, true, :now, :now from roster_stage s")
+				.param("tenant", tenantId)
+				.param("now", now)
+				.update();
+		}
+		else {
+			merge(now);
+		}
+		if (mode == Mode.SNAPSHOT && counts.deactivated() > 0) {
+			jdbc.sql("update roster_person set active = false, updated_at = :now where tenant_id = :tenant and active = true "
+					+ "and not exists (select 1 from roster_stage s where s.kigo = roster_person.kigo "
+					+ "and s.bango = roster_person.bango and s.edaban = roster_person.edaban)")
+				.param("tenant", tenantId)
+				.param("now", now)
+				.update();
+		}
+	}
+
+	private void merge(Timestamp now) {
 		jdbc.sql("merge into roster_person p using roster_stage s on (p.tenant_id = :tenant and " + KEY + ") "
 				+ "when matched and " + DIFFERS + " then update set insured = s.insured, relationship = s.relationship, "
 				+ "relationship_category = s.relationship_category, name = s.name, name_kana = s.name_kana, "
@@ -188,14 +213,6 @@ final class RosterStage {
 			.param("tenant", tenantId)
 			.param("now", now)
 			.update();
-		if (mode == Mode.SNAPSHOT) {
-			jdbc.sql("update roster_person set active = false, updated_at = :now where tenant_id = :tenant and active = true "
-					+ "and not exists (select 1 from roster_stage s where s.kigo = roster_person.kigo "
-					+ "and s.bango = roster_person.bango and s.edaban = roster_person.edaban)")
-				.param("tenant", tenantId)
-				.param("now", now)
-				.update();
-		}
 	}
 
 	/** H2 keeps temporary tables for the life of the (pooled) connection; PostgreSQL drops it on commit. */
