@@ -4,7 +4,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /**
  * A MockMvc client that keeps the session cookie like a browser (sessions live in Spring Session JDBC,
@@ -20,7 +20,7 @@ public final class StaffClient {
 		this.mvc = mvc;
 	}
 
-	public ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
+	public ResultActions perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
 		if (session != null) {
 			request.cookie(session);
 		}
