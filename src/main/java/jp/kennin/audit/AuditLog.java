@@ -18,6 +18,12 @@ public interface AuditLog {
 	/** Newest first; {@code tenantId} null means all tenants (operators only). */
 	List<AuditEntry> search(Query query);
 
+	/**
+	 * Streams every entry matching the query (its {@code limit} is ignored), newest first, without loading
+	 * them all into memory; for the CSV export.
+	 */
+	void forEach(Query query, java.util.function.Consumer<AuditEntry> sink);
+
 	record Event(String type, Long tenantId, String actorKind, String actorId, String actorRole, String target,
 			String ip, Map<String, String> details) {
 

@@ -12,6 +12,14 @@ public interface FileStorage {
 	/** Stores the bytes and returns a new key (never derived from user input). */
 	String put(byte[] content) throws IOException;
 
+	/**
+	 * Stores a stream without holding it in memory where the backend allows (large roster files). The
+	 * default reads it whole; the local directory streams it to disk.
+	 */
+	default String put(InputStream content) throws IOException {
+		return put(content.readAllBytes());
+	}
+
 	/** The content stored under the key, if any. */
 	Optional<InputStream> get(String key) throws IOException;
 

@@ -58,8 +58,30 @@ class JdbcAuditLog implements AuditLog {
 	@Override
 	@Transactional(readOnly = true)
 	public List<AuditEntry> search(Query q) {
-		StringBuilder sql = new StringBuilder("select * from audit_event where 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
+		StringBuilder sql = where(q, params);
+		sql.append(" order by id desc fetch first ").append(Math.max(1, Math.min(q.limit(), 10_000))).append(" rows only");
+		return jdbc.sql(sql.toString()).params(params).query(JdbcAuditLog::map).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public void forEach(Query q, java.util.function.Consumer<AuditEntry> sink) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		StringBuilder sql = where(q, params).append(" order by id desc");
+		try (var rows = jdbc.sql(sql.toString()).withFetchSize(1000).params(params).query(JdbcAuditLog::map).stream()) {
+			rows.forEach(sink);
+		}
+	}
+
+	private static AuditEntry map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+		return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("type"),
+				(Long) rs.getObject("tenant_id", Long.class), rs.getString("actor_kind"), rs.getString("actor_id"),
+				rs.getString("actor_role"), rs.getString("target"), rs.getString("ip"), decode(rs.getString("details")));
+	}
+
+	private static StringBuilder where(Query q, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder("select * from audit_event where 1 = 1");
 		if (q.tenantId() != null) {
 			sql.append(" and tenant_id = :tenant");
 			params.put("tenant", q.tenantId());
@@ -80,14 +102,7 @@ class JdbcAuditLog implements AuditLog {
 			sql.append(" and target = :target");
 			params.put("target", q.target());
 		}
-		sql.append(" order by id desc fetch first ").append(Math.max(1, Math.min(q.limit(), 10_000))).append(" rows only");
-		return jdbc.sql(sql.toString())
-			.params(params)
-			.query((rs, i) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("type"),
-					(Long) rs.getObject("tenant_id", Long.class), rs.getString("actor_kind"), rs.getString("actor_id"),
-					rs.getString("actor_role"), rs.getString("target"), rs.getString("ip"),
-					decode(rs.getString("details"))))
-			.list();
+		return sql;
 	}
 
 	/** Control characters would let a crafted value forge log lines in exports; replace them. */

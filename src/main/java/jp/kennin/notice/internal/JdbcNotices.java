@@ -1,5 +1,7 @@
 package jp.kennin.notice.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +13,7 @@ import java.util.Optional;
 
 import jp.kennin.notice.Notice;
 import jp.kennin.notice.Notices;
+import jp.kennin.storage.FileStorage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,10 +29,13 @@ class JdbcNotices implements Notices {
 
 	private final JdbcClient jdbc;
 
+	private final FileStorage storage;
+
 	private final Clock clock;
 
-	JdbcNotices(JdbcClient jdbc, Clock clock) {
+	JdbcNotices(JdbcClient jdbc, FileStorage storage, Clock clock) {
 		this.jdbc = jdbc;
+		this.storage = storage;
 		this.clock = clock;
 	}
 
@@ -53,14 +59,13 @@ class JdbcNotices implements Notices {
 
 	@Override
 	public Optional<Notice> findPublished(Long tenantId, long id) {
-		String scope = tenantId == null ? "tenant_id is null" : "tenant_id = :tenant";
-		JdbcClient.StatementSpec spec = jdbc.sql("select * from notice where id = :id and " + scope + " and" + PUBLISHED)
-			.param("id", id)
-			.param("now", Timestamp.from(clock.instant()));
-		if (tenantId != null) {
-			spec = spec.param("tenant", tenantId);
-		}
-		return spec.query(JdbcNotices::map).optional();
+		return find(tenantId, id).filter(n -> n.publishedAt(clock.instant()));
+	}
+
+	@Override
+	public Optional<Notice> findPublishedById(long id) {
+		return jdbc.sql("select * from notice where id = :id").param("id", id).query(JdbcNotices::map).optional()
+			.filter(n -> n.publishedAt(clock.instant()));
 	}
 
 	@Override
@@ -72,15 +77,124 @@ class JdbcNotices implements Notices {
 		jdbc.sql("""
 				insert into notice (tenant_id, notice_date, title, body, publish_from, publish_until, created_at, updated_at)
 				values (:tenant, :date, :title, :body, :from, :until, :now, :now)""")
-			.param("tenant", tenantId)
+			.param("tenant", tenantId, java.sql.Types.BIGINT)
 			.param("date", java.sql.Date.valueOf(date))
 			.param("title", title)
 			.param("body", body)
-			.param("from", publishFrom == null ? null : Timestamp.from(publishFrom))
-			.param("until", publishUntil == null ? null : Timestamp.from(publishUntil))
+			.param("from", ts(publishFrom), java.sql.Types.TIMESTAMP)
+			.param("until", ts(publishUntil), java.sql.Types.TIMESTAMP)
 			.param("now", now)
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	@Override
+	public List<Notice> all(Long scope) {
+		return jdbc.sql("select * from notice where " + scope(scope) + " order by notice_date desc, id desc")
+			.params(scopeParams(scope))
+			.query(JdbcNotices::map)
+			.list();
+	}
+
+	@Override
+	public Optional<Notice> find(Long scope, long id) {
+		return jdbc.sql("select * from notice where id = :id and " + scope(scope))
+			.params(scopeParams(scope))
+			.param("id", id)
+			.query(JdbcNotices::map)
+			.optional();
+	}
+
+	@Override
+	@Transactional
+	public boolean update(Long scope, long id, LocalDate date, String title, String body, Instant publishFrom,
+			Instant publishUntil) {
+		return jdbc.sql("update notice set notice_date = :date, title = :title, body = :body, publish_from = :from, "
+				+ "publish_until = :until, updated_at = :now where id = :id and " + scope(scope))
+			.params(scopeParams(scope))
+			.param("id", id)
+			.param("date", java.sql.Date.valueOf(date))
+			.param("title", title)
+			.param("body", body)
+			.param("from", ts(publishFrom), java.sql.Types.TIMESTAMP)
+			.param("until", ts(publishUntil), java.sql.Types.TIMESTAMP)
+			.param("now", Timestamp.from(clock.instant()))
+			.update() == 1;
+	}
+
+	@Override
+	@Transactional
+	public boolean delete(Long scope, long id) throws IOException {
+		String key = key(scope, id);
+		boolean deleted = jdbc.sql("delete from notice where id = :id and " + scope(scope))
+			.params(scopeParams(scope))
+			.param("id", id)
+			.update() == 1;
+		if (deleted && key != null) {
+			storage.delete(key);
+		}
+		return deleted;
+	}
+
+	@Override
+	@Transactional
+	public void attach(Long scope, long id, String fileName, long size, InputStream content) throws IOException {
+		String old = key(scope, id);
+		String key = storage.put(content);
+		jdbc.sql("update notice set attachment_key = :key, attachment_name = :name, attachment_size = :size where id = :id and "
+				+ scope(scope))
+			.params(scopeParams(scope))
+			.param("id", id)
+			.param("key", key)
+			.param("name", fileName)
+			.param("size", size)
+			.update();
+		if (old != null) {
+			storage.delete(old);
+		}
+	}
+
+	@Override
+	@Transactional
+	public void removeAttachment(Long scope, long id) throws IOException {
+		String old = key(scope, id);
+		jdbc.sql("update notice set attachment_key = null, attachment_name = null, attachment_size = null where id = :id and "
+				+ scope(scope))
+			.params(scopeParams(scope))
+			.param("id", id)
+			.update();
+		if (old != null) {
+			storage.delete(old);
+		}
+	}
+
+	@Override
+	public Optional<InputStream> openAttachment(Long scope, long id, boolean publishedOnly) throws IOException {
+		Optional<Notice> notice = publishedOnly ? findPublishedById(id) : find(scope, id);
+		String key = notice.isEmpty() ? null : jdbc.sql("select attachment_key from notice where id = ?").param(id)
+			.query(String.class).optional().orElse(null);
+		return key == null ? Optional.empty() : storage.get(key);
+	}
+
+	private String key(Long scope, long id) {
+		return jdbc.sql("select attachment_key from notice where id = :id and " + scope(scope))
+			.params(scopeParams(scope))
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static String scope(Long scope) {
+		return scope == null ? "tenant_id is null" : "tenant_id = :scope";
+	}
+
+	private static java.util.Map<String, Object> scopeParams(Long scope) {
+		return scope == null ? java.util.Map.of() : java.util.Map.of("scope", scope);
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
 	}
 
 	private static Notice map(ResultSet rs, int row) throws SQLException {
@@ -89,7 +203,8 @@ class JdbcNotices implements Notices {
 		Object tenant = rs.getObject("tenant_id");
 		return new Notice(rs.getLong("id"), tenant == null ? null : rs.getLong("tenant_id"),
 				rs.getDate("notice_date").toLocalDate(), rs.getString("title"), rs.getString("body"),
-				from == null ? null : from.toInstant(), until == null ? null : until.toInstant());
+				from == null ? null : from.toInstant(), until == null ? null : until.toInstant(),
+				rs.getString("attachment_name"), (Long) rs.getObject("attachment_size", Long.class));
 	}
 
 }

@@ -74,12 +74,13 @@ class JdbcStaffAccounts implements StaffAccounts {
 
 	Optional<StaffPrincipal> loadPrincipal(String loginId) {
 		return jdbc.sql("""
-				select id, login_id, display_name, role, tenant_id, password_hash, enabled from staff_account
-				where login_id_key = ?""")
+				select id, login_id, display_name, role, tenant_id, password_hash, enabled,
+				  case when totp_secret is null then false else true end as enrolled
+				from staff_account where login_id_key = ?""")
 			.param(key(loginId))
 			.query((rs, i) -> new StaffPrincipal(rs.getLong("id"), rs.getString("login_id"), rs.getString("display_name"),
 					StaffRole.valueOf(rs.getString("role")), (Long) rs.getObject("tenant_id", Long.class),
-					rs.getString("password_hash"), rs.getBoolean("enabled")))
+					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("enrolled")))
 			.optional();
 	}
 

@@ -35,8 +35,10 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 
 	private final boolean enabled;
 
+	private final boolean totpEnrolled;
+
 	StaffPrincipal(long id, String loginId, String displayName, StaffRole role, Long tenantId, String passwordHash,
-			boolean enabled) {
+			boolean enabled, boolean totpEnrolled) {
 		this.id = id;
 		this.loginId = loginId;
 		this.displayName = displayName;
@@ -44,6 +46,11 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 		this.tenantId = tenantId;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
+		this.totpEnrolled = totpEnrolled;
+	}
+
+	boolean totpEnrolled() {
+		return totpEnrolled;
 	}
 
 	long id() {

@@ -1,7 +1,10 @@
 package jp.kennin.staff.internal;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 
+import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.SecurityBaseline;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -9,52 +12,82 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * The staff side ({@code /admin/**}) and the actuator have their own login and their own security
- * context in the session, so a member login and a staff login never mix.
+ * context in the session, so a member login and a staff login never mix. The login has two steps: the
+ * password grants {@code STAFF_PENDING}, the TOTP code (or enrolment) the staff roles. Which role reaches
+ * which area is decided here, in one place; controllers then scope every query by the staff member's
+ * tenant.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
 
 	static final String CONTEXT_KEY = "KENNIN_STAFF_SECURITY_CONTEXT";
 
+	static HttpSessionSecurityContextRepository contextRepository() {
+		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+		contexts.setSpringSecurityContextKey(CONTEXT_KEY);
+		return contexts;
+	}
+
 	@Bean
 	@Order(10)
 	SecurityFilterChain staffChain(HttpSecurity http, SecurityBaseline baseline, JdbcStaffAccounts accounts,
-			PasswordEncoder encoder, @Value("${management.server.port:-1}") int managementPort) throws Exception {
-		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-		contexts.setSpringSecurityContextKey(CONTEXT_KEY);
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(
-				username -> accounts.loadPrincipal(username)
-					.orElseThrow(() -> new org.springframework.security.core.userdetails.UsernameNotFoundException(
-							"unknown")));
-		provider.setPasswordEncoder(encoder);
+			PasswordEncoder encoder, LoginGuard guard, AuditLog audit, Clock clock,
+			@Value("${management.server.port:-1}") int managementPort) throws Exception {
+		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		baseline.apply(http);
 		http.securityMatcher("/admin/**", "/actuator/**")
-			.securityContext(sc -> sc.securityContextRepository(contexts))
-			.authenticationManager(new ProviderManager(provider))
+			.securityContext(sc -> sc.securityContextRepository(contextRepository()))
+			.authenticationManager(new ProviderManager(new StaffPasswordStep(accounts, encoder, guard, audit)))
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 				.permitAll()
 				.requestMatchers("/admin/login", "/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
+				.requestMatchers("/admin/login/totp", "/admin/login/enrol")
+				.hasAuthority(StaffPasswordStep.PENDING)
 				// On a separate management port (private network) Prometheus may scrape without a login.
 				.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
 				.permitAll()
-				.requestMatchers("/actuator/**")
+				.requestMatchers("/actuator/**", "/admin/tenants/**", "/admin/site-notices/**")
 				.hasRole("OPERATOR")
+				.requestMatchers("/admin/notices/**", "/admin/roster/imports/**", "/admin/roster/tokens/**")
+				.hasRole("TENANT_ADMIN")
+				.requestMatchers("/admin/roster/**")
+				.hasAnyRole("TENANT_ADMIN", "REVIEWER")
+				.requestMatchers("/admin/staff/**", "/admin/audit/**")
+				.hasAnyRole("OPERATOR", "TENANT_ADMIN")
 				.anyRequest()
 				.hasRole("STAFF"))
 			.formLogin(form -> form.loginPage("/admin/login")
 				.loginProcessingUrl("/admin/login")
 				.usernameParameter("loginId")
-				.defaultSuccessUrl("/admin", false)
+				.successHandler((request, response, authentication) -> {
+					request.getSession().setAttribute(SecondFactor.PENDING_SINCE, clock.instant());
+					boolean enrolled = ((StaffPrincipal) authentication.getPrincipal()).totpEnrolled();
+					response.sendRedirect(request.getContextPath() + (enrolled ? "/admin/login/totp" : "/admin/login/enrol"));
+				})
 				.failureUrl("/admin/login?error"))
+			.exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+				var current = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+				boolean pending = current != null && current.getAuthorities()
+					.stream()
+					.map(GrantedAuthority::getAuthority)
+					.anyMatch(StaffPasswordStep.PENDING::equals);
+				if (pending) {
+					response.sendRedirect(request.getContextPath() + "/admin/login/totp");
+				}
+				else {
+					forbidden.handle(request, response, denied);
+				}
+			}))
 			.logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"));
 		return http.build();
 	}

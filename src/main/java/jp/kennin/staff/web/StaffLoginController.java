@@ -1,6 +1,10 @@
 package jp.kennin.staff.web;
 
+import jp.kennin.platform.StaffActor;
+
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
@@ -15,8 +19,10 @@ class StaffLoginController {
 		return VIEW_LOGIN;
 	}
 
+	/** The staff home: a menu of what the staff member's role may do. */
 	@GetMapping("/admin")
-	String home() {
+	String home(Authentication auth, Model model) {
+		model.addAttribute("actor", StaffActor.of(auth));
 		return VIEW_HOME;
 	}
 

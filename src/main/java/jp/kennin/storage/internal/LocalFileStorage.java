@@ -37,6 +37,17 @@ class LocalFileStorage implements FileStorage {
 	}
 
 	@Override
+	public String put(InputStream content) throws IOException {
+		String key = UUID.randomUUID().toString().replace("-", "");
+		Path target = path(key);
+		Files.createDirectories(target.getParent());
+		Path tmp = Files.createTempFile(target.getParent(), "upload", ".tmp");
+		Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
+		Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+		return key;
+	}
+
+	@Override
 	public Optional<InputStream> get(String key) throws IOException {
 		Path file = path(key);
 		return Files.exists(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();

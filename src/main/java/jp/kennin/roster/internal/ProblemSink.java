@@ -1,0 +1,38 @@
+package jp.kennin.roster.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.kennin.roster.RosterImports.ImportResult;
+import jp.kennin.roster.RosterImports.Problem;
+
+/** Collects problems; keeps the first {@link ImportResult#MAX_REPORTED_ERRORS} and counts them all. */
+final class ProblemSink {
+
+	private final List<Problem> problems = new ArrayList<>();
+
+	private int total;
+
+	void add(Integer line, String column, String message) {
+		total++;
+		if (problems.size() < ImportResult.MAX_REPORTED_ERRORS) {
+			problems.add(new Problem(line, column, message));
+		}
+	}
+
+	int total() {
+		return total;
+	}
+
+	boolean isEmpty() {
+		return total == 0;
+	}
+
+	/** By line, file-level problems first; problems of one line in column order. */
+	List<Problem> problems() {
+		List<Problem> sorted = new ArrayList<>(problems);
+		sorted.sort(java.util.Comparator.comparing(Problem::line, java.util.Comparator.nullsFirst(Integer::compare)));
+		return sorted;
+	}
+
+}

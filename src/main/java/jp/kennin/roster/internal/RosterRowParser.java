@@ -1,0 +1,241 @@
+package jp.kennin.roster.internal;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jp.kennin.roster.KanaName;
+import jp.kennin.roster.RelationshipCategory;
+import jp.kennin.roster.RosterPerson;
+
+/**
+ * Checks one data row and turns it into a {@link StagedRow}, or reports one problem per bad cell.
+ * Key fields are NFKC-normalised (全角の数字・英字 become half-width), because members type them that way
+ * at sign-up and the roster must match.
+ */
+final class RosterRowParser {
+
+	private static final Pattern KIGO = Pattern.compile("[0-9A-Za-z]{1,8}");
+
+	private static final Pattern BANGO = Pattern.compile("[0-9A-Za-z]{1,10}");
+
+	private static final Pattern EDABAN = Pattern.compile("[0-9]{1,2}");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+	private static final Pattern SPACES = Pattern.compile("[ \u3000]+");
+
+	private final LocalDate today;
+
+	RosterRowParser(LocalDate today) {
+		this.today = today;
+	}
+
+	/** @return the row, or null if it had problems (added to {@code problems}) */
+	StagedRow parse(int line, Map<RosterColumn, String> cells, ProblemSink problems) {
+		int before = problems.total();
+		Errors e = new Errors(line, problems);
+		String kigo = nfkc(cells.get(RosterColumn.KIGO));
+		check(e, RosterColumn.KIGO, kigo, KIGO, "半角英数字1～8文字で入力してください");
+		String bango = nfkc(cells.get(RosterColumn.BANGO));
+		check(e, RosterColumn.BANGO, bango, BANGO, "半角英数字1～10文字で入力してください");
+		String edaban = nfkc(cells.get(RosterColumn.EDABAN));
+		check(e, RosterColumn.EDABAN, edaban, EDABAN, "2桁の数字で入力してください");
+		// Excel drops the leading zero of "01"; restore it.
+		if (edaban.length() == 1 && Character.isDigit(edaban.charAt(0))) {
+			edaban = "0" + edaban;
+		}
+		String kubun = strip(cells.get(RosterColumn.KUBUN));
+		boolean insured = "本人".equals(kubun);
+		boolean kubunValid = insured || "家族".equals(kubun);
+		if (!kubunValid) {
+			e.add(RosterColumn.KUBUN, kubun.isEmpty() ? "入力してください" : "本人 または 家族 と入力してください（" + kubun + "）");
+		}
+		else if (EDABAN.matcher(edaban).matches() && insured != RosterPerson.INSURED_EDABAN.equals(edaban)) {
+			e.add(RosterColumn.EDABAN, insured ? "本人の枝番は 00 です（" + edaban + "）" : "家族の枝番に 00 は使えません");
+		}
+		String relationship = strip(cells.get(RosterColumn.RELATIONSHIP));
+		RelationshipCategory category = RelationshipCategory.fromWord(relationship);
+		if (insured) {
+			if (!relationship.isEmpty() && category != RelationshipCategory.SELF) {
+				e.add(RosterColumn.RELATIONSHIP, "本人の行は空欄か「本人」にしてください（" + relationship + "）");
+			}
+			relationship = "本人";
+			category = RelationshipCategory.SELF;
+		}
+		else if (!kubunValid) {
+			// 続柄 and 同居区分 depend on 本人/家族; one error for the row's 区分 is enough.
+		}
+		else if (relationship.isEmpty()) {
+			e.add(RosterColumn.RELATIONSHIP, "家族の行は入力してください");
+		}
+		else if (category == null || category == RelationshipCategory.SELF) {
+			e.add(RosterColumn.RELATIONSHIP, "使えない続柄です（" + relationship + "）");
+		}
+		String name = collapse(strip(cells.get(RosterColumn.NAME)), " ");
+		if (name.isEmpty()) {
+			e.add(RosterColumn.NAME, "入力してください");
+		}
+		else if (name.length() > 100) {
+			e.add(RosterColumn.NAME, "100文字以内で入力してください");
+		}
+		String kana = kana(strip(cells.get(RosterColumn.NAME_KANA)));
+		if (kana.isEmpty()) {
+			e.add(RosterColumn.NAME_KANA, "入力してください");
+		}
+		else if (!katakana(kana) || kana.length() > 100) {
+			e.add(RosterColumn.NAME_KANA, "カタカナで入力してください（" + strip(cells.get(RosterColumn.NAME_KANA)) + "）");
+		}
+		LocalDate birth = date(e, RosterColumn.BIRTH_DATE, cells.get(RosterColumn.BIRTH_DATE), true);
+		if (birth != null && birth.isAfter(today)) {
+			e.add(RosterColumn.BIRTH_DATE, "未来の日付です（" + strip(cells.get(RosterColumn.BIRTH_DATE)) + "）");
+		}
+		String gender = gender(e, strip(cells.get(RosterColumn.GENDER)));
+		String email = strip(cells.get(RosterColumn.EMAIL));
+		if (!email.isEmpty() && !insured) {
+			e.add(RosterColumn.EMAIL, "家族の行には入力できません");
+		}
+		else if (!email.isEmpty() && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+			e.add(RosterColumn.EMAIL, "メールアドレスの形式ではありません（" + email + "）");
+		}
+		String officeCode = nfkc(cells.get(RosterColumn.OFFICE_CODE));
+		if (officeCode.length() > 20) {
+			e.add(RosterColumn.OFFICE_CODE, "20文字以内で入力してください");
+		}
+		String officeName = strip(cells.get(RosterColumn.OFFICE_NAME));
+		if (officeName.length() > 100) {
+			e.add(RosterColumn.OFFICE_NAME, "100文字以内で入力してください");
+		}
+		Boolean living = kubunValid ? living(e, insured, strip(cells.get(RosterColumn.LIVING))) : null;
+		LocalDate qualified = date(e, RosterColumn.QUALIFIED_ON, cells.get(RosterColumn.QUALIFIED_ON), false);
+		if (problems.total() > before) {
+			return null;
+		}
+		return new StagedRow(line, kigo, bango, edaban, insured, relationship, category, name, kana,
+				kana.replace("\u3000", ""), birth, gender, blankToNull(email), blankToNull(officeCode),
+				blankToNull(officeName), living, qualified);
+	}
+
+	private static void check(Errors e, RosterColumn column, String value, Pattern format, String message) {
+		if (value.isEmpty()) {
+			e.add(column, "入力してください");
+		}
+		else if (!format.matcher(value).matches()) {
+			e.add(column, message + "（" + value + "）");
+		}
+	}
+
+	private static LocalDate date(Errors e, RosterColumn column, String raw, boolean required) {
+		String value = strip(raw);
+		if (value.isEmpty()) {
+			if (required) {
+				e.add(column, "入力してください");
+			}
+			return null;
+		}
+		LocalDate date = RosterDates.parse(value).orElse(null);
+		if (date == null) {
+			e.add(column, "日付として読めません（" + value + "）");
+		}
+		return date;
+	}
+
+	private static String gender(Errors e, String value) {
+		return switch (nfkc(value)) {
+			case "" -> null;
+			case "男", "1" -> "M";
+			case "女", "2" -> "F";
+			default -> {
+				e.add(RosterColumn.GENDER, "男・女・1・2 のいずれかで入力してください（" + value + "）");
+				yield null;
+			}
+		};
+	}
+
+	private static Boolean living(Errors e, boolean insured, String value) {
+		if (insured) {
+			if (!value.isEmpty()) {
+				e.add(RosterColumn.LIVING, "本人の行は空欄にしてください（" + value + "）");
+			}
+			return null;
+		}
+		return switch (value) {
+			case "同居" -> Boolean.TRUE;
+			case "別居" -> Boolean.FALSE;
+			default -> {
+				e.add(RosterColumn.LIVING, value.isEmpty() ? "家族の行は 同居 または 別居 を入力してください"
+						: "同居 または 別居 と入力してください（" + value + "）");
+				yield null;
+			}
+		};
+	}
+
+	/** Most rosters already hold full-width katakana; skip the (slow) ICU transliteration for them. */
+	static String kana(String typed) {
+		boolean plain = !typed.isEmpty();
+		for (int i = 0; i < typed.length() && plain; i++) {
+			char c = typed.charAt(i);
+			plain = (c >= 0x30A1 && c <= 0x30FC) || c == ' ' || c == '\u3000';
+		}
+		return plain ? collapse(typed.strip(), "\u3000") : KanaName.display(typed);
+	}
+
+	/** NFKC, skipped for plain ASCII (nearly every key cell), which it would not change. */
+	/**
+	 * The same test as {@link KanaName#isKatakana} on an already normalised name, without running the ICU
+	 * transliteration a second time (it dominated the import time).
+	 */
+	private static boolean katakana(String display) {
+		boolean any = false;
+		for (int i = 0; i < display.length(); i++) {
+			char c = display.charAt(i);
+			if (c == '\u3000') {
+				continue;
+			}
+			if (!((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || c == 0x30FB)) {
+				return false;
+			}
+			any = true;
+		}
+		return any;
+	}
+
+	private static String nfkc(String value) {
+		String s = strip(value);
+		for (int i = 0; i < s.length(); i++) {
+			if (s.charAt(i) >= 0x80) {
+				return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+			}
+		}
+		return s;
+	}
+
+	/** Runs of half- and full-width spaces become one {@code space}. */
+	private static String collapse(String s, String space) {
+		boolean clean = true;
+		for (int i = 0; i < s.length() && clean; i++) {
+			char c = s.charAt(i);
+			clean = !((c == ' ' || c == '\u3000') && (!space.equals(String.valueOf(c)) || (i + 1 < s.length()
+					&& (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\u3000'))));
+		}
+		return clean ? s : SPACES.matcher(s).replaceAll(space);
+	}
+
+	private static String strip(String value) {
+		return value == null ? "" : value.strip();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isEmpty() ? null : value;
+	}
+
+	private record Errors(int line, ProblemSink problems) {
+
+		void add(RosterColumn column, String message) {
+			problems.add(line, column.header, message);
+		}
+
+	}
+
+}

@@ -1,0 +1,149 @@
+package jp.kennin.roster.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import jp.kennin.platform.StaffActor;
+import jp.kennin.roster.RosterImports.Mode;
+import jp.kennin.roster.internal.ImportRecord;
+import jp.kennin.roster.internal.ImportRecords;
+import jp.kennin.roster.internal.PageImports;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 名簿の取り込み (TENANT_ADMIN): upload, progress and preview, confirm, history. */
+@Controller
+class RosterImportController {
+
+	static final String VIEW_IMPORTS = "roster/imports";
+
+	static final String VIEW_IMPORT = "roster/import";
+
+	private final PageImports pageImports;
+
+	private final ImportRecords records;
+
+	RosterImportController(PageImports pageImports, ImportRecords records) {
+		this.pageImports = pageImports;
+		this.records = records;
+	}
+
+	static class UploadForm {
+
+		private String mode = "";
+
+		private MultipartFile file;
+
+		public String getMode() {
+			return mode;
+		}
+
+		public void setMode(String mode) {
+			this.mode = mode;
+		}
+
+		public MultipartFile getFile() {
+			return file;
+		}
+
+		public void setFile(MultipartFile file) {
+			this.file = file;
+		}
+
+	}
+
+	@InitBinder
+	void initBinder(WebDataBinder binder) {
+		binder.setDisallowedFields("id", "tenantId");
+	}
+
+	@GetMapping("/admin/roster/imports")
+	String initUploadForm(Authentication auth, Model model) {
+		model.addAttribute("uploadForm", new UploadForm());
+		return showUploadForm(auth, model);
+	}
+
+	@PostMapping("/admin/roster/imports")
+	String processUploadForm(@ModelAttribute("uploadForm") UploadForm form, BindingResult result, Authentication auth,
+			HttpServletRequest request, Model model) throws IOException {
+		Mode mode = switch (form.getMode()) {
+			case "SNAPSHOT" -> Mode.SNAPSHOT;
+			case "DELTA" -> Mode.DELTA;
+			default -> null;
+		};
+		if (mode == null) {
+			result.rejectValue("mode", "roster.import.mode.required");
+		}
+		MultipartFile file = form.getFile();
+		if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+			result.rejectValue("file", "roster.import.file.required");
+		}
+		else if (file.isEmpty()) {
+			result.rejectValue("file", "roster.import.file.empty");
+		}
+		if (result.hasErrors()) {
+			return showUploadForm(auth, model);
+		}
+		StaffActor actor = StaffActor.of(auth);
+		long id;
+		try (InputStream in = file.getInputStream()) {
+			id = pageImports.upload(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(),
+					request.getRemoteAddr()), mode, fileName(file.getOriginalFilename()), in);
+		}
+		return "redirect:/admin/roster/imports/" + id;
+	}
+
+	@GetMapping("/admin/roster/imports/{id}")
+	String showImport(@PathVariable long id, Authentication auth, Model model) {
+		long tenantId = StaffActor.of(auth).tenantId();
+		ImportRecord record = records.find(tenantId, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("record", record);
+		if (record.status() == ImportRecord.Status.INVALID || record.status() == ImportRecord.Status.FAILED) {
+			model.addAttribute("errors", records.errors(tenantId, id));
+		}
+		return VIEW_IMPORT;
+	}
+
+	@PostMapping("/admin/roster/imports/{id}/confirm")
+	String confirm(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
+		StaffActor actor = StaffActor.of(auth);
+		records.find(actor.tenantId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		pageImports.confirm(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(), request.getRemoteAddr()), id);
+		return "redirect:/admin/roster/imports/" + id;
+	}
+
+	@PostMapping("/admin/roster/imports/{id}/cancel")
+	String cancel(@PathVariable long id, Authentication auth, HttpServletRequest request) {
+		StaffActor actor = StaffActor.of(auth);
+		records.find(actor.tenantId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		pageImports.cancel(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(), request.getRemoteAddr()), id);
+		return "redirect:/admin/roster/imports";
+	}
+
+	private String showUploadForm(Authentication auth, Model model) {
+		model.addAttribute("history", records.history(StaffActor.of(auth).tenantId(), 50));
+		return VIEW_IMPORTS;
+	}
+
+	/** Browsers may send a path; keep only the name, for the history. */
+	private static String fileName(String original) {
+		String name = original.replace('\\', '/');
+		return name.substring(name.lastIndexOf('/') + 1);
+	}
+
+}

@@ -1,0 +1,119 @@
+package jp.kennin.staff.internal;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jp.kennin.staff.StaffRole;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts as the staff management pages see them. Lookups take the viewer's tenant scope:
+ * null (operators) sees every account, a tenant ID only that tenant's accounts.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder encoder;
+
+	private final StaffCredentials credentials;
+
+	private final Clock clock;
+
+	StaffDirectory(JdbcClient jdbc, PasswordEncoder encoder, StaffCredentials credentials, Clock clock) {
+		this.jdbc = jdbc;
+		this.encoder = encoder;
+		this.credentials = credentials;
+		this.clock = clock;
+	}
+
+	public record StaffMember(long id, String loginId, String displayName, StaffRole role, Long tenantId,
+			boolean enabled, boolean totpEnrolled, Instant lastLoginAt, boolean locked) {
+	}
+
+	public List<StaffMember> list(Long scope) {
+		return jdbc.sql("select * from staff_account where (:scope is null or tenant_id = :scope) order by tenant_id nulls first, login_id")
+			.param("scope", scope, java.sql.Types.BIGINT)
+			.query(this::map)
+			.list();
+	}
+
+	public Optional<StaffMember> find(Long scope, long id) {
+		return jdbc.sql("select * from staff_account where id = :id and (:scope is null or tenant_id = :scope)")
+			.param("id", id)
+			.param("scope", scope, java.sql.Types.BIGINT)
+			.query(this::map)
+			.optional();
+	}
+
+	@Transactional
+	public void setEnabled(long id, boolean enabled) {
+		jdbc.sql("update staff_account set enabled = ?, updated_at = ? where id = ?")
+			.params(enabled, Timestamp.from(clock.instant()), id)
+			.update();
+	}
+
+	/**
+	 * Gives the account a new random password and forgets its authenticator and lock, for a staff member
+	 * who lost access; returns the password (shown once to whoever reset it).
+	 */
+	@Transactional
+	public String resetCredentials(long id) {
+		String password = newPassword();
+		jdbc.sql("update staff_account set password_hash = ?, failed_attempts = 0, locked_until = null, updated_at = ? where id = ?")
+			.params(encoder.encode(password), Timestamp.from(clock.instant()), id)
+			.update();
+		credentials.reset(id);
+		return password;
+	}
+
+	@Transactional
+	public void changePassword(long id, String password) {
+		jdbc.sql("update staff_account set password_hash = ?, updated_at = ? where id = ?")
+			.params(encoder.encode(password), Timestamp.from(clock.instant()), id)
+			.update();
+	}
+
+	public boolean passwordMatches(long id, String password) {
+		String hash = jdbc.sql("select password_hash from staff_account where id = ?").param(id).query(String.class).single();
+		return encoder.matches(password, hash);
+	}
+
+	/** 20 characters from a 57-letter alphabet: about 116 random bits. */
+	public static String newPassword() {
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			if (i > 0 && i % 5 == 0) {
+				sb.append('-');
+			}
+			sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+		}
+		return sb.toString();
+	}
+
+	private StaffMember map(ResultSet rs, int row) throws SQLException {
+		Timestamp last = rs.getTimestamp("last_login_at");
+		Timestamp locked = rs.getTimestamp("locked_until");
+		return new StaffMember(rs.getLong("id"), rs.getString("login_id"), rs.getString("display_name"),
+				StaffRole.valueOf(rs.getString("role")), (Long) rs.getObject("tenant_id", Long.class),
+				rs.getBoolean("enabled"), rs.getString("totp_secret") != null, last == null ? null : last.toInstant(),
+				locked != null && locked.toInstant().isAfter(clock.instant()));
+	}
+
+}

@@ -1,0 +1,199 @@
+package jp.kennin.admin;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import jp.kennin.notice.Notices;
+import jp.kennin.roster.Roster;
+import jp.kennin.roster.RosterCsv;
+import jp.kennin.roster.RosterImports;
+import jp.kennin.roster.RosterImports.ImportRequest;
+import jp.kennin.roster.RosterImports.Mode;
+import jp.kennin.roster.RosterImports.Source;
+import jp.kennin.roster.internal.ApiTokens;
+import jp.kennin.staff.StaffAccounts;
+import jp.kennin.staff.StaffClient;
+import jp.kennin.staff.StaffRole;
+import jp.kennin.staff.internal.StaffTestLogin;
+import jp.kennin.tenant.Tenant;
+import jp.kennin.tenant.Tenants;
+import jp.kennin.test.KenninIntegrationTest;
+import jp.kennin.test.MutableClock;
+import jp.kennin.test.TestTenants;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every staff URL × every role × own and foreign tenant → the status as designed: 200 (or a redirect
+ * after a POST) when allowed, 403 for a role that never may, 404 for another tenant's resource. Staff
+ * of tenant A act; tenant B's resources are the foreign ones.
+ */
+@KenninIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationMatrixIntegrationTests {
+
+	static final String PASSWORD = "Matrix-password-2026!";
+
+	static final int OK = 200;
+
+	static final int REDIRECT = 302;
+
+	static final int FORBIDDEN = 403;
+
+	static final int NOT_FOUND = 404;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	Tenants tenants;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	RosterImports imports;
+
+	@Autowired
+	Roster roster;
+
+	@Autowired
+	Notices notices;
+
+	@Autowired
+	ApiTokens tokens;
+
+	Tenant a;
+
+	Tenant b;
+
+	final Map<String, StaffClient> clients = new LinkedHashMap<>();
+
+	final Map<String, Long> ids = new LinkedHashMap<>();
+
+	@BeforeAll
+	void setUp() throws Exception {
+		a = TestTenants.create(tenants, "自健保");
+		b = TestTenants.create(tenants, "他健保");
+		login("OPERATOR", "op-" + a.code(), StaffRole.OPERATOR, null);
+		login("TENANT_ADMIN", "admin-" + a.code(), StaffRole.TENANT_ADMIN, a.id());
+		login("REVIEWER", "reviewer-" + a.code(), StaffRole.REVIEWER, a.id());
+		ids.put("staffA", accounts.findByLoginId("reviewer-" + a.code()).orElseThrow().id());
+		ids.put("staffB", accounts.create("admin-" + b.code(), "他 管理", StaffRole.TENANT_ADMIN, b.id(), PASSWORD));
+		for (Tenant t : List.of(a, b)) {
+			String k = t == a ? "A" : "B";
+			var result = imports.run(new ImportRequest(t.id(), Mode.SNAPSHOT, Source.CLI, "m.csv", "test", null, null, false),
+					new ByteArrayInputStream(RosterCsv.create().insured("01", "m1", "行列 太郎", "ギョウレツ タロウ", "1980/01/01").utf8()), null);
+			ids.put("import" + k, result.importId());
+			ids.put("person" + k, roster.findInsured(t.id(), "01", "m1").orElseThrow().id());
+			ids.put("notice" + k, notices.create(t.id(), java.time.LocalDate.of(2026, 4, 1), "お知らせ" + k, "本文", null, null));
+			ids.put("token" + k, tokens.create(t.id(), "基幹" + k, "test").id());
+		}
+		ids.put("siteNotice", notices.create(null, java.time.LocalDate.of(2026, 4, 1), "サイト", "本文", null, null));
+	}
+
+	@Test
+	void every_staff_url_answers_each_role_and_tenant_as_designed() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		//            request                                                         OPERATOR   TENANT_ADMIN REVIEWER
+		check(wrong, get("/admin"),                                                   OK,        OK,          OK);
+		check(wrong, get("/admin/account/password"),                                  OK,        OK,          OK);
+		check(wrong, get("/admin/tenants"),                                           OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/tenants/new"),                                       OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/tenants/" + a.id()),                                 OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/tenants/" + b.id()),                                 OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/tenants/" + a.id() + "/pages/manual"),               OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/tenants/" + b.id() + "/pages/faq"),                  OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/site-notices"),                                      OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/site-notices/new"),                                  OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice")),             OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/site-notices/" + ids.get("noticeA")),                NOT_FOUND, FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/notices"),                                           FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/notices/new"),                                       FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("noticeA")),                     FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("noticeB")),                     FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("siteNotice")),                  FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		check(wrong, post("/admin/notices/" + ids.get("noticeB") + "/delete"),        FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/roster"),                                            FORBIDDEN, OK,          OK);
+		check(wrong, get("/admin/roster/people/" + ids.get("personA")),               FORBIDDEN, OK,          OK);
+		check(wrong, get("/admin/roster/people/" + ids.get("personB")),               FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/roster/imports"),                                    FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/" + ids.get("importA")),              FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/" + ids.get("importB")),              FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		check(wrong, post("/admin/roster/imports/" + ids.get("importB") + "/confirm"), FORBIDDEN, NOT_FOUND,  FORBIDDEN);
+		check(wrong, get("/admin/roster/tokens"),                                     FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, post("/admin/roster/tokens/" + ids.get("tokenB") + "/revoke"),   FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/staff"),                                             OK,        OK,          FORBIDDEN);
+		check(wrong, get("/admin/staff/new"),                                         OK,        OK,          FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffA")),                        OK,        OK,          FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffB")),                        OK,        NOT_FOUND,   FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/disable"),          REDIRECT,  NOT_FOUND,   FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/enable"),           REDIRECT,  NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/audit"),                                             OK,        OK,          FORBIDDEN);
+		check(wrong, get("/admin/audit/export"),                                      OK,        OK,          FORBIDDEN);
+		check(wrong, get("/actuator/health"),                                         OK,        OK,          OK);
+		assertThat(wrong).as("unexpected answers").isEmpty();
+	}
+
+	@Test
+	void lists_and_exports_contain_only_the_own_tenant() throws Exception {
+		StaffClient admin = clients.get("TENANT_ADMIN");
+		String staff = admin.perform(get("/admin/staff")).andReturn().getResponse().getContentAsString();
+		assertThat(staff).contains("reviewer-" + a.code()).doesNotContain("admin-" + b.code());
+		String notices = admin.perform(get("/admin/notices")).andReturn().getResponse().getContentAsString();
+		assertThat(notices).contains("お知らせA").doesNotContain("お知らせB").doesNotContain("サイト");
+		String audit = admin.perform(get("/admin/audit/export")).andReturn().getResponse().getContentAsString();
+		assertThat(audit).contains("roster_import:" + ids.get("importA")).doesNotContain("roster_import:" + ids.get("importB"));
+		String search = admin.perform(get("/admin/roster").param("kigo", "01").param("bango", "m1")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(search).contains("/admin/roster/people/" + ids.get("personA"))
+			.doesNotContain("/admin/roster/people/" + ids.get("personB"));
+	}
+
+	@Test
+	void without_login_every_staff_page_sends_to_the_login() throws Exception {
+		for (String url : List.of("/admin", "/admin/tenants", "/admin/roster", "/admin/audit", "/admin/staff",
+				"/admin/notices", "/admin/site-notices", "/admin/roster/imports")) {
+			assertThat(mvc.perform(get(url)).andReturn().getResponse().getRedirectedUrl()).as(url).endsWith("/admin/login");
+		}
+	}
+
+	private void check(List<String> wrong, MockHttpServletRequestBuilder request, int operator, int tenantAdmin,
+			int reviewer) throws Exception {
+		int[] expected = { operator, tenantAdmin, reviewer };
+		String[] roles = { "OPERATOR", "TENANT_ADMIN", "REVIEWER" };
+		for (int i = 0; i < roles.length; i++) {
+			var req = request.buildRequest(new org.springframework.mock.web.MockServletContext());
+			MockHttpServletRequestBuilder again = "POST".equals(req.getMethod()) ? post(req.getRequestURI()).with(csrf())
+					: get(req.getRequestURI());
+			int status = clients.get(roles[i]).perform(again).andReturn().getResponse().getStatus();
+			if (status != expected[i]) {
+				wrong.add(req.getMethod() + " " + req.getRequestURI() + " as " + roles[i] + ": " + status + " (expected "
+						+ expected[i] + ")");
+			}
+		}
+	}
+
+	private void login(String key, String loginId, StaffRole role, Long tenantId) throws Exception {
+		accounts.create(loginId, key + " 職員", role, tenantId, PASSWORD);
+		clients.put(key, StaffTestLogin.enrolAndLogin(mvc, clock, loginId, PASSWORD));
+	}
+
+}

@@ -1,0 +1,155 @@
+package jp.kennin.roster.bench;
+
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import jp.kennin.roster.RosterImports;
+import jp.kennin.roster.RosterImports.ImportRequest;
+import jp.kennin.roster.RosterImports.ImportResult;
+import jp.kennin.roster.RosterImports.Mode;
+import jp.kennin.roster.RosterImports.Source;
+import jp.kennin.tenant.PasswordPolicyPreset;
+import jp.kennin.tenant.Tenant;
+import jp.kennin.tenant.Tenants;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The roster import benchmark (not part of the normal build): generates 100,000 insured persons and
+ * 150,000 dependents, imports them into PostgreSQL (schema {@value #SCHEMA}) through the same code path
+ * as page, CLI and API, then loads the same file with {@code psql \copy} into a plain table, and prints
+ * both times, the ratio and the peak heap. Run (see docs/benchmarks.md):
+ *
+ * <pre>
+ * ./mvnw -B test -Dtest=RosterImportBenchmark -Dkennin.benchmark=true -DargLine=-Xmx256m -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@EnabledIfSystemProperty(named = "kennin.benchmark", matches = "true")
+class RosterImportBenchmark {
+
+	static final String SCHEMA = "kennin_bench";
+
+	static final String URL = env("KENNIN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
+	static final String USER = env("KENNIN_TEST_POSTGRES_USER", "postgres");
+
+	static final String PASSWORD = env("KENNIN_TEST_POSTGRES_PASSWORD", "");
+
+	@Autowired
+	RosterImports imports;
+
+	@Autowired
+	Tenants tenants;
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) throws Exception {
+		try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+			s.execute("drop schema if exists " + SCHEMA + " cascade");
+			s.execute("create schema " + SCHEMA);
+		}
+		registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> PASSWORD);
+		registry.add("kennin.scheduling.enabled", () -> "false");
+	}
+
+	@Test
+	void import_versus_copy() throws Exception {
+		Path file = Path.of("target", "benchmark", "roster-250k.csv");
+		long t0 = System.nanoTime();
+		RosterGenerator.write(file, 100_000, 150_000);
+		System.out.printf("generated %s (%d MB) in %d ms%n", file, Files.size(file) >> 20, ms(t0));
+		Tenant tenant = tenants.create(new Tenants.NewTenant("bench", "ベンチマーク健康保険組合", "bench@kenpo.example",
+				"ベンチマーク健保", Tenant.SupportDesk.none(), PasswordPolicyPreset.SEED));
+
+		System.gc();
+		resetPeaks();
+		long start = System.nanoTime();
+		ImportResult first = run(tenant, file);
+		long importMs = ms(start);
+		long peakMb = peakHeapMb();
+		assertThat(first.errors()).isEmpty();
+		assertThat(first.counts().added()).isEqualTo(250_000);
+
+		start = System.nanoTime();
+		ImportResult again = run(tenant, file);
+		long reimportMs = ms(start);
+		assertThat(again.counts().unchanged()).isEqualTo(250_000);
+
+		try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+			s.execute("create table " + SCHEMA + ".copy_plain (kigo text, bango text, edaban text, kubun text, "
+					+ "relationship text, name text, name_kana text, birth_date text, gender text, email text, "
+					+ "office_code text, office_name text, living text, qualified_on text)");
+		}
+		start = System.nanoTime();
+		Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", USER, "-d", "test", "-v", "ON_ERROR_STOP=1", "-c",
+				"\\copy " + SCHEMA + ".copy_plain from '" + file.toAbsolutePath() + "' with (format csv, header true)")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		assertThat(psql.waitFor()).as(output).isZero();
+		long copyMs = ms(start);
+
+		String result = String.format("""
+				rows: 250,000 (100,000 insured + 150,000 dependents), file %d MB
+				import (snapshot, first load): %d ms, peak heap %d MB (max heap %d MB)
+				re-import (unchanged):         %d ms
+				psql \\copy into plain table:   %d ms (%s)
+				ratio import / copy:           %.2f
+				""", Files.size(file) >> 20, importMs, peakMb, Runtime.getRuntime().maxMemory() >> 20, reimportMs, copyMs,
+				output, (double) importMs / copyMs);
+		System.out.println(result);
+		Files.writeString(Path.of("target", "benchmark", "result.txt"), result);
+	}
+
+	private ImportResult run(Tenant tenant, Path file) throws Exception {
+		try (InputStream in = new FileInputStream(file.toFile())) {
+			return imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.CLI, "roster-250k.csv", "bench", null,
+					null, false), in, null);
+		}
+	}
+
+	private static void resetPeaks() {
+		heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+	}
+
+	private static long peakHeapMb() {
+		return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+	}
+
+	private static List<MemoryPoolMXBean> heapPools() {
+		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+	}
+
+	private static long ms(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}
