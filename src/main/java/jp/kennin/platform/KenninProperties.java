@@ -26,7 +26,20 @@ public record KenninProperties(@NotNull Path dataDir,
 	}
 
 	public record Storage(@NotNull @Pattern(regexp = "local|s3", message = "must be local or s3") String type,
-			@NotNull Path localDir) {
+			@NotNull Path localDir, S3 s3) {
+
+		public Storage(String type, Path localDir) {
+			this(type, localDir, null);
+		}
+
+	}
+
+	/**
+	 * S3-compatible object storage ({@code kennin.storage.type=s3}): AWS S3, MinIO, Ceph, Cloudflare R2…
+	 * Without an access key the AWS default credential chain is used.
+	 */
+	public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey,
+			boolean pathStyle, String prefix) {
 	}
 
 	public record Mail(@NotNull Path captureDir, @NotNull Duration pollInterval, @Positive int maxAttempts) {

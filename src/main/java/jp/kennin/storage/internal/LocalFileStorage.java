@@ -9,25 +9,20 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jp.kennin.platform.KenninProperties;
 import jp.kennin.storage.FileStorage;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
-
 /**
- * Files in a local directory (outside the web root), two levels of sub-folders by key prefix.
+ * Files in a local directory (outside the web root), two levels of sub-folders by key prefix. Created by
+ * {@link StorageConfiguration}, which wraps it in encryption.
  */
-@Component
-@ConditionalOnProperty(name = "kennin.storage.type", havingValue = "local", matchIfMissing = true)
 class LocalFileStorage implements FileStorage {
 
 	private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
 
 	private final Path root;
 
-	LocalFileStorage(KenninProperties properties) {
-		this.root = properties.storage().localDir().toAbsolutePath().normalize();
+	LocalFileStorage(Path root) {
+		this.root = root.toAbsolutePath().normalize();
 	}
 
 	@Override
