@@ -39,7 +39,25 @@
     });
   }
 
+  // Questions that apply to one choice only: <div data-reveal-when="fieldName=VALUE">. Without JavaScript
+  // they stay visible with a hint saying when to answer them.
+  function conditionalReveals() {
+    document.querySelectorAll("[data-reveal-when]").forEach(function (block) {
+      var rule = block.getAttribute("data-reveal-when").split("=");
+      var inputs = document.querySelectorAll("input[name='" + rule[0] + "']");
+      if (!inputs.length) { return; }
+      function update() {
+        var on = false;
+        inputs.forEach(function (i) { if (i.checked && i.value === rule[1]) { on = true; } });
+        block.hidden = !on;
+      }
+      inputs.forEach(function (i) { i.addEventListener("change", update); });
+      update();
+    });
+  }
+
   onReady(function () {
+    conditionalReveals();
     focusErrorSummary();
     passwordToggles();
     singleSubmit();
