@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,6 +28,10 @@ public record KenninProperties(@NotNull Path dataDir,
 
 	public record Storage(@NotNull @Pattern(regexp = "local|s3", message = "must be local or s3") String type,
 			@NotNull Path localDir, S3 s3) {
+
+		@ConstructorBinding
+		public Storage {
+		}
 
 		public Storage(String type, Path localDir) {
 			this(type, localDir, null);

@@ -1,0 +1,52 @@
+package jp.kennin.document;
+
+import java.time.Instant;
+
+/**
+ * One uploaded file's metadata. {@code originalName} is what the member's device called it: shown, never
+ * used as a path. {@code contentType}, {@code sizeBytes} and {@code sha256} describe the stored (served)
+ * bytes, which for images are Kennin's re-encoded copy.
+ *
+ * @param subjectPersonId the roster ID of the dependent the document is about, if any
+ * @param slot the upload slot, e.g. a {@code jp.kennin.eligibility.RequiredDocument} code or {@code OTHER}
+ */
+public record StoredDocument(long id, long tenantId, String ownerKey, Long subjectPersonId, String slot,
+		String originalName, String contentType, DocumentKind kind, long sizeBytes, String sha256, Integer width,
+		Integer height, Integer pageCount, boolean hasThumbnail, Instant createdAt) {
+
+	/** The name to download under: the original name with the extension of what is actually stored. */
+	public String downloadName() {
+		String base = originalName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+		int dot = base.lastIndexOf('.');
+		if (dot > 0) {
+			base = base.substring(0, dot);
+		}
+		if (base.isBlank() || base.startsWith(".")) {
+			base = "document";
+		}
+		if (base.length() > 120) {
+			base = base.substring(0, 120);
+		}
+		return base + "." + extension();
+	}
+
+	public String extension() {
+		return switch (contentType) {
+			case "image/jpeg" -> "jpg";
+			case "image/png" -> "png";
+			case "application/pdf" -> "pdf";
+			default -> "heic";
+		};
+	}
+
+	/** 850 KB, 2.4 MB. */
+	public String displaySize() {
+		return sizeBytes < 1024 * 1024 ? Math.max(1, Math.round(sizeBytes / 1024.0)) + " KB"
+				: String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
+	}
+
+	public boolean image() {
+		return kind == DocumentKind.IMAGE;
+	}
+
+}

@@ -1,0 +1,304 @@
+package jp.kennin.document.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jp.kennin.audit.AuditLog;
+import jp.kennin.document.DocumentContent;
+import jp.kennin.document.DocumentKind;
+import jp.kennin.document.DocumentOwner;
+import jp.kennin.document.DocumentProblem;
+import jp.kennin.document.DocumentRejectedException;
+import jp.kennin.document.DocumentSettings;
+import jp.kennin.document.Documents;
+import jp.kennin.document.StaffAccess;
+import jp.kennin.document.StoredDocument;
+import jp.kennin.storage.FileStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Metadata in {@code uploaded_document}, bytes in {@link FileStorage} (encrypted there). Every query
+ * filters by tenant, and the member-side ones by household too.
+ */
+@Service
+@Transactional(readOnly = true)
+class JdbcDocuments implements Documents {
+
+	static final String AUDIT_STAFF_VIEW = "DOCUMENT_VIEWED_BY_STAFF";
+
+	static final String AUDIT_UPLOADED = "DOCUMENT_UPLOADED";
+
+	static final String AUDIT_DELETED = "DOCUMENT_DELETED";
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcDocuments.class);
+
+	private static final Pattern SLOT = Pattern.compile("[A-Z0-9_]{1,40}");
+
+	private static final String COLUMNS = "id, tenant_id, owner_key, subject_person_id, slot, original_name, "
+			+ "content_type, kind, size_bytes, sha256, width, height, page_count, thumbnail_key, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final FileStorage storage;
+
+	private final AuditLog audit;
+
+	private final DocumentSettings settings;
+
+	private final UploadProcessor processor;
+
+	private final DocumentProperties properties;
+
+	private final Clock clock;
+
+	JdbcDocuments(JdbcClient jdbc, FileStorage storage, AuditLog audit, DocumentSettings settings,
+			DocumentProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.storage = storage;
+		this.audit = audit;
+		this.settings = settings;
+		this.properties = properties;
+		this.processor = new UploadProcessor(properties);
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public StoredDocument store(DocumentOwner owner, Long subjectPersonId, String slot, String originalName,
+			byte[] content) {
+		if (slot == null || !SLOT.matcher(slot).matches()) {
+			throw new IllegalArgumentException("slot must be an upper-case code");
+		}
+		Integer count = jdbc.sql("select count(*) from uploaded_document where tenant_id = ? and owner_key = ? "
+				+ "and deleted_at is null").params(owner.tenantId(), owner.key()).query(Integer.class).single();
+		if (count >= properties.maxFilesPerOwner()) {
+			throw new DocumentRejectedException(DocumentProblem.TOO_MANY_FILES, properties.maxFilesPerOwner());
+		}
+		UploadProcessor.Processed p = processor.process(content, settings.maxFileBytes(owner.tenantId()));
+		String key = put(p.bytes());
+		String thumbKey = p.thumbnail() == null ? null : put(p.thumbnail());
+		deleteBlobsIfRolledBack(key, thumbKey);
+		String name = originalName == null || originalName.isBlank() ? "document" : originalName.strip();
+		name = name.length() > 255 ? name.substring(name.length() - 255) : name;
+		GeneratedKeyHolder generated = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into uploaded_document (tenant_id, owner_key, subject_person_id, slot, original_name,
+				  content_type, kind, size_bytes, sha256, storage_key, thumbnail_key, thumbnail_type, width, height,
+				  page_count, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(owner.tenantId(), owner.key(), subjectPersonId, slot, name, p.contentType(), p.kind().name(),
+					p.bytes().length, sha256(p.bytes()), key, thumbKey, p.thumbnailType(), p.width(), p.height(),
+					p.pageCount(), Timestamp.from(clock.instant()))
+			.update(generated, "id");
+		long id = generated.getKeyAs(Number.class).longValue();
+		audit.record(new AuditLog.Event(AUDIT_UPLOADED, owner.tenantId(), "MEMBER", owner.key(), null,
+				"document:" + id, null, Map.of("slot", slot, "kind", p.kind().name())));
+		return find(owner, id).orElseThrow();
+	}
+
+	@Override
+	public List<StoredDocument> list(DocumentOwner owner) {
+		return jdbc.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and owner_key = ? "
+				+ "and deleted_at is null order by created_at, id")
+			.params(owner.tenantId(), owner.key())
+			.query(JdbcDocuments::map)
+			.list();
+	}
+
+	@Override
+	public Optional<StoredDocument> find(DocumentOwner owner, long id) {
+		return jdbc.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and owner_key = ? "
+				+ "and id = ? and deleted_at is null")
+			.params(owner.tenantId(), owner.key(), id)
+			.query(JdbcDocuments::map)
+			.optional();
+	}
+
+	@Override
+	public Optional<DocumentContent> openForOwner(DocumentOwner owner, long id) {
+		return find(owner, id).flatMap(doc -> content(doc, false));
+	}
+
+	@Override
+	public Optional<DocumentContent> thumbnailForOwner(DocumentOwner owner, long id) {
+		return find(owner, id).flatMap(doc -> content(doc, true));
+	}
+
+	@Override
+	public List<StoredDocument> listForStaff(long tenantId, String kigo, String bango) {
+		return list(new DocumentOwner(tenantId, kigo, bango));
+	}
+
+	@Override
+	@Transactional
+	public Optional<DocumentContent> openForStaff(long tenantId, long id, StaffAccess access) {
+		return forStaff(tenantId, id).flatMap(doc -> {
+			auditStaff(doc, access, "document");
+			return content(doc, false);
+		});
+	}
+
+	@Override
+	@Transactional
+	public Optional<DocumentContent> thumbnailForStaff(long tenantId, long id, StaffAccess access) {
+		return forStaff(tenantId, id).flatMap(doc -> {
+			auditStaff(doc, access, "thumbnail");
+			return content(doc, true);
+		});
+	}
+
+	@Override
+	@Transactional
+	public boolean delete(DocumentOwner owner, long id) {
+		Optional<Map<String, Object>> keys = jdbc.sql("select storage_key, thumbnail_key from uploaded_document "
+				+ "where tenant_id = ? and owner_key = ? and id = ? and deleted_at is null")
+			.params(owner.tenantId(), owner.key(), id)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst();
+		if (keys.isEmpty()) {
+			return false;
+		}
+		int updated = jdbc.sql("update uploaded_document set deleted_at = ? where tenant_id = ? and owner_key = ? "
+				+ "and id = ? and deleted_at is null")
+			.params(Timestamp.from(clock.instant()), owner.tenantId(), owner.key(), id)
+			.update();
+		if (updated == 0) {
+			return false; // deleted concurrently
+		}
+		audit.record(new AuditLog.Event(AUDIT_DELETED, owner.tenantId(), "MEMBER", owner.key(), null,
+				"document:" + id, null, Map.of()));
+		String[] blobs = { (String) keys.get().get("storage_key"), (String) keys.get().get("thumbnail_key") };
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					deleteBlobs(blobs);
+				}
+			});
+		}
+		else {
+			deleteBlobs(blobs);
+		}
+		return true;
+	}
+
+	private Optional<StoredDocument> forStaff(long tenantId, long id) {
+		return jdbc.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and id = ? "
+				+ "and deleted_at is null")
+			.params(tenantId, id)
+			.query(JdbcDocuments::map)
+			.optional();
+	}
+
+	private void auditStaff(StoredDocument doc, StaffAccess access, String what) {
+		audit.record(new AuditLog.Event(AUDIT_STAFF_VIEW, doc.tenantId(), "STAFF", access.actorId(), access.role(),
+				"document:" + doc.id(), access.ip(), Map.of("owner", doc.ownerKey(), "view", what)));
+	}
+
+	private Optional<DocumentContent> content(StoredDocument doc, boolean thumbnail) {
+		Map<String, Object> row = jdbc.sql("select storage_key, thumbnail_key, thumbnail_type from uploaded_document "
+				+ "where tenant_id = ? and id = ?").params(doc.tenantId(), doc.id()).query().singleRow();
+		String key = (String) row.get(thumbnail ? "thumbnail_key" : "storage_key");
+		if (key == null) {
+			return Optional.empty();
+		}
+		try {
+			Optional<InputStream> in = storage.get(key);
+			if (in.isEmpty()) {
+				log.error("Stored bytes of document {} are missing", doc.id());
+				return Optional.empty();
+			}
+			try (InputStream stream = in.get()) {
+				byte[] bytes = stream.readAllBytes();
+				return Optional.of(thumbnail
+						? new DocumentContent(doc, bytes, (String) row.get("thumbnail_type"),
+								"thumbnail-" + doc.id() + "." + doc.extension())
+						: new DocumentContent(doc, bytes, doc.contentType(), doc.downloadName()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("document " + doc.id() + " cannot be read", ex);
+		}
+	}
+
+	private String put(byte[] bytes) {
+		try {
+			return storage.put(bytes);
+		}
+		catch (IOException ex) {
+			log.error("Storing an upload failed", ex);
+			throw new DocumentRejectedException(DocumentProblem.FAILED);
+		}
+	}
+
+	/** Stored bytes without a committed row would be orphans: remove them if the transaction rolls back. */
+	private void deleteBlobsIfRolledBack(String... keys) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					deleteBlobs(keys);
+				}
+			}
+		});
+	}
+
+	private void deleteBlobs(String... keys) {
+		for (String key : keys) {
+			if (key != null) {
+				try {
+					storage.delete(key);
+				}
+				catch (IOException | RuntimeException ex) {
+					log.warn("Could not delete stored file {}: {}", key, ex.getMessage());
+				}
+			}
+		}
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static StoredDocument map(ResultSet rs, int row) throws SQLException {
+		long subject = rs.getLong("subject_person_id");
+		Long subjectId = rs.wasNull() ? null : subject;
+		return new StoredDocument(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("owner_key"), subjectId,
+				rs.getString("slot"), rs.getString("original_name"), rs.getString("content_type"),
+				DocumentKind.valueOf(rs.getString("kind")), rs.getLong("size_bytes"), rs.getString("sha256"),
+				rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
+				rs.getObject("page_count", Integer.class), rs.getString("thumbnail_key") != null,
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+}

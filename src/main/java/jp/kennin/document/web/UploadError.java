@@ -1,0 +1,20 @@
+package jp.kennin.document.web;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * A refused upload, carried to the next page as a flash attribute ({@code documentError}) so the fragment
+ * shows the message next to the right file input.
+ */
+public record UploadError(String slot, Long subject, String message) implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	/** True if this error belongs to the given slot (and dependent, if any). */
+	public boolean isFor(String slotCode, Long subjectId) {
+		return slot != null && slot.equals(slotCode) && java.util.Objects.equals(subject, subjectId);
+	}
+
+}

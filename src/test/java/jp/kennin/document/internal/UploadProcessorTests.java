@@ -1,0 +1,256 @@
+package jp.kennin.document.internal;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import javax.imageio.ImageIO;
+
+import jp.kennin.document.DocumentKind;
+import jp.kennin.document.DocumentProblem;
+import jp.kennin.document.DocumentRejectedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UploadProcessorTests {
+
+	private static final long TEN_MB = 10L * 1024 * 1024;
+
+	private final UploadProcessor processor = new UploadProcessor(DocumentProperties.defaults());
+
+	private static DocumentProblem problemOf(Runnable upload) {
+		try {
+			upload.run();
+		}
+		catch (DocumentRejectedException ex) {
+			return ex.problem();
+		}
+		throw new AssertionError("the upload was accepted");
+	}
+
+	@Test
+	void a_file_named_jpg_holding_html_is_refused() {
+		byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(problemOf(() -> processor.process(html, TEN_MB))).isEqualTo(DocumentProblem.UNSUPPORTED_TYPE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "GIF89a\u0001\u0000\u0001\u0000", "PK\u0003\u0004 a zip or office file", "plain text" })
+	void other_types_are_refused_whatever_they_are_called(String start) {
+		byte[] bytes = (start + "x".repeat(100)).getBytes(StandardCharsets.ISO_8859_1);
+
+		assertThat(problemOf(() -> processor.process(bytes, TEN_MB))).isEqualTo(DocumentProblem.UNSUPPORTED_TYPE);
+	}
+
+	@Test
+	void a_20000_by_20000_png_is_refused_before_decoding() {
+		byte[] bomb = TestFiles.pngHeader(20_000, 20_000);
+		long started = System.nanoTime();
+
+		DocumentRejectedException ex = org.junit.jupiter.api.Assertions.assertThrows(DocumentRejectedException.class,
+				() -> processor.process(bomb, TEN_MB));
+
+		assertThat(ex.problem()).isEqualTo(DocumentProblem.TOO_MANY_PIXELS);
+		assertThat(ex.args()).containsExactly(5000L, 50L);
+		// Decoding 400 megapixels would take seconds and 1.6 GB; reading the header takes milliseconds.
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void an_encrypted_pdf_is_refused() {
+		assertThat(problemOf(() -> processor.process(TestFiles.encryptedPdf("user-secret"), TEN_MB)))
+			.isEqualTo(DocumentProblem.PASSWORD_PROTECTED);
+		assertThat(problemOf(() -> processor.process(TestFiles.encryptedPdf(""), TEN_MB)))
+			.as("owner password only").isEqualTo(DocumentProblem.PASSWORD_PROTECTED);
+	}
+
+	@Test
+	void broken_files_are_refused() {
+		byte[] pdf = TestFiles.pdf(1);
+		byte[] brokenPdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes(StandardCharsets.US_ASCII);
+		byte[] jpeg = TestFiles.jpeg(TestFiles.photo(400, 300, 1, 40), 0.9f);
+		byte[] truncatedJpeg = java.util.Arrays.copyOf(jpeg, 700);
+
+		assertThat(problemOf(() -> processor.process(brokenPdf, TEN_MB))).isEqualTo(DocumentProblem.CORRUPT);
+		assertThat(problemOf(() -> processor.process(java.util.Arrays.copyOf(pdf, 60), TEN_MB)))
+			.isEqualTo(DocumentProblem.CORRUPT);
+		assertThat(problemOf(() -> processor.process(truncatedJpeg, TEN_MB))).isEqualTo(DocumentProblem.CORRUPT);
+	}
+
+	@Test
+	void empty_and_missing_files_have_their_own_message() {
+		assertThat(problemOf(() -> processor.process(new byte[0], TEN_MB))).isEqualTo(DocumentProblem.EMPTY);
+		assertThat(problemOf(() -> processor.process(null, TEN_MB))).isEqualTo(DocumentProblem.NO_FILE);
+	}
+
+	@Test
+	void ten_megabytes_and_one_byte_is_refused_with_the_size_message_and_exactly_ten_is_accepted() {
+		byte[] base = TestFiles.jpeg(TestFiles.photo(1200, 900, 2, 30), 0.9f);
+		byte[] exactly = TestFiles.padJpeg(base, TEN_MB);
+		byte[] oneMore = TestFiles.padJpeg(base, TEN_MB + 1);
+
+		DocumentRejectedException ex = org.junit.jupiter.api.Assertions.assertThrows(DocumentRejectedException.class,
+				() -> processor.process(oneMore, TEN_MB));
+		assertThat(ex.problem()).isEqualTo(DocumentProblem.TOO_LARGE);
+		assertThat(ex.args()).containsExactly(10L);
+
+		assertThat(exactly).hasSize((int) TEN_MB);
+		UploadProcessor.Processed kept = processor.process(exactly, TEN_MB);
+		assertThat(kept.kind()).isEqualTo(DocumentKind.IMAGE);
+		assertThat(kept.bytes().length).as("comments dropped on re-encoding").isLessThan(base.length * 2);
+	}
+
+	@Test
+	void a_jpeg_with_gps_exif_is_stored_without_any_metadata() throws IOException {
+		byte[] original = TestFiles.withExif(TestFiles.jpeg(TestFiles.photo(800, 600, 3, 30), 0.92f), 1, true);
+		assertThat(TestFiles.hasApp1(original)).isTrue();
+
+		UploadProcessor.Processed kept = processor.process(original, TEN_MB);
+
+		assertThat(kept.contentType()).isEqualTo("image/jpeg");
+		assertThat(TestFiles.hasApp1(kept.bytes())).isFalse();
+		assertThat(new String(kept.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("MM\u0000*");
+		assertThat(JpegOrientation.of(kept.bytes())).isEqualTo(1);
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
+		assertThat(image.getWidth()).isEqualTo(800);
+		assertThat(kept.thumbnail()).isNotNull();
+		assertThat(ImageIO.read(new ByteArrayInputStream(kept.thumbnail())).getWidth()).isEqualTo(320);
+	}
+
+	@ParameterizedTest(name = "EXIF orientation {0}")
+	@ValueSource(ints = { 1, 2, 3, 6, 8 })
+	void exif_orientation_is_applied(int orientation) throws IOException {
+		BufferedImage upright = TestFiles.quadrants(120, 60);
+		BufferedImage stored = switch (orientation) {
+			case 2 -> transform(upright, (x, y, w, h) -> new int[] { w - 1 - x, y }, false);
+			case 3 -> transform(upright, (x, y, w, h) -> new int[] { w - 1 - x, h - 1 - y }, false);
+			// The camera stored the picture turned a quarter to the left: display rotates it right (6).
+			case 6 -> transform(upright, (x, y, w, h) -> new int[] { y, w - 1 - x }, true);
+			case 8 -> transform(upright, (x, y, w, h) -> new int[] { h - 1 - y, x }, true);
+			default -> upright;
+		};
+		byte[] jpeg = TestFiles.withExif(TestFiles.jpeg(stored, 0.95f), orientation, false);
+		assertThat(JpegOrientation.of(jpeg)).isEqualTo(orientation);
+
+		BufferedImage result = ImageIO.read(new ByteArrayInputStream(processor.process(jpeg, TEN_MB).bytes()));
+
+		assertThat(result.getWidth()).isEqualTo(120);
+		assertThat(result.getHeight()).isEqualTo(60);
+		assertThat(near(result.getRGB(20, 10), Color.RED)).as("top left").isTrue();
+		assertThat(near(result.getRGB(100, 10), Color.GREEN)).as("top right").isTrue();
+		assertThat(near(result.getRGB(20, 50), Color.BLUE)).as("bottom left").isTrue();
+		assertThat(near(result.getRGB(100, 50), Color.YELLOW)).as("bottom right").isTrue();
+	}
+
+	@Test
+	void large_photos_are_downscaled_to_2400_pixels_on_the_longer_side() {
+		byte[] jpeg = TestFiles.jpeg(TestFiles.photo(4032, 3024, 4, 20), 0.85f);
+
+		UploadProcessor.Processed kept = processor.process(jpeg, TEN_MB);
+
+		assertThat(kept.width()).isEqualTo(2400);
+		assertThat(kept.height()).isEqualTo(1800);
+	}
+
+	@Test
+	void png_stays_png_and_keeps_transparency() throws IOException {
+		BufferedImage transparent = new BufferedImage(50, 40, BufferedImage.TYPE_INT_ARGB);
+		transparent.setRGB(10, 10, 0x80FF0000);
+
+		UploadProcessor.Processed kept = processor.process(TestFiles.png(transparent), TEN_MB);
+
+		assertThat(kept.contentType()).isEqualTo("image/png");
+		BufferedImage result = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
+		assertThat(result.getColorModel().hasAlpha()).isTrue();
+		assertThat(result.getRGB(0, 0) >>> 24).isZero();
+	}
+
+	@Test
+	void pdfs_are_kept_byte_for_byte_with_their_page_count() {
+		byte[] pdf = TestFiles.pdf(3);
+
+		UploadProcessor.Processed kept = processor.process(pdf, TEN_MB);
+
+		assertThat(kept.bytes()).isEqualTo(pdf);
+		assertThat(kept.pageCount()).isEqualTo(3);
+		assertThat(kept.kind()).isEqualTo(DocumentKind.PDF);
+		assertThat(kept.thumbnail()).isNull();
+	}
+
+	@Test
+	void heic_without_a_converter_is_kept_as_sent_and_flagged() {
+		byte[] heic = TestFiles.heic();
+
+		UploadProcessor.Processed kept = processor.process(heic, TEN_MB);
+
+		assertThat(kept.kind()).isEqualTo(DocumentKind.HEIC_ORIGINAL);
+		assertThat(kept.contentType()).isEqualTo("image/heic");
+		assertThat(kept.bytes()).isEqualTo(heic);
+	}
+
+	@Test
+	void heic_with_a_converter_becomes_a_cleaned_jpeg(@TempDir Path dir) throws IOException {
+		// Stands in for heif-convert: "converts" by copying a JPEG (with GPS) to the output path.
+		Path converted = Files.write(dir.resolve("converted.jpg"),
+				TestFiles.withExif(TestFiles.jpeg(TestFiles.photo(300, 200, 5, 20), 0.9f), 1, true));
+		Path script = Files.writeString(dir.resolve("fake-heif-convert.sh"), "#!/bin/sh\ncp " + converted + " \"$2\"\n");
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+		DocumentProperties props = new DocumentProperties(50_000_000, 2400, 320, 0.85f, 200, 2,
+				script + " {input} {output}", Duration.ofSeconds(10));
+
+		UploadProcessor.Processed kept = new UploadProcessor(props).process(TestFiles.heic(), TEN_MB);
+
+		assertThat(kept.kind()).isEqualTo(DocumentKind.IMAGE);
+		assertThat(kept.contentType()).isEqualTo("image/jpeg");
+		assertThat(TestFiles.hasApp1(kept.bytes())).isFalse();
+		assertThat(kept.width()).isEqualTo(300);
+	}
+
+	@Test
+	void a_failing_converter_falls_back_to_keeping_the_heic() {
+		DocumentProperties props = new DocumentProperties(50_000_000, 2400, 320, 0.85f, 200, 2,
+				"/bin/false {input} {output}", Duration.ofSeconds(10));
+
+		assertThat(new UploadProcessor(props).process(TestFiles.heic(), TEN_MB).kind())
+			.isEqualTo(DocumentKind.HEIC_ORIGINAL);
+	}
+
+	interface Mapping {
+
+		int[] to(int x, int y, int w, int h);
+
+	}
+
+	private static BufferedImage transform(BufferedImage in, Mapping mapping, boolean swap) {
+		int w = in.getWidth();
+		int h = in.getHeight();
+		BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int[] p = mapping.to(x, y, w, h);
+				out.setRGB(p[0], p[1], in.getRGB(x, y));
+			}
+		}
+		return out;
+	}
+
+	private static boolean near(int rgb, Color expected) {
+		Color c = new Color(rgb);
+		return Math.abs(c.getRed() - expected.getRed()) < 60 && Math.abs(c.getGreen() - expected.getGreen()) < 60
+				&& Math.abs(c.getBlue() - expected.getBlue()) < 60;
+	}
+
+}
