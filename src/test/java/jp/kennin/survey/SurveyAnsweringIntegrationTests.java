@@ -147,7 +147,8 @@ class SurveyAnsweringIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("提出する")))
 			.andExpect(content().string(containsString("2026年8月1日 就職")))
-			.andExpect(content().string(containsString("150万円")));
+			.andExpect(content().string(containsString("年間収入の基準：150万円未満")))
+			.andExpect(content().string(containsString("仕送り額（1年分で60万円）以上のため")));
 
 		mvc.perform(post("/survey/{f}/submit", formId).with(member).with(csrf()))
 			.andExpect(redirectedUrl("/survey/" + formId + "/receipt"));
@@ -258,7 +259,7 @@ class SurveyAnsweringIntegrationTests {
 	}
 
 	private String receiptNumber() {
-		return jdbc.sql("select receipt_number from survey_form where id = ?").param(formId).query(String.class).single();
+		return jdbc.sql("select receipt_number from survey_form where id = ?").param(formId).query(String.class).list().get(0);
 	}
 
 	private long dependentId(String edaban) {
