@@ -44,6 +44,18 @@ class AnswerRepository {
 			.collect(Collectors.toMap(DependentAnswers::dependentId, a -> a));
 	}
 
+	/** All answers in a campaign, by dependent. */
+	Map<Long, DependentAnswers> forCampaign(long tenantId, long campaignId) {
+		return jdbc.sql("""
+				select a.* from survey_answer a join survey_form f on f.id = a.survey_form_id
+				where a.tenant_id = ? and f.campaign_id = ?""")
+			.params(tenantId, campaignId)
+			.query(AnswerRepository::map)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(DependentAnswers::dependentId, a -> a));
+	}
+
 	/**
 	 * Saves the answers if nobody saved since {@code answers.version()} was read.
 	 * @return false when the stored version moved on (another tab or device saved in between)

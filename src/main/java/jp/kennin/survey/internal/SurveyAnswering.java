@@ -70,6 +70,26 @@ public class SurveyAnswering {
 				answers.forForm(member.tenantId(), formId));
 	}
 
+	/** A form of the tenant for staff, whatever its campaign's state; never another tenant's. */
+	@Transactional(readOnly = true)
+	public MemberForm loadForStaff(long tenantId, long formId) {
+		SurveyForm form = forms.find(tenantId, formId).orElseThrow(FormNotFound::new);
+		Campaign campaign = campaigns.find(tenantId, form.campaignId()).orElseThrow(FormNotFound::new);
+		return new MemberForm(form, campaign, forms.dependents(tenantId, formId), answers.forForm(tenantId, formId));
+	}
+
+	/** Every form of a campaign with its dependents and answers, in three queries (for exports). */
+	@Transactional(readOnly = true)
+	public List<MemberForm> campaignForStaff(long tenantId, long campaignId) {
+		Campaign campaign = campaigns.find(tenantId, campaignId).orElseThrow(FormNotFound::new);
+		var dependents = forms.dependentsOfCampaign(tenantId, campaignId);
+		var allAnswers = answers.forCampaign(tenantId, campaignId);
+		return forms.ofCampaign(tenantId, campaignId)
+			.stream()
+			.map(f -> new MemberForm(f, campaign, dependents.getOrDefault(f.id(), List.of()), allAnswers))
+			.toList();
+	}
+
 	/**
 	 * Saves one step's answers; the section counts as not completed again until the member says so.
 	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved meanwhile

@@ -56,6 +56,34 @@ class SurveyFormRepository {
 			.list();
 	}
 
+	List<SurveyForm> ofCampaign(long tenantId, long campaignId) {
+		return jdbc.sql("select * from survey_form where tenant_id = ? and campaign_id = ? order by kigo, bango")
+			.params(tenantId, campaignId)
+			.query(SurveyFormRepository::map)
+			.list();
+	}
+
+	/** All dependents under survey in a campaign, grouped by form. */
+	java.util.Map<Long, List<FormDependent>> dependentsOfCampaign(long tenantId, long campaignId) {
+		java.util.Map<Long, List<FormDependent>> out = new java.util.HashMap<>();
+		jdbc.sql("""
+				select d.* from survey_form_dependent d join survey_form f on f.id = d.survey_form_id
+				where f.tenant_id = ? and f.campaign_id = ? order by d.survey_form_id, d.edaban""")
+			.params(tenantId, campaignId)
+			.query((rs, n) -> {
+				String category = rs.getString("relationship_category");
+				FormDependent d = new FormDependent(rs.getLong("id"), rs.getLong("survey_form_id"),
+						rs.getLong("roster_person_id"), rs.getString("edaban"), rs.getString("name"),
+						rs.getString("name_kana"), rs.getDate("birth_date").toLocalDate(), rs.getString("relationship"),
+						category == null ? null : RelationshipCategory.valueOf(category),
+						(Boolean) rs.getObject("living_together", Boolean.class));
+				out.computeIfAbsent(d.surveyFormId(), k -> new java.util.ArrayList<>()).add(d);
+				return d;
+			})
+			.list();
+		return out;
+	}
+
 	/** Marks a not-yet-started form as in progress; no effect otherwise. */
 	void markStarted(long tenantId, long formId) {
 		jdbc.sql("update survey_form set status = 'IN_PROGRESS', updated_at = ? where tenant_id = ? and id = ? and status = 'NOT_STARTED'")
