@@ -155,6 +155,15 @@ class SurveyAnsweringIntegrationTests {
 		String receipt = receiptNumber();
 		assertThat(receipt).matches("\\d{4}-\\d{4}-\\d{7}");
 		mvc.perform(get("/survey/{f}/receipt", formId).with(member)).andExpect(content().string(containsString(receipt)));
+		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+			assertThat(text).contains("回答の控え").contains(receipt).contains("回答 一郎").contains("検認大学");
+		}
 
 		// A double click or a resent POST changes nothing.
 		mvc.perform(post("/survey/{f}/submit", formId).with(member).with(csrf()))

@@ -60,10 +60,17 @@ class SurveyFormController {
 
 	private final Clock clock;
 
-	SurveyFormController(SurveyAnswering answering, EligibilityCheck eligibility, Clock clock) {
+	private final jp.kennin.tenant.Tenants tenants;
+
+	private final org.springframework.context.MessageSource messages;
+
+	SurveyFormController(SurveyAnswering answering, EligibilityCheck eligibility, Clock clock,
+			jp.kennin.tenant.Tenants tenants, org.springframework.context.MessageSource messages) {
 		this.answering = answering;
 		this.eligibility = eligibility;
 		this.clock = clock;
+		this.tenants = tenants;
+		this.messages = messages;
 	}
 
 	@InitBinder("answerForm")
@@ -218,6 +225,27 @@ class SurveyFormController {
 		}
 		addForm(model, form);
 		return VIEW_RECEIPT;
+	}
+
+	/** The member's PDF copy (控え) of a submitted form. */
+	@GetMapping("/{formId}/receipt.pdf")
+	org.springframework.http.ResponseEntity<byte[]> receiptPdf(Authentication auth, @PathVariable long formId,
+			java.util.Locale locale) throws java.io.IOException {
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		MemberForm form = answering.load(member, formId);
+		if (!form.form().submitted()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		String tenantName = tenants.findById(member.tenantId()).map(jp.kennin.tenant.Tenant::name).orElse("");
+		byte[] pdf = ReceiptPdf.render(form, tenantName, messages, locale);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename("調査票控え_" + form.form().receiptNumber() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(pdf);
 	}
 
 	@PostMapping("/{formId}/withdraw")
