@@ -213,6 +213,32 @@ class DocumentsIntegrationTests {
 		mvc.perform(get("/documents/{id}", doc.id()).with(member)).andExpect(status().isNotFound());
 	}
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void bytes_stored_for_a_rolled_back_upload_are_removed() throws Exception {
+		var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		StoredDocument doc = template.execute(status -> {
+			StoredDocument stored = storePdf("取り消し.pdf");
+			status.setRollbackOnly(); // e.g. the survey step that uploaded it failed afterwards
+			return stored;
+		});
+		long files;
+		try (var walk = Files.walk(properties.storage().localDir())) {
+			files = walk.filter(Files::isRegularFile).count();
+		}
+		StoredDocument kept = storePdf("残す.pdf");
+		long after;
+		try (var walk = Files.walk(properties.storage().localDir())) {
+			after = walk.filter(Files::isRegularFile).count();
+		}
+
+		assertThat(documents.find(owner, doc.id())).isEmpty();
+		assertThat(after).as("only the committed upload added a file").isEqualTo(files + 1);
+		assertThat(documents.openForOwner(owner, kept.id())).isPresent();
+	}
+
 	@Test
 	void the_size_limit_is_a_tenant_setting() {
 		assertThat(settings.maxFileBytes(tenant.id())).isEqualTo(10L * 1024 * 1024);

@@ -18,7 +18,7 @@ final class TestPrincipals {
 	private TestPrincipals() {
 	}
 
-	record Member(Long tenantId, String kigo, String bango) implements HouseholdScopedPrincipal {
+	record Member(Long tenantId, String kigo, String bango) implements HouseholdScopedPrincipal, java.io.Serializable {
 	}
 
 	record Staff(Long tenantId, String loginId) implements TenantScopedPrincipal {

@@ -1,7 +1,6 @@
 package jp.kennin.document.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,15 +25,14 @@ import jp.kennin.document.Documents;
 import jp.kennin.document.StaffAccess;
 import jp.kennin.document.StoredDocument;
 import jp.kennin.storage.FileStorage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Metadata in {@code uploaded_document}, bytes in {@link FileStorage} (encrypted there). Every query
@@ -50,8 +48,6 @@ class JdbcDocuments implements Documents {
 
 	static final String AUDIT_DELETED = "DOCUMENT_DELETED";
 
-	private static final Logger log = LoggerFactory.getLogger(JdbcDocuments.class);
-
 	private static final Pattern SLOT = Pattern.compile("[A-Z0-9_]{1,40}");
 
 	private static final String COLUMNS = "id, tenant_id, owner_key, subject_person_id, slot, original_name, "
@@ -59,7 +55,9 @@ class JdbcDocuments implements Documents {
 
 	private final JdbcClient jdbc;
 
-	private final FileStorage storage;
+	private final DocumentBlobs blobs;
+
+	private final TransactionTemplate writeTransaction;
 
 	private final AuditLog audit;
 
@@ -72,9 +70,10 @@ class JdbcDocuments implements Documents {
 	private final Clock clock;
 
 	JdbcDocuments(JdbcClient jdbc, FileStorage storage, AuditLog audit, DocumentSettings settings,
-			DocumentProperties properties, Clock clock) {
+			DocumentProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.storage = storage;
+		this.blobs = new DocumentBlobs(storage);
+		this.writeTransaction = new TransactionTemplate(transactions);
 		this.audit = audit;
 		this.settings = settings;
 		this.properties = properties;
@@ -82,8 +81,12 @@ class JdbcDocuments implements Documents {
 		this.clock = clock;
 	}
 
+	/**
+	 * Decoding a photo takes about half a second: it runs before the write transaction (unless the caller
+	 * has one), so no database connection is held meanwhile.
+	 */
 	@Override
-	@Transactional
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public StoredDocument store(DocumentOwner owner, Long subjectPersonId, String slot, String originalName,
 			byte[] content) {
 		if (slot == null || !SLOT.matcher(slot).matches()) {
@@ -95,11 +98,28 @@ class JdbcDocuments implements Documents {
 			throw new DocumentRejectedException(DocumentProblem.TOO_MANY_FILES, properties.maxFilesPerOwner());
 		}
 		UploadProcessor.Processed p = processor.process(content, settings.maxFileBytes(owner.tenantId()));
-		String key = put(p.bytes());
-		String thumbKey = p.thumbnail() == null ? null : put(p.thumbnail());
-		deleteBlobsIfRolledBack(key, thumbKey);
+		String key = blobs.put(p.bytes());
+		String thumbKey;
+		try {
+			thumbKey = p.thumbnail() == null ? null : blobs.put(p.thumbnail());
+		}
+		catch (RuntimeException ex) {
+			blobs.delete(key);
+			throw ex;
+		}
 		String name = originalName == null || originalName.isBlank() ? "document" : originalName.strip();
-		name = name.length() > 255 ? name.substring(name.length() - 255) : name;
+		String kept = name.length() > 255 ? name.substring(name.length() - 255) : name;
+		return writeTransaction.execute(status -> {
+			blobs.deleteIfRolledBack(key, thumbKey);
+			long id = insert(owner, subjectPersonId, slot, kept, p, key, thumbKey);
+			audit.record(new AuditLog.Event(AUDIT_UPLOADED, owner.tenantId(), "MEMBER", owner.key(), null,
+					"document:" + id, null, Map.of("slot", slot, "kind", p.kind().name())));
+			return find(owner, id).orElseThrow();
+		});
+	}
+
+	private long insert(DocumentOwner owner, Long subjectPersonId, String slot, String name,
+			UploadProcessor.Processed p, String key, String thumbKey) {
 		GeneratedKeyHolder generated = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into uploaded_document (tenant_id, owner_key, subject_person_id, slot, original_name,
@@ -110,10 +130,7 @@ class JdbcDocuments implements Documents {
 					p.bytes().length, sha256(p.bytes()), key, thumbKey, p.thumbnailType(), p.width(), p.height(),
 					p.pageCount(), Timestamp.from(clock.instant()))
 			.update(generated, "id");
-		long id = generated.getKeyAs(Number.class).longValue();
-		audit.record(new AuditLog.Event(AUDIT_UPLOADED, owner.tenantId(), "MEMBER", owner.key(), null,
-				"document:" + id, null, Map.of("slot", slot, "kind", p.kind().name())));
-		return find(owner, id).orElseThrow();
+		return generated.getKeyAs(Number.class).longValue();
 	}
 
 	@Override
@@ -189,18 +206,7 @@ class JdbcDocuments implements Documents {
 		}
 		audit.record(new AuditLog.Event(AUDIT_DELETED, owner.tenantId(), "MEMBER", owner.key(), null,
 				"document:" + id, null, Map.of()));
-		String[] blobs = { (String) keys.get().get("storage_key"), (String) keys.get().get("thumbnail_key") };
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					deleteBlobs(blobs);
-				}
-			});
-		}
-		else {
-			deleteBlobs(blobs);
-		}
+		blobs.deleteAfterCommit((String) keys.get().get("storage_key"), (String) keys.get().get("thumbnail_key"));
 		return true;
 	}
 
@@ -225,59 +231,14 @@ class JdbcDocuments implements Documents {
 			return Optional.empty();
 		}
 		try {
-			Optional<InputStream> in = storage.get(key);
-			if (in.isEmpty()) {
-				log.error("Stored bytes of document {} are missing", doc.id());
-				return Optional.empty();
-			}
-			try (InputStream stream = in.get()) {
-				byte[] bytes = stream.readAllBytes();
-				return Optional.of(thumbnail
+			return blobs.read(key, doc.id())
+				.map(bytes -> thumbnail
 						? new DocumentContent(doc, bytes, (String) row.get("thumbnail_type"),
 								"thumbnail-" + doc.id() + "." + doc.extension())
 						: new DocumentContent(doc, bytes, doc.contentType(), doc.downloadName()));
-			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("document " + doc.id() + " cannot be read", ex);
-		}
-	}
-
-	private String put(byte[] bytes) {
-		try {
-			return storage.put(bytes);
-		}
-		catch (IOException ex) {
-			log.error("Storing an upload failed", ex);
-			throw new DocumentRejectedException(DocumentProblem.FAILED);
-		}
-	}
-
-	/** Stored bytes without a committed row would be orphans: remove them if the transaction rolls back. */
-	private void deleteBlobsIfRolledBack(String... keys) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					deleteBlobs(keys);
-				}
-			}
-		});
-	}
-
-	private void deleteBlobs(String... keys) {
-		for (String key : keys) {
-			if (key != null) {
-				try {
-					storage.delete(key);
-				}
-				catch (IOException | RuntimeException ex) {
-					log.warn("Could not delete stored file {}: {}", key, ex.getMessage());
-				}
-			}
 		}
 	}
 
