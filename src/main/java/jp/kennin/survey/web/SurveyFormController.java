@@ -4,6 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.kennin.document.DocumentChangePolicy;
+import jp.kennin.document.DocumentOwner;
+import jp.kennin.document.DocumentSettings;
+import jp.kennin.document.Documents;
+import jp.kennin.document.StoredDocument;
 import jp.kennin.eligibility.EligibilityResult;
 import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.JapanTime;
@@ -62,10 +67,31 @@ class SurveyFormController {
 
 	private final jp.kennin.tenant.Tenants tenants;
 
+	private final Documents documents;
+
+	private final DocumentSettings documentSettings;
+
+	private final DocumentChangePolicy changePolicy;
+
 	private final org.springframework.context.MessageSource messages;
 
 	SurveyFormController(SurveyAnswering answering, EligibilityCheck eligibility, Clock clock,
-			jp.kennin.tenant.Tenants tenants, org.springframework.context.MessageSource messages) {
+			jp.kennin.tenant.Tenants tenants, org.springframework.context.MessageSource messages, Documents documents,
+			DocumentSettings documentSettings, List<DocumentChangePolicy> changePolicies) {
+		this.documents = documents;
+		this.documentSettings = documentSettings;
+		// Uploads are allowed only where every policy agrees (the document module's rule).
+		this.changePolicy = new DocumentChangePolicy() {
+			@Override
+			public boolean mayUpload(DocumentOwner owner, Long subject, String slot) {
+				return changePolicies.stream().allMatch(p -> p.mayUpload(owner, subject, slot));
+			}
+
+			@Override
+			public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
+				return changePolicies.stream().allMatch(p -> p.mayDelete(owner, document));
+			}
+		};
 		this.answering = answering;
 		this.eligibility = eligibility;
 		this.clock = clock;
@@ -157,14 +183,25 @@ class SurveyFormController {
 	}
 
 	@GetMapping("/{formId}/d/{dependentId}")
-	String section(Authentication auth, @PathVariable long formId, @PathVariable long dependentId, Model model) {
+	String section(Authentication auth, @PathVariable long formId, @PathVariable long dependentId, Model model,
+			java.util.Locale locale) {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		FormDependent dependent = form.dependent(dependentId);
 		addForm(model, form);
 		model.addAttribute("dependent", dependent);
 		model.addAttribute("answers", form.answers(dependentId));
 		model.addAttribute("steps", SurveyStep.applicable(form.answers(dependentId)));
-		model.addAttribute("result", eligibility.evaluate(form, dependent));
+		EligibilityResult result = eligibility.evaluate(form, dependent);
+		model.addAttribute("result", result);
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		DocumentOwner owner = new DocumentOwner(member.tenantId(), member.kigo(), member.bango());
+		List<StoredDocument> household = documents.list(owner);
+		var slots = DocumentSlots.of(dependent, result, household, messages, locale);
+		model.addAttribute("docSlots", slots);
+		model.addAttribute("unplacedFiles", DocumentSlots.unplaced(dependent, slots, household));
+		model.addAttribute("uploadsAllowed", changePolicy.mayUpload(owner, dependent.rosterPersonId(), null));
+		model.addAttribute("maxFileBytes", documentSettings.maxFileBytes(member.tenantId()));
+		model.addAttribute("returnTo", "/survey/" + formId + "/d/" + dependentId);
 		return VIEW_SECTION;
 	}
 
@@ -202,6 +239,13 @@ class SurveyFormController {
 			results.put(d.id(), eligibility.evaluate(form, d));
 		}
 		model.addAttribute("results", results);
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		List<StoredDocument> household = documents.list(new DocumentOwner(member.tenantId(), member.kigo(), member.bango()));
+		Map<Long, List<StoredDocument>> files = new LinkedHashMap<>();
+		for (FormDependent d : form.dependents()) {
+			files.put(d.id(), DocumentSlots.ofDependent(d, household));
+		}
+		model.addAttribute("files", files);
 		return VIEW_CHECK;
 	}
 
