@@ -53,8 +53,11 @@ class StaffSurveyFormController {
 
 	private final MessageSource messages;
 
+	private final jp.kennin.document.Documents documents;
+
 	StaffSurveyFormController(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering,
-			EligibilityCheck eligibility, AuditLog audit, MessageSource messages) {
+			EligibilityCheck eligibility, AuditLog audit, MessageSource messages, jp.kennin.document.Documents documents) {
+		this.documents = documents;
 		this.campaigns = campaigns;
 		this.queries = queries;
 		this.answering = answering;
@@ -112,6 +115,12 @@ class StaffSurveyFormController {
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("results", results);
+		var household = documents.listForStaff(staff.tenantId(), form.form().kigo(), form.form().bango());
+		Map<Long, java.util.List<jp.kennin.document.StoredDocument>> files = new java.util.LinkedHashMap<>();
+		for (FormDependent d : form.dependents()) {
+			files.put(d.id(), DocumentSlots.ofDependent(d, household));
+		}
+		model.addAttribute("files", files);
 		return VIEW_DETAIL;
 	}
 
