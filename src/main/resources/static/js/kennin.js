@@ -39,7 +39,63 @@
     });
   }
 
+  // Questions that apply to one choice only: <div data-reveal-when="fieldName=VALUE">. Without JavaScript
+  // they stay visible with a hint saying when to answer them.
+  function conditionalReveals() {
+    document.querySelectorAll("[data-reveal-when]").forEach(function (block) {
+      var rule = block.getAttribute("data-reveal-when").split("=");
+      var inputs = document.querySelectorAll("input[name='" + rule[0] + "']");
+      if (!inputs.length) { return; }
+      function update() {
+        var on = false;
+        inputs.forEach(function (i) { if (i.checked && i.value === rule[1]) { on = true; } });
+        block.hidden = !on;
+      }
+      inputs.forEach(function (i) { i.addEventListener("change", update); });
+      update();
+    });
+  }
+
+  // Unsaved input survives a session timeout or a lost connection: forms with data-draft-key keep what was
+  // typed in sessionStorage (gone when the tab closes) until the server has saved a newer version.
+  function drafts() {
+    if (!window.sessionStorage) { return; }
+    document.querySelectorAll("form[data-draft-key]").forEach(function (form) {
+      var key = "kennin-draft:" + form.getAttribute("data-draft-key");
+      var prefix = key.replace(/:[^:]*$/, ":");
+      for (var i = sessionStorage.length - 1; i >= 0; i--) {
+        var k = sessionStorage.key(i);
+        if (k && k.indexOf(prefix) === 0 && k !== key) { sessionStorage.removeItem(k); }
+      }
+      var saved = sessionStorage.getItem(key);
+      if (saved && !form.querySelector("[aria-invalid='true']")) {
+        var values = JSON.parse(saved);
+        Object.keys(values).forEach(function (name) {
+          form.querySelectorAll("[name='" + name + "']").forEach(function (el) {
+            if (el.type === "checkbox" || el.type === "radio") { el.checked = values[name].indexOf(el.value) >= 0; }
+            else if (el.type !== "hidden") { el.value = values[name][0]; }
+          });
+        });
+        var notice = form.querySelector("[data-draft-notice]");
+        if (notice) { notice.hidden = false; }
+      }
+      function store() {
+        var values = {};
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (!el.name || el.name === "_csrf" || el.type === "hidden" || el.type === "submit") { return; }
+          if ((el.type === "checkbox" || el.type === "radio") && !el.checked) { values[el.name] = values[el.name] || []; return; }
+          (values[el.name] = values[el.name] || []).push(el.value);
+        });
+        sessionStorage.setItem(key, JSON.stringify(values));
+      }
+      form.addEventListener("input", store);
+      form.addEventListener("change", store);
+    });
+  }
+
   onReady(function () {
+    drafts();
+    conditionalReveals();
     focusErrorSummary();
     passwordToggles();
     singleSubmit();

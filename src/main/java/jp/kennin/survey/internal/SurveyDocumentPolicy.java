@@ -1,0 +1,65 @@
+package jp.kennin.survey.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import jp.kennin.document.DocumentChangePolicy;
+import jp.kennin.document.DocumentOwner;
+import jp.kennin.document.StoredDocument;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Proof documents belong to a survey form: members add files while their form takes changes and, after
+ * submitting, until a reviewer starts; they delete files only before submitting. A household with no
+ * survey form at all is not governed by this policy.
+ */
+@Component
+class SurveyDocumentPolicy implements DocumentChangePolicy {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SurveyDocumentPolicy(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot) {
+		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted || f.reviewStarted == null);
+	}
+
+	@Override
+	public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
+		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted);
+	}
+
+	private record OpenForm(boolean submitted, Timestamp reviewStarted) {
+	}
+
+	private boolean hasForms(DocumentOwner owner) {
+		return jdbc.sql("select count(*) from survey_form where tenant_id = ? and kigo = ? and bango = ?")
+			.params(owner.tenantId(), owner.kigo(), owner.bango())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** The household's forms whose campaign takes member changes now. */
+	private List<OpenForm> openForms(DocumentOwner owner) {
+		Timestamp now = Timestamp.from(clock.instant());
+		return jdbc.sql("""
+				select f.status, f.review_started_at from survey_form f
+				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
+				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status = 'OPEN' and c.opens_at <= ?
+				  and (c.deadline > ? or c.late_submission_allowed = true)""")
+			.params(owner.tenantId(), owner.kigo(), owner.bango(), now, now)
+			.query((rs, n) -> new OpenForm("SUBMITTED".equals(rs.getString("status")),
+					rs.getTimestamp("review_started_at")))
+			.list();
+	}
+
+}

@@ -1,0 +1,131 @@
+package jp.kennin.survey.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jp.kennin.roster.RelationshipCategory;
+import jp.kennin.survey.FormDependent;
+import jp.kennin.survey.SurveyForm;
+import jp.kennin.survey.SurveyStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SurveyFormRepository {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SurveyFormRepository(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The household's form, or empty if it is another household's or another tenant's. */
+	Optional<SurveyForm> findForHousehold(long tenantId, String kigo, String bango, long formId) {
+		return jdbc.sql("select * from survey_form where tenant_id = ? and kigo = ? and bango = ? and id = ?")
+			.params(tenantId, kigo, bango, formId)
+			.query(SurveyFormRepository::map)
+			.optional();
+	}
+
+	Optional<SurveyForm> find(long tenantId, long formId) {
+		return jdbc.sql("select * from survey_form where tenant_id = ? and id = ?")
+			.params(tenantId, formId)
+			.query(SurveyFormRepository::map)
+			.optional();
+	}
+
+	List<FormDependent> dependents(long tenantId, long formId) {
+		return jdbc.sql("select * from survey_form_dependent where tenant_id = ? and survey_form_id = ? order by edaban")
+			.params(tenantId, formId)
+			.query((rs, n) -> {
+				String category = rs.getString("relationship_category");
+				return new FormDependent(rs.getLong("id"), rs.getLong("survey_form_id"), rs.getLong("roster_person_id"),
+						rs.getString("edaban"), rs.getString("name"), rs.getString("name_kana"),
+						rs.getDate("birth_date").toLocalDate(), rs.getString("relationship"),
+						category == null ? null : RelationshipCategory.valueOf(category),
+						(Boolean) rs.getObject("living_together", Boolean.class));
+			})
+			.list();
+	}
+
+	List<SurveyForm> ofCampaign(long tenantId, long campaignId) {
+		return jdbc.sql("select * from survey_form where tenant_id = ? and campaign_id = ? order by kigo, bango")
+			.params(tenantId, campaignId)
+			.query(SurveyFormRepository::map)
+			.list();
+	}
+
+	/** All dependents under survey in a campaign, grouped by form. */
+	java.util.Map<Long, List<FormDependent>> dependentsOfCampaign(long tenantId, long campaignId) {
+		java.util.Map<Long, List<FormDependent>> out = new java.util.HashMap<>();
+		jdbc.sql("""
+				select d.* from survey_form_dependent d join survey_form f on f.id = d.survey_form_id
+				where f.tenant_id = ? and f.campaign_id = ? order by d.survey_form_id, d.edaban""")
+			.params(tenantId, campaignId)
+			.query((rs, n) -> {
+				String category = rs.getString("relationship_category");
+				FormDependent d = new FormDependent(rs.getLong("id"), rs.getLong("survey_form_id"),
+						rs.getLong("roster_person_id"), rs.getString("edaban"), rs.getString("name"),
+						rs.getString("name_kana"), rs.getDate("birth_date").toLocalDate(), rs.getString("relationship"),
+						category == null ? null : RelationshipCategory.valueOf(category),
+						(Boolean) rs.getObject("living_together", Boolean.class));
+				out.computeIfAbsent(d.surveyFormId(), k -> new java.util.ArrayList<>()).add(d);
+				return d;
+			})
+			.list();
+		return out;
+	}
+
+	/** Marks a not-yet-started form as in progress; no effect otherwise. */
+	void markStarted(long tenantId, long formId) {
+		jdbc.sql("update survey_form set status = 'IN_PROGRESS', updated_at = ? where tenant_id = ? and id = ? and status = 'NOT_STARTED'")
+			.params(now(), tenantId, formId)
+			.update();
+	}
+
+	/**
+	 * Submits the form if it is still open for answers. Returns false if another request got there first,
+	 * which makes a double click or a resent POST a no-op.
+	 */
+	boolean submit(long tenantId, long formId, String receiptNumber) {
+		return jdbc.sql("""
+				update survey_form set status = 'SUBMITTED', receipt_number = coalesce(receipt_number, ?), submitted_at = ?,
+				  updated_at = ?, version = version + 1
+				where tenant_id = ? and id = ? and status in ('NOT_STARTED', 'IN_PROGRESS', 'RETURNED')""")
+			.params(receiptNumber, now(), now(), tenantId, formId)
+			.update() == 1;
+	}
+
+	/** Takes a submission back for editing, only while no reviewer has started on it. */
+	boolean withdraw(long tenantId, long formId) {
+		return jdbc.sql("""
+				update survey_form set status = 'IN_PROGRESS', withdrawn_count = withdrawn_count + 1, updated_at = ?,
+				  version = version + 1
+				where tenant_id = ? and id = ? and status = 'SUBMITTED' and review_started_at is null""")
+			.params(now(), tenantId, formId)
+			.update() == 1;
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(clock.instant());
+	}
+
+	static SurveyForm map(ResultSet rs, int row) throws SQLException {
+		Timestamp submitted = rs.getTimestamp("submitted_at");
+		Timestamp review = rs.getTimestamp("review_started_at");
+		return new SurveyForm(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("campaign_id"), rs.getString("kigo"),
+				rs.getString("bango"), rs.getLong("insured_person_id"), rs.getString("office_code"),
+				rs.getString("office_name"), SurveyStatus.State.valueOf(rs.getString("status")),
+				rs.getString("receipt_number"), rs.getInt("version"), submitted == null ? null : submitted.toInstant(),
+				review == null ? null : review.toInstant());
+	}
+
+}

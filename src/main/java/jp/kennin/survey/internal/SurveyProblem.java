@@ -1,0 +1,29 @@
+package jp.kennin.survey.internal;
+
+/**
+ * Why a member's change was not saved; {@code messageKey} is the Japanese explanation in the survey bundle.
+ */
+public class SurveyProblem extends RuntimeException {
+
+	public static final String CLOSED = "survey.form.problem.closed";
+
+	public static final String SUBMITTED = "survey.form.problem.submitted";
+
+	public static final String STALE = "survey.form.problem.stale";
+
+	public static final String INCOMPLETE = "survey.form.problem.incomplete";
+
+	public static final String REVIEW_STARTED = "survey.form.problem.reviewStarted";
+
+	private final String messageKey;
+
+	SurveyProblem(String messageKey) {
+		super(messageKey);
+		this.messageKey = messageKey;
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+
+}

@@ -1,0 +1,332 @@
+package jp.kennin.survey.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.kennin.document.DocumentChangePolicy;
+import jp.kennin.document.DocumentOwner;
+import jp.kennin.document.DocumentSettings;
+import jp.kennin.document.Documents;
+import jp.kennin.document.StoredDocument;
+import jp.kennin.eligibility.EligibilityResult;
+import jp.kennin.platform.HouseholdScopedPrincipal;
+import jp.kennin.platform.JapanTime;
+import jp.kennin.survey.DependentAnswers;
+import jp.kennin.survey.FormDependent;
+import jp.kennin.survey.SurveyForm;
+import jp.kennin.survey.SurveyStep;
+import jp.kennin.survey.internal.EligibilityCheck;
+import jp.kennin.survey.internal.MemberForm;
+import jp.kennin.survey.internal.SurveyAnswering;
+import jp.kennin.survey.internal.SurveyProblem;
+
+import java.time.Clock;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The member's survey form: a task list with one section per dependent, one page per question, a check
+ * page and submission. Every page works without JavaScript; every POST saves at once.
+ */
+@Controller
+@RequestMapping("/survey")
+class SurveyFormController {
+
+	static final String VIEW_FORMS = "survey/member/forms";
+
+	static final String VIEW_TASKS = "survey/member/tasks";
+
+	static final String VIEW_STEP = "survey/member/step";
+
+	static final String VIEW_SECTION = "survey/member/section";
+
+	static final String VIEW_CHECK = "survey/member/check";
+
+	static final String VIEW_RECEIPT = "survey/member/receipt";
+
+	private final SurveyAnswering answering;
+
+	private final EligibilityCheck eligibility;
+
+	private final Clock clock;
+
+	private final jp.kennin.tenant.Tenants tenants;
+
+	private final Documents documents;
+
+	private final DocumentSettings documentSettings;
+
+	private final DocumentChangePolicy changePolicy;
+
+	private final org.springframework.context.MessageSource messages;
+
+	SurveyFormController(SurveyAnswering answering, EligibilityCheck eligibility, Clock clock,
+			jp.kennin.tenant.Tenants tenants, org.springframework.context.MessageSource messages, Documents documents,
+			DocumentSettings documentSettings, List<DocumentChangePolicy> changePolicies) {
+		this.documents = documents;
+		this.documentSettings = documentSettings;
+		// Uploads are allowed only where every policy agrees (the document module's rule).
+		this.changePolicy = new DocumentChangePolicy() {
+			@Override
+			public boolean mayUpload(DocumentOwner owner, Long subject, String slot) {
+				return changePolicies.stream().allMatch(p -> p.mayUpload(owner, subject, slot));
+			}
+
+			@Override
+			public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
+				return changePolicies.stream().allMatch(p -> p.mayDelete(owner, document));
+			}
+		};
+		this.answering = answering;
+		this.eligibility = eligibility;
+		this.clock = clock;
+		this.tenants = tenants;
+		this.messages = messages;
+	}
+
+	@InitBinder("answerForm")
+	void allowedFields(WebDataBinder binder) {
+		binder.setDisallowedFields("id", "tenantId", "dependentId", "completed");
+	}
+
+	/** Choices for the question pages (templates may not reach static classes). */
+	@ModelAttribute("choices")
+	Map<String, Object[]> choices() {
+		return Map.of("continuation", jp.kennin.eligibility.Continuation.values(), "removalReason",
+				DependentAnswers.RemovalReason.values(), "living", jp.kennin.eligibility.Living.values(),
+				"remittanceMethod", jp.kennin.eligibility.RemittanceMethod.values(), "occupations",
+				jp.kennin.eligibility.Occupation.values(), "residence", DependentAnswers.Residence.values(),
+				"abroadException", jp.kennin.eligibility.AbroadException.values());
+	}
+
+	@GetMapping
+	String forms(Authentication auth, Model model) {
+		List<SurveyForm> forms = answering.visibleForms(MemberHousehold.of(auth));
+		if (forms.size() == 1) {
+			return "redirect:/survey/" + forms.get(0).id();
+		}
+		model.addAttribute("forms", forms);
+		return VIEW_FORMS;
+	}
+
+	@GetMapping("/{formId}")
+	String tasks(Authentication auth, @PathVariable long formId, Model model) {
+		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
+		addForm(model, form);
+		return VIEW_TASKS;
+	}
+
+	@GetMapping("/{formId}/d/{dependentId}/{slug}")
+	String initStepForm(Authentication auth, @PathVariable long formId, @PathVariable long dependentId,
+			@PathVariable String slug, Model model) {
+		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
+		SurveyStep step = step(slug);
+		if (!form.editable(clock)) {
+			return "redirect:/survey/" + formId + "/d/" + dependentId;
+		}
+		DependentAnswers answers = form.answers(form.dependent(dependentId).id());
+		addStep(model, form, dependentId, step);
+		model.addAttribute("answerForm", AnswerForm.of(answers));
+		return VIEW_STEP;
+	}
+
+	@PostMapping("/{formId}/d/{dependentId}/{slug}")
+	String processStepForm(Authentication auth, @PathVariable long formId, @PathVariable long dependentId,
+			@PathVariable String slug, @ModelAttribute AnswerForm answerForm, BindingResult result,
+			@RequestParam(name = "return", required = false) String returnTo, Model model,
+			RedirectAttributes redirect) {
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		MemberForm form = answering.load(member, formId);
+		SurveyStep step = step(slug);
+		DependentAnswers current = form.answers(form.dependent(dependentId).id());
+		// Build on what the member's page was based on, so a stale page is detected rather than merged.
+		DependentAnswers base = current.withVersion(answerForm.getVersion());
+		DependentAnswers updated = StepParser.apply(step, answerForm, base, result);
+		if (updated == null) {
+			addStep(model, form, dependentId, step);
+			return VIEW_STEP;
+		}
+		try {
+			answering.save(member, formId, updated);
+		}
+		catch (SurveyProblem problem) {
+			if (!SurveyProblem.STALE.equals(problem.messageKey())) {
+				redirect.addFlashAttribute("problem", problem.messageKey());
+				return "redirect:/survey/" + formId;
+			}
+			MemberForm latest = answering.load(member, formId);
+			addStep(model, latest, dependentId, step);
+			model.addAttribute("answerForm", AnswerForm.of(latest.answers(dependentId)));
+			model.addAttribute("problem", problem.messageKey());
+			return VIEW_STEP;
+		}
+		SurveyStep next = step.next(updated);
+		if (next == null || "section".equals(returnTo)) {
+			return "redirect:/survey/" + formId + "/d/" + dependentId;
+		}
+		return "redirect:/survey/" + formId + "/d/" + dependentId + "/" + next.slug();
+	}
+
+	@GetMapping("/{formId}/d/{dependentId}")
+	String section(Authentication auth, @PathVariable long formId, @PathVariable long dependentId, Model model,
+			java.util.Locale locale) {
+		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
+		FormDependent dependent = form.dependent(dependentId);
+		addForm(model, form);
+		model.addAttribute("dependent", dependent);
+		model.addAttribute("answers", form.answers(dependentId));
+		model.addAttribute("steps", SurveyStep.applicable(form.answers(dependentId)));
+		EligibilityResult result = eligibility.evaluate(form, dependent);
+		model.addAttribute("result", result);
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		DocumentOwner owner = new DocumentOwner(member.tenantId(), member.kigo(), member.bango());
+		List<StoredDocument> household = documents.list(owner);
+		var slots = DocumentSlots.of(dependent, result, household, messages, locale);
+		model.addAttribute("docSlots", slots);
+		model.addAttribute("unplacedFiles", DocumentSlots.unplaced(dependent, slots, household));
+		model.addAttribute("uploadsAllowed", changePolicy.mayUpload(owner, dependent.rosterPersonId(), null));
+		model.addAttribute("maxFileBytes", documentSettings.maxFileBytes(member.tenantId()));
+		model.addAttribute("returnTo", "/survey/" + formId + "/d/" + dependentId);
+		return VIEW_SECTION;
+	}
+
+	@PostMapping("/{formId}/d/{dependentId}/complete")
+	String completeSection(Authentication auth, @PathVariable long formId, @PathVariable long dependentId,
+			@RequestParam(name = "completed", required = false) String completed, @RequestParam int version,
+			RedirectAttributes redirect) {
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		MemberForm form = answering.load(member, formId);
+		DependentAnswers answers = form.answers(form.dependent(dependentId).id());
+		if (!"yes".equals(completed) && !"no".equals(completed)) {
+			redirect.addFlashAttribute("completeError", "survey.form.error.completeRequired");
+			return "redirect:/survey/" + formId + "/d/" + dependentId;
+		}
+		if ("yes".equals(completed) && !answers.answeredFully()) {
+			redirect.addFlashAttribute("completeError", "survey.form.error.sectionIncomplete");
+			return "redirect:/survey/" + formId + "/d/" + dependentId;
+		}
+		try {
+			answering.save(member, formId, answers.withVersion(version).withCompleted("yes".equals(completed)));
+		}
+		catch (SurveyProblem problem) {
+			redirect.addFlashAttribute("problem", problem.messageKey());
+			return "redirect:/survey/" + formId + "/d/" + dependentId;
+		}
+		return "redirect:/survey/" + formId;
+	}
+
+	@GetMapping("/{formId}/check")
+	String check(Authentication auth, @PathVariable long formId, Model model) {
+		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
+		addForm(model, form);
+		Map<Long, EligibilityResult> results = new LinkedHashMap<>();
+		for (FormDependent d : form.dependents()) {
+			results.put(d.id(), eligibility.evaluate(form, d));
+		}
+		model.addAttribute("results", results);
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		List<StoredDocument> household = documents.list(new DocumentOwner(member.tenantId(), member.kigo(), member.bango()));
+		Map<Long, List<StoredDocument>> files = new LinkedHashMap<>();
+		for (FormDependent d : form.dependents()) {
+			files.put(d.id(), DocumentSlots.ofDependent(d, household));
+		}
+		model.addAttribute("files", files);
+		return VIEW_CHECK;
+	}
+
+	@PostMapping("/{formId}/submit")
+	String submit(Authentication auth, @PathVariable long formId, RedirectAttributes redirect) {
+		try {
+			answering.submit(MemberHousehold.of(auth), formId);
+		}
+		catch (SurveyProblem problem) {
+			redirect.addFlashAttribute("problem", problem.messageKey());
+			return "redirect:/survey/" + formId + "/check";
+		}
+		return "redirect:/survey/" + formId + "/receipt";
+	}
+
+	@GetMapping("/{formId}/receipt")
+	String receipt(Authentication auth, @PathVariable long formId, Model model) {
+		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
+		if (!form.form().submitted()) {
+			return "redirect:/survey/" + formId;
+		}
+		addForm(model, form);
+		return VIEW_RECEIPT;
+	}
+
+	/** The member's PDF copy (控え) of a submitted form. */
+	@GetMapping("/{formId}/receipt.pdf")
+	org.springframework.http.ResponseEntity<byte[]> receiptPdf(Authentication auth, @PathVariable long formId,
+			java.util.Locale locale) throws java.io.IOException {
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		MemberForm form = answering.load(member, formId);
+		if (!form.form().submitted()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		String tenantName = tenants.findById(member.tenantId()).map(jp.kennin.tenant.Tenant::name).orElse("");
+		byte[] pdf = ReceiptPdf.render(form, tenantName, messages, locale);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename("調査票控え_" + form.form().receiptNumber() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(pdf);
+	}
+
+	@PostMapping("/{formId}/withdraw")
+	String withdraw(Authentication auth, @PathVariable long formId, RedirectAttributes redirect) {
+		try {
+			answering.withdraw(MemberHousehold.of(auth), formId);
+			redirect.addFlashAttribute("flash", "survey.form.flash.withdrawn");
+		}
+		catch (SurveyProblem problem) {
+			redirect.addFlashAttribute("problem", problem.messageKey());
+		}
+		return "redirect:/survey/" + formId;
+	}
+
+	private void addForm(Model model, MemberForm form) {
+		model.addAttribute("form", form);
+		model.addAttribute("editable", form.editable(clock));
+		model.addAttribute("withdrawable", form.withdrawable(clock));
+		model.addAttribute("deadline", JapanTime.of(form.campaign().deadline()));
+		model.addAttribute("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(JapanTime.today(clock),
+				JapanTime.of(form.campaign().deadline()).toLocalDate()));
+	}
+
+	private void addStep(Model model, MemberForm form, long dependentId, SurveyStep step) {
+		addForm(model, form);
+		model.addAttribute("dependent", form.dependent(dependentId));
+		model.addAttribute("step", step);
+		model.addAttribute("stepNumber", step.ordinal() + 1);
+		model.addAttribute("stepCount", SurveyStep.values().length);
+	}
+
+	private static SurveyStep step(String slug) {
+		SurveyStep step = SurveyStep.fromSlug(slug);
+		if (step == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return step;
+	}
+
+}
