@@ -1,0 +1,101 @@
+package jp.kennin.account.web;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import jp.kennin.account.internal.EmailCodes;
+import jp.kennin.account.internal.InputNormalizer;
+import jp.kennin.account.internal.MemberAccount;
+import jp.kennin.account.internal.PasswordPolicy;
+import jp.kennin.account.internal.SignupService;
+import jp.kennin.platform.TenantScopedPrincipal;
+import jp.kennin.roster.RosterPerson;
+import jp.kennin.tenant.Tenant;
+import jp.kennin.tenant.TenantCode;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Sign-up step 1 (roster match). Steps 2 and 3 are in {@link SignupAccountController}.
+ */
+@Controller
+class SignupController {
+
+	static final String VIEW_SIGNUP = "account/signup";
+
+	static final String VIEW_REGISTERED = "account/signupRegistered";
+
+	static final String SESSION_KEY = "kennin.signup";
+
+	private final SignupService signup;
+
+	SignupController(SignupService signup) {
+		this.signup = signup;
+	}
+
+	@InitBinder
+	void initBinder(WebDataBinder binder) {
+		binder.setDisallowedFields("id", "tenantId");
+	}
+
+	@GetMapping("/signup")
+	String initSignupForm(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
+			Model model) {
+		Forms.SignupForm form = new Forms.SignupForm();
+		TenantCode.parse(code).ifPresent(c -> {
+			form.setTenantCode(c);
+			request.setAttribute(TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE, c);
+		});
+		model.addAttribute("signupForm", form);
+		return VIEW_SIGNUP;
+	}
+
+	@PostMapping("/signup")
+	String processSignupForm(@ModelAttribute("signupForm") Forms.SignupForm form, BindingResult errors,
+			HttpServletRequest request, HttpSession session) {
+		FormChecks.roster(form, errors);
+		FormChecks.kana(form, errors);
+		TenantCode.parse(form.getTenantCode())
+			.ifPresent(c -> request.setAttribute(TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE, c));
+		if (errors.hasErrors()) {
+			return VIEW_SIGNUP;
+		}
+		LocalDate birth = FormChecks.birthDate(form, errors);
+		SignupService.MatchOutcome outcome = signup.match(new SignupService.Typed(form.getTenantCode(), form.getKigo(),
+				form.getBango(), birth, form.getKanaName()), request.getRemoteAddr());
+		switch (outcome.result()) {
+			case THROTTLED -> errors.reject("account.signup.throttled");
+			case NO_MATCH -> errors.reject("account.signup.noMatch");
+			case ALREADY_REGISTERED -> {
+				return "redirect:/signup/registered";
+			}
+			case MATCHED -> {
+				session.setAttribute(SESSION_KEY, outcome.match());
+				return "redirect:/signup/account";
+			}
+		}
+		return VIEW_SIGNUP;
+	}
+
+	@GetMapping("/signup/registered")
+	String registered() {
+		return VIEW_REGISTERED;
+	}
+
+	static Optional<SignupService.Match> match(HttpSession session) {
+		return session.getAttribute(SESSION_KEY) instanceof SignupService.Match m ? Optional.of(m) : Optional.empty();
+	}
+
+}
