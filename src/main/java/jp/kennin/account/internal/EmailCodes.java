@@ -75,7 +75,7 @@ public class EmailCodes {
 			.optional();
 		if (last.isPresent() && last.get().plus(COOLDOWN).isAfter(now)) {
 			return new Issue(IssueStatus.COOLDOWN, null,
-					Math.max(1, Duration.between(now, last.get().plus(COOLDOWN)).toSeconds()));
+					Math.max(1, (Duration.between(now, last.get().plus(COOLDOWN)).toMillis() + 999) / 1000));
 		}
 		int lastHour = jdbc.sql("""
 				select count(*) from member_email_code where tenant_id = ? and account_id = ? and purpose = ?
