@@ -131,6 +131,10 @@ public class SignupService {
 		return roster.findById(match.tenantId(), match.rosterPersonId()).filter(p -> p.insured() && p.active());
 	}
 
+	public Optional<Tenant> tenantByCode(String typedCode) {
+		return TenantCode.parse(typedCode).flatMap(tenants::findByCode);
+	}
+
 	public Tenant tenant(Match match) {
 		return tenants.findById(match.tenantId()).orElseThrow();
 	}

@@ -10,7 +10,6 @@ import jp.kennin.account.internal.InputNormalizer;
 import jp.kennin.account.internal.MemberAccount;
 import jp.kennin.account.internal.PasswordPolicy;
 import jp.kennin.account.internal.SignupService;
-import jp.kennin.platform.TenantScopedPrincipal;
 import jp.kennin.roster.RosterPerson;
 import jp.kennin.tenant.Tenant;
 
@@ -91,7 +90,7 @@ class SignupAccountController {
 
 	private String showAccount(SignupService.Match match, HttpServletRequest request, Model model) {
 		Tenant tenant = signup.tenant(match);
-		request.setAttribute(TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE, tenant.code());
+		model.addAttribute("headerTenant", tenant);
 		model.addAttribute("person", signup.person(match).orElseThrow());
 		model.addAttribute("policy", tenant.passwordPolicy().name());
 		model.addAttribute("minLength", PasswordPolicy.minLength(tenant.passwordPolicy()));
@@ -142,7 +141,7 @@ class SignupAccountController {
 
 	private String showCode(SignupService.Match match, MemberAccount account, HttpServletRequest request, Model model) {
 		Tenant tenant = signup.tenant(match);
-		request.setAttribute(TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE, tenant.code());
+		model.addAttribute("headerTenant", tenant);
 		model.addAttribute("sentTo", account.email());
 		model.addAttribute("sender", tenant.mailFromAddress());
 		return VIEW_CODE;

@@ -6,14 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import jp.kennin.account.internal.EmailCodes;
-import jp.kennin.account.internal.InputNormalizer;
-import jp.kennin.account.internal.MemberAccount;
-import jp.kennin.account.internal.PasswordPolicy;
 import jp.kennin.account.internal.SignupService;
-import jp.kennin.platform.TenantScopedPrincipal;
-import jp.kennin.roster.RosterPerson;
-import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantCode;
 
 import org.springframework.stereotype.Controller;
@@ -25,7 +18,6 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Sign-up step 1 (roster match). Steps 2 and 3 are in {@link SignupAccountController}.
@@ -54,21 +46,19 @@ class SignupController {
 	String initSignupForm(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
 			Model model) {
 		Forms.SignupForm form = new Forms.SignupForm();
-		TenantCode.parse(code).ifPresent(c -> {
-			form.setTenantCode(c);
-			request.setAttribute(TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE, c);
-		});
+		TenantCode.parse(code).ifPresent(form::setTenantCode);
+		// The header names the insurer as soon as it is known (the advice ran before this handler).
+		signup.tenantByCode(code).ifPresent(t -> model.addAttribute("headerTenant", t));
 		model.addAttribute("signupForm", form);
 		return VIEW_SIGNUP;
 	}
 
 	@PostMapping("/signup")
 	String processSignupForm(@ModelAttribute("signupForm") Forms.SignupForm form, BindingResult errors,
-			HttpServletRequest request, HttpSession session) {
+			HttpServletRequest request, HttpSession session, Model model) {
 		FormChecks.roster(form, errors);
 		FormChecks.kana(form, errors);
-		TenantCode.parse(form.getTenantCode())
-			.ifPresent(c -> request.setAttribute(TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE, c));
+		signup.tenantByCode(form.getTenantCode()).ifPresent(t -> model.addAttribute("headerTenant", t));
 		if (errors.hasErrors()) {
 			return VIEW_SIGNUP;
 		}
