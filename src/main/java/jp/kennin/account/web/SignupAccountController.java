@@ -54,7 +54,7 @@ class SignupAccountController {
 			return "redirect:/signup";
 		}
 		model.addAttribute("accountForm", new Forms.AccountForm());
-		return showAccount(match.get(), request, model);
+		return showAccount(match.get(), model);
 	}
 
 	@PostMapping("/signup/account")
@@ -85,10 +85,10 @@ class SignupAccountController {
 			errors.rejectValue("userId", "account.userId.taken");
 		}
 		form.setPassword("");
-		return showAccount(match, request, model);
+		return showAccount(match, model);
 	}
 
-	private String showAccount(SignupService.Match match, HttpServletRequest request, Model model) {
+	private String showAccount(SignupService.Match match, Model model) {
 		Tenant tenant = signup.tenant(match);
 		model.addAttribute("headerTenant", tenant);
 		model.addAttribute("person", signup.person(match).orElseThrow());
@@ -106,7 +106,7 @@ class SignupAccountController {
 			return "redirect:/signup";
 		}
 		model.addAttribute("codeForm", new Forms.CodeForm());
-		return showCode(match.get(), account.get(), request, model);
+		return showCode(match.get(), account.get(), model);
 	}
 
 	@PostMapping("/signup/code")
@@ -126,7 +126,7 @@ class SignupAccountController {
 			}
 			CodeMessages.reject(check, errors);
 		}
-		return showCode(match.get(), account.get(), request, model);
+		return showCode(match.get(), account.get(), model);
 	}
 
 	@PostMapping("/signup/code/resend")
@@ -139,7 +139,7 @@ class SignupAccountController {
 		return "redirect:/signup/code";
 	}
 
-	private String showCode(SignupService.Match match, MemberAccount account, HttpServletRequest request, Model model) {
+	private String showCode(SignupService.Match match, MemberAccount account, Model model) {
 		Tenant tenant = signup.tenant(match);
 		model.addAttribute("headerTenant", tenant);
 		model.addAttribute("sentTo", account.email());
