@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.roster.Roster;
@@ -49,6 +50,12 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 	/** Verified when the user ID is unknown, so that the response takes as long as for a known one. */
 	private final String dummyHash;
 
+	/**
+	 * At most one Argon2 computation per core at a time: each needs 19 MiB, and more at once only thrash
+	 * the caches (and, in a login storm, the heap) without finishing sooner.
+	 */
+	private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
 	MemberAuthenticationProvider(AccountRepository accounts, Roster roster, PasswordEncoder encoder, Throttle throttle,
 			AccountAudit audit, Clock clock) {
 		this.accounts = accounts;
@@ -81,7 +88,7 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 		Optional<MemberAccount> found = accounts.findByUserId(userId)
 			.filter(a -> a.status() == MemberAccount.Status.ACTIVE);
 		if (found.isEmpty()) {
-			encoder.matches(password, dummyHash);
+			matches(password, dummyHash);
 			fail(ip);
 			audit.anonymousNow(AccountAuditEvent.LOGIN_FAILED, null, userId, ip, Map.of("reason", "unknown"));
 			throw bad();
@@ -89,17 +96,17 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 		MemberAccount account = found.get();
 		Instant now = clock.instant();
 		if (account.lockedAt(now)) {
-			encoder.matches(password, dummyHash);
+			matches(password, dummyHash);
 			fail(ip);
 			audit.memberNow(AccountAuditEvent.LOGIN_FAILED, account, ip, Map.of("reason", "locked"));
 			throw bad();
 		}
 		if (insideDelay(account, now)) {
-			encoder.matches(password, dummyHash);
+			matches(password, dummyHash);
 			audit.memberNow(AccountAuditEvent.LOGIN_FAILED, account, ip, Map.of("reason", "delay"));
 			throw bad();
 		}
-		if (!encoder.matches(password, account.passwordHash())) {
+		if (!matches(password, account.passwordHash())) {
 			recordWrongPassword(account, now, ip);
 			throw bad();
 		}
@@ -126,6 +133,16 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 			accounts.recordFailure(account.id(), failures, null);
 			audit.memberNow(AccountAuditEvent.LOGIN_FAILED, account, ip,
 					Map.of("reason", "password", "failures", String.valueOf(failures)));
+		}
+	}
+
+	private boolean matches(String password, String hash) {
+		hashing.acquireUninterruptibly();
+		try {
+			return encoder.matches(password, hash);
+		}
+		finally {
+			hashing.release();
 		}
 	}
 
