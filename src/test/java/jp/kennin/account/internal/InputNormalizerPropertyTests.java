@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The input normalisers accept whatever width, case and spacing members type.
  */
-class NormalizerProperties {
+class InputNormalizerPropertyTests {
 
 	static String fullWidth(String ascii) {
 		StringBuilder out = new StringBuilder();
