@@ -176,6 +176,7 @@ class LoginIntegrationTests {
 		MemberClient replay = new MemberClient(mvc);
 		replay.useSession(old);
 		replay.get("/home").andExpect(status().is3xxRedirection());
+		assertThat(types(member)).contains("LOGOUT");
 	}
 
 	static String withoutCsrf(String page) {

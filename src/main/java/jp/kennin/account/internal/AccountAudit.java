@@ -40,6 +40,12 @@ public class AccountAudit {
 				ip, details));
 	}
 
+	/** For a logged-in member, from the principal. */
+	public void principal(AccountAuditEvent type, MemberPrincipal member, String ip) {
+		log.recordNow(new AuditLog.Event(type.name(), member.tenantId(), MEMBER, member.getUsername(), null,
+				"member_account:" + member.accountId(), ip, Map.of()));
+	}
+
 	/** An event by someone not (yet) known; the typed identifier is kept only as a keyed hash. */
 	public void anonymousNow(AccountAuditEvent type, Long tenantId, String typedIdentifier, String ip,
 			Map<String, String> details) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.platform.PublicPaths;
 import jp.kennin.platform.SecurityBaseline;
 
@@ -30,7 +31,8 @@ class MemberSecurityConfiguration {
 	@Bean
 	@Order(20)
 	SecurityFilterChain memberChain(HttpSecurity http, SecurityBaseline baseline, List<PublicPaths> publicPaths,
-			MemberAuthenticationProvider provider, LoginHandlers handlers, Clock clock) throws Exception {
+			MemberAuthenticationProvider provider, LoginHandlers handlers, AccountAudit audit, Clock clock)
+			throws Exception {
 		String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
 		baseline.apply(http);
 		http.authenticationManager(new ProviderManager(provider))
@@ -47,7 +49,12 @@ class MemberSecurityConfiguration {
 				.usernameParameter("userId")
 				.successHandler(handlers)
 				.failureHandler(handlers))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+				.addLogoutHandler((request, response, auth) -> {
+					if (auth != null && auth.getPrincipal() instanceof MemberPrincipal member) {
+						audit.principal(AccountAuditEvent.LOGOUT, member, request.getRemoteAddr());
+					}
+				}));
 		return http.build();
 	}
 

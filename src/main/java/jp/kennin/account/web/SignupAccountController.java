@@ -13,6 +13,7 @@ import jp.kennin.account.internal.SignupService;
 import jp.kennin.roster.RosterPerson;
 import jp.kennin.tenant.Tenant;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -76,8 +77,15 @@ class SignupAccountController {
 		FormChecks.password(form.getPassword(), tenant.passwordPolicy(),
 				new PasswordPolicy.Context(form.getUserId(), person.get().birthDate(), tenant.code()), errors);
 		if (!errors.hasErrors()) {
-			Optional<Long> account = signup.createPending(match, form.getUserId().strip(), form.getPassword(), email,
-					request.getRemoteAddr());
+			Optional<Long> account;
+			try {
+				account = signup.createPending(match, form.getUserId().strip(), form.getPassword(), email,
+						request.getRemoteAddr());
+			}
+			catch (DuplicateKeyException ex) {
+				// Someone took the same user ID in the same instant; the unique index decided.
+				account = Optional.empty();
+			}
 			if (account.isPresent()) {
 				session.setAttribute(SignupController.SESSION_KEY, match.withAccount(account.get()));
 				return "redirect:/signup/code";
