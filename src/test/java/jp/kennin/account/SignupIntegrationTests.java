@@ -180,6 +180,20 @@ class SignupIntegrationTests {
 	}
 
 	@Test
+	void back_from_step_two_keeps_what_was_matched() throws Exception {
+		Tenant tenant = fixtures.tenant();
+		RosterPerson person = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
+		MemberClient client = new MemberClient(mvc);
+		client.post("/signup", matchParams(tenant, person)).andExpect(redirectedUrl("/signup/account"));
+		client.get("/signup/account").andExpect(content().string(containsString("href=\"/signup\"")));
+		client.get("/signup")
+			.andExpect(content().string(containsString("value=\"" + person.bango() + "\"")))
+			.andExpect(content().string(containsString("value=\"1980\"")))
+			.andExpect(content().string(containsString(tenant.name())));
+		new MemberClient(mvc).get("/signup").andExpect(content().string(not(containsString("value=\"1980\""))));
+	}
+
+	@Test
 	void step_two_and_three_need_step_one() throws Exception {
 		MemberClient client = new MemberClient(mvc);
 		client.get("/signup/account").andExpect(redirectedUrl("/signup"));

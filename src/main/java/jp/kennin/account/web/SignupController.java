@@ -43,9 +43,20 @@ class SignupController {
 	}
 
 	@GetMapping("/signup")
-	String initSignupForm(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
+	String initSignupForm(@RequestParam(name = "code", required = false) String code, HttpSession session,
 			Model model) {
 		Forms.SignupForm form = new Forms.SignupForm();
+		// Back from step 2 (「戻る」): show what this browser matched, so nothing has to be typed again.
+		match(session).ifPresent(m -> signup.person(m).ifPresent(p -> {
+			form.setTenantCode(signup.tenant(m).code());
+			form.setKigo(p.kigo());
+			form.setBango(p.bango());
+			form.setBirthYear(String.valueOf(p.birthDate().getYear()));
+			form.setBirthMonth(String.valueOf(p.birthDate().getMonthValue()));
+			form.setBirthDay(String.valueOf(p.birthDate().getDayOfMonth()));
+			form.setKanaName(p.nameKana());
+			model.addAttribute("headerTenant", signup.tenant(m));
+		}));
 		TenantCode.parse(code).ifPresent(form::setTenantCode);
 		// The header names the insurer as soon as it is known (the advice ran before this handler).
 		signup.tenantByCode(code).ifPresent(t -> model.addAttribute("headerTenant", t));
