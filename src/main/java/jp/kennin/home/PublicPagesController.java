@@ -28,7 +28,11 @@ class PublicPagesController {
 	}
 
 	@GetMapping("/")
-	String index(Model model) {
+	String index(jakarta.servlet.http.HttpServletRequest request, Model model) {
+		// A logged-in member's start page is their home page (account module).
+		if (request.isUserInRole("MEMBER")) {
+			return "redirect:/home";
+		}
 		model.addAttribute("siteNotices", notices.publishedSiteNotices());
 		return VIEW_INDEX;
 	}

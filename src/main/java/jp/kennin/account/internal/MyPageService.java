@@ -1,0 +1,144 @@
+package jp.kennin.account.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import jp.kennin.account.AccountAuditEvent;
+import jp.kennin.platform.JapanTime;
+import jp.kennin.roster.Roster;
+import jp.kennin.roster.RosterPerson;
+import jp.kennin.tenant.Tenant;
+import jp.kennin.tenant.Tenants;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * マイページ: the member changes their email address (confirmed by a code sent to the new address, the
+ * old one is told) and their password (the current one is required; other sessions end).
+ */
+@Service
+public class MyPageService {
+
+	private final AccountRepository accounts;
+
+	private final Roster roster;
+
+	private final Tenants tenants;
+
+	private final EmailCodes codes;
+
+	private final AccountMails mails;
+
+	private final AccountAudit audit;
+
+	private final MemberSessions sessions;
+
+	private final PasswordEncoder encoder;
+
+	private final Clock clock;
+
+	MyPageService(AccountRepository accounts, Roster roster, Tenants tenants, EmailCodes codes, AccountMails mails,
+			AccountAudit audit, MemberSessions sessions, PasswordEncoder encoder, Clock clock) {
+		this.accounts = accounts;
+		this.roster = roster;
+		this.tenants = tenants;
+		this.codes = codes;
+		this.mails = mails;
+		this.audit = audit;
+		this.sessions = sessions;
+		this.encoder = encoder;
+		this.clock = clock;
+	}
+
+	public MemberAccount account(MemberPrincipal member) {
+		return accounts.findById(member.tenantId(), member.accountId()).orElseThrow();
+	}
+
+	public RosterPerson person(MemberPrincipal member) {
+		return roster.findById(member.tenantId(), member.rosterPersonId()).orElseThrow();
+	}
+
+	public Tenant tenant(MemberPrincipal member) {
+		return tenants.findById(member.tenantId()).orElseThrow();
+	}
+
+	@Transactional
+	public EmailCodes.Issue requestEmailChange(MemberPrincipal member, String newEmail, String flowId, String ip) {
+		MemberAccount account = account(member);
+		EmailCodes.Issue issue = codes.issue(member.tenantId(), account.id(), EmailCodes.Purpose.CHANGE_EMAIL, flowId,
+				newEmail);
+		if (issue.status() == EmailCodes.IssueStatus.SENT) {
+			mails.send(tenant(member), newEmail, AccountMails.Template.EMAIL_CHANGE_CODE,
+					Map.of("name", member.name(), "code", issue.code(), "expires",
+							JapanTime.formatDateTime(clock.instant().plus(EmailCodes.VALIDITY))));
+			audit.member(AccountAuditEvent.CODE_SENT, account, ip, Map.of("purpose", "CHANGE_EMAIL"));
+		}
+		return issue;
+	}
+
+	/** The address a still pending change of this flow goes to. */
+	public java.util.Optional<String> pendingEmail(MemberPrincipal member, String flowId) {
+		return codes.pendingEmail(member.tenantId(), member.accountId(), EmailCodes.Purpose.CHANGE_EMAIL, flowId);
+	}
+
+	/** Resends the code to the address of the pending change. */
+	@Transactional
+	public EmailCodes.Issue resendEmailChange(MemberPrincipal member, String flowId, String ip) {
+		String email = codes.pendingEmail(member.tenantId(), member.accountId(), EmailCodes.Purpose.CHANGE_EMAIL, flowId)
+			.orElseThrow();
+		return requestEmailChange(member, email, flowId, ip);
+	}
+
+	@Transactional
+	public EmailCodes.Check confirmEmailChange(MemberPrincipal member, String flowId, String typedCode, String ip) {
+		MemberAccount account = account(member);
+		EmailCodes.Check check = codes.check(member.tenantId(), account.id(), EmailCodes.Purpose.CHANGE_EMAIL, flowId,
+				InputNormalizer.digits(typedCode));
+		if (check.outcome() != EmailCodes.Outcome.ACCEPTED) {
+			audit.memberNow(AccountAuditEvent.CODE_FAILED, account, ip, Map.of("outcome", check.outcome().name()));
+			return check;
+		}
+		changeEmail(account, check.email(), member.name());
+		audit.member(AccountAuditEvent.EMAIL_CHANGED, account, ip, Map.of("by", "member"));
+		return check;
+	}
+
+	/** Changes the address and tells both addresses. Shared with the help-desk API. */
+	void changeEmail(MemberAccount account, String newEmail, String name) {
+		accounts.changeEmail(account.tenantId(), account.id(), newEmail);
+		Tenant tenant = tenants.findById(account.tenantId()).orElseThrow();
+		String when = JapanTime.formatDateTime(clock.instant());
+		mails.send(tenant, account.email(), AccountMails.Template.EMAIL_CHANGED_OLD,
+				Map.of("name", name, "when", when, "maskedEmail", mask(newEmail)));
+		mails.send(tenant, newEmail, AccountMails.Template.EMAIL_CHANGED_NEW, Map.of("name", name, "when", when));
+	}
+
+	/** Message keys of the problems; empty when the password was changed. */
+	@Transactional
+	public List<String> changePassword(MemberPrincipal member, String current, String newPassword, String sessionId,
+			String ip) {
+		MemberAccount account = account(member);
+		if (!encoder.matches(current, account.passwordHash())) {
+			return List.of("account.mypage.password.currentWrong");
+		}
+		accounts.changePassword(member.tenantId(), account.id(), encoder.encode(newPassword));
+		sessions.endAll(account.userId(), sessionId);
+		mails.send(tenant(member), account.email(), AccountMails.Template.PASSWORD_CHANGED,
+				Map.of("name", member.name(), "when", JapanTime.formatDateTime(clock.instant())));
+		audit.member(AccountAuditEvent.PASSWORD_CHANGED, account, ip, Map.of());
+		return List.of();
+	}
+
+	/** "taro.omuro@example.jp" → "ta***@example.jp": enough to recognise, not to harvest. */
+	static String mask(String email) {
+		int at = email.indexOf('@');
+		if (at <= 0) {
+			return "***";
+		}
+		return email.substring(0, Math.min(2, at)) + "***" + email.substring(at);
+	}
+
+}

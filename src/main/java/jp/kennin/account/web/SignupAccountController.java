@@ -1,0 +1,163 @@
+package jp.kennin.account.web;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import jp.kennin.account.internal.EmailCodes;
+import jp.kennin.account.internal.InputNormalizer;
+import jp.kennin.account.internal.MemberAccount;
+import jp.kennin.account.internal.PasswordPolicy;
+import jp.kennin.account.internal.SignupService;
+import jp.kennin.roster.RosterPerson;
+import jp.kennin.tenant.Tenant;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Sign-up step 2 (user ID and password) and step 3 (the mailed code). Both need the match of step 1
+ * in the session; without it they go back to step 1.
+ */
+@Controller
+class SignupAccountController {
+
+	static final String VIEW_ACCOUNT = "account/signupAccount";
+
+	static final String VIEW_CODE = "account/signupCode";
+
+	static final String VIEW_DONE = "account/signupDone";
+
+	private final SignupService signup;
+
+	SignupAccountController(SignupService signup) {
+		this.signup = signup;
+	}
+
+	@InitBinder
+	void initBinder(WebDataBinder binder) {
+		binder.setDisallowedFields("id", "tenantId");
+	}
+
+	@GetMapping("/signup/account")
+	String initAccountForm(HttpSession session, HttpServletRequest request, Model model) {
+		Optional<SignupService.Match> match = SignupController.match(session);
+		if (match.isEmpty() || signup.person(match.get()).isEmpty()) {
+			return "redirect:/signup";
+		}
+		model.addAttribute("accountForm", new Forms.AccountForm());
+		return showAccount(match.get(), model);
+	}
+
+	@PostMapping("/signup/account")
+	String processAccountForm(@ModelAttribute("accountForm") Forms.AccountForm form, BindingResult errors,
+			HttpSession session, HttpServletRequest request, Model model) {
+		Optional<SignupService.Match> found = SignupController.match(session);
+		Optional<RosterPerson> person = found.flatMap(signup::person);
+		if (person.isEmpty()) {
+			return "redirect:/signup";
+		}
+		SignupService.Match match = found.get();
+		Tenant tenant = signup.tenant(match);
+		FormChecks.userId(form.getUserId(), errors);
+		String email = person.get().email();
+		if (email == null || email.isBlank()) {
+			FormChecks.email(form.getEmail(), form.getEmailConfirm(), errors);
+			email = InputNormalizer.email(form.getEmail());
+		}
+		FormChecks.password(form.getPassword(), tenant.passwordPolicy(),
+				new PasswordPolicy.Context(form.getUserId(), person.get().birthDate(), tenant.code()), errors);
+		if (!errors.hasErrors()) {
+			Optional<Long> account;
+			try {
+				account = signup.createPending(match, form.getUserId().strip(), form.getPassword(), email,
+						request.getRemoteAddr());
+			}
+			catch (DuplicateKeyException ex) {
+				// Someone took the same user ID in the same instant; the unique index decided.
+				account = Optional.empty();
+			}
+			if (account.isPresent()) {
+				session.setAttribute(SignupController.SESSION_KEY, match.withAccount(account.get()));
+				return "redirect:/signup/code";
+			}
+			errors.rejectValue("userId", "account.userId.taken");
+		}
+		form.setPassword("");
+		return showAccount(match, model);
+	}
+
+	private String showAccount(SignupService.Match match, Model model) {
+		Tenant tenant = signup.tenant(match);
+		model.addAttribute("headerTenant", tenant);
+		model.addAttribute("person", signup.person(match).orElseThrow());
+		model.addAttribute("policy", tenant.passwordPolicy().name());
+		model.addAttribute("minLength", PasswordPolicy.minLength(tenant.passwordPolicy()));
+		model.addAttribute("maxLength", PasswordPolicy.maxLength(tenant.passwordPolicy()));
+		return VIEW_ACCOUNT;
+	}
+
+	@GetMapping("/signup/code")
+	String initCodeForm(HttpSession session, HttpServletRequest request, Model model) {
+		Optional<SignupService.Match> match = SignupController.match(session);
+		Optional<MemberAccount> account = match.flatMap(signup::pendingAccount);
+		if (account.isEmpty()) {
+			return "redirect:/signup";
+		}
+		model.addAttribute("codeForm", new Forms.CodeForm());
+		return showCode(match.get(), account.get(), model);
+	}
+
+	@PostMapping("/signup/code")
+	String processCodeForm(@ModelAttribute("codeForm") Forms.CodeForm form, BindingResult errors, HttpSession session,
+			HttpServletRequest request, Model model) {
+		Optional<SignupService.Match> match = SignupController.match(session);
+		Optional<MemberAccount> account = match.flatMap(signup::pendingAccount);
+		if (account.isEmpty()) {
+			return "redirect:/signup?expired";
+		}
+		String code = FormChecks.code(form.getCode(), errors);
+		if (!errors.hasErrors()) {
+			EmailCodes.Check check = signup.confirm(match.get(), code, request.getRemoteAddr());
+			if (check.outcome() == EmailCodes.Outcome.ACCEPTED) {
+				session.removeAttribute(SignupController.SESSION_KEY);
+				return "redirect:/signup/done";
+			}
+			CodeMessages.reject(check, errors);
+		}
+		return showCode(match.get(), account.get(), model);
+	}
+
+	@PostMapping("/signup/code/resend")
+	String resendCode(HttpSession session, HttpServletRequest request, RedirectAttributes redirect) {
+		Optional<SignupService.Match> match = SignupController.match(session);
+		if (match.flatMap(signup::pendingAccount).isEmpty()) {
+			return "redirect:/signup";
+		}
+		CodeMessages.flash(signup.resend(match.get(), request.getRemoteAddr()), redirect);
+		return "redirect:/signup/code";
+	}
+
+	private String showCode(SignupService.Match match, MemberAccount account, Model model) {
+		Tenant tenant = signup.tenant(match);
+		model.addAttribute("headerTenant", tenant);
+		model.addAttribute("sentTo", account.email());
+		model.addAttribute("sender", tenant.mailFromAddress());
+		return VIEW_CODE;
+	}
+
+	@GetMapping("/signup/done")
+	String done() {
+		return VIEW_DONE;
+	}
+
+}
