@@ -6,8 +6,10 @@ import java.time.Instant;
  * What the member home page shows for one open campaign.
  * @param deadline the 回答期限 (an instant; shown in Japan time)
  * @param receiptNumber the 受付番号 once submitted, otherwise null
+ * @param daysLeft calendar days (Japan time) from today to the deadline's date; 0 on the last day
  */
-public record SurveyStatus(long campaignId, String campaignTitle, State state, Instant deadline, String receiptNumber) {
+public record SurveyStatus(long campaignId, String campaignTitle, State state, Instant deadline, String receiptNumber,
+		long daysLeft) {
 
 	public enum State {
 

@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
-import jp.kennin.platform.TenantScopedPrincipal;
+import jp.kennin.platform.HouseholdScopedPrincipal;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,7 +16,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  * A logged-in member, kept in the JDBC session. The user ID is the principal name, which Spring Session
  * indexes, so all sessions of a member can be found and ended.
  */
-public final class MemberPrincipal implements UserDetails, CredentialsContainer, TenantScopedPrincipal, Serializable {
+public final class MemberPrincipal
+		implements UserDetails, CredentialsContainer, HouseholdScopedPrincipal, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -66,10 +67,12 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer,
 		return name;
 	}
 
+	@Override
 	public String kigo() {
 		return kigo;
 	}
 
+	@Override
 	public String bango() {
 		return bango;
 	}

@@ -32,7 +32,7 @@ class MemberHomeController {
 	}
 
 	static final List<MenuItem> MENU = List.of(new MenuItem("account.menu.mypage", "/mypage"),
-			new MenuItem("account.menu.applications", null), new MenuItem("account.menu.survey", null),
+			new MenuItem("account.menu.applications", null), new MenuItem("account.menu.survey", "/survey"),
 			new MenuItem("account.menu.influenza", null), new MenuItem("account.menu.useful", null),
 			new MenuItem("account.menu.other", null), new MenuItem("account.menu.manual", null));
 

@@ -38,7 +38,9 @@ class HouseholdSurveyStatus implements MemberSurveys {
 					java.sql.Timestamp.from(clock.instant()))
 			.query((rs, n) -> new SurveyStatus(rs.getLong("id"), rs.getString("title"),
 					SurveyStatus.State.valueOf(rs.getString("status")), rs.getTimestamp("deadline").toInstant(),
-					rs.getString("receipt_number")))
+					rs.getString("receipt_number"),
+					java.time.temporal.ChronoUnit.DAYS.between(jp.kennin.platform.JapanTime.today(clock),
+							jp.kennin.platform.JapanTime.of(rs.getTimestamp("deadline").toInstant()).toLocalDate())))
 			.list();
 	}
 
