@@ -162,7 +162,8 @@ class SurveyAnsweringIntegrationTests {
 			.getContentAsByteArray();
 		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-			assertThat(text).contains("回答の控え").contains(receipt).contains("回答 一郎").contains("検認大学");
+			assertThat(text).contains("回答の控え").contains(receipt).contains("回答 一郎").contains("検認大学")
+				.contains("アップロードした書類");
 		}
 
 		// A double click or a resent POST changes nothing.
@@ -178,6 +179,22 @@ class SurveyAnsweringIntegrationTests {
 		mvc.perform(get("/survey/{f}", formId).with(member)).andExpect(content().string(not(containsString("提出済みです"))));
 		mvc.perform(post("/survey/{f}/submit", formId).with(member).with(csrf()));
 		assertThat(receiptNumber()).as("a resubmission keeps its receipt number").isEqualTo(receipt);
+	}
+
+	@Test
+	void answers_survive_a_new_session_on_another_device() throws Exception {
+		perform(step(studentId, "continuation", 0).param("continuation", "CONTINUE"));
+		perform(step(studentId, "living", 1).param("living", "APART")
+			.param("address", "京都府京都市")
+			.param("remittance", "40000")
+			.param("remittanceMethod", "TRANSFER"));
+		// A fresh login (no session, no cookies) on another device sees every saved answer.
+		RequestPostProcessor otherDevice = TestMember.of(tenant.id(), "1", bango);
+		mvc.perform(get("/survey/{f}/d/{d}", formId, studentId).with(otherDevice))
+			.andExpect(content().string(containsString("京都府京都市")))
+			.andExpect(content().string(containsString("仕送り 月額 40,000円")));
+		mvc.perform(get("/survey/{f}/d/{d}/living", formId, studentId).with(otherDevice))
+			.andExpect(content().string(containsString("value=\"40,000\"")));
 	}
 
 	@Test

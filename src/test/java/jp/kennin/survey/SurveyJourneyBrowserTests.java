@@ -163,6 +163,8 @@ class SurveyJourneyBrowserTests {
 			String receipt = driver.findElement(By.cssSelector(".survey-panel__number")).getText();
 			assertThat(receipt).matches("\\d{4}-\\d{4}-\\d{7}");
 			check(browser, "receipt");
+			assertThat(driver.findElement(By.linkText("回答の控え（PDF）をダウンロード")).getAttribute("href"))
+				.endsWith("/receipt.pdf");
 
 			await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).until(() -> {
 				driver.get(url("/dev/mail"));
@@ -235,8 +237,10 @@ class SurveyJourneyBrowserTests {
 		field.sendKeys(text);
 	}
 
-	private static void submit(WebDriver driver) {
+	private void submit(WebDriver driver) {
 		click(driver, driver.findElement(By.cssSelector("#content form button[type=submit]")));
+		// Every page the member reaches is checked, not only the ones with a screenshot.
+		Axe.check(driver);
 	}
 
 	private static void click(WebDriver driver, WebElement element) {

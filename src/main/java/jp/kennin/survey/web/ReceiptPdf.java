@@ -35,7 +35,8 @@ final class ReceiptPdf {
 	private ReceiptPdf() {
 	}
 
-	static byte[] render(MemberForm form, String tenantName, MessageSource messages, Locale locale) throws IOException {
+	static byte[] render(MemberForm form, String tenantName, java.util.List<jp.kennin.document.StoredDocument> files,
+			MessageSource messages, Locale locale) throws IOException {
 		BaseFont base = BaseFont.createFont("ipag.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font(), null);
 		Font title = new Font(base, 16, Font.BOLD);
 		Font heading = new Font(base, 12, Font.BOLD);
@@ -62,6 +63,12 @@ final class ReceiptPdf {
 				row(answers, body, line.label(), line.value());
 			}
 			document.add(answers);
+			var own = DocumentSlots.ofDependent(d, files);
+			Paragraph list = new Paragraph(messages.getMessage("survey.documents.uploaded", null, locale) + "："
+					+ (own.isEmpty() ? messages.getMessage("survey.documents.none", null, locale)
+							: String.join("、", own.stream().map(f -> f.originalName() + "（" + f.displaySize() + "）").toList())),
+					body);
+			document.add(list);
 		}
 		Paragraph note = new Paragraph(messages.getMessage("survey.pdf.note", null, locale), body);
 		note.setSpacingBefore(12);

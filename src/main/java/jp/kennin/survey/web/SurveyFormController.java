@@ -281,7 +281,8 @@ class SurveyFormController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		String tenantName = tenants.findById(member.tenantId()).map(jp.kennin.tenant.Tenant::name).orElse("");
-		byte[] pdf = ReceiptPdf.render(form, tenantName, messages, locale);
+		var files = documents.list(new DocumentOwner(member.tenantId(), member.kigo(), member.bango()));
+		byte[] pdf = ReceiptPdf.render(form, tenantName, files, messages, locale);
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
