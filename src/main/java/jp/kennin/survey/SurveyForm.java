@@ -7,7 +7,7 @@ import java.time.Instant;
  */
 public record SurveyForm(long id, long tenantId, long campaignId, String kigo, String bango, long insuredPersonId,
 		String officeCode, String officeName, SurveyStatus.State status, String receiptNumber, int version,
-		Instant submittedAt, Instant reviewStartedAt) {
+		Instant submittedAt, Instant reviewStartedAt, Long insuredIncome, boolean householdAnswered) {
 
 	public boolean submitted() {
 		return status == SurveyStatus.State.SUBMITTED;

@@ -182,6 +182,21 @@ class SurveyAnsweringIntegrationTests {
 	}
 
 	@Test
+	void the_insured_income_feeds_the_half_income_test_for_a_dependent_living_together() throws Exception {
+		mvc.perform(post("/survey/{f}/household", formId).with(member).with(csrf()).param("insuredIncome", "たくさん"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("金額は「120000」や「12万」のように")));
+		mvc.perform(post("/survey/{f}/household", formId).with(member).with(csrf()).param("insuredIncome", "２００万"))
+			.andExpect(redirectedUrl("/survey/" + formId));
+		perform(step(studentId, "continuation", 0).param("continuation", "CONTINUE"));
+		perform(step(studentId, "living", 1).param("living", "TOGETHER"));
+		perform(step(studentId, "occupation", 2).param("occupations", "PART_TIME"));
+		perform(step(studentId, "income", 3).param("incomeSalary", "1200000"));
+		mvc.perform(get("/survey/{f}/d/{d}", formId, studentId).with(member))
+			.andExpect(content().string(containsString("被保険者の年間収入の2分の1以上のため")));
+	}
+
+	@Test
 	void answers_survive_a_new_session_on_another_device() throws Exception {
 		perform(step(studentId, "continuation", 0).param("continuation", "CONTINUE"));
 		perform(step(studentId, "living", 1).param("living", "APART")

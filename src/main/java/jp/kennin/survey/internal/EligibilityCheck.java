@@ -47,6 +47,9 @@ public class EligibilityCheck {
 			.campaignYear(reference.getYear());
 		roster.findById(form.form().tenantId(), form.form().insuredPersonId())
 			.ifPresent(insured -> input.insuredBirthDate(insured.birthDate()));
+		if (form.form().insuredIncome() != null) {
+			input.insuredAnnualIncome(form.form().insuredIncome());
+		}
 		if (a.living() == Living.TOGETHER) {
 			input.livingTogether();
 		}

@@ -104,6 +104,12 @@ public class SurveyAnswering {
 		forms.markStarted(member.tenantId(), formId);
 	}
 
+	/** Saves the household section (the insured person's own expected annual income; null = not given). */
+	public void saveHousehold(HouseholdScopedPrincipal member, long formId, Long insuredIncome) {
+		editable(member, formId);
+		forms.saveHousehold(member.tenantId(), formId, insuredIncome);
+	}
+
 	/** Submits once; a repeated submit of a submitted form returns its receipt number unchanged. */
 	public String submit(HouseholdScopedPrincipal member, long formId) {
 		MemberForm current = load(member, formId);

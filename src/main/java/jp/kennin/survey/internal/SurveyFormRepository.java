@@ -84,6 +84,15 @@ class SurveyFormRepository {
 		return out;
 	}
 
+	void saveHousehold(long tenantId, long formId, Long insuredIncome) {
+		jdbc.sql("""
+				update survey_form set insured_income = ?, household_answered = true, updated_at = ?,
+				  status = case when status = 'NOT_STARTED' then 'IN_PROGRESS' else status end
+				where tenant_id = ? and id = ?""")
+			.params(insuredIncome, now(), tenantId, formId)
+			.update();
+	}
+
 	/** Marks a not-yet-started form as in progress; no effect otherwise. */
 	void markStarted(long tenantId, long formId) {
 		jdbc.sql("update survey_form set status = 'IN_PROGRESS', updated_at = ? where tenant_id = ? and id = ? and status = 'NOT_STARTED'")
@@ -125,7 +134,8 @@ class SurveyFormRepository {
 				rs.getString("bango"), rs.getLong("insured_person_id"), rs.getString("office_code"),
 				rs.getString("office_name"), SurveyStatus.State.valueOf(rs.getString("status")),
 				rs.getString("receipt_number"), rs.getInt("version"), submitted == null ? null : submitted.toInstant(),
-				review == null ? null : review.toInstant());
+				review == null ? null : review.toInstant(), (Long) rs.getObject("insured_income", Long.class),
+				rs.getBoolean("household_answered"));
 	}
 
 }

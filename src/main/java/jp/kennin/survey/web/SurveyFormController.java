@@ -59,6 +59,8 @@ class SurveyFormController {
 
 	static final String VIEW_RECEIPT = "survey/member/receipt";
 
+	static final String VIEW_HOUSEHOLD = "survey/member/household";
+
 	private final SurveyAnswering answering;
 
 	private final EligibilityCheck eligibility;
@@ -129,6 +131,39 @@ class SurveyFormController {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		addForm(model, form);
 		return VIEW_TASKS;
+	}
+
+	@GetMapping("/{formId}/household")
+	String initHouseholdForm(Authentication auth, @PathVariable long formId, Model model) {
+		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
+		if (!form.editable(clock)) {
+			return "redirect:/survey/" + formId;
+		}
+		addForm(model, form);
+		model.addAttribute("insuredIncome", form.form().insuredIncome() == null ? ""
+				: String.format("%,d", form.form().insuredIncome()));
+		return VIEW_HOUSEHOLD;
+	}
+
+	@PostMapping("/{formId}/household")
+	String processHouseholdForm(Authentication auth, @PathVariable long formId,
+			@RequestParam(defaultValue = "") String insuredIncome, Model model, RedirectAttributes redirect) {
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		MemberForm form = answering.load(member, formId);
+		jp.kennin.eligibility.YenAmount.Parsed parsed = jp.kennin.eligibility.YenAmount.parse(insuredIncome);
+		if (!parsed.blank() && !parsed.valid()) {
+			addForm(model, form);
+			model.addAttribute("insuredIncome", insuredIncome);
+			model.addAttribute("incomeError", "survey.form.error.amountInvalid");
+			return VIEW_HOUSEHOLD;
+		}
+		try {
+			answering.saveHousehold(member, formId, parsed.yen());
+		}
+		catch (SurveyProblem problem) {
+			redirect.addFlashAttribute("problem", problem.messageKey());
+		}
+		return "redirect:/survey/" + formId;
 	}
 
 	@GetMapping("/{formId}/d/{dependentId}/{slug}")
