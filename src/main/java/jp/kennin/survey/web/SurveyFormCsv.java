@@ -29,7 +29,7 @@ final class SurveyFormCsv {
 
 	static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
-	static final List<String> HEADER = List.of("受付番号", "状態", "提出日時", "記号", "番号", "事業所コード", "事業所名", "枝番",
+	static final List<String> HEADER = List.of("受付番号", "状態", "提出日時", "記号", "番号", "事業所コード", "事業所名", "被保険者の年間収入見込額", "枝番",
 			"被扶養者氏名", "氏名カナ", "生年月日", "続柄", "扶養の継続", "削除日", "削除理由", "同居・別居", "仕送り月額", "仕送り方法",
 			"職業・状況", "学校名", "学年", "年間収入見込額", "給与", "年金", "事業", "雇用保険", "その他収入", "国内居住", "海外居住の理由",
 			"障害", "登録内容の誤り", "回答済み");
@@ -62,6 +62,7 @@ final class SurveyFormCsv {
 					row.add(f.form().bango());
 					row.add(f.form().officeCode());
 					row.add(f.form().officeName());
+					row.add(f.form().insuredIncome());
 					row.add(d.edaban());
 					row.add(d.name());
 					row.add(d.nameKana());
