@@ -197,6 +197,20 @@ class SurveyAnsweringIntegrationTests {
 	}
 
 	@Test
+	void background_autosave_saves_valid_steps_only_and_returns_the_new_version() throws Exception {
+		mvc.perform(step(studentId, "continuation", 0).header("X-Kennin-Autosave", "1"))
+			.andExpect(status().isUnprocessableEntity());
+		mvc.perform(step(studentId, "continuation", 0).header("X-Kennin-Autosave", "1").param("continuation", "CONTINUE"))
+			.andExpect(status().isNoContent())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("X-Kennin-Version", "1"));
+		mvc.perform(step(studentId, "continuation", 0).header("X-Kennin-Autosave", "1").param("continuation", "IN_PROGRESS"))
+			.andExpect(status().isConflict());
+		assertThat(jdbc.sql("select continuation from survey_answer where dependent_id = ?").param(studentId)
+			.query(String.class).single()).isEqualTo("CONTINUE");
+	}
+
+	@Test
 	void answers_survive_a_new_session_on_another_device() throws Exception {
 		perform(step(studentId, "continuation", 0).param("continuation", "CONTINUE"));
 		perform(step(studentId, "living", 1).param("living", "APART")

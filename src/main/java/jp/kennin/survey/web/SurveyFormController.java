@@ -217,6 +217,32 @@ class SurveyFormController {
 		return "redirect:/survey/" + formId + "/d/" + dependentId + "/" + next.slug();
 	}
 
+	/**
+	 * Background save from the page's script while the member types. Saves only a step that validates;
+	 * answers the new version so the page's next save is not taken for a stale one.
+	 */
+	@PostMapping(path = "/{formId}/d/{dependentId}/{slug}", headers = "X-Kennin-Autosave")
+	org.springframework.http.ResponseEntity<Void> autosaveStep(Authentication auth, @PathVariable long formId,
+			@PathVariable long dependentId, @PathVariable String slug, @ModelAttribute AnswerForm answerForm,
+			BindingResult result) {
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		MemberForm form = answering.load(member, formId);
+		DependentAnswers current = form.answers(form.dependent(dependentId).id());
+		DependentAnswers updated = StepParser.apply(step(slug), answerForm, current.withVersion(answerForm.getVersion()),
+				result);
+		if (updated == null) {
+			return org.springframework.http.ResponseEntity.unprocessableEntity().build();
+		}
+		try {
+			answering.save(member, formId, updated);
+		}
+		catch (SurveyProblem problem) {
+			return org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT).build();
+		}
+		int version = answering.load(member, formId).answers(dependentId).version();
+		return org.springframework.http.ResponseEntity.noContent().header("X-Kennin-Version", String.valueOf(version)).build();
+	}
+
 	@GetMapping("/{formId}/d/{dependentId}")
 	String section(Authentication auth, @PathVariable long formId, @PathVariable long dependentId, Model model,
 			java.util.Locale locale) {

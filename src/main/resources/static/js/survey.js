@@ -1,0 +1,34 @@
+// Survey step pages: save in the background a moment after the member stops typing, so a closed tab or an
+// expired session loses nothing. Only a step that validates is saved; the page still works without this.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-autosave]");
+  var status = document.querySelector("[data-autosave-status]");
+  if (!form || !window.fetch || !window.FormData) { return; }
+  var timer = null;
+  var version = form.querySelector("input[name='version']");
+
+  function save() {
+    var body = new URLSearchParams(new FormData(form));
+    fetch(form.action, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "X-Kennin-Autosave": "1" }
+    }).then(function (response) {
+      if (response.status === 204) {
+        var next = response.headers.get("X-Kennin-Version");
+        if (next && version) { version.value = next; }
+        if (status) { status.textContent = status.getAttribute("data-saved"); status.hidden = false; }
+      }
+    }).catch(function () { /* offline: the sessionStorage draft keeps the input */ });
+  }
+
+  function schedule() {
+    if (timer) { clearTimeout(timer); }
+    timer = setTimeout(save, 1500);
+  }
+
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", schedule);
+})();
