@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -18,11 +16,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jp.kennin.account.AccountFixtures;
 import jp.kennin.account.Registration;
@@ -88,81 +83,81 @@ class SurveyJourneyBrowserTests {
 		try (Browser browser = Browser.open(Browser.PHONE)) {
 			WebDriver driver = browser.driver();
 			driver.get(url("/login"));
-			type(driver, "userId", member.userId());
-			type(driver, "password", member.password());
-			submit(driver);
+			browser.type("userId", member.userId());
+			browser.type("password", member.password());
+			submitChecked(browser);
 			driver.findElement(By.id("agree")).click();
-			submit(driver);
-			assertThat(heading(driver)).isEqualTo("御室 太郎さん、こんにちは");
+			submitChecked(browser);
+			assertThat(browser.heading()).isEqualTo("御室 太郎さん、こんにちは");
 			assertThat(driver.getPageSource()).contains("未作成の調査票があります").contains("あと21日");
-			check(browser, "home");
+			browser.checkPage("survey-home");
 
-			click(driver, driver.findElement(By.linkText("被扶養者資格調査")));
-			assertThat(heading(driver)).isEqualTo(year + "年度 被扶養者資格調査");
-			check(browser, "tasks");
+			browser.click(driver.findElement(By.linkText("被扶養者資格調査")));
+			assertThat(browser.heading()).isEqualTo(year + "年度 被扶養者資格調査");
+			browser.checkPage("survey-tasks");
 
 			// The mother lives apart and gets 30,000 yen a month; her pension is 1,000,000 yen a year.
-			click(driver, driver.findElement(By.partialLinkText("御室 ハルさん（母）")));
-			check(browser, "continuation");
+			browser.click(driver.findElement(By.partialLinkText("御室 ハルさん（母）")));
+			browser.checkPage("survey-continuation");
 			choose(driver, "continuation", "CONTINUE");
-			submit(driver);
+			submitChecked(browser);
 			choose(driver, "living", "APART");
-			type(driver, "address", "大阪府大阪市北区梅田１－１");
-			type(driver, "remittance", "３万");
+			browser.type("address", "大阪府大阪市北区梅田１－１");
+			browser.type("remittance", "３万");
 			choose(driver, "remittanceMethod", "TRANSFER");
-			check(browser, "living");
-			submit(driver);
+			browser.checkPage("survey-living");
+			submitChecked(browser);
 			choose(driver, "occupations", "PENSIONER");
-			submit(driver);
-			type(driver, "incomePension", "1,000,000");
-			check(browser, "income");
-			submit(driver);
+			submitChecked(browser);
+			browser.type("incomePension", "1,000,000");
+			browser.checkPage("survey-income");
+			submitChecked(browser);
 			choose(driver, "residence", "DOMESTIC");
-			submit(driver);
+			submitChecked(browser);
 			choose(driver, "disabled", "no");
-			submit(driver);
+			submitChecked(browser);
 			assertThat(driver.getPageSource()).contains("年間収入の基準：180万円未満")
 				.contains("仕送り額（1年分で36万円）以上のため");
-			upload(driver, 0, pdf);
+			upload(browser, 0, pdf);
 			assertThat(driver.getPageSource()).contains("pension.pdf");
-			check(browser, "section-mother");
-			complete(driver);
+			browser.checkPage("survey-section-mother");
+			complete(browser);
 
 			// The son is a student aged 20 on 31 December, living at home, earning 1,400,000 yen.
-			click(driver, driver.findElement(By.partialLinkText("御室 学さん（長男）")));
+			browser.click(driver.findElement(By.partialLinkText("御室 学さん（長男）")));
 			choose(driver, "continuation", "CONTINUE");
-			submit(driver);
+			submitChecked(browser);
 			choose(driver, "living", "TOGETHER");
-			submit(driver);
+			submitChecked(browser);
 			choose(driver, "occupations", "STUDENT");
 			choose(driver, "occupations", "PART_TIME");
-			type(driver, "schoolName", "検認大学");
-			type(driver, "schoolGrade", "2年");
-			check(browser, "occupation");
-			submit(driver);
-			type(driver, "incomeSalary", "１４０万");
-			submit(driver);
+			browser.type("schoolName", "検認大学");
+			browser.type("schoolGrade", "2年");
+			browser.checkPage("survey-occupation");
+			submitChecked(browser);
+			browser.type("incomeSalary", "１４０万");
+			submitChecked(browser);
 			choose(driver, "residence", "DOMESTIC");
-			submit(driver);
+			submitChecked(browser);
 			choose(driver, "disabled", "no");
-			submit(driver);
+			submitChecked(browser);
 			assertThat(driver.getPageSource()).contains("年間収入の基準：150万円未満")
 				.doesNotContain("年間収入見込額が150万円以上");
-			upload(driver, 0, photo);
+			upload(browser, 0, photo);
 			assertThat(driver.findElements(By.cssSelector("img.document-file__thumb"))).isNotEmpty();
-			check(browser, "section-student");
-			complete(driver);
+			browser.checkPage("survey-section-student");
+			complete(browser);
 
-			click(driver, driver.findElement(By.linkText("回答内容を確認して提出する")));
-			assertThat(heading(driver)).isEqualTo("回答内容を確認して提出してください");
+			browser.click(driver.findElement(By.linkText("回答内容を確認して提出する")));
+			assertThat(browser.heading()).isEqualTo("回答内容を確認して提出してください");
 			assertThat(driver.getPageSource()).contains("1,400,000円").contains("仕送り 月額 30,000円")
 				.contains("pension.pdf").contains("student-card.jpg");
-			check(browser, "check");
-			submit(driver);
-			assertThat(heading(driver)).isEqualTo("提出が完了しました");
+			browser.checkPage("survey-check");
+			submitChecked(browser);
+			assertThat(browser.heading()).isEqualTo("提出が完了しました");
 			String receipt = driver.findElement(By.cssSelector(".survey-panel__number")).getText();
 			assertThat(receipt).matches("\\d{4}-\\d{4}-\\d{7}");
-			check(browser, "receipt");
+			browser.checkPage("survey-receipt");
 			assertThat(driver.findElement(By.linkText("回答の控え（PDF）をダウンロード")).getAttribute("href"))
 				.endsWith("/receipt.pdf");
 
@@ -170,7 +165,7 @@ class SurveyJourneyBrowserTests {
 				driver.get(url("/dev/mail"));
 				return driver.getPageSource().contains("受付番号 " + receipt);
 			});
-			click(driver, driver.findElement(By.partialLinkText("受付番号 " + receipt)));
+			browser.click(driver.findElement(By.partialLinkText("受付番号 " + receipt)));
 			assertThat(driver.findElement(By.tagName("main")).getText()).contains(member.email())
 				.contains("受付番号：" + receipt);
 		}
@@ -203,59 +198,30 @@ class SurveyJourneyBrowserTests {
 		return file;
 	}
 
-	private void upload(WebDriver driver, int slot, Path file) {
-		WebElement form = driver.findElements(By.cssSelector("form.document-upload")).get(slot);
-		form.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
-		click(driver, form.findElement(By.cssSelector("button[type=submit]")));
+	/** Every page the member reaches is checked, not only the ones with a screenshot. */
+	private static void submitChecked(Browser browser) {
+		browser.submit();
+		Axe.check(browser.driver());
 	}
 
-	private static void complete(WebDriver driver) {
-		driver.findElement(By.id("completed-yes")).click();
-		click(driver, driver.findElement(By.cssSelector("form[action$='/complete'] button[type=submit]")));
+	private static void upload(Browser browser, int slot, Path file) {
+		WebDriver driver = browser.driver();
+		WebElement form = driver.findElements(By.cssSelector("form.document-upload")).get(slot);
+		form.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+		browser.click(form.findElement(By.cssSelector("button[type=submit]")));
+	}
+
+	private static void complete(Browser browser) {
+		browser.driver().findElement(By.id("completed-yes")).click();
+		browser.click(browser.driver().findElement(By.cssSelector("form[action$='/complete'] button[type=submit]")));
 	}
 
 	private static void choose(WebDriver driver, String name, String value) {
 		driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
 	}
 
-	private void check(Browser browser, String name) {
-		WebDriver driver = browser.driver();
-		Object overflow = ((JavascriptExecutor) driver)
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + name).isLessThanOrEqualTo(0);
-		Axe.check(driver);
-		browser.screenshot("survey-" + name + "-phone");
-	}
-
-	private static String heading(WebDriver driver) {
-		return driver.findElement(By.tagName("h1")).getText();
-	}
-
-	private static void type(WebDriver driver, String id, String text) {
-		WebElement field = driver.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private void submit(WebDriver driver) {
-		click(driver, driver.findElement(By.cssSelector("#content form button[type=submit]")));
-		// Every page the member reaches is checked, not only the ones with a screenshot.
-		Axe.check(driver);
-	}
-
-	private static void click(WebDriver driver, WebElement element) {
-		WebElement page = driver.findElement(By.tagName("html"));
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-	}
-
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	static Matcher receiptIn(String text) {
-		return Pattern.compile("\\d{4}-\\d{4}-\\d{7}").matcher(text);
 	}
 
 }

@@ -62,6 +62,45 @@ public final class Browser implements AutoCloseable {
 		return driver;
 	}
 
+	/**
+	 * Checks the current page as a member would meet it: nothing scrolls sideways, axe finds no serious or
+	 * critical violation; then saves a screenshot named {@code name}.
+	 */
+	public void checkPage(String name) {
+		Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue())
+			.as("horizontal overflow on " + name)
+			.isLessThanOrEqualTo(0);
+		Axe.check(driver);
+		screenshot(name);
+	}
+
+	public String heading() {
+		return driver.findElement(org.openqa.selenium.By.tagName("h1")).getText();
+	}
+
+	public void type(String id, String text) {
+		org.openqa.selenium.WebElement field = driver.findElement(org.openqa.selenium.By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Submits the first form of the page's content and waits for the next page. */
+	public void submit() {
+		click(driver.findElement(org.openqa.selenium.By.cssSelector("#content form button[type=submit]")));
+	}
+
+	/** Clicks and waits for the next page, so no assertion reads the old one. */
+	public void click(org.openqa.selenium.WebElement element) {
+		org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				element);
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+	}
+
 	/** Saves a screenshot under target/screenshots for a human to look at. */
 	public void screenshot(String name) {
 		try {
