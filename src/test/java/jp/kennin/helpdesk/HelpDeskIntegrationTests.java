@@ -175,6 +175,18 @@ class HelpDeskIntegrationTests {
 	}
 
 	@Test
+	void a_too_long_reason_is_refused_and_nothing_happens() throws Exception {
+		Tenant tenant = fixtures.tenant();
+		String email = AccountFixtures.uniqueEmail();
+		RosterPerson person = fixtures.insured(tenant, email);
+		String answer = mvc.perform(post("/admin/roster/people/" + person.id() + "/guidance")
+			.with(TestStaff.tenantAdmin(tenant.id())).with(csrf()).param("reason", "長".repeat(201)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(answer).contains("理由は200文字以内で入力してください");
+		assertThat(fixtures.mailsTo(email)).isEmpty();
+	}
+
+	@Test
 	void actions_on_another_tenants_person_or_a_dependent_are_not_found() throws Exception {
 		Registration member = Registration.register(mvc, fixtures);
 		Tenant other = fixtures.tenant();
