@@ -30,8 +30,16 @@ public interface MemberAccounts {
 	/** Deletes the account and ends its sessions; the member signs up again. */
 	void reset(long tenantId, long rosterPersonId, StaffActor actor);
 
-	/** Who acts: the staff login ID, role and client IP, for the audit record. */
-	record StaffActor(String loginId, String role, String ip) {
+	/**
+	 * Who acts and why: the staff login ID, role, client IP and the reason they gave (null if none), all
+	 * written to the action's one audit event.
+	 */
+	record StaffActor(String loginId, String role, String ip, String reason) {
+
+		public StaffActor(String loginId, String role, String ip) {
+			this(loginId, role, ip, null);
+		}
+
 	}
 
 }

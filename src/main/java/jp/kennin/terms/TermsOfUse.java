@@ -1,5 +1,6 @@
 package jp.kennin.terms;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,9 @@ public interface TermsOfUse {
 	TermsVersion current();
 
 	Optional<TermsVersion> find(int version);
+
+	/** Every published version, newest first. */
+	List<TermsVersion> versions();
 
 	/**
 	 * Publishes a new version with the next number.

@@ -134,6 +134,21 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/roster"),                                            FORBIDDEN, OK,          OK);
 		check(wrong, get("/admin/roster/people/" + ids.get("personA")),               FORBIDDEN, OK,          OK);
 		check(wrong, get("/admin/roster/people/" + ids.get("personB")),               FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		for (String action : List.of("unlock", "guidance")) {
+			check(wrong, get("/admin/roster/people/" + ids.get("personA") + "/" + action),  FORBIDDEN, OK,        OK);
+			check(wrong, post("/admin/roster/people/" + ids.get("personA") + "/" + action), FORBIDDEN, OK,        OK);
+			check(wrong, get("/admin/roster/people/" + ids.get("personB") + "/" + action),  FORBIDDEN, NOT_FOUND, NOT_FOUND);
+			check(wrong, post("/admin/roster/people/" + ids.get("personB") + "/" + action), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		}
+		for (String action : List.of("email", "reset")) {
+			check(wrong, get("/admin/roster/people/" + ids.get("personA") + "/" + action),  FORBIDDEN, OK,        FORBIDDEN);
+			check(wrong, post("/admin/roster/people/" + ids.get("personA") + "/" + action), FORBIDDEN, OK,        FORBIDDEN);
+			check(wrong, get("/admin/roster/people/" + ids.get("personB") + "/" + action),  FORBIDDEN, NOT_FOUND, FORBIDDEN);
+			check(wrong, post("/admin/roster/people/" + ids.get("personB") + "/" + action), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		}
+		check(wrong, get("/admin/terms"),                                             OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/terms/new"),                                         OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, post("/admin/terms/new"),                                        OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/roster/imports"),                                    FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, get("/admin/roster/imports/" + ids.get("importA")),              FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, get("/admin/roster/imports/" + ids.get("importB")),              FORBIDDEN, NOT_FOUND,   FORBIDDEN);

@@ -75,7 +75,7 @@ class HelpDeskMemberAccounts implements MemberAccounts {
 		MemberAccount a = required(tenantId, rosterPersonId);
 		accounts.unlock(tenantId, a.id());
 		audit.staff(AccountAuditEvent.STAFF_UNLOCKED, tenantId, rosterPersonId, actor.loginId(), actor.role(), actor.ip(),
-				Map.of("account", String.valueOf(a.id())));
+				details(actor, a));
 	}
 
 	@Override
@@ -87,7 +87,7 @@ class HelpDeskMemberAccounts implements MemberAccounts {
 		MemberAccount a = required(tenantId, rosterPersonId);
 		myPage.changeEmail(a, email, insured(tenantId, rosterPersonId).name());
 		audit.staff(AccountAuditEvent.STAFF_EMAIL_CHANGED, tenantId, rosterPersonId, actor.loginId(), actor.role(),
-				actor.ip(), Map.of("account", String.valueOf(a.id())));
+				actor.ip(), details(actor, a));
 	}
 
 	@Override
@@ -102,7 +102,7 @@ class HelpDeskMemberAccounts implements MemberAccounts {
 		Tenant tenant = tenants.findById(tenantId).orElseThrow();
 		mails.send(tenant, person.email(), AccountMails.Template.SIGNUP_GUIDANCE, Map.of("name", person.name()));
 		audit.staff(AccountAuditEvent.STAFF_GUIDANCE_SENT, tenantId, rosterPersonId, actor.loginId(), actor.role(),
-				actor.ip(), Map.of());
+				actor.ip(), details(actor, null));
 	}
 
 	@Override
@@ -112,8 +112,19 @@ class HelpDeskMemberAccounts implements MemberAccounts {
 			accounts.delete(tenantId, a.id());
 			sessions.endAll(a.userId(), null);
 			audit.staff(AccountAuditEvent.STAFF_ACCOUNT_RESET, tenantId, rosterPersonId, actor.loginId(), actor.role(),
-					actor.ip(), Map.of("account", String.valueOf(a.id())));
+					actor.ip(), details(actor, a));
 		});
+	}
+
+	private static Map<String, String> details(StaffActor actor, MemberAccount account) {
+		Map<String, String> details = new java.util.LinkedHashMap<>();
+		if (account != null) {
+			details.put("account", String.valueOf(account.id()));
+		}
+		if (actor.reason() != null && !actor.reason().isBlank()) {
+			details.put("reason", actor.reason().strip());
+		}
+		return details;
 	}
 
 	private RosterPerson insured(long tenantId, long rosterPersonId) {

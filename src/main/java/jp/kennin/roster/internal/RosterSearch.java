@@ -7,21 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 import jp.kennin.roster.KanaName;
+import jp.kennin.roster.RosterDirectory;
 import jp.kennin.roster.RosterPerson;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Staff search of insured persons (本人) of one tenant by 記号/番号, name (kanji or kana, partial, spaces
- * ignored), office and active state.
- */
+/** The roster search as one SQL query on {@code roster_person}, with the caller's extra condition. */
 @Repository
 @Transactional(readOnly = true)
-public class RosterSearch {
-
-	public static final int PAGE_SIZE = 50;
+class RosterSearch implements RosterDirectory {
 
 	private final JdbcClient jdbc;
 
@@ -29,20 +25,8 @@ public class RosterSearch {
 		this.jdbc = jdbc;
 	}
 
-	/** {@code active}: "active", "inactive" or anything else for both. */
-	public record Criteria(String kigo, String bango, String name, String office, String active) {
-
-		public boolean empty() {
-			return blank(kigo) && blank(bango) && blank(name) && blank(office);
-		}
-
-	}
-
-	/** One page of results, plus whether there is a next page. */
-	public record Page(List<RosterPerson> people, boolean hasNext, int page) {
-	}
-
-	public Page search(long tenantId, Criteria c, int page) {
+	@Override
+	public Page search(long tenantId, Criteria c, int page, Condition extra) {
 		StringBuilder sql = new StringBuilder("select " + JdbcRoster.COLUMNS
 				+ " from roster_person where tenant_id = :tenant and edaban = '00'");
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -76,6 +60,10 @@ public class RosterSearch {
 		}
 		else if ("inactive".equals(c.active())) {
 			sql.append(" and active = false");
+		}
+		if (extra != null) {
+			sql.append(" and (").append(extra.sql()).append(')');
+			params.putAll(extra.params());
 		}
 		int p = Math.max(0, page);
 		sql.append(" order by kigo, bango offset ").append(p * PAGE_SIZE).append(" rows fetch next ")

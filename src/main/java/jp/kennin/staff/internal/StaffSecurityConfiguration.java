@@ -56,9 +56,10 @@ class StaffSecurityConfiguration {
 				// On a separate management port (private network) Prometheus may scrape without a login.
 				.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
 				.permitAll()
-				.requestMatchers("/actuator/**", "/admin/tenants/**", "/admin/site-notices/**")
+				.requestMatchers("/actuator/**", "/admin/tenants/**", "/admin/site-notices/**", "/admin/terms/**")
 				.hasRole("OPERATOR")
-				.requestMatchers("/admin/notices/**", "/admin/roster/imports/**", "/admin/roster/tokens/**")
+				.requestMatchers("/admin/notices/**", "/admin/roster/imports/**", "/admin/roster/tokens/**",
+						"/admin/roster/people/*/email", "/admin/roster/people/*/reset")
 				.hasRole("TENANT_ADMIN")
 				.requestMatchers("/admin/roster/**")
 				.hasAnyRole("TENANT_ADMIN", "REVIEWER")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jp.kennin.terms.TermsOfUse;
@@ -37,6 +38,11 @@ class JdbcTermsOfUse implements TermsOfUse {
 	@Override
 	public Optional<TermsVersion> find(int version) {
 		return jdbc.sql("select * from terms_version where version = ?").param(version).query(JdbcTermsOfUse::map).optional();
+	}
+
+	@Override
+	public List<TermsVersion> versions() {
+		return jdbc.sql("select * from terms_version order by version desc").query(JdbcTermsOfUse::map).list();
 	}
 
 	@Override
