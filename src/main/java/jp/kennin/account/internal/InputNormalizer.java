@@ -17,8 +17,18 @@ public final class InputNormalizer {
 		if (typed == null) {
 			return "";
 		}
-		String nfkc = Normalizer.normalize(typed, Normalizer.Form.NFKC);
-		return nfkc.replaceAll("[\\s\u3000]+", "").strip();
+		// Dropping spaces can bring a combining mark next to a new base letter (NFKC turns "¨" into a space
+		// plus a mark), which the next normalisation would compose; repeat until nothing changes, so the
+		// result is stable (normalising twice gives the same string).
+		String current = typed;
+		for (int i = 0; i < 5; i++) {
+			String next = Normalizer.normalize(current, Normalizer.Form.NFKC).replaceAll("[\\s\u3000]+", "");
+			if (next.equals(current)) {
+				break;
+			}
+			current = next;
+		}
+		return current;
 	}
 
 	/** Digits only: full-width digits, spaces and hyphens accepted ("１２３ ４５６" → "123456"). */
