@@ -194,9 +194,10 @@ final class RosterStage {
 				.param("now", now)
 				.update();
 		}
-		else {
+		else if (counts.added() > 0 || counts.updated() > 0) {
 			merge(now);
 		}
+		// else: nothing differs (a re-import of the same file); the merge would match every row for nothing.
 		if (mode == Mode.SNAPSHOT && counts.deactivated() > 0) {
 			jdbc.sql("update roster_person set active = false, updated_at = :now where tenant_id = :tenant and active = true "
 					+ "and not exists (select 1 from roster_stage s where s.kigo = roster_person.kigo "
