@@ -18,7 +18,9 @@ public final class InputNormalizer {
 			return "";
 		}
 		String nfkc = Normalizer.normalize(typed, Normalizer.Form.NFKC);
-		return nfkc.replaceAll("[\\s\u3000]+", "").strip();
+		// Normalised again: removing a space can leave combining marks side by side in an order NFKC would
+		// change, so without it normalising twice would not give the same result (found by jqwik).
+		return Normalizer.normalize(nfkc.replaceAll("[\\s\u3000]+", "").strip(), Normalizer.Form.NFKC);
 	}
 
 	/** Digits only: full-width digits, spaces and hyphens accepted ("１２３ ４５６" → "123456"). */
