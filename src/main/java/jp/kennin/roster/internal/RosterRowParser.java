@@ -24,8 +24,6 @@ final class RosterRowParser {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
-	private static final Pattern SPACES = Pattern.compile("[ \u3000]+");
-
 	private final LocalDate today;
 
 	RosterRowParser(LocalDate today) {
@@ -121,7 +119,8 @@ final class RosterRowParser {
 		if (value.isEmpty()) {
 			e.add(column, "入力してください");
 		}
-		else if (!format.matcher(value).matches()) {
+		else if (!asciiAlnum(value, format == KIGO ? 8 : format == BANGO ? 10 : 2, format == EDABAN)
+				&& !format.matcher(value).matches()) {
 			e.add(column, message + "（" + value + "）");
 		}
 	}
@@ -213,13 +212,38 @@ final class RosterRowParser {
 
 	/** Runs of half- and full-width spaces become one {@code space}. */
 	private static String collapse(String s, String space) {
-		boolean clean = true;
-		for (int i = 0; i < s.length() && clean; i++) {
+		char sp = space.charAt(0);
+		StringBuilder out = null;
+		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
-			clean = !((c == ' ' || c == '\u3000') && (!space.equals(String.valueOf(c)) || (i + 1 < s.length()
-					&& (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\u3000'))));
+			boolean blank = c == ' ' || c == '\u3000';
+			boolean afterBlank = i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\u3000');
+			if (out == null && blank && (c != sp || afterBlank)) {
+				out = new StringBuilder(s.length()).append(s, 0, i);
+			}
+			if (out != null && !(blank && afterBlank)) {
+				out.append(blank ? sp : c);
+			}
 		}
-		return clean ? s : SPACES.matcher(s).replaceAll(space);
+		return out == null ? s : out.toString();
+	}
+
+	/**
+	 * The common case of the key formats without a regex: 1 to {@code max} ASCII letters or digits (digits
+	 * only if {@code digitsOnly}). False means "ask the regex", which gives the answer either way.
+	 */
+	private static boolean asciiAlnum(String s, int max, boolean digitsOnly) {
+		if (s.length() > max) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			boolean digit = c >= '0' && c <= '9';
+			if (!digit && (digitsOnly || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String strip(String value) {

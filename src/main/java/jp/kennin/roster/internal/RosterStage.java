@@ -1,9 +1,7 @@
 package jp.kennin.roster.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -29,7 +27,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class RosterStage {
 
-	private static final String COLUMNS = "line_no, kigo, bango, edaban, insured, relationship, relationship_category, "
+	static final String COLUMNS = "line_no, kigo, bango, edaban, insured, relationship, relationship_category, "
 			+ "name, name_kana, name_kana_key, birth_date, gender, email, office_code, office_name, living_together, qualified_on";
 
 	private static final String DDL = """
@@ -61,11 +59,16 @@ final class RosterStage {
 
 	private final long tenantId;
 
+	/** Bytes of COPY data handed to the sending thread at a time. */
+	private static final int CHUNK = 1 << 18;
+
 	private final List<Object[]> batch = new ArrayList<>();
 
-	private final ByteArrayOutputStream copyBuffer = new ByteArrayOutputStream(1 << 17);
+	private final CopyText copyText = new CopyText(CHUNK + 4096);
 
 	private Object copyIn;
+
+	private CopyPipe pipe;
 
 	private Method writeToCopy;
 
@@ -78,8 +81,12 @@ final class RosterStage {
 
 	void create() {
 		if (postgres) {
+			// Hash joins and aggregates over the whole file instead of spilling to disk (default 4 MB).
+			jdbc.sql("set local work_mem = '64MB'").update();
 			jdbc.sql("create temporary table " + DDL + " on commit drop").update();
 			copyIn = startCopy();
+			Object target = copyIn;
+			pipe = new CopyPipe(chunk -> invoke(writeToCopy, target, chunk, 0, chunk.length));
 		}
 		else {
 			jdbc.sql("drop table if exists roster_stage").update();
@@ -88,36 +95,39 @@ final class RosterStage {
 	}
 
 	void add(StagedRow r) {
+		if (postgres) {
+			copyText.append(r);
+			if (copyText.size() >= CHUNK) {
+				pipe.send(copyText.take());
+			}
+			return;
+		}
 		Object[] values = { r.line(), r.kigo(), r.bango(), r.edaban(), r.insured(), r.relationship(),
 				r.category() == null ? null : r.category().name(), r.name(), r.nameKana(), r.nameKanaKey(),
 				r.birthDate(), r.gender(), r.email(), r.officeCode(), r.officeName(), r.livingTogether(),
 				r.qualifiedOn() };
-		if (postgres) {
-			appendCopyLine(values);
-			if (copyBuffer.size() > (1 << 16)) {
-				flushCopy();
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] instanceof LocalDate d) {
+				values[i] = Date.valueOf(d);
 			}
 		}
-		else {
-			for (int i = 0; i < values.length; i++) {
-				if (values[i] instanceof LocalDate d) {
-					values[i] = Date.valueOf(d);
-				}
-			}
-			batch.add(values);
-			if (batch.size() >= BATCH) {
-				flushBatch();
-			}
+		batch.add(values);
+		if (batch.size() >= BATCH) {
+			flushBatch();
 		}
 	}
 
 	/** Ends loading; afterwards the checks and the merge may run. */
 	void loaded() {
 		if (postgres) {
-			flushCopy();
+			if (copyText.size() > 0) {
+				pipe.send(copyText.take());
+			}
+			pipe.finish();
+			pipe = null;
 			invoke(copyMethod("endCopy"), copyIn);
 			copyIn = null;
-			jdbc.sql("create index roster_stage_key on roster_stage (kigo, bango, edaban)").update();
+			// No index on the staging table: with enough work_mem every check and the merge are hash joins.
 			// Temporary tables are never auto-analysed; without statistics the planner picks nested loops.
 			jdbc.sql("analyze roster_stage").update();
 		}
@@ -130,11 +140,11 @@ final class RosterStage {
 	/** Rows whose key (記号+番号+枝番) appeared on an earlier line. */
 	void checkDuplicates(ProblemSink problems) {
 		jdbc.sql("""
-				select x.line_no, x.kigo, x.bango, x.edaban, x.first_line from (
-				  select s.line_no, s.kigo, s.bango, s.edaban,
-				    min(s.line_no) over (partition by s.kigo, s.bango, s.edaban) as first_line
-				  from roster_stage s) x
-				where x.first_line < x.line_no order by x.line_no""")
+				with d as (select kigo, bango, edaban, min(line_no) as first_line from roster_stage
+				  group by kigo, bango, edaban having count(*) > 1)
+				select s.line_no, s.kigo, s.bango, s.edaban, d.first_line from roster_stage s
+				  join d on d.kigo = s.kigo and d.bango = s.bango and d.edaban = s.edaban
+				where s.line_no > d.first_line order by s.line_no""")
 			.query(rs -> {
 				problems.add(rs.getInt("line_no"), RosterColumn.EDABAN.header,
 						"記号・番号・枝番が" + rs.getInt("first_line") + "行目と重複しています（" + rs.getString("kigo") + "-"
@@ -184,9 +194,10 @@ final class RosterStage {
 				.param("now", now)
 				.update();
 		}
-		else {
+		else if (counts.added() > 0 || counts.updated() > 0) {
 			merge(now);
 		}
+		// else: nothing differs (a re-import of the same file); the merge would match every row for nothing.
 		if (mode == Mode.SNAPSHOT && counts.deactivated() > 0) {
 			jdbc.sql("update roster_person set active = false, updated_at = :now where tenant_id = :tenant and active = true "
 					+ "and not exists (select 1 from roster_stage s where s.kigo = roster_person.kigo "
@@ -263,44 +274,6 @@ final class RosterStage {
 		}
 	}
 
-	private void flushCopy() {
-		if (copyBuffer.size() > 0) {
-			invoke(writeToCopy, copyIn, copyBuffer.toByteArray(), 0, copyBuffer.size());
-			copyBuffer.reset();
-		}
-	}
-
-	private void appendCopyLine(Object[] values) {
-		StringBuilder line = new StringBuilder(200);
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				line.append('\t');
-			}
-			Object v = values[i];
-			if (v == null) {
-				line.append("\\N");
-			}
-			else if (v instanceof Boolean b) {
-				line.append(b ? 't' : 'f');
-			}
-			else {
-				String s = v.toString();
-				for (int j = 0; j < s.length(); j++) {
-					char c = s.charAt(j);
-					switch (c) {
-						case '\\' -> line.append("\\\\");
-						case '\t' -> line.append("\\t");
-						case '\n' -> line.append("\\n");
-						case '\r' -> line.append("\\r");
-						default -> line.append(c);
-					}
-				}
-			}
-		}
-		line.append('\n');
-		copyBuffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-	}
-
 	private static Method copyMethod(String name) {
 		try {
 			return Class.forName("org.postgresql.copy.CopyIn").getMethod(name);
@@ -312,6 +285,10 @@ final class RosterStage {
 
 	/** Leaves COPY mode after a failure, so the transaction can roll back on this connection. */
 	void abort() {
+		if (pipe != null) {
+			pipe.abort();
+			pipe = null;
+		}
 		if (copyIn != null) {
 			try {
 				invoke(copyMethod("cancelCopy"), copyIn);
