@@ -124,6 +124,39 @@ class AdministrationBrowserTests {
 			browser.screenshot("admin-roster-person-phone");
 		}
 		assertThat(roster.household(tenant.id(), "01", "b1")).hasSize(2);
+
+		// A member of the imported roster can now sign up (typing as members do: half-width kana, full-width digits).
+		String userId = "member" + suffix;
+		try (Browser browser = Browser.open(Browser.PHONE)) {
+			WebDriver driver = browser.driver();
+			driver.get(url("/signup"));
+			browser.type("tenantCode", code.toUpperCase());
+			browser.type("kigo", "０１");
+			browser.type("bango", "b2");
+			browser.type("birthYear", "１９９０");
+			browser.type("birthMonth", "1");
+			browser.type("birthDay", "2");
+			browser.type("kanaName", "ｶﾞﾒﾝ ｼﾞﾛｳ");
+			browser.submit();
+			assertThat(browser.heading()).isEqualTo("ユーザーIDとパスワードの設定");
+			assertThat(driver.getPageSource()).contains("画面 次郎").contains("ブラウザ健康保険組合");
+			browser.type("userId", userId);
+			browser.type("password", jp.kennin.account.Registration.PASSWORD);
+			browser.submit();
+			assertThat(browser.heading()).isEqualTo("メールを確認してください");
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+				driver.get(url("/dev/mail"));
+				return driver.getPageSource().contains("b2@example.jp");
+			});
+			browser.click(driver.findElement(By.xpath("//tr[td[contains(., 'b2@example.jp')]]//a")));
+			Matcher code6 = Pattern.compile("認証コード：(\\d{6})").matcher(driver.findElement(By.tagName("main")).getText());
+			assertThat(code6.find()).isTrue();
+			driver.get(url("/signup/code"));
+			browser.type("code", code6.group(1));
+			browser.submit();
+			assertThat(browser.heading()).isEqualTo("登録が完了しました");
+			browser.checkPage("admin-imported-member-signed-up");
+		}
 	}
 
 	private void login(WebDriver driver, String loginId) {
