@@ -5,13 +5,9 @@ import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import jp.kennin.test.Axe;
 import jp.kennin.test.Browser;
 import jp.kennin.test.KenninIntegrationTest;
 
@@ -44,88 +40,63 @@ class AccountPagesBrowserTests {
 			WebDriver driver = browser.driver();
 			visit(browser, "/terms", "terms");
 			visit(browser, "/forgot-password", "forgot-password");
-			submit(driver);
-			check(browser, "forgot-password-errors");
-			type(driver, "userId", member.userId());
-			type(driver, "email", member.email());
-			submit(driver);
-			assertThat(heading(driver)).isEqualTo("受け付けました");
-			check(browser, "recovery-requested");
+			browser.submit();
+			browser.checkPage("account-forgot-password-errors-320");
+			browser.type("userId", member.userId());
+			browser.type("email", member.email());
+			browser.submit();
+			assertThat(browser.heading()).isEqualTo("受け付けました");
+			browser.checkPage("account-recovery-requested-320");
 
 			visit(browser, "/forgot-user-id", "forgot-user-id");
-			type(driver, "birthYear", "1980");
-			type(driver, "birthMonth", "13");
-			type(driver, "birthDay", "1");
-			submit(driver);
+			browser.type("birthYear", "1980");
+			browser.type("birthMonth", "13");
+			browser.type("birthDay", "1");
+			browser.submit();
 			assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("実在する日付");
-			check(browser, "forgot-user-id-errors");
+			browser.checkPage("account-forgot-user-id-errors-320");
 
 			visit(browser, "/reset-password?token=nonsense", "reset-invalid");
-			assertThat(heading(driver)).isEqualTo("このURLは使用できません");
+			assertThat(browser.heading()).isEqualTo("このURLは使用できません");
 			Matcher link = RecoveryIntegrationTests.LINK.matcher(fixtures.lastMailTo(member.email()).body());
 			assertThat(link.find()).isTrue();
 			visit(browser, "/reset-password?token=" + link.group(1), "reset-password");
-			type(driver, "password", "abc");
-			submit(driver);
-			check(browser, "reset-password-errors");
+			browser.type("password", "abc");
+			browser.submit();
+			browser.checkPage("account-reset-password-errors-320");
 
 			visit(browser, "/login", "login-again");
-			type(driver, "userId", member.userId());
-			type(driver, "password", "Wrong#pass1");
-			submit(driver);
+			browser.type("userId", member.userId());
+			browser.type("password", "Wrong#pass1");
+			browser.submit();
 			assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
 				.contains("ユーザーIDまたはパスワードが正しくありません");
-			check(browser, "login-error");
-			type(driver, "password", member.password());
-			submit(driver);
+			browser.checkPage("account-login-error-320");
+			browser.type("password", member.password());
+			browser.submit();
 			driver.findElement(By.id("agree")).click();
-			submit(driver);
-			assertThat(heading(driver)).contains("さん、こんにちは");
-			check(browser, "home-320");
+			browser.submit();
+			assertThat(browser.heading()).contains("さん、こんにちは");
+			browser.checkPage("account-home-320-320");
 
 			visit(browser, "/mypage/email", "mypage-email");
-			type(driver, "email", "new@example.jp");
-			type(driver, "emailConfirm", "other@example.jp");
-			submit(driver);
-			check(browser, "mypage-email-errors");
+			browser.type("email", "new@example.jp");
+			browser.type("emailConfirm", "other@example.jp");
+			browser.submit();
+			browser.checkPage("account-mypage-email-errors-320");
 			visit(browser, "/mypage/password", "mypage-password");
-			submit(driver);
-			check(browser, "mypage-password-errors");
+			browser.submit();
+			browser.checkPage("account-mypage-password-errors-320");
 
 			visit(browser, "/signup/registered", "signup-registered");
 			visit(browser, "/home?lang=en", "home-english");
-			assertThat(heading(driver)).startsWith("Hello, ");
+			assertThat(browser.heading()).startsWith("Hello, ");
 		}
 	}
 
 	private void visit(Browser browser, String path, String name) {
 		browser.driver().get("http://localhost:" + port + path);
-		check(browser, name);
-	}
-
-	private static void check(Browser browser, String name) {
-		WebDriver driver = browser.driver();
-		Object overflow = ((JavascriptExecutor) driver)
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + name).isLessThanOrEqualTo(0);
-		Axe.check(driver);
-		browser.screenshot("account-" + name + "-320");
-	}
-
-	private static String heading(WebDriver driver) {
-		return driver.findElement(By.tagName("h1")).getText();
-	}
-
-	private static void type(WebDriver driver, String id, String text) {
-		WebElement field = driver.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private static void submit(WebDriver driver) {
-		WebElement page = driver.findElement(By.tagName("html"));
-		driver.findElement(By.cssSelector("#content form button[type=submit]")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		browser.checkPage("account-" + name + "-320");
 	}
 
 }

@@ -6,15 +6,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jp.kennin.roster.RosterPerson;
 import jp.kennin.tenant.Tenant;
-import jp.kennin.test.Axe;
 import jp.kennin.test.Browser;
 import jp.kennin.test.KenninIntegrationTest;
 
@@ -46,64 +42,64 @@ class SignupJourneyBrowserTests {
 		try (Browser browser = Browser.open(Browser.PHONE)) {
 			WebDriver driver = browser.driver();
 			driver.get(url("/login"));
-			check(browser, "login");
-			click(driver, driver.findElement(By.linkText("ユーザーIDの作成がまだの方はこちら")));
+			browser.checkPage("account-login-phone");
+			browser.click(driver.findElement(By.linkText("ユーザーIDの作成がまだの方はこちら")));
 
-			assertThat(heading(driver)).isEqualTo("ユーザー登録（初回認証）");
-			check(browser, "signup");
-			type(driver, "tenantCode", tenant.code().toUpperCase());
-			type(driver, "kigo", "０１");
-			type(driver, "bango", person.bango().replace("t", "ｔ"));
-			type(driver, "birthYear", "１９８０");
-			type(driver, "birthMonth", "４");
-			type(driver, "birthDay", "１");
-			type(driver, "kanaName", "ｵﾑﾛ ﾀﾛｳ");
-			submit(driver);
+			assertThat(browser.heading()).isEqualTo("ユーザー登録（初回認証）");
+			browser.checkPage("account-signup-phone");
+			browser.type("tenantCode", tenant.code().toUpperCase());
+			browser.type("kigo", "０１");
+			browser.type("bango", person.bango().replace("t", "ｔ"));
+			browser.type("birthYear", "１９８０");
+			browser.type("birthMonth", "４");
+			browser.type("birthDay", "１");
+			browser.type("kanaName", "ｵﾑﾛ ﾀﾛｳ");
+			browser.submit();
 
-			assertThat(heading(driver)).isEqualTo("ユーザーIDとパスワードの設定");
+			assertThat(browser.heading()).isEqualTo("ユーザーIDとパスワードの設定");
 			assertThat(driver.getPageSource()).contains("御室 太郎").contains(email);
-			check(browser, "signup-account");
-			type(driver, "userId", userId);
-			type(driver, "password", "short");
+			browser.checkPage("account-signup-account-phone");
+			browser.type("userId", userId);
+			browser.type("password", "short");
 			WebElement toggle = driver.findElement(By.cssSelector("[data-password-toggle=password]"));
 			toggle.click();
 			assertThat(driver.findElement(By.id("password")).getAttribute("type")).isEqualTo("text");
-			submit(driver);
+			browser.submit();
 			assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("8文字以上");
 			assertThat(driver.findElement(By.id("userId")).getAttribute("value")).isEqualTo(userId);
-			check(browser, "signup-account-errors");
-			type(driver, "password", Registration.PASSWORD);
-			submit(driver);
+			browser.checkPage("account-signup-account-errors-phone");
+			browser.type("password", Registration.PASSWORD);
+			browser.submit();
 
-			assertThat(heading(driver)).isEqualTo("メールを確認してください");
-			check(browser, "signup-code");
+			assertThat(browser.heading()).isEqualTo("メールを確認してください");
+			browser.checkPage("account-signup-code-phone");
 			String code = readCodeFromDevMailbox(browser, email);
 			driver.get(url("/signup/code"));
-			type(driver, "code", code);
-			submit(driver);
+			browser.type("code", code);
+			browser.submit();
 
-			assertThat(heading(driver)).isEqualTo("登録が完了しました");
-			check(browser, "signup-done");
-			click(driver, driver.findElement(By.linkText("OK")));
+			assertThat(browser.heading()).isEqualTo("登録が完了しました");
+			browser.checkPage("account-signup-done-phone");
+			browser.click(driver.findElement(By.linkText("OK")));
 
-			assertThat(heading(driver)).isEqualTo("ログイン");
-			type(driver, "userId", userId);
-			type(driver, "password", Registration.PASSWORD);
-			submit(driver);
+			assertThat(browser.heading()).isEqualTo("ログイン");
+			browser.type("userId", userId);
+			browser.type("password", Registration.PASSWORD);
+			browser.submit();
 
-			assertThat(heading(driver)).isEqualTo("利用規約");
-			check(browser, "terms-consent");
+			assertThat(browser.heading()).isEqualTo("利用規約");
+			browser.checkPage("account-terms-consent-phone");
 			driver.findElement(By.id("agree")).click();
-			submit(driver);
+			browser.submit();
 
-			assertThat(heading(driver)).isEqualTo("御室 太郎さん、こんにちは");
+			assertThat(browser.heading()).isEqualTo("御室 太郎さん、こんにちは");
 			assertThat(driver.getPageSource()).contains("今回が初めてのログインです").contains("準備中");
 			assertThat(driver.findElement(By.cssSelector(".utility-links button")).getText()).isEqualTo("ログアウト");
-			check(browser, "home");
+			browser.checkPage("account-home-phone");
 
-			click(driver, driver.findElement(By.linkText("マイページ")));
-			assertThat(heading(driver)).isEqualTo("マイページ");
-			check(browser, "mypage");
+			browser.click(driver.findElement(By.linkText("マイページ")));
+			assertThat(browser.heading()).isEqualTo("マイページ");
+			browser.checkPage("account-mypage-phone");
 		}
 	}
 
@@ -114,40 +110,10 @@ class SignupJourneyBrowserTests {
 			return driver.getPageSource().contains(email);
 		});
 		WebElement row = driver.findElement(By.xpath("//tr[td[contains(., '" + email + "')]]"));
-		click(driver, row.findElement(By.tagName("a")));
+		browser.click(row.findElement(By.tagName("a")));
 		Matcher m = Pattern.compile("認証コード：(\\d{6})").matcher(driver.findElement(By.tagName("main")).getText());
 		assertThat(m.find()).as("code in the captured mail").isTrue();
 		return m.group(1);
-	}
-
-	private void check(Browser browser, String name) {
-		WebDriver driver = browser.driver();
-		Object overflow = ((JavascriptExecutor) driver)
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + name).isLessThanOrEqualTo(0);
-		Axe.check(driver);
-		browser.screenshot("account-" + name + "-phone");
-	}
-
-	private static String heading(WebDriver driver) {
-		return driver.findElement(By.tagName("h1")).getText();
-	}
-
-	private static void type(WebDriver driver, String id, String text) {
-		WebElement field = driver.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private static void submit(WebDriver driver) {
-		click(driver, driver.findElement(By.cssSelector("#content form button[type=submit]")));
-	}
-
-	/** Clicks and waits for the next page, so no assertion reads the old one. */
-	private static void click(WebDriver driver, WebElement element) {
-		WebElement page = driver.findElement(By.tagName("html"));
-		element.click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private String url(String path) {
