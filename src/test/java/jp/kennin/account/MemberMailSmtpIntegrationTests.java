@@ -17,8 +17,6 @@ import jp.kennin.test.KenninIntegrationTest;
 import jp.kennin.test.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,24 +29,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Japanese, with the help desk in the footer, and a code asked for during an SMTP outage arrives later.
  */
 @KenninIntegrationTest
-@TestPropertySource(properties = "spring.mail.host=127.0.0.1")
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=${kennin.test.smtp-port}" })
 class MemberMailSmtpIntegrationTests {
 
-	static final int PORT = freePort();
-
-	@DynamicPropertySource
-	static void smtpPort(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> PORT);
-	}
-
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final int PORT = jp.kennin.test.TestSmtp.PORT;
 
 	private final GreenMail smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 

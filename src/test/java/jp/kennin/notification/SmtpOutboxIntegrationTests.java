@@ -14,8 +14,6 @@ import jp.kennin.test.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,25 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * With SMTP configured: mail goes out over SMTP, survives an outage, and the dev mailbox is gone.
  */
 @KenninIntegrationTest
-@TestPropertySource(properties = "spring.mail.host=127.0.0.1")
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=${kennin.test.smtp-port}" })
 class SmtpOutboxIntegrationTests {
 
-	/** A free port per JVM, so parallel test runs on one machine do not collide. */
-	static final int PORT = freePort();
-
-	@DynamicPropertySource
-	static void smtpPort(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> PORT);
-	}
-
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final int PORT = jp.kennin.test.TestSmtp.PORT;
 
 	@Autowired
 	Mailer mailer;

@@ -14,6 +14,8 @@ class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("kenninTestSmtp", Map.of("kennin.test.smtp-port", TestSmtp.PORT)));
 		if (!TestPostgres.selected()) {
 			return;
 		}
