@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one code path behind the page, the CLI and the API: read and check every row into a staging table,
- * run the cross-row checks, count, then merge, all in one transaction that is rolled back if anything is
- * wrong (or if this is only a preview).
+ * The one code path behind the page, the CLI and the API: read and check every row (the cross-row checks,
+ * duplicate keys and families without their 本人, run on a compact in-memory key index while reading),
+ * write the rows, count, then merge, all in one transaction that is rolled back if anything is wrong (or if
+ * this is only a preview).
  */
 @Service
 class RosterImporter implements RosterImports {
@@ -39,7 +41,8 @@ class RosterImporter implements RosterImports {
 
 	static final String AUDIT_REJECTED = "ROSTER_IMPORT_REJECTED";
 
-	private static final int PROGRESS_EVERY = 10_000;
+	/** Progress is written (a transaction of its own, so the page can show it) at most this often. */
+	private static final long PROGRESS_NANOS = 1_000_000_000L;
 
 	private static final Logger log = LoggerFactory.getLogger(RosterImporter.class);
 
@@ -80,28 +83,29 @@ class RosterImporter implements RosterImports {
 		long id = importId != null ? importId : register(request, null);
 		ProblemSink problems = new ProblemSink();
 		Counts[] counts = new Counts[1];
-		RosterStage stage = new RosterStage(jdbc, dataSource, isPostgres(), request.tenantId());
 		Boolean applied;
 		try {
 			applied = tx.execute(status -> {
+				Load load = begin(request);
 				try {
-					counts[0] = stageAndCheck(stage, request, csv, id, problems);
+					counts[0] = readAndCheck(load, request, csv, id, problems);
 					if (!problems.isEmpty() || request.dryRun()) {
 						status.setRollbackOnly();
-						stage.dropQuietly();
+						load.discard();
 						return false;
 					}
 					long applyStart = System.nanoTime();
-					stage.apply(request.mode(), Timestamp.from(clock.instant()), counts[0]);
-					log.info("Roster import {}: applied {} rows in {} ms", id, counts[0].rows(), (System.nanoTime() - applyStart) / 1_000_000);
+					load.apply(request.mode(), counts[0]);
+					log.info("Roster import {}: applied {} rows in {} ms", id, counts[0].rows(),
+							(System.nanoTime() - applyStart) / 1_000_000);
 					records.finish(id, Status.APPLIED, counts[0], List.of(), 0);
 					audit.record(event(AUDIT_APPLIED, request, id, counts[0], 0));
 					events.publishEvent(new RosterImported(request.tenantId(), id, request.mode(), counts[0]));
-					stage.dropQuietly();
+					load.discard();
 					return true;
 				}
 				catch (RuntimeException ex) {
-					stage.abort();
+					load.target().abort();
 					throw ex;
 				}
 			});
@@ -126,41 +130,126 @@ class RosterImporter implements RosterImports {
 		return new ImportResult(id, valid, false, shown, problems.problems(), problems.total());
 	}
 
-	private Counts stageAndCheck(RosterStage stage, ImportRequest request, InputStream csv, long id,
-			ProblemSink problems) {
+	/**
+	 * Chooses where the rows go. Into a roster without anybody yet (a new insurer's first load) they are
+	 * written straight into {@code roster_person} while the file is read, one write instead of two; a
+	 * preview of such a load writes nothing. Otherwise they go into a staging table to be counted and merged.
+	 */
+	private Load begin(ImportRequest request) {
+		long tenantId = request.tenantId();
+		if (!request.dryRun()) {
+			lockTenant(tenantId);
+		}
+		if (isPostgres()) {
+			// Hash joins, aggregates and the tenant check's transition table in memory, not spilled (default 4 MB).
+			jdbc.sql("set local work_mem = '64MB'").update();
+		}
+		Instant now = clock.instant();
+		boolean empty = !jdbc.sql("select exists (select 1 from roster_person where tenant_id = ?)")
+			.param(tenantId)
+			.query(Boolean.class)
+			.single();
+		if (empty) {
+			RowTarget target = request.dryRun() ? RowTarget.NONE
+					: RowWriter.open(RowWriter.Table.ROSTER, dataSource, isPostgres(), tenantId, now);
+			return new Load(target, null, now);
+		}
+		RosterStage stage = new RosterStage(jdbc, dataSource, isPostgres(), tenantId);
+		return new Load(stage.create(), stage, now);
+	}
+
+	/**
+	 * Serialises imports of one tenant (two first loads would both think the roster empty), and keeps the
+	 * tenant from being deleted under the import. NO KEY UPDATE still lets other transactions insert rows
+	 * that refer to the tenant.
+	 */
+	private void lockTenant(long tenantId) {
+		jdbc.sql("select id from tenant where id = ? for " + (isPostgres() ? "no key update" : "update"))
+			.param(tenantId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+	}
+
+	/** The rows' destination: a staging table to merge from, or (stage null) the roster itself. */
+	private record Load(RowTarget target, RosterStage stage, Instant now) {
+
+		Counts counts(Mode mode, int rows) {
+			if (stage == null) {
+				return new Counts(rows, rows, 0, 0, 0);
+			}
+			stage.loaded();
+			return stage.count(mode);
+		}
+
+		void apply(Mode mode, Counts counts) {
+			if (stage != null) {
+				stage.apply(mode, Timestamp.from(now), counts);
+			}
+		}
+
+		void discard() {
+			target.abort();
+			if (stage != null) {
+				stage.dropQuietly();
+			}
+		}
+
+	}
+
+	private Counts readAndCheck(Load load, ImportRequest request, InputStream csv, long id, ProblemSink problems) {
 		long start = System.nanoTime();
-		stage.create();
 		RosterRowParser parser = new RosterRowParser(JapanTime.today(clock));
+		KeyIndex keys = new KeyIndex();
+		RowTarget target = load.target();
 		int[] rows = { 0 };
+		long[] progressAt = { start };
 		boolean[] readable = { false };
 		try {
 			RosterCsvReader.read(csv, problems, (line, cells) -> {
 				readable[0] = true;
 				StagedRow row = parser.parse(line, cells, problems);
 				if (row != null) {
-					stage.add(row);
+					int first = keys.add(row.kigo(), row.bango(), row.edaban(), line);
+					if (first != 0) {
+						problems.add(line, RosterColumn.EDABAN.header, "記号・番号・枝番が" + first + "行目と重複しています（"
+								+ row.kigo() + "-" + row.bango() + "-" + row.edaban() + "）");
+					}
+					else if (problems.isEmpty()) {
+						// Once the file is known to be rejected, writing more rows is wasted work.
+						target.add(row);
+					}
 				}
-				if (++rows[0] % PROGRESS_EVERY == 0) {
+				if (++rows[0] % 1000 == 0 && System.nanoTime() - progressAt[0] >= PROGRESS_NANOS) {
 					records.progress(id, rows[0]);
+					progressAt[0] = System.nanoTime();
 				}
 			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		stage.loaded();
-		long read = System.nanoTime();
 		if (readable[0]) {
-			stage.checkDuplicates(problems);
-			stage.checkHouseholds(problems);
+			for (KeyIndex.Orphan orphan : keys.orphans()) {
+				problems.add(orphan.line(), RosterColumn.KUBUN.header,
+						"同じ記号・番号（" + orphan.kigo() + "-" + orphan.bango() + "）の本人の行がファイルにありません");
+			}
 		}
 		else if (problems.isEmpty()) {
 			problems.add(null, null, "データの行がありません");
 		}
-		long checked = System.nanoTime();
-		Counts counts = problems.isEmpty() ? stage.count(request.mode()) : null;
-		log.info("Roster import {}: read and staged {} rows in {} ms, cross-row checks {} ms, counting {} ms", id, rows[0],
-				(read - start) / 1_000_000, (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+		long read = System.nanoTime();
+		if (!problems.isEmpty()) {
+			log.info("Roster import {}: {} rows read and checked in {} ms, {} problems", id, rows[0],
+					(read - start) / 1_000_000, problems.total());
+			return null;
+		}
+		target.finish();
+		long written = System.nanoTime();
+		Counts counts = load.counts(request.mode(), rows[0]);
+		log.info("Roster import {}: {} rows read, checked and written in {} ms (waiting for the database at the end {} ms), "
+				+ "counting {} ms", id, rows[0], (written - start) / 1_000_000, (written - read) / 1_000_000,
+				(System.nanoTime() - written) / 1_000_000);
 		return counts;
 	}
 

@@ -24,6 +24,8 @@ final class RosterRowParser {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
+	private static final String CONTROL = "改行やタブなどの制御文字は使えません";
+
 	private final LocalDate today;
 
 	RosterRowParser(LocalDate today) {
@@ -78,6 +80,9 @@ final class RosterRowParser {
 		else if (name.length() > 100) {
 			e.add(RosterColumn.NAME, "100文字以内で入力してください");
 		}
+		else if (hasControl(name)) {
+			e.add(RosterColumn.NAME, CONTROL);
+		}
 		String kana = kana(strip(cells.get(RosterColumn.NAME_KANA)));
 		if (kana.isEmpty()) {
 			e.add(RosterColumn.NAME_KANA, "入力してください");
@@ -94,7 +99,7 @@ final class RosterRowParser {
 		if (!email.isEmpty() && !insured) {
 			e.add(RosterColumn.EMAIL, "家族の行には入力できません");
 		}
-		else if (!email.isEmpty() && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+		else if (!email.isEmpty() && (email.length() > 254 || hasControl(email) || !EMAIL.matcher(email).matches())) {
 			e.add(RosterColumn.EMAIL, "メールアドレスの形式ではありません（" + email + "）");
 		}
 		String officeCode = nfkc(cells.get(RosterColumn.OFFICE_CODE));
@@ -104,6 +109,9 @@ final class RosterRowParser {
 		String officeName = strip(cells.get(RosterColumn.OFFICE_NAME));
 		if (officeName.length() > 100) {
 			e.add(RosterColumn.OFFICE_NAME, "100文字以内で入力してください");
+		}
+		else if (hasControl(officeName)) {
+			e.add(RosterColumn.OFFICE_NAME, CONTROL);
 		}
 		Boolean living = kubunValid ? living(e, insured, strip(cells.get(RosterColumn.LIVING))) : null;
 		LocalDate qualified = date(e, RosterColumn.QUALIFIED_ON, cells.get(RosterColumn.QUALIFIED_ON), false);
@@ -244,6 +252,17 @@ final class RosterRowParser {
 			}
 		}
 		return true;
+	}
+
+	/** Control characters (a NUL byte, a line break inside quotes) would end up in letters and screens. */
+	private static boolean hasControl(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x20 || c == 0x7F) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String strip(String value) {
