@@ -46,9 +46,7 @@ final class CopyBinary {
 	void int8(long value) {
 		ensure(12);
 		int32(8);
-		for (int shift = 56; shift >= 0; shift -= 8) {
-			buf[size++] = (byte) (value >>> shift);
-		}
+		int64(value);
 	}
 
 	void bool(Boolean value) {
@@ -74,12 +72,7 @@ final class CopyBinary {
 	/** A {@code timestamp with time zone}. */
 	void timestamp(Instant value) {
 		long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1000);
-		long pgMicros = micros - EPOCH_MICROS_2000;
-		ensure(12);
-		int32(8);
-		for (int shift = 56; shift >= 0; shift -= 8) {
-			buf[size++] = (byte) (pgMicros >>> shift);
-		}
+		int8(micros - EPOCH_MICROS_2000);
 	}
 
 	/** UTF-8 (pgjdbc sets the client encoding to UTF8), encoded in place; the length is filled in after. */
@@ -156,6 +149,12 @@ final class CopyBinary {
 		buf[size++] = (byte) (value >>> 16);
 		buf[size++] = (byte) (value >>> 8);
 		buf[size++] = (byte) value;
+	}
+
+	private void int64(long value) {
+		for (int shift = 56; shift >= 0; shift -= 8) {
+			buf[size++] = (byte) (value >>> shift);
+		}
 	}
 
 	private void ensure(int more) {
