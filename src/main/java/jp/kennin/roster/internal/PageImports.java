@@ -46,8 +46,12 @@ public class PageImports {
 	public record Actor(long tenantId, String loginId, String role, String ip) {
 	}
 
-	/** Stores the upload and starts checking it; returns the import's ID for the progress page. */
-	public long upload(Actor actor, Mode mode, String fileName, InputStream content) throws IOException {
+	/**
+	 * Stores the upload (streamed, never whole in memory) and starts checking it; returns the import's ID
+	 * for the progress page.
+	 * @param size the file's size in bytes
+	 */
+	public long upload(Actor actor, Mode mode, String fileName, long size, InputStream content) throws IOException {
 		String key = storage.put(content);
 		ImportRequest request = request(actor, mode, fileName, true);
 		long id = imports.register(request, key);
