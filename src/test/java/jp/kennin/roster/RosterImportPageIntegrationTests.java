@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import jp.kennin.roster.RosterImports.ImportRequest;
+import jp.kennin.roster.RosterImports.Mode;
+import jp.kennin.roster.RosterImports.Source;
+import jp.kennin.roster.internal.ImportRecord.Status;
+import jp.kennin.roster.internal.ImportRecords;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffHttpClient;
 import jp.kennin.staff.StaffRole;
@@ -51,6 +56,12 @@ class RosterImportPageIntegrationTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	RosterImports imports;
+
+	@Autowired
+	ImportRecords records;
+
 	@Test
 	void a_roster_over_12_mb_is_uploaded_checked_and_applied() throws Exception {
 		Tenant tenant = TestTenants.create(tenants, "大名簿健保");
@@ -81,6 +92,37 @@ class RosterImportPageIntegrationTests {
 		awaitHeading(admin, importPath, "名簿に反映しました");
 		assertThat(roster.findInsured(tenant.id(), "01", "L0")).isPresent();
 		assertThat(roster.findInsured(tenant.id(), "01", "L" + (rows - 1))).isPresent();
+	}
+
+	@Test
+	void a_running_import_shows_rows_a_percentage_when_known_and_a_reload_link() throws Exception {
+		Tenant tenant = TestTenants.create(tenants, "進捗健保");
+		String adminId = "progress-" + tenant.code();
+		accounts.create(adminId, "進捗 管理者", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
+		StaffHttpClient admin = StaffHttpClient.login(port, clock, adminId, PASSWORD);
+		ImportRequest request = new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "進捗.csv", adminId,
+				"TENANT_ADMIN", null, true);
+		long checked = imports.run(request, new java.io.ByteArrayInputStream(RosterCsv.create()
+			.insured("01", "p1", "進捗 一", "シンチョク イチ", "1980/01/01")
+			.insured("01", "p2", "進捗 二", "シンチョク ニ", "1980/01/01")
+			.insured("01", "p3", "進捗 三", "シンチョク サン", "1980/01/01")
+			.insured("01", "p4", "進捗 四", "シンチョク ヨン", "1980/01/01")
+			.utf8()), null).importId();
+		records.transition(tenant.id(), checked, Status.READY, Status.APPLYING);
+		records.progress(checked, 1);
+		long checking = imports.register(request, null);
+
+		String applying = admin.get("/admin/roster/imports/" + checked).body();
+		assertThat(applying).contains("<h1>名簿に反映しています</h1>")
+			.contains("1行を処理しました（約25%）。")
+			.containsPattern("<progress [^>]*value=\"25\"")
+			.contains("href=\"/admin/roster/imports/" + checked + "\"")
+			.doesNotContainPattern("<script(?![^>]*\\ssrc=)");
+		String validating = admin.get("/admin/roster/imports/" + checking).body();
+		assertThat(validating).contains("<h1>内容を確認しています</h1>")
+			.contains("0行を処理しました。")
+			.doesNotContain("<progress")
+			.contains("href=\"/admin/roster/imports/" + checking + "\"");
 	}
 
 	private static String awaitHeading(StaffHttpClient client, String path, String heading) {
