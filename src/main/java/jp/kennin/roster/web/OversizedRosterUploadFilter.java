@@ -1,6 +1,7 @@
 package jp.kennin.roster.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -51,7 +52,7 @@ class OversizedRosterUploadFilter extends OncePerRequestFilter implements Ordere
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
 		HttpServletMapping mapping = request.getHttpServletMapping();
-		return !"POST".equals(request.getMethod()) || type == null || !type.toLowerCase().startsWith("multipart/")
+		return !"POST".equals(request.getMethod()) || type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")
 				|| mapping == null || !RosterUploadServletConfiguration.SERVLET_NAME.equals(mapping.getServletName());
 	}
 
