@@ -1,7 +1,13 @@
 package jp.kennin.platform;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 
 /**
  * The staff member behind a request on {@code /admin/**}, as other modules see it: login ID, role name
@@ -16,6 +22,9 @@ public record StaffActor(String loginId, String role, Long tenantId) {
 
 	public static final String REVIEWER = "REVIEWER";
 
+	/** Where the staff filter chain keeps its security context in the session, apart from a member login's. */
+	public static final String SESSION_CONTEXT_KEY = "KENNIN_STAFF_SECURITY_CONTEXT";
+
 	public static StaffActor of(Authentication auth) {
 		if (auth == null) {
 			throw new IllegalStateException("no staff member logged in");
@@ -29,6 +38,25 @@ public record StaffActor(String loginId, String role, Long tenantId) {
 			.orElseThrow(() -> new IllegalStateException("not a staff member"));
 		Long tenantId = auth.getPrincipal() instanceof TenantScopedPrincipal p ? p.tenantId() : null;
 		return new StaffActor(auth.getName(), role, tenantId);
+	}
+
+	/**
+	 * The staff member logged in to the request's session, for filters that run before Spring Security.
+	 * Empty without a session or a staff login, and between the password and the authenticator code.
+	 */
+	public static Optional<StaffActor> ofSession(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		Object context = session == null ? null : session.getAttribute(SESSION_CONTEXT_KEY);
+		if (!(context instanceof SecurityContext security) || security.getAuthentication() == null
+				|| !security.getAuthentication().isAuthenticated()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(of(security.getAuthentication()));
+		}
+		catch (IllegalStateException ex) {
+			return Optional.empty(); // password given, authenticator code not yet
+		}
 	}
 
 	public boolean operator() {

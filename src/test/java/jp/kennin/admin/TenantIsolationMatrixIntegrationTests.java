@@ -150,6 +150,8 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/terms/new"),                                         OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, post("/admin/terms/new"),                                        OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/roster/imports"),                                    FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, post("/admin/roster/imports/upload"),                             FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/upload"),                              FORBIDDEN, REDIRECT,    FORBIDDEN);
 		check(wrong, get("/admin/roster/imports/" + ids.get("importA")),              FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, get("/admin/roster/imports/" + ids.get("importB")),              FORBIDDEN, NOT_FOUND,   FORBIDDEN);
 		check(wrong, post("/admin/roster/imports/" + ids.get("importB") + "/confirm"), FORBIDDEN, NOT_FOUND,  FORBIDDEN);
@@ -185,7 +187,7 @@ class TenantIsolationMatrixIntegrationTests {
 	@Test
 	void without_login_every_staff_page_sends_to_the_login() throws Exception {
 		for (String url : List.of("/admin", "/admin/tenants", "/admin/roster", "/admin/audit", "/admin/staff",
-				"/admin/notices", "/admin/site-notices", "/admin/roster/imports")) {
+				"/admin/notices", "/admin/site-notices", "/admin/roster/imports", "/admin/roster/imports/upload")) {
 			assertThat(mvc.perform(get(url)).andReturn().getResponse().getRedirectedUrl()).as(url).endsWith("/admin/login");
 		}
 	}

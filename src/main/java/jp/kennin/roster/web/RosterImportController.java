@@ -10,11 +10,13 @@ import jp.kennin.roster.RosterImports.Mode;
 import jp.kennin.roster.internal.ImportRecord;
 import jp.kennin.roster.internal.ImportRecords;
 import jp.kennin.roster.internal.PageImports;
+import jp.kennin.roster.internal.RosterProperties;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +36,26 @@ class RosterImportController {
 
 	static final String VIEW_IMPORT = "roster/import";
 
+	static final String LIST_PATH = "/admin/roster/imports";
+
+	/** A URL of its own: it is served by a servlet with the roster's multipart limit (RosterUploadServletConfiguration). */
+	static final String UPLOAD_PATH = "/admin/roster/imports/upload";
+
+	/** Flash attributes of a file refused for its size before it reached this controller. */
+	static final String FLASH_TOO_LARGE = "rosterUploadTooLarge";
+
+	static final String FLASH_MODE = "rosterUploadMode";
+
 	private final PageImports pageImports;
 
 	private final ImportRecords records;
 
-	RosterImportController(PageImports pageImports, ImportRecords records) {
+	private final RosterProperties properties;
+
+	RosterImportController(PageImports pageImports, ImportRecords records, RosterProperties properties) {
 		this.pageImports = pageImports;
 		this.records = records;
+		this.properties = properties;
 	}
 
 	static class UploadForm {
@@ -72,13 +87,28 @@ class RosterImportController {
 		binder.setDisallowedFields("id", "tenantId");
 	}
 
-	@GetMapping("/admin/roster/imports")
+	@GetMapping(LIST_PATH)
 	String initUploadForm(Authentication auth, Model model) {
-		model.addAttribute("uploadForm", new UploadForm());
+		UploadForm form = new UploadForm();
+		if (model.getAttribute(FLASH_MODE) instanceof String mode) {
+			form.setMode(mode);
+		}
+		model.addAttribute("uploadForm", form);
+		if (Boolean.TRUE.equals(model.getAttribute(FLASH_TOO_LARGE))) {
+			BindingResult result = new BeanPropertyBindingResult(form, "uploadForm");
+			rejectTooLarge(result);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "uploadForm", result);
+		}
 		return showUploadForm(auth, model);
 	}
 
-	@PostMapping("/admin/roster/imports")
+	/** The form posts here; a reload or a bookmark of the address goes back to the form. */
+	@GetMapping(UPLOAD_PATH)
+	String redirectToUploadForm() {
+		return "redirect:" + LIST_PATH;
+	}
+
+	@PostMapping(UPLOAD_PATH)
 	String processUploadForm(@ModelAttribute("uploadForm") UploadForm form, BindingResult result, Authentication auth,
 			HttpServletRequest request, Model model) throws IOException {
 		Mode mode = switch (form.getMode()) {
@@ -96,6 +126,10 @@ class RosterImportController {
 		else if (file.isEmpty()) {
 			result.rejectValue("file", "roster.import.file.empty");
 		}
+		else if (file.getSize() > properties.maxUploadBytes()) {
+			// Normally refused by the servlet's multipart limit already (OversizedRosterUploadFilter).
+			rejectTooLarge(result);
+		}
 		if (result.hasErrors()) {
 			return showUploadForm(auth, model);
 		}
@@ -103,7 +137,7 @@ class RosterImportController {
 		long id;
 		try (InputStream in = file.getInputStream()) {
 			id = pageImports.upload(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(),
-					request.getRemoteAddr()), mode, fileName(file.getOriginalFilename()), in);
+					request.getRemoteAddr()), mode, fileName(file.getOriginalFilename()), file.getSize(), in);
 		}
 		return "redirect:/admin/roster/imports/" + id;
 	}
@@ -113,6 +147,7 @@ class RosterImportController {
 		long tenantId = StaffActor.of(auth).tenantId();
 		ImportRecord record = records.find(tenantId, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("record", record);
+		pageImports.percent(record).ifPresent(percent -> model.addAttribute("percent", percent));
 		if (record.status() == ImportRecord.Status.INVALID || record.status() == ImportRecord.Status.FAILED) {
 			model.addAttribute("errors", records.errors(tenantId, id));
 		}
@@ -137,7 +172,13 @@ class RosterImportController {
 
 	private String showUploadForm(Authentication auth, Model model) {
 		model.addAttribute("history", records.history(StaffActor.of(auth).tenantId(), 50));
+		model.addAttribute("maxUploadBytes", properties.maxUploadBytes());
+		model.addAttribute("maxUploadText", properties.maxUploadText());
 		return VIEW_IMPORTS;
+	}
+
+	private void rejectTooLarge(BindingResult result) {
+		result.rejectValue("file", "roster.import.file.tooLarge", new Object[] { properties.maxUploadText() }, null);
 	}
 
 	/** Browsers may send a path; keep only the name, for the history. */

@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 
 import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.SecurityBaseline;
+import jp.kennin.platform.StaffActor;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
 
-	static final String CONTEXT_KEY = "KENNIN_STAFF_SECURITY_CONTEXT";
+	static final String CONTEXT_KEY = StaffActor.SESSION_CONTEXT_KEY;
 
 	static HttpSessionSecurityContextRepository contextRepository() {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();

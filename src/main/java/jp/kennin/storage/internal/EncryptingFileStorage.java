@@ -21,10 +21,13 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
- * Encrypts every blob before it reaches the underlying storage: AES-256-GCM with a random 96-bit IV per
- * file, the key derived from {@code kennin.secret-key} with HKDF-SHA-256. Layout: the 4-byte header
- * {@code KNE1} (also the authenticated associated data), the IV, then ciphertext and the 128-bit tag.
- * Any change to a stored file makes {@link #get} fail instead of returning altered bytes.
+ * Encrypts every blob before it reaches the underlying storage: AES-256-GCM, the key derived from
+ * {@code kennin.secret-key} with HKDF-SHA-256. Bytes ({@link #put(byte[])}, documents) are sealed whole:
+ * the 4-byte header {@code KNE1} (also the authenticated associated data), a random 96-bit IV, then
+ * ciphertext and the 128-bit tag. Streams ({@link #put(InputStream)}, roster files of any size) are sealed
+ * in segments ({@link StreamingEncryption}, header {@code KNE2}) so that they never sit in memory whole.
+ * {@link #get} reads either. Any change to a stored file makes reading fail instead of returning altered
+ * bytes.
  */
 class EncryptingFileStorage implements FileStorage {
 
@@ -66,16 +69,32 @@ class EncryptingFileStorage implements FileStorage {
 	}
 
 	@Override
+	public String put(InputStream content) throws IOException {
+		return delegate.put(StreamingEncryption.encrypting(content, key, random));
+	}
+
+	@Override
 	public Optional<InputStream> get(String storageKey) throws IOException {
 		Optional<InputStream> stored = delegate.get(storageKey);
 		if (stored.isEmpty()) {
 			return Optional.empty();
 		}
-		byte[] sealed;
-		try (InputStream in = stored.get()) {
-			sealed = in.readAllBytes();
+		InputStream in = stored.get();
+		try {
+			byte[] header = in.readNBytes(HEADER.length);
+			if (Arrays.equals(header, StreamingEncryption.HEADER)) {
+				return Optional.of(StreamingEncryption.decrypting(in, key)); // the caller closes it
+			}
+			byte[] rest = in.readAllBytes();
+			in.close();
+			byte[] sealed = Arrays.copyOf(header, header.length + rest.length);
+			System.arraycopy(rest, 0, sealed, header.length, rest.length);
+			return Optional.of(new ByteArrayInputStream(decrypt(sealed)));
 		}
-		return Optional.of(new ByteArrayInputStream(decrypt(sealed)));
+		catch (IOException | RuntimeException ex) {
+			in.close();
+			throw ex;
+		}
 	}
 
 	@Override

@@ -1,8 +1,10 @@
 package jp.kennin.storage.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -35,10 +37,29 @@ class S3FileStorage implements FileStorage {
 
 	@Override
 	public String put(byte[] content) throws IOException {
+		return put(RequestBody.fromBytes(content));
+	}
+
+	/**
+	 * A PUT needs the length up front, which a stream does not tell: it is spooled to a temporary file
+	 * first (large roster files must not be held in memory).
+	 */
+	@Override
+	public String put(InputStream content) throws IOException {
+		Path spool = Files.createTempFile("kennin-s3-", ".tmp");
+		try {
+			Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
+			return put(RequestBody.fromFile(spool));
+		}
+		finally {
+			Files.deleteIfExists(spool);
+		}
+	}
+
+	private String put(RequestBody body) throws IOException {
 		String key = UUID.randomUUID().toString().replace("-", "");
 		try {
-			s3.putObject(b -> b.bucket(bucket).key(objectKey(key)).contentType("application/octet-stream"),
-					RequestBody.fromBytes(content));
+			s3.putObject(b -> b.bucket(bucket).key(objectKey(key)).contentType("application/octet-stream"), body);
 		}
 		catch (SdkException ex) {
 			throw new IOException("S3 put failed", ex);
@@ -46,11 +67,11 @@ class S3FileStorage implements FileStorage {
 		return key;
 	}
 
+	/** Streams the object; the caller closes the stream (which releases the connection). */
 	@Override
 	public Optional<InputStream> get(String key) throws IOException {
 		try {
-			byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(objectKey(key))).asByteArray();
-			return Optional.of(new ByteArrayInputStream(bytes));
+			return Optional.of(s3.getObject(b -> b.bucket(bucket).key(objectKey(key))));
 		}
 		catch (NoSuchKeyException ex) {
 			return Optional.empty();

@@ -70,6 +70,22 @@ class S3FileStorageTests {
 	}
 
 	@Test
+	void a_large_stream_is_stored_encrypted_and_read_back_as_a_stream() throws IOException {
+		EncryptingFileStorage storage = new EncryptingFileStorage(new S3FileStorage(client, "kennin-test", ""),
+				EncryptingFileStorage.deriveKey("test-secret-key-0123456789-abcdefghijklmnop"));
+		byte[] plain = new byte[3 * StreamingEncryption.SEGMENT_BYTES + 17];
+		new java.util.Random(7).nextBytes(plain);
+
+		String key = storage.put(new java.io.ByteArrayInputStream(plain));
+
+		try (InputStream in = storage.get(key).orElseThrow()) {
+			assertThat(in.readAllBytes()).isEqualTo(plain);
+		}
+		storage.delete(key);
+		assertThat(storage.get(key)).isEmpty();
+	}
+
+	@Test
 	void missing_bucket_setting_is_a_clear_error() {
 		assertThatThrownBy(() -> StorageConfiguration
 			.s3Client(new KenninProperties.S3("http://127.0.0.1:1", "", "", "", "", true, "")))
