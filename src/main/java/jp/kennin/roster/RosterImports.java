@@ -17,8 +17,11 @@ public interface RosterImports {
 	 */
 	ImportResult run(ImportRequest request, InputStream csv, Long importId);
 
-	/** Registers an import (status {@code VALIDATING}) so that its progress can be shown. */
-	long register(ImportRequest request, String storageKey);
+	/**
+	 * Registers an import (status {@code VALIDATING}) so that its progress can be shown.
+	 * @param fileSize the file's size in bytes if known (the progress is then also shown as a percentage), else 0
+	 */
+	long register(ImportRequest request, String storageKey, long fileSize);
 
 	enum Mode {
 

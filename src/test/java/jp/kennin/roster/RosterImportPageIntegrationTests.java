@@ -109,8 +109,10 @@ class RosterImportPageIntegrationTests {
 			.insured("01", "p4", "進捗 四", "シンチョク ヨン", "1980/01/01")
 			.utf8()), null).importId();
 		records.transition(tenant.id(), checked, Status.READY, Status.APPLYING);
-		records.progress(checked, 1);
-		long checking = imports.register(request, null);
+		records.progress(checked, 1, 0);
+		long checking = imports.register(request, null, 0);
+		long reading = imports.register(request, null, 2_000);
+		records.progress(reading, 30, 700);
 
 		String applying = admin.get("/admin/roster/imports/" + checked).body();
 		assertThat(applying).contains("<h1>名簿に反映しています</h1>")
@@ -123,6 +125,9 @@ class RosterImportPageIntegrationTests {
 			.contains("0行を処理しました。")
 			.doesNotContain("<progress")
 			.contains("href=\"/admin/roster/imports/" + checking + "\"");
+		// Bytes read against the file's size, from the table: any node serving the page can show it.
+		assertThat(admin.get("/admin/roster/imports/" + reading).body()).contains("30行を処理しました（約35%）。")
+			.containsPattern("<progress [^>]*value=\"35\"");
 	}
 
 	private static String awaitHeading(StaffHttpClient client, String path, String heading) {

@@ -146,7 +146,12 @@ class RosterLoadIntegrationTests {
 		insertPerson(tenant.id(), "1");
 		long missing = jdbc.sql("select max(id) + 1000 from tenant").query(Long.class).single();
 
-		assertThatThrownBy(() -> insertPerson(missing, "2")).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> imports.run(new ImportRequest(missing, Mode.DELTA, Source.CLI, "roster.csv", "test", null,
+				null, false), new ByteArrayInputStream(RosterCsv.create().insured("01", "2", "迷子 人", "マイゴ ヒト",
+						"1980/01/01").utf8()), null))
+			.isInstanceOf(RuntimeException.class);
+		assertThat(jdbc.sql("select count(*) from roster_person where tenant_id = ?").param(missing).query(Integer.class)
+			.single()).isZero();
 		assertThatThrownBy(() -> jdbc.sql("update roster_person set tenant_id = ? where tenant_id = ?")
 			.params(missing, tenant.id())
 			.update()).isInstanceOf(DataIntegrityViolationException.class);

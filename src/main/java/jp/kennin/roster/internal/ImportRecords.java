@@ -38,11 +38,12 @@ public class ImportRecords {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public long insert(ImportRequest r, String storageKey) {
+	public long insert(ImportRequest r, String storageKey, long fileSize) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into roster_import (tenant_id, source, mode, status, file_name, storage_key, actor_id, created_at)
-				values (:tenant, :source, :mode, :status, :file, :key, :actor, :now)""")
+				insert into roster_import (tenant_id, source, mode, status, file_name, storage_key, actor_id, file_size,
+				  created_at)
+				values (:tenant, :source, :mode, :status, :file, :key, :actor, :size, :now)""")
 			.param("tenant", r.tenantId())
 			.param("source", r.source().name())
 			.param("mode", r.mode().name())
@@ -50,14 +51,16 @@ public class ImportRecords {
 			.param("file", truncate(r.fileName(), 255))
 			.param("key", storageKey)
 			.param("actor", truncate(r.actorId(), 100))
+			.param("size", fileSize > 0 ? fileSize : null)
 			.param("now", Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void progress(long id, int rows) {
-		jdbc.sql("update roster_import set processed_rows = ? where id = ?").params(rows, id).update();
+	public void progress(long id, int rows, long bytes) {
+		jdbc.sql("update roster_import set processed_rows = ?, processed_bytes = ? where id = ?").params(rows, bytes, id)
+			.update();
 	}
 
 	/** Moves an import from one status to another; false if it was not in {@code from} (a double click). */
@@ -128,7 +131,8 @@ public class ImportRecords {
 		Timestamp finished = rs.getTimestamp("finished_at");
 		return new ImportRecord(rs.getLong("id"), rs.getLong("tenant_id"), Source.valueOf(rs.getString("source")),
 				Mode.valueOf(rs.getString("mode")), Status.valueOf(rs.getString("status")), rs.getString("file_name"),
-				rs.getString("storage_key"), rs.getString("actor_id"), rs.getInt("processed_rows"), counts,
+				rs.getString("storage_key"), rs.getString("actor_id"), rs.getInt("processed_rows"), rs.getLong("file_size"),
+				rs.getLong("processed_bytes"), counts,
 				rs.getInt("error_count"), rs.getTimestamp("created_at").toInstant(),
 				finished == null ? null : finished.toInstant());
 	}

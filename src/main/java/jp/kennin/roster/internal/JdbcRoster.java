@@ -63,6 +63,12 @@ class JdbcRoster implements Roster {
 	@Override
 	@Transactional
 	public void upsert(long tenantId, List<RosterPerson> people) {
+		// On PostgreSQL roster_person has no foreign key to tenant (see V43). Used by the demo loader only.
+		jdbc.sql("select id from tenant where id = ?")
+			.param(tenantId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
 		Timestamp now = Timestamp.from(clock.instant());
 		for (RosterPerson p : people) {
 			int updated = jdbc.sql("""

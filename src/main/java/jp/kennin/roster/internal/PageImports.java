@@ -2,7 +2,6 @@ package jp.kennin.roster.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.OptionalInt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,6 @@ public class PageImports {
 
 	private final TaskExecutor executor;
 
-	private final ReadProgress reading = new ReadProgress();
-
 	PageImports(RosterImports imports, ImportRecords records, FileStorage storage,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
 		this.imports = imports;
@@ -57,22 +54,9 @@ public class PageImports {
 	public long upload(Actor actor, Mode mode, String fileName, long size, InputStream content) throws IOException {
 		String key = storage.put(content);
 		ImportRequest request = request(actor, mode, fileName, true);
-		long id = imports.register(request, key);
-		executor.execute(() -> run(request, key, id, size, false));
+		long id = imports.register(request, key, size);
+		executor.execute(() -> run(request, key, id, false));
 		return id;
-	}
-
-	/**
-	 * How far a running import is, in percent, if that is known here: while checking, by the bytes read
-	 * (on the node doing it); while applying, by the rows against those counted by the check.
-	 */
-	public OptionalInt percent(ImportRecord record) {
-		return switch (record.status()) {
-			case VALIDATING -> reading.percent(record.id());
-			case APPLYING -> record.counts() == null || record.counts().rows() == 0 ? OptionalInt.empty()
-					: OptionalInt.of(ReadProgress.capped(record.processedRows(), record.counts().rows()));
-			default -> OptionalInt.empty();
-		};
 	}
 
 	/** Applies a checked import; false if it is not waiting for confirmation (already confirmed or gone). */
@@ -82,8 +66,8 @@ public class PageImports {
 			return false;
 		}
 		ImportRequest request = request(actor, record.mode(), record.fileName(), false);
-		records.progress(id, 0); // counted again while applying; the check left its total here
-		executor.execute(() -> run(request, record.storageKey(), id, 0, true));
+		records.progress(id, 0, 0); // counted again while applying; the check left its total here
+		executor.execute(() -> run(request, record.storageKey(), id, true));
 		return true;
 	}
 
@@ -96,9 +80,8 @@ public class PageImports {
 		return true;
 	}
 
-	private void run(ImportRequest request, String key, long id, long size, boolean last) {
-		try (InputStream in = reading.track(id, size,
-				storage.get(key).orElseThrow(() -> new IOException("stored roster file missing")))) {
+	private void run(ImportRequest request, String key, long id, boolean last) {
+		try (InputStream in = storage.get(key).orElseThrow(() -> new IOException("stored roster file missing"))) {
 			var result = imports.run(request, in, id);
 			if (last || !result.valid()) {
 				delete(key);
@@ -112,9 +95,6 @@ public class PageImports {
 		catch (RuntimeException ex) {
 			log.error("Roster import {} stopped", id, ex);
 			delete(key);
-		}
-		finally {
-			reading.done(id);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package jp.kennin.roster.internal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,13 +75,13 @@ class RosterImporter implements RosterImports {
 	}
 
 	@Override
-	public long register(ImportRequest request, String storageKey) {
-		return records.insert(request, storageKey);
+	public long register(ImportRequest request, String storageKey, long fileSize) {
+		return records.insert(request, storageKey, fileSize);
 	}
 
 	@Override
 	public ImportResult run(ImportRequest request, InputStream csv, Long importId) {
-		long id = importId != null ? importId : register(request, null);
+		long id = importId != null ? importId : register(request, null, 0);
 		ProblemSink problems = new ProblemSink();
 		Counts[] counts = new Counts[1];
 		Boolean applied;
@@ -197,8 +198,9 @@ class RosterImporter implements RosterImports {
 
 	}
 
-	private Counts readAndCheck(Load load, ImportRequest request, InputStream csv, long id, ProblemSink problems) {
+	private Counts readAndCheck(Load load, ImportRequest request, InputStream raw, long id, ProblemSink problems) {
 		long start = System.nanoTime();
+		CountingInputStream csv = new CountingInputStream(raw);
 		RosterRowParser parser = new RosterRowParser(JapanTime.today(clock));
 		KeyIndex keys = new KeyIndex();
 		RowTarget target = load.target();
@@ -221,7 +223,7 @@ class RosterImporter implements RosterImports {
 					}
 				}
 				if (++rows[0] % 1000 == 0 && System.nanoTime() - progressAt[0] >= PROGRESS_NANOS) {
-					records.progress(id, rows[0]);
+					records.progress(id, rows[0], csv.count());
 					progressAt[0] = System.nanoTime();
 				}
 			});
@@ -251,6 +253,39 @@ class RosterImporter implements RosterImports {
 				+ "counting {} ms", id, rows[0], (written - start) / 1_000_000, (written - read) / 1_000_000,
 				(System.nanoTime() - written) / 1_000_000);
 		return counts;
+	}
+
+	/** Counts the bytes read, for the progress shown while a large file is checked. */
+	private static final class CountingInputStream extends FilterInputStream {
+
+		private volatile long count;
+
+		CountingInputStream(InputStream in) {
+			super(in);
+		}
+
+		long count() {
+			return count;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0) {
+				count += n;
+			}
+			return n;
+		}
+
 	}
 
 	private static AuditLog.Event event(String type, ImportRequest r, long id, Counts counts, int errors) {

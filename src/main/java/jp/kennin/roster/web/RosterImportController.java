@@ -147,7 +147,7 @@ class RosterImportController {
 		long tenantId = StaffActor.of(auth).tenantId();
 		ImportRecord record = records.find(tenantId, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("record", record);
-		pageImports.percent(record).ifPresent(percent -> model.addAttribute("percent", percent));
+		record.percent().ifPresent(percent -> model.addAttribute("percent", percent));
 		if (record.status() == ImportRecord.Status.INVALID || record.status() == ImportRecord.Status.FAILED) {
 			model.addAttribute("errors", records.errors(tenantId, id));
 		}
