@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,7 +113,7 @@ class DocumentUploadBrowserTests {
 		WebElement button = uploadButton(driver);
 		button.click();
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		wait.until(ExpectedConditions.stalenessOf(button)); // the next page has replaced this one
+		Browser.awaitGone(driver, button); // the next page has replaced this one
 		wait.until(d -> !d.findElements(By.cssSelector(".notification-banner, #document-OTHER-error")).isEmpty());
 	}
 

@@ -97,8 +97,31 @@ public final class Browser implements AutoCloseable {
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
 				element);
 		element.click();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+		awaitGone(driver, page);
+	}
+
+	/**
+	 * Waits until {@code element}'s page has been replaced. Like {@code ExpectedConditions.stalenessOf}, but also
+	 * takes Chromium's "Node with given id does not belong to the document" (what it may answer instead of a
+	 * stale element reference while the next page loads) as gone.
+	 */
+	public static void awaitGone(org.openqa.selenium.WebDriver driver, org.openqa.selenium.WebElement element) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException ex) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				String message = String.valueOf(ex.getMessage());
+				if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/** Saves a screenshot under target/screenshots for a human to look at. */

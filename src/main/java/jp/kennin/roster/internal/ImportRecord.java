@@ -45,6 +45,8 @@ public record ImportRecord(long id, long tenantId, Source source, Mode mode, Sta
 		APPLIED,
 		/** Discarded at the preview. */
 		CANCELLED,
+		/** Checked but not confirmed in time; the stored file was deleted. */
+		EXPIRED,
 		/** Stopped by an unexpected error; nothing applied. */
 		FAILED;
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,8 +43,8 @@ public class ImportRecords {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into roster_import (tenant_id, source, mode, status, file_name, storage_key, actor_id, file_size,
-				  created_at)
-				values (:tenant, :source, :mode, :status, :file, :key, :actor, :size, :now)""")
+				  created_at, heartbeat_at)
+				values (:tenant, :source, :mode, :status, :file, :key, :actor, :size, :now, :now)""")
 			.param("tenant", r.tenantId())
 			.param("source", r.source().name())
 			.param("mode", r.mode().name())
@@ -59,16 +60,55 @@ public class ImportRecords {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void progress(long id, int rows, long bytes) {
-		jdbc.sql("update roster_import set processed_rows = ?, processed_bytes = ? where id = ?").params(rows, bytes, id)
+		jdbc.sql("update roster_import set processed_rows = ?, processed_bytes = ?, heartbeat_at = ? where id = ?")
+			.params(rows, bytes, Timestamp.from(clock.instant()), id)
 			.update();
 	}
 
 	/** Moves an import from one status to another; false if it was not in {@code from} (a double click). */
 	@Transactional
 	public boolean transition(long tenantId, long id, Status from, Status to) {
-		return jdbc.sql("update roster_import set status = ? where tenant_id = ? and id = ? and status = ?")
-			.params(to.name(), tenantId, id, from.name())
+		return jdbc.sql("update roster_import set status = ?, heartbeat_at = ? where tenant_id = ? and id = ? and status = ?")
+			.params(to.name(), Timestamp.from(clock.instant()), tenantId, id, from.name())
 			.update() == 1;
+	}
+
+	/** Running imports that have shown no life since {@code before}: their node stopped. */
+	@Transactional(propagation = Propagation.REQUIRED, readOnly = false)
+	public List<ImportRecord> stalled(Instant before) {
+		return jdbc.sql("select * from roster_import where status in ('VALIDATING', 'APPLYING') and coalesce(heartbeat_at, created_at) < ?")
+			.param(Timestamp.from(before))
+			.query(ImportRecords::map)
+			.list();
+	}
+
+	/** Checked imports that nobody confirmed or cancelled since {@code before}. */
+	@Transactional(propagation = Propagation.REQUIRED, readOnly = false)
+	public List<ImportRecord> unconfirmed(Instant before) {
+		return jdbc.sql("select * from roster_import where status = 'READY' and finished_at < ?")
+			.param(Timestamp.from(before))
+			.query(ImportRecords::map)
+			.list();
+	}
+
+	/**
+	 * Ends an import that has stopped or expired, if it is still in {@code from} and still silent since
+	 * {@code before} (an import that came back to life in between is left alone).
+	 */
+	@Transactional(propagation = Propagation.REQUIRED, readOnly = false)
+	public boolean end(ImportRecord record, Status to, Instant before, Problem problem) {
+		boolean ended = jdbc.sql("""
+				update roster_import set status = ?, storage_key = null, finished_at = ?
+				where id = ? and status = ? and coalesce(heartbeat_at, created_at) < ?""")
+			.params(to.name(), Timestamp.from(clock.instant()), record.id(), record.status().name(), Timestamp.from(before))
+			.update() == 1;
+		if (ended && problem != null) {
+			jdbc.sql("update roster_import set error_count = 1 where id = ?").param(record.id()).update();
+			jdbc.sql("insert into roster_import_error (import_id, tenant_id, line_no, column_name, message) values (?, ?, ?, ?, ?)")
+				.params(record.id(), record.tenantId(), null, null, problem.message())
+				.update();
+		}
+		return ended;
 	}
 
 	/** Joins the caller's transaction, so an applied import and its history line commit together. */
