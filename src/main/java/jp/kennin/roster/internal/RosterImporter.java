@@ -142,7 +142,7 @@ class RosterImporter implements RosterImports {
 			lockTenant(tenantId);
 		}
 		if (isPostgres()) {
-			// Hash joins, aggregates and the tenant check's transition table in memory, not spilled (default 4 MB).
+			// The count's and the merge's hash joins in memory instead of spilled to disk (default 4 MB).
 			jdbc.sql("set local work_mem = '64MB'").update();
 		}
 		Instant now = clock.instant();
