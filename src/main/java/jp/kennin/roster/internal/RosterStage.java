@@ -67,8 +67,9 @@ final class RosterStage {
 	void loaded() {
 		if (postgres) {
 			// No index on the staging table: with enough work_mem the count and the merge are hash joins.
-			// Temporary tables are never auto-analysed; without statistics the planner picks nested loops.
-			jdbc.sql("analyze roster_stage").update();
+			// Temporary tables are never auto-analysed; without statistics the planner picks nested loops. The
+			// joins only need the row count and the keys' statistics (a quarter of the time of all columns).
+			jdbc.sql("analyze roster_stage (kigo, bango, edaban)").update();
 		}
 		else {
 			jdbc.sql("create index roster_stage_key on roster_stage (kigo, bango, edaban)").update();
@@ -76,6 +77,9 @@ final class RosterStage {
 	}
 
 	Counts count(Mode mode) {
+		if (postgres) {
+			return countInOnePass(mode);
+		}
 		return jdbc.sql("select count(*) as total_rows, "
 				+ "coalesce(sum(case when p.id is null then 1 else 0 end), 0) as added, "
 				+ "coalesce(sum(case when p.id is not null and " + DIFFERS + " then 1 else 0 end), 0) as updated "
@@ -86,6 +90,28 @@ final class RosterStage {
 				int added = rs.getInt("added");
 				int updated = rs.getInt("updated");
 				int deactivated = mode == Mode.SNAPSHOT ? countMissing() : 0;
+				return new Counts(rows, added, updated, rows - added - updated, deactivated);
+			})
+			.single();
+	}
+
+	/**
+	 * PostgreSQL: added, updated and (for a snapshot) missing people in one full outer join instead of two
+	 * joins over the whole roster. H2 has no full outer join.
+	 */
+	private Counts countInOnePass(Mode mode) {
+		return jdbc.sql("select count(s.kigo) as total_rows, "
+				+ "coalesce(sum(case when s.kigo is not null and p.id is null then 1 else 0 end), 0) as added, "
+				+ "coalesce(sum(case when s.kigo is not null and p.id is not null and " + DIFFERS
+				+ " then 1 else 0 end), 0) as updated, "
+				+ "coalesce(sum(case when s.kigo is null and p.active then 1 else 0 end), 0) as missing "
+				+ "from roster_stage s full join (select * from roster_person where tenant_id = :tenant) p on " + KEY)
+			.param("tenant", tenantId)
+			.query((rs, i) -> {
+				int rows = rs.getInt("total_rows");
+				int added = rs.getInt("added");
+				int updated = rs.getInt("updated");
+				int deactivated = mode == Mode.SNAPSHOT ? rs.getInt("missing") : 0;
 				return new Counts(rows, added, updated, rows - added - updated, deactivated);
 			})
 			.single();
