@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 import jp.kennin.document.DocumentProblem;
 import jp.kennin.document.DocumentSettings;
+import jp.kennin.platform.UploadLimits;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -59,7 +60,7 @@ class OversizedUploadFilter extends OncePerRequestFilter implements Ordered {
 			request.getParts();
 		}
 		catch (IllegalStateException | ServletException | IOException ex) {
-			if (!sizeProblem(ex)) {
+			if (!UploadLimits.exceeded(ex)) {
 				throw ex;
 			}
 			redirectWithSizeMessage(request, response);
@@ -92,16 +93,6 @@ class OversizedUploadFilter extends OncePerRequestFilter implements Ordered {
 				.orElse(DocumentSettings.DEFAULT_MAX_FILE_BYTES);
 		}
 		return DocumentSettings.DEFAULT_MAX_FILE_BYTES;
-	}
-
-	private static boolean sizeProblem(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t.getClass().getSimpleName().contains("SizeLimitExceeded")
-					|| t.getClass().getSimpleName().contains("SizeException")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** Query parameters only: reading the failed multipart body again may throw. */

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jp.kennin.platform.StaffActor;
+import jp.kennin.platform.UploadLimits;
 import jp.kennin.roster.internal.RosterProperties;
 
 import org.springframework.core.Ordered;
@@ -76,7 +77,7 @@ class OversizedRosterUploadFilter extends OncePerRequestFilter implements Ordere
 			request.getParts();
 		}
 		catch (IllegalStateException | ServletException | IOException ex) {
-			if (!sizeProblem(ex)) {
+			if (!UploadLimits.exceeded(ex)) {
 				throw ex;
 			}
 			// The file alone is over the limit (or the length was not announced). Tomcat read the form, so the
@@ -100,16 +101,6 @@ class OversizedRosterUploadFilter extends OncePerRequestFilter implements Ordere
 		flash.setTargetRequestPath(RosterImportController.LIST_PATH);
 		new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
 		response.sendRedirect(request.getContextPath() + RosterImportController.LIST_PATH);
-	}
-
-	private static boolean sizeProblem(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t.getClass().getSimpleName().contains("SizeLimitExceeded")
-					|| t.getClass().getSimpleName().contains("SizeException")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
