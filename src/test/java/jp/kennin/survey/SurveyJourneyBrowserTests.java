@@ -16,8 +16,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jp.kennin.account.AccountFixtures;
 import jp.kennin.account.Registration;
@@ -101,12 +103,25 @@ class SurveyJourneyBrowserTests {
 			browser.checkPage("survey-continuation");
 			choose(driver, "continuation", "CONTINUE");
 			submitChecked(browser);
+			// The answer to the background save comes late (2.5 s): 「保存して次へ」 clicked while it is on its
+			// way must wait for the new version instead of being taken for a stale tab's save.
+			((JavascriptExecutor) driver).executeScript("""
+					var realFetch = window.fetch;
+					window.fetch = function () {
+					  window.kenninAutosaveSent = true;
+					  return realFetch.apply(this, arguments).then(function (r) {
+					    return new Promise(function (resolve) { setTimeout(function () { resolve(r); }, 2500); });
+					  });
+					};""");
 			choose(driver, "living", "APART");
 			browser.type("address", "大阪府大阪市北区梅田１－１");
 			browser.type("remittance", "３万");
 			choose(driver, "remittanceMethod", "TRANSFER");
 			browser.checkPage("survey-living");
+			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE
+				.equals(((JavascriptExecutor) d).executeScript("return window.kenninAutosaveSent === true;")));
 			submitChecked(browser);
+			assertThat(driver.getPageSource()).doesNotContain("先に保存されました");
 			choose(driver, "occupations", "PENSIONER");
 			submitChecked(browser);
 			browser.type("incomePension", "1,000,000");
