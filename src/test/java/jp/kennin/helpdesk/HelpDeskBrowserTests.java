@@ -1,8 +1,6 @@
 package jp.kennin.helpdesk;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,7 +11,6 @@ import jp.kennin.account.AccountFixtures;
 import jp.kennin.account.Registration;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
-import jp.kennin.staff.internal.StaffTestLogin;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.test.Axe;
 import jp.kennin.test.Browser;
@@ -34,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpDeskBrowserTests {
 
 	static final String PASSWORD = "Helpdesk-browser-2026!";
-
-	private static final Pattern SECRET = Pattern.compile("[A-Z2-7 ]{20,}");
 
 	@Value("${local.server.port}")
 	int port;
@@ -60,7 +55,7 @@ class HelpDeskBrowserTests {
 		accounts.create(adminId, "窓口 管理者", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
 		try (Browser browser = Browser.open(Browser.PHONE)) {
 			WebDriver driver = browser.driver();
-			login(driver, adminId);
+			browser.staffFirstLogin(url(""), adminId, PASSWORD, clock);
 			driver.get(url("/admin/roster?kigo=01&active=all&state=REGISTERED"));
 			assertThat(driver.findElement(By.id("results")).getText()).contains("登録済");
 			Axe.check(driver);
@@ -93,7 +88,7 @@ class HelpDeskBrowserTests {
 		accounts.create(operatorId, "規約 運用者", StaffRole.OPERATOR, null, PASSWORD);
 		try (Browser browser = Browser.open(Browser.DESKTOP)) {
 			WebDriver driver = browser.driver();
-			login(driver, operatorId);
+			browser.staffFirstLogin(url(""), operatorId, PASSWORD, clock);
 			driver.findElement(By.linkText("利用規約の版")).click();
 			waitForHeading(driver, "利用規約の版");
 			assertThat(driver.findElement(By.id("versions")).getText()).contains("現在の版");
@@ -107,21 +102,6 @@ class HelpDeskBrowserTests {
 			assertThat(driver.findElement(By.className("error-summary")).getText()).contains("表題を入力してください");
 			Axe.check(driver);
 		}
-	}
-
-	private void login(WebDriver driver, String loginId) {
-		driver.get(url("/admin/login"));
-		driver.findElement(By.id("loginId")).sendKeys(loginId);
-		driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		driver.findElement(By.cssSelector("#content button[type=submit]")).click();
-		waitForHeading(driver, "認証アプリの設定");
-		Matcher m = SECRET.matcher(driver.findElement(By.id("secret")).getText());
-		assertThat(m.find()).isTrue();
-		driver.findElement(By.id("code")).sendKeys(StaffTestLogin.code(m.group().replace(" ", ""), clock));
-		driver.findElement(By.cssSelector("#content form button[type=submit]")).click();
-		waitForHeading(driver, "リカバリーコードを保管してください");
-		driver.findElement(By.linkText("管理画面へ進む")).click();
-		waitForHeading(driver, "管理画面");
 	}
 
 	private static void waitForHeading(WebDriver driver, String heading) {

@@ -3,8 +3,6 @@ package jp.kennin.roster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,7 +12,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
-import jp.kennin.staff.internal.StaffTestLogin;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 import jp.kennin.test.Axe;
@@ -40,8 +37,6 @@ class RosterImportLimitBrowserTests {
 
 	static final String PASSWORD = "Browser-limit-2026!";
 
-	private static final Pattern SECRET = Pattern.compile("[A-Z2-7 ]{20,}");
-
 	@Value("${local.server.port}")
 	int port;
 
@@ -64,7 +59,7 @@ class RosterImportLimitBrowserTests {
 				RosterCsv.create().insured("01", "s1", "小さ 一", "チイサ イチ", "1980/01/01").utf8());
 		try (Browser browser = Browser.open(Browser.DESKTOP)) {
 			WebDriver driver = browser.driver();
-			login(browser, adminId);
+			browser.staffFirstLogin("http://localhost:" + port, adminId, PASSWORD, clock);
 			driver.get("http://localhost:" + port + "/admin/roster/imports");
 			assertThat(driver.findElement(By.id("file-hint")).getText()).contains("1MBまで");
 			driver.findElement(By.cssSelector("label[for=mode-delta]")).click();
@@ -88,19 +83,6 @@ class RosterImportLimitBrowserTests {
 				.until(d -> d.findElement(By.tagName("h1")).getText().equals("内容を確認しました"));
 			assertThat(driver.findElement(By.id("counts")).getText()).contains("追加\n1");
 		}
-	}
-
-	private void login(Browser browser, String loginId) {
-		WebDriver driver = browser.driver();
-		driver.get("http://localhost:" + port + "/admin/login");
-		browser.type("loginId", loginId);
-		browser.type("password", PASSWORD);
-		browser.submit();
-		Matcher m = SECRET.matcher(driver.findElement(By.id("secret")).getText());
-		assertThat(m.find()).isTrue();
-		browser.type("code", StaffTestLogin.code(m.group().replace(" ", ""), clock));
-		browser.submit();
-		assertThat(browser.heading()).isEqualTo("リカバリーコードを保管してください");
 	}
 
 }

@@ -76,6 +76,24 @@ public final class Browser implements AutoCloseable {
 		screenshot(name);
 	}
 
+	/**
+	 * A staff member's first login, as they meet it: user ID and password, then the authenticator app enrolled
+	 * with the secret shown (its code computed for {@code clock}), the recovery codes, and on to 管理画面.
+	 */
+	public void staffFirstLogin(String baseUrl, String loginId, String password, java.time.Clock clock) {
+		driver.get(baseUrl + "/admin/login");
+		type("loginId", loginId);
+		type("password", password);
+		submit();
+		org.assertj.core.api.Assertions.assertThat(heading()).isEqualTo("認証アプリの設定");
+		String secret = driver.findElement(org.openqa.selenium.By.id("secret")).getText().replace(" ", "");
+		type("code", jp.kennin.staff.internal.StaffTestLogin.code(secret, clock));
+		submit();
+		org.assertj.core.api.Assertions.assertThat(heading()).isEqualTo("リカバリーコードを保管してください");
+		click(driver.findElement(org.openqa.selenium.By.linkText("管理画面へ進む")));
+		org.assertj.core.api.Assertions.assertThat(heading()).isEqualTo("管理画面");
+	}
+
 	public String heading() {
 		return driver.findElement(org.openqa.selenium.By.tagName("h1")).getText();
 	}

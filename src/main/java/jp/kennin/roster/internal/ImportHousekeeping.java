@@ -21,14 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Ends page imports that can no longer end by themselves, and deletes their stored roster files (personal
  * data that should not stay around): an import whose node stopped while it ran (no sign of life for
  * {@link #STALLED_AFTER}: a running import writes its progress every second) and a checked import that
- * nobody confirmed or cancelled within {@link #CONFIRM_WITHIN}. Runs on one node at a time.
+ * nobody confirmed or cancelled within {@link PageImports#CONFIRM_WITHIN}. Runs on one node at a time.
  */
 @Component
 class ImportHousekeeping {
 
 	static final Duration STALLED_AFTER = Duration.ofMinutes(15);
-
-	static final Duration CONFIRM_WITHIN = Duration.ofHours(24);
 
 	static final String STALLED_MESSAGE = "処理が途中で止まりました（サーバーの停止など）。名簿には何も反映していません。もう一度取り込んでください。";
 
@@ -59,11 +57,11 @@ class ImportHousekeeping {
 				delete(record);
 			}
 		}
-		Instant unconfirmedBefore = now.minus(CONFIRM_WITHIN);
+		Instant unconfirmedBefore = now.minus(PageImports.CONFIRM_WITHIN);
 		for (ImportRecord record : records.unconfirmed(unconfirmedBefore)) {
 			if (records.end(record, Status.EXPIRED, unconfirmedBefore, null)) {
 				log.info("Roster import {} of tenant {} was not confirmed within {}; expired", record.id(),
-						record.tenantId(), CONFIRM_WITHIN);
+						record.tenantId(), PageImports.CONFIRM_WITHIN);
 				delete(record);
 			}
 		}

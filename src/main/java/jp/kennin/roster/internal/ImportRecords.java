@@ -74,7 +74,6 @@ public class ImportRecords {
 	}
 
 	/** Running imports that have shown no life since {@code before}: their node stopped. */
-	@Transactional(propagation = Propagation.REQUIRED, readOnly = false)
 	public List<ImportRecord> stalled(Instant before) {
 		return jdbc.sql("select * from roster_import where status in ('VALIDATING', 'APPLYING') and coalesce(heartbeat_at, created_at) < ?")
 			.param(Timestamp.from(before))
@@ -83,7 +82,6 @@ public class ImportRecords {
 	}
 
 	/** Checked imports that nobody confirmed or cancelled since {@code before}. */
-	@Transactional(propagation = Propagation.REQUIRED, readOnly = false)
 	public List<ImportRecord> unconfirmed(Instant before) {
 		return jdbc.sql("select * from roster_import where status = 'READY' and finished_at < ?")
 			.param(Timestamp.from(before))
@@ -95,18 +93,16 @@ public class ImportRecords {
 	 * Ends an import that has stopped or expired, if it is still in {@code from} and still silent since
 	 * {@code before} (an import that came back to life in between is left alone).
 	 */
-	@Transactional(propagation = Propagation.REQUIRED, readOnly = false)
+	@Transactional
 	public boolean end(ImportRecord record, Status to, Instant before, Problem problem) {
 		boolean ended = jdbc.sql("""
-				update roster_import set status = ?, storage_key = null, finished_at = ?
+				update roster_import set status = ?, storage_key = null, finished_at = ?, error_count = ?
 				where id = ? and status = ? and coalesce(heartbeat_at, created_at) < ?""")
-			.params(to.name(), Timestamp.from(clock.instant()), record.id(), record.status().name(), Timestamp.from(before))
+			.params(to.name(), Timestamp.from(clock.instant()), problem == null ? record.errorCount() : 1, record.id(),
+					record.status().name(), Timestamp.from(before))
 			.update() == 1;
 		if (ended && problem != null) {
-			jdbc.sql("update roster_import set error_count = 1 where id = ?").param(record.id()).update();
-			jdbc.sql("insert into roster_import_error (import_id, tenant_id, line_no, column_name, message) values (?, ?, ?, ?, ?)")
-				.params(record.id(), record.tenantId(), null, null, problem.message())
-				.update();
+			storeErrors(record.id(), record.tenantId(), List.of(problem));
 		}
 		return ended;
 	}
@@ -133,6 +129,10 @@ public class ImportRecords {
 		}
 		jdbc.sql("delete from roster_import_error where import_id = ?").param(id).update();
 		Long tenantId = jdbc.sql("select tenant_id from roster_import where id = ?").param(id).query(Long.class).single();
+		storeErrors(id, tenantId, problems);
+	}
+
+	private void storeErrors(long id, long tenantId, List<Problem> problems) {
 		problems.stream()
 			.limit(STORED_ERRORS)
 			.forEach(p -> jdbc.sql("""

@@ -2,6 +2,7 @@ package jp.kennin.roster.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PageImports {
+
+	/** How long a checked file waits for 「名簿に反映する」 before it expires (ImportHousekeeping). */
+	public static final Duration CONFIRM_WITHIN = Duration.ofHours(24);
 
 	private static final Logger log = LoggerFactory.getLogger(PageImports.class);
 

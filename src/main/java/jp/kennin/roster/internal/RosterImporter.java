@@ -258,7 +258,7 @@ class RosterImporter implements RosterImports {
 	/** Counts the bytes read, for the progress shown while a large file is checked. */
 	private static final class CountingInputStream extends FilterInputStream {
 
-		private volatile long count;
+		private long count;
 
 		CountingInputStream(InputStream in) {
 			super(in);

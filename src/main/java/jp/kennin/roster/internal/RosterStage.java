@@ -24,6 +24,9 @@ final class RosterStage {
 			  birth_date date not null, gender varchar(1), email varchar(254), office_code varchar(20),
 			  office_name varchar(100), living_together boolean, qualified_on date)""";
 
+	/** The staged row's columns, {@code s.kigo, s.bango, …}, in {@link RowWriter#ROW_COLUMNS} order. */
+	private static final String STAGED = RowWriter.ROW_COLUMNS.replaceAll("(\\w+)", "s.$1");
+
 	private static final String KEY = "p.kigo = s.kigo and p.bango = s.bango and p.edaban = s.edaban";
 
 	/** A row differs if any roster fact differs, or the person was inactive (re-activation). */
@@ -120,13 +123,9 @@ final class RosterStage {
 	/** Writes the staged rows into the roster; for a snapshot also deactivates everybody not in the file. */
 	void apply(Mode mode, Timestamp now, Counts counts) {
 		if (counts.added() == counts.rows()) {
-			// Everybody is new (a first load): a plain insert skips the per-row match of the merge.
-			jdbc.sql("insert into roster_person (tenant_id, kigo, bango, edaban, insured, relationship, "
-					+ "relationship_category, name, name_kana, name_kana_key, birth_date, gender, email, office_code, "
-					+ "office_name, living_together, qualified_on, active, created_at, updated_at) select :tenant, s.kigo, "
-					+ "s.bango, s.edaban, s.insured, s.relationship, s.relationship_category, s.name, s.name_kana, "
-					+ "s.name_kana_key, s.birth_date, s.gender, s.email, s.office_code, s.office_name, s.living_together, "
-					+ "s.qualified_on, true, :now, :now from roster_stage s")
+			// Everybody in the file is new to the roster: a plain insert skips the per-row match of the merge.
+			jdbc.sql("insert into roster_person (" + RowWriter.Table.ROSTER.columns + ") select :tenant, " + STAGED
+					+ ", true, :now, :now from roster_stage s")
 				.param("tenant", tenantId)
 				.param("now", now)
 				.update();
@@ -152,12 +151,8 @@ final class RosterStage {
 				+ "name_kana_key = s.name_kana_key, birth_date = s.birth_date, gender = s.gender, email = s.email, "
 				+ "office_code = s.office_code, office_name = s.office_name, living_together = s.living_together, "
 				+ "qualified_on = s.qualified_on, active = true, updated_at = :now "
-				+ "when not matched then insert (tenant_id, kigo, bango, edaban, insured, relationship, "
-				+ "relationship_category, name, name_kana, name_kana_key, birth_date, gender, email, office_code, "
-				+ "office_name, living_together, qualified_on, active, created_at, updated_at) values (:tenant, s.kigo, "
-				+ "s.bango, s.edaban, s.insured, s.relationship, s.relationship_category, s.name, s.name_kana, "
-				+ "s.name_kana_key, s.birth_date, s.gender, s.email, s.office_code, s.office_name, s.living_together, "
-				+ "s.qualified_on, true, :now, :now)")
+				+ "when not matched then insert (" + RowWriter.Table.ROSTER.columns + ") values (:tenant, " + STAGED
+				+ ", true, :now, :now)")
 			.param("tenant", tenantId)
 			.param("now", now)
 			.update();

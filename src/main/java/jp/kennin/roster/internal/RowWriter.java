@@ -32,10 +32,14 @@ final class RowWriter implements RowTarget {
 
 		final int fields;
 
+		/** For JDBC batches (H2). */
+		final String insert;
+
 		Table(String name, String prefix) {
 			this.name = name;
 			this.columns = prefix + ROW_COLUMNS + (prefix.isEmpty() ? "" : ", active, created_at, updated_at");
 			this.fields = columns.split(",").length;
+			this.insert = "insert into " + name + " (" + columns + ") values (" + "?, ".repeat(fields - 1) + "?)";
 		}
 
 	}
@@ -50,8 +54,6 @@ final class RowWriter implements RowTarget {
 
 	private final Table table;
 
-	private final DataSource dataSource;
-
 	private final long tenantId;
 
 	private final Instant now;
@@ -64,16 +66,17 @@ final class RowWriter implements RowTarget {
 
 	private List<Object[]> batch;
 
-	private RowWriter(Table table, DataSource dataSource, long tenantId, Instant now) {
+	private JdbcTemplate jdbc;
+
+	private RowWriter(Table table, long tenantId, Instant now) {
 		this.table = table;
-		this.dataSource = dataSource;
 		this.tenantId = tenantId;
 		this.now = now;
 	}
 
 	/** Opens the writer; must be called inside the importing transaction. */
 	static RowWriter open(Table table, DataSource dataSource, boolean postgres, long tenantId, Instant now) {
-		RowWriter writer = new RowWriter(table, dataSource, tenantId, now);
+		RowWriter writer = new RowWriter(table, tenantId, now);
 		if (postgres) {
 			writer.copyIn = CopyIn.start(DataSourceUtils.getConnection(dataSource),
 					"copy " + table.name + " (" + table.columns + ") from stdin (format binary)");
@@ -84,6 +87,7 @@ final class RowWriter implements RowTarget {
 		}
 		else {
 			writer.batch = new ArrayList<>(BATCH);
+			writer.jdbc = new JdbcTemplate(dataSource);
 		}
 		return writer;
 	}
@@ -184,9 +188,7 @@ final class RowWriter implements RowTarget {
 
 	private void flush() {
 		if (!batch.isEmpty()) {
-			String marks = "?, ".repeat(table.fields - 1) + "?";
-			new JdbcTemplate(dataSource)
-				.batchUpdate("insert into " + table.name + " (" + table.columns + ") values (" + marks + ")", batch);
+			jdbc.batchUpdate(table.insert, batch);
 			batch.clear();
 		}
 	}

@@ -148,6 +148,7 @@ class RosterImportController {
 		ImportRecord record = records.find(tenantId, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("record", record);
 		record.percent().ifPresent(percent -> model.addAttribute("percent", percent));
+		model.addAttribute("confirmHours", PageImports.CONFIRM_WITHIN.toHours());
 		if (record.status() == ImportRecord.Status.INVALID || record.status() == ImportRecord.Status.FAILED) {
 			model.addAttribute("errors", records.errors(tenantId, id));
 		}
