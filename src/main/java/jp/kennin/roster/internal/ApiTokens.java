@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +71,29 @@ public class ApiTokens {
 		return jdbc.sql("update roster_api_token set revoked_at = ? where tenant_id = ? and id = ? and revoked_at is null")
 			.params(Timestamp.from(clock.instant()), tenantId, id)
 			.update() == 1;
+	}
+
+	public record RevokedToken(long id, long tenantId) {
+	}
+
+	/**
+	 * Revokes every active token the staff member with this login ID created (login IDs are unique without
+	 * case and never reused, and {@code created_by} keeps them as typed at login).
+	 */
+	@Transactional
+	public List<RevokedToken> revokeCreatedBy(String loginId) {
+		List<RevokedToken> active = jdbc
+			.sql("select id, tenant_id from roster_api_token where lower(created_by) = ? and revoked_at is null")
+			.param(loginId.toLowerCase(Locale.ROOT))
+			.query((rs, i) -> new RevokedToken(rs.getLong("id"), rs.getLong("tenant_id")))
+			.list();
+		Timestamp now = Timestamp.from(clock.instant());
+		for (RevokedToken token : active) {
+			jdbc.sql("update roster_api_token set revoked_at = ? where id = ? and revoked_at is null")
+				.params(now, token.id())
+				.update();
+		}
+		return active;
 	}
 
 	public List<ApiToken> list(long tenantId) {

@@ -3,6 +3,7 @@ package jp.kennin.staff.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import jp.kennin.staff.StaffAccounts;
@@ -74,14 +75,29 @@ class JdbcStaffAccounts implements StaffAccounts {
 
 	Optional<StaffPrincipal> loadPrincipal(String loginId) {
 		return jdbc.sql("""
-				select id, login_id, display_name, role, tenant_id, password_hash, enabled,
+				select id, login_id, display_name, role, tenant_id, password_hash, enabled, account_version, removed_at,
 				  case when totp_secret is null then false else true end as enrolled
 				from staff_account where login_id_key = ?""")
 			.param(key(loginId))
 			.query((rs, i) -> new StaffPrincipal(rs.getLong("id"), rs.getString("login_id"), rs.getString("display_name"),
 					StaffRole.valueOf(rs.getString("role")), (Long) rs.getObject("tenant_id", Long.class),
-					rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("enrolled")))
+					rs.getString("password_hash"), rs.getBoolean("enabled") && rs.getObject("removed_at") == null,
+					rs.getBoolean("enrolled"), rs.getLong("account_version")))
 			.optional();
+	}
+
+	/**
+	 * Whether the account still is as the session's principal knew it: present, enabled, same version,
+	 * role and tenant. One primary-key lookup; run on every staff request.
+	 */
+	boolean unchangedSince(StaffPrincipal principal) {
+		return jdbc.sql("select account_version, enabled, role, tenant_id from staff_account where id = ? and removed_at is null")
+			.param(principal.id())
+			.query((rs, i) -> rs.getLong("account_version") == principal.accountVersion() && rs.getBoolean("enabled")
+					&& principal.role().name().equals(rs.getString("role"))
+					&& Objects.equals(principal.tenantId(), rs.getObject("tenant_id", Long.class)))
+			.optional()
+			.orElse(false);
 	}
 
 	@Transactional

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * state: per account, from the 5th consecutive failure (password or code) the next attempt must wait
  * 1, 2, 4, 8, 16 s; the 10th failure locks the account for 15 minutes; a success resets the count. Per
  * client IP, more than {@value #IP_LIMIT} failures in a 15-minute window block that IP until the window
- * ends. Attempts made while blocked are refused without being checked.
+ * ends. Attempts made while blocked are refused without being checked. Wrong current passwords on the
+ * password change page count like wrong login passwords (see {@link OwnPassword}).
  */
 @Component
 class LoginGuard {
@@ -58,8 +59,9 @@ class LoginGuard {
 		return failures >= IP_LIMIT;
 	}
 
+	/** Counts a failure and returns the number of consecutive failures so far. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void accountFailed(long accountId) {
+	int accountFailed(long accountId) {
 		jdbc.sql("update staff_account set failed_attempts = failed_attempts + 1 where id = ?").param(accountId).update();
 		int failures = jdbc.sql("select failed_attempts from staff_account where id = ?")
 			.param(accountId)
@@ -71,6 +73,7 @@ class LoginGuard {
 				.params(Timestamp.from(clock.instant().plus(wait)), accountId)
 				.update();
 		}
+		return failures;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -101,6 +104,12 @@ class LoginGuard {
 		jdbc.sql("update staff_account set failed_attempts = 0, locked_until = null, last_login_at = ? where id = ?")
 			.params(Timestamp.from(clock.instant()), accountId)
 			.update();
+	}
+
+	/** The staff member proved the password inside a session: the count starts again, as after a login. */
+	@Transactional
+	void cleared(long accountId) {
+		jdbc.sql("update staff_account set failed_attempts = 0, locked_until = null where id = ?").param(accountId).update();
 	}
 
 	static Duration waitAfter(int failures) {

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.staff.StaffAuditEvent;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,9 +34,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SecondFactor {
 
-	public static final String AUDIT_SUCCEEDED = "STAFF_LOGIN_SUCCEEDED";
+	public static final String AUDIT_SUCCEEDED = StaffAuditEvent.STAFF_LOGIN_SUCCEEDED.name();
 
-	public static final String AUDIT_ENROLLED = "STAFF_TOTP_ENROLLED";
+	public static final String AUDIT_ENROLLED = StaffAuditEvent.STAFF_TOTP_ENROLLED.name();
 
 	/** The password step must be followed by the code within this time. */
 	static final Duration PENDING_FOR = Duration.ofMinutes(5);
@@ -145,6 +146,7 @@ public class SecondFactor {
 		guard.succeeded(p.id());
 		request.changeSessionId();
 		request.getSession().removeAttribute(PENDING_SINCE);
+		StaffSessionFilter.started(request.getSession(), clock.instant());
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
 		SecurityContextHolder.setContext(context);

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff accounts as the staff management pages see them. Lookups take the viewer's tenant scope:
- * null (operators) sees every account, a tenant ID only that tenant's accounts.
+ * null (operators) sees every account, a tenant ID only that tenant's accounts; removed accounts are not
+ * seen at all. Every change of what an account may do increments its {@code account_version}, which ends
+ * the account's sessions at their next request (see {@link StaffSessionFilter}); a new kind of change
+ * (a tenant change, say) must do the same.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -48,24 +52,33 @@ public class StaffDirectory {
 	}
 
 	public List<StaffMember> list(Long scope) {
-		return jdbc.sql("select * from staff_account where (:scope is null or tenant_id = :scope) order by tenant_id nulls first, login_id")
-			.param("scope", scope, java.sql.Types.BIGINT)
+		return jdbc.sql("""
+				select * from staff_account where removed_at is null and (:scope is null or tenant_id = :scope)
+				order by tenant_id nulls first, login_id""")
+			.param("scope", scope, Types.BIGINT)
 			.query(this::map)
 			.list();
 	}
 
 	public Optional<StaffMember> find(Long scope, long id) {
-		return jdbc.sql("select * from staff_account where id = :id and (:scope is null or tenant_id = :scope)")
+		return jdbc.sql("select * from staff_account where id = :id and removed_at is null and (:scope is null or tenant_id = :scope)")
 			.param("id", id)
-			.param("scope", scope, java.sql.Types.BIGINT)
+			.param("scope", scope, Types.BIGINT)
 			.query(this::map)
 			.optional();
 	}
 
 	@Transactional
-	public void setEnabled(long id, boolean enabled) {
-		jdbc.sql("update staff_account set enabled = ?, updated_at = ? where id = ?")
+	void setEnabled(long id, boolean enabled) {
+		jdbc.sql("update staff_account set enabled = ?, account_version = account_version + 1, updated_at = ? where id = ?")
 			.params(enabled, Timestamp.from(clock.instant()), id)
+			.update();
+	}
+
+	@Transactional
+	void changeRole(long id, StaffRole role) {
+		jdbc.sql("update staff_account set role = ?, account_version = account_version + 1, updated_at = ? where id = ?")
+			.params(role.name(), Timestamp.from(clock.instant()), id)
 			.update();
 	}
 
@@ -74,23 +87,44 @@ public class StaffDirectory {
 	 * who lost access; returns the password (shown once to whoever reset it).
 	 */
 	@Transactional
-	public String resetCredentials(long id) {
+	String resetCredentials(long id) {
 		String password = newPassword();
-		jdbc.sql("update staff_account set password_hash = ?, failed_attempts = 0, locked_until = null, updated_at = ? where id = ?")
+		jdbc.sql("""
+				update staff_account set password_hash = ?, failed_attempts = 0, locked_until = null,
+				  account_version = account_version + 1, updated_at = ?
+				where id = ?""")
 			.params(encoder.encode(password), Timestamp.from(clock.instant()), id)
 			.update();
 		credentials.reset(id);
 		return password;
 	}
 
+	/**
+	 * Disables the account for good and forgets its credentials. The row stays, so the login ID is never
+	 * given to someone else and the audit log keeps naming one person.
+	 */
 	@Transactional
-	public void changePassword(long id, String password) {
-		jdbc.sql("update staff_account set password_hash = ?, updated_at = ? where id = ?")
-			.params(encoder.encode(password), Timestamp.from(clock.instant()), id)
+	void remove(long id) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				update staff_account set enabled = false, removed_at = ?, password_hash = ?, failed_attempts = 0,
+				  locked_until = null, account_version = account_version + 1, updated_at = ?
+				where id = ?""")
+			.params(now, encoder.encode(newPassword()), now, id)
 			.update();
+		credentials.reset(id);
 	}
 
-	public boolean passwordMatches(long id, String password) {
+	/** Returns the account's new version. */
+	@Transactional
+	long changePassword(long id, String password) {
+		jdbc.sql("update staff_account set password_hash = ?, account_version = account_version + 1, updated_at = ? where id = ?")
+			.params(encoder.encode(password), Timestamp.from(clock.instant()), id)
+			.update();
+		return jdbc.sql("select account_version from staff_account where id = ?").param(id).query(Long.class).single();
+	}
+
+	boolean passwordMatches(long id, String password) {
 		String hash = jdbc.sql("select password_hash from staff_account where id = ?").param(id).query(String.class).single();
 		return encoder.matches(password, hash);
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.staff.StaffAuditEvent;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -26,7 +27,7 @@ class StaffPasswordStep implements AuthenticationProvider {
 
 	static final String PENDING = "ROLE_STAFF_PENDING";
 
-	static final String AUDIT_FAILED = "STAFF_LOGIN_FAILED";
+	static final String AUDIT_FAILED = StaffAuditEvent.STAFF_LOGIN_FAILED.name();
 
 	private final JdbcStaffAccounts accounts;
 

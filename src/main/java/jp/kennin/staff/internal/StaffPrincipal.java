@@ -14,7 +14,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * A logged-in staff member, kept in the (database-backed) session; the password hash is erased after
- * authentication.
+ * authentication. {@link #accountVersion()} is the account's version at login: every request compares it
+ * with the database (see {@link StaffSessionFilter}), so a session never outlives a change of the account.
  */
 class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedPrincipal {
 
@@ -37,8 +38,11 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 
 	private final boolean totpEnrolled;
 
+	/** 0 in sessions stored before versions existed; the database starts at 1, so those never match. */
+	private final long accountVersion;
+
 	StaffPrincipal(long id, String loginId, String displayName, StaffRole role, Long tenantId, String passwordHash,
-			boolean enabled, boolean totpEnrolled) {
+			boolean enabled, boolean totpEnrolled, long accountVersion) {
 		this.id = id;
 		this.loginId = loginId;
 		this.displayName = displayName;
@@ -47,6 +51,16 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.totpEnrolled = totpEnrolled;
+		this.accountVersion = accountVersion;
+	}
+
+	/** The same staff member after a change they made themselves (their own password), which this session survives. */
+	StaffPrincipal withAccountVersion(long version) {
+		return new StaffPrincipal(id, loginId, displayName, role, tenantId, null, enabled, totpEnrolled, version);
+	}
+
+	long accountVersion() {
+		return accountVersion;
 	}
 
 	boolean totpEnrolled() {

@@ -19,13 +19,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * The staff side ({@code /admin/**}) and the actuator have their own login and their own security
  * context in the session, so a member login and a staff login never mix. The login has two steps: the
  * password grants {@code STAFF_PENDING}, the TOTP code (or enrolment) the staff roles. Which role reaches
  * which area is decided here, in one place; controllers then scope every query by the staff member's
- * tenant.
+ * tenant. Every request of a logged-in staff member passes {@link StaffSessionFilter} (timeouts, account
+ * unchanged) before anything else looks at the login.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
@@ -41,12 +43,13 @@ class StaffSecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain staffChain(HttpSecurity http, SecurityBaseline baseline, JdbcStaffAccounts accounts,
-			PasswordEncoder encoder, LoginGuard guard, AuditLog audit, Clock clock,
+			PasswordEncoder encoder, LoginGuard guard, AuditLog audit, StaffAudit staffAudit, Clock clock,
 			@Value("${management.server.port:-1}") int managementPort) throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		baseline.apply(http);
 		http.securityMatcher("/admin/**", "/actuator/**")
 			.securityContext(sc -> sc.securityContextRepository(contextRepository()))
+			.addFilterAfter(new StaffSessionFilter(accounts, staffAudit, clock), SecurityContextHolderFilter.class)
 			.authenticationManager(new ProviderManager(new StaffPasswordStep(accounts, encoder, guard, audit)))
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 				.permitAll()

@@ -3,20 +3,20 @@ package jp.kennin.staff.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
 import jp.kennin.staff.internal.StaffDirectory;
 import jp.kennin.staff.internal.StaffDirectory.StaffMember;
+import jp.kennin.staff.internal.StaffManagement;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,13 +27,12 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 職員の管理: operators manage every account, insurer admins the TENANT_ADMIN and REVIEWER accounts of
- * their own insurer. Accounts of another tenant do not exist for them (404). New accounts and resets get
- * a random password shown once; the authenticator is set up at the next login.
+ * 職員の管理 pages; the rules are {@link StaffManagement}'s. New accounts and resets get a random password
+ * shown once; the authenticator is set up at the next login.
  */
 @Controller
 class StaffManagementController {
@@ -44,19 +43,22 @@ class StaffManagementController {
 
 	static final String VIEW_DETAIL = "staff/staffDetail";
 
+	static final String VIEW_REMOVE = "staff/staffRemove";
+
 	private final StaffAccounts accounts;
 
 	private final StaffDirectory directory;
 
+	private final StaffManagement management;
+
 	private final Tenants tenants;
 
-	private final AuditLog audit;
-
-	StaffManagementController(StaffAccounts accounts, StaffDirectory directory, Tenants tenants, AuditLog audit) {
+	StaffManagementController(StaffAccounts accounts, StaffDirectory directory, StaffManagement management,
+			Tenants tenants) {
 		this.accounts = accounts;
 		this.directory = directory;
+		this.management = management;
 		this.tenants = tenants;
-		this.audit = audit;
 	}
 
 	@InitBinder
@@ -81,8 +83,8 @@ class StaffManagementController {
 	String processCreationForm(@Valid @ModelAttribute("staffForm") StaffForm form, BindingResult result,
 			Authentication auth, HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		StaffActor actor = StaffActor.of(auth);
-		StaffRole role = Arrays.stream(StaffRole.values()).filter(r -> r.name().equals(form.getRole())).findFirst().orElse(null);
-		if (!result.hasFieldErrors("role") && (role == null || !allowedRoles(actor).contains(role))) {
+		StaffRole role = role(form.getRole());
+		if (!result.hasFieldErrors("role") && (role == null || !StaffManagement.creatableRoles(actor).contains(role))) {
 			result.rejectValue("role", "staff.form.role.required");
 		}
 		Long tenantId = actor.operator() ? form.getTenant() : actor.tenantId();
@@ -95,81 +97,91 @@ class StaffManagementController {
 		if (result.hasErrors()) {
 			return showForm(auth, model);
 		}
-		String password = StaffDirectory.newPassword();
-		Long scope = role == StaffRole.OPERATOR ? null : tenantId;
-		long id = accounts.create(form.getLoginId(), form.getDisplayName(), role, scope, password);
-		record("STAFF_CREATED", actor, scope, id, request, Map.of("role", role.name(), "loginId", form.getLoginId()));
-		redirect.addFlashAttribute("newPassword", password);
-		return "redirect:/admin/staff/" + id;
+		var created = management.create(actor, form.getLoginId(), form.getDisplayName(), role, tenantId,
+				request.getRemoteAddr());
+		redirect.addFlashAttribute("newPassword", created.password());
+		return "redirect:/admin/staff/" + created.id();
 	}
 
 	@GetMapping("/admin/staff/{id}")
 	String show(@PathVariable long id, Authentication auth, Model model) {
-		model.addAttribute("member", visible(StaffActor.of(auth), id));
+		StaffActor actor = StaffActor.of(auth);
+		StaffMember member = management.visible(actor, id);
+		model.addAttribute("member", member);
+		model.addAttribute("manageable", management.mayManage(actor, member));
+		model.addAttribute("assignableRoles", management.assignableRoles(actor, member));
 		model.addAttribute("tenantNames", tenantNames());
 		return VIEW_DETAIL;
 	}
 
 	@PostMapping("/admin/staff/{id}/disable")
-	String disable(@PathVariable long id, Authentication auth, HttpServletRequest request) {
-		return setEnabled(id, false, auth, request);
+	String disable(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
+		management.disable(StaffActor.of(auth), id, request.getRemoteAddr());
+		redirect.addFlashAttribute("done", "staff.detail.disabled");
+		return "redirect:/admin/staff/" + id;
 	}
 
 	@PostMapping("/admin/staff/{id}/enable")
-	String enable(@PathVariable long id, Authentication auth, HttpServletRequest request) {
-		return setEnabled(id, true, auth, request);
+	String enable(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
+		management.enable(StaffActor.of(auth), id, request.getRemoteAddr());
+		redirect.addFlashAttribute("done", "staff.detail.enabled");
+		return "redirect:/admin/staff/" + id;
 	}
 
 	@PostMapping("/admin/staff/{id}/reset")
 	String reset(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-		StaffActor actor = StaffActor.of(auth);
-		StaffMember member = manageable(actor, id);
-		redirect.addFlashAttribute("newPassword", directory.resetCredentials(member.id()));
-		record("STAFF_CREDENTIALS_RESET", actor, member.tenantId(), id, request, Map.of());
+		redirect.addFlashAttribute("newPassword", management.reset(StaffActor.of(auth), id, request.getRemoteAddr()));
 		return "redirect:/admin/staff/" + id;
 	}
 
-	private String setEnabled(long id, boolean enabled, Authentication auth, HttpServletRequest request) {
+	@PostMapping("/admin/staff/{id}/role")
+	String changeRole(@PathVariable long id, @RequestParam(defaultValue = "") String role, Authentication auth,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		StaffActor actor = StaffActor.of(auth);
-		StaffMember member = manageable(actor, id);
-		directory.setEnabled(member.id(), enabled);
-		record(enabled ? "STAFF_ENABLED" : "STAFF_DISABLED", actor, member.tenantId(), id, request, Map.of());
-		return "redirect:/admin/staff/" + id;
-	}
-
-	private StaffMember visible(StaffActor actor, long id) {
-		return directory.find(actor.operator() ? null : actor.tenantId(), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	/** Visible, not the actor's own account, and of a role the actor may manage. */
-	private StaffMember manageable(StaffActor actor, long id) {
-		StaffMember member = visible(actor, id);
-		if (member.loginId().equalsIgnoreCase(actor.loginId()) || !allowedRoles(actor).contains(member.role())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		StaffMember member = management.visible(actor, id);
+		StaffRole chosen = role(role);
+		if (chosen == null || !management.assignableRoles(actor, member).contains(chosen)) {
+			model.addAttribute("roleError", "staff.detail.role.required");
+			return show(id, auth, model);
 		}
-		return member;
+		management.changeRole(actor, id, chosen, request.getRemoteAddr());
+		redirect.addFlashAttribute("done", "staff.detail.roleChanged");
+		return "redirect:/admin/staff/" + id;
+	}
+
+	@GetMapping("/admin/staff/{id}/remove")
+	String initRemoveForm(@PathVariable long id, Authentication auth, Model model) {
+		StaffActor actor = StaffActor.of(auth);
+		StaffMember member = management.visible(actor, id);
+		if (!management.mayManage(actor, member)) {
+			return "redirect:/admin/staff/" + id;
+		}
+		model.addAttribute("member", member);
+		return VIEW_REMOVE;
+	}
+
+	@PostMapping("/admin/staff/{id}/remove")
+	String remove(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
+		StaffActor actor = StaffActor.of(auth);
+		String loginId = management.visible(actor, id).loginId();
+		management.remove(actor, id, request.getRemoteAddr());
+		redirect.addFlashAttribute("removed", loginId);
+		return "redirect:/admin/staff";
 	}
 
 	private String showForm(Authentication auth, Model model) {
 		StaffActor actor = StaffActor.of(auth);
-		model.addAttribute("roles", allowedRoles(actor));
+		model.addAttribute("roles", StaffManagement.creatableRoles(actor));
 		model.addAttribute("tenants", actor.operator() ? tenants.findAll() : List.of());
 		return VIEW_FORM;
 	}
 
-	private static List<StaffRole> allowedRoles(StaffActor actor) {
-		return actor.operator() ? List.of(StaffRole.values()) : List.of(StaffRole.TENANT_ADMIN, StaffRole.REVIEWER);
+	private static StaffRole role(String name) {
+		return Arrays.stream(StaffRole.values()).filter(r -> r.name().equals(name)).findFirst().orElse(null);
 	}
 
 	private Map<Long, String> tenantNames() {
-		return tenants.findAll().stream().collect(java.util.stream.Collectors.toMap(Tenant::id, Tenant::name));
-	}
-
-	private void record(String type, StaffActor actor, Long tenantId, long id, HttpServletRequest request,
-			Map<String, String> details) {
-		audit.record(new AuditLog.Event(type, tenantId, "STAFF", actor.loginId(), actor.role(), "staff:" + id,
-				request.getRemoteAddr(), details));
+		return tenants.findAll().stream().collect(Collectors.toMap(Tenant::id, Tenant::name));
 	}
 
 }

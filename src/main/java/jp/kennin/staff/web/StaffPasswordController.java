@@ -1,13 +1,10 @@
 package jp.kennin.staff.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import jp.kennin.audit.AuditLog;
-import jp.kennin.platform.StaffActor;
-import jp.kennin.staff.StaffAccounts;
-import jp.kennin.staff.internal.StaffDirectory;
+import jp.kennin.staff.internal.OwnPassword;
+import jp.kennin.staff.internal.OwnPassword.Result;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -17,22 +14,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A staff member changes their own password (12–128 characters; staff always have TOTP as well). */
+/** A staff member changes their own password; the rules are {@link OwnPassword}'s. */
 @Controller
 class StaffPasswordController {
 
 	static final String VIEW_PASSWORD = "staff/password";
 
-	private final StaffAccounts accounts;
+	private final OwnPassword ownPassword;
 
-	private final StaffDirectory directory;
-
-	private final AuditLog audit;
-
-	StaffPasswordController(StaffAccounts accounts, StaffDirectory directory, AuditLog audit) {
-		this.accounts = accounts;
-		this.directory = directory;
-		this.audit = audit;
+	StaffPasswordController(OwnPassword ownPassword) {
+		this.ownPassword = ownPassword;
 	}
 
 	@GetMapping("/admin/account/password")
@@ -43,26 +34,20 @@ class StaffPasswordController {
 	@PostMapping("/admin/account/password")
 	String processPasswordForm(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword, Authentication auth, HttpServletRequest request,
-			Model model, RedirectAttributes redirect) {
-		StaffActor actor = StaffActor.of(auth);
-		long id = accounts.findByLoginId(actor.loginId()).orElseThrow().id();
-		if (!directory.passwordMatches(id, currentPassword)) {
-			model.addAttribute("currentError", "staff.password.currentWrong");
-		}
-		if (newPassword.length() < 12 || newPassword.length() > 128) {
-			model.addAttribute("newError", "staff.password.length");
-		}
-		else if (newPassword.toLowerCase().contains(actor.loginId().toLowerCase())) {
-			model.addAttribute("newError", "staff.password.containsId");
-		}
-		if (model.containsAttribute("currentError") || model.containsAttribute("newError")) {
-			return VIEW_PASSWORD;
-		}
-		directory.changePassword(id, newPassword);
-		audit.record(new AuditLog.Event("STAFF_PASSWORD_CHANGED", actor.tenantId(), "STAFF", actor.loginId(), actor.role(),
-				"staff:" + id, request.getRemoteAddr(), Map.of()));
-		redirect.addFlashAttribute("changed", true);
-		return "redirect:/admin/account/password";
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		Result result = ownPassword.change(auth, currentPassword, newPassword, request, response);
+		return switch (result.outcome()) {
+			case CHANGED -> {
+				redirect.addFlashAttribute("changed", true);
+				yield "redirect:/admin/account/password";
+			}
+			case LOCKED_OUT -> "redirect:/admin/login?locked";
+			case INVALID -> {
+				model.addAttribute("currentError", result.currentError());
+				model.addAttribute("newError", result.newError());
+				yield VIEW_PASSWORD;
+			}
+		};
 	}
 
 }
