@@ -97,6 +97,9 @@ class TenantIsolationMatrixIntegrationTests {
 		login("REVIEWER", "reviewer-" + a.code(), StaffRole.REVIEWER, a.id());
 		ids.put("staffA", accounts.findByLoginId("reviewer-" + a.code()).orElseThrow().id());
 		ids.put("staffB", accounts.create("admin-" + b.code(), "他 管理", StaffRole.TENANT_ADMIN, b.id(), PASSWORD));
+		ids.put("staffC", accounts.create("gone-" + b.code(), "他 削除", StaffRole.REVIEWER, b.id(), PASSWORD));
+		// Not logged in, so changing it ends nobody's session in this test.
+		ids.put("staffA2", accounts.create("other-" + a.code(), "自 担当", StaffRole.REVIEWER, a.id(), PASSWORD));
 		for (Tenant t : List.of(a, b)) {
 			String k = t == a ? "A" : "B";
 			var result = imports.run(new ImportRequest(t.id(), Mode.SNAPSHOT, Source.CLI, "m.csv", "test", null, null, false),
@@ -163,6 +166,15 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/staff/" + ids.get("staffB")),                        OK,        NOT_FOUND,   FORBIDDEN);
 		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/disable"),          REDIRECT,  NOT_FOUND,   FORBIDDEN);
 		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/enable"),           REDIRECT,  NOT_FOUND,   FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/reset"),            REDIRECT,  NOT_FOUND,   FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffA2") + "/reset"),           REDIRECT,  REDIRECT,    FORBIDDEN);
+		// Without a role chosen the detail page comes back with the message.
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/role"),             OK,        NOT_FOUND,   FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffA2") + "/role"),            OK,        OK,          FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffB") + "/remove"),            OK,        NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffA2") + "/remove"),           OK,        OK,          FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffC") + "/remove"),           REDIRECT,  NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffC")),                        NOT_FOUND, NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/audit"),                                             OK,        OK,          FORBIDDEN);
 		check(wrong, get("/admin/audit/export"),                                      OK,        OK,          FORBIDDEN);
 		check(wrong, get("/actuator/health"),                                         OK,        OK,          OK);

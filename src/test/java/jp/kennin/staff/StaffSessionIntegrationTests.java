@@ -130,7 +130,7 @@ class StaffSessionIntegrationTests {
 			.andExpect(status().is3xxRedirection());
 
 		// The session rows are gone (not merely refused by the version check, which would say ?changed).
-		a.perform(get("/admin")).andExpect(redirectedUrl("http://localhost/admin/login"));
+		a.perform(get("/admin")).andExpect(redirectedUrl("/admin/login"));
 		for (AbstractMockHttpServletRequestBuilder<?> request : List.of(get("/admin/roster/people/" + personId),
 				get("/admin/campaigns/" + campaignId + "/forms.csv"), get("/admin/audit/export"),
 				post("/admin/roster/tokens").with(csrf()).param("name", "後から"), get("/admin"))) {
