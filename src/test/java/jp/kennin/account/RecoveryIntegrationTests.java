@@ -98,6 +98,49 @@ class RecoveryIntegrationTests {
 	}
 
 	@Test
+	void a_newer_link_invalidates_every_older_one_and_a_completed_reset_the_rest() throws Exception {
+		Registration member = Registration.register(mvc, fixtures);
+		new MemberClient(mvc).post("/forgot-password", "userId", member.userId(), "email", member.email());
+		String first = token(member);
+		new MemberClient(mvc).post("/forgot-password", "userId", member.userId(), "email", member.email());
+		String second = token(member);
+		assertThat(second).isNotEqualTo(first);
+		new MemberClient(mvc).get("/reset-password?token=" + first)
+			.andExpect(content().string(containsString("このURLは使用できません")));
+		new MemberClient(mvc).post("/reset-password", "token", first, "password", NEW_PASSWORD)
+			.andExpect(content().string(containsString("このURLは使用できません")));
+
+		new MemberClient(mvc).post("/reset-password", "token", second, "password", NEW_PASSWORD)
+			.andExpect(redirectedUrl("/login?reset"));
+		assertThat(jdbc.sql("select count(*) from member_reset_token t join member_account a on a.id = t.account_id "
+				+ "where a.user_id = ? and t.used_at is null and t.revoked_at is null")
+			.param(member.userId()).query(Integer.class).single()).as("links still usable").isZero();
+		new MemberClient(mvc).login(member.userId(), NEW_PASSWORD).andExpect(redirectedUrl("/home"));
+	}
+
+	@Test
+	void changing_the_password_on_my_page_invalidates_a_mailed_link() throws Exception {
+		Registration member = Registration.register(mvc, fixtures);
+		new MemberClient(mvc).post("/forgot-password", "userId", member.userId(), "email", member.email());
+		String link = token(member);
+		MemberClient client = member.loggedIn(mvc);
+		client.post("/mypage/password", "currentPassword", member.password(), "password", NEW_PASSWORD)
+			.andExpect(redirectedUrl("/mypage"));
+		new MemberClient(mvc).get("/reset-password?token=" + link)
+			.andExpect(content().string(containsString("このURLは使用できません")));
+	}
+
+	@Test
+	void an_inactive_member_gets_no_reset_link() throws Exception {
+		Registration member = Registration.register(mvc, fixtures);
+		fixtures.insured(member.tenant(), member.person().bango(), member.person().email(), false);
+		int before = fixtures.mailsTo(member.email()).size();
+		new MemberClient(mvc).post("/forgot-password", "userId", member.userId(), "email", member.email())
+			.andExpect(content().string(containsString("受け付けました")));
+		assertThat(fixtures.mailsTo(member.email())).hasSize(before);
+	}
+
+	@Test
 	void the_reset_link_expires_after_30_minutes() throws Exception {
 		Registration member = Registration.register(mvc, fixtures);
 		clock.setInstant(clock.instant());

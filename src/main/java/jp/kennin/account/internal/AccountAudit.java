@@ -19,6 +19,8 @@ public class AccountAudit {
 
 	public static final String STAFF = "STAFF";
 
+	public static final String SYSTEM = "SYSTEM";
+
 	private final AuditLog log;
 
 	private final Secrets secrets;
@@ -51,6 +53,22 @@ public class AccountAudit {
 			Map<String, String> details) {
 		String actor = typedIdentifier == null ? null : "hash:" + secrets.hmac(typedIdentifier).substring(0, 16);
 		log.recordNow(new AuditLog.Event(type.name(), tenantId, ANONYMOUS, actor, null, null, ip, details));
+	}
+
+	/**
+	 * A refusal to a visitor who matched a roster person at sign-up but has no account yet (in a transaction
+	 * of its own).
+	 */
+	public void personNow(AccountAuditEvent type, long tenantId, long rosterPersonId, String ip,
+			Map<String, String> details) {
+		log.recordNow(new AuditLog.Event(type.name(), tenantId, ANONYMOUS, null, null, "roster_person:" + rosterPersonId,
+				ip, details));
+	}
+
+	/** Done to the account by Kennin itself, e.g. after a roster import; {@code actorId} names the cause. */
+	public void system(AccountAuditEvent type, MemberAccount account, String actorId, Map<String, String> details) {
+		log.record(new AuditLog.Event(type.name(), account.tenantId(), SYSTEM, actorId, null, target(account), null,
+				details));
 	}
 
 	public void staff(AccountAuditEvent type, long tenantId, long rosterPersonId, String loginId, String role, String ip,

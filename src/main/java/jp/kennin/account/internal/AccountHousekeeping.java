@@ -1,7 +1,5 @@
 package jp.kennin.account.internal;
 
-import java.time.Duration;
-
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,7 @@ class AccountHousekeeping {
 	@Transactional
 	public void run() {
 		int pending = accounts.deleteExpiredPending();
-		int attempts = throttle.deleteOlderThan(Duration.ofDays(1));
+		int attempts = throttle.deleteOlderThan(Throttle.longestWindow());
 		if (pending + attempts > 0) {
 			log.info("Account housekeeping: {} expired sign-ups, {} old throttling records removed", pending, attempts);
 		}

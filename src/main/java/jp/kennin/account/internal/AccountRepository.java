@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +49,34 @@ public class AccountRepository {
 			.params(tenantId, rosterPersonId)
 			.query(AccountRepository::map)
 			.optional();
+	}
+
+	/**
+	 * True while the account may be used: it is active and its insured person is still active on the roster.
+	 * One primary-key lookup on each table, made for every member request.
+	 */
+	public boolean usable(long tenantId, long id) {
+		return jdbc.sql("""
+				select count(*) from member_account a
+				  join roster_person p on p.tenant_id = a.tenant_id and p.id = a.roster_person_id
+				 where a.tenant_id = ? and a.id = ? and a.status = 'ACTIVE' and p.active = true""")
+			.params(tenantId, id)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Active accounts of the tenant whose insured person is inactive on the roster and who logged in after
+	 * {@code since}: only those can still hold a session.
+	 */
+	public List<MemberAccount> inactiveLoggedInSince(long tenantId, Instant since) {
+		return jdbc.sql("""
+				select a.* from member_account a
+				  join roster_person p on p.tenant_id = a.tenant_id and p.id = a.roster_person_id
+				 where a.tenant_id = ? and a.status = 'ACTIVE' and p.active = false and a.last_login_at > ?""")
+			.params(tenantId, Timestamp.from(since))
+			.query(AccountRepository::map)
+			.list();
 	}
 
 	/** True if another live account (active, or pending and not yet expired) holds the user ID. */
@@ -112,6 +141,11 @@ public class AccountRepository {
 				update member_account set previous_login_at = last_login_at, last_login_at = ?, failed_attempts = 0,
 				  last_failed_at = null, locked_until = null, password_hash = coalesce(?, password_hash) where id = ?""",
 				now(), newHashOrNull, id);
+	}
+
+	/** After a right password: the consecutive failures start again from zero. */
+	public void resetFailures(long tenantId, long id) {
+		unlock(tenantId, id);
 	}
 
 	public void unlock(long tenantId, long id) {

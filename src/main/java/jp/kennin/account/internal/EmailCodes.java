@@ -33,13 +33,25 @@ public class EmailCodes {
 
 	}
 
-	/** The result of an attempt to send. {@code code} is set only when {@code status} is SENT. */
-	public record Issue(IssueStatus status, String code, long waitSeconds) {
+	/**
+	 * The result of an attempt to send. {@code code} is set only when {@code status} is SENT; {@code retryAt}
+	 * only for the sign-up caps per roster person.
+	 */
+	public record Issue(IssueStatus status, String code, long waitSeconds, Instant retryAt) {
+
+		public Issue(IssueStatus status, String code, long waitSeconds) {
+			this(status, code, waitSeconds, null);
+		}
+
 	}
 
 	public enum IssueStatus {
 
-		SENT, COOLDOWN, HOURLY_LIMIT
+		SENT, COOLDOWN, HOURLY_LIMIT,
+		/** Sign-up only: the roster person was sent 5 codes in the last hour, across restarts. */
+		CAPPED_HOUR,
+		/** Sign-up only: the roster person was sent 10 codes in the last 24 hours. */
+		CAPPED_DAY
 
 	}
 

@@ -36,6 +36,14 @@ public final class InputNormalizer {
 		return halfWidth(typed).replaceAll("[-‐－ー―]", "");
 	}
 
+	/**
+	 * A user ID as typed on a Japanese keyboard: full-width letters, digits and {@code @ . _ + -} become
+	 * half-width and spaces disappear; case is kept (user IDs are compared ignoring case).
+	 */
+	public static String userId(String typed) {
+		return halfWidth(typed);
+	}
+
 	/** Email addresses are compared and stored trimmed and half-width; the local part keeps its case. */
 	public static String email(String typed) {
 		return halfWidth(typed);

@@ -24,8 +24,17 @@ public class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler
 	/** Session attribute: the login instant (epoch millis), for the 12-hour absolute timeout. */
 	public static final String LOGIN_AT = "kennin.member.loginAt";
 
-	/** Session attribute: the user ID of the last failed attempt, shown again in the form. */
+	/**
+	 * Session attribute: the user ID to show in the form again (the last failed attempt's, or the one just
+	 * chosen at sign-up).
+	 */
 	public static final String LAST_USER_ID = "kennin.member.lastUserId";
+
+	/**
+	 * Session attribute: the tenant ID of a member refused because their insured person is inactive, set only
+	 * after the right password (or for a session that was open), so the login page may name that insurer's desk.
+	 */
+	public static final String INACTIVE_TENANT = "kennin.member.inactiveTenant";
 
 	private final Clock clock;
 
@@ -39,6 +48,7 @@ public class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler
 			Authentication authentication) throws ServletException, IOException {
 		request.getSession().setAttribute(LOGIN_AT, clock.millis());
 		request.getSession().removeAttribute(LAST_USER_ID);
+		request.getSession().removeAttribute(INACTIVE_TENANT);
 		super.onAuthenticationSuccess(request, response, authentication);
 	}
 
@@ -49,6 +59,12 @@ public class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler
 		if (userId != null && userId.length() <= 100) {
 			request.getSession().setAttribute(LAST_USER_ID, userId.strip());
 		}
+		if (exception instanceof MemberAuthenticationProvider.InactiveMemberException inactive) {
+			request.getSession().setAttribute(INACTIVE_TENANT, inactive.tenantId());
+			response.sendRedirect(request.getContextPath() + "/login?inactive");
+			return;
+		}
+		request.getSession().removeAttribute(INACTIVE_TENANT);
 		boolean throttled = exception instanceof MemberAuthenticationProvider.LoginThrottledException;
 		response.sendRedirect(request.getContextPath() + (throttled ? "/login?throttled" : "/login?error"));
 	}

@@ -31,12 +31,13 @@ class MemberSecurityConfiguration {
 	@Bean
 	@Order(20)
 	SecurityFilterChain memberChain(HttpSecurity http, SecurityBaseline baseline, List<PublicPaths> publicPaths,
-			MemberAuthenticationProvider provider, LoginHandlers handlers, AccountAudit audit, Clock clock)
-			throws Exception {
+			MemberAuthenticationProvider provider, LoginHandlers handlers, AccountAudit audit, AccountRepository accounts,
+			Clock clock) throws Exception {
 		String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
 		baseline.apply(http);
 		http.authenticationManager(new ProviderManager(provider))
 			.addFilterAfter(new AbsoluteTimeoutFilter(clock), SecurityContextHolderFilter.class)
+			.addFilterAfter(new ActiveMemberFilter(accounts), AbsoluteTimeoutFilter.class)
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 				.permitAll()
 				.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new))

@@ -1,7 +1,6 @@
 package jp.kennin.account.internal;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 import jp.kennin.account.AccountAuditEvent;
@@ -16,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * マイページ: the member changes their email address (confirmed by a code sent to the new address, the
- * old one is told) and their password (the current one is required; other sessions end).
+ * マイページ: the member changes their email address (the current password is required, then a code sent
+ * to the new address confirms it, the old one is told) and their password (the current one is required;
+ * other sessions end).
  */
 @Service
 public class MyPageService {
@@ -38,10 +38,15 @@ public class MyPageService {
 
 	private final PasswordEncoder encoder;
 
+	private final PasswordAttempts attempts;
+
+	private final ResetLinks resetLinks;
+
 	private final Clock clock;
 
 	MyPageService(AccountRepository accounts, Roster roster, Tenants tenants, EmailCodes codes, AccountMails mails,
-			AccountAudit audit, MemberSessions sessions, PasswordEncoder encoder, Clock clock) {
+			AccountAudit audit, MemberSessions sessions, PasswordEncoder encoder, PasswordAttempts attempts,
+			ResetLinks resetLinks, Clock clock) {
 		this.accounts = accounts;
 		this.roster = roster;
 		this.tenants = tenants;
@@ -50,6 +55,8 @@ public class MyPageService {
 		this.audit = audit;
 		this.sessions = sessions;
 		this.encoder = encoder;
+		this.attempts = attempts;
+		this.resetLinks = resetLinks;
 		this.clock = clock;
 	}
 
@@ -65,9 +72,30 @@ public class MyPageService {
 		return tenants.findById(member.tenantId()).orElseThrow();
 	}
 
+	/**
+	 * The outcome of a change that needs the current password: {@code verdict} tells whether the password was
+	 * right; only then is {@code issue} (the code sent to the new address) set.
+	 */
+	public record EmailChange(PasswordAttempts.Verdict verdict, EmailCodes.Issue issue) {
+	}
+
+	/**
+	 * Sends a code to the new address once the current password is right. Wrong current passwords count with
+	 * the login's failures; the one that locks the account ends all its sessions ({@link #refuse}).
+	 */
 	@Transactional
-	public EmailCodes.Issue requestEmailChange(MemberPrincipal member, String newEmail, String flowId, String ip) {
+	public EmailChange requestEmailChange(MemberPrincipal member, String currentPassword, String newEmail,
+			String flowId, String ip) {
 		MemberAccount account = account(member);
+		PasswordAttempts.Verdict verdict = confirmCurrent(account, currentPassword, ip);
+		if (verdict.outcome() != PasswordAttempts.Outcome.CORRECT) {
+			return new EmailChange(verdict, null);
+		}
+		return new EmailChange(verdict, sendEmailChangeCode(member, account, newEmail, flowId, ip));
+	}
+
+	private EmailCodes.Issue sendEmailChangeCode(MemberPrincipal member, MemberAccount account, String newEmail,
+			String flowId, String ip) {
 		EmailCodes.Issue issue = codes.issue(member.tenantId(), account.id(), EmailCodes.Purpose.CHANGE_EMAIL, flowId,
 				newEmail);
 		if (issue.status() == EmailCodes.IssueStatus.SENT) {
@@ -77,6 +105,25 @@ public class MyPageService {
 			audit.member(AccountAuditEvent.CODE_SENT, account, ip, Map.of("purpose", "CHANGE_EMAIL"));
 		}
 		return issue;
+	}
+
+	/**
+	 * The current password, checked with the login's brute-force rules. A right one starts the failure count
+	 * again; the wrong one that locks the account ends every session of the member, this one included: ten
+	 * wrong passwords inside a logged-in session suggest someone else at the member's device, and the login
+	 * stays locked for 15 minutes anyway. An account already locked (e.g. by failed logins elsewhere) only
+	 * refuses the change until the lock passes; the member's session goes on.
+	 */
+	private PasswordAttempts.Verdict confirmCurrent(MemberAccount account, String currentPassword, String ip) {
+		PasswordAttempts.Verdict verdict = attempts.check(account, currentPassword, ip,
+				AccountAuditEvent.CURRENT_PASSWORD_FAILED);
+		if (verdict.outcome() == PasswordAttempts.Outcome.CORRECT) {
+			accounts.resetFailures(account.tenantId(), account.id());
+		}
+		else if (verdict.outcome() == PasswordAttempts.Outcome.LOCKED_NOW) {
+			sessions.endAll(account.userId(), null);
+		}
+		return verdict;
 	}
 
 	/** The address a still pending change of this flow goes to. */
@@ -89,7 +136,7 @@ public class MyPageService {
 	public EmailCodes.Issue resendEmailChange(MemberPrincipal member, String flowId, String ip) {
 		String email = codes.pendingEmail(member.tenantId(), member.accountId(), EmailCodes.Purpose.CHANGE_EMAIL, flowId)
 			.orElseThrow();
-		return requestEmailChange(member, email, flowId, ip);
+		return sendEmailChangeCode(member, account(member), email, flowId, ip);
 	}
 
 	@Transactional
@@ -116,20 +163,25 @@ public class MyPageService {
 		mails.send(tenant, newEmail, AccountMails.Template.EMAIL_CHANGED_NEW, Map.of("name", name, "when", when));
 	}
 
-	/** Message keys of the problems; empty when the password was changed. */
+	/**
+	 * Changes the password if the current one is right (verdict CORRECT); other sessions end, reset links die
+	 * and a notice is mailed. See {@link #confirmCurrent} for wrong current passwords.
+	 */
 	@Transactional
-	public List<String> changePassword(MemberPrincipal member, String current, String newPassword, String sessionId,
-			String ip) {
+	public PasswordAttempts.Verdict changePassword(MemberPrincipal member, String current, String newPassword,
+			String sessionId, String ip) {
 		MemberAccount account = account(member);
-		if (!encoder.matches(current, account.passwordHash())) {
-			return List.of("account.mypage.password.currentWrong");
+		PasswordAttempts.Verdict verdict = confirmCurrent(account, current, ip);
+		if (verdict.outcome() != PasswordAttempts.Outcome.CORRECT) {
+			return verdict;
 		}
 		accounts.changePassword(member.tenantId(), account.id(), encoder.encode(newPassword));
+		resetLinks.revokeAll(account);
 		sessions.endAll(account.userId(), sessionId);
 		mails.send(tenant(member), account.email(), AccountMails.Template.PASSWORD_CHANGED,
 				Map.of("name", member.name(), "when", JapanTime.formatDateTime(clock.instant())));
 		audit.member(AccountAuditEvent.PASSWORD_CHANGED, account, ip, Map.of());
-		return List.of();
+		return verdict;
 	}
 
 	/** "taro.omuro@example.jp" → "ta***@example.jp": enough to recognise, not to harvest. */

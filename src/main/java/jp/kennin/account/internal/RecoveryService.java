@@ -1,9 +1,7 @@
 package jp.kennin.account.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -17,19 +15,19 @@ import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantCode;
 import jp.kennin.tenant.Tenants;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Forgotten password (a single-use link, 30 minutes) and forgotten user ID (mailed, never shown). The
- * caller shows the same answer whatever happened here, so these methods return nothing to show.
+ * Forgotten password (a single-use link, 30 minutes, only the newest one works; see {@link ResetLinks}) and
+ * forgotten user ID (mailed, never shown). The caller shows the same answer whatever happened here, so these
+ * methods return nothing to show.
  */
 @Service
 public class RecoveryService {
 
-	public static final Duration RESET_VALIDITY = Duration.ofMinutes(30);
+	public static final Duration RESET_VALIDITY = ResetLinks.VALIDITY;
 
 	private final AccountRepository accounts;
 
@@ -47,12 +45,12 @@ public class RecoveryService {
 
 	private final PasswordEncoder encoder;
 
-	private final JdbcClient jdbc;
+	private final ResetLinks resetLinks;
 
 	private final Clock clock;
 
 	RecoveryService(AccountRepository accounts, Roster roster, Tenants tenants, AccountMails mails, AccountAudit audit,
-			Throttle throttle, MemberSessions sessions, PasswordEncoder encoder, JdbcClient jdbc, Clock clock) {
+			Throttle throttle, MemberSessions sessions, PasswordEncoder encoder, ResetLinks resetLinks, Clock clock) {
 		this.accounts = accounts;
 		this.roster = roster;
 		this.tenants = tenants;
@@ -61,7 +59,7 @@ public class RecoveryService {
 		this.throttle = throttle;
 		this.sessions = sessions;
 		this.encoder = encoder;
-		this.jdbc = jdbc;
+		this.resetLinks = resetLinks;
 		this.clock = clock;
 	}
 
@@ -73,58 +71,41 @@ public class RecoveryService {
 		}
 		throttle.hit(Throttle.Rule.RECOVERY_IP, String.valueOf(ip));
 		String target = "pw|" + AccountRepository.key(userId);
+		// An inactive insured person could not log in with a new password: nothing to send.
 		Optional<MemberAccount> account = accounts.findByUserId(userId)
 			.filter(a -> a.status() == MemberAccount.Status.ACTIVE)
-			.filter(a -> a.email().equalsIgnoreCase(InputNormalizer.email(email)));
+			.filter(a -> a.email().equalsIgnoreCase(InputNormalizer.email(email)))
+			.filter(a -> accounts.usable(a.tenantId(), a.id()));
 		if (account.isEmpty() || throttle.exceeded(Throttle.Rule.RECOVERY_TARGET, target)) {
 			audit.anonymousNow(AccountAuditEvent.PASSWORD_RESET_REQUESTED, null, userId, ip, Map.of("sent", "false"));
 			return true;
 		}
 		throttle.hit(Throttle.Rule.RECOVERY_TARGET, target);
 		MemberAccount a = account.get();
-		String token = Secrets.token();
-		Instant now = clock.instant();
-		jdbc.sql("insert into member_reset_token (tenant_id, account_id, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?)")
-			.params(a.tenantId(), a.id(), Secrets.sha256(token), Timestamp.from(now.plus(RESET_VALIDITY)),
-					Timestamp.from(now))
-			.update();
+		String token = resetLinks.issue(a);
 		Tenant tenant = tenants.findById(a.tenantId()).orElseThrow();
 		mails.send(tenant, a.email(), AccountMails.Template.PASSWORD_RESET_LINK,
 				Map.of("name", name(a), "link", "{baseUrl}/reset-password?token=" + token, "expires",
-						JapanTime.formatDateTime(now.plus(RESET_VALIDITY))));
+						JapanTime.formatDateTime(clock.instant().plus(RESET_VALIDITY))));
 		audit.member(AccountAuditEvent.PASSWORD_RESET_REQUESTED, a, ip, Map.of("sent", "true"));
 		return true;
 	}
 
-	/** The account a still valid, unused reset token belongs to. */
+	/** The account a still valid, unused reset token belongs to (only the newest link of an account is). */
 	@Transactional(readOnly = true)
 	public Optional<MemberAccount> accountForToken(String token) {
-		if (token == null || token.isBlank() || token.length() > 100) {
-			return Optional.empty();
-		}
-		return jdbc.sql("""
-				select tenant_id, account_id from member_reset_token where token_hash = ? and used_at is null
-				  and expires_at > ?""")
-			.params(Secrets.sha256(token), Timestamp.from(clock.instant()))
-			.query((rs, i) -> accounts.findById(rs.getLong("tenant_id"), rs.getLong("account_id")))
-			.optional()
-			.flatMap(o -> o);
+		return resetLinks.accountFor(token);
 	}
 
-	/** Sets the new password, spends the token and ends every session of the member. */
+	/** Sets the new password, spends the token (and any other link) and ends every session of the member. */
 	@Transactional
 	public boolean resetPassword(String token, String newPassword, String ip) {
 		Optional<MemberAccount> found = accountForToken(token);
-		if (found.isEmpty()) {
+		if (found.isEmpty() || !resetLinks.spend(token)) {
 			return false;
 		}
 		MemberAccount a = found.get();
-		int spent = jdbc.sql("update member_reset_token set used_at = ? where token_hash = ? and used_at is null")
-			.params(Timestamp.from(clock.instant()), Secrets.sha256(token))
-			.update();
-		if (spent != 1) {
-			return false;
-		}
+		resetLinks.revokeAll(a);
 		accounts.changePassword(a.tenantId(), a.id(), encoder.encode(newPassword));
 		sessions.endAll(a.userId(), null);
 		mails.send(tenants.findById(a.tenantId()).orElseThrow(), a.email(), AccountMails.Template.PASSWORD_RESET_DONE,

@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -139,19 +140,96 @@ public class SignupService {
 		return tenants.findById(match.tenantId()).orElseThrow();
 	}
 
-	/** Empty if the user ID is taken; otherwise the pending account's ID (a code has been mailed). */
+	/**
+	 * The outcome of step 2. {@code accountId} is set for CREATED (a code has been mailed); {@code retryAt}
+	 * for the refusals that end at a known time.
+	 */
+	public record Pending(Status status, Long accountId, Instant retryAt) {
+
+		public enum Status {
+
+			CREATED,
+			/** Another live account holds the user ID (in any tenant). */
+			TAKEN,
+			/** Too many 「taken」 answers for this session, roster person or IP: the user ID was not checked. */
+			USER_ID_THROTTLED,
+			/** The roster person's sign-up code caps are reached: nothing was created or mailed. */
+			CAPPED_HOUR, CAPPED_DAY
+
+		}
+
+		static Pending of(Status status, Instant retryAt) {
+			return new Pending(status, null, retryAt);
+		}
+
+	}
+
+	/**
+	 * Step 2: holds the user ID with a pending account and mails the code. User IDs are unique across all
+	 * insurers, so each 「taken」 answer is counted (per browser session, roster person and IP) and the check
+	 * stops answering over the limit; and the codes mailed to one person are capped across restarts.
+	 * @param sessionKey the browser session's ID
+	 */
 	@Transactional
-	public Optional<Long> createPending(Match match, String userId, String password, String email, String ip) {
+	public Pending createPending(Match match, String sessionKey, String typedUserId, String password, String email,
+			String ip) {
 		RosterPerson person = person(match).orElseThrow();
+		String userId = InputNormalizer.userId(typedUserId);
+		Optional<Instant> throttled = userIdThrottle(match, sessionKey, ip);
+		if (throttled.isPresent()) {
+			audit.personNow(AccountAuditEvent.SIGNUP_USER_ID_THROTTLED, match.tenantId(), match.rosterPersonId(), ip,
+					Map.of());
+			return Pending.of(Pending.Status.USER_ID_THROTTLED, throttled.get());
+		}
+		Optional<EmailCodes.Issue> capped = codeCap(match, ip);
+		if (capped.isPresent()) {
+			return Pending.of(capped.get().status() == EmailCodes.IssueStatus.CAPPED_DAY ? Pending.Status.CAPPED_DAY
+					: Pending.Status.CAPPED_HOUR, capped.get().retryAt());
+		}
 		accounts.deleteStalePending(userId, match.tenantId(), match.rosterPersonId());
 		if (accounts.userIdTaken(userId, match.rosterPersonId())
 				|| accounts.findByPerson(match.tenantId(), match.rosterPersonId()).isPresent()) {
-			return Optional.empty();
+			userIdKeys(match, sessionKey, ip).forEach(throttle::hit);
+			return Pending.of(Pending.Status.TAKEN, null);
 		}
 		long id = accounts.createPending(match.tenantId(), match.rosterPersonId(), userId, encoder.encode(password), email,
 				clock.instant().plus(PENDING_LIFETIME));
 		sendCode(match.withAccount(id), person, ip);
-		return Optional.of(id);
+		return new Pending(Pending.Status.CREATED, id, null);
+	}
+
+	/** What each step-2 rule counts by (the keys are stored as HMACs, per rule). */
+	private static Map<Throttle.Rule, String> userIdKeys(Match match, String sessionKey, String ip) {
+		return Map.of(Throttle.Rule.SIGNUP_USER_ID_SESSION, String.valueOf(sessionKey),
+				Throttle.Rule.SIGNUP_USER_ID_PERSON, codeKey(match), Throttle.Rule.SIGNUP_USER_ID_IP, String.valueOf(ip));
+	}
+
+	/** The latest moment any step-2 rule over its limit frees again; empty if none is. */
+	private Optional<Instant> userIdThrottle(Match match, String sessionKey, String ip) {
+		return userIdKeys(match, sessionKey, ip).entrySet()
+			.stream()
+			.map(e -> throttle.blockedUntil(e.getKey(), e.getValue()))
+			.flatMap(Optional::stream)
+			.max(Instant::compareTo);
+	}
+
+	/**
+	 * The roster person's code caps: a refusal (audited) if a code may not be mailed now. The daily cap is
+	 * asked first, since its end is the later one.
+	 */
+	private Optional<EmailCodes.Issue> codeCap(Match match, String ip) {
+		String key = codeKey(match);
+		Optional<EmailCodes.Issue> capped = throttle.blockedUntil(Throttle.Rule.SIGNUP_CODE_DAY, key)
+			.map(at -> new EmailCodes.Issue(EmailCodes.IssueStatus.CAPPED_DAY, null, 0, at))
+			.or(() -> throttle.blockedUntil(Throttle.Rule.SIGNUP_CODE_HOUR, key)
+				.map(at -> new EmailCodes.Issue(EmailCodes.IssueStatus.CAPPED_HOUR, null, 0, at)));
+		capped.ifPresent(issue -> audit.personNow(AccountAuditEvent.SIGNUP_CODE_CAPPED, match.tenantId(),
+				match.rosterPersonId(), ip, Map.of("cap", issue.status().name(), "until", issue.retryAt().toString())));
+		return capped;
+	}
+
+	private static String codeKey(Match match) {
+		return match.tenantId() + "|" + match.rosterPersonId();
 	}
 
 	@Transactional
@@ -160,10 +238,16 @@ public class SignupService {
 	}
 
 	private EmailCodes.Issue sendCode(Match match, RosterPerson person, String ip) {
+		Optional<EmailCodes.Issue> capped = codeCap(match, ip);
+		if (capped.isPresent()) {
+			return capped.get();
+		}
 		MemberAccount account = accounts.findById(match.tenantId(), match.accountId()).orElseThrow();
 		EmailCodes.Issue issue = codes.issue(match.tenantId(), account.id(), EmailCodes.Purpose.VERIFY_EMAIL,
 				match.flowId(), account.email());
 		if (issue.status() == EmailCodes.IssueStatus.SENT) {
+			// One row counts for both caps (they share the scope).
+			throttle.hit(Throttle.Rule.SIGNUP_CODE_HOUR, codeKey(match));
 			mails.send(tenant(match), account.email(), AccountMails.Template.SIGNUP_CODE, Map.of("name", person.name(),
 					"code", issue.code(), "expires",
 					JapanTime.formatDateTime(clock.instant().plus(EmailCodes.VALIDITY))));

@@ -3,6 +3,9 @@ package jp.kennin.account.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,15 +31,38 @@ public class Throttle {
 		/** Recovery requests (forgot password / user ID) per IP. */
 		RECOVERY_IP(10, Duration.ofHours(1)),
 		/** Recovery requests per target (user ID or roster record); over it nothing more is mailed. */
-		RECOVERY_TARGET(3, Duration.ofHours(1));
+		RECOVERY_TARGET(3, Duration.ofHours(1)),
+		/**
+		 * Sign-up codes mailed per roster person, across restarts of the sign-up (each restart makes a new
+		 * pending account, so the per-account limits of {@link EmailCodes} alone do not hold).
+		 */
+		SIGNUP_CODE_HOUR(5, Duration.ofHours(1), "SIGNUP_CODE"),
+		/** The same sends counted over a day. */
+		SIGNUP_CODE_DAY(10, Duration.ofHours(24), "SIGNUP_CODE"),
+		/** 「already taken」 answers at sign-up step 2 per browser session: user IDs are unique across insurers. */
+		SIGNUP_USER_ID_SESSION(10, Duration.ofHours(1)),
+		/** The same per matched roster person, which a new browser session does not reset. */
+		SIGNUP_USER_ID_PERSON(10, Duration.ofHours(1)),
+		/** The same per IP, higher for the same reason as {@link #SIGNUP_IP}. */
+		SIGNUP_USER_ID_IP(30, Duration.ofHours(1));
 
 		final int limit;
 
 		final Duration window;
 
+		/** Rules with the same scope count the same rows over different windows. */
+		final String scope;
+
 		Rule(int limit, Duration window) {
 			this.limit = limit;
 			this.window = window;
+			this.scope = name();
+		}
+
+		Rule(int limit, Duration window, String scope) {
+			this.limit = limit;
+			this.window = window;
+			this.scope = scope;
 		}
 
 	}
@@ -56,7 +82,7 @@ public class Throttle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void hit(Rule rule, String key) {
 		jdbc.sql("insert into member_throttle_event (scope, key_hash, at) values (?, ?, ?)")
-			.params(rule.name(), secrets.hmac(key), Timestamp.from(clock.instant()))
+			.params(rule.scope, secrets.hmac(key), Timestamp.from(clock.instant()))
 			.update();
 	}
 
@@ -68,17 +94,36 @@ public class Throttle {
 
 	int count(Rule rule, String key) {
 		return jdbc.sql("select count(*) from member_throttle_event where scope = ? and key_hash = ? and at > ?")
-			.params(rule.name(), secrets.hmac(key), Timestamp.from(clock.instant().minus(rule.window)))
+			.params(rule.scope, secrets.hmac(key), Timestamp.from(clock.instant().minus(rule.window)))
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * When the key may try again: empty while under the limit, otherwise the moment the attempt that keeps
+	 * the count at the limit (the limit-th newest) leaves the window.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> blockedUntil(Rule rule, String key) {
+		return jdbc.sql("select at from member_throttle_event where scope = ? and key_hash = ? and at > ? "
+				+ "order by at desc offset " + (rule.limit - 1) + " rows fetch first 1 rows only")
+			.params(rule.scope, secrets.hmac(key), Timestamp.from(clock.instant().minus(rule.window)))
+			.query(Timestamp.class)
+			.optional()
+			.map(at -> at.toInstant().plus(rule.window));
 	}
 
 	/** Forgets the attempts for a key, e.g. after a successful match. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void clear(Rule rule, String key) {
 		jdbc.sql("delete from member_throttle_event where scope = ? and key_hash = ?")
-			.params(rule.name(), secrets.hmac(key))
+			.params(rule.scope, secrets.hmac(key))
 			.update();
+	}
+
+	/** How long attempts must be kept for every rule to see its whole window. */
+	static Duration longestWindow() {
+		return Arrays.stream(Rule.values()).map(r -> r.window).max(Duration::compareTo).orElseThrow();
 	}
 
 	@Transactional

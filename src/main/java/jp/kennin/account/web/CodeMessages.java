@@ -30,6 +30,11 @@ final class CodeMessages {
 				redirect.addFlashAttribute("waitSeconds", issue.waitSeconds());
 			}
 			case HOURLY_LIMIT -> redirect.addFlashAttribute("codeStatus", "limit");
+			case CAPPED_HOUR, CAPPED_DAY -> {
+				redirect.addFlashAttribute("codeStatus", issue.status() == EmailCodes.IssueStatus.CAPPED_DAY ? "cappedDay"
+						: "cappedHour");
+				redirect.addFlashAttribute("retryAt", RetryTimes.format(issue.retryAt()));
+			}
 		}
 	}
 

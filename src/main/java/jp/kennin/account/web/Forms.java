@@ -111,10 +111,14 @@ final class Forms {
 
 		private String emailConfirm = "";
 
+		private String currentPassword = "";
+
 		public String getEmail() { return email; }
 		public void setEmail(String v) { email = v; }
 		public String getEmailConfirm() { return emailConfirm; }
 		public void setEmailConfirm(String v) { emailConfirm = v; }
+		public String getCurrentPassword() { return currentPassword; }
+		public void setCurrentPassword(String v) { currentPassword = v; }
 
 	}
 

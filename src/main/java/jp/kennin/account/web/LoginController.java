@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import jp.kennin.account.internal.LoginHandlers;
 import jp.kennin.account.internal.MemberPrincipal;
 import jp.kennin.notice.Notices;
+import jp.kennin.tenant.Tenants;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,8 +22,11 @@ class LoginController {
 
 	private final Notices notices;
 
-	LoginController(Notices notices) {
+	private final Tenants tenants;
+
+	LoginController(Notices notices, Tenants tenants) {
 		this.notices = notices;
+		this.tenants = tenants;
 	}
 
 	@GetMapping("/login")
@@ -32,6 +36,10 @@ class LoginController {
 		}
 		Object lastUserId = session.getAttribute(LoginHandlers.LAST_USER_ID);
 		model.addAttribute("userId", lastUserId instanceof String s ? s : "");
+		// Only a browser that gave the right password (or held the session) learns which insurer to ask.
+		if (session.getAttribute(LoginHandlers.INACTIVE_TENANT) instanceof Long tenantId) {
+			tenants.findById(tenantId).ifPresent(t -> model.addAttribute("inactiveTenant", t));
+		}
 		model.addAttribute("siteNotices", notices.publishedSiteNotices());
 		return VIEW_LOGIN;
 	}

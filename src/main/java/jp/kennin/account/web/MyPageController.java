@@ -1,6 +1,5 @@
 package jp.kennin.account.web;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +11,7 @@ import jp.kennin.account.internal.InputNormalizer;
 import jp.kennin.account.internal.MemberAccount;
 import jp.kennin.account.internal.MemberPrincipal;
 import jp.kennin.account.internal.MyPageService;
+import jp.kennin.account.internal.PasswordAttempts;
 import jp.kennin.account.internal.PasswordPolicy;
 import jp.kennin.account.internal.Secrets;
 import jp.kennin.platform.JapanTime;
@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * マイページ: registration details, email change (code to the new address) and password change.
+ * マイページ: registration details, email change (current password, then a code to the new address) and
+ * password change (current password).
  */
 @Controller
 class MyPageController {
@@ -75,21 +76,28 @@ class MyPageController {
 	@PostMapping("/mypage/email")
 	String processEmailForm(@AuthenticationPrincipal MemberPrincipal member,
 			@ModelAttribute("emailChangeForm") Forms.EmailChangeForm form, BindingResult errors, HttpSession session,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			HttpServletRequest request) {
 		FormChecks.email(form.getEmail(), form.getEmailConfirm(), errors);
-		if (errors.hasErrors()) {
-			return VIEW_EMAIL;
+		CurrentPasswordMessages.required(form.getCurrentPassword(), errors);
+		if (!errors.hasErrors()) {
+			String flow = Secrets.token();
+			MyPageService.EmailChange change = myPage.requestEmailChange(member, form.getCurrentPassword(),
+					InputNormalizer.email(form.getEmail()), flow, request.getRemoteAddr());
+			String locked = CurrentPasswordMessages.reject(change.verdict(), errors, session);
+			if (locked != null) {
+				return locked;
+			}
+			if (change.issue() != null) {
+				if (change.issue().status() == EmailCodes.IssueStatus.SENT) {
+					session.setAttribute(EMAIL_FLOW, flow);
+					return "redirect:/mypage/email/code";
+				}
+				errors.reject(change.issue().status() == EmailCodes.IssueStatus.COOLDOWN ? "account.code.cooldown"
+						: "account.code.limit", new Object[] { change.issue().waitSeconds() }, null);
+			}
 		}
-		String flow = Secrets.token();
-		EmailCodes.Issue issue = myPage.requestEmailChange(member, InputNormalizer.email(form.getEmail()), flow,
-				request.getRemoteAddr());
-		if (issue.status() != EmailCodes.IssueStatus.SENT) {
-			errors.reject(issue.status() == EmailCodes.IssueStatus.COOLDOWN ? "account.code.cooldown" : "account.code.limit",
-					new Object[] { issue.waitSeconds() }, null);
-			return VIEW_EMAIL;
-		}
-		session.setAttribute(EMAIL_FLOW, flow);
-		return "redirect:/mypage/email/code";
+		form.setCurrentPassword("");
+		return VIEW_EMAIL;
 	}
 
 	@GetMapping("/mypage/email/code")
@@ -156,18 +164,19 @@ class MyPageController {
 			@ModelAttribute("newPasswordForm") Forms.NewPasswordForm form, BindingResult errors, HttpSession session,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		AccountFacts.Facts f = facts.of(myPage.account(member));
-		if (form.getCurrentPassword().isEmpty()) {
-			errors.rejectValue("currentPassword", "account.mypage.password.currentRequired");
-		}
+		CurrentPasswordMessages.required(form.getCurrentPassword(), errors);
 		FormChecks.password(form.getPassword(), f.tenant().passwordPolicy(), f.context(), errors);
 		if (!errors.hasErrors()) {
-			List<String> problems = myPage.changePassword(member, form.getCurrentPassword(), form.getPassword(),
-					session.getId(), request.getRemoteAddr());
-			if (problems.isEmpty()) {
+			PasswordAttempts.Verdict verdict = myPage.changePassword(member, form.getCurrentPassword(),
+					form.getPassword(), session.getId(), request.getRemoteAddr());
+			if (verdict.outcome() == PasswordAttempts.Outcome.CORRECT) {
 				redirect.addFlashAttribute("changed", "password");
 				return "redirect:/mypage";
 			}
-			problems.forEach(p -> errors.rejectValue("currentPassword", p));
+			String locked = CurrentPasswordMessages.reject(verdict, errors, session);
+			if (locked != null) {
+				return locked;
+			}
 		}
 		form.setPassword("");
 		form.setCurrentPassword("");

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 
 import jp.kennin.account.internal.EmailCodes;
 import jp.kennin.account.internal.InputNormalizer;
+import jp.kennin.account.internal.LoginHandlers;
 import jp.kennin.account.internal.MemberAccount;
 import jp.kennin.account.internal.PasswordPolicy;
 import jp.kennin.account.internal.SignupService;
@@ -36,6 +37,9 @@ class SignupAccountController {
 	static final String VIEW_CODE = "account/signupCode";
 
 	static final String VIEW_DONE = "account/signupDone";
+
+	/** Session attribute: the user ID of the sign-up this browser just completed. */
+	static final String SIGNED_UP_USER_ID = "kennin.signup.userId";
 
 	private final SignupService signup;
 
@@ -68,6 +72,8 @@ class SignupAccountController {
 		}
 		SignupService.Match match = found.get();
 		Tenant tenant = signup.tenant(match);
+		// Checked and shown again as it will be stored: half-width, without spaces.
+		form.setUserId(InputNormalizer.userId(form.getUserId()));
 		FormChecks.userId(form.getUserId(), errors);
 		String email = person.get().email();
 		if (email == null || email.isBlank()) {
@@ -77,20 +83,29 @@ class SignupAccountController {
 		FormChecks.password(form.getPassword(), tenant.passwordPolicy(),
 				new PasswordPolicy.Context(form.getUserId(), person.get().birthDate(), tenant.code()), errors);
 		if (!errors.hasErrors()) {
-			Optional<Long> account;
+			SignupService.Pending pending;
 			try {
-				account = signup.createPending(match, form.getUserId().strip(), form.getPassword(), email,
+				pending = signup.createPending(match, session.getId(), form.getUserId(), form.getPassword(), email,
 						request.getRemoteAddr());
 			}
 			catch (DuplicateKeyException ex) {
 				// Someone took the same user ID in the same instant; the unique index decided.
-				account = Optional.empty();
+				pending = new SignupService.Pending(SignupService.Pending.Status.TAKEN, null, null);
 			}
-			if (account.isPresent()) {
-				session.setAttribute(SignupController.SESSION_KEY, match.withAccount(account.get()));
-				return "redirect:/signup/code";
+			switch (pending.status()) {
+				case CREATED -> {
+					session.setAttribute(SignupController.SESSION_KEY, match.withAccount(pending.accountId()));
+					return "redirect:/signup/code";
+				}
+				case TAKEN -> errors.rejectValue("userId", "account.userId.taken");
+				case USER_ID_THROTTLED -> errors.reject("account.userId.throttled",
+						new Object[] { RetryTimes.format(pending.retryAt()) }, null);
+				case CAPPED_HOUR, CAPPED_DAY -> {
+					errors.reject(pending.status() == SignupService.Pending.Status.CAPPED_DAY ? "account.code.cappedDay"
+							: "account.code.cappedHour", new Object[] { RetryTimes.format(pending.retryAt()) }, null);
+					model.addAttribute("supportTenant", tenant);
+				}
 			}
-			errors.rejectValue("userId", "account.userId.taken");
 		}
 		form.setPassword("");
 		return showAccount(match, model);
@@ -130,6 +145,9 @@ class SignupAccountController {
 			EmailCodes.Check check = signup.confirm(match.get(), code, request.getRemoteAddr());
 			if (check.outcome() == EmailCodes.Outcome.ACCEPTED) {
 				session.removeAttribute(SignupController.SESSION_KEY);
+				// Shown on the done page, and filled in on the login form it links to.
+				session.setAttribute(SIGNED_UP_USER_ID, account.get().userId());
+				session.setAttribute(LoginHandlers.LAST_USER_ID, account.get().userId());
 				return "redirect:/signup/done";
 			}
 			CodeMessages.reject(check, errors);
@@ -152,11 +170,15 @@ class SignupAccountController {
 		model.addAttribute("headerTenant", tenant);
 		model.addAttribute("sentTo", account.email());
 		model.addAttribute("sender", tenant.mailFromAddress());
+		model.addAttribute("supportTenant", tenant);
 		return VIEW_CODE;
 	}
 
 	@GetMapping("/signup/done")
-	String done() {
+	String done(HttpSession session, Model model) {
+		if (session.getAttribute(SIGNED_UP_USER_ID) instanceof String userId) {
+			model.addAttribute("userId", userId);
+		}
 		return VIEW_DONE;
 	}
 
