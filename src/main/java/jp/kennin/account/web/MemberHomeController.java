@@ -9,13 +9,10 @@ import jp.kennin.notice.Notices;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.MemberSurveys;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * メイン画面: greeting, previous login, the menu, notices and the survey status.
@@ -24,8 +21,6 @@ import org.springframework.web.server.ResponseStatusException;
 class MemberHomeController {
 
 	static final String VIEW_HOME = "account/home";
-
-	static final String VIEW_NOTICE = "account/notice";
 
 	/** The seed's menu; a null link is a feature not built yet (shown as 準備中). */
 	record MenuItem(String key, String link) {
@@ -59,13 +54,6 @@ class MemberHomeController {
 		model.addAttribute("siteNotices", notices.publishedSiteNotices());
 		model.addAttribute("surveys", surveys.statusFor(member.tenantId(), member.kigo(), member.bango()));
 		return VIEW_HOME;
-	}
-
-	@GetMapping("/home/notices/{id}")
-	String tenantNotice(@AuthenticationPrincipal MemberPrincipal member, @PathVariable long id, Model model) {
-		model.addAttribute("notice", notices.findPublished(member.tenantId(), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-		return VIEW_NOTICE;
 	}
 
 }
