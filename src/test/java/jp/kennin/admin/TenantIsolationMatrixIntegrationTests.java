@@ -125,6 +125,11 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/tenants/" + b.id()),                                 OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + a.id() + "/pages/manual"),               OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + b.id() + "/pages/faq"),                  OK,        FORBIDDEN,   FORBIDDEN);
+		// The insurer's own manual and FAQ: its admins at /admin/pages, operators through /admin/tenants/{id}.
+		check(wrong, get("/admin/pages/manual"),                                      NOT_FOUND, OK,          FORBIDDEN);
+		check(wrong, get("/admin/pages/faq"),                                         NOT_FOUND, OK,          FORBIDDEN);
+		check(wrong, post("/admin/pages/faq"),                                        NOT_FOUND, REDIRECT,    FORBIDDEN);
+		check(wrong, post("/admin/pages/attachments/987654321/delete"),               NOT_FOUND, NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices"),                                      OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices/new"),                                  OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice")),             OK,        FORBIDDEN,   FORBIDDEN);
