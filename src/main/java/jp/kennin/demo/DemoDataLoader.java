@@ -58,11 +58,13 @@ class DemoDataLoader {
 
 	private final DemoCampaign campaign;
 
+	private final DemoPages pages;
+
 	private final Clock clock;
 
 	DemoDataLoader(KenninProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
 			Tenants tenants, Roster roster, StaffAccounts staff, Notices notices, TransactionTemplate tx, Clock clock,
-			DemoCampaign campaign) {
+			DemoCampaign campaign, DemoPages pages) {
 		String setting = properties.demo().enabled();
 		this.enabled = setting == null || setting.isBlank() ? datasourceUrl.startsWith("jdbc:h2:file:")
 				: Boolean.parseBoolean(setting);
@@ -72,6 +74,7 @@ class DemoDataLoader {
 		this.notices = notices;
 		this.tx = tx;
 		this.campaign = campaign;
+		this.pages = pages;
 		this.clock = clock;
 	}
 
@@ -83,7 +86,9 @@ class DemoDataLoader {
 		}
 		var people = DemoRosterFile.read();
 		tx.executeWithoutResult(status -> {
-			if (tenants.findByCode(TENANT_CODE).isPresent()) {
+			var existing = tenants.findByCode(TENANT_CODE);
+			if (existing.isPresent()) {
+				pages.write(existing.get().id());
 				return;
 			}
 			Tenant tenant = tenants.create(new Tenants.NewTenant(TENANT_CODE, "デモ健康保険組合", "demo-kenpo@kennin.example",
@@ -95,6 +100,7 @@ class DemoDataLoader {
 			createStaff(tenant.id());
 			createNotices(tenant.id());
 			campaign.create(tenant.id());
+			pages.write(tenant.id());
 			log.info("Demo data loaded: tenant '{}' with {} roster rows", TENANT_CODE, people.size());
 		});
 		log.info("""
@@ -125,10 +131,20 @@ class DemoDataLoader {
 				null, null);
 		notices.create(null, today, "システムメンテナンスのお知らせ",
 				"毎月第2日曜日 2:00～6:00 は定期メンテナンスのため、サービスを停止します。", null, null);
-		notices.create(tenantId, today, "【デモ健康保険組合】被扶養者資格調査を開始しました",
-				"今年度の被扶養者資格調査を開始しました。回答期限までに調査票を提出してください。", null, null);
+		notices.create(tenantId, today, "【デモ健康保険組合】被扶養者資格調査を開始しました", """
+				今年度の被扶養者資格調査を開始しました。
+
+				## 回答のしかた
+
+				1. メイン画面の **「調査票に回答する」** を押します。
+				2. ご家族ごとに質問に答え、必要な書類をアップロードします。
+				3. 回答内容を確認して **「提出する」** を押します。
+
+				**回答期限までに提出してください。** 回答期限はメイン画面に表示されています。""", null, null);
 		notices.create(tenantId, today.minusDays(3), "システム操作マニュアルとよくあるご質問",
-				"操作方法や扶養認定についての質問は、マニュアルとよくあるご質問をご確認ください。", null, null);
+				"操作方法や扶養認定についての質問は、メイン画面のメニューの **「マニュアル」** と **「よくあるご質問」**"
+						+ "、または各画面の下のリンクからご確認ください。",
+				null, null);
 		notices.create(tenantId, today.minusDays(10), "ご家族に健康診断を勧めましょう",
 				"被扶養者の方の基本健診は無料で受診できます。", null, null);
 	}

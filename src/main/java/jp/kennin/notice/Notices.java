@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jp.kennin.platform.StaffActor;
+
 /**
  * Reading and writing notices. "Published" means inside the publish window at the current clock. The
  * staff methods take a scope: null for site notices (operators), a tenant ID for that insurer's notices;
@@ -21,9 +23,6 @@ public interface Notices {
 	List<Notice> publishedTenantNotices(long tenantId);
 
 	Optional<Notice> findPublished(Long tenantId, long id);
-
-	/** A published notice of any scope (site or tenant), for public links such as attachments. */
-	Optional<Notice> findPublishedById(long id);
 
 	long create(Long tenantId, LocalDate date, String title, String body, Instant publishFrom, Instant publishUntil);
 
@@ -43,7 +42,36 @@ public interface Notices {
 
 	void removeAttachment(Long scope, long id) throws IOException;
 
-	/** The attachment of a notice the caller may see: staff within the scope, or anyone while published. */
-	Optional<InputStream> openAttachment(Long scope, long id, boolean publishedOnly) throws IOException;
+	/** The attachment of a notice in the staff member's scope, published or not. */
+	Optional<InputStream> openAttachment(Long scope, long id) throws IOException;
+
+	/**
+	 * The attachment of a published notice, if the reader may see it: a site notice's to anyone; an
+	 * insurer's only to that insurer's logged-in members and staff, and to operators. Empty otherwise,
+	 * exactly as for a notice that does not exist.
+	 */
+	Optional<Attachment> openPublishedAttachment(long id, Reader reader) throws IOException;
+
+	/**
+	 * Who asks for a published notice: the tenant of a logged-in member (null if none) and the staff member
+	 * logged in to the same browser session (null if none).
+	 */
+	record Reader(Long memberTenantId, StaffActor staff) {
+
+		public static Reader anonymous() {
+			return new Reader(null, null);
+		}
+
+		/** Site notices (null tenant) are for everyone; an insurer's for its own people and operators. */
+		public boolean maySee(Long noticeTenantId) {
+			return noticeTenantId == null || noticeTenantId.equals(memberTenantId)
+					|| (staff != null && staff.canSee(noticeTenantId));
+		}
+
+	}
+
+	/** An attachment ready to send; the caller closes {@code content}. */
+	record Attachment(String fileName, long size, InputStream content) {
+	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import jp.kennin.platform.SafeMarkdown;
+
 /**
  * A yearly survey run by one tenant. Times are instants, shown in Japan time.
  */
@@ -19,6 +21,11 @@ public record Campaign(long id, long tenantId, String title, LocalDate reference
 
 	public boolean visibleToMembers(Clock clock) {
 		return status != CampaignStatus.PREPARING && !clock.instant().isBefore(opensAt);
+	}
+
+	/** The instructions (Markdown, like notices) as sanitised HTML, safe to insert unescaped. */
+	public String instructionsHtml() {
+		return SafeMarkdown.toHtml(instructions);
 	}
 
 }

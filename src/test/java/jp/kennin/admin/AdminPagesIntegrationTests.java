@@ -132,10 +132,12 @@ class AdminPagesIntegrationTests {
 		Notice notice = notices.publishedTenantNotices(tenant.id()).stream().filter(n -> n.title().equals("調査開始"))
 			.findFirst().orElseThrow();
 		assertThat(notice.bodyHtml()).contains("<strong>重要</strong>").doesNotContain("<b onclick").contains("&lt;b onclick");
-		mvc.perform(get("/notices/" + notice.id() + "/attachment")).andExpect(status().isOk()).andExpect(content().bytes(PDF));
+		var member = jp.kennin.test.TestMember.of(tenant.id(), "01", "1");
+		mvc.perform(get("/notices/" + notice.id() + "/attachment").with(member)).andExpect(status().isOk())
+			.andExpect(content().bytes(PDF));
 		admin.perform(post("/admin/notices/" + notice.id()).with(csrf()).param("date", "2026-04-01").param("title", "調査開始")
 			.param("body", "x").param("publishFrom", "2999-01-01T00:00")).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/notices/" + notice.id() + "/attachment")).andExpect(status().isNotFound());
+		mvc.perform(get("/notices/" + notice.id() + "/attachment").with(member)).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -56,6 +56,8 @@ class TenantIsolationMatrixIntegrationTests {
 
 	static final int NOT_FOUND = 404;
 
+	static final byte[] PDF = "%PDF-1.4\n% matrix\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	@Autowired
 	MockMvc mvc;
 
@@ -107,9 +109,11 @@ class TenantIsolationMatrixIntegrationTests {
 			ids.put("import" + k, result.importId());
 			ids.put("person" + k, roster.findInsured(t.id(), "01", "m1").orElseThrow().id());
 			ids.put("notice" + k, notices.create(t.id(), java.time.LocalDate.of(2026, 4, 1), "お知らせ" + k, "本文", null, null));
+			notices.attach(t.id(), ids.get("notice" + k), "案内.pdf", PDF.length, new ByteArrayInputStream(PDF));
 			ids.put("token" + k, tokens.create(t.id(), "基幹" + k, "test").id());
 		}
 		ids.put("siteNotice", notices.create(null, java.time.LocalDate.of(2026, 4, 1), "サイト", "本文", null, null));
+		notices.attach(null, ids.get("siteNotice"), "サイト.pdf", PDF.length, new ByteArrayInputStream(PDF));
 	}
 
 	@Test
@@ -124,6 +128,11 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/tenants/" + b.id()),                                 OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + a.id() + "/pages/manual"),               OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + b.id() + "/pages/faq"),                  OK,        FORBIDDEN,   FORBIDDEN);
+		// The insurer's own manual and FAQ: its admins at /admin/pages, operators through /admin/tenants/{id}.
+		check(wrong, get("/admin/pages/manual"),                                      NOT_FOUND, OK,          FORBIDDEN);
+		check(wrong, get("/admin/pages/faq"),                                         NOT_FOUND, OK,          FORBIDDEN);
+		check(wrong, post("/admin/pages/faq"),                                        NOT_FOUND, REDIRECT,    FORBIDDEN);
+		check(wrong, post("/admin/pages/attachments/987654321/delete"),               NOT_FOUND, NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices"),                                      OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices/new"),                                  OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice")),             OK,        FORBIDDEN,   FORBIDDEN);
@@ -134,6 +143,12 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/notices/" + ids.get("noticeB")),                     FORBIDDEN, NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/notices/" + ids.get("siteNotice")),                  FORBIDDEN, NOT_FOUND,   FORBIDDEN);
 		check(wrong, post("/admin/notices/" + ids.get("noticeB") + "/delete"),        FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("noticeA") + "/attachment"),     FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("noticeB") + "/attachment"),     FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		// The member-side link: an insurer's attachment for its own staff and operators, a site one for all.
+		check(wrong, get("/notices/" + ids.get("noticeA") + "/attachment"),           OK,        OK,          OK);
+		check(wrong, get("/notices/" + ids.get("noticeB") + "/attachment"),           OK,        NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/notices/" + ids.get("siteNotice") + "/attachment"),        OK,        OK,          OK);
 		check(wrong, get("/admin/roster"),                                            FORBIDDEN, OK,          OK);
 		check(wrong, get("/admin/roster/people/" + ids.get("personA")),               FORBIDDEN, OK,          OK);
 		check(wrong, get("/admin/roster/people/" + ids.get("personB")),               FORBIDDEN, NOT_FOUND,   NOT_FOUND);

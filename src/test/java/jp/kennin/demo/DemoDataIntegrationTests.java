@@ -52,6 +52,12 @@ class DemoDataIntegrationTests {
 	@Autowired
 	jp.kennin.survey.MemberSurveys memberSurveys;
 
+	@Autowired
+	DemoPages demoPages;
+
+	@Autowired
+	jp.kennin.tenant.TenantPages pages;
+
 	@Test
 	void demo_data_loads_once_and_a_second_start_changes_nothing() throws Exception {
 		DemoDataLoader loader = loader("true");
@@ -77,6 +83,28 @@ class DemoDataIntegrationTests {
 	}
 
 	@Test
+	void the_demo_insurer_ships_a_manual_and_faq_and_a_restart_keeps_what_its_admin_wrote() throws Exception {
+		DemoDataLoader loader = loader("true");
+		loader.load();
+		Tenant demo = tenants.findByCode("demo").orElseThrow();
+
+		String manual = pages.html(demo.id(), jp.kennin.tenant.TenantPages.Kind.MANUAL);
+		assertThat(manual).contains("<h2>").contains("資格確認書").contains("資格情報のお知らせ").contains("マイナポータル")
+			.contains("2024年12月2日").contains("受付番号").contains("0120-000-000").doesNotContain("<script");
+		String faq = pages.html(demo.id(), jp.kennin.tenant.TenantPages.Kind.FAQ);
+		assertThat(faq).contains("<h3>Q.").contains("130万円未満").contains("150万円未満").contains("180万円未満")
+			.contains("記号と番号をお伝えください");
+		assertThat(pages.written(demo.id())).containsExactly(jp.kennin.tenant.TenantPages.Kind.MANUAL,
+				jp.kennin.tenant.TenantPages.Kind.FAQ);
+
+		var admin = new jp.kennin.platform.StaffActor(DemoDataLoader.ADMIN_ID, "TENANT_ADMIN", demo.id());
+		pages.save(admin, demo.id(), jp.kennin.tenant.TenantPages.Kind.FAQ, "# 当組合のQ&A", "127.0.0.1");
+		loader.load();
+		assertThat(pages.source(demo.id(), jp.kennin.tenant.TenantPages.Kind.FAQ)).isEqualTo("# 当組合のQ&A");
+		pages.save(admin, demo.id(), jp.kennin.tenant.TenantPages.Kind.FAQ, DemoPages.text("demo/faq.md"), "127.0.0.1");
+	}
+
+	@Test
 	void demo_data_stays_off_when_disabled() throws Exception {
 		// The test profile disables demo data; the application context must not have loaded it on its own.
 		DemoDataLoader loader = loader("false");
@@ -94,7 +122,7 @@ class DemoDataIntegrationTests {
 				new KenninProperties.Storage("local", Path.of("target/test-data/files")),
 				new KenninProperties.Mail(Path.of("target/test-data/mail"), Duration.ofSeconds(1), 3),
 				new KenninProperties.Demo(enabled));
-		return new DemoDataLoader(props, "jdbc:h2:mem:x", tenants, roster, staff, notices, tx, clock, campaign);
+		return new DemoDataLoader(props, "jdbc:h2:mem:x", tenants, roster, staff, notices, tx, clock, campaign, demoPages);
 	}
 
 }

@@ -94,7 +94,7 @@ class SurveyJourneyBrowserTests {
 			assertThat(driver.getPageSource()).contains("未作成の調査票があります").contains("あと21日");
 			browser.checkPage("survey-home");
 
-			browser.click(driver.findElement(By.linkText("被扶養者資格調査")));
+			browser.click(driver.findElement(By.linkText("調査票に回答する")));
 			assertThat(browser.heading()).isEqualTo(year + "年度 被扶養者資格調査");
 			browser.checkPage("survey-tasks");
 

@@ -9,32 +9,32 @@ import jp.kennin.notice.Notices;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.MemberSurveys;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * メイン画面: greeting, previous login, the menu, notices and the survey status.
+ * メイン画面: greeting, previous login, the survey as the first thing to do (status, deadline and one big
+ * button), the menu of what works, notices.
  */
 @Controller
 class MemberHomeController {
 
 	static final String VIEW_HOME = "account/home";
 
-	static final String VIEW_NOTICE = "account/notice";
-
-	/** The seed's menu; a null link is a feature not built yet (shown as 準備中). */
+	/** A menu item that works; the manual and FAQ links come from the tenant module (model {@code memberPages}). */
 	record MenuItem(String key, String link) {
 	}
 
-	static final List<MenuItem> MENU = List.of(new MenuItem("account.menu.mypage", "/mypage"),
-			new MenuItem("account.menu.applications", null), new MenuItem("account.menu.survey", "/survey"),
-			new MenuItem("account.menu.influenza", null), new MenuItem("account.menu.useful", null),
-			new MenuItem("account.menu.other", null), new MenuItem("account.menu.manual", null));
+	static final List<MenuItem> MENU = List.of(new MenuItem("account.menu.mypage", "/mypage"));
+
+	/**
+	 * The seed's menu items not built yet: named quietly below the menu, never offered as links, so members
+	 * who were told about them know they are not here.
+	 */
+	static final List<String> NOT_BUILT = List.of("account.menu.applications", "account.menu.influenza",
+			"account.menu.useful", "account.menu.other");
 
 	private final MyPageService myPage;
 
@@ -55,17 +55,11 @@ class MemberHomeController {
 		model.addAttribute("previousLogin",
 				account.previousLoginAt() == null ? null : JapanTime.formatDateTime(account.previousLoginAt()));
 		model.addAttribute("menu", MENU);
+		model.addAttribute("notBuilt", NOT_BUILT);
 		model.addAttribute("tenantNotices", notices.publishedTenantNotices(member.tenantId()));
 		model.addAttribute("siteNotices", notices.publishedSiteNotices());
 		model.addAttribute("surveys", surveys.statusFor(member.tenantId(), member.kigo(), member.bango()));
 		return VIEW_HOME;
-	}
-
-	@GetMapping("/home/notices/{id}")
-	String tenantNotice(@AuthenticationPrincipal MemberPrincipal member, @PathVariable long id, Model model) {
-		model.addAttribute("notice", notices.findPublished(member.tenantId(), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-		return VIEW_NOTICE;
 	}
 
 }

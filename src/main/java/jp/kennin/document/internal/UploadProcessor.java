@@ -8,7 +8,8 @@ import jp.kennin.document.DocumentRejectedException;
 
 /**
  * From uploaded bytes to what is kept: checks size and emptiness, decides the type from the content, and
- * hands images to {@link ImageProcessor}, PDFs to {@link PdfInspector}, HEIC to the optional converter.
+ * hands images to {@link ImageProcessor}, PDFs to {@link PdfInspector}, HEIC (once {@link HeifContainer}
+ * proved its structure) to the optional converter.
  * Pure of storage and database, so it can be tested and benchmarked alone.
  */
 class UploadProcessor {
@@ -24,7 +25,10 @@ class UploadProcessor {
 
 	private final Semaphore decoding;
 
+	private final long maxPixels;
+
 	UploadProcessor(DocumentProperties properties) {
+		this.maxPixels = properties.maxPixels();
 		this.images = new ImageProcessor(properties);
 		this.heic = new HeicConverter(properties.heicConverter(), properties.heicConverterTimeout());
 		this.decoding = new Semaphore(Math.max(1, properties.concurrentProcessing()), true);
@@ -63,7 +67,17 @@ class UploadProcessor {
 		}
 	}
 
+	/**
+	 * A HEIC is stored or converted only once its boxes prove it is an image container: what merely starts
+	 * with a HEIC {@code ftyp} (a script, a virus test file, a cut upload) is refused as unreadable.
+	 */
 	private Processed heic(byte[] content) {
+		HeifContainer.Image image = HeifContainer.read(content)
+			.orElseThrow(() -> new DocumentRejectedException(DocumentProblem.CORRUPT));
+		if (image.width() > maxPixels / image.height()) { // width × height > limit, without overflow
+			throw new DocumentRejectedException(DocumentProblem.TOO_MANY_PIXELS, maxPixels / 10_000,
+					maxPixels / 1_000_000);
+		}
 		byte[] jpeg = heic.toJpeg(content).orElse(null);
 		if (jpeg != null && DetectedType.of(jpeg) == DetectedType.JPEG) {
 			return image(jpeg, DetectedType.JPEG);

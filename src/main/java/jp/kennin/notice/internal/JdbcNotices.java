@@ -63,12 +63,6 @@ class JdbcNotices implements Notices {
 	}
 
 	@Override
-	public Optional<Notice> findPublishedById(long id) {
-		return jdbc.sql("select * from notice where id = :id").param("id", id).query(JdbcNotices::map).optional()
-			.filter(n -> n.publishedAt(clock.instant()));
-	}
-
-	@Override
 	@Transactional
 	public long create(Long tenantId, LocalDate date, String title, String body, Instant publishFrom,
 			Instant publishUntil) {
@@ -169,11 +163,24 @@ class JdbcNotices implements Notices {
 	}
 
 	@Override
-	public Optional<InputStream> openAttachment(Long scope, long id, boolean publishedOnly) throws IOException {
-		Optional<Notice> notice = publishedOnly ? findPublishedById(id) : find(scope, id);
-		String key = notice.isEmpty() ? null : jdbc.sql("select attachment_key from notice where id = ?").param(id)
-			.query(String.class).optional().orElse(null);
+	public Optional<InputStream> openAttachment(Long scope, long id) throws IOException {
+		String key = key(scope, id);
 		return key == null ? Optional.empty() : storage.get(key);
+	}
+
+	@Override
+	public Optional<Attachment> openPublishedAttachment(long id, Reader reader) throws IOException {
+		Optional<Notice> notice = jdbc.sql("select * from notice where id = :id")
+			.param("id", id)
+			.query(JdbcNotices::map)
+			.optional()
+			.filter(n -> n.publishedAt(clock.instant()) && n.attachmentName() != null && reader.maySee(n.tenantId()));
+		if (notice.isEmpty()) {
+			return Optional.empty();
+		}
+		Notice n = notice.get();
+		Optional<InputStream> content = openAttachment(n.tenantId(), id);
+		return content.map(in -> new Attachment(n.attachmentName(), n.attachmentSize() == null ? 0 : n.attachmentSize(), in));
 	}
 
 	private String key(Long scope, long id) {

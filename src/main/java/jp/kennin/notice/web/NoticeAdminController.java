@@ -18,11 +18,8 @@ import jp.kennin.notice.Notice;
 import jp.kennin.notice.Notices;
 import jp.kennin.platform.Downloads;
 import jp.kennin.platform.JapanTime;
-import jp.kennin.platform.PublicPaths;
 import jp.kennin.platform.StaffActor;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -144,18 +141,8 @@ class NoticeAdminController {
 	void staffAttachment(@PathVariable long id, Authentication auth, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		Notice n = find(auth, request, id);
-		send(n, notices.openAttachment(n.tenantId(), id, false).orElse(null), response);
-	}
-
-	/** Members and visitors: the attachment of a published notice. */
-	@GetMapping("/notices/{id}/attachment")
-	void publicAttachment(@PathVariable long id, HttpServletResponse response) throws IOException {
-		Notice n = notices.findPublishedById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		send(n, notices.openAttachment(null, id, true).orElse(null), response);
-	}
-
-	private void send(Notice n, InputStream in, HttpServletResponse response) throws IOException {
-		if (n == null || in == null || n.attachmentName() == null) {
+		InputStream in = n.attachmentName() == null ? null : notices.openAttachment(n.tenantId(), id).orElse(null);
+		if (in == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Downloads.send(response, n.attachmentName(), "application/pdf", true, in);
@@ -251,16 +238,6 @@ class NoticeAdminController {
 		StaffActor actor = StaffActor.of(auth);
 		audit.record(new AuditLog.Event(type, scope, "STAFF", actor.loginId(), actor.role(), "notice:" + id,
 				request.getRemoteAddr(), Map.of("scope", scope == null ? "site" : "tenant")));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Paths {
-
-		@Bean
-		PublicPaths noticeAttachmentPublicPaths() {
-			return PublicPaths.of("/notices/*/attachment");
-		}
-
 	}
 
 }

@@ -6,15 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.SafeMarkdown;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.storage.FileStorage;
 import jp.kennin.tenant.TenantPages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +32,14 @@ class JdbcTenantPages implements TenantPages {
 
 	private final FileStorage storage;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	JdbcTenantPages(JdbcClient jdbc, FileStorage storage, Clock clock) {
+	JdbcTenantPages(JdbcClient jdbc, FileStorage storage, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.storage = storage;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -49,8 +58,27 @@ class JdbcTenantPages implements TenantPages {
 	}
 
 	@Override
+	public Set<Kind> written(long tenantId) {
+		List<String> kinds = jdbc.sql("""
+				select kind from tenant_page where tenant_id = :tenant and body <> ''
+				union select kind from tenant_file where tenant_id = :tenant""")
+			.param("tenant", tenantId)
+			.query(String.class)
+			.list();
+		Set<Kind> written = EnumSet.noneOf(Kind.class);
+		kinds.forEach(k -> written.add(Kind.valueOf(k)));
+		return written;
+	}
+
+	@Override
 	@Transactional
-	public void save(long tenantId, Kind kind, String markdown) {
+	public void save(StaffActor editor, long tenantId, Kind kind, String markdown, String ip) {
+		allow(editor, tenantId);
+		write(tenantId, kind, markdown);
+		record("TENANT_PAGE_UPDATED", editor, tenantId, ip, Map.of("kind", kind.name()));
+	}
+
+	private void write(long tenantId, Kind kind, String markdown) {
 		Timestamp now = Timestamp.from(clock.instant());
 		int updated = jdbc.sql("update tenant_page set body = ?, updated_at = ? where tenant_id = ? and kind = ?")
 			.params(markdown, now, tenantId, kind.name())
@@ -63,6 +91,18 @@ class JdbcTenantPages implements TenantPages {
 	}
 
 	@Override
+	@Transactional
+	public boolean writeIfEmpty(long tenantId, Kind kind, String markdown, String reason) {
+		if (!source(tenantId, kind).isBlank()) {
+			return false;
+		}
+		write(tenantId, kind, markdown);
+		audit.record(new AuditLog.Event("TENANT_PAGE_UPDATED", tenantId, "SYSTEM", reason, null, "tenant:" + tenantId,
+				null, Map.of("kind", kind.name())));
+		return true;
+	}
+
+	@Override
 	public List<Attachment> attachments(long tenantId, Kind kind) {
 		return jdbc.sql("select * from tenant_file where tenant_id = ? and kind = ? order by id")
 			.params(tenantId, kind.name())
@@ -72,14 +112,17 @@ class JdbcTenantPages implements TenantPages {
 
 	@Override
 	@Transactional
-	public Attachment attach(long tenantId, Kind kind, String fileName, long size, InputStream content)
-			throws IOException {
+	public Attachment attach(StaffActor editor, long tenantId, Kind kind, String fileName, long size,
+			InputStream content, String ip) throws IOException {
+		allow(editor, tenantId);
 		String key = storage.put(content);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into tenant_file (tenant_id, kind, storage_key, file_name, size_bytes, created_at) values (?, ?, ?, ?, ?, ?)")
 			.params(tenantId, kind.name(), key, fileName, size, Timestamp.from(clock.instant()))
 			.update(keys, "id");
-		return attachment(tenantId, keys.getKey().longValue()).orElseThrow();
+		Attachment added = attachment(tenantId, keys.getKey().longValue()).orElseThrow();
+		record("TENANT_FILE_ADDED", editor, tenantId, ip, Map.of("kind", kind.name(), "file", fileName));
+		return added;
 	}
 
 	@Override
@@ -101,17 +144,32 @@ class JdbcTenantPages implements TenantPages {
 
 	@Override
 	@Transactional
-	public boolean delete(long tenantId, long id) throws IOException {
+	public Optional<Attachment> delete(StaffActor editor, long tenantId, long id, String ip) throws IOException {
+		allow(editor, tenantId);
+		Optional<Attachment> file = attachment(tenantId, id);
 		Optional<String> key = jdbc.sql("select storage_key from tenant_file where tenant_id = ? and id = ?")
 			.params(tenantId, id)
 			.query(String.class)
 			.optional();
-		if (key.isEmpty()) {
-			return false;
+		if (file.isEmpty() || key.isEmpty()) {
+			return Optional.empty();
 		}
 		jdbc.sql("delete from tenant_file where tenant_id = ? and id = ?").params(tenantId, id).update();
+		record("TENANT_FILE_DELETED", editor, tenantId, ip,
+				Map.of("kind", file.get().kind().name(), "file", file.get().fileName()));
 		storage.delete(key.get());
-		return true;
+		return file;
+	}
+
+	private static void allow(StaffActor editor, long tenantId) {
+		if (!TenantPages.mayEdit(editor, tenantId)) {
+			throw new AccessDeniedException("may not edit the pages of tenant " + tenantId);
+		}
+	}
+
+	private void record(String type, StaffActor editor, long tenantId, String ip, Map<String, String> details) {
+		audit.record(new AuditLog.Event(type, tenantId, "STAFF", editor.loginId(), editor.role(), "tenant:" + tenantId,
+				ip, details));
 	}
 
 	private static Attachment map(ResultSet rs, int row) throws SQLException {

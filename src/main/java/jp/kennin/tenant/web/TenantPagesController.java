@@ -3,15 +3,14 @@ package jp.kennin.tenant.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.Downloads;
 import jp.kennin.platform.PublicPaths;
 import jp.kennin.platform.StaffActor;
+import jp.kennin.platform.TenantScopedPrincipal;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantPages;
 import jp.kennin.tenant.TenantPages.Kind;
@@ -20,6 +19,7 @@ import jp.kennin.tenant.Tenants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +32,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The insurer's システム操作マニュアル and よくあるご質問: edited by operators (Markdown, PDF attachments),
- * read by members at {@code /tenants/{code}/manual} and {@code /tenants/{code}/faq}.
+ * The insurer's システム操作マニュアル and よくあるご質問: written by the insurer's TENANT_ADMINs at
+ * {@code /admin/pages/{kind}} (their own insurer) and by operators at {@code /admin/tenants/{id}/pages/{kind}}
+ * (Markdown, PDF attachments); read by members and visitors at {@code /tenants/{code}/manual} and
+ * {@code /tenants/{code}/faq}. Who may edit is {@link TenantPages}' rule.
  */
 @Controller
 class TenantPagesController {
@@ -42,94 +44,103 @@ class TenantPagesController {
 
 	static final String VIEW_PAGE = "tenant/page";
 
+	static final int MAX_BODY = 100_000;
+
 	private final Tenants tenants;
 
 	private final TenantPages pages;
 
-	private final AuditLog audit;
-
-	TenantPagesController(Tenants tenants, TenantPages pages, AuditLog audit) {
+	TenantPagesController(Tenants tenants, TenantPages pages) {
 		this.tenants = tenants;
 		this.pages = pages;
-		this.audit = audit;
 	}
 
-	@GetMapping("/admin/tenants/{id}/pages/{kind}")
-	String initPageForm(@PathVariable long id, @PathVariable String kind, Model model) {
-		Tenant tenant = tenant(id);
-		Kind k = kind(kind);
-		model.addAttribute("tenant", tenant);
-		model.addAttribute("kind", k);
-		model.addAttribute("body", pages.source(id, k));
-		model.addAttribute("attachments", pages.attachments(id, k));
-		return VIEW_EDIT;
+	/** Where the editing pages of one insurer live: the operator's URLs, or the insurer admin's own. */
+	record Editing(Tenant tenant, boolean byOperator) {
+
+		public String page(Kind kind) {
+			return base() + "/pages/" + kind.name().toLowerCase(Locale.ROOT);
+		}
+
+		public String upload(Kind kind) {
+			return page(kind) + "/attachments";
+		}
+
+		public String delete(long fileId) {
+			return (byOperator ? base() : "/admin/pages") + "/attachments/" + fileId + "/delete";
+		}
+
+		public String back() {
+			return byOperator ? "/admin/tenants" : "/admin";
+		}
+
+		private String base() {
+			return byOperator ? "/admin/tenants/" + tenant.id() : "/admin";
+		}
+
 	}
 
-	@PostMapping("/admin/tenants/{id}/pages/{kind}")
-	String processPageForm(@PathVariable long id, @PathVariable String kind, @RequestParam(defaultValue = "") String body,
-			Authentication auth, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		tenant(id);
+	@GetMapping({ "/admin/pages/{kind}", "/admin/tenants/{id}/pages/{kind}" })
+	String initPageForm(@PathVariable(required = false) Long id, @PathVariable String kind, Authentication auth,
+			Model model) {
+		Editing editing = editing(id, auth);
 		Kind k = kind(kind);
-		if (body.length() > 100_000) {
+		return form(editing, k, pages.source(editing.tenant().id(), k), model);
+	}
+
+	@PostMapping({ "/admin/pages/{kind}", "/admin/tenants/{id}/pages/{kind}" })
+	String processPageForm(@PathVariable(required = false) Long id, @PathVariable String kind,
+			@RequestParam(defaultValue = "") String body, Authentication auth, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		Editing editing = editing(id, auth);
+		Kind k = kind(kind);
+		if (body.length() > MAX_BODY) {
 			model.addAttribute("bodyError", "tenant.page.bodyTooLong");
-			return initPageFormWith(id, k, body, model);
+			return form(editing, k, body, model);
 		}
-		pages.save(id, k, body);
-		record("TENANT_PAGE_UPDATED", auth, id, request, Map.of("kind", k.name()));
+		pages.save(StaffActor.of(auth), editing.tenant().id(), k, body, request.getRemoteAddr());
 		redirect.addFlashAttribute("saved", true);
-		return "redirect:/admin/tenants/" + id + "/pages/" + kind;
+		return "redirect:" + editing.page(k);
 	}
 
-	@PostMapping("/admin/tenants/{id}/pages/{kind}/attachments")
-	String attach(@PathVariable long id, @PathVariable String kind, @RequestParam(required = false) MultipartFile file,
-			Authentication auth, HttpServletRequest request, Model model, RedirectAttributes redirect) throws IOException {
-		tenant(id);
+	@PostMapping({ "/admin/pages/{kind}/attachments", "/admin/tenants/{id}/pages/{kind}/attachments" })
+	String attach(@PathVariable(required = false) Long id, @PathVariable String kind,
+			@RequestParam(required = false) MultipartFile file, Authentication auth, HttpServletRequest request,
+			Model model, RedirectAttributes redirect) throws IOException {
+		Editing editing = editing(id, auth);
 		Kind k = kind(kind);
-		String error = null;
-		if (file == null || file.isEmpty()) {
-			error = "tenant.page.file.required";
-		}
-		else if (file.getSize() > Downloads.MAX_PDF_BYTES) {
-			error = "tenant.page.file.tooLarge";
-		}
-		else {
-			try (InputStream in = file.getInputStream()) {
-				if (!Downloads.isPdf(in.readNBytes(8))) {
-					error = "tenant.page.file.notPdf";
-				}
-			}
-		}
+		String error = fileProblem(file);
 		if (error != null) {
 			model.addAttribute("fileError", error);
-			return initPageFormWith(id, k, pages.source(id, k), model);
+			return form(editing, k, pages.source(editing.tenant().id(), k), model);
 		}
 		try (InputStream in = file.getInputStream()) {
-			var a = pages.attach(id, k, name(file.getOriginalFilename()), file.getSize(), in);
-			record("TENANT_FILE_ADDED", auth, id, request, Map.of("file", a.fileName()));
+			pages.attach(StaffActor.of(auth), editing.tenant().id(), k, name(file.getOriginalFilename()), file.getSize(), in,
+					request.getRemoteAddr());
 		}
 		redirect.addFlashAttribute("saved", true);
-		return "redirect:/admin/tenants/" + id + "/pages/" + kind;
+		return "redirect:" + editing.page(k);
 	}
 
-	@PostMapping("/admin/tenants/{id}/attachments/{fileId}/delete")
-	String deleteAttachment(@PathVariable long id, @PathVariable long fileId, Authentication auth,
+	@PostMapping({ "/admin/pages/attachments/{fileId}/delete", "/admin/tenants/{id}/attachments/{fileId}/delete" })
+	String deleteAttachment(@PathVariable(required = false) Long id, @PathVariable long fileId, Authentication auth,
 			HttpServletRequest request) throws IOException {
-		tenant(id);
-		var a = pages.attachment(id, fileId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		pages.delete(id, fileId);
-		record("TENANT_FILE_DELETED", auth, id, request, Map.of("file", a.fileName()));
-		return "redirect:/admin/tenants/" + id + "/pages/" + a.kind().name().toLowerCase(Locale.ROOT);
+		Editing editing = editing(id, auth);
+		var deleted = pages.delete(StaffActor.of(auth), editing.tenant().id(), fileId, request.getRemoteAddr())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return "redirect:" + editing.page(deleted.kind());
 	}
 
 	@GetMapping({ "/tenants/{code}/manual", "/tenants/{code}/faq" })
 	String show(@PathVariable String code, HttpServletRequest request, Model model) {
 		Tenant tenant = tenants.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Kind k = request.getRequestURI().endsWith("/faq") ? Kind.FAQ : Kind.MANUAL;
-		request.setAttribute(jp.kennin.platform.TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE, tenant.code());
+		request.setAttribute(TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE, tenant.code());
 		model.addAttribute("tenant", tenant);
 		model.addAttribute("kind", k);
 		model.addAttribute("html", pages.html(tenant.id(), k));
 		model.addAttribute("attachments", pages.attachments(tenant.id(), k));
+		model.addAttribute("written", pages.written(tenant.id()));
 		return VIEW_PAGE;
 	}
 
@@ -141,16 +152,48 @@ class TenantPagesController {
 		Downloads.send(response, a.fileName(), "application/pdf", true, in);
 	}
 
-	private String initPageFormWith(long id, Kind k, String body, Model model) {
-		model.addAttribute("tenant", tenant(id));
+	private String form(Editing editing, Kind k, String body, Model model) {
+		model.addAttribute("tenant", editing.tenant());
 		model.addAttribute("kind", k);
 		model.addAttribute("body", body);
-		model.addAttribute("attachments", pages.attachments(id, k));
+		model.addAttribute("attachments", pages.attachments(editing.tenant().id(), k));
+		model.addAttribute("editing", editing);
 		return VIEW_EDIT;
 	}
 
-	private Tenant tenant(long id) {
-		return tenants.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	/**
+	 * The insurer whose pages are edited: the one in the URL for operators (the staff chain admits only them
+	 * to /admin/tenants/**), otherwise the staff member's own — if the module's rule lets them edit it.
+	 */
+	private Editing editing(Long id, Authentication auth) {
+		StaffActor actor = StaffActor.of(auth);
+		long tenantId;
+		if (id != null) {
+			tenantId = id;
+		}
+		else if (actor.tenantId() != null) {
+			tenantId = actor.tenantId();
+		}
+		else {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND); // operators edit through /admin/tenants/{id}
+		}
+		if (!TenantPages.mayEdit(actor, tenantId)) {
+			throw new AccessDeniedException("may not edit the pages of tenant " + tenantId);
+		}
+		Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return new Editing(tenant, id != null);
+	}
+
+	private static String fileProblem(MultipartFile file) throws IOException {
+		if (file == null || file.isEmpty()) {
+			return "tenant.page.file.required";
+		}
+		if (file.getSize() > Downloads.MAX_PDF_BYTES) {
+			return "tenant.page.file.tooLarge";
+		}
+		try (InputStream in = file.getInputStream()) {
+			return Downloads.isPdf(in.readNBytes(8)) ? null : "tenant.page.file.notPdf";
+		}
 	}
 
 	private static Kind kind(String kind) {
@@ -165,13 +208,6 @@ class TenantPagesController {
 		String n = original == null ? "file.pdf" : original.replace('\\', '/');
 		n = n.substring(n.lastIndexOf('/') + 1);
 		return n.length() > 200 ? n.substring(n.length() - 200) : n;
-	}
-
-	private void record(String type, Authentication auth, long tenantId, HttpServletRequest request,
-			Map<String, String> details) {
-		StaffActor actor = StaffActor.of(auth);
-		audit.record(new AuditLog.Event(type, tenantId, "STAFF", actor.loginId(), actor.role(), "tenant:" + tenantId,
-				request.getRemoteAddr(), details));
 	}
 
 	@Configuration(proxyBeanMethods = false)

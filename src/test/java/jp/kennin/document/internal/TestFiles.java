@@ -207,14 +207,52 @@ public final class TestFiles {
 		}
 	}
 
-	/** The start of an iPhone HEIC file: an ftyp box with brand heic, then (fake) boxes. */
+	/**
+	 * A real HEIC photo (96 × 64, four coloured quadrants), written by libheif's {@code heif-enc -q 40}: 470
+	 * bytes, the one binary fixture, since no Java library writes HEIC.
+	 */
 	public static byte[] heic() {
+		try (var in = TestFiles.class.getResourceAsStream("quadrants-96x64.heic")) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** An ISO BMFF {@code ftyp} box with the iPhone's brands, followed by whatever is given. */
+	public static byte[] heicHeaderThen(byte[] rest) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f',
 				'1', 'h', 'e', 'i', 'c' });
-		out.writeBytes(new byte[] { 0, 0, 0, 0x10, 'm', 'e', 't', 'a', 0, 0, 0, 0, 0, 0, 0, 0 });
-		out.writeBytes(new byte[2000]);
+		out.writeBytes(rest);
 		return out.toByteArray();
+	}
+
+	/** An ISO BMFF box: 32-bit size, four-character type, payload. */
+	public static byte[] box(String type, byte[]... payload) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (byte[] part : payload) {
+			body.writeBytes(part);
+		}
+		return ByteBuffer.allocate(8 + body.size()).putInt(8 + body.size())
+			.put(type.getBytes(StandardCharsets.US_ASCII)).put(body.toByteArray()).array();
+	}
+
+	/** A box with the FullBox version and flags before its payload. */
+	public static byte[] fullBox(String type, int version, int flags, byte[]... payload) {
+		byte[][] parts = new byte[payload.length + 1][];
+		parts[0] = ByteBuffer.allocate(4).putInt(version << 24 | flags).array();
+		System.arraycopy(payload, 0, parts, 1, payload.length);
+		return box(type, parts);
+	}
+
+	public static byte[] bytes(int... values) {
+		byte[] b = new byte[values.length];
+		for (int i = 0; i < values.length; i++) {
+			b[i] = (byte) values[i];
+		}
+		return b;
 	}
 
 	/** True if the JPEG has an APP1 (EXIF/XMP) segment before the image data. */

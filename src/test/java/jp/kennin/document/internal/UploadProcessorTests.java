@@ -201,6 +201,60 @@ class UploadProcessorTests {
 		assertThat(kept.bytes()).isEqualTo(heic);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "EICAR", "HTML", "random bytes", "a cut HEIC" })
+	void what_only_starts_like_heic_is_refused_as_unreadable(String after) {
+		byte[] random = new byte[3000];
+		new java.util.Random(11).nextBytes(random);
+		byte[] upload = switch (after) {
+			case "EICAR" -> TestFiles.heicHeaderThen(HeifContainerTests.EICAR.getBytes(StandardCharsets.US_ASCII));
+			case "HTML" -> TestFiles.heicHeaderThen("<html><body><script>alert(1)</script></body></html>"
+				.getBytes(StandardCharsets.UTF_8));
+			case "random bytes" -> TestFiles.heicHeaderThen(random);
+			default -> java.util.Arrays.copyOf(TestFiles.heic(), 300);
+		};
+
+		assertThat(problemOf(() -> processor.process(upload, TEN_MB))).isEqualTo(DocumentProblem.CORRUPT);
+	}
+
+	@Test
+	void a_heic_header_with_a_converter_is_refused_before_the_converter_runs(@TempDir Path dir) throws IOException {
+		Path ran = dir.resolve("ran");
+		Path script = Files.writeString(dir.resolve("converter.sh"), "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+		DocumentProperties props = new DocumentProperties(50_000_000, 2400, 320, 0.85f, 200, 2,
+				script + " {input} {output}", Duration.ofSeconds(10));
+		byte[] upload = TestFiles.heicHeaderThen(HeifContainerTests.EICAR.getBytes(StandardCharsets.US_ASCII));
+
+		assertThat(problemOf(() -> new UploadProcessor(props).process(upload, TEN_MB))).isEqualTo(DocumentProblem.CORRUPT);
+		assertThat(ran).doesNotExist();
+	}
+
+	@Test
+	void a_heic_over_the_pixel_limit_is_refused_from_its_header() {
+		DocumentProperties props = new DocumentProperties(96 * 64 - 1, 2400, 320, 0.85f, 200, 2, "", Duration.ofSeconds(10));
+
+		assertThat(problemOf(() -> new UploadProcessor(props).process(TestFiles.heic(), TEN_MB)))
+			.isEqualTo(DocumentProblem.TOO_MANY_PIXELS);
+	}
+
+	@Test
+	void a_real_heic_is_turned_into_a_clean_upright_jpeg_by_heif_convert() throws IOException {
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/heif-convert")),
+				"libheif-examples is not installed");
+		DocumentProperties props = new DocumentProperties(50_000_000, 2400, 320, 0.85f, 200, 2,
+				"/usr/bin/heif-convert -q 90 {input} {output}", Duration.ofSeconds(30));
+
+		UploadProcessor.Processed kept = new UploadProcessor(props).process(TestFiles.heic(), TEN_MB);
+
+		assertThat(kept.kind()).isEqualTo(DocumentKind.IMAGE);
+		assertThat(kept.contentType()).isEqualTo("image/jpeg");
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
+		assertThat(image.getWidth()).isEqualTo(96);
+		assertThat(near(image.getRGB(10, 10), Color.RED)).as("top left").isTrue();
+		assertThat(near(image.getRGB(85, 55), Color.YELLOW)).as("bottom right").isTrue();
+	}
+
 	@Test
 	void heic_with_a_converter_becomes_a_cleaned_jpeg(@TempDir Path dir) throws IOException {
 		// Stands in for heif-convert: "converts" by copying a JPEG (with GPS) to the output path.
