@@ -27,6 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -66,7 +67,8 @@ class DocumentAccessIntegrationTests {
 		mvc.perform(multipart("/documents").file(pdf).param("slot", "STUDENT_CERTIFICATE")
 			.param("subject", String.valueOf(theirChild)).with(member).with(csrf())).andExpect(status().isNotFound());
 		mvc.perform(multipart("/documents").file(pdf).param("slot", "STUDENT_CERTIFICATE")
-			.param("subject", String.valueOf(myChild)).with(member).with(csrf())).andExpect(redirectedUrl("/documents"));
+			.param("subject", String.valueOf(myChild)).with(member).with(csrf()))
+			.andExpect(redirectedUrl("/documents#document-STUDENT_CERTIFICATE-" + myChild + "-result"));
 
 		assertThat(documents.list(new DocumentOwner(tenant.id(), "01", mine))).singleElement()
 			.satisfies(d -> assertThat(d.subjectPersonId()).isEqualTo(myChild))
@@ -81,9 +83,19 @@ class DocumentAccessIntegrationTests {
 		StoredDocument doc = documents.store(owner, null, "OTHER", "a.pdf", TestFiles.pdf(1));
 		var member = authentication(TestPrincipals.member(tenant.id(), LockedHouseholdPolicy.LOCKED_KIGO, bango));
 
+		// Refused changes come back to the page with a Japanese message in the slot, never an error page.
 		mvc.perform(multipart("/documents").file(new MockMultipartFile("file", "b.pdf", "application/pdf", TestFiles.pdf(1)))
-			.with(member).with(csrf())).andExpect(status().isConflict());
-		mvc.perform(post("/documents/{id}/delete", doc.id()).with(member).with(csrf())).andExpect(status().isConflict());
+			.with(member).with(csrf()))
+			.andExpect(redirectedUrl("/documents#document-OTHER-error"))
+			.andExpect(flash().attribute("documentError", new jp.kennin.document.web.UploadError("OTHER", null,
+					"現在、書類を追加できません（健康保険組合の確認が始まったか、回答期限を過ぎています）")));
+		mvc.perform(post("/documents/{id}/delete", doc.id()).with(member).with(csrf()))
+			.andExpect(redirectedUrl("/documents#document-OTHER-error"))
+			.andExpect(flash().attribute("documentError", new jp.kennin.document.web.UploadError("OTHER", null,
+					"「a.pdf」は提出済みのため、削除できません。誤りがあった場合は、正しい書類を追加してください")));
+		// And the page offers neither.
+		String page = mvc.perform(get("/documents").with(member)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("a.pdf").doesNotContain("/delete").doesNotContain("type=\"file\"");
 
 		assertThat(documents.list(owner)).hasSize(1);
 	}

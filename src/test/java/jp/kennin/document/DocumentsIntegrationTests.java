@@ -163,11 +163,11 @@ class DocumentsIntegrationTests {
 				TestFiles.padJpeg(base, 10L * 1024 * 1024 + 1));
 
 		mvc.perform(multipart("/documents").file(html).param("slot", "OTHER").param("returnTo", "/survey/1").with(member).with(csrf()))
-			.andExpect(redirectedUrl("/survey/1"))
+			.andExpect(redirectedUrl("/survey/1#document-OTHER-error"))
 			.andExpect(flash().attribute("documentError",
 					new jp.kennin.document.web.UploadError("OTHER", null, "JPEG、PNG、HEIC、PDF のいずれかのファイルを選択してください")));
 		mvc.perform(multipart("/documents").file(tooBig).param("slot", "OTHER").with(member).with(csrf()))
-			.andExpect(redirectedUrl("/documents"))
+			.andExpect(redirectedUrl("/documents#document-OTHER-error"))
 			.andExpect(flash().attribute("documentError",
 					new jp.kennin.document.web.UploadError("OTHER", null, "ファイルサイズは10MB以下にしてください")));
 		mvc.perform(multipart("/documents").file(new MockMultipartFile("file", "empty.pdf", "application/pdf", new byte[0]))
@@ -188,8 +188,9 @@ class DocumentsIntegrationTests {
 				TestFiles.jpeg(TestFiles.photo(600, 400, 11, 20), 0.9f));
 
 		mvc.perform(multipart("/documents").file(photo).param("slot", "OTHER").with(member).with(csrf()))
-			.andExpect(redirectedUrl("/documents"))
-			.andExpect(flash().attribute("documentNotice", "「学生証.jpg」をアップロードしました"));
+			.andExpect(redirectedUrl("/documents#document-OTHER-result"))
+			.andExpect(flash().attribute("documentNotice",
+					new jp.kennin.document.web.UploadNotice("OTHER", null, "「学生証.jpg」をアップロードしました")));
 		StoredDocument doc = documents.list(owner).get(0);
 
 		MvcResult page = mvc.perform(get("/documents").with(member)).andExpect(status().isOk()).andReturn();
@@ -206,7 +207,7 @@ class DocumentsIntegrationTests {
 		String key = jdbc.sql("select storage_key from uploaded_document where id = ?").param(doc.id())
 			.query(String.class).single();
 		mvc.perform(post("/documents/{id}/delete", doc.id()).param("returnTo", "https://evil.example/").with(member).with(csrf()))
-			.andExpect(redirectedUrl("/documents"));
+			.andExpect(redirectedUrl("/documents#document-OTHER-result"));
 		assertThat(documents.list(owner)).isEmpty();
 		assertThat(Files.exists(properties.storage().localDir().resolve(key.substring(0, 2)).resolve(key.substring(2, 4))
 			.resolve(key))).as("bytes removed").isFalse();

@@ -63,7 +63,7 @@ class OversizedUploadIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(upload.statusCode()).isEqualTo(302);
-		assertThat(upload.headers().firstValue("Location").orElseThrow()).endsWith("/documents?tab=2");
+		assertThat(upload.headers().firstValue("Location").orElseThrow()).endsWith("/documents?tab=2#document-OTHER-error");
 		String after = client.send(HttpRequest.newBuilder(URI.create(base + "/documents")).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		assertThat(after).contains("ファイルサイズは10MB以下にしてください");

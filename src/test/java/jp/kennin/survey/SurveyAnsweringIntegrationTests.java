@@ -150,7 +150,9 @@ class SurveyAnsweringIntegrationTests {
 			.andExpect(content().string(containsString("年間収入の基準：150万円未満")))
 			.andExpect(content().string(containsString("仕送り額（1年分で60万円）以上のため")));
 
-		mvc.perform(post("/survey/{f}/submit", formId).with(member).with(csrf()))
+		// None of the student's documents is uploaded: each one is promised by post (SurveyDocumentsIntegrationTests).
+		mvc.perform(byPost(post("/survey/{f}/submit", formId).with(member).with(csrf()), studentId, "INCOME_CERTIFICATE",
+				"SALARY_PROOF", "STUDENT_CERTIFICATE", "REMITTANCE_PROOF"))
 			.andExpect(redirectedUrl("/survey/" + formId + "/receipt"));
 		String receipt = receiptNumber();
 		assertThat(receipt).matches("\\d{4}-\\d{4}-\\d{7}");
@@ -178,7 +180,7 @@ class SurveyAnsweringIntegrationTests {
 			.andExpect(flash().attribute("flash", "survey.form.flash.withdrawn"));
 		mvc.perform(get("/survey/{f}", formId).with(member)).andExpect(content().string(not(containsString("提出済みです"))));
 		mvc.perform(post("/survey/{f}/submit", formId).with(member).with(csrf()));
-		assertThat(receiptNumber()).as("a resubmission keeps its receipt number").isEqualTo(receipt);
+		assertThat(receiptNumber()).as("a resubmission gets a number of its own").isEqualTo(receipt + "-2");
 	}
 
 	@Test
@@ -296,6 +298,14 @@ class SurveyAnsweringIntegrationTests {
 		return post("/survey/{f}/d/{d}/{s}", formId, dependentId, slug).with(member)
 			.with(csrf())
 			.param("version", String.valueOf(version));
+	}
+
+	private static MockHttpServletRequestBuilder byPost(MockHttpServletRequestBuilder request, long dependentId,
+			String... slots) {
+		for (String slot : slots) {
+			request.param("required", dependentId + "-" + slot).param("choice-" + dependentId + "-" + slot, "MAIL");
+		}
+		return request;
 	}
 
 	private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {

@@ -23,7 +23,8 @@ public class AccountMails {
 	public enum Template {
 
 		SIGNUP_CODE, EMAIL_CHANGE_CODE, EMAIL_CHANGED_OLD, EMAIL_CHANGED_NEW, PASSWORD_RESET_LINK, PASSWORD_CHANGED,
-		PASSWORD_RESET_DONE, USER_ID_REMINDER, SIGNUP_GUIDANCE, SURVEY_RECEIPT;
+		PASSWORD_RESET_DONE, USER_ID_REMINDER, SIGNUP_GUIDANCE, SURVEY_RECEIPT,
+		SURVEY_WITHDRAWN;
 
 		String resource() {
 			return "/account/mail/" + name().toLowerCase().replace('_', '-') + ".txt";

@@ -7,13 +7,15 @@ import jp.kennin.platform.JapanTime;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
 import jp.kennin.survey.SurveySubmitted;
+import jp.kennin.survey.SurveyWithdrawn;
 import jp.kennin.tenant.Tenants;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the receipt number when a household submits its survey form. The account module sends it because
+ * Mails the receipt number when a household submits its survey form, and tells the member when a
+ * submission was withdrawn (the form is then no longer submitted). The account module sends it because
  * it holds the member's registered address; the mail joins the submission's transaction (outbox), so a
  * submission and its receipt mail are recorded together or not at all.
  */
@@ -40,20 +42,32 @@ class SurveyReceiptMail {
 
 	@EventListener
 	void on(SurveySubmitted event) {
-		RosterPerson insured = roster.findInsured(event.tenantId(), event.kigo(), event.bango()).orElse(null);
+		send(event.tenantId(), event.kigo(), event.bango(), AccountMails.Template.SURVEY_RECEIPT,
+				Map.of("campaign", event.campaignTitle(), "receipt", event.receiptNumber(), "when",
+						JapanTime.formatDateTime(clock.instant())));
+	}
+
+	@EventListener
+	void on(SurveyWithdrawn event) {
+		send(event.tenantId(), event.kigo(), event.bango(), AccountMails.Template.SURVEY_WITHDRAWN,
+				Map.of("campaign", event.campaignTitle(), "receipt", event.receiptNumber(), "when",
+						JapanTime.formatDateTime(clock.instant()), "deadline",
+						JapanTime.formatDateTime(event.deadline())));
+	}
+
+	private void send(long tenantId, String kigo, String bango, AccountMails.Template template,
+			Map<String, String> values) {
+		RosterPerson insured = roster.findInsured(tenantId, kigo, bango).orElse(null);
 		if (insured == null) {
 			return;
 		}
-		String to = accounts.findByPerson(event.tenantId(), insured.id())
-			.map(MemberAccount::email)
-			.orElse(insured.email());
+		String to = accounts.findByPerson(tenantId, insured.id()).map(MemberAccount::email).orElse(insured.email());
 		if (to == null || to.isBlank()) {
 			return;
 		}
-		tenants.findById(event.tenantId())
-			.ifPresent(tenant -> mails.send(tenant, to, AccountMails.Template.SURVEY_RECEIPT,
-					Map.of("name", insured.name(), "campaign", event.campaignTitle(), "receipt",
-							event.receiptNumber(), "when", JapanTime.formatDateTime(clock.instant()))));
+		Map<String, String> all = new java.util.HashMap<>(values);
+		all.put("name", insured.name());
+		tenants.findById(tenantId).ifPresent(tenant -> mails.send(tenant, to, template, all));
 	}
 
 }

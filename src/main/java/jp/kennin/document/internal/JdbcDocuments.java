@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.document.DocumentAdded;
 import jp.kennin.document.DocumentContent;
 import jp.kennin.document.DocumentKind;
 import jp.kennin.document.DocumentOwner;
@@ -26,6 +27,7 @@ import jp.kennin.document.StaffAccess;
 import jp.kennin.document.StoredDocument;
 import jp.kennin.storage.FileStorage;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -69,8 +71,12 @@ class JdbcDocuments implements Documents {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	JdbcDocuments(JdbcClient jdbc, FileStorage storage, AuditLog audit, DocumentSettings settings,
-			DocumentProperties properties, Clock clock, PlatformTransactionManager transactions) {
+			DocumentProperties properties, Clock clock, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.blobs = new DocumentBlobs(storage);
 		this.writeTransaction = new TransactionTemplate(transactions);
@@ -114,7 +120,10 @@ class JdbcDocuments implements Documents {
 			long id = insert(owner, subjectPersonId, slot, kept, p, key, thumbKey);
 			audit.record(new AuditLog.Event(AUDIT_UPLOADED, owner.tenantId(), "MEMBER", owner.key(), null,
 					"document:" + id, null, Map.of("slot", slot, "kind", p.kind().name())));
-			return find(owner, id).orElseThrow();
+			StoredDocument stored = find(owner, id).orElseThrow();
+			events.publishEvent(new DocumentAdded(owner.tenantId(), owner.kigo(), owner.bango(), id, subjectPersonId,
+					slot, stored.createdAt()));
+			return stored;
 		});
 	}
 

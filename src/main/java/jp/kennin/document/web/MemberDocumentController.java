@@ -43,6 +43,12 @@ class MemberDocumentController {
 
 	static final String DEFAULT_RETURN = "/documents";
 
+	static final String DEFAULT_SLOT = "OTHER";
+
+	static final String UPLOAD_CLOSED = "document.error.UPLOAD_CLOSED";
+
+	static final String DELETE_CLOSED = "document.error.DELETE_CLOSED";
+
 	/** A local path only: no scheme, no host, no backslash tricks. */
 	private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_\\-.?=&#%]*");
 
@@ -73,12 +79,19 @@ class MemberDocumentController {
 	@GetMapping("/documents")
 	String initListForm(Authentication authentication, Model model) {
 		DocumentOwner owner = MemberOwners.require(authentication);
-		model.addAttribute("documents", documents.list(owner));
+		List<StoredDocument> files = documents.list(owner);
+		model.addAttribute("documents", files);
 		model.addAttribute("maxFileBytes", settings.maxFileBytes(owner.tenantId()));
 		model.addAttribute("returnTo", DEFAULT_RETURN);
+		model.addAttribute("uploadsAllowed", mayUpload(owner, null, DEFAULT_SLOT));
+		model.addAttribute("deletable", files.stream().allMatch(doc -> mayDelete(owner, doc)));
 		return VIEW_LIST;
 	}
 
+	/**
+	 * Comes back to the slot the file was for (URL fragment on its message), with the outcome there; a
+	 * refused change (e.g. the survey form was submitted meanwhile) says so in the same place.
+	 */
 	@PostMapping("/documents")
 	String processUploadForm(@ModelAttribute UploadForm form, Authentication authentication, Locale locale,
 			RedirectAttributes redirect) {
@@ -87,28 +100,31 @@ class MemberDocumentController {
 		if (form.getSubject() != null && !inHousehold(owner, form.getSubject())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		if (!policies.stream().allMatch(p -> p.mayUpload(owner, form.getSubject(), form.getSlot()))) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT);
+		String slot = slot(form.getSlot());
+		if (!mayUpload(owner, form.getSubject(), slot)) {
+			return refused(redirect, back, new UploadError(slot, form.getSubject(),
+					messages.getMessage(UPLOAD_CLOSED, null, locale)));
 		}
 		try {
 			MultipartFile file = form.getFile();
 			// Nothing chosen: browsers send an empty part without a file name (NO_FILE, not EMPTY).
 			byte[] bytes = file == null || file.isEmpty() && blank(file.getOriginalFilename()) ? null
 					: file.getBytes();
-			StoredDocument stored = documents.store(owner, form.getSubject(), slot(form.getSlot()),
+			StoredDocument stored = documents.store(owner, form.getSubject(), slot,
 					file == null ? null : file.getOriginalFilename(), bytes);
-			redirect.addFlashAttribute("documentNotice",
+			UploadNotice notice = new UploadNotice(slot, form.getSubject(),
 					messages.getMessage("document.uploaded", new Object[] { stored.originalName() }, locale));
+			redirect.addFlashAttribute("documentNotice", notice);
+			return "redirect:" + SlotIds.withAnchor(back, notice.anchor());
 		}
 		catch (DocumentRejectedException ex) {
-			redirect.addFlashAttribute("documentError", new UploadError(slot(form.getSlot()), form.getSubject(),
-					messages.getMessage(ex.messageKey(), ex.args(), locale)));
+			return refused(redirect, back,
+					new UploadError(slot, form.getSubject(), messages.getMessage(ex.messageKey(), ex.args(), locale)));
 		}
 		catch (IOException ex) {
-			redirect.addFlashAttribute("documentError", new UploadError(slot(form.getSlot()), form.getSubject(),
+			return refused(redirect, back, new UploadError(slot, form.getSubject(),
 					messages.getMessage(DocumentProblem.FAILED.messageKey(), null, locale)));
 		}
-		return "redirect:" + back;
 	}
 
 	@GetMapping("/documents/{id}")
@@ -129,14 +145,30 @@ class MemberDocumentController {
 		DocumentOwner owner = MemberOwners.require(authentication);
 		StoredDocument doc = documents.find(owner, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (!policies.stream().allMatch(p -> p.mayDelete(owner, doc))) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT);
+		String back = safeReturn(returnTo);
+		if (!mayDelete(owner, doc)) {
+			return refused(redirect, back, new UploadError(doc.slot(), doc.subjectPersonId(),
+					messages.getMessage(DELETE_CLOSED, new Object[] { doc.originalName() }, locale)));
 		}
+		UploadNotice notice = new UploadNotice(doc.slot(), doc.subjectPersonId(),
+				messages.getMessage("document.deleted", new Object[] { doc.originalName() }, locale));
 		if (documents.delete(owner, id)) {
-			redirect.addFlashAttribute("documentNotice",
-					messages.getMessage("document.deleted", new Object[] { doc.originalName() }, locale));
+			redirect.addFlashAttribute("documentNotice", notice);
 		}
-		return "redirect:" + safeReturn(returnTo);
+		return "redirect:" + SlotIds.withAnchor(back, notice.anchor());
+	}
+
+	private static String refused(RedirectAttributes redirect, String back, UploadError error) {
+		redirect.addFlashAttribute("documentError", error);
+		return "redirect:" + SlotIds.withAnchor(back, error.anchor());
+	}
+
+	private boolean mayUpload(DocumentOwner owner, Long subject, String slot) {
+		return policies.stream().allMatch(p -> p.mayUpload(owner, subject, slot));
+	}
+
+	private boolean mayDelete(DocumentOwner owner, StoredDocument doc) {
+		return policies.stream().allMatch(p -> p.mayDelete(owner, doc));
 	}
 
 	private boolean inHousehold(DocumentOwner owner, long personId) {

@@ -76,11 +76,11 @@ class OversizedUploadFilter extends OncePerRequestFilter implements Ordered {
 				new Object[] { maxBytes(request) / (1024 * 1024) }, locale);
 		String target = MemberDocumentController.safeReturn(param(request, "returnTo"));
 		FlashMap flash = new FlashMap();
-		flash.put("documentError", new UploadError(slot(param(request, "slot")),
-				parseLong(param(request, "subject")), text));
+		UploadError error = new UploadError(slot(param(request, "slot")), parseLong(param(request, "subject")), text);
+		flash.put("documentError", error);
 		flash.setTargetRequestPath(target.replaceFirst("[?#].*$", ""));
 		new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
-		response.sendRedirect(request.getContextPath() + target);
+		response.sendRedirect(request.getContextPath() + SlotIds.withAnchor(target, error.anchor()));
 	}
 
 	private long maxBytes(HttpServletRequest request) {

@@ -17,4 +17,14 @@ public record UploadError(String slot, Long subject, String message) implements 
 		return slot != null && slot.equals(slotCode) && java.util.Objects.equals(subject, subjectId);
 	}
 
+	/** The id of the error message next to the slot's file input (templates/document/upload.html). */
+	public String anchor() {
+		return SlotIds.fieldId(slot, subject) + "-error";
+	}
+
+	/** The id of the slot's file input, which the error summary at the top links to. */
+	public String inputId() {
+		return SlotIds.fieldId(slot, subject);
+	}
+
 }

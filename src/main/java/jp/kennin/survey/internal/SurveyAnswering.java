@@ -10,6 +10,7 @@ import jp.kennin.survey.CampaignStatus;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.SurveyForm;
 import jp.kennin.survey.SurveySubmitted;
+import jp.kennin.survey.SurveyWithdrawn;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +37,18 @@ public class SurveyAnswering {
 
 	private final Clock clock;
 
+	private final DocumentRequirements requirements;
+
+	private final DocumentChoiceRepository choices;
+
+	private final FormEventRepository history;
+
 	SurveyAnswering(SurveyFormRepository forms, AnswerRepository answers, CampaignRepository campaigns, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DocumentRequirements requirements,
+			DocumentChoiceRepository choices, FormEventRepository history) {
+		this.requirements = requirements;
+		this.choices = choices;
+		this.history = history;
 		this.forms = forms;
 		this.answers = answers;
 		this.campaigns = campaigns;
@@ -110,8 +121,47 @@ public class SurveyAnswering {
 		forms.saveHousehold(member.tenantId(), formId, insuredIncome);
 	}
 
-	/** Submits once; a repeated submit of a submitted form returns its receipt number unchanged. */
+	/**
+	 * Records what the member chose for required documents they did not upload (by post, or unable with a
+	 * reason); changeable until submission. Inputs for documents that are not required are ignored.
+	 * @throws SurveyProblem if the form is closed or submitted
+	 */
+	public void chooseForMissingDocuments(HouseholdScopedPrincipal member, long formId,
+			List<DocumentChoice.Input> inputs) {
+		saveChoices(member, editable(member, formId), inputs);
+	}
+
+	private void saveChoices(HouseholdScopedPrincipal member, MemberForm current, List<DocumentChoice.Input> inputs) {
+		if (inputs.isEmpty()) {
+			return;
+		}
+		long formId = current.form().id();
+		var required = requirements.of(current).all();
+		for (DocumentChoice.Input input : inputs) {
+			current.dependent(input.dependentId());
+			boolean applies = required.stream()
+				.anyMatch(r -> r.dependent().id() == input.dependentId() && r.document().code().equals(input.slot()));
+			if (applies) {
+				choices.save(member.tenantId(), formId, input);
+			}
+		}
+	}
+
+	/** Submits without new choices for missing documents (see the other overload). */
 	public String submit(HouseholdScopedPrincipal member, long formId) {
+		return submit(member, formId, List.of());
+	}
+
+	/**
+	 * Submits once; a repeated submit of a submitted form returns its receipt number unchanged. The choices
+	 * sent with it for missing documents are saved first and kept even when the submission is refused
+	 * (hence no rollback for SurveyProblem: nothing else is written before one is thrown). Every required
+	 * document must be uploaded, promised by post, or explained; each submission gets its own receipt
+	 * number, recorded in the form's history.
+	 * @throws SurveyProblem if closed, incomplete, or a required document is unaccounted for
+	 */
+	@Transactional(noRollbackFor = SurveyProblem.class)
+	public String submit(HouseholdScopedPrincipal member, long formId, List<DocumentChoice.Input> documentChoices) {
 		MemberForm current = load(member, formId);
 		if (current.form().submitted()) {
 			return current.form().receiptNumber();
@@ -119,30 +169,61 @@ public class SurveyAnswering {
 		if (!current.editable(clock)) {
 			throw new SurveyProblem(SurveyProblem.CLOSED);
 		}
+		saveChoices(member, current, documentChoices);
 		if (!current.allCompleted()) {
 			throw new SurveyProblem(SurveyProblem.INCOMPLETE);
 		}
-		String receipt = receiptNumber(current);
-		if (forms.submit(member.tenantId(), formId, receipt)) {
-			SurveyForm submitted = forms.find(member.tenantId(), formId).orElseThrow();
-			events.publishEvent(new SurveySubmitted(member.tenantId(), formId, member.kigo(), member.bango(),
-					current.campaign().title(), submitted.receiptNumber()));
-			return submitted.receiptNumber();
+		DocumentRequirements.Requirements documents = requirements.of(current);
+		if (!documents.unresolved().isEmpty()) {
+			throw new SurveyProblem(SurveyProblem.MISSING_DOCUMENTS);
 		}
-		return forms.find(member.tenantId(), formId).orElseThrow().receiptNumber();
+		String receipt = receiptNumber(current, history.submissions(member.tenantId(), formId) + 1);
+		if (!forms.submit(member.tenantId(), formId, receipt)) {
+			return forms.find(member.tenantId(), formId).orElseThrow().receiptNumber();
+		}
+		choices.keepOnly(member.tenantId(), formId, documents.missing()
+			.stream()
+			.map(r -> DocumentChoiceRepository.key(r.dependent().id(), r.document().code()))
+			.toList());
+		forms.countMissingDocuments(member.tenantId(), formId);
+		history.add(member.tenantId(), formId, FormEvent.Kind.SUBMITTED, receipt, null, null, null, clock.instant());
+		events.publishEvent(new SurveySubmitted(member.tenantId(), formId, member.kigo(), member.bango(),
+				current.campaign().title(), receipt));
+		return receipt;
 	}
 
+	/**
+	 * Takes a submission back so the member can change it: no longer submitted until sent again before
+	 * the deadline. Recorded in the history and mailed to the member.
+	 * @throws SurveyProblem if the campaign takes no changes or review has started
+	 */
 	public void withdraw(HouseholdScopedPrincipal member, long formId) {
 		MemberForm current = load(member, formId);
 		if (!current.form().submitted()) {
-			return;
+			return; // a resent confirmation: already withdrawn
 		}
 		if (!current.campaign().acceptsMemberChanges(clock)) {
 			throw new SurveyProblem(SurveyProblem.CLOSED);
 		}
+		String receipt = current.form().receiptNumber();
 		if (!forms.withdraw(member.tenantId(), formId)) {
 			throw new SurveyProblem(SurveyProblem.REVIEW_STARTED);
 		}
+		history.add(member.tenantId(), formId, FormEvent.Kind.WITHDRAWN, receipt, null, null, null, clock.instant());
+		events.publishEvent(new SurveyWithdrawn(member.tenantId(), formId, member.kigo(), member.bango(),
+				current.campaign().title(), receipt, current.campaign().deadline()));
+	}
+
+	/** The form's history, oldest first (for the member's own form or, with its tenant, for staff). */
+	@Transactional(readOnly = true)
+	public List<FormEvent> history(MemberForm form) {
+		return history.forForm(form.form().tenantId(), form.form().id());
+	}
+
+	/** Documents added since the form's latest submission, while it is submitted: ID → time. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, java.time.Instant> addedAfterSubmission(MemberForm form) {
+		return form.form().submitted() ? FormEventRepository.addedSinceSubmission(history(form)) : java.util.Map.of();
 	}
 
 	private MemberForm editable(HouseholdScopedPrincipal member, long formId) {
@@ -156,10 +237,14 @@ public class SurveyAnswering {
 		return current;
 	}
 
-	/** 受付番号: campaign year, campaign and form, e.g. 2026-0012-0000345; stable across resubmissions. */
-	private static String receiptNumber(MemberForm f) {
+	/**
+	 * 受付番号: campaign year, campaign and form, e.g. 2026-0012-0000345; a submission after a withdrawal
+	 * adds its count (…-2, …-3), so a member's earlier copy or mail is told apart from the current one.
+	 */
+	private static String receiptNumber(MemberForm f, int submission) {
 		int year = JapanTime.of(f.campaign().opensAt()).getYear();
-		return "%d-%04d-%07d".formatted(year, f.campaign().id(), f.form().id());
+		String base = "%d-%04d-%07d".formatted(year, f.campaign().id(), f.form().id());
+		return submission > 1 ? base + "-" + submission : base;
 	}
 
 }

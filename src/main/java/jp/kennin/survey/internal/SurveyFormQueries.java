@@ -24,17 +24,35 @@ public class SurveyFormQueries {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * @param documentsMissing required documents not uploaded at submission (nor added since)
+	 * @param documentsByMail of those, the ones the member sends by post
+	 * @param documentsAdded documents uploaded since submission (提出後に追加)
+	 */
 	public record Row(long formId, String kigo, String bango, String insuredName, String officeCode, String officeName,
-			SurveyStatus.State status, String receiptNumber, java.time.Instant submittedAt, int dependents) {
+			SurveyStatus.State status, String receiptNumber, java.time.Instant submittedAt, int dependents,
+			int documentsMissing, int documentsByMail, int documentsAdded) {
 	}
 
-	public record Filter(SurveyStatus.State status, String officeCode) {
+	/** Forms with missing documents, with documents promised by post, or with documents added after submission. */
+	public enum DocumentFilter {
+
+		MISSING, MAIL, ADDED
+
+	}
+
+	public record Filter(SurveyStatus.State status, String officeCode, DocumentFilter documents) {
+
+		public Filter(SurveyStatus.State status, String officeCode) {
+			this(status, officeCode, null);
+		}
+
 	}
 
 	public List<Row> list(long tenantId, long campaignId, Filter filter, int limit) {
 		StringBuilder sql = new StringBuilder("""
 				select f.id, f.kigo, f.bango, p.name as insured_name, f.office_code, f.office_name, f.status,
-				  f.receipt_number, f.submitted_at,
+				  f.receipt_number, f.submitted_at, f.documents_missing, f.documents_by_mail, f.documents_added,
 				  (select count(*) from survey_form_dependent d where d.survey_form_id = f.id) as dependents
 				from survey_form f join roster_person p on p.id = f.insured_person_id and p.tenant_id = f.tenant_id
 				where f.tenant_id = :tenant and f.campaign_id = :campaign""");
@@ -49,6 +67,13 @@ public class SurveyFormQueries {
 			sql.append(" and f.office_code = :office");
 			p.put("office", filter.officeCode());
 		}
+		if (filter.documents() != null) {
+			sql.append(switch (filter.documents()) {
+				case MISSING -> " and f.documents_missing > 0";
+				case MAIL -> " and f.documents_by_mail > 0";
+				case ADDED -> " and f.documents_added > 0";
+			});
+		}
 		sql.append(" order by f.kigo, f.bango fetch first ").append(limit).append(" rows only");
 		return jdbc.sql(sql.toString())
 			.params(p)
@@ -56,7 +81,8 @@ public class SurveyFormQueries {
 					rs.getString("insured_name"), rs.getString("office_code"), rs.getString("office_name"),
 					SurveyStatus.State.valueOf(rs.getString("status")), rs.getString("receipt_number"),
 					rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant(),
-					rs.getInt("dependents")))
+					rs.getInt("dependents"), rs.getInt("documents_missing"), rs.getInt("documents_by_mail"),
+					rs.getInt("documents_added")))
 			.list();
 	}
 

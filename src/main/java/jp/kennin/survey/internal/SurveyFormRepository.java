@@ -106,21 +106,52 @@ class SurveyFormRepository {
 	 */
 	boolean submit(long tenantId, long formId, String receiptNumber) {
 		return jdbc.sql("""
-				update survey_form set status = 'SUBMITTED', receipt_number = coalesce(receipt_number, ?), submitted_at = ?,
-				  updated_at = ?, version = version + 1
+				update survey_form set status = 'SUBMITTED', receipt_number = ?, submitted_at = ?,
+				  updated_at = ?, version = version + 1, documents_added = 0
 				where tenant_id = ? and id = ? and status in ('NOT_STARTED', 'IN_PROGRESS', 'RETURNED')""")
 			.params(receiptNumber, now(), now(), tenantId, formId)
 			.update() == 1;
 	}
 
-	/** Takes a submission back for editing, only while no reviewer has started on it. */
+	/**
+	 * Takes a submission back for editing, only while no reviewer has started on it. The form has no
+	 * receipt number until it is submitted again (the history keeps the withdrawn one).
+	 */
 	boolean withdraw(long tenantId, long formId) {
 		return jdbc.sql("""
 				update survey_form set status = 'IN_PROGRESS', withdrawn_count = withdrawn_count + 1, updated_at = ?,
-				  version = version + 1
+				  version = version + 1, receipt_number = null, submitted_at = null, documents_missing = 0,
+				  documents_by_mail = 0, documents_added = 0
 				where tenant_id = ? and id = ? and status = 'SUBMITTED' and review_started_at is null""")
 			.params(now(), tenantId, formId)
 			.update() == 1;
+	}
+
+	/** Staff list counters from the form's document choices: missing (not added since), of which by post. */
+	void countMissingDocuments(long tenantId, long formId) {
+		jdbc.sql("""
+				update survey_form set
+				  documents_missing = (select count(*) from survey_document_choice c
+				    where c.survey_form_id = survey_form.id and c.document_added_at is null),
+				  documents_by_mail = (select count(*) from survey_document_choice c
+				    where c.survey_form_id = survey_form.id and c.document_added_at is null and c.choice = 'MAIL')
+				where tenant_id = ? and id = ?""")
+			.params(tenantId, formId)
+			.update();
+	}
+
+	void countAddedDocument(long tenantId, long formId) {
+		jdbc.sql("update survey_form set documents_added = documents_added + 1 where tenant_id = ? and id = ?")
+			.params(tenantId, formId)
+			.update();
+	}
+
+	/** The household's submitted forms (normally one; one per campaign at most). */
+	List<Long> submittedForms(long tenantId, String kigo, String bango) {
+		return jdbc.sql("select id from survey_form where tenant_id = ? and kigo = ? and bango = ? and status = 'SUBMITTED'")
+			.params(tenantId, kigo, bango)
+			.query(Long.class)
+			.list();
 	}
 
 	private Timestamp now() {

@@ -15,6 +15,9 @@ public class SurveyProblem extends RuntimeException {
 
 	public static final String REVIEW_STARTED = "survey.form.problem.reviewStarted";
 
+	/** A required document is neither uploaded nor promised by post nor explained. */
+	public static final String MISSING_DOCUMENTS = "survey.form.problem.missingDocuments";
+
 	private final String messageKey;
 
 	SurveyProblem(String messageKey) {

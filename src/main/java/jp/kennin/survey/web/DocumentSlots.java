@@ -47,6 +47,16 @@ final class DocumentSlots {
 			.toList();
 	}
 
+	/** Every slot code's name (the required documents and 「その他の書類」), for staff lists. */
+	static java.util.Map<String, String> names(MessageSource messages, Locale locale) {
+		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+		for (RequiredDocument doc : RequiredDocument.values()) {
+			names.put(doc.code(), doc.displayName(locale));
+		}
+		names.put(OTHER, messages.getMessage("survey.documents.other", null, locale));
+		return names;
+	}
+
 	static List<StoredDocument> ofDependent(FormDependent dependent, List<StoredDocument> household) {
 		return household.stream()
 			.filter(d -> d.subjectPersonId() != null && d.subjectPersonId() == dependent.rosterPersonId())

@@ -11,6 +11,7 @@ import jp.kennin.survey.Campaign;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.SurveyStatus;
+import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.EligibilityCheck;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.survey.internal.SurveyAnswering;
@@ -55,8 +56,12 @@ class StaffSurveyFormController {
 
 	private final jp.kennin.document.Documents documents;
 
+	private final DocumentRequirements requirements;
+
 	StaffSurveyFormController(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering,
-			EligibilityCheck eligibility, AuditLog audit, MessageSource messages, jp.kennin.document.Documents documents) {
+			EligibilityCheck eligibility, AuditLog audit, MessageSource messages, jp.kennin.document.Documents documents,
+			DocumentRequirements requirements) {
+		this.requirements = requirements;
 		this.documents = documents;
 		this.campaigns = campaigns;
 		this.queries = queries;
@@ -68,11 +73,14 @@ class StaffSurveyFormController {
 
 	@GetMapping("/admin/campaigns/{id}/forms")
 	String list(Authentication auth, @PathVariable long id, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String office, Model model) {
+			@RequestParam(required = false) String office, @RequestParam(required = false) String documents,
+			Model model) {
 		StaffTenant staff = StaffTenant.of(auth);
 		Campaign campaign = campaign(staff, id);
 		SurveyStatus.State state = parseStatus(status);
-		var rows = queries.list(staff.tenantId(), id, new SurveyFormQueries.Filter(state, office), LIST_LIMIT + 1);
+		SurveyFormQueries.DocumentFilter documentFilter = parseDocuments(documents);
+		var rows = queries.list(staff.tenantId(), id, new SurveyFormQueries.Filter(state, office, documentFilter),
+				LIST_LIMIT + 1);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("rows", rows.size() > LIST_LIMIT ? rows.subList(0, LIST_LIMIT) : rows);
 		model.addAttribute("truncated", rows.size() > LIST_LIMIT);
@@ -81,6 +89,8 @@ class StaffSurveyFormController {
 		model.addAttribute("states", SurveyStatus.State.values());
 		model.addAttribute("selectedStatus", state == null ? "" : state.name());
 		model.addAttribute("selectedOffice", office == null ? "" : office);
+		model.addAttribute("documentFilters", SurveyFormQueries.DocumentFilter.values());
+		model.addAttribute("selectedDocuments", documentFilter == null ? "" : documentFilter.name());
 		return VIEW_LIST;
 	}
 
@@ -103,7 +113,8 @@ class StaffSurveyFormController {
 	}
 
 	@GetMapping("/admin/survey-forms/{formId}")
-	String show(Authentication auth, @PathVariable long formId, HttpServletRequest request, Model model) {
+	String show(Authentication auth, @PathVariable long formId, HttpServletRequest request, Model model,
+			java.util.Locale locale) {
 		StaffTenant staff = StaffTenant.of(auth);
 		MemberForm form = answering.loadForStaff(staff.tenantId(), formId);
 		audit.record(new AuditLog.Event("SURVEY_FORM_VIEWED", staff.tenantId(), "STAFF", auth.getName(), role(auth),
@@ -121,6 +132,10 @@ class StaffSurveyFormController {
 			files.put(d.id(), DocumentSlots.ofDependent(d, household));
 		}
 		model.addAttribute("files", files);
+		model.addAttribute("requirements", requirements.of(form, household));
+		model.addAttribute("history", answering.history(form));
+		model.addAttribute("addedAfterSubmission", answering.addedAfterSubmission(form));
+		model.addAttribute("slotNames", DocumentSlots.names(messages, locale));
 		return VIEW_DETAIL;
 	}
 
@@ -134,6 +149,18 @@ class StaffSurveyFormController {
 		}
 		try {
 			return SurveyStatus.State.valueOf(status);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static SurveyFormQueries.DocumentFilter parseDocuments(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return SurveyFormQueries.DocumentFilter.valueOf(value);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -16,7 +16,9 @@ import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.SurveyForm;
 import jp.kennin.survey.SurveyStep;
+import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.EligibilityCheck;
+import jp.kennin.survey.internal.FormEvent;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.survey.internal.SurveyAnswering;
 import jp.kennin.survey.internal.SurveyProblem;
@@ -61,6 +63,8 @@ class SurveyFormController {
 
 	static final String VIEW_HOUSEHOLD = "survey/member/household";
 
+	static final String VIEW_WITHDRAW = "survey/member/withdraw";
+
 	private final SurveyAnswering answering;
 
 	private final EligibilityCheck eligibility;
@@ -77,9 +81,13 @@ class SurveyFormController {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final DocumentRequirements requirements;
+
 	SurveyFormController(SurveyAnswering answering, EligibilityCheck eligibility, Clock clock,
 			jp.kennin.tenant.Tenants tenants, org.springframework.context.MessageSource messages, Documents documents,
-			DocumentSettings documentSettings, List<DocumentChangePolicy> changePolicies) {
+			DocumentSettings documentSettings, List<DocumentChangePolicy> changePolicies,
+			DocumentRequirements requirements) {
+		this.requirements = requirements;
 		this.documents = documents;
 		this.documentSettings = documentSettings;
 		// Uploads are allowed only where every policy agrees (the document module's rule).
@@ -130,6 +138,8 @@ class SurveyFormController {
 	String tasks(Authentication auth, @PathVariable long formId, Model model) {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		addForm(model, form);
+		model.addAttribute("requirements", requirements.of(form));
+		addHistory(model, form);
 		return VIEW_TASKS;
 	}
 
@@ -260,7 +270,14 @@ class SurveyFormController {
 		var slots = DocumentSlots.of(dependent, result, household, messages, locale);
 		model.addAttribute("docSlots", slots);
 		model.addAttribute("unplacedFiles", DocumentSlots.unplaced(dependent, slots, household));
-		model.addAttribute("uploadsAllowed", changePolicy.mayUpload(owner, dependent.rosterPersonId(), null));
+		boolean uploadsAllowed = changePolicy.mayUpload(owner, dependent.rosterPersonId(), null);
+		model.addAttribute("uploadsAllowed", uploadsAllowed);
+		// No control offers what the server refuses: no delete buttons once the files are submitted.
+		model.addAttribute("deletable", DocumentSlots.ofDependent(dependent, household)
+			.stream()
+			.allMatch(doc -> changePolicy.mayDelete(owner, doc)));
+		model.addAttribute("addingAfterSubmission", uploadsAllowed && form.form().submitted());
+		model.addAttribute("documentMarks", marks(answering.addedAfterSubmission(form), locale));
 		model.addAttribute("maxFileBytes", documentSettings.maxFileBytes(member.tenantId()));
 		model.addAttribute("returnTo", "/survey/" + formId + "/d/" + dependentId);
 		return VIEW_SECTION;
@@ -293,33 +310,65 @@ class SurveyFormController {
 
 	@GetMapping("/{formId}/check")
 	String check(Authentication auth, @PathVariable long formId, Model model) {
-		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
+		addCheck(model, MemberHousehold.of(auth), formId);
+		return VIEW_CHECK;
+	}
+
+	/**
+	 * Submits with the choices for missing documents, which are kept when the submission is refused; a
+	 * refusal for missing documents shows the check page again with each one named next to its choice.
+	 */
+	@PostMapping("/{formId}/submit")
+	String submit(Authentication auth, @PathVariable long formId,
+			@RequestParam org.springframework.util.MultiValueMap<String, String> params, Model model,
+			RedirectAttributes redirect) {
+		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
+		try {
+			answering.submit(member, formId, DocumentChoiceForm.from(params));
+		}
+		catch (SurveyProblem problem) {
+			if (SurveyProblem.MISSING_DOCUMENTS.equals(problem.messageKey())) {
+				addCheck(model, member, formId);
+				model.addAttribute("problem", problem.messageKey());
+				model.addAttribute("showDocumentErrors", true);
+				return VIEW_CHECK;
+			}
+			redirect.addFlashAttribute("problem", problem.messageKey());
+			return "redirect:/survey/" + formId + "/check";
+		}
+		return "redirect:/survey/" + formId + "/receipt";
+	}
+
+	private void addCheck(Model model, HouseholdScopedPrincipal member, long formId) {
+		MemberForm form = answering.load(member, formId);
 		addForm(model, form);
 		Map<Long, EligibilityResult> results = new LinkedHashMap<>();
 		for (FormDependent d : form.dependents()) {
 			results.put(d.id(), eligibility.evaluate(form, d));
 		}
 		model.addAttribute("results", results);
-		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
 		List<StoredDocument> household = documents.list(new DocumentOwner(member.tenantId(), member.kigo(), member.bango()));
 		Map<Long, List<StoredDocument>> files = new LinkedHashMap<>();
 		for (FormDependent d : form.dependents()) {
 			files.put(d.id(), DocumentSlots.ofDependent(d, household));
 		}
 		model.addAttribute("files", files);
-		return VIEW_CHECK;
+		model.addAttribute("requirements", requirements.of(form, household));
+		model.addAttribute("reasonMax", jp.kennin.survey.internal.DocumentChoice.MAX_REASON);
 	}
 
-	@PostMapping("/{formId}/submit")
-	String submit(Authentication auth, @PathVariable long formId, RedirectAttributes redirect) {
+	/** 「選択を保存する」: keeps the choices for missing documents without submitting. */
+	@PostMapping("/{formId}/document-choices")
+	String saveDocumentChoices(Authentication auth, @PathVariable long formId,
+			@RequestParam org.springframework.util.MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		try {
-			answering.submit(MemberHousehold.of(auth), formId);
+			answering.chooseForMissingDocuments(MemberHousehold.of(auth), formId, DocumentChoiceForm.from(params));
+			redirect.addFlashAttribute("flash", "survey.check.choicesSaved");
 		}
 		catch (SurveyProblem problem) {
 			redirect.addFlashAttribute("problem", problem.messageKey());
-			return "redirect:/survey/" + formId + "/check";
 		}
-		return "redirect:/survey/" + formId + "/receipt";
+		return "redirect:/survey/" + formId + "/check";
 	}
 
 	@GetMapping("/{formId}/receipt")
@@ -329,6 +378,8 @@ class SurveyFormController {
 			return "redirect:/survey/" + formId;
 		}
 		addForm(model, form);
+		model.addAttribute("requirements", requirements.of(form));
+		addHistory(model, form);
 		return VIEW_RECEIPT;
 	}
 
@@ -354,6 +405,17 @@ class SurveyFormController {
 			.body(pdf);
 	}
 
+	/** What withdrawing means, on a page of its own: one tap must not undo a submission. */
+	@GetMapping("/{formId}/withdraw")
+	String confirmWithdrawal(Authentication auth, @PathVariable long formId, Model model) {
+		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
+		if (!form.withdrawable(clock)) {
+			return "redirect:/survey/" + formId;
+		}
+		addForm(model, form);
+		return VIEW_WITHDRAW;
+	}
+
 	@PostMapping("/{formId}/withdraw")
 	String withdraw(Authentication auth, @PathVariable long formId, RedirectAttributes redirect) {
 		try {
@@ -364,6 +426,18 @@ class SurveyFormController {
 			redirect.addFlashAttribute("problem", problem.messageKey());
 		}
 		return "redirect:/survey/" + formId;
+	}
+
+	private void addHistory(Model model, MemberForm form) {
+		model.addAttribute("history", answering.history(form).stream().filter(FormEvent::receiptEvent).toList());
+	}
+
+	/** 「提出後に追加（9月1日 10:30）」 for each document added since submission. */
+	private Map<Long, String> marks(Map<Long, java.time.Instant> added, java.util.Locale locale) {
+		Map<Long, String> marks = new LinkedHashMap<>();
+		added.forEach((id, at) -> marks.put(id, messages.getMessage("survey.documents.addedAfter",
+				new Object[] { JapanTime.formatDateTime(at) }, locale)));
+		return marks;
 	}
 
 	private void addForm(Model model, MemberForm form) {
