@@ -82,8 +82,11 @@ class CampaignControllerIntegrationTests {
 			.andExpect(content().string(containsString("2026年度 被扶養者資格調査")))
 			.andExpect(content().string(containsString("対象：1世帯、被扶養者1人")))
 			.andExpect(content().string(containsString("2026年9月17日(木) 23:59")));
-		mvc.perform(post(location + "/open").with(TestStaff.tenantAdmin(tenant.id())).with(csrf()))
-			.andExpect(flash().attribute("flash", "survey.campaign.flash.opened"));
+		mvc.perform(get(location + "/open").with(TestStaff.tenantAdmin(tenant.id())))
+			.andExpect(content().string(containsString("1世帯・被扶養者1人の調査票を作成します。")));
+		mvc.perform(post(location + "/open").with(TestStaff.tenantAdmin(tenant.id())).with(csrf())
+			.param("households", "1")
+			.param("dependents", "1")).andExpect(flash().attribute("flash", "survey.campaign.flash.opened"));
 		mvc.perform(get(location).with(TestStaff.tenantAdmin(tenant.id())))
 			.andExpect(content().string(containsString("公開中")));
 	}
@@ -106,10 +109,9 @@ class CampaignControllerIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("入力内容に誤りがあります")))
 			.andExpect(content().string(containsString("調査名を入力してください。")))
-			.andExpect(content().string(containsString("実在する日付を入力してください。")))
+			.andExpect(content().string(containsString("基準日は「2026-09-17」の形式で、実在する日付を入力してください。")))
 			.andExpect(content().string(containsString("回答期限は公開日時より後の日時にしてください。")))
 			.andExpect(content().string(containsString("「何歳以下」は「何歳以上」と同じか")))
-			.andExpect(content().string(containsString("年齢の基準日を入力してください。")))
 			.andExpect(content().string(containsString("対象とする続柄を1つ以上選んでください。")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
 			.andExpect(content().string(containsString("入力した案内文")))
