@@ -14,6 +14,7 @@ import jp.kennin.survey.SurveyStatus;
 import jp.kennin.survey.internal.EligibilityCheck;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.survey.internal.SurveyAnswering;
+import jp.kennin.survey.internal.SurveyFormExport;
 import jp.kennin.survey.internal.SurveyFormQueries;
 
 import org.springframework.context.MessageSource;
@@ -55,9 +56,13 @@ class StaffSurveyFormController {
 
 	private final jp.kennin.document.Documents documents;
 
+	private final SurveyFormExport export;
+
 	StaffSurveyFormController(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering,
-			EligibilityCheck eligibility, AuditLog audit, MessageSource messages, jp.kennin.document.Documents documents) {
+			EligibilityCheck eligibility, AuditLog audit, MessageSource messages, jp.kennin.document.Documents documents,
+			SurveyFormExport export) {
 		this.documents = documents;
+		this.export = export;
 		this.campaigns = campaigns;
 		this.queries = queries;
 		this.answering = answering;
@@ -90,7 +95,7 @@ class StaffSurveyFormController {
 		StaffTenant staff = StaffTenant.of(auth);
 		Campaign campaign = campaign(staff, id);
 		boolean utf8 = "utf8".equals(encoding);
-		var forms = answering.campaignForStaff(staff.tenantId(), id);
+		var forms = export.campaign(staff.tenantId(), id);
 		audit.record(new AuditLog.Event("SURVEY_FORMS_EXPORTED", staff.tenantId(), "STAFF", auth.getName(),
 				role(auth), "campaign:" + id, request.getRemoteAddr(),
 				Map.of("forms", String.valueOf(forms.size()), "encoding", utf8 ? "UTF-8" : "Windows-31J")));
