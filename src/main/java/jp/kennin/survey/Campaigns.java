@@ -36,7 +36,10 @@ public interface Campaigns {
 	/** The 内訳: the preview while being prepared, the forms (and roster changes since) once opened. */
 	CampaignBreakdown breakdown(long tenantId, long campaignId);
 
-	/** What opening would create, and overlaps with other open campaigns. @throws CampaignProblem unless being prepared */
+	/**
+	 * What opening would create, and overlaps with other open campaigns.
+	 * @throws CampaignProblem unless being prepared and selecting someone
+	 */
 	CampaignOpening opening(CampaignActor actor, long campaignId);
 
 	/**

@@ -133,7 +133,11 @@ class CampaignManagement implements Campaigns {
 		requireManager(actor);
 		Campaign campaign = campaigns.find(actor.tenantId(), campaignId).orElseThrow(CampaignNotFound::new);
 		requireStatus(campaign, CampaignStatus.PREPARING, "survey.campaign.problem.notPreparing");
-		return new CampaignOpening(campaign, selection.preview(campaign), selection.overlaps(campaign));
+		TargetPreview targets = selection.preview(campaign);
+		if (targets.dependents() == 0) {
+			throw new CampaignProblem("survey.campaign.problem.nobodySelected");
+		}
+		return new CampaignOpening(campaign, targets, selection.overlaps(campaign));
 	}
 
 	@Override
