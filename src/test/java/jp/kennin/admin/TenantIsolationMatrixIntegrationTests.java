@@ -82,6 +82,9 @@ class TenantIsolationMatrixIntegrationTests {
 	@Autowired
 	ApiTokens tokens;
 
+	@Autowired
+	jp.kennin.survey.Campaigns campaigns;
+
 	Tenant a;
 
 	Tenant b;
@@ -111,6 +114,10 @@ class TenantIsolationMatrixIntegrationTests {
 			ids.put("notice" + k, notices.create(t.id(), java.time.LocalDate.of(2026, 4, 1), "お知らせ" + k, "本文", null, null));
 			notices.attach(t.id(), ids.get("notice" + k), "案内.pdf", PDF.length, new ByteArrayInputStream(PDF));
 			ids.put("token" + k, tokens.create(t.id(), "基幹" + k, "test").id());
+			ids.put("campaign" + k, campaigns.create(t.id(), new jp.kennin.survey.CampaignDraft("調査" + k,
+					java.time.LocalDate.of(2026, 7, 1), java.time.Instant.parse("2026-07-28T00:00:00Z"),
+					java.time.Instant.parse("2026-09-17T14:59:00Z"), false, "", new jp.kennin.survey.TargetRules(null, null,
+							null, java.util.EnumSet.of(jp.kennin.roster.RelationshipCategory.SPOUSE), null))));
 		}
 		ids.put("siteNotice", notices.create(null, java.time.LocalDate.of(2026, 4, 1), "サイト", "本文", null, null));
 		notices.attach(null, ids.get("siteNotice"), "サイト.pdf", PDF.length, new ByteArrayInputStream(PDF));
@@ -190,6 +197,20 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/staff/" + ids.get("staffA2") + "/remove"),           OK,        OK,          FORBIDDEN);
 		check(wrong, post("/admin/staff/" + ids.get("staffC") + "/remove"),           REDIRECT,  NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/staff/" + ids.get("staffC")),                        NOT_FOUND, NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/campaigns"),                                         FORBIDDEN, OK,          OK);
+		check(wrong, get("/admin/campaigns/new"),                                     FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA")),                 FORBIDDEN, OK,          OK);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB")),                 FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/edit"),       FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/open"),       FORBIDDEN, REDIRECT,    FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/open"),       FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/close"),      FORBIDDEN, REDIRECT,    FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/close"),      FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		for (String action : List.of("", "/open", "/deadline", "/close", "/complete")) {
+			check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + action),    FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		}
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms"),      FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms.csv"),  FORBIDDEN, NOT_FOUND,   NOT_FOUND);
 		check(wrong, get("/admin/audit"),                                             OK,        OK,          FORBIDDEN);
 		check(wrong, get("/admin/audit/export"),                                      OK,        OK,          FORBIDDEN);
 		check(wrong, get("/actuator/health"),                                         OK,        OK,          OK);

@@ -47,6 +47,9 @@ class CampaignControllerIntegrationTests {
 	@Autowired
 	Campaigns campaigns;
 
+	@Autowired
+	jp.kennin.test.MutableClock clock;
+
 	private Tenant tenant;
 
 	@BeforeEach
@@ -82,8 +85,11 @@ class CampaignControllerIntegrationTests {
 			.andExpect(content().string(containsString("2026年度 被扶養者資格調査")))
 			.andExpect(content().string(containsString("対象：1世帯、被扶養者1人")))
 			.andExpect(content().string(containsString("2026年9月17日(木) 23:59")));
-		mvc.perform(post(location + "/open").with(TestStaff.tenantAdmin(tenant.id())).with(csrf()))
-			.andExpect(flash().attribute("flash", "survey.campaign.flash.opened"));
+		mvc.perform(get(location + "/open").with(TestStaff.tenantAdmin(tenant.id())))
+			.andExpect(content().string(containsString("1世帯・被扶養者1人の調査票を作成します。")));
+		mvc.perform(post(location + "/open").with(TestStaff.tenantAdmin(tenant.id())).with(csrf())
+			.param("households", "1")
+			.param("dependents", "1")).andExpect(flash().attribute("flash", "survey.campaign.flash.opened"));
 		mvc.perform(get(location).with(TestStaff.tenantAdmin(tenant.id())))
 			.andExpect(content().string(containsString("公開中")));
 	}
@@ -106,14 +112,93 @@ class CampaignControllerIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("入力内容に誤りがあります")))
 			.andExpect(content().string(containsString("調査名を入力してください。")))
-			.andExpect(content().string(containsString("実在する日付を入力してください。")))
+			.andExpect(content().string(containsString("基準日は「2026-09-17」の形式で、実在する日付を入力してください。")))
 			.andExpect(content().string(containsString("回答期限は公開日時より後の日時にしてください。")))
 			.andExpect(content().string(containsString("「何歳以下」は「何歳以上」と同じか")))
-			.andExpect(content().string(containsString("年齢の基準日を入力してください。")))
 			.andExpect(content().string(containsString("対象とする続柄を1つ以上選んでください。")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
 			.andExpect(content().string(containsString("入力した案内文")))
 			.andExpect(content().string(containsString("value=\"2026-02-30\"")));
+	}
+
+	@Test
+	void each_date_and_time_error_names_its_field_in_the_summary_and_next_to_the_field() throws Exception {
+		String page = mvc.perform(post("/admin/campaigns").with(TestStaff.tenantAdmin(tenant.id()))
+			.with(csrf())
+			.param("title", "期限なし調査")
+			.param("referenceDate", "")
+			.param("opensDate", "")
+			.param("opensTime", "9時")
+			.param("deadlineDate", "")
+			.param("deadlineTime", "23:59")
+			.param("ageOn", "2026-04-01")
+			.param("ageMin", "十八")
+			.param("categories", "SPOUSE"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String summary = page.substring(page.indexOf("error-summary"), page.indexOf("</ul>", page.indexOf("error-summary")));
+		assertThat(summary).contains("基準日を入力してください。", "公開日時の日付を入力してください。",
+				"公開日時の時刻は「23:59」の形式で入力してください。", "回答期限の日付を入力してください。",
+				"「何歳以上」は0から120までの数字で入力してください。")
+			.doesNotContain(">日付を入力してください。");
+		assertThat(page).contains("id=\"deadlineDate-error\"")
+			.containsPattern("id=\"deadlineDate-error\">\\s*<span[^>]*>[^<]*</span>\\s*回答期限の日付を入力してください。");
+	}
+
+	@Test
+	void a_new_campaign_counts_ages_on_april_1st_so_the_default_age_rule_validates() throws Exception {
+		try {
+			clock.setInstant(java.time.ZonedDateTime.of(2026, 2, 10, 12, 0, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant());
+			mvc.perform(get("/admin/campaigns/new").with(TestStaff.tenantAdmin(tenant.id())))
+				.andExpect(content().string(containsString("id=\"ageOn\" name=\"ageOn\" value=\"2025-04-01\"")));
+			clock.setInstant(java.time.ZonedDateTime.of(2026, 7, 1, 12, 0, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant());
+			mvc.perform(get("/admin/campaigns/new").with(TestStaff.tenantAdmin(tenant.id())))
+				.andExpect(content().string(containsString("id=\"ageOn\" name=\"ageOn\" value=\"2026-04-01\"")))
+				.andExpect(content().string(containsString("id=\"ageMin\" name=\"ageMin\" value=\"18\"")))
+				.andExpect(content().string(containsString("id=\"opensTime\" name=\"opensTime\" value=\"09:00\"")))
+				.andExpect(content().string(containsString("基準日の初期値は今年度の4月1日")));
+		}
+		finally {
+			clock.reset();
+		}
+		// What the page offered, with only the required fields filled in.
+		mvc.perform(post("/admin/campaigns").with(TestStaff.tenantAdmin(tenant.id()))
+			.with(csrf())
+			.param("title", "初期値のままの調査")
+			.param("referenceDate", "2026-07-01")
+			.param("opensDate", "2026-07-28")
+			.param("opensTime", "09:00")
+			.param("deadlineDate", "2026-09-17")
+			.param("deadlineTime", "23:59")
+			.param("ageOn", "2026-04-01")
+			.param("ageMin", "18")
+			.param("ageMax", "")
+			.param("categories", "SPOUSE", "CHILD", "PARENT", "GRANDPARENT", "GRANDCHILD", "SIBLING", "OTHER"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flash", "survey.campaign.flash.created"));
+		Campaign created = campaigns.list(tenant.id()).stream().filter(c -> c.title().equals("初期値のままの調査"))
+			.findFirst().orElseThrow();
+		assertThat(created.rules().ageOn()).isEqualTo(LocalDate.of(2026, 4, 1));
+		assertThat(created.rules().ageMin()).isEqualTo(18);
+	}
+
+	@Test
+	void ages_without_their_own_date_count_on_the_campaigns_reference_date() throws Exception {
+		mvc.perform(post("/admin/campaigns").with(TestStaff.tenantAdmin(tenant.id()))
+			.with(csrf())
+			.param("title", "基準日で数える調査")
+			.param("referenceDate", "2026-07-01")
+			.param("opensDate", "2026-07-28")
+			.param("opensTime", "09:00")
+			.param("deadlineDate", "2026-09-17")
+			.param("deadlineTime", "23:59")
+			.param("ageOn", "")
+			.param("ageMin", "18")
+			.param("categories", "SPOUSE")).andExpect(status().is3xxRedirection());
+		assertThat(campaigns.list(tenant.id()).stream().filter(c -> c.title().equals("基準日で数える調査")).findFirst()
+			.orElseThrow().rules().ageOn()).isEqualTo(LocalDate.of(2026, 7, 1));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
@@ -97,7 +98,7 @@ class CampaignIntegrationTests {
 	void dependents_recognised_after_the_date_and_excluded_persons_are_left_out() {
 		assertThat(dependents(rules(null, null, null, LocalDate.of(2026, 7, 31)))).isEqualTo(3);
 		long id = campaigns.create(tenant.id(), draft(rules(null, null, null, null)));
-		campaigns.replaceExclusions(tenant.id(), id, List.of(new Campaigns.PersonKey("10", bango(0), "01")));
+		campaigns.replaceExclusions(admin(), id, List.of(new Campaigns.PersonKey("10", bango(0), "01")));
 		assertThat(campaigns.preview(tenant.id(), id).dependents()).isEqualTo(3);
 		assertThat(campaigns.exclusionCount(tenant.id(), id)).isEqualTo(1);
 	}
@@ -114,14 +115,14 @@ class CampaignIntegrationTests {
 	@Test
 	void lifecycle_allows_only_the_next_step() {
 		long id = campaigns.create(tenant.id(), draft(rules(null, null, null, null)));
-		assertThatThrownBy(() -> campaigns.close(tenant.id(), id)).isInstanceOf(CampaignProblem.class);
+		assertThatThrownBy(() -> campaigns.close(admin(), id)).isInstanceOf(CampaignProblem.class);
 		campaigns.open(tenant.id(), id);
-		assertThatThrownBy(() -> campaigns.update(tenant.id(), id, draft(rules(null, null, null, null))))
+		assertThatThrownBy(() -> campaigns.update(admin(), id, draft(rules(null, null, null, null))))
 			.isInstanceOf(CampaignProblem.class);
 		assertThatThrownBy(() -> campaigns.open(tenant.id(), id)).isInstanceOf(CampaignProblem.class);
-		assertThatThrownBy(() -> campaigns.complete(tenant.id(), id)).isInstanceOf(CampaignProblem.class);
-		campaigns.close(tenant.id(), id);
-		campaigns.complete(tenant.id(), id);
+		assertThatThrownBy(() -> campaigns.complete(admin(), id)).isInstanceOf(CampaignProblem.class);
+		campaigns.close(admin(), id);
+		campaigns.complete(admin(), id);
 		assertThat(campaigns.find(tenant.id(), id)).get().extracting(Campaign::status).isEqualTo(CampaignStatus.COMPLETED);
 	}
 
@@ -131,12 +132,12 @@ class CampaignIntegrationTests {
 		long id = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), id);
 		Instant later = draft.deadline().plus(Duration.ofDays(7));
-		campaigns.changeDeadline(tenant.id(), id, later, true);
+		campaigns.changeDeadline(admin(), id, later, true);
 		assertThat(campaigns.find(tenant.id(), id)).get().satisfies(c -> {
 			assertThat(c.deadline()).isEqualTo(later);
 			assertThat(c.lateSubmissionAllowed()).isTrue();
 		});
-		assertThatThrownBy(() -> campaigns.changeDeadline(tenant.id(), id, draft.opensAt().minusSeconds(1), false))
+		assertThatThrownBy(() -> campaigns.changeDeadline(admin(), id, draft.opensAt().minusSeconds(1), false))
 			.isInstanceOf(CampaignProblem.class);
 	}
 
@@ -171,6 +172,10 @@ class CampaignIntegrationTests {
 		assertThat(campaigns.list(other.id())).isEmpty();
 		assertThatThrownBy(() -> campaigns.open(other.id(), id)).isNotInstanceOf(CampaignProblem.class);
 		assertThat(campaigns.find(tenant.id(), id)).get().extracting(Campaign::status).isEqualTo(CampaignStatus.PREPARING);
+	}
+
+	private CampaignActor admin() {
+		return CampaignActor.staff(new StaffActor("test-admin", StaffActor.TENANT_ADMIN, tenant.id()), "127.0.0.1");
 	}
 
 	private long dependents(TargetRules rules) {

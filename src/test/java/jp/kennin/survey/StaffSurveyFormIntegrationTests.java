@@ -70,10 +70,17 @@ class StaffSurveyFormIntegrationTests {
 
 	private long formId;
 
+	private String bango;
+
+	private long dependentId;
+
+	@Autowired
+	jp.kennin.document.Documents documents;
+
 	@BeforeEach
 	void setUp() throws Exception {
 		tenant = TestTenants.create(tenants, "出力テスト健保");
-		String bango = "x" + SEQ.incrementAndGet();
+		bango = "x" + SEQ.incrementAndGet();
 		roster.upsert(tenant.id(), List.of(
 				new RosterPerson(0, 0, "9", bango, "00", true, "本人", RelationshipCategory.SELF, "髙橋 ①郎", "タカハシ イチロウ",
 						LocalDate.of(1970, 1, 1), Gender.MALE, "t@example.jp", "100", "本社", null, null, true),
@@ -84,7 +91,7 @@ class StaffSurveyFormIntegrationTests {
 		campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
 		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
-		long dependentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
+		dependentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
 			.param(formId)
 			.query(Long.class)
 			.single();
@@ -138,6 +145,62 @@ class StaffSurveyFormIntegrationTests {
 		assertThat(audit.search(new AuditLog.Query(tenant.id(), null, null, null, "campaign:" + campaignId, 10)))
 			.extracting(e -> e.type())
 			.contains("SURVEY_FORMS_EXPORTED");
+	}
+
+	@Test
+	void csv_names_the_insured_has_excel_dates_and_shows_missing_documents_and_precheck_warnings() throws Exception {
+		answer("continuation", 1, "continuation", "CONTINUE");
+		answer("living", 2, "living", "TOGETHER");
+		answer("occupation", 3, "occupations", "PART_TIME");
+		answer("income", 4, "incomeSalary", "1400000");
+		long spouse = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?").param(dependentId)
+			.query(Long.class).single();
+		documents.store(new jp.kennin.document.DocumentOwner(tenant.id(), "9", bango), spouse, "SALARY_PROOF", "給与明細.pdf",
+				jp.kennin.document.internal.TestFiles.pdf(1));
+		// Submitted at 2026-12-02 03:43:27 Japan time (set directly: this test is about the export, not submitting).
+		jdbc.sql("update survey_form set status = 'SUBMITTED', receipt_number = '2026-0001-0000001', submitted_at = ? "
+				+ "where id = ?")
+			.params(java.sql.Timestamp.from(java.time.Instant.parse("2026-12-01T18:43:27Z")), formId)
+			.update();
+
+		for (String encoding : List.of("sjis", "utf8")) {
+			byte[] bytes = mvc.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", encoding)
+				.with(TestStaff.tenantAdmin(tenant.id()))).andReturn().getResponse().getContentAsByteArray();
+			String text = encoding.equals("utf8") ? new String(bytes, StandardCharsets.UTF_8).substring(1)
+					: new String(bytes, Charset.forName("windows-31j"));
+			try (var parser = org.apache.commons.csv.CSVParser.parse(text,
+					org.apache.commons.csv.CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get())) {
+				var rows = parser.getRecords();
+				assertThat(rows).as(encoding).hasSize(1);
+				var row = rows.get(0);
+				assertThat(row.get("被保険者氏名")).as(encoding).isEqualTo("髙橋 ①郎");
+				assertThat(row.get("提出日時")).isEqualTo("2026/12/02 03:43:27");
+				assertThat(java.time.LocalDateTime.parse(row.get("提出日時"),
+						java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss"))).isNotNull();
+				assertThat(row.get("生年月日")).isEqualTo("1972/01/01");
+				assertThat(row.get("書類不足")).contains("所得証明書").doesNotContain("給与明細");
+				assertThat(row.get("不足書類の提出方法（郵送・提出できない理由）")).isEmpty();
+				assertThat(row.get("事前確認の注意")).contains("年間収入見込額が130万円以上のため");
+			}
+		}
+	}
+
+	@Test
+	void the_staff_form_names_each_uploaded_document_by_its_slot() throws Exception {
+		long spouse = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?").param(dependentId)
+			.query(Long.class).single();
+		documents.store(new jp.kennin.document.DocumentOwner(tenant.id(), "9", bango), spouse, "SALARY_PROOF", "給与明細.pdf",
+				jp.kennin.document.internal.TestFiles.pdf(1));
+		mvc.perform(get("/admin/survey-forms/{id}", formId).with(TestStaff.reviewer(tenant.id())))
+			.andExpect(content().string(containsString("給与明細（直近3か月分）または源泉徴収票・")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("SALARY_PROOF"))));
+	}
+
+	private void answer(String step, int version, String name, String value) throws Exception {
+		mvc.perform(post("/survey/{f}/d/{d}/{s}", formId, dependentId, step).with(TestMember.of(tenant.id(), "9", bango))
+			.with(csrf())
+			.param("version", String.valueOf(version))
+			.param(name, value)).andExpect(status().is3xxRedirection());
 	}
 
 	@Test

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -19,10 +22,12 @@ import org.apache.commons.csv.CSVPrinter;
 
 import jp.kennin.audit.AuditEntry;
 import jp.kennin.audit.AuditLog;
+import jp.kennin.audit.AuditTargets;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.platform.ViewTime;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,14 +45,20 @@ class AuditLogController {
 
 	static final int PAGE_LIMIT = 200;
 
+	/** Entries named per batch while the CSV streams, so a long export never holds the whole log. */
+	static final int CSV_BATCH = 500;
+
 	private final AuditLog audit;
+
+	private final AuditLabels labels;
 
 	private final ViewTime viewTime;
 
 	private final Clock clock;
 
-	AuditLogController(AuditLog audit, ViewTime viewTime, Clock clock) {
+	AuditLogController(AuditLog audit, AuditLabels labels, ViewTime viewTime, Clock clock) {
 		this.audit = audit;
+		this.labels = labels;
 		this.viewTime = viewTime;
 		this.clock = clock;
 	}
@@ -67,7 +78,9 @@ class AuditLogController {
 			model.addAttribute("dateError", true);
 			return VIEW_LOG;
 		}
-		model.addAttribute("entries", audit.search(query(StaffActor.of(auth), fromDate, untilDate, actor, target, PAGE_LIMIT)));
+		StaffActor viewer = StaffActor.of(auth);
+		model.addAttribute("entries", labels.rows(audit.search(query(viewer, fromDate, untilDate, actor, target, PAGE_LIMIT)),
+				viewer, LocaleContextHolder.getLocale()));
 		model.addAttribute("limit", PAGE_LIMIT);
 		return VIEW_LOG;
 	}
@@ -85,21 +98,41 @@ class AuditLogController {
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name);
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
+		Locale locale = LocaleContextHolder.getLocale();
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-			csv.printRecord("日時", "種類", "保険者ID", "実行者種別", "実行者", "権限", "対象", "IP", "詳細");
-			audit.forEach(query, e -> print(csv, e));
+			csv.printRecord("日時", "種類", "種類コード", "保険者ID", "実行者種別", "実行者", "権限", "権限コード", "対象",
+					"対象コード", "IP", "詳細", "詳細コード");
+			List<AuditEntry> batch = new ArrayList<>(CSV_BATCH);
+			audit.forEach(query, e -> {
+				batch.add(e);
+				if (batch.size() == CSV_BATCH) {
+					print(csv, batch, staff, locale);
+				}
+			});
+			print(csv, batch, staff, locale);
 		}
 	}
 
-	private void print(CSVPrinter csv, AuditEntry e) {
+	/** Codes stay in the columns named コード (for filters and scripts); the others are as staff read them. */
+	private void print(CSVPrinter csv, List<AuditEntry> batch, StaffActor staff, Locale locale) {
+		Map<String, AuditTargets.Target> named = labels.name(batch.stream().map(AuditEntry::target).toList(), staff);
 		try {
-			csv.printRecord(viewTime.dateTimeSeconds(e.at()), safe(e.type()), e.tenantId() == null ? "" : e.tenantId(),
-					safe(e.actorKind()), safe(e.actorId()), safe(e.actorRole()), safe(e.target()), safe(e.ip()),
-					safe(e.details().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(" "))));
+			for (AuditEntry e : batch) {
+				csv.printRecord(viewTime.dateTimeSeconds(e.at()), safe(labels.type(e.type(), locale)), safe(e.type()),
+						e.tenantId() == null ? "" : e.tenantId(), safe(e.actorKind()), safe(e.actorId()),
+						safe(labels.role(e.actorRole(), locale)), safe(e.actorRole()),
+						safe(labels.target(e.target(), e.target() == null ? null : named.get(e.target()), locale)),
+						safe(e.target()), safe(e.ip()),
+						safe(labels.details(e, locale).stream().map(d -> d.label() + "=" + d.value())
+							.collect(Collectors.joining(" "))),
+						safe(e.details().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
+							.collect(Collectors.joining(" "))));
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		batch.clear();
 	}
 
 	/** Spreadsheets run cells starting with = + - @ (and tab, CR) as formulas; a leading ' stops that. */

@@ -3,6 +3,8 @@ package jp.kennin.survey.internal;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import jp.kennin.survey.Campaign;
+import jp.kennin.survey.CampaignActor;
+import jp.kennin.survey.CampaignProblem;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CampaignCloser {
+
+	/** The actor ID of the closing job in the audit log. */
+	static final String ACTOR = "campaign-closer";
 
 	private final CampaignRepository campaigns;
 
@@ -27,7 +32,12 @@ class CampaignCloser {
 	@SchedulerLock(name = "campaign-closer")
 	void closeOverdue() {
 		for (Campaign c : campaigns.overdue()) {
-			management.close(c.tenantId(), c.id());
+			try {
+				management.close(CampaignActor.system(c.tenantId(), ACTOR), c.id());
+			}
+			catch (CampaignProblem alreadyClosed) {
+				// staff closed it since the list was read; the others still need closing
+			}
 		}
 	}
 

@@ -2,19 +2,38 @@ package jp.kennin.survey.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kennin.survey.Campaign;
+import jp.kennin.survey.CampaignActor;
+import jp.kennin.survey.CampaignBreakdown;
+import jp.kennin.survey.CampaignClosing;
 import jp.kennin.survey.CampaignDraft;
+import jp.kennin.survey.CampaignOpened;
+import jp.kennin.survey.CampaignOpening;
 import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.CampaignStatus;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.survey.TargetPreview;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_CLOSED;
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_COMPLETED;
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_CREATED;
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_DEADLINE_CHANGED;
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_EXCLUSIONS_REPLACED;
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_LATE_SUBMISSION_CHANGED;
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_OPENED;
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_UPDATED;
+
+/**
+ * The campaign use cases: role check, state rule, change and audit record in one transaction each.
+ */
 @Service
 @Transactional
 class CampaignManagement implements Campaigns {
@@ -23,12 +42,22 @@ class CampaignManagement implements Campaigns {
 
 	private final TargetSelection selection;
 
-	private final JdbcClient jdbc;
+	private final CampaignFormCounts formCounts;
 
-	CampaignManagement(CampaignRepository campaigns, TargetSelection selection, JdbcClient jdbc) {
+	private final CampaignAudit audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final CampaignExclusions exclusions;
+
+	CampaignManagement(CampaignRepository campaigns, TargetSelection selection, CampaignFormCounts formCounts,
+			CampaignExclusions exclusions, CampaignAudit audit, ApplicationEventPublisher events) {
 		this.campaigns = campaigns;
 		this.selection = selection;
-		this.jdbc = jdbc;
+		this.formCounts = formCounts;
+		this.exclusions = exclusions;
+		this.audit = audit;
+		this.events = events;
 	}
 
 	@Override
@@ -44,36 +73,42 @@ class CampaignManagement implements Campaigns {
 	}
 
 	@Override
-	public long create(long tenantId, CampaignDraft draft) {
-		checkPeriod(draft.opensAt(), draft.deadline());
-		return campaigns.insert(tenantId, draft);
-	}
-
-	@Override
-	public void update(long tenantId, long campaignId, CampaignDraft draft) {
-		requireStatus(campaignId, tenantId, CampaignStatus.PREPARING, "survey.campaign.problem.notPreparing");
-		checkPeriod(draft.opensAt(), draft.deadline());
-		campaigns.update(tenantId, campaignId, draft);
-	}
-
-	@Override
-	public void replaceExclusions(long tenantId, long campaignId, List<PersonKey> keys) {
-		requireStatus(campaignId, tenantId, CampaignStatus.PREPARING, "survey.campaign.problem.notPreparing");
-		jdbc.sql("delete from campaign_exclusion where tenant_id = ? and campaign_id = ?").params(tenantId, campaignId).update();
-		for (PersonKey key : keys.stream().distinct().toList()) {
-			jdbc.sql("insert into campaign_exclusion (campaign_id, tenant_id, kigo, bango, edaban) values (?, ?, ?, ?, ?)")
-				.params(campaignId, tenantId, key.kigo(), key.bango(), key.edaban())
-				.update();
+	public void requireManager(CampaignActor actor) {
+		if (!actor.mayManage()) {
+			throw new AccessDeniedException("only the insurer's administrators change campaigns");
 		}
+	}
+
+	@Override
+	public long create(CampaignActor actor, CampaignDraft draft) {
+		requireManager(actor);
+		checkPeriod(draft.opensAt(), draft.deadline());
+		long id = campaigns.insert(actor.tenantId(), draft);
+		audit.record(CAMPAIGN_CREATED, actor, id, audit.fields(draft));
+		return id;
+	}
+
+	@Override
+	public void update(CampaignActor actor, long campaignId, CampaignDraft draft) {
+		Campaign before = require(actor, campaignId, CampaignStatus.PREPARING, "survey.campaign.problem.notPreparing");
+		checkPeriod(draft.opensAt(), draft.deadline());
+		campaigns.update(actor.tenantId(), campaignId, draft);
+		audit.record(CAMPAIGN_UPDATED, actor, campaignId, audit.changes(before, draft));
+	}
+
+	@Override
+	public void replaceExclusions(CampaignActor actor, long campaignId, List<PersonKey> keys) {
+		require(actor, campaignId, CampaignStatus.PREPARING, "survey.campaign.problem.notPreparing");
+		int before = exclusions.count(actor.tenantId(), campaignId);
+		int after = exclusions.replace(actor.tenantId(), campaignId, keys);
+		audit.record(CAMPAIGN_EXCLUSIONS_REPLACED, actor, campaignId,
+				Map.of("before", String.valueOf(before), "after", String.valueOf(after)));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public int exclusionCount(long tenantId, long campaignId) {
-		return jdbc.sql("select count(*) from campaign_exclusion where tenant_id = ? and campaign_id = ?")
-			.params(tenantId, campaignId)
-			.query(Integer.class)
-			.single();
+		return exclusions.count(tenantId, campaignId);
 	}
 
 	@Override
@@ -83,42 +118,102 @@ class CampaignManagement implements Campaigns {
 	}
 
 	@Override
-	public int open(long tenantId, long campaignId) {
-		Campaign campaign = requireStatus(campaignId, tenantId, CampaignStatus.PREPARING,
-				"survey.campaign.problem.notPreparing");
-		if (selection.preview(campaign).dependents() == 0) {
+	@Transactional(readOnly = true)
+	public CampaignBreakdown breakdown(long tenantId, long campaignId) {
+		Campaign campaign = campaigns.find(tenantId, campaignId).orElseThrow(CampaignNotFound::new);
+		if (campaign.status() == CampaignStatus.PREPARING) {
+			return new CampaignBreakdown(selection.preview(campaign), false, CampaignBreakdown.RosterChanges.NONE);
+		}
+		return new CampaignBreakdown(formCounts.byOffice(campaign), true, selection.sinceOpening(campaign));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CampaignOpening opening(CampaignActor actor, long campaignId) {
+		requireManager(actor);
+		Campaign campaign = campaigns.find(actor.tenantId(), campaignId).orElseThrow(CampaignNotFound::new);
+		requireStatus(campaign, CampaignStatus.PREPARING, "survey.campaign.problem.notPreparing");
+		TargetPreview targets = selection.preview(campaign);
+		if (targets.dependents() == 0) {
 			throw new CampaignProblem("survey.campaign.problem.nobodySelected");
 		}
+		return new CampaignOpening(campaign, targets, selection.overlaps(campaign));
+	}
+
+	@Override
+	public int open(CampaignActor actor, long campaignId, Confirmed confirmed) {
+		Campaign campaign = require(actor, campaignId, CampaignStatus.PREPARING, "survey.campaign.problem.notPreparing");
+		TargetPreview targets = selection.preview(campaign);
+		if (targets.dependents() == 0) {
+			throw new CampaignProblem("survey.campaign.problem.nobodySelected");
+		}
+		if (confirmed != null && (confirmed.households() != targets.households()
+				|| confirmed.dependents() != targets.dependents())) {
+			throw new CampaignProblem("survey.campaign.problem.targetsChanged");
+		}
+		long overlapping = selection.overlaps(campaign).stream().mapToLong(CampaignOpening.Overlap::dependents).sum();
 		int forms = selection.createForms(campaign);
-		campaigns.changeStatus(tenantId, campaignId, CampaignStatus.OPEN, "opened_at");
+		campaigns.changeStatus(actor.tenantId(), campaignId, CampaignStatus.OPEN, "opened_at");
+		audit.record(CAMPAIGN_OPENED, actor, campaignId,
+				Map.of("forms", String.valueOf(forms), "households", String.valueOf(targets.households()), "dependents",
+						String.valueOf(targets.dependents()), "overlapping", String.valueOf(overlapping)));
+		events.publishEvent(new CampaignOpened(actor.tenantId(), campaignId, campaign.title(), campaign.opensAt(),
+				campaign.deadline(), forms));
 		return forms;
 	}
 
 	@Override
-	public void changeDeadline(long tenantId, long campaignId, Instant deadline, boolean lateSubmissionAllowed) {
-		Campaign campaign = requireStatus(campaignId, tenantId, CampaignStatus.OPEN, "survey.campaign.problem.notOpen");
+	public void changeDeadline(CampaignActor actor, long campaignId, Instant deadline, boolean lateSubmissionAllowed) {
+		Campaign campaign = require(actor, campaignId, CampaignStatus.OPEN, "survey.campaign.problem.notOpen");
 		checkPeriod(campaign.opensAt(), deadline);
-		campaigns.changeDeadline(tenantId, campaignId, deadline, lateSubmissionAllowed);
+		campaigns.changeDeadline(actor.tenantId(), campaignId, deadline, lateSubmissionAllowed);
+		if (!deadline.equals(campaign.deadline())) {
+			audit.record(CAMPAIGN_DEADLINE_CHANGED, actor, campaignId,
+					Map.of("from", CampaignAudit.time(campaign.deadline()), "to", CampaignAudit.time(deadline)));
+		}
+		if (lateSubmissionAllowed != campaign.lateSubmissionAllowed()) {
+			audit.record(CAMPAIGN_LATE_SUBMISSION_CHANGED, actor, campaignId,
+					Map.of("allowed", String.valueOf(lateSubmissionAllowed)));
+		}
 	}
 
 	@Override
-	public void close(long tenantId, long campaignId) {
-		requireStatus(campaignId, tenantId, CampaignStatus.OPEN, "survey.campaign.problem.notOpen");
-		campaigns.changeStatus(tenantId, campaignId, CampaignStatus.CLOSED, "closed_at");
+	@Transactional(readOnly = true)
+	public CampaignClosing closing(CampaignActor actor, long campaignId) {
+		requireManager(actor);
+		Campaign campaign = campaigns.find(actor.tenantId(), campaignId).orElseThrow(CampaignNotFound::new);
+		requireStatus(campaign, CampaignStatus.OPEN, "survey.campaign.problem.notOpen");
+		return formCounts.closing(campaign);
 	}
 
 	@Override
-	public void complete(long tenantId, long campaignId) {
-		requireStatus(campaignId, tenantId, CampaignStatus.CLOSED, "survey.campaign.problem.notClosed");
-		campaigns.changeStatus(tenantId, campaignId, CampaignStatus.COMPLETED, null);
+	public void close(CampaignActor actor, long campaignId) {
+		Campaign campaign = require(actor, campaignId, CampaignStatus.OPEN, "survey.campaign.problem.notOpen");
+		CampaignClosing closing = formCounts.closing(campaign);
+		campaigns.changeStatus(actor.tenantId(), campaignId, CampaignStatus.CLOSED, "closed_at");
+		audit.record(CAMPAIGN_CLOSED, actor, campaignId, Map.of("forms", String.valueOf(closing.households()),
+				"notSubmitted", String.valueOf(closing.notSubmitted())));
 	}
 
-	private Campaign requireStatus(long campaignId, long tenantId, CampaignStatus expected, String problemKey) {
-		Campaign campaign = campaigns.lock(tenantId, campaignId).orElseThrow(CampaignNotFound::new);
+	@Override
+	public void complete(CampaignActor actor, long campaignId) {
+		Campaign campaign = require(actor, campaignId, CampaignStatus.CLOSED, "survey.campaign.problem.notClosed");
+		campaigns.changeStatus(actor.tenantId(), campaignId, CampaignStatus.COMPLETED, null);
+		audit.record(CAMPAIGN_COMPLETED, actor, campaignId, Map.of("forms", String.valueOf(formCounts.forms(campaign))));
+	}
+
+	/** Checks the role, then locks the campaign so concurrent transitions run one after the other. */
+	private Campaign require(CampaignActor actor, long campaignId, CampaignStatus expected, String problemKey) {
+		requireManager(actor);
+		Campaign campaign = campaigns.lock(actor.tenantId(), campaignId).orElseThrow(CampaignNotFound::new);
+		requireStatus(campaign, expected, problemKey);
+		return campaign;
+	}
+
+	private static void requireStatus(Campaign campaign, CampaignStatus expected, String problemKey) {
 		if (campaign.status() != expected) {
 			throw new CampaignProblem(problemKey);
 		}
-		return campaign;
 	}
 
 	private static void checkPeriod(Instant opensAt, Instant deadline) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import jp.kennin.survey.Campaign;
+import jp.kennin.survey.CampaignBreakdown.RosterChanges;
+import jp.kennin.survey.CampaignOpening;
 import jp.kennin.survey.TargetPreview;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +46,66 @@ class TargetSelection {
 					rs.getLong("households"), rs.getLong("dependents")))
 			.list();
 		return new TargetPreview(offices);
+	}
+
+	/**
+	 * The selected dependents who are already on a form of another open campaign of the tenant (also one that
+	 * opens to members only later), per campaign.
+	 */
+	List<CampaignOpening.Overlap> overlaps(Campaign campaign) {
+		Map<String, Object> p = new HashMap<>();
+		String where = where(campaign, p);
+		return jdbc.sql("""
+				select c.id, c.title, c.opens_at, count(*) as dependents
+				from roster_person d
+				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
+				  and i.edaban = '00'
+				join survey_form f on f.tenant_id = d.tenant_id and f.kigo = d.kigo and f.bango = d.bango
+				join survey_form_dependent fd on fd.survey_form_id = f.id and fd.edaban = d.edaban
+				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
+				where""" + " " + where + """
+				  and c.status = 'OPEN' and c.id <> :campaign
+				group by c.id, c.title, c.opens_at order by c.opens_at, c.id""")
+			.params(p)
+			.query((rs, n) -> new CampaignOpening.Overlap(rs.getLong("id"), rs.getString("title"),
+					rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("opens_at").toInstant().isAfter(clock.instant()),
+					rs.getLong("dependents")))
+			.list();
+	}
+
+	/**
+	 * How today's roster differs from the forms created at opening: the rules are fixed once opened, so any
+	 * difference comes from roster changes (people gone inactive, added, or corrected).
+	 */
+	RosterChanges sinceOpening(Campaign campaign) {
+		Map<String, Object> p = new HashMap<>();
+		String where = where(campaign, p);
+		long[] gone = jdbc.sql("""
+				select count(*) as dependents, count(distinct f.id) as households
+				from survey_form f join survey_form_dependent fd on fd.survey_form_id = f.id
+				where f.tenant_id = :tenant and f.campaign_id = :campaign and not exists (
+				  select 1 from roster_person d
+				  join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
+				    and i.edaban = '00'
+				  where""" + " " + where + """
+				    and d.kigo = f.kigo and d.bango = f.bango and d.edaban = fd.edaban)""")
+			.params(p)
+			.query((rs, n) -> new long[] { rs.getLong("households"), rs.getLong("dependents") })
+			.single();
+		long[] added = jdbc.sql("""
+				select count(*) as dependents, count(distinct i.id) as households
+				from roster_person d
+				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
+				  and i.edaban = '00'
+				where""" + " " + where + """
+				  and not exists (select 1 from survey_form f
+				    join survey_form_dependent fd on fd.survey_form_id = f.id
+				    where f.tenant_id = d.tenant_id and f.campaign_id = :campaign and f.kigo = d.kigo
+				      and f.bango = d.bango and fd.edaban = d.edaban)""")
+			.params(p)
+			.query((rs, n) -> new long[] { rs.getLong("households"), rs.getLong("dependents") })
+			.single();
+		return new RosterChanges(gone[0], gone[1], added[0], added[1]);
 	}
 
 	/** Creates the survey forms and their dependents in two set-based statements. */

@@ -1,15 +1,19 @@
 package jp.kennin.survey.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import jp.kennin.platform.JapanTime;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.survey.Campaign;
+import jp.kennin.survey.CampaignActor;
 import jp.kennin.survey.CampaignDraft;
-import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.Campaigns;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +28,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Campaigns for insurer staff: TENANT_ADMIN creates, edits, previews, opens and closes; REVIEWER reads.
+ * Campaigns for insurer staff: TENANT_ADMIN creates, edits and previews; REVIEWER reads. Opening and closing are
+ * in {@link CampaignStatusController}. {@link Campaigns} checks the role and writes the audit record.
  */
 @Controller
 @RequestMapping("/admin/campaigns")
@@ -41,8 +45,11 @@ class CampaignController {
 
 	private final Campaigns campaigns;
 
-	CampaignController(Campaigns campaigns) {
+	private final Clock clock;
+
+	CampaignController(Campaigns campaigns, Clock clock) {
 		this.campaigns = campaigns;
+		this.clock = clock;
 	}
 
 	@InitBinder("campaignForm")
@@ -58,137 +65,93 @@ class CampaignController {
 	}
 
 	@GetMapping
-	String list(Authentication auth, Model model) {
-		StaffTenant staff = StaffTenant.of(auth);
-		model.addAttribute("campaigns", campaigns.list(staff.tenantId()));
-		model.addAttribute("canEdit", staff.admin());
+	String list(Authentication auth, HttpServletRequest request, Model model) {
+		CampaignActor actor = CampaignPages.actor(auth, request);
+		model.addAttribute("campaigns", campaigns.list(actor.tenantId()));
+		model.addAttribute("canEdit", actor.mayManage());
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/new")
-	String initCreationForm(Authentication auth, Model model) {
-		StaffTenant.of(auth).requireAdmin();
-		model.addAttribute("campaignForm", new CampaignForm());
+	String initCreationForm(Authentication auth, HttpServletRequest request, Model model) {
+		campaigns.requireManager(CampaignPages.actor(auth, request));
+		model.addAttribute("campaignForm", CampaignForm.forNew(JapanTime.today(clock)));
 		return VIEW_FORM;
 	}
 
 	@PostMapping
-	String processCreationForm(Authentication auth, @ModelAttribute CampaignForm campaignForm, BindingResult result,
-			RedirectAttributes redirect) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
+	String processCreationForm(Authentication auth, HttpServletRequest request, @ModelAttribute CampaignForm campaignForm,
+			BindingResult result, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignPages.actor(auth, request);
+		campaigns.requireManager(actor);
 		CampaignDraft draft = CampaignFormParser.parse(campaignForm, result);
 		if (draft == null) {
 			return VIEW_FORM;
 		}
-		long id = campaigns.create(staff.tenantId(), draft);
+		long id = campaigns.create(actor, draft);
 		redirect.addFlashAttribute("flash", "survey.campaign.flash.created");
-		return "redirect:/admin/campaigns/" + id;
+		return CampaignPages.redirectTo(id);
 	}
 
 	@GetMapping("/{id}")
-	String show(Authentication auth, @PathVariable long id, Model model) {
-		StaffTenant staff = StaffTenant.of(auth);
-		Campaign campaign = find(staff, id);
+	String show(Authentication auth, HttpServletRequest request, @PathVariable long id, Model model) {
+		CampaignActor actor = CampaignPages.actor(auth, request);
+		Campaign campaign = find(actor, id);
 		model.addAttribute("campaign", campaign);
-		model.addAttribute("preview", campaigns.preview(staff.tenantId(), id));
-		model.addAttribute("exclusions", campaigns.exclusionCount(staff.tenantId(), id));
-		model.addAttribute("canEdit", staff.admin());
+		model.addAttribute("breakdown", campaigns.breakdown(actor.tenantId(), id));
+		model.addAttribute("exclusions", campaigns.exclusionCount(actor.tenantId(), id));
+		model.addAttribute("canEdit", actor.mayManage());
 		if (!model.containsAttribute("deadlineForm")) {
-			CampaignForm form = CampaignForm.of(campaign);
-			model.addAttribute("deadlineForm", form);
+			model.addAttribute("deadlineForm", CampaignForm.of(campaign));
 		}
 		return VIEW_DETAIL;
 	}
 
 	@GetMapping("/{id}/edit")
-	String initUpdateForm(Authentication auth, @PathVariable long id, Model model) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
-		Campaign campaign = find(staff, id);
+	String initUpdateForm(Authentication auth, HttpServletRequest request, @PathVariable long id, Model model) {
+		CampaignActor actor = CampaignPages.actor(auth, request);
+		campaigns.requireManager(actor);
+		Campaign campaign = find(actor, id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("campaignForm", CampaignForm.of(campaign));
 		return VIEW_FORM;
 	}
 
 	@PostMapping("/{id}")
-	String processUpdateForm(Authentication auth, @PathVariable long id, @ModelAttribute CampaignForm campaignForm,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
-		Campaign campaign = find(staff, id);
+	String processUpdateForm(Authentication auth, HttpServletRequest request, @PathVariable long id,
+			@ModelAttribute CampaignForm campaignForm, BindingResult result, Model model, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignPages.actor(auth, request);
+		campaigns.requireManager(actor);
+		Campaign campaign = find(actor, id);
 		CampaignDraft draft = CampaignFormParser.parse(campaignForm, result);
 		if (draft == null) {
 			model.addAttribute("campaign", campaign);
 			return VIEW_FORM;
 		}
-		return act(redirect, id, "survey.campaign.flash.updated", () -> campaigns.update(staff.tenantId(), id, draft));
+		return CampaignPages.act(redirect, id, "survey.campaign.flash.updated", () -> campaigns.update(actor, id, draft));
 	}
 
 	@PostMapping("/{id}/exclusions")
-	String uploadExclusions(Authentication auth, @PathVariable long id, @RequestParam("file") MultipartFile file,
-			RedirectAttributes redirect) throws IOException {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
-		find(staff, id);
+	String uploadExclusions(Authentication auth, HttpServletRequest request, @PathVariable long id,
+			@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+		CampaignActor actor = CampaignPages.actor(auth, request);
+		campaigns.requireManager(actor);
+		find(actor, id);
 		if (file.isEmpty()) {
-			redirect.addFlashAttribute("exclusionErrors", java.util.List.of("ファイルを選択してください"));
-			return "redirect:/admin/campaigns/" + id;
+			redirect.addFlashAttribute("exclusionErrors", List.of("ファイルを選択してください"));
+			return CampaignPages.redirectTo(id);
 		}
 		ExclusionCsv.Result parsed = ExclusionCsv.read(file.getBytes());
 		if (!parsed.errors().isEmpty()) {
 			redirect.addFlashAttribute("exclusionErrors", parsed.errors());
-			return "redirect:/admin/campaigns/" + id;
+			return CampaignPages.redirectTo(id);
 		}
-		return act(redirect, id, "survey.campaign.flash.exclusions",
-				() -> campaigns.replaceExclusions(staff.tenantId(), id, parsed.keys()));
+		return CampaignPages.act(redirect, id, "survey.campaign.flash.exclusions",
+				() -> campaigns.replaceExclusions(actor, id, parsed.keys()));
 	}
 
-	@PostMapping("/{id}/open")
-	String open(Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
-		return act(redirect, id, "survey.campaign.flash.opened", () -> campaigns.open(staff.tenantId(), id));
-	}
-
-	@PostMapping("/{id}/deadline")
-	String changeDeadline(Authentication auth, @PathVariable long id, @ModelAttribute("deadlineForm") CampaignForm form,
-			BindingResult result, RedirectAttributes redirect) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
-		find(staff, id);
-		var date = CampaignFormParser.date(form.getDeadlineDate(), "deadlineDate", true, result);
-		var time = CampaignFormParser.time(form.getDeadlineTime(), "deadlineTime", result);
-		if (result.hasErrors()) {
-			redirect.addFlashAttribute("org.springframework.validation.BindingResult.deadlineForm", result);
-			redirect.addFlashAttribute("deadlineForm", form);
-			return "redirect:/admin/campaigns/" + id;
-		}
-		var deadline = date.atTime(time).atZone(jp.kennin.platform.JapanTime.ZONE).toInstant();
-		return act(redirect, id, "survey.campaign.flash.deadline",
-				() -> campaigns.changeDeadline(staff.tenantId(), id, deadline, form.isLateSubmissionAllowed()));
-	}
-
-	@PostMapping("/{id}/close")
-	String close(Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
-		return act(redirect, id, "survey.campaign.flash.closed", () -> campaigns.close(staff.tenantId(), id));
-	}
-
-	@PostMapping("/{id}/complete")
-	String complete(Authentication auth, @PathVariable long id, RedirectAttributes redirect) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
-		return act(redirect, id, "survey.campaign.flash.completed", () -> campaigns.complete(staff.tenantId(), id));
-	}
-
-	private Campaign find(StaffTenant staff, long id) {
-		return campaigns.find(staff.tenantId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	/** Runs a state change; a refused change comes back as a message on the campaign page. */
-	private String act(RedirectAttributes redirect, long id, String successKey, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flash", successKey);
-		}
-		catch (CampaignProblem problem) {
-			redirect.addFlashAttribute("problem", problem.messageKey());
-		}
-		return "redirect:/admin/campaigns/" + id;
+	private Campaign find(CampaignActor actor, long id) {
+		return CampaignPages.find(campaigns, actor, id);
 	}
 
 }

@@ -1,5 +1,6 @@
 package jp.kennin.survey.web;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -38,6 +39,17 @@ public class CampaignForm {
 	private Set<RelationshipCategory> categories = EnumSet.complementOf(EnumSet.of(RelationshipCategory.SELF));
 
 	private String recognizedUntil = "";
+
+	/**
+	 * A new campaign's form. Ages count on 1 April of the current fiscal year by default (as 協会けんぽ and most
+	 * kenpo count "18 or over"), so the default age rule comes with its date and the form validates.
+	 */
+	static CampaignForm forNew(LocalDate today) {
+		CampaignForm f = new CampaignForm();
+		LocalDate april = LocalDate.of(today.getYear(), 4, 1);
+		f.ageOn = (today.isBefore(april) ? april.minusYears(1) : april).toString();
+		return f;
+	}
 
 	static CampaignForm of(Campaign c) {
 		CampaignForm f = new CampaignForm();

@@ -10,6 +10,7 @@ import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.TargetRules;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.Errors;
 
 /**
@@ -43,7 +44,11 @@ final class CampaignFormParser {
 			errors.rejectValue("ageMax", "survey.campaign.error.ageRange");
 		}
 		if ((ageMin != null || ageMax != null) && ageOn == null && !errors.hasFieldErrors("ageOn")) {
-			errors.rejectValue("ageOn", "survey.campaign.error.ageOnRequired");
+			// The hint promises ages on the campaign's 基準日 when no other date is given.
+			ageOn = reference;
+			if (reference == null && !errors.hasFieldErrors("referenceDate")) {
+				errors.rejectValue("ageOn", "survey.campaign.error.ageOnRequired");
+			}
 		}
 		if (f.getCategories() == null || f.getCategories().isEmpty()) {
 			errors.rejectValue("categories", "survey.campaign.error.categoriesRequired");
@@ -66,7 +71,7 @@ final class CampaignFormParser {
 		String value = clean(typed).replace('/', '-');
 		if (value.isEmpty()) {
 			if (required) {
-				errors.rejectValue(field, "survey.campaign.error.dateRequired");
+				reject(errors, field, "survey.campaign.error.dateRequired");
 			}
 			return null;
 		}
@@ -74,7 +79,7 @@ final class CampaignFormParser {
 			return LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			errors.rejectValue(field, "survey.campaign.error.dateInvalid");
+			reject(errors, field, "survey.campaign.error.dateInvalid");
 			return null;
 		}
 	}
@@ -85,7 +90,7 @@ final class CampaignFormParser {
 			return LocalTime.parse(value.length() == 4 ? "0" + value : value);
 		}
 		catch (DateTimeParseException ex) {
-			errors.rejectValue(field, "survey.campaign.error.timeInvalid");
+			reject(errors, field, "survey.campaign.error.timeInvalid");
 			return null;
 		}
 	}
@@ -96,10 +101,19 @@ final class CampaignFormParser {
 			return null;
 		}
 		if (!value.matches("\\d{1,3}") || Integer.parseInt(value) > 120) {
-			errors.rejectValue(field, "survey.campaign.error.ageInvalid");
+			reject(errors, field, "survey.campaign.error.ageInvalid");
 			return null;
 		}
 		return Integer.valueOf(value);
+	}
+
+	/**
+	 * Several fields share one message, so it names the field ({@code survey.campaign.fieldName.<field>}): the
+	 * error summary lists them apart (「回答期限の日付を入力してください。」).
+	 */
+	private static void reject(Errors errors, String field, String code) {
+		errors.rejectValue(field, code,
+				new Object[] { new DefaultMessageSourceResolvable("survey.campaign.fieldName." + field) }, null);
 	}
 
 	private static String clean(String s) {

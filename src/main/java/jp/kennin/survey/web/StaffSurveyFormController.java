@@ -15,6 +15,7 @@ import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.EligibilityCheck;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.survey.internal.SurveyAnswering;
+import jp.kennin.survey.internal.SurveyFormExport;
 import jp.kennin.survey.internal.SurveyFormQueries;
 
 import org.springframework.context.MessageSource;
@@ -58,11 +59,14 @@ class StaffSurveyFormController {
 
 	private final DocumentRequirements requirements;
 
+	private final SurveyFormExport export;
+
 	StaffSurveyFormController(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering,
 			EligibilityCheck eligibility, AuditLog audit, MessageSource messages, jp.kennin.document.Documents documents,
-			DocumentRequirements requirements) {
+			DocumentRequirements requirements, SurveyFormExport export) {
 		this.requirements = requirements;
 		this.documents = documents;
+		this.export = export;
 		this.campaigns = campaigns;
 		this.queries = queries;
 		this.answering = answering;
@@ -100,7 +104,7 @@ class StaffSurveyFormController {
 		StaffTenant staff = StaffTenant.of(auth);
 		Campaign campaign = campaign(staff, id);
 		boolean utf8 = "utf8".equals(encoding);
-		var forms = answering.campaignForStaff(staff.tenantId(), id);
+		var forms = export.campaign(staff.tenantId(), id);
 		audit.record(new AuditLog.Event("SURVEY_FORMS_EXPORTED", staff.tenantId(), "STAFF", auth.getName(),
 				role(auth), "campaign:" + id, request.getRemoteAddr(),
 				Map.of("forms", String.valueOf(forms.size()), "encoding", utf8 ? "UTF-8" : "Windows-31J")));

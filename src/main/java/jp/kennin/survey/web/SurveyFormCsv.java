@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -14,30 +15,46 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import jp.kennin.eligibility.RequiredDocument;
+import jp.kennin.eligibility.Warning;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.internal.MemberForm;
+import jp.kennin.survey.internal.SurveyFormExport;
+import jp.kennin.survey.internal.SurveyFormExport.ExportedForm;
 
 import org.springframework.context.MessageSource;
 
 /**
  * One CSV row per dependent under survey, with the household's columns repeated, in Windows-31J (what
- * Excel in Japan opens directly) or UTF-8 with a BOM.
+ * Excel in Japan opens directly) or UTF-8 with a BOM. Dates and times are Japan time as yyyy/MM/dd (HH:mm:ss),
+ * which Excel reads as dates.
  */
 final class SurveyFormCsv {
 
 	static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
-	static final List<String> HEADER = List.of("受付番号", "状態", "提出日時", "記号", "番号", "事業所コード", "事業所名", "被保険者の年間収入見込額", "枝番",
-			"被扶養者氏名", "氏名カナ", "生年月日", "続柄", "扶養の継続", "削除日", "削除理由", "同居・別居", "仕送り月額", "仕送り方法",
-			"職業・状況", "学校名", "学年", "年間収入見込額", "給与", "年金", "事業", "雇用保険", "その他収入", "国内居住", "海外居住の理由",
-			"障害", "登録内容の誤り", "回答済み");
+	/**
+	 * The column for what members chose for a missing required document (郵送で提出する, or why they cannot provide
+	 * it): empty until the survey stores that choice.
+	 */
+	static final String MISSING_CHOICE = "不足書類の提出方法（郵送・提出できない理由）";
+
+	static final List<String> HEADER = List.of("受付番号", "状態", "提出日時", "記号", "番号", "被保険者氏名", "事業所コード", "事業所名",
+			"被保険者の年間収入見込額", "枝番", "被扶養者氏名", "氏名カナ", "生年月日", "続柄", "扶養の継続", "削除日", "削除理由", "同居・別居",
+			"仕送り月額", "仕送り方法", "職業・状況", "学校名", "学年", "年間収入見込額", "給与", "年金", "事業", "雇用保険", "その他収入",
+			"国内居住", "海外居住の理由", "障害", "登録内容の誤り", "回答済み", "書類不足", MISSING_CHOICE, "事前確認の注意");
+
+	/** Japan time in the form Excel reads as a date and time. */
+	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
 	private SurveyFormCsv() {
 	}
 
-	static void write(List<MemberForm> forms, boolean utf8, MessageSource messages, OutputStream out)
+	static void write(List<ExportedForm> forms, boolean utf8, MessageSource messages, OutputStream out)
 			throws IOException {
 		Charset charset = utf8 ? StandardCharsets.UTF_8 : WINDOWS_31J;
 		if (utf8) {
@@ -51,25 +68,28 @@ final class SurveyFormCsv {
 						e.name(), java.util.Locale.JAPANESE);
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get())) {
 			csv.printRecord(HEADER);
-			for (MemberForm f : forms) {
+			for (ExportedForm exported : forms) {
+				MemberForm f = exported.form();
 				for (FormDependent d : f.dependents()) {
 					DependentAnswers a = f.answers(d.id());
+					SurveyFormExport.DependentFacts facts = exported.facts(d.id());
 					List<Object> row = new ArrayList<>();
 					row.add(f.form().receiptNumber());
 					row.add(messages.getMessage("survey.staff.status." + f.form().status(), null, java.util.Locale.JAPANESE));
-					row.add(f.form().submittedAt() == null ? "" : JapanTime.formatDateTime(f.form().submittedAt()));
+					row.add(f.form().submittedAt() == null ? "" : DATE_TIME.format(JapanTime.of(f.form().submittedAt())));
 					row.add(f.form().kigo());
 					row.add(f.form().bango());
+					row.add(exported.insuredName());
 					row.add(f.form().officeCode());
 					row.add(f.form().officeName());
 					row.add(f.form().insuredIncome());
 					row.add(d.edaban());
 					row.add(d.name());
 					row.add(d.nameKana());
-					row.add(d.birthDate());
+					row.add(DATE.format(d.birthDate()));
 					row.add(d.relationship());
 					row.add(label.apply(a.continuation()));
-					row.add(a.removalDate());
+					row.add(a.removalDate() == null ? "" : DATE.format(a.removalDate()));
 					row.add(label.apply(a.removalReason()));
 					row.add(label.apply(a.living()));
 					row.add(a.remittanceMonthly());
@@ -88,6 +108,10 @@ final class SurveyFormCsv {
 					row.add(a.disabled() == null ? "" : a.disabled() ? "あり" : "なし");
 					row.add(a.rosterWrong() ? a.rosterCorrection() : "");
 					row.add(a.completed() ? "済" : "");
+					row.add(facts.missing().stream().map(RequiredDocument::displayName).collect(Collectors.joining("、")));
+					row.add("");
+					row.add(facts.precheck() == null ? ""
+							: facts.precheck().warnings().stream().map(Warning::message).collect(Collectors.joining("／")));
 					csv.printRecord(row.stream().map(CsvCells::safe).toList());
 				}
 			}

@@ -1,0 +1,28 @@
+package jp.kennin.survey;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What opening a campaign would do, for the confirmation page: the forms it creates and the dependents
+ * already surveyed by another open (or scheduled) campaign of the same insurer.
+ */
+public record CampaignOpening(Campaign campaign, TargetPreview targets, List<Overlap> overlaps) {
+
+	public CampaignOpening {
+		overlaps = List.copyOf(overlaps);
+	}
+
+	public long overlappingDependents() {
+		return overlaps.stream().mapToLong(Overlap::dependents).sum();
+	}
+
+	/**
+	 * @param opensAt when the other campaign opens to members
+	 * @param scheduled true while that is still ahead (公開予定)
+	 * @param dependents how many of this campaign's dependents it already surveys
+	 */
+	public record Overlap(long campaignId, String title, Instant opensAt, boolean scheduled, long dependents) {
+	}
+
+}
