@@ -2,13 +2,18 @@ package jp.kennin.helpdesk;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jp.kennin.account.AccountFixtures;
+import jp.kennin.account.MemberAccounts;
+import jp.kennin.account.MemberClient;
 import jp.kennin.account.Registration;
+import jp.kennin.account.RegistrationStatus;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
 import jp.kennin.tenant.Tenant;
@@ -47,6 +52,14 @@ class HelpDeskBrowserTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	MemberAccounts memberAccounts;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
 	@Test
 	void an_admin_resets_a_members_account_from_the_person_detail() throws Exception {
 		Tenant tenant = fixtures.tenant();
@@ -80,6 +93,80 @@ class HelpDeskBrowserTests {
 			Axe.check(driver);
 			browser.screenshot("helpdesk-reset-done-phone");
 		}
+	}
+
+	@Test
+	void each_help_desk_action_shows_only_its_own_fields() throws Exception {
+		Tenant tenant = fixtures.tenant();
+		var waiting = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
+		Registration member = Registration.register(mvc, fixtures, tenant);
+		Registration locked = Registration.register(mvc, fixtures, tenant);
+		lock(locked);
+		String adminId = "hdf-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		accounts.create(adminId, "窓口 管理者", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
+		try (Browser browser = Browser.open(Browser.DESKTOP)) {
+			WebDriver driver = browser.driver();
+			browser.staffFirstLogin(url(""), adminId, PASSWORD, clock);
+
+			openAction(browser, waiting.id(), "会員登録の案内メールを再送する");
+			assertFields(driver, false, false);
+			assertThat(driver.findElement(By.id("content")).getText()).contains(waiting.email());
+			browser.submit();
+			assertThat(driver.findElement(By.className("error-summary")).getText()).isEqualTo("入力内容に誤りがあります\n理由を入力してください");
+			assertFields(driver, false, false);
+			Axe.check(driver);
+
+			openAction(browser, locked.person().id(), "ロックを解除する");
+			assertFields(driver, false, false);
+			Axe.check(driver);
+
+			openAction(browser, member.person().id(), "アカウントをリセットする");
+			assertFields(driver, false, true);
+			browser.submit();
+			assertThat(driver.findElement(By.className("error-summary")).getText()).doesNotContain("メールアドレス");
+			assertFields(driver, false, true);
+
+			openAction(browser, member.person().id(), "登録メールアドレスを変更する");
+			assertFields(driver, true, false);
+			browser.submit();
+			assertThat(driver.findElement(By.className("error-summary")).getText())
+				.isEqualTo("入力内容に誤りがあります\n新しいメールアドレスを入力してください\n理由を入力してください");
+			assertFields(driver, true, false);
+			Axe.check(driver);
+			browser.screenshot("helpdesk-email-errors-desktop");
+		}
+	}
+
+	private void openAction(Browser browser, long personId, String action) {
+		browser.driver().get(url("/admin/roster/people/" + personId));
+		browser.click(browser.driver().findElement(By.linkText(action)));
+		assertThat(browser.heading()).isEqualTo(action);
+	}
+
+	/** The form shows the reason always, the new address only to change it, the tick only to reset. */
+	private static void assertFields(WebDriver driver, boolean email, boolean confirm) {
+		WebElement form = driver.findElement(By.cssSelector("#content form"));
+		assertThat(form.findElements(By.id("reason"))).hasSize(1);
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			assertThat(form.findElements(By.name("email"))).as("email field").hasSize(email ? 1 : 0);
+			assertThat(form.getText().contains("新しいメールアドレス")).as("email label").isEqualTo(email);
+			assertThat(form.findElements(By.name("confirm"))).as("confirmation tick").hasSize(confirm ? 1 : 0);
+		}
+		finally {
+			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		}
+	}
+
+	private void lock(Registration member) throws Exception {
+		clock.setInstant(clock.instant());
+		MemberClient client = new MemberClient(mvc);
+		for (int i = 0; i < 10; i++) {
+			client.login(member.userId(), "Wrong#pass" + i);
+			clock.advance(Duration.ofMinutes(1));
+		}
+		assertThat(memberAccounts.status(member.tenant().id(), member.person().id()).state())
+			.isEqualTo(RegistrationStatus.State.LOCKED);
 	}
 
 	@Test

@@ -15,19 +15,39 @@ import jp.kennin.roster.RosterPerson;
  */
 public enum HelpDeskAction {
 
-	UNLOCK("unlock", true), EMAIL("email", false), GUIDANCE("guidance", true), RESET("reset", false);
+	UNLOCK("unlock", true, false, false), EMAIL("email", false, true, false), GUIDANCE("guidance", true, false, false),
+	RESET("reset", false, false, true);
 
 	final String path;
 
 	final boolean reviewerMay;
 
-	HelpDeskAction(String path, boolean reviewerMay) {
+	private final boolean asksEmail;
+
+	private final boolean asksConfirmation;
+
+	HelpDeskAction(String path, boolean reviewerMay, boolean asksEmail, boolean asksConfirmation) {
 		this.path = path;
 		this.reviewerMay = reviewerMay;
+		this.asksEmail = asksEmail;
+		this.asksConfirmation = asksConfirmation;
 	}
 
 	public String getPath() {
 		return path;
+	}
+
+	/**
+	 * Whether the form asks for the new address: only changing it does. Every other action would ignore it, so
+	 * showing it (required, even) would mislead the caller on the phone.
+	 */
+	public boolean isAsksEmail() {
+		return asksEmail;
+	}
+
+	/** Whether the form asks for the confirmation tick: only the reset, which cannot be undone. */
+	public boolean isAsksConfirmation() {
+		return asksConfirmation;
 	}
 
 	static HelpDeskAction of(String path) {

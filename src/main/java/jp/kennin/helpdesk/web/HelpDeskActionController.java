@@ -64,16 +64,17 @@ class HelpDeskActionController {
 		StaffActor staff = StaffActor.of(auth);
 		prepare(id, what, staff, model);
 		String reason = form.getReason().strip();
+		// In the order of the fields on the page, so the error summary reads top to bottom.
+		if (what.isAsksEmail() && form.getEmail().isBlank()) {
+			result.rejectValue("email", "helpdesk.email.required");
+		}
 		if (reason.isEmpty()) {
 			result.rejectValue("reason", "helpdesk.reason.required");
 		}
 		else if (reason.length() > HelpDeskForm.REASON_MAX) {
 			result.rejectValue("reason", "helpdesk.reason.tooLong", new Object[] { HelpDeskForm.REASON_MAX }, null);
 		}
-		if (what == HelpDeskAction.EMAIL && form.getEmail().isBlank()) {
-			result.rejectValue("email", "helpdesk.email.required");
-		}
-		if (what == HelpDeskAction.RESET && !form.isConfirm()) {
+		if (what.isAsksConfirmation() && !form.isConfirm()) {
 			result.rejectValue("confirm", "helpdesk.reset.confirmRequired");
 		}
 		if (!result.hasErrors() && !Boolean.TRUE.equals(model.getAttribute("applies"))) {
@@ -94,6 +95,9 @@ class HelpDeskActionController {
 			}
 		}
 		catch (IllegalArgumentException ex) {
+			if (!what.isAsksEmail()) {
+				throw ex;
+			}
 			result.rejectValue("email", "helpdesk.email.invalid");
 			return VIEW_ACTION;
 		}
@@ -122,6 +126,7 @@ class HelpDeskActionController {
 		model.addAttribute("person", person);
 		model.addAttribute("account", status);
 		model.addAttribute("action", action.path);
+		model.addAttribute("what", action);
 		model.addAttribute("applies", action.applies(status, person));
 	}
 

@@ -1,18 +1,11 @@
 package jp.kennin.helpdesk.web;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import jakarta.servlet.http.HttpServletRequest;
 
-import jp.kennin.account.MemberAccounts;
 import jp.kennin.account.RegistrationStatus;
-import jp.kennin.account.RegistrationStatuses;
-import jp.kennin.audit.AuditLog;
+import jp.kennin.helpdesk.internal.HelpDeskRoster;
 import jp.kennin.platform.StaffActor;
-import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterDirectory;
-import jp.kennin.roster.RosterPerson;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -25,7 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 名簿の検索 for insurer staff (TENANT_ADMIN, REVIEWER), always within their own tenant, with each
- * person's registration status. Every view of a person's detail is written to the audit log.
+ * person's registration status and their household's survey status; without criteria it lists everyone.
+ * Pages go by position ({@code after}/{@code before} a 記号-番号), not by number, so there is no page number to
+ * be out of range (an old {@code page} parameter is ignored). Every view of a person's detail is audited.
  */
 @Controller
 class RosterBrowseController {
@@ -34,47 +29,32 @@ class RosterBrowseController {
 
 	static final String VIEW_PERSON = "helpdesk/person";
 
-	static final String AUDIT_VIEWED = "ROSTER_PERSON_VIEWED";
+	private final HelpDeskRoster helpDesk;
 
-	private final RosterDirectory directory;
-
-	private final Roster roster;
-
-	private final MemberAccounts accounts;
-
-	private final RegistrationStatuses statuses;
-
-	private final AuditLog audit;
-
-	RosterBrowseController(RosterDirectory directory, Roster roster, MemberAccounts accounts,
-			RegistrationStatuses statuses, AuditLog audit) {
-		this.directory = directory;
-		this.roster = roster;
-		this.accounts = accounts;
-		this.statuses = statuses;
-		this.audit = audit;
+	RosterBrowseController(HelpDeskRoster helpDesk) {
+		this.helpDesk = helpDesk;
 	}
 
 	@GetMapping("/admin/roster")
 	String search(@RequestParam(defaultValue = "") String kigo, @RequestParam(defaultValue = "") String bango,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String office,
 			@RequestParam(defaultValue = "active") String active, @RequestParam(defaultValue = "") String state,
-			@RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
+			@RequestParam(defaultValue = "") String campaign, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String before, Authentication auth, Model model) {
 		RosterDirectory.Criteria criteria = new RosterDirectory.Criteria(kigo, bango, name, office, active);
 		RegistrationStatus.State wanted = parse(state);
+		RosterDirectory.Cursor cursor = after != null ? RosterDirectory.Cursor.parse(after, false)
+				: RosterDirectory.Cursor.parse(before, true);
+		HelpDeskRoster.SearchResult result = helpDesk.search(StaffActor.of(auth).tenantId(),
+				new HelpDeskRoster.SearchQuery(criteria, wanted, campaignId(campaign), cursor));
 		model.addAttribute("criteria", criteria);
 		model.addAttribute("state", wanted == null ? "" : wanted.name());
 		model.addAttribute("states", RegistrationStatus.State.values());
-		if (!criteria.empty() || !"active".equals(active) || wanted != null) {
-			long tenantId = StaffActor.of(auth).tenantId();
-			// 無効 means inactive on the roster, so that filter must not be cut down to active people.
-			RosterDirectory.Criteria query = wanted == RegistrationStatus.State.INACTIVE
-					? new RosterDirectory.Criteria(kigo, bango, name, office, "all") : criteria;
-			RosterDirectory.Page result = directory.search(tenantId, query, page,
-					wanted == null ? null : statuses.having(wanted));
-			model.addAttribute("result", result);
-			model.addAttribute("stateOf", statuses.states(tenantId,
-					result.people().stream().map(RosterPerson::id).collect(Collectors.toSet())));
+		model.addAttribute("result", result);
+		model.addAttribute("page", result.page());
+		if (!result.page().people().isEmpty()) {
+			model.addAttribute("beforeKey", RosterDirectory.Cursor.key(result.page().people().get(0)));
+			model.addAttribute("afterKey", RosterDirectory.Cursor.key(result.page().people().get(result.page().people().size() - 1)));
 		}
 		return VIEW_SEARCH;
 	}
@@ -82,16 +62,14 @@ class RosterBrowseController {
 	@GetMapping("/admin/roster/people/{id}")
 	String person(@PathVariable long id, Authentication auth, HttpServletRequest request, Model model) {
 		StaffActor actor = StaffActor.of(auth);
-		RosterPerson person = roster.findById(actor.tenantId(), id)
+		HelpDeskRoster.PersonDetail detail = helpDesk.person(actor, id, request.getRemoteAddr())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		String target = "roster_person:" + person.id();
-		audit.record(new AuditLog.Event(AUDIT_VIEWED, actor.tenantId(), "STAFF", actor.loginId(), actor.role(), target,
-				request.getRemoteAddr(), Map.of("kigo", person.kigo(), "bango", person.bango())));
-		model.addAttribute("person", person);
-		model.addAttribute("household", roster.household(actor.tenantId(), person.kigo(), person.bango()));
-		model.addAttribute("events", audit.search(new AuditLog.Query(actor.tenantId(), null, null, null, target, 20)));
-		if (person.insured()) {
-			model.addAttribute("account", accounts.status(actor.tenantId(), person.id()));
+		model.addAttribute("person", detail.person());
+		model.addAttribute("household", detail.household());
+		model.addAttribute("forms", detail.forms());
+		model.addAttribute("events", detail.events());
+		if (detail.account() != null) {
+			model.addAttribute("account", detail.account());
 			model.addAttribute("actions", HelpDeskAction.allowedFor(actor));
 		}
 		return VIEW_PERSON;
@@ -104,6 +82,15 @@ class RosterBrowseController {
 			}
 		}
 		return null;
+	}
+
+	private static Long campaignId(String campaign) {
+		try {
+			return campaign.isBlank() ? null : Long.valueOf(campaign.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 }

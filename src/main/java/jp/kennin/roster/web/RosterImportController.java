@@ -2,6 +2,7 @@ package jp.kennin.roster.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,7 +13,12 @@ import jp.kennin.roster.internal.ImportRecords;
 import jp.kennin.roster.internal.PageImports;
 import jp.kennin.roster.internal.RosterProperties;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +41,13 @@ class RosterImportController {
 	static final String VIEW_IMPORTS = "roster/imports";
 
 	static final String VIEW_IMPORT = "roster/import";
+
+	static final String VIEW_FORMAT = "roster/import-format";
+
+	/** The sample of docs/roster-sample.csv, copied into the jar (a test keeps the two the same). */
+	static final String SAMPLE = "roster/roster-sample.csv";
+
+	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	static final String LIST_PATH = "/admin/roster/imports";
 
@@ -140,6 +153,32 @@ class RosterImportController {
 					request.getRemoteAddr()), mode, fileName(file.getOriginalFilename()), file.getSize(), in);
 		}
 		return "redirect:/admin/roster/imports/" + id;
+	}
+
+	/** 名簿CSVの形式: the short version of docs/roster-csv.md, which the application does not serve. */
+	@GetMapping(LIST_PATH + "/format")
+	String showFormat(Model model) {
+		model.addAttribute("maxUploadText", properties.maxUploadText());
+		return VIEW_FORMAT;
+	}
+
+	/**
+	 * The sample file, with a byte order mark so that Excel in Japan, where staff will open it, reads it as UTF-8
+	 * rather than Windows-31J (the import accepts both, with or without the mark).
+	 */
+	@GetMapping(LIST_PATH + "/sample.csv")
+	ResponseEntity<byte[]> downloadSample() throws IOException {
+		byte[] sample;
+		try (InputStream in = new ClassPathResource(SAMPLE).getInputStream()) {
+			sample = in.readAllBytes();
+		}
+		byte[] body = new byte[UTF8_BOM.length + sample.length];
+		System.arraycopy(UTF8_BOM, 0, body, 0, UTF8_BOM.length);
+		System.arraycopy(sample, 0, body, UTF8_BOM.length, sample.length);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("roster-sample.csv").build().toString())
+			.body(body);
 	}
 
 	@GetMapping("/admin/roster/imports/{id}")
