@@ -66,6 +66,8 @@ public class SignupService {
 
 	private final Throttle throttle;
 
+	private final SignupLimits limits;
+
 	private final EmailCodes codes;
 
 	private final AccountMails mails;
@@ -76,12 +78,13 @@ public class SignupService {
 
 	private final Clock clock;
 
-	SignupService(Tenants tenants, Roster roster, AccountRepository accounts, Throttle throttle, EmailCodes codes,
-			AccountMails mails, AccountAudit audit, PasswordEncoder encoder, Clock clock) {
+	SignupService(Tenants tenants, Roster roster, AccountRepository accounts, Throttle throttle, SignupLimits limits,
+			EmailCodes codes, AccountMails mails, AccountAudit audit, PasswordEncoder encoder, Clock clock) {
 		this.tenants = tenants;
 		this.roster = roster;
 		this.accounts = accounts;
 		this.throttle = throttle;
+		this.limits = limits;
 		this.codes = codes;
 		this.mails = mails;
 		this.audit = audit;
@@ -165,9 +168,9 @@ public class SignupService {
 	}
 
 	/**
-	 * Step 2: holds the user ID with a pending account and mails the code. User IDs are unique across all
-	 * insurers, so each 「taken」 answer is counted (per browser session, roster person and IP) and the check
-	 * stops answering over the limit; and the codes mailed to one person are capped across restarts.
+	 * Step 2: holds the user ID with a pending account and mails the code, within the {@link SignupLimits}:
+	 * over the limit of 「taken」 answers the user ID is not checked at all, and over the code caps nothing is
+	 * created or mailed.
 	 * @param sessionKey the browser session's ID
 	 */
 	@Transactional
@@ -175,13 +178,11 @@ public class SignupService {
 			String ip) {
 		RosterPerson person = person(match).orElseThrow();
 		String userId = InputNormalizer.userId(typedUserId);
-		Optional<Instant> throttled = userIdThrottle(match, sessionKey, ip);
+		Optional<Instant> throttled = limits.userIdChecksBlockedUntil(match, sessionKey, ip);
 		if (throttled.isPresent()) {
-			audit.personNow(AccountAuditEvent.SIGNUP_USER_ID_THROTTLED, match.tenantId(), match.rosterPersonId(), ip,
-					Map.of());
 			return Pending.of(Pending.Status.USER_ID_THROTTLED, throttled.get());
 		}
-		Optional<EmailCodes.Issue> capped = codeCap(match, ip);
+		Optional<EmailCodes.Issue> capped = limits.codeCap(match, ip);
 		if (capped.isPresent()) {
 			return Pending.of(capped.get().status() == EmailCodes.IssueStatus.CAPPED_DAY ? Pending.Status.CAPPED_DAY
 					: Pending.Status.CAPPED_HOUR, capped.get().retryAt());
@@ -189,7 +190,7 @@ public class SignupService {
 		accounts.deleteStalePending(userId, match.tenantId(), match.rosterPersonId());
 		if (accounts.userIdTaken(userId, match.rosterPersonId())
 				|| accounts.findByPerson(match.tenantId(), match.rosterPersonId()).isPresent()) {
-			userIdKeys(match, sessionKey, ip).forEach(throttle::hit);
+			limits.countTaken(match, sessionKey, ip);
 			return Pending.of(Pending.Status.TAKEN, null);
 		}
 		long id = accounts.createPending(match.tenantId(), match.rosterPersonId(), userId, encoder.encode(password), email,
@@ -198,47 +199,13 @@ public class SignupService {
 		return new Pending(Pending.Status.CREATED, id, null);
 	}
 
-	/** What each step-2 rule counts by (the keys are stored as HMACs, per rule). */
-	private static Map<Throttle.Rule, String> userIdKeys(Match match, String sessionKey, String ip) {
-		return Map.of(Throttle.Rule.SIGNUP_USER_ID_SESSION, String.valueOf(sessionKey),
-				Throttle.Rule.SIGNUP_USER_ID_PERSON, codeKey(match), Throttle.Rule.SIGNUP_USER_ID_IP, String.valueOf(ip));
-	}
-
-	/** The latest moment any step-2 rule over its limit frees again; empty if none is. */
-	private Optional<Instant> userIdThrottle(Match match, String sessionKey, String ip) {
-		return userIdKeys(match, sessionKey, ip).entrySet()
-			.stream()
-			.map(e -> throttle.blockedUntil(e.getKey(), e.getValue()))
-			.flatMap(Optional::stream)
-			.max(Instant::compareTo);
-	}
-
-	/**
-	 * The roster person's code caps: a refusal (audited) if a code may not be mailed now. The daily cap is
-	 * asked first, since its end is the later one.
-	 */
-	private Optional<EmailCodes.Issue> codeCap(Match match, String ip) {
-		String key = codeKey(match);
-		Optional<EmailCodes.Issue> capped = throttle.blockedUntil(Throttle.Rule.SIGNUP_CODE_DAY, key)
-			.map(at -> new EmailCodes.Issue(EmailCodes.IssueStatus.CAPPED_DAY, null, 0, at))
-			.or(() -> throttle.blockedUntil(Throttle.Rule.SIGNUP_CODE_HOUR, key)
-				.map(at -> new EmailCodes.Issue(EmailCodes.IssueStatus.CAPPED_HOUR, null, 0, at)));
-		capped.ifPresent(issue -> audit.personNow(AccountAuditEvent.SIGNUP_CODE_CAPPED, match.tenantId(),
-				match.rosterPersonId(), ip, Map.of("cap", issue.status().name(), "until", issue.retryAt().toString())));
-		return capped;
-	}
-
-	private static String codeKey(Match match) {
-		return match.tenantId() + "|" + match.rosterPersonId();
-	}
-
 	@Transactional
 	public EmailCodes.Issue resend(Match match, String ip) {
 		return sendCode(match, person(match).orElseThrow(), ip);
 	}
 
 	private EmailCodes.Issue sendCode(Match match, RosterPerson person, String ip) {
-		Optional<EmailCodes.Issue> capped = codeCap(match, ip);
+		Optional<EmailCodes.Issue> capped = limits.codeCap(match, ip);
 		if (capped.isPresent()) {
 			return capped.get();
 		}
@@ -246,8 +213,7 @@ public class SignupService {
 		EmailCodes.Issue issue = codes.issue(match.tenantId(), account.id(), EmailCodes.Purpose.VERIFY_EMAIL,
 				match.flowId(), account.email());
 		if (issue.status() == EmailCodes.IssueStatus.SENT) {
-			// One row counts for both caps (they share the scope).
-			throttle.hit(Throttle.Rule.SIGNUP_CODE_HOUR, codeKey(match));
+			limits.countCode(match);
 			mails.send(tenant(match), account.email(), AccountMails.Template.SIGNUP_CODE, Map.of("name", person.name(),
 					"code", issue.code(), "expires",
 					JapanTime.formatDateTime(clock.instant().plus(EmailCodes.VALIDITY))));
