@@ -1,6 +1,11 @@
 package jp.kennin.helpdesk;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +19,14 @@ import jp.kennin.account.MemberAccounts;
 import jp.kennin.account.MemberClient;
 import jp.kennin.account.Registration;
 import jp.kennin.account.RegistrationStatus;
+import jp.kennin.roster.RelationshipCategory;
+import jp.kennin.roster.Roster;
+import jp.kennin.roster.RosterPerson;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
+import jp.kennin.survey.CampaignDraft;
+import jp.kennin.survey.Campaigns;
+import jp.kennin.survey.TargetRules;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.test.Axe;
 import jp.kennin.test.Browser;
@@ -24,13 +35,16 @@ import jp.kennin.test.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A tenant admin on a phone finds a registered member by status and resets the account; an operator
- * opens the terms versions. Every page is checked with axe.
+ * A tenant admin on a phone finds a registered member by status and resets the account; on a desktop each
+ * action shows only its own fields, and a caller is found in the full roster list with their survey status and
+ * 受付番号; the import page leads to the CSV format; an operator opens the terms versions. Every page is checked
+ * with axe.
  */
 @KenninIntegrationTest
 class HelpDeskBrowserTests {
@@ -54,6 +68,15 @@ class HelpDeskBrowserTests {
 
 	@Autowired
 	MemberAccounts memberAccounts;
+
+	@Autowired
+	Roster roster;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void resetClock() {
@@ -134,6 +157,60 @@ class HelpDeskBrowserTests {
 			assertFields(driver, true, false);
 			Axe.check(driver);
 			browser.screenshot("helpdesk-email-errors-desktop");
+		}
+	}
+
+	@Test
+	void a_caller_is_found_in_the_full_list_and_their_survey_status_and_receipt_number_are_on_the_detail()
+			throws Exception {
+		Tenant tenant = fixtures.tenant();
+		RosterPerson caller = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
+		roster.upsert(tenant.id(), List.of(new RosterPerson(0, 0, caller.kigo(), caller.bango(), "01", false, "妻",
+				RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(1982, 5, 1), RosterPerson.Gender.FEMALE,
+				null, null, null, true, null, true)));
+		RosterPerson other = fixtures.insured(tenant, null);
+		long campaign = campaigns.create(tenant.id(), new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1),
+				Instant.parse("2026-07-28T00:00:00Z"), Instant.parse("2026-09-17T14:59:00Z"), false, "",
+				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		campaigns.open(tenant.id(), campaign);
+		jdbc.sql("update survey_form set status = 'SUBMITTED', receipt_number = '2026-0001-0000042', submitted_at = ?"
+				+ " where campaign_id = ?").params(Timestamp.from(Instant.parse("2026-08-03T01:15:00Z")), campaign).update();
+		String adminId = "hds-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		accounts.create(adminId, "窓口 管理者", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
+		try (Browser browser = Browser.open(Browser.DESKTOP)) {
+			WebDriver driver = browser.driver();
+			browser.staffFirstLogin(url(""), adminId, PASSWORD, clock);
+			browser.click(driver.findElement(By.linkText("名簿の検索")));
+			assertThat(browser.heading()).isEqualTo("名簿の検索");
+			// Nothing typed: everyone, counted, with their household's survey status.
+			assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("2件");
+			String results = driver.findElement(By.id("results")).getText();
+			assertThat(results).contains("01-" + caller.bango() + " 御室 太郎").contains("提出済み").contains("対象外");
+			assertThat(driver.findElement(By.id("content")).getText())
+				.contains("「調査票」の列は「2026年度 被扶養者資格調査」の状況です。");
+			Axe.check(driver);
+			browser.screenshot("helpdesk-search-all-desktop");
+
+			browser.click(driver.findElement(By.linkText("01-" + caller.bango())));
+			String forms = driver.findElement(By.id("survey-forms")).getText();
+			assertThat(forms).contains("2026年度 被扶養者資格調査").contains("提出済み").contains("2026/08/03 10:15")
+				.contains("2026-0001-0000042");
+			Axe.check(driver);
+			browser.screenshot("helpdesk-person-survey-desktop");
+
+			driver.get(url("/admin/roster/people/" + other.id()));
+			assertThat(driver.findElement(By.id("survey-forms-none")).getText()).contains("この世帯の調査票はありません");
+
+			driver.get(url("/admin/roster/imports"));
+			assertThat(driver.findElement(By.linkText("見本ファイル（CSV）をダウンロード")).getAttribute("href"))
+				.endsWith("/admin/roster/imports/sample.csv");
+			browser.click(driver.findElement(By.linkText("名簿CSVの形式")));
+			assertThat(browser.heading()).isEqualTo("名簿CSVの形式");
+			assertThat(driver.findElement(By.id("columns")).getText()).contains("生年月日").contains("S55.04.01");
+			assertThat(driver.findElement(By.id("sample-download")).getAttribute("href"))
+				.endsWith("/admin/roster/imports/sample.csv");
+			Axe.check(driver);
+			browser.screenshot("roster-format-desktop");
 		}
 	}
 
