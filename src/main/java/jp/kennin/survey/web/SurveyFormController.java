@@ -65,6 +65,8 @@ class SurveyFormController {
 
 	static final String VIEW_WITHDRAW = "survey/member/withdraw";
 
+	private static final jp.kennin.platform.ViewTime VIEW_TIME = new jp.kennin.platform.ViewTime();
+
 	private final SurveyAnswering answering;
 
 	private final EligibilityCheck eligibility;
@@ -436,7 +438,7 @@ class SurveyFormController {
 	private Map<Long, String> marks(Map<Long, java.time.Instant> added, java.util.Locale locale) {
 		Map<Long, String> marks = new LinkedHashMap<>();
 		added.forEach((id, at) -> marks.put(id, messages.getMessage("survey.documents.addedAfter",
-				new Object[] { JapanTime.formatDateTime(at) }, locale)));
+				new Object[] { VIEW_TIME.dateTime(at) }, locale)));
 		return marks;
 	}
 
