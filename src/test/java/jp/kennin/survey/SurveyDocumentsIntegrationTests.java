@@ -220,6 +220,12 @@ class SurveyDocumentsIntegrationTests {
 		assertThat(staffView.substring(staffView.indexOf("所得証明書.pdf"))).contains("提出後に追加（");
 		assertThat(staffView.substring(staffView.indexOf("学生証.pdf"), staffView.indexOf("所得証明書.pdf")))
 			.doesNotContain("提出後に追加");
+		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member)).andReturn().getResponse()
+			.getContentAsByteArray();
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
+				.as("the copy tells the addition apart").containsPattern("所得証明書\\.pdf（1KB）提出後に追加（");
+		}
 		mvc.perform(get("/admin/campaigns/{id}/forms", campaignId).with(TestStaff.reviewer(tenant.id())))
 			.andExpect(content().string(containsString("提出後に追加 1")))
 			.andExpect(content().string(containsString("書類不足 1")))
