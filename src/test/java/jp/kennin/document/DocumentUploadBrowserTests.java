@@ -66,8 +66,10 @@ class DocumentUploadBrowserTests {
 			assertThat(driver.getCurrentUrl()).endsWith("/documents");
 
 			upload(driver, photo);
-			assertThat(driver.findElement(By.cssSelector(".notification-banner")).getText())
+			assertThat(driver.findElement(By.id("document-OTHER-result")).getText())
 				.isEqualTo("「学生証.jpg」をアップロードしました");
+			assertThat(driver.getCurrentUrl()).endsWith("/documents#document-OTHER-result");
+			assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("document-OTHER-result");
 			WebElement thumb = driver.findElement(By.cssSelector(".document-file__thumb"));
 			new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((Number) ((JavascriptExecutor) d)
 				.executeScript("return arguments[0].naturalWidth;", thumb)).intValue() > 0);
@@ -95,7 +97,7 @@ class DocumentUploadBrowserTests {
 				.findElement(By.cssSelector("button[type=submit]"))
 				.click();
 			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".document-file")).size() == 1);
-			assertThat(driver.findElement(By.cssSelector(".notification-banner")).getText())
+			assertThat(driver.findElement(By.id("document-OTHER-result")).getText())
 				.isEqualTo("「在学証明書.pdf」を削除しました");
 			assertThat(driver.findElements(By.cssSelector(".document-file"))).hasSize(1);
 			Axe.check(driver);

@@ -220,6 +220,12 @@ class SurveyDocumentsIntegrationTests {
 		assertThat(staffView.substring(staffView.indexOf("所得証明書.pdf"))).contains("提出後に追加（");
 		assertThat(staffView.substring(staffView.indexOf("学生証.pdf"), staffView.indexOf("所得証明書.pdf")))
 			.doesNotContain("提出後に追加");
+		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member)).andReturn().getResponse()
+			.getContentAsByteArray();
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
+				.as("the copy tells the addition apart").containsPattern("所得証明書\\.pdf（1KB）提出後に追加（");
+		}
 		mvc.perform(get("/admin/campaigns/{id}/forms", campaignId).with(TestStaff.reviewer(tenant.id())))
 			.andExpect(content().string(containsString("提出後に追加 1")))
 			.andExpect(content().string(containsString("書類不足 1")))
@@ -276,6 +282,34 @@ class SurveyDocumentsIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from mail_outbox where to_address = ? and subject like ?")
 			.params(email(), "%" + second + "%").query(Integer.class).single()).as("a receipt mail for the new number")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void the_receipt_pdf_names_the_insured_the_documents_by_slot_the_choices_and_the_insurer_contact()
+			throws Exception {
+		mvc.perform(step("living", 7).param("living", "APART").param("address", "京都府京都市")
+			.param("remittance", "50000").param("remittanceMethod", "TRANSFER"));
+		mvc.perform(post("/survey/{f}/d/{d}/complete", formId, studentId).with(member).with(csrf())
+			.param("completed", "yes").param("version", "8")).andExpect(redirectedUrl("/survey/" + formId));
+		mvc.perform(submit().param("required", key("REMITTANCE_PROOF"))
+			.param("choice-" + key("INCOME_CERTIFICATE"), "MAIL")
+			.param("choice-" + key("SALARY_PROOF"), "UNABLE")
+			.param("reason-" + key("SALARY_PROOF"), "勤務先に依頼中のため")
+			.param("choice-" + key("REMITTANCE_PROOF"), "MAIL"))
+			.andExpect(redirectedUrl("/survey/" + formId + "/receipt"));
+		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		String text;
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+		}
+		assertThat(text).contains("被保険者書類太郎")
+			.contains("月額50,000円")
+			.contains("900,000円")
+			.contains(STUDENT.replace(" ", "") + "学生証.pdf")
+			.contains(INCOME + "郵送で提出")
+			.contains(SALARY + "提出できない（理由：勤務先に依頼中のため）")
+			.contains("03-0000-0000").contains("平日9時～17時").contains("help@");
 	}
 
 	private void submitWithChoices() throws Exception {

@@ -41,8 +41,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * On a phone, a member answers the survey for two dependents — a mother living apart who gets a monthly
- * remittance, and a student aged 20 earning 1,400,000 yen — uploads a photo and a PDF, sees the right
- * income limits, warnings and documents, submits, and finds the receipt mail.
+ * remittance, and a student aged 20 earning 1,400,000 yen — uploads a photo and a PDF (seeing each outcome
+ * where the file went, a refused file too), sees the right income limits, warnings and documents, is told
+ * which documents are missing and must say for each how it comes, submits, adds a document afterwards
+ * (marked, never deletable), withdraws after a confirmation, resubmits, and finds the mails.
  */
 @KenninIntegrationTest
 class SurveyJourneyBrowserTests {
@@ -133,10 +135,28 @@ class SurveyJourneyBrowserTests {
 			submitChecked(browser);
 			assertThat(driver.getPageSource()).contains("年間収入の基準：180万円未満")
 				.contains("仕送り額（1年分で36万円）以上のため");
+			// A file that is not a photo or PDF: the refusal shows where the file was chosen, not 1,800 px below.
+			upload(browser, 0, fake());
+			WebElement refusal = slotMessage(driver, "alert");
+			assertThat(refusal.getText()).contains("JPEG、PNG、HEIC、PDF のいずれかのファイルを選択してください");
+			assertInViewport(driver, refusal);
+			assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
+				.contains("JPEG、PNG、HEIC、PDF のいずれかのファイルを選択してください");
+			browser.checkPage("survey-upload-refused");
 			upload(browser, 0, pdf);
-			assertThat(driver.getPageSource()).contains("pension.pdf");
+			WebElement uploaded = slotMessage(driver, "status");
+			assertThat(uploaded.getText()).isEqualTo("「pension.pdf」をアップロードしました");
+			assertInViewport(driver, uploaded);
+			assertThat(driver.getCurrentUrl()).endsWith("-result");
+			assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo(uploaded.getAttribute("id"));
+			assertThat(driver.findElement(By.cssSelector(".notification-banner--success")).getText())
+				.as("the summary at the top says it too").contains("「pension.pdf」をアップロードしました");
 			browser.checkPage("survey-section-mother");
 			complete(browser);
+			// Answered, but two of her three documents are not there: the task list says which.
+			assertThat(driver.findElement(By.cssSelector(".task-list")).getText()).contains("書類が不足しています")
+				.contains("年金額改定通知書または年金振込通知書：まだアップロードしていません")
+				.contains("仕送りの証明（振込の控えまたは通帳の写し）：まだアップロードしていません");
 
 			// The son is a student aged 20 on 31 December, living at home, earning 1,400,000 yen.
 			browser.click(driver.findElement(By.partialLinkText("御室 学さん（長男）")));
@@ -167,20 +187,76 @@ class SurveyJourneyBrowserTests {
 			assertThat(browser.heading()).isEqualTo("回答内容を確認して提出してください");
 			assertThat(driver.getPageSource()).contains("1,400,000円").contains("仕送り 月額 30,000円")
 				.contains("pension.pdf").contains("student-card.jpg");
+			assertThat(driver.findElements(By.cssSelector("fieldset.survey-missing"))).hasSize(4);
 			browser.checkPage("survey-check");
+			// 「提出する」 with four documents missing and nothing said about them: refused, each one named.
+			submitChecked(browser);
+			assertThat(browser.heading()).isEqualTo("回答内容を確認して提出してください");
+			WebElement summary = driver.findElement(By.cssSelector(".error-summary"));
+			assertThat(summary.getText()).contains("提出できませんでした")
+				.contains("御室 ハルさん（母）の「年金額改定通知書または年金振込通知書」：「郵送で提出する」か「提出できない」を選んでください。")
+				.contains("御室 学さん（長男）の「在学証明書または学生証の写し」：「郵送で提出する」か「提出できない」を選んでください。");
+			assertThat(summary.findElements(By.tagName("li"))).hasSize(4);
+			browser.checkPage("survey-check-refused");
+			List<WebElement> missing = driver.findElements(By.cssSelector("fieldset.survey-missing"));
+			for (int i = 0; i < 3; i++) {
+				browser.driver().findElement(By.id(missing.get(i).getAttribute("id").replace("missing-", "choice-") + "-MAIL")).click();
+			}
+			String last = missing.get(3).getAttribute("id").replace("missing-", "");
+			WebElement reason = driver.findElement(By.id("reason-" + last));
+			assertThat(reason.isDisplayed()).as("the reason is asked only for 「提出できない」").isFalse();
+			driver.findElement(By.id("choice-" + last + "-UNABLE")).click();
+			reason.sendKeys("大学の窓口が休みのため、来週取得します");
 			submitChecked(browser);
 			assertThat(browser.heading()).isEqualTo("提出が完了しました");
 			String receipt = driver.findElement(By.cssSelector(".survey-panel__number")).getText();
 			assertThat(receipt).matches("\\d{4}-\\d{4}-\\d{7}");
+			assertThat(driver.getPageSource()).contains("郵送で提出する書類");
 			browser.checkPage("survey-receipt");
 			assertThat(driver.findElement(By.linkText("回答の控え（PDF）をダウンロード")).getAttribute("href"))
 				.endsWith("/receipt.pdf");
 
+			// After submission a document can still be added, marked for staff, and nothing can be deleted.
+			browser.click(driver.findElement(By.linkText("調査票へ戻る")));
+			browser.click(driver.findElement(By.partialLinkText("御室 学さん（長男）")));
+			assertThat(driver.getPageSource()).contains("この調査票は提出済みです。書類を追加することはできますが");
+			assertThat(driver.findElements(By.cssSelector(".document-file__delete"))).isEmpty();
+			upload(browser, 2, pdf);
+			WebElement added = slotMessage(driver, "status");
+			assertThat(added.getText()).isEqualTo("「pension.pdf」をアップロードしました");
+			assertInViewport(driver, added);
+			assertThat(driver.findElement(By.cssSelector(".document-slot .tag")).getText()).startsWith("提出後に追加（");
+			assertThat(driver.findElements(By.cssSelector(".document-file__delete"))).isEmpty();
+			browser.checkPage("survey-added-after-submission");
+
+			// Withdrawing asks first, on a page of its own that gives the deadline.
+			browser.click(driver.findElement(By.linkText("調査票へ戻る")));
+			assertThat(driver.findElement(By.id("content")).getText()).doesNotContain("途中でやめても");
+			browser.click(driver.findElement(By.linkText("提出を取り消して修正する")));
+			assertThat(browser.heading()).isEqualTo("提出を取り消して回答を修正しますか");
+			assertThat(driver.findElement(By.id("content")).getText()).contains(receipt)
+				.contains("「提出されていない」状態に戻ります")
+				.contains(JapanTime.of(deadline).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")));
+			browser.checkPage("survey-withdraw-confirm");
+			submitChecked(browser);
+			assertThat(driver.findElement(By.cssSelector(".notification-banner--success")).getText())
+				.contains("提出を取り消しました");
+			assertThat(driver.findElement(By.id("history-heading")).getText()).isEqualTo("受付番号の履歴");
+			browser.click(driver.findElement(By.linkText("回答内容を確認して提出する")));
+			submitChecked(browser);
+			assertThat(browser.heading()).isEqualTo("提出が完了しました");
+			assertThat(driver.findElement(By.cssSelector(".survey-panel__number")).getText()).isEqualTo(receipt + "-2");
+			assertThat(driver.findElement(By.cssSelector(".survey-history")).getText())
+				.contains("提出（受付番号 " + receipt + "）")
+				.contains("提出の取り消し（受付番号 " + receipt + "）")
+				.contains("提出（受付番号 " + receipt + "-2）");
+
 			await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).until(() -> {
 				driver.get(url("/dev/mail"));
-				return driver.getPageSource().contains("受付番号 " + receipt);
+				return driver.getPageSource().contains("提出を取り消しました（受付番号 " + receipt + "）")
+						&& driver.getPageSource().contains("受付番号 " + receipt + "-2");
 			});
-			browser.click(driver.findElement(By.partialLinkText("受付番号 " + receipt)));
+			browser.click(driver.findElement(By.partialLinkText("受付番号 " + receipt + "-2")));
 			assertThat(driver.findElement(By.tagName("main")).getText()).contains(member.email())
 				.contains("受付番号：" + receipt);
 		}
@@ -211,6 +287,28 @@ class SurveyJourneyBrowserTests {
 			doc.save(file.toFile());
 		}
 		return file;
+	}
+
+	private static Path fake() throws Exception {
+		Path file = Files.createTempDirectory("kennin-fake").resolve("scan.jpg");
+		Files.writeString(file, "<html><body>not a photo</body></html>");
+		return file;
+	}
+
+	/** The outcome shown in the slot the page came back to (its id is the URL fragment). */
+	private static WebElement slotMessage(WebDriver driver, String role) {
+		String fragment = driver.getCurrentUrl().replaceFirst("^[^#]*#", "");
+		WebElement message = driver.findElement(By.id(fragment));
+		assertThat(message.getAttribute("role")).isEqualTo(role);
+		return message;
+	}
+
+	/** Entirely on screen, as a phone shows it, without scrolling. */
+	private static void assertInViewport(WebDriver driver, WebElement element) {
+		Boolean visible = (Boolean) ((JavascriptExecutor) driver).executeScript("""
+				var r = arguments[0].getBoundingClientRect();
+				return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;""", element);
+		assertThat(visible).as("%s is in the viewport", element.getAttribute("id")).isTrue();
 	}
 
 	/** Every page the member reaches is checked, not only the ones with a screenshot. */

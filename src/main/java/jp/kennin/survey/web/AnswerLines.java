@@ -12,7 +12,8 @@ import jp.kennin.survey.DependentAnswers;
 import org.springframework.context.MessageSource;
 
 /**
- * One dependent's answers as label/value lines in the member's language, for the PDF copy.
+ * One dependent's answers as label/value lines in the member's language, for the PDF copy; amounts in
+ * 円, the remittance as 月額.
  */
 final class AnswerLines {
 
@@ -41,8 +42,10 @@ final class AnswerLines {
 		}
 		String living = label(a.living(), messages, locale, unanswered);
 		if (a.living() == Living.APART) {
-			living += " " + a.address() + " / " + String.format("%,d", a.remittanceMonthly()) + " "
-					+ label(a.remittanceMethod(), messages, locale, "");
+			living += " " + (a.address() == null ? "" : a.address()) + " / "
+					+ messages.getMessage("survey.form.remittanceSummary", new Object[] {
+							String.format("%,d", a.remittanceMonthly() == null ? 0 : a.remittanceMonthly()),
+							label(a.remittanceMethod(), messages, locale, "") }, locale);
 		}
 		lines.add(new Line(msg(messages, locale, "survey.q.living"), living));
 		String occupations = a.occupations().isEmpty() ? unanswered
@@ -52,12 +55,19 @@ final class AnswerLines {
 		}
 		lines.add(new Line(msg(messages, locale, "survey.q.occupation"), occupations));
 		lines.add(new Line(msg(messages, locale, "survey.q.income"), a.incomeSalary() == null ? unanswered
-				: messages.getMessage("survey.form.yen", new Object[] { String.format("%,d", a.totalIncome()) }, locale)));
+				: messages.getMessage("survey.form.yen", new Object[] { String.format("%,d", a.totalIncome()) }, locale)
+						+ messages.getMessage("survey.form.incomeBreakdown", new Object[] { yen(a.incomeSalary()),
+								yen(a.incomePension()), yen(a.incomeBusiness()), yen(a.incomeUnemployment()),
+								yen(a.incomeOther()) }, locale)));
 		lines.add(new Line(msg(messages, locale, "survey.q.residence"), label(a.residence(), messages, locale, unanswered)
 				+ (a.abroadException() == null ? "" : "（" + label(a.abroadException(), messages, locale, "") + "）")));
 		lines.add(new Line(msg(messages, locale, "survey.q.disability"), a.disabled() == null ? unanswered
 				: msg(messages, locale, a.disabled() ? "survey.form.yes" : "survey.form.no")));
 		return lines;
+	}
+
+	private static String yen(Long amount) {
+		return String.format("%,d", amount == null ? 0 : amount);
 	}
 
 	private static String label(Enum<?> e, MessageSource messages, Locale locale, String fallback) {

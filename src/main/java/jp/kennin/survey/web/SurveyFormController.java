@@ -65,6 +65,8 @@ class SurveyFormController {
 
 	static final String VIEW_WITHDRAW = "survey/member/withdraw";
 
+	private static final jp.kennin.platform.ViewTime VIEW_TIME = new jp.kennin.platform.ViewTime();
+
 	private final SurveyAnswering answering;
 
 	private final EligibilityCheck eligibility;
@@ -83,11 +85,14 @@ class SurveyFormController {
 
 	private final DocumentRequirements requirements;
 
+	private final jp.kennin.roster.Roster roster;
+
 	SurveyFormController(SurveyAnswering answering, EligibilityCheck eligibility, Clock clock,
 			jp.kennin.tenant.Tenants tenants, org.springframework.context.MessageSource messages, Documents documents,
 			DocumentSettings documentSettings, List<DocumentChangePolicy> changePolicies,
-			DocumentRequirements requirements) {
+			DocumentRequirements requirements, jp.kennin.roster.Roster roster) {
 		this.requirements = requirements;
+		this.roster = roster;
 		this.documents = documents;
 		this.documentSettings = documentSettings;
 		// Uploads are allowed only where every policy agrees (the document module's rule).
@@ -392,9 +397,13 @@ class SurveyFormController {
 		if (!form.form().submitted()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		String tenantName = tenants.findById(member.tenantId()).map(jp.kennin.tenant.Tenant::name).orElse("");
+		jp.kennin.tenant.Tenant tenant = tenants.findById(member.tenantId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String insuredName = roster.findById(member.tenantId(), form.form().insuredPersonId())
+			.map(jp.kennin.roster.RosterPerson::name)
+			.orElse("");
 		var files = documents.list(new DocumentOwner(member.tenantId(), member.kigo(), member.bango()));
-		byte[] pdf = ReceiptPdf.render(form, tenantName, files, messages, locale);
+		byte[] pdf = ReceiptPdf.render(form, tenant, insuredName, requirements.of(form, files), files,
+				marks(answering.addedAfterSubmission(form), locale), messages, locale);
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
@@ -436,7 +445,7 @@ class SurveyFormController {
 	private Map<Long, String> marks(Map<Long, java.time.Instant> added, java.util.Locale locale) {
 		Map<Long, String> marks = new LinkedHashMap<>();
 		added.forEach((id, at) -> marks.put(id, messages.getMessage("survey.documents.addedAfter",
-				new Object[] { JapanTime.formatDateTime(at) }, locale)));
+				new Object[] { VIEW_TIME.dateTime(at) }, locale)));
 		return marks;
 	}
 
