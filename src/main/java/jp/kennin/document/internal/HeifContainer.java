@@ -140,7 +140,7 @@ final class HeifContainer {
 			return new Image(width, height);
 		}
 
-		/** The boxes that exactly fill {@code [from, to)}; a size of 0 ("to the end") only at the top level. */
+		/** The boxes that exactly fill the bytes from {@code from} up to {@code to}; size 0 (up to the end) only at the top. */
 		private List<Box> boxes(int from, int to, boolean topLevel) throws Malformed {
 			List<Box> list = new ArrayList<>();
 			int pos = from;
