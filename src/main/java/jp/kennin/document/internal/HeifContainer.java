@@ -140,7 +140,7 @@ final class HeifContainer {
 			return new Image(width, height);
 		}
 
-		/** The boxes that exactly fill the range from {@code from} up to {@code to}; a box size of 0, meaning up to the end, only at the top level. */
+		/** The boxes that exactly fill the bytes from {@code from} up to {@code to}; size 0 (up to the end) only at the top. */
 		private List<Box> boxes(int from, int to, boolean topLevel) throws Malformed {
 			List<Box> list = new ArrayList<>();
 			int pos = from;
