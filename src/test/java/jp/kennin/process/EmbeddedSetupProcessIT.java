@@ -96,12 +96,13 @@ class EmbeddedSetupProcessIT {
 
 	@Test
 	@Order(12)
-	void an_unknown_insurer_exits_with_3() {
-		stopServer();
-		RosterFiles.write(folder, "roster.csv", RosterFiles.VALID);
-		KenninJar.Running run = importRoster("cli-unknown-tenant", "--tenant=nosuch", "--mode=delta", "roster.csv");
+	void in_a_folder_without_a_database_the_command_creates_no_demo_insurer_and_exits_with_3(@TempDir Path empty) {
+		RosterFiles.write(empty, "roster.csv", RosterFiles.VALID);
+		KenninJar.Running run = KenninJar.in(empty, "cli-unknown-tenant")
+			.args("import-roster", "--tenant=demo", "--mode=delta", "roster.csv")
+			.run();
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
-		assertThat(run.output()).contains("保険者指定コード nosuch の保険者がありません。");
+		assertThat(run.output()).contains("保険者指定コード demo の保険者がありません。");
 	}
 
 	@Test

@@ -94,7 +94,9 @@ class PostgresProcessIT {
 		RosterFiles.write(folder, "household.csv", RosterFiles.VALID.replace("77,p1", "78,q1"));
 		KenninJar.Running run = importRoster("pg-cli-import", "--tenant=" + TENANT, "--mode=delta", "household.csv");
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.output()).contains("取り込みました: 2行 / 追加 2件、更新 0件、変更なし 0件、無効化 0件");
+		assertThat(run.output()).contains("取り込みました: 2行 / 追加 2件、更新 0件、変更なし 0件、無効化 0件")
+			.as("no scheduled job (mail outbox, housekeeping) runs in the command")
+			.doesNotContain("OutboxDispatcher");
 		try (Connection c = pg.connect();
 				PreparedStatement q = c.prepareStatement("select count(*) from roster_person p join tenant t on "
 						+ "t.id = p.tenant_id where t.code = ? and p.kigo = '78' and p.bango = 'q1'")) {
