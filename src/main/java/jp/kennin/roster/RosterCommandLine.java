@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
+import jp.kennin.platform.CommandLineContext;
 import jp.kennin.roster.RosterImports.ImportRequest;
 import jp.kennin.roster.RosterImports.ImportResult;
 import jp.kennin.roster.RosterImports.Mode;
@@ -17,8 +18,6 @@ import jp.kennin.roster.RosterImports.Source;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,18 +47,23 @@ public final class RosterCommandLine {
 	private RosterCommandLine() {
 	}
 
-	/** Starts the application without web server and scheduled jobs, runs the import and returns the exit code. */
+	/**
+	 * Checks the arguments and the file, then starts the application without its web layer and scheduled jobs
+	 * ({@link CommandLineContext}), runs the import and returns the exit code.
+	 */
 	public static int run(Class<?> application, String[] args) {
 		Optional<Arguments> parsed = Arguments.parse(args);
 		if (parsed.isEmpty()) {
 			System.err.println(USAGE_TEXT);
 			return USAGE;
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application, WithoutWebServer.class)
-			.web(WebApplicationType.NONE)
-			.properties("kennin.scheduling.enabled=false", "kennin.demo.enabled=false", "spring.main.banner-mode=off",
-					"spring.main.log-startup-info=false", "logging.level.root=warn")
-			.run()) {
+		// Before the database is touched: a typo in the file name should not cost a start-up.
+		Optional<String> unreadable = unreadable(parsed.get().file());
+		if (unreadable.isPresent()) {
+			System.err.println(unreadable.get());
+			return USAGE;
+		}
+		try (ConfigurableApplicationContext context = CommandLineContext.start(application)) {
 			return execute(args, context, System.out, System.err);
 		}
 		catch (RuntimeException ex) {
@@ -68,14 +72,14 @@ public final class RosterCommandLine {
 		}
 	}
 
-	/**
-	 * The filter chains are still defined without a web server; Spring Boot only enables web security for
-	 * web applications, so enable it here to let them be built (they are never used).
-	 */
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-	@org.springframework.security.config.annotation.web.configuration.EnableWebSecurity
-	static class WithoutWebServer {
-
+	private static Optional<String> unreadable(Path file) {
+		if (!Files.exists(file)) {
+			return Optional.of("ファイルがありません: " + file);
+		}
+		if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+			return Optional.of("ファイルを読めません: " + file);
+		}
+		return Optional.empty();
 	}
 
 	/** Runs the command in a started application context. */

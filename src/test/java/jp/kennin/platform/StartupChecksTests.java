@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -64,6 +65,100 @@ class StartupChecksTests {
 		assertThatThrownBy(() -> checks.postProcessEnvironment(env, new SpringApplication()))
 			.isInstanceOf(StartupProblem.class)
 			.hasMessageContaining("shorter than 32 bytes");
+	}
+
+	@Test
+	void production_settings_without_an_smtp_host_do_not_start() {
+		MockEnvironment postgres = new MockEnvironment().withProperty("kennin.data-dir", tmp.toString())
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db/kennin")
+			.withProperty("kennin.secret-key", "k".repeat(32));
+		MockEnvironment https = embedded().withProperty("kennin.base-url", "https://kennin.example.jp");
+		MockEnvironment explicitKey = embedded().withProperty("kennin.secret-key", "k".repeat(32));
+		for (MockEnvironment env : new MockEnvironment[] { postgres, https, explicitKey }) {
+			assertThatThrownBy(() -> checks.postProcessEnvironment(env, new SpringApplication()))
+				.isInstanceOf(StartupProblem.class)
+				.hasMessageStartingWith("No SMTP host is set (spring.mail.host)")
+				.satisfies(ex -> {
+					FailureAnalysis analysis = new StartupProblemFailureAnalyzer().analyze(ex);
+					assertThat(analysis.getDescription()).doesNotContain("\n");
+					assertThat(analysis.getAction()).contains("SPRING_MAIL_HOST").contains("KENNIN_MAIL_CAPTURE=off");
+				});
+		}
+	}
+
+	@Test
+	void mail_is_captured_only_in_the_embedded_demo_setup() {
+		MockEnvironment demo = embedded();
+		checks.postProcessEnvironment(demo, new SpringApplication());
+		assertThat(demo.getProperty(StartupChecks.MAIL_CAPTURING)).isEqualTo("true");
+
+		MockEnvironment smtp = embedded().withProperty("spring.mail.host", "smtp.example.jp");
+		checks.postProcessEnvironment(smtp, new SpringApplication());
+		assertThat(smtp.getProperty(StartupChecks.MAIL_CAPTURING)).isEqualTo("false");
+
+		MockEnvironment production = new MockEnvironment().withProperty("kennin.data-dir", tmp.toString())
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db/kennin")
+			.withProperty("kennin.secret-key", "k".repeat(32))
+			.withProperty("spring.mail.host", "smtp.example.jp");
+		checks.postProcessEnvironment(production, new SpringApplication());
+		assertThat(production.getProperty(StartupChecks.MAIL_CAPTURING)).isEqualTo("false");
+	}
+
+	@Test
+	void a_user_set_capturing_flag_is_overridden_by_the_decision() {
+		MockEnvironment env = new MockEnvironment().withProperty("kennin.data-dir", tmp.toString())
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db/kennin")
+			.withProperty("kennin.secret-key", "k".repeat(32))
+			.withProperty("kennin.mail.capture", "off")
+			.withProperty(StartupChecks.MAIL_CAPTURING, "true");
+		checks.postProcessEnvironment(env, new SpringApplication());
+		assertThat(env.getProperty(StartupChecks.MAIL_CAPTURING)).isEqualTo("false");
+	}
+
+	@Test
+	void capture_off_runs_production_without_smtp_and_captures_nothing() {
+		MockEnvironment env = new MockEnvironment().withProperty("kennin.data-dir", tmp.toString())
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db/kennin")
+			.withProperty("kennin.secret-key", "k".repeat(32))
+			.withProperty("kennin.mail.capture", "off");
+		checks.postProcessEnvironment(env, new SpringApplication());
+		assertThat(env.getProperty(StartupChecks.MAIL_CAPTURING)).isEqualTo("false");
+	}
+
+	@Test
+	void capture_on_is_an_explicit_opt_in_that_captures_whenever_smtp_is_missing() {
+		MockEnvironment env = new MockEnvironment().withProperty("kennin.data-dir", tmp.toString())
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db/kennin")
+			.withProperty("kennin.secret-key", "k".repeat(32))
+			.withProperty("kennin.mail.capture", "on");
+		checks.postProcessEnvironment(env, new SpringApplication());
+		assertThat(env.getProperty(StartupChecks.MAIL_CAPTURING)).isEqualTo("true");
+	}
+
+	@Test
+	void a_command_without_a_web_server_sends_no_mail_and_runs_without_smtp() {
+		MockEnvironment env = new MockEnvironment().withProperty("kennin.data-dir", tmp.toString())
+			.withProperty("spring.datasource.url", "jdbc:postgresql://db/kennin")
+			.withProperty("kennin.secret-key", "k".repeat(32));
+		SpringApplication command = new SpringApplication();
+		command.setWebApplicationType(WebApplicationType.NONE);
+		checks.postProcessEnvironment(env, command);
+		assertThat(env.getProperty(StartupChecks.MAIL_CAPTURING)).isEqualTo("false");
+	}
+
+	@Test
+	void an_unknown_capture_setting_is_refused() {
+		MockEnvironment env = embedded().withProperty("kennin.mail.capture", "yes");
+		assertThatThrownBy(() -> checks.postProcessEnvironment(env, new SpringApplication()))
+			.isInstanceOf(StartupProblem.class)
+			.hasMessageContaining("kennin.mail.capture");
+	}
+
+	/** What {@code java -jar kennin.jar} has by default: the embedded file database, http, no key. */
+	private MockEnvironment embedded() {
+		return new MockEnvironment().withProperty("kennin.data-dir", tmp.toString())
+			.withProperty("spring.datasource.url", "jdbc:h2:file:./x")
+			.withProperty("kennin.base-url", "http://localhost:8080");
 	}
 
 	@Test

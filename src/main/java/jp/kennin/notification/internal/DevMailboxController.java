@@ -7,9 +7,15 @@ import java.util.List;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
-import jp.kennin.platform.JapanTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.KenninProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,21 +24,36 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The development mailbox: captured mail, newest first. Exists only while mail is captured, never
- * when SMTP is configured.
+ * The development mailbox: captured mail, newest first, to anyone who asks. Exists only while mail is
+ * captured, which the start-up checks allow in the embedded demo setup only (or when a test asks for it),
+ * never when SMTP is configured.
  */
 @Controller
-@ConditionalOnExpression(MailTransportConfiguration.CAPTURING)
+@ConditionalOnProperty(name = MailTransportConfiguration.CAPTURING, havingValue = "true")
 class DevMailboxController {
 
 	static final String VIEW_LIST = "notification/devMailbox";
 
 	static final String VIEW_MESSAGE = "notification/devMail";
 
+	private static final Logger log = LoggerFactory.getLogger(DevMailboxController.class);
+
 	private final CapturingMailTransport transport;
 
-	DevMailboxController(CapturingMailTransport transport) {
+	private final KenninProperties properties;
+
+	DevMailboxController(CapturingMailTransport transport, KenninProperties properties) {
 		this.transport = transport;
+		this.properties = properties;
+	}
+
+	/** Last at start-up, after the demo logins, so whoever starts it cannot miss it. */
+	@EventListener(ApplicationReadyEvent.class)
+	void warn() {
+		log.warn("DEV MAILBOX ON - Mail is not sent: no SMTP host is set, so every mail is written to {} and shown "
+				+ "to anyone at {}/dev/mail, password reset links included. Only for the embedded demo; set "
+				+ "SPRING_MAIL_HOST before real use.", properties.mail().captureDir().toAbsolutePath().normalize(),
+				properties.baseUrl());
 	}
 
 	@GetMapping("/dev/mail")

@@ -2,12 +2,12 @@ package jp.kennin.notification.internal;
 
 import jp.kennin.platform.PublicPaths;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression(MailTransportConfiguration.CAPTURING)
+@ConditionalOnProperty(name = MailTransportConfiguration.CAPTURING, havingValue = "true")
 class DevMailboxPublicPaths {
 
 	@Bean

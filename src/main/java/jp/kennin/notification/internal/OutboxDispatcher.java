@@ -1,6 +1,7 @@
 package jp.kennin.notification.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due outbox mail. Runs on every node but holds a cluster-wide lock, so each mail is sent once.
+ * Sends due outbox mail. Runs on every node but holds a cluster-wide lock, so each mail is sent once. Without
+ * a transport (no SMTP host and capture off) mail stays in the outbox until one is configured.
  */
 @Component
 class OutboxDispatcher {
@@ -23,11 +25,13 @@ class OutboxDispatcher {
 
 	private final MailOutbox outbox;
 
-	private final MailTransport transport;
+	private final Optional<MailTransport> transport;
 
 	private final int maxAttempts;
 
-	OutboxDispatcher(MailOutbox outbox, MailTransport transport, KenninProperties properties) {
+	private volatile boolean heldWarned;
+
+	OutboxDispatcher(MailOutbox outbox, Optional<MailTransport> transport, KenninProperties properties) {
 		this.outbox = outbox;
 		this.transport = transport;
 		this.maxAttempts = properties.mail().maxAttempts();
@@ -41,13 +45,21 @@ class OutboxDispatcher {
 
 	/** Sends what is due now; returns how many mails were sent. */
 	int dispatchDue() {
+		if (transport.isEmpty()) {
+			if (!heldWarned) {
+				heldWarned = true;
+				log.warn("Mail is not sent: no SMTP host is set and kennin.mail.capture is off; mail waits in the "
+						+ "outbox until SPRING_MAIL_HOST is set.");
+			}
+			return 0;
+		}
 		int sent = 0;
 		List<OutboxMail> due;
 		do {
 			due = outbox.due(BATCH);
 			for (OutboxMail mail : due) {
 				try {
-					transport.send(mail);
+					transport.get().send(mail);
 					outbox.markSent(mail.id());
 					sent++;
 				}
