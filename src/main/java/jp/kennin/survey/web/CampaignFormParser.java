@@ -111,7 +111,9 @@ final class CampaignFormParser {
 	 */
 	private static void reject(Errors errors, String field, String code) {
 		errors.rejectValue(field, code,
-				new Object[] { new DefaultMessageSourceResolvable("survey.campaign.fieldName." + field) }, null);
+				new Object[] { new DefaultMessageSourceResolvable(
+						new String[] { "survey.campaign.fieldName." + field, "survey.campaign.field.date" }) },
+				null);
 	}
 
 	private static String clean(String s) {
