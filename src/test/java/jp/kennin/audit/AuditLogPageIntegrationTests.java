@@ -60,8 +60,13 @@ class AuditLogPageIntegrationTests {
 
 	private long personId;
 
+	@Autowired
+	jp.kennin.test.MutableClock clock;
+
 	@BeforeEach
 	void setUp() {
+		// Before the campaigns' deadlines, so the deadline job leaves them to these tests.
+		clock.setInstant(java.time.Instant.parse("2026-07-01T00:00:00Z"));
 		tenant = TestTenants.create(tenants, "監査表示健保");
 		roster.upsert(tenant.id(), List.of(
 				new RosterPerson(0, 0, "5", "1", "00", true, "本人", RelationshipCategory.SELF, "監査 太郎", "カンサ タロウ",
@@ -77,6 +82,11 @@ class AuditLogPageIntegrationTests {
 		campaigns.open(admin, campaignId, null);
 		audit.record(new AuditLog.Event("ROSTER_PERSON_VIEWED", tenant.id(), "STAFF", "kansa-reviewer", "REVIEWER",
 				"roster_person:" + personId, "192.0.2.2", Map.of()));
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
 	}
 
 	@Test

@@ -112,7 +112,7 @@ class HelpDeskBrowserTests {
 			waitForHeading(driver, member.person().name());
 			assertThat(driver.findElement(By.className("notification-banner")).getText()).contains("アカウントをリセットしました");
 			assertThat(driver.findElement(By.id("account")).getText()).contains("未登録");
-			assertThat(driver.findElement(By.id("events")).getText()).contains("STAFF_ACCOUNT_RESET");
+			assertThat(driver.findElement(By.id("events")).getText()).contains("職員によるアカウントのリセット").doesNotContain("STAFF_ACCOUNT_RESET");
 			Axe.check(driver);
 			browser.screenshot("helpdesk-reset-done-phone");
 		}

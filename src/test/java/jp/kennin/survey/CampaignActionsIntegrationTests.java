@@ -70,11 +70,21 @@ class CampaignActionsIntegrationTests {
 
 	private Tenant tenant;
 
+	@Autowired
+	jp.kennin.test.MutableClock clock;
+
 	@BeforeEach
 	void setUp() {
+		// Before the campaigns' deadlines, so the deadline job leaves them to these tests.
+		clock.setInstant(java.time.Instant.parse("2026-07-01T00:00:00Z"));
 		tenant = TestTenants.create(tenants, "操作テスト健保");
 		household("本社", "妻", "長男");
 		household("工場", "妻");
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
 	}
 
 	@Test
@@ -195,7 +205,9 @@ class CampaignActionsIntegrationTests {
 				draft.opensAt(), draft.deadline(), false, "", new TargetRules(null, null, null,
 						EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(admin(), first, null);
-		long second = campaigns.create(admin(), draft);
+		long second = campaigns.create(admin(), new CampaignDraft(draft.title(), draft.referenceDate(), draft.opensAt(),
+				draft.deadline(), false, "", new TargetRules(LocalDate.of(2026, 4, 1), 18, null,
+						EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
 
 		CampaignOpening opening = campaigns.opening(admin(), second);
 		assertThat(opening.overlaps()).singleElement().satisfies(o -> {

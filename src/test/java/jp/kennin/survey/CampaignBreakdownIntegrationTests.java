@@ -55,7 +55,9 @@ class CampaignBreakdownIntegrationTests {
 			.family("01", "2", "01", "妻", "内訳 桜", "ウチワケ サクラ", "1973/01/01")
 			.insured("01", "3", "内訳 三郎", "ウチワケ サブロウ", "1972/01/01")
 			.family("01", "3", "01", "妻", "内訳 梅", "ウチワケ ウメ", "1974/01/01"));
-		long id = campaigns.create(tenant.id(), CampaignIntegrationTests.draft(new TargetRules(null, null, null,
+		// An age rule too (everyone here is 16 or over on the day), as the selection SQL then ends with its parameter.
+		long id = campaigns.create(tenant.id(), CampaignIntegrationTests.draft(new TargetRules(
+				java.time.LocalDate.of(2026, 4, 1), 16, null,
 				EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
 		assertThat(campaigns.breakdown(tenant.id(), id).fromForms()).isFalse();
 		campaigns.open(tenant.id(), id);

@@ -63,7 +63,7 @@ class TargetSelection {
 				join survey_form f on f.tenant_id = d.tenant_id and f.kigo = d.kigo and f.bango = d.bango
 				join survey_form_dependent fd on fd.survey_form_id = f.id and fd.edaban = d.edaban
 				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
-				where""" + " " + where + """
+				where""" + " " + where + " " + """
 				  and c.status = 'OPEN' and c.id <> :campaign
 				group by c.id, c.title, c.opens_at order by c.opens_at, c.id""")
 			.params(p)
@@ -87,7 +87,7 @@ class TargetSelection {
 				  select 1 from roster_person d
 				  join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
 				    and i.edaban = '00'
-				  where""" + " " + where + """
+				  where""" + " " + where + " " + """
 				    and d.kigo = f.kigo and d.bango = f.bango and d.edaban = fd.edaban)""")
 			.params(p)
 			.query((rs, n) -> new long[] { rs.getLong("households"), rs.getLong("dependents") })
@@ -97,7 +97,7 @@ class TargetSelection {
 				from roster_person d
 				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
 				  and i.edaban = '00'
-				where""" + " " + where + """
+				where""" + " " + where + " " + """
 				  and not exists (select 1 from survey_form f
 				    join survey_form_dependent fd on fd.survey_form_id = f.id
 				    where f.tenant_id = d.tenant_id and f.campaign_id = :campaign and f.kigo = d.kigo

@@ -44,11 +44,9 @@ final class CampaignFormParser {
 			errors.rejectValue("ageMax", "survey.campaign.error.ageRange");
 		}
 		if ((ageMin != null || ageMax != null) && ageOn == null && !errors.hasFieldErrors("ageOn")) {
-			// The hint promises ages on the campaign's 基準日 when no other date is given.
+			// The hint promises ages on the campaign's 基準日 when no other date is given (a missing 基準日 has its
+			// own error).
 			ageOn = reference;
-			if (reference == null && !errors.hasFieldErrors("referenceDate")) {
-				errors.rejectValue("ageOn", "survey.campaign.error.ageOnRequired");
-			}
 		}
 		if (f.getCategories() == null || f.getCategories().isEmpty()) {
 			errors.rejectValue("categories", "survey.campaign.error.categoriesRequired");
@@ -113,7 +111,9 @@ final class CampaignFormParser {
 	 */
 	private static void reject(Errors errors, String field, String code) {
 		errors.rejectValue(field, code,
-				new Object[] { new DefaultMessageSourceResolvable("survey.campaign.fieldName." + field) }, null);
+				new Object[] { new DefaultMessageSourceResolvable(
+						new String[] { "survey.campaign.fieldName." + field, "survey.campaign.field.date" }) },
+				null);
 	}
 
 	private static String clean(String s) {

@@ -1,0 +1,32 @@
+package jp.kennin.audit;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import jp.kennin.account.AccountAuditEvent;
+import jp.kennin.survey.SurveyAuditEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every typed audit event has a label in both languages, so the audit log never shows its code. */
+class AuditTypeLabelsTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ja", "en" })
+	void every_typed_event_has_a_label(String language) throws IOException {
+		Properties labels = new Properties();
+		try (var in = getClass().getResourceAsStream("/messages/audit_" + language + ".properties")) {
+			labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		Stream.concat(Stream.of(AccountAuditEvent.values()), Stream.of(SurveyAuditEvent.values()))
+			.map(Enum::name)
+			.forEach(type -> assertThat(labels.getProperty("audit.type." + type)).as(type).isNotBlank());
+	}
+
+}
