@@ -81,6 +81,14 @@ class TrustedProxyIntegrationTests {
 	}
 
 	@Test
+	void error_pages_behind_an_https_proxy_send_hsts_too() throws Exception {
+		HttpResponse<String> response = new HttpVisitor(port).get("/notices/987654321", "X-Forwarded-Proto", "https");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityBaseline.CONTENT_SECURITY_POLICY);
+	}
+
+	@Test
 	void redirects_keep_the_public_scheme_and_host() throws Exception {
 		HttpResponse<String> response = new HttpVisitor(port).get("/home", "X-Forwarded-Proto", "https",
 				"X-Forwarded-Host", "kennin.example.jp");
