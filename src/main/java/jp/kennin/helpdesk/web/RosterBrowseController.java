@@ -36,6 +36,9 @@ class RosterBrowseController {
 
 	static final String AUDIT_VIEWED = "ROSTER_PERSON_VIEWED";
 
+	/** The last page whose row offset still fits an int; anything above shows an empty page. */
+	static final int LAST_PAGE = Integer.MAX_VALUE / RosterDirectory.PAGE_SIZE - 1;
+
 	private final RosterDirectory directory;
 
 	private final Roster roster;
@@ -70,7 +73,7 @@ class RosterBrowseController {
 			// 無効 means inactive on the roster, so that filter must not be cut down to active people.
 			RosterDirectory.Criteria query = wanted == RegistrationStatus.State.INACTIVE
 					? new RosterDirectory.Criteria(kigo, bango, name, office, "all") : criteria;
-			RosterDirectory.Page result = directory.search(tenantId, query, page,
+			RosterDirectory.Page result = directory.search(tenantId, query, Math.max(0, Math.min(page, LAST_PAGE)),
 					wanted == null ? null : statuses.having(wanted));
 			model.addAttribute("result", result);
 			model.addAttribute("stateOf", statuses.states(tenantId,
