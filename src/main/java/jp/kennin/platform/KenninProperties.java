@@ -2,6 +2,7 @@ package jp.kennin.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,12 +16,24 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Every {@code kennin.*} setting. Documented in docs/configuration.md; keep the two in step.
+ * {@code trustedProxies}: addresses or CIDR blocks of the reverse proxies whose X-Forwarded-* headers are
+ * believed (see TrustedProxyValve); empty, nothing is.
  */
 @Validated
 @ConfigurationProperties("kennin")
 public record KenninProperties(@NotNull Path dataDir,
 		@NotBlank @Pattern(regexp = "https?://[^\\s]+", message = "must start with http:// or https://") String baseUrl,
-		String secretKey, @Valid @NotNull Storage storage, @Valid @NotNull Mail mail, @NotNull Demo demo) {
+		String secretKey, @Valid @NotNull Storage storage, @Valid @NotNull Mail mail, @NotNull Demo demo,
+		List<String> trustedProxies) {
+
+	@ConstructorBinding
+	public KenninProperties {
+		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+	}
+
+	public KenninProperties(Path dataDir, String baseUrl, String secretKey, Storage storage, Mail mail, Demo demo) {
+		this(dataDir, baseUrl, secretKey, storage, mail, demo, List.of());
+	}
 
 	public boolean servedOverHttps() {
 		return baseUrl.startsWith("https://");

@@ -55,8 +55,11 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	private static String newId(HttpServletRequest request) {
 		String incoming = request.getHeader(HEADER);
-		return incoming != null && SAFE.matcher(incoming).matches() ? incoming
-				: UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		return incoming != null && SAFE.matcher(incoming).matches() ? incoming : generate();
+	}
+
+	static String generate() {
+		return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
 
 }

@@ -47,7 +47,7 @@ class StartupChecks implements EnvironmentPostProcessor {
 			}
 			env.getPropertySources()
 				.addFirst(new MapPropertySource("kenninGeneratedSecret",
-						Map.of("kennin.secret-key", loadOrCreateSecret(dataDir.resolve("secret.key")))));
+						Map.of("kennin.secret-key", SecretKeyFile.loadOrCreate(dataDir.resolve("secret.key"), SECRET_KEY_BYTES))));
 		}
 		else if (secret.getBytes(StandardCharsets.UTF_8).length < SECRET_KEY_BYTES) {
 			throw new StartupProblem("kennin.secret-key is shorter than 32 bytes.",
@@ -99,23 +99,6 @@ class StartupChecks implements EnvironmentPostProcessor {
 					+ ex.getClass().getSimpleName() + ").",
 					"Create the directory and give the Kennin process write access, or point KENNIN_DATA_DIR "
 							+ "to a writable directory.");
-		}
-	}
-
-	private static String loadOrCreateSecret(Path file) {
-		try {
-			if (Files.exists(file)) {
-				return Files.readString(file, StandardCharsets.US_ASCII).trim();
-			}
-			byte[] key = new byte[SECRET_KEY_BYTES];
-			new SecureRandom().nextBytes(key);
-			String encoded = Base64.getEncoder().encodeToString(key);
-			Files.writeString(file, encoded, StandardCharsets.US_ASCII);
-			return encoded;
-		}
-		catch (IOException ex) {
-			throw new StartupProblem("The secret key file " + file + " cannot be read or written.",
-					"Give the Kennin process access to the data directory, or set KENNIN_SECRET_KEY.");
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jp.kennin.audit.AuditEntry;
 import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.IpAddresses;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,7 +51,8 @@ class JdbcAuditLog implements AuditLog {
 			.param("actor", clean(e.actorId(), 100))
 			.param("role", e.actorRole())
 			.param("target", clean(e.target(), 200))
-			.param("ip", clean(e.ip(), 64))
+			// Only a parsed address is kept: a caller passing header text must not put it in the log.
+			.param("ip", IpAddresses.normalise(e.ip()))
 			.param("details", encode(e.details()))
 			.update();
 	}

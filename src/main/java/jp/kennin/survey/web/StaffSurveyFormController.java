@@ -110,7 +110,8 @@ class StaffSurveyFormController {
 				Map.of("forms", String.valueOf(forms.size()), "encoding", utf8 ? "UTF-8" : "Windows-31J")));
 		response.setContentType("text/csv; charset=" + (utf8 ? "UTF-8" : "Windows-31J"));
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename(campaign.title() + "_調査票.csv", java.nio.charset.StandardCharsets.UTF_8)
+			.filename(jp.kennin.platform.Downloads.safeFileName(campaign.title() + "_調査票.csv"),
+					java.nio.charset.StandardCharsets.UTF_8)
 			.build()
 			.toString());
 		SurveyFormCsv.write(forms, utf8, messages, response.getOutputStream());
