@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jp.kennin.account.AccountAuditEvent;
+import jp.kennin.staff.StaffAuditEvent;
 import jp.kennin.survey.SurveyAuditEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,8 @@ class AuditTypeLabelsTests {
 		try (var in = getClass().getResourceAsStream("/messages/audit_" + language + ".properties")) {
 			labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
-		Stream.concat(Stream.of(AccountAuditEvent.values()), Stream.of(SurveyAuditEvent.values()))
+		Stream.of(AccountAuditEvent.values(), SurveyAuditEvent.values(), StaffAuditEvent.values())
+			.flatMap(Stream::of)
 			.map(Enum::name)
 			.forEach(type -> assertThat(labels.getProperty("audit.type." + type)).as(type).isNotBlank());
 	}
