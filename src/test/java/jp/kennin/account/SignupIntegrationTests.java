@@ -57,6 +57,20 @@ class SignupIntegrationTests {
 	}
 
 	@Test
+	void sign_up_and_forgot_id_pages_say_where_kigo_and_bango_are_printed_now() throws Exception {
+		MemberClient client = new MemberClient(mvc);
+		for (String page : new String[] { "/signup", "/forgot-user-id" }) {
+			client.get(page)
+				.andExpect(content().string(containsString("記号・番号はどこに書いてありますか")))
+				.andExpect(content().string(containsString("資格情報のお知らせ：")))
+				.andExpect(content().string(containsString("資格確認書：表面の「記号」「番号」「枝番」の欄")))
+				.andExpect(content().string(containsString("マイナポータル：ログインして「健康保険証」")))
+				.andExpect(content().string(containsString("2024年12月2日以降は新しく発行されていません")))
+				.andExpect(content().string(containsString("「枝番」は入力不要です")));
+		}
+	}
+
+	@Test
 	void a_member_signs_up_with_full_width_digits_and_half_width_kana() throws Exception {
 		Tenant tenant = fixtures.tenant();
 		String email = AccountFixtures.uniqueEmail();
