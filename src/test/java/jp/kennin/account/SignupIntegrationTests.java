@@ -263,6 +263,59 @@ class SignupIntegrationTests {
 	}
 
 	@Test
+	void a_member_who_typed_the_address_corrects_it_on_the_code_page() throws Exception {
+		Tenant tenant = fixtures.tenant();
+		MemberClient client = new MemberClient(mvc);
+		client.post("/signup", matchParams(tenant, fixtures.insured(tenant, null)));
+		String typo = "typo" + AccountFixtures.uniqueEmail();
+		String userId = AccountFixtures.uniqueUserId();
+		client.post("/signup/account", "userId", userId, "password", PASSWORD, "email", typo, "emailConfirm", typo)
+			.andExpect(redirectedUrl("/signup/code"));
+		String oldCode = fixtures.lastCodeTo(typo);
+		client.get("/signup/code")
+			.andExpect(content().string(containsString("メールアドレスを訂正する")))
+			.andExpect(content().string(containsString("href=\"/signup/code/email\"")));
+		client.get("/signup/code/email").andExpect(content().string(containsString(typo)));
+
+		String right = AccountFixtures.uniqueEmail();
+		// The resend cooldown applies: nothing changes within it.
+		client.post("/signup/code/email", "email", right, "emailConfirm", right).andExpect(redirectedUrl("/signup/code"));
+		client.get("/signup/code").andExpect(content().string(containsString("秒")))
+			.andExpect(content().string(containsString(typo)));
+		assertThat(fixtures.mailsTo(right)).isEmpty();
+
+		clock.advance(Duration.ofSeconds(61));
+		client.post("/signup/code/email", "email", right, "emailConfirm", "x" + right)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("確認用のメールアドレスが一致しません")));
+		client.post("/signup/code/email", "email", right, "emailConfirm", right).andExpect(redirectedUrl("/signup/code"));
+		client.get("/signup/code")
+			.andExpect(content().string(containsString("メールアドレスを訂正し、新しい認証コードを送信しました")))
+			.andExpect(content().string(containsString(right)))
+			.andExpect(content().string(not(containsString(typo))));
+		String newCode = fixtures.lastCodeTo(right);
+		if (!oldCode.equals(newCode)) {
+			client.post("/signup/code", "code", oldCode).andExpect(status().isOk());
+		}
+		client.post("/signup/code", "code", newCode).andExpect(redirectedUrl("/signup/done"));
+		assertThat(jdbc.sql("select email from member_account where user_id = ?").param(userId).query(String.class).single())
+			.isEqualTo(right);
+	}
+
+	@Test
+	void an_address_from_the_roster_cannot_be_corrected_on_the_code_page() throws Exception {
+		Tenant tenant = fixtures.tenant();
+		String email = AccountFixtures.uniqueEmail();
+		MemberClient client = startSignup(tenant, fixtures.insured(tenant, email), AccountFixtures.uniqueUserId());
+		client.get("/signup/code").andExpect(content().string(not(containsString("メールアドレスを訂正する"))));
+		clock.advance(Duration.ofSeconds(61));
+		String other = AccountFixtures.uniqueEmail();
+		client.post("/signup/code/email", "email", other, "emailConfirm", other).andExpect(redirectedUrl("/signup/code"));
+		assertThat(fixtures.mailsTo(other)).isEmpty();
+		client.get("/signup/code").andExpect(content().string(containsString(email)));
+	}
+
+	@Test
 	void a_pending_sign_up_expires_after_24_hours() throws Exception {
 		Tenant tenant = fixtures.tenant();
 		String email = AccountFixtures.uniqueEmail();

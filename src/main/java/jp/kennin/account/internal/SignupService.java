@@ -204,17 +204,47 @@ public class SignupService {
 		return sendCode(match, person(match).orElseThrow(), ip);
 	}
 
+	/** Whether the member typed the address at step 2 (the roster had none), and so may correct it at step 3. */
+	public boolean emailTypedByMember(Match match) {
+		return person(match).map(p -> p.email() == null || p.email().isBlank()).orElse(false);
+	}
+
+	/**
+	 * Step 3: replaces a mistyped address with a new code sent to it. The resend cooldown and the code caps
+	 * apply as to a resend; when they refuse, the pending address stays as it was.
+	 * @throws IllegalStateException when the roster holds the address (the member did not type it)
+	 */
+	@Transactional
+	public EmailCodes.Issue correctEmail(Match match, String typedEmail, String ip) {
+		if (!emailTypedByMember(match) || pendingAccount(match).isEmpty()) {
+			throw new IllegalStateException("no typed address to correct");
+		}
+		String email = InputNormalizer.email(typedEmail);
+		MemberAccount account = pendingAccount(match).orElseThrow();
+		EmailCodes.Issue issue = sendCode(match, person(match).orElseThrow(), ip, email);
+		if (issue.status() == EmailCodes.IssueStatus.SENT) {
+			accounts.changeEmail(match.tenantId(), account.id(), email);
+			audit.member(AccountAuditEvent.EMAIL_CHANGED, account, ip, Map.of("by", "member", "step", "signup"));
+		}
+		return issue;
+	}
+
 	private EmailCodes.Issue sendCode(Match match, RosterPerson person, String ip) {
+		MemberAccount account = accounts.findById(match.tenantId(), match.accountId()).orElseThrow();
+		return sendCode(match, person, ip, account.email());
+	}
+
+	private EmailCodes.Issue sendCode(Match match, RosterPerson person, String ip, String email) {
 		Optional<EmailCodes.Issue> capped = limits.codeCap(match, ip);
 		if (capped.isPresent()) {
 			return capped.get();
 		}
 		MemberAccount account = accounts.findById(match.tenantId(), match.accountId()).orElseThrow();
 		EmailCodes.Issue issue = codes.issue(match.tenantId(), account.id(), EmailCodes.Purpose.VERIFY_EMAIL,
-				match.flowId(), account.email());
+				match.flowId(), email);
 		if (issue.status() == EmailCodes.IssueStatus.SENT) {
 			limits.countCode(match);
-			mails.send(tenant(match), account.email(), AccountMails.Template.SIGNUP_CODE, Map.of("name", person.name(),
+			mails.send(tenant(match), email, AccountMails.Template.SIGNUP_CODE, Map.of("name", person.name(),
 					"code", issue.code(), "expires",
 					JapanTime.formatDateTime(clock.instant().plus(EmailCodes.VALIDITY))));
 			audit.member(AccountAuditEvent.CODE_SENT, account, ip, Map.of("purpose", "VERIFY_EMAIL"));

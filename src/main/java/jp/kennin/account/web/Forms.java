@@ -63,6 +63,19 @@ final class Forms {
 
 	}
 
+	static class EmailCorrectionForm {
+
+		private String email = "";
+
+		private String emailConfirm = "";
+
+		public String getEmail() { return email; }
+		public void setEmail(String v) { email = v; }
+		public String getEmailConfirm() { return emailConfirm; }
+		public void setEmailConfirm(String v) { emailConfirm = v; }
+
+	}
+
 	static class CodeForm {
 
 		private String code = "";

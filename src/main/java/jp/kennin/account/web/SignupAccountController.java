@@ -36,6 +36,8 @@ class SignupAccountController {
 
 	static final String VIEW_CODE = "account/signupCode";
 
+	static final String VIEW_EMAIL = "account/signupEmail";
+
 	static final String VIEW_DONE = "account/signupDone";
 
 	/** Session attribute: the user ID of the sign-up this browser just completed. */
@@ -165,9 +167,48 @@ class SignupAccountController {
 		return "redirect:/signup/code";
 	}
 
+	@GetMapping("/signup/code/email")
+	String initEmailForm(HttpSession session, Model model) {
+		Optional<SignupService.Match> match = SignupController.match(session);
+		if (match.flatMap(signup::pendingAccount).isEmpty() || !signup.emailTypedByMember(match.get())) {
+			return "redirect:/signup/code";
+		}
+		model.addAttribute("emailForm", new Forms.EmailCorrectionForm());
+		return showEmail(match.get(), model);
+	}
+
+	@PostMapping("/signup/code/email")
+	String processEmailForm(@ModelAttribute("emailForm") Forms.EmailCorrectionForm form, BindingResult errors,
+			HttpSession session, HttpServletRequest request, RedirectAttributes redirect, Model model) {
+		Optional<SignupService.Match> match = SignupController.match(session);
+		if (match.flatMap(signup::pendingAccount).isEmpty()) {
+			return "redirect:/signup?expired";
+		}
+		if (!signup.emailTypedByMember(match.get())) {
+			return "redirect:/signup/code";
+		}
+		FormChecks.email(form.getEmail(), form.getEmailConfirm(), errors);
+		if (errors.hasErrors()) {
+			return showEmail(match.get(), model);
+		}
+		EmailCodes.Issue issue = signup.correctEmail(match.get(), form.getEmail(), request.getRemoteAddr());
+		CodeMessages.flash(issue, redirect);
+		if (issue.status() == EmailCodes.IssueStatus.SENT) {
+			redirect.addFlashAttribute("codeStatus", "emailCorrected");
+		}
+		return "redirect:/signup/code";
+	}
+
+	private String showEmail(SignupService.Match match, Model model) {
+		model.addAttribute("headerTenant", signup.tenant(match));
+		model.addAttribute("sentTo", signup.pendingAccount(match).orElseThrow().email());
+		return VIEW_EMAIL;
+	}
+
 	private String showCode(SignupService.Match match, MemberAccount account, Model model) {
 		Tenant tenant = signup.tenant(match);
 		model.addAttribute("headerTenant", tenant);
+		model.addAttribute("emailCorrectable", signup.emailTypedByMember(match));
 		model.addAttribute("sentTo", account.email());
 		model.addAttribute("sender", tenant.mailFromAddress());
 		model.addAttribute("supportTenant", tenant);
