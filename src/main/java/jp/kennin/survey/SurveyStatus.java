@@ -7,9 +7,10 @@ import java.time.Instant;
  * @param deadline the 回答期限 (an instant; shown in Japan time)
  * @param receiptNumber the 受付番号 once submitted, otherwise null
  * @param daysLeft calendar days (Japan time) from today to the deadline's date; 0 on the last day
+ * @param formId the household's form in this campaign, which the home page links to directly
  */
 public record SurveyStatus(long campaignId, String campaignTitle, State state, Instant deadline, String receiptNumber,
-		long daysLeft) {
+		long daysLeft, long formId) {
 
 	public enum State {
 

@@ -105,6 +105,43 @@ class SurveyAnsweringIntegrationTests {
 		clock.reset();
 	}
 
+	@Autowired
+	MemberSurveys memberSurveys;
+
+	@Test
+	void several_campaigns_are_listed_by_title_state_and_deadline_and_one_closed_early_says_so() throws Exception {
+		long first = jdbc.sql("select campaign_id from survey_form where id = ?").param(formId).query(Long.class).single();
+		CampaignDraft second = new CampaignDraft("2026年度 追加確認調査", draft.referenceDate(), draft.opensAt(),
+				draft.deadline().plus(Duration.ofDays(14)), false, draft.instructions(), draft.rules());
+		long secondId = campaigns.create(tenant.id(), second);
+		campaigns.open(tenant.id(), secondId);
+		long secondForm = jdbc.sql("select id from survey_form where campaign_id = ?").param(secondId)
+			.query(Long.class).single();
+		// The home page's panel links each campaign to its own form.
+		assertThat(memberSurveys.statusFor(tenant.id(), "1", bango)).extracting(SurveyStatus::formId)
+			.containsExactly(formId, secondForm);
+
+		// Closed by staff well before its deadline.
+		campaigns.close(tenant.id(), first);
+		assertThat(clock.instant()).isBefore(draft.deadline());
+		mvc.perform(get("/survey").with(member))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(draft.title())))
+			.andExpect(content().string(containsString("2026年度 追加確認調査")))
+			.andExpect(content().string(containsString("href=\"/survey/" + formId + "\"")))
+			.andExpect(content().string(containsString("href=\"/survey/" + secondForm + "\"")))
+			.andExpect(content().string(containsString("未回答")))
+			.andExpect(content().string(containsString("回答期限：")))
+			.andExpect(content().string(containsString("この調査は締め切られました")))
+			.andExpect(content().string(not(containsString("番号 " + formId))))
+			.andExpect(content().string(not(containsString("回答期限を過ぎたため"))));
+		mvc.perform(get("/survey/{f}", formId).with(member))
+			.andExpect(content().string(containsString("この調査は締め切られました")))
+			.andExpect(content().string(not(containsString("回答期限を過ぎたため"))));
+		mvc.perform(get("/survey/{f}", secondForm).with(member))
+			.andExpect(content().string(not(containsString("この調査は締め切られました"))));
+	}
+
 	@Test
 	void member_answers_for_two_dependents_sees_warnings_and_submits_once() throws Exception {
 		mvc.perform(get("/survey").with(member)).andExpect(redirectedUrl("/survey/" + formId));

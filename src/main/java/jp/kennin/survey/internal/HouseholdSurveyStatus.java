@@ -30,7 +30,7 @@ class HouseholdSurveyStatus implements MemberSurveys {
 	@Override
 	public List<SurveyStatus> statusFor(long tenantId, String kigo, String bango) {
 		return jdbc.sql("""
-				select c.id, c.title, c.deadline, f.status, f.receipt_number from survey_form f
+				select c.id, c.title, c.deadline, f.id as form_id, f.status, f.receipt_number from survey_form f
 				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
 				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status = ? and c.opens_at <= ?
 				order by c.deadline""")
@@ -40,7 +40,8 @@ class HouseholdSurveyStatus implements MemberSurveys {
 					SurveyStatus.State.valueOf(rs.getString("status")), rs.getTimestamp("deadline").toInstant(),
 					rs.getString("receipt_number"),
 					java.time.temporal.ChronoUnit.DAYS.between(jp.kennin.platform.JapanTime.today(clock),
-							jp.kennin.platform.JapanTime.of(rs.getTimestamp("deadline").toInstant()).toLocalDate())))
+							jp.kennin.platform.JapanTime.of(rs.getTimestamp("deadline").toInstant()).toLocalDate()),
+					rs.getLong("form_id")))
 			.list();
 	}
 

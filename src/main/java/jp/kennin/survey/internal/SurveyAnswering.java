@@ -70,6 +70,26 @@ public class SurveyAnswering {
 			.list();
 	}
 
+	/** One line of the member's list of forms: told apart by the campaign's title, state and deadline. */
+	public record ListedForm(SurveyForm form, Campaign campaign, boolean editable) {
+
+		/** Staff closed the campaign (perhaps before its deadline), as opposed to the deadline having passed. */
+		public boolean closed() {
+			return campaign.status() != CampaignStatus.OPEN;
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public List<ListedForm> listedForms(HouseholdScopedPrincipal member) {
+		return visibleForms(member).stream()
+			.flatMap(f -> campaigns.find(member.tenantId(), f.campaignId()).stream().map(c -> {
+				boolean editable = c.acceptsMemberChanges(clock) && !f.submitted();
+				return new ListedForm(f, c, editable);
+			}))
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public MemberForm load(HouseholdScopedPrincipal member, long formId) {
 		SurveyForm form = forms.findForHousehold(member.tenantId(), member.kigo(), member.bango(), formId)
@@ -167,7 +187,7 @@ public class SurveyAnswering {
 			return current.form().receiptNumber();
 		}
 		if (!current.editable(clock)) {
-			throw new SurveyProblem(SurveyProblem.CLOSED);
+			throw SurveyProblem.closed(current.campaign());
 		}
 		saveChoices(member, current, documentChoices);
 		if (!current.allCompleted()) {
@@ -203,7 +223,7 @@ public class SurveyAnswering {
 			return; // a resent confirmation: already withdrawn
 		}
 		if (!current.campaign().acceptsMemberChanges(clock)) {
-			throw new SurveyProblem(SurveyProblem.CLOSED);
+			throw SurveyProblem.closed(current.campaign());
 		}
 		String receipt = current.form().receiptNumber();
 		if (!forms.withdraw(member.tenantId(), formId)) {
@@ -232,7 +252,7 @@ public class SurveyAnswering {
 			throw new SurveyProblem(SurveyProblem.SUBMITTED);
 		}
 		if (!current.campaign().acceptsMemberChanges(clock)) {
-			throw new SurveyProblem(SurveyProblem.CLOSED);
+			throw SurveyProblem.closed(current.campaign());
 		}
 		return current;
 	}

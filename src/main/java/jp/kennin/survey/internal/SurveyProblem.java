@@ -7,6 +7,9 @@ public class SurveyProblem extends RuntimeException {
 
 	public static final String CLOSED = "survey.form.problem.closed";
 
+	/** Staff closed the campaign, perhaps before its deadline: not 「回答期限を過ぎたため」. */
+	public static final String CLOSED_EARLY = "survey.form.problem.closedEarly";
+
 	public static final String SUBMITTED = "survey.form.problem.submitted";
 
 	public static final String STALE = "survey.form.problem.stale";
@@ -23,6 +26,10 @@ public class SurveyProblem extends RuntimeException {
 	SurveyProblem(String messageKey) {
 		super(messageKey);
 		this.messageKey = messageKey;
+	}
+
+	static SurveyProblem closed(jp.kennin.survey.Campaign campaign) {
+		return new SurveyProblem(campaign.status() == jp.kennin.survey.CampaignStatus.OPEN ? CLOSED : CLOSED_EARLY);
 	}
 
 	public String messageKey() {

@@ -14,7 +14,6 @@ import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.FormDependent;
-import jp.kennin.survey.SurveyForm;
 import jp.kennin.survey.SurveyStep;
 import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.EligibilityCheck;
@@ -131,9 +130,9 @@ class SurveyFormController {
 
 	@GetMapping
 	String forms(Authentication auth, Model model) {
-		List<SurveyForm> forms = answering.visibleForms(MemberHousehold.of(auth));
+		List<SurveyAnswering.ListedForm> forms = answering.listedForms(MemberHousehold.of(auth));
 		if (forms.size() == 1) {
-			return "redirect:/survey/" + forms.get(0).id();
+			return "redirect:/survey/" + forms.get(0).form().id();
 		}
 		model.addAttribute("forms", forms);
 		return VIEW_FORMS;
