@@ -44,6 +44,16 @@ class DemoDataLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
+	static final Tenant.SupportDesk DEMO_DESK = new Tenant.SupportDesk("デモ健康保険組合 適用グループ", "0120-000-000",
+			"平日10時～17時（12時～13時を除く）", "support@demo-kenpo.example", "https://demo-kenpo.example/");
+
+	static final String DEMO_MEMBER_NUMBER_GUIDANCE = """
+			デモ健康保険組合の**記号は2桁の数字**（01～03）、**番号は1～6桁**です（英字を含むことがあります）。
+
+			- 資格情報のお知らせ・資格確認書は、勤務先の人事担当者を通じてお配りしています。
+			- どちらも見当たらない場合は、勤務先の人事担当者か、適用グループ（0120-000-000、平日10時～17時）にご相談ください。
+			""";
+
 	private final boolean enabled;
 
 	private final Tenants tenants;
@@ -88,14 +98,12 @@ class DemoDataLoader {
 		tx.executeWithoutResult(status -> {
 			var existing = tenants.findByCode(TENANT_CODE);
 			if (existing.isPresent()) {
+				fillDeskOfOlderDemo(existing.get());
 				pages.write(existing.get().id());
 				return;
 			}
 			Tenant tenant = tenants.create(new Tenants.NewTenant(TENANT_CODE, "デモ健康保険組合", "demo-kenpo@kennin.example",
-					"デモ健康保険組合",
-					new Tenant.SupportDesk("0120-000-000", "平日10時～17時（12時～13時を除く）", "support@demo-kenpo.example",
-							"https://demo-kenpo.example/"),
-					PasswordPolicyPreset.SEED));
+					"デモ健康保険組合", DEMO_DESK, PasswordPolicyPreset.SEED, DEMO_MEMBER_NUMBER_GUIDANCE));
 			roster.upsert(tenant.id(), people);
 			createStaff(tenant.id());
 			createNotices(tenant.id());
@@ -114,6 +122,15 @@ class DemoDataLoader {
 				 Dev mailbox    : /dev/mail
 				=====================================================""", TENANT_CODE, OPERATOR_ID,
 				DEMO_STAFF_PASSWORD, ADMIN_ID, DEMO_STAFF_PASSWORD, REVIEWER_ID, DEMO_STAFF_PASSWORD);
+	}
+
+	/** A demo database made before the desk had a name gets the demo desk and wording once, on the next start. */
+	private void fillDeskOfOlderDemo(Tenant demo) {
+		if (demo.supportDesk().name() != null || demo.memberNumberGuidance() != null) {
+			return;
+		}
+		tenants.update(demo.id(), new Tenants.NewTenant(demo.code(), demo.name(), demo.mailFromAddress(),
+				demo.mailFromName(), DEMO_DESK, demo.passwordPolicy(), DEMO_MEMBER_NUMBER_GUIDANCE));
 	}
 
 	private void createStaff(long tenantId) {

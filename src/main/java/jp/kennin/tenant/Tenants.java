@@ -23,8 +23,15 @@ public interface Tenants {
 	/** Changes everything but the code, which is immutable. */
 	Tenant update(long id, NewTenant values);
 
+	/** {@code memberNumberGuidance} may be null: the insurer then relies on the generic text alone. */
 	record NewTenant(String code, String name, String mailFromAddress, String mailFromName,
-			Tenant.SupportDesk supportDesk, PasswordPolicyPreset passwordPolicy) {
+			Tenant.SupportDesk supportDesk, PasswordPolicyPreset passwordPolicy, String memberNumberGuidance) {
+
+		public NewTenant(String code, String name, String mailFromAddress, String mailFromName,
+				Tenant.SupportDesk supportDesk, PasswordPolicyPreset passwordPolicy) {
+			this(code, name, mailFromAddress, mailFromName, supportDesk, passwordPolicy, null);
+		}
+
 	}
 
 }

@@ -65,10 +65,14 @@ public class AccountMails {
 		footer.append(tenant.name()).append("\n");
 		Tenant.SupportDesk desk = tenant.supportDesk();
 		footer.append("お問い合わせ窓口\n");
+		appendIf(footer, "", desk.name());
 		appendIf(footer, "電話：", desk.phone());
 		appendIf(footer, "受付時間：", desk.hours());
 		appendIf(footer, "メール：", desk.email());
 		appendIf(footer, "", desk.url());
+		if (!desk.isEmpty()) {
+			footer.append("お問い合わせの際は、記号・番号をお伝えください。\n");
+		}
 		footer.append("※このメールは送信専用アドレスから送信しています。心当たりのない場合は、お問い合わせ窓口へご連絡ください。\n");
 		return footer.toString();
 	}

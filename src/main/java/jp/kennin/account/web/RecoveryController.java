@@ -12,6 +12,8 @@ import jp.kennin.account.internal.RecoveryService;
 import jp.kennin.account.internal.SignupService;
 import jp.kennin.roster.RosterPerson;
 import jp.kennin.tenant.Tenant;
+import jp.kennin.tenant.TenantCode;
+import jp.kennin.tenant.Tenants;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +46,12 @@ class RecoveryController {
 
 	private final AccountFacts lookups;
 
-	RecoveryController(RecoveryService recovery, AccountFacts lookups) {
+	private final Tenants tenants;
+
+	RecoveryController(RecoveryService recovery, AccountFacts lookups, Tenants tenants) {
 		this.recovery = recovery;
 		this.lookups = lookups;
+		this.tenants = tenants;
 	}
 
 	@InitBinder
@@ -81,8 +86,11 @@ class RecoveryController {
 	}
 
 	@GetMapping("/forgot-user-id")
-	String initForgotUserIdForm(Model model) {
-		model.addAttribute("forgotUserIdForm", new Forms.ForgotUserIdForm());
+	String initForgotUserIdForm(@RequestParam(name = "code", required = false) String code, Model model) {
+		Forms.ForgotUserIdForm form = new Forms.ForgotUserIdForm();
+		TenantCode.parse(code).ifPresent(form::setTenantCode);
+		showTenant(code, model);
+		model.addAttribute("forgotUserIdForm", form);
 		return VIEW_FORGOT_USER_ID;
 	}
 
@@ -90,6 +98,9 @@ class RecoveryController {
 	String processForgotUserIdForm(@ModelAttribute("forgotUserIdForm") Forms.ForgotUserIdForm form,
 			BindingResult errors, HttpServletRequest request, Model model) {
 		FormChecks.roster(form, errors);
+		// The insurer's code is no secret: naming it lets the page show its own 記号・番号 wording and its desk,
+		// and says nothing about whether the member has an account.
+		showTenant(form.getTenantCode(), model);
 		if (errors.hasErrors()) {
 			return VIEW_FORGOT_USER_ID;
 		}
@@ -129,6 +140,10 @@ class RecoveryController {
 		}
 		form.setPassword("");
 		return errors.hasErrors() ? showReset(account.get(), model) : VIEW_RESET_INVALID;
+	}
+
+	private void showTenant(String typedCode, Model model) {
+		TenantCode.parse(typedCode).flatMap(tenants::findByCode).ifPresent(t -> model.addAttribute("headerTenant", t));
 	}
 
 	private String showReset(MemberAccount account, Model model) {

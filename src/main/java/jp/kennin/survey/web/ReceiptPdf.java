@@ -133,6 +133,7 @@ final class ReceiptPdf {
 		contact.add(new Paragraph(msg(messages, locale, "survey.pdf.contact"), heading));
 		contact.add(new Paragraph(tenant.name(), body));
 		Tenant.SupportDesk desk = tenant.supportDesk();
+		line(contact, body, messages, locale, "survey.pdf.contact.name", desk.name());
 		line(contact, body, messages, locale, "survey.pdf.contact.phone", desk.phone());
 		line(contact, body, messages, locale, "survey.pdf.contact.hours", desk.hours());
 		line(contact, body, messages, locale, "survey.pdf.contact.email", desk.email());

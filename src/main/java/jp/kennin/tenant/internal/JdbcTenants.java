@@ -23,7 +23,7 @@ import org.springframework.util.Assert;
 class JdbcTenants implements Tenants {
 
 	private static final String COLUMNS = "id, code, name, mail_from_address, mail_from_name, support_phone, "
-			+ "support_hours, support_email, support_url, password_policy";
+			+ "support_hours, support_email, support_url, support_name, password_policy, member_number_guidance";
 
 	private final JdbcClient jdbc;
 
@@ -65,18 +65,22 @@ class JdbcTenants implements Tenants {
 		Timestamp now = Timestamp.from(clock.instant());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into tenant (code, name, mail_from_address, mail_from_name, support_phone, support_hours,
-				  support_email, support_url, password_policy, created_at, updated_at)
-				values (:code, :name, :fromAddress, :fromName, :phone, :hours, :email, :url, :policy, :now, :now)""")
+				insert into tenant (code, name, mail_from_address, mail_from_name, support_name, support_phone,
+				  support_hours, support_email, support_url, password_policy, member_number_guidance, created_at,
+				  updated_at)
+				values (:code, :name, :fromAddress, :fromName, :deskName, :phone, :hours, :email, :url, :policy,
+				  :guidance, :now, :now)""")
 			.param("code", t.code())
 			.param("name", t.name())
 			.param("fromAddress", t.mailFromAddress())
 			.param("fromName", t.mailFromName())
+			.param("deskName", t.supportDesk().name())
 			.param("phone", t.supportDesk().phone())
 			.param("hours", t.supportDesk().hours())
 			.param("email", t.supportDesk().email())
 			.param("url", t.supportDesk().url())
 			.param("policy", t.passwordPolicy().name())
+			.param("guidance", t.memberNumberGuidance())
 			.param("now", now)
 			.update(keys, "id");
 		return findById(keys.getKey().longValue()).orElseThrow();
@@ -87,16 +91,19 @@ class JdbcTenants implements Tenants {
 	public Tenant update(long id, NewTenant t) {
 		jdbc.sql("""
 				update tenant set name = :name, mail_from_address = :fromAddress, mail_from_name = :fromName,
-				  support_phone = :phone, support_hours = :hours, support_email = :email, support_url = :url,
-				  password_policy = :policy, updated_at = :now where id = :id""")
+				  support_name = :deskName, support_phone = :phone, support_hours = :hours, support_email = :email,
+				  support_url = :url, password_policy = :policy, member_number_guidance = :guidance, updated_at = :now
+				where id = :id""")
 			.param("name", t.name())
 			.param("fromAddress", t.mailFromAddress())
 			.param("fromName", t.mailFromName())
+			.param("deskName", t.supportDesk().name())
 			.param("phone", t.supportDesk().phone())
 			.param("hours", t.supportDesk().hours())
 			.param("email", t.supportDesk().email())
 			.param("url", t.supportDesk().url())
 			.param("policy", t.passwordPolicy().name())
+			.param("guidance", t.memberNumberGuidance())
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update();
@@ -106,9 +113,9 @@ class JdbcTenants implements Tenants {
 	private static Tenant map(ResultSet rs, int row) throws SQLException {
 		return new Tenant(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("mail_from_address"),
 				rs.getString("mail_from_name"),
-				new Tenant.SupportDesk(rs.getString("support_phone"), rs.getString("support_hours"),
-						rs.getString("support_email"), rs.getString("support_url")),
-				PasswordPolicyPreset.valueOf(rs.getString("password_policy")));
+				new Tenant.SupportDesk(rs.getString("support_name"), rs.getString("support_phone"),
+						rs.getString("support_hours"), rs.getString("support_email"), rs.getString("support_url")),
+				PasswordPolicyPreset.valueOf(rs.getString("password_policy")), rs.getString("member_number_guidance"));
 	}
 
 }

@@ -28,6 +28,9 @@ public class TenantForm {
 	@Size(max = 100, message = "{tenant.form.size100}")
 	private String mailFromName = "";
 
+	@Size(max = 100, message = "{tenant.form.size100}")
+	private String supportName = "";
+
 	@Size(max = 40, message = "{tenant.form.size40}")
 	private String supportPhone = "";
 
@@ -43,24 +46,30 @@ public class TenantForm {
 
 	private PasswordPolicyPreset passwordPolicy = PasswordPolicyPreset.SEED;
 
+	@Size(max = 2000, message = "{tenant.form.size2000}")
+	private String memberNumberGuidance = "";
+
 	static TenantForm of(Tenant t) {
 		TenantForm f = new TenantForm();
 		f.code = t.code();
 		f.name = t.name();
 		f.mailFromAddress = t.mailFromAddress();
 		f.mailFromName = t.mailFromName();
+		f.supportName = nz(t.supportDesk().name());
 		f.supportPhone = nz(t.supportDesk().phone());
 		f.supportHours = nz(t.supportDesk().hours());
 		f.supportEmail = nz(t.supportDesk().email());
 		f.supportUrl = nz(t.supportDesk().url());
 		f.passwordPolicy = t.passwordPolicy();
+		f.memberNumberGuidance = nz(t.memberNumberGuidance());
 		return f;
 	}
 
 	Tenants.NewTenant toNewTenant() {
 		return new Tenants.NewTenant(code, name, mailFromAddress, mailFromName,
-				new Tenant.SupportDesk(blank(supportPhone), blank(supportHours), blank(supportEmail), blank(supportUrl)),
-				passwordPolicy == null ? PasswordPolicyPreset.SEED : passwordPolicy);
+				new Tenant.SupportDesk(blank(supportName), blank(supportPhone), blank(supportHours), blank(supportEmail),
+						blank(supportUrl)),
+				passwordPolicy == null ? PasswordPolicyPreset.SEED : passwordPolicy, blank(memberNumberGuidance));
 	}
 
 	private static String nz(String s) {
@@ -105,6 +114,23 @@ public class TenantForm {
 
 	public void setMailFromName(String v) {
 		this.mailFromName = trim(v);
+	}
+
+	public String getSupportName() {
+		return supportName;
+	}
+
+	public void setSupportName(String v) {
+		this.supportName = trim(v);
+	}
+
+	public String getMemberNumberGuidance() {
+		return memberNumberGuidance;
+	}
+
+	public void setMemberNumberGuidance(String v) {
+		// Line breaks count as typed; only the ends are trimmed.
+		this.memberNumberGuidance = trim(v);
 	}
 
 	public String getSupportPhone() {
