@@ -195,6 +195,41 @@ class SupportDeskIntegrationTests {
 		assertThat(other).contains("資格情報のお知らせ").doesNotContain("社員証の裏").doesNotContain("where-kigo-tenant");
 	}
 
+	@Test
+	void an_insurer_admin_sets_the_own_desk_and_wording_reviewers_and_other_insurers_cannot() throws Exception {
+		Tenant tenantA = withDesk("自組合健保", Tenant.SupportDesk.none());
+		mvc.perform(get("/admin/member-contact").with(TestStaff.tenantAdmin(tenantA.id())))
+			.andExpect(status().isOk());
+		mvc.perform(post("/admin/member-contact").with(TestStaff.tenantAdmin(tenantA.id())).with(csrf())
+			.param("supportEmail", "not-a-mail").param("memberNumberGuidance", "残る文"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("メールアドレスの形式で入力してください"),
+						org.hamcrest.Matchers.containsString("残る文"))));
+		mvc.perform(post("/admin/member-contact").with(TestStaff.tenantAdmin(tenantA.id())).with(csrf())
+			.param("supportName", "自組合健保 適用課").param("supportPhone", "045-000-1234")
+			.param("memberNumberGuidance", "記号・番号は**給与明細**にも書いてあります。"))
+			.andExpect(redirectedUrl("/admin/member-contact?saved"));
+		Tenant saved = tenants.findById(tenantA.id()).orElseThrow();
+		assertThat(saved.supportDesk().name()).isEqualTo("自組合健保 適用課");
+		assertThat(saved.supportDesk().hours()).isNull();
+		assertThat(saved.name()).isEqualTo("自組合健保");
+		assertThat(jdbc.sql("select count(*) from audit_event where type = 'TENANT_CONTACT_UPDATED' and target = ? "
+				+ "and tenant_id = ?").params("tenant:" + tenantA.id(), tenantA.id()).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(mvc.perform(get("/forgot-user-id?code=" + tenantA.code())).andReturn().getResponse()
+			.getContentAsString()).contains("<strong>給与明細</strong>");
+
+		// A reviewer reads nothing here and saves nothing; another insurer's admin only ever reaches its own.
+		mvc.perform(get("/admin/member-contact").with(TestStaff.reviewer(tenantA.id()))).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/member-contact").with(TestStaff.reviewer(tenantA.id())).with(csrf())
+			.param("supportPhone", "0")).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/member-contact").with(TestStaff.tenantAdmin(tenantB.id())).with(csrf())
+			.param("supportPhone", "06-0000-0000")).andExpect(redirectedUrl("/admin/member-contact?saved"));
+		assertThat(tenants.findById(tenantA.id()).orElseThrow().supportDesk().phone()).isEqualTo("045-000-1234");
+		assertThat(tenants.findById(tenantB.id()).orElseThrow().supportDesk().name()).isNull();
+	}
+
 	private void assertDeskOfA(String html) {
 		assertThat(html).contains("support-desk-heading").contains("窓口健保 適用グループ")
 			.contains("href=\"tel:0120123456\"").contains("平日10時～17時").contains("href=\"mailto:desk@a.example\"")

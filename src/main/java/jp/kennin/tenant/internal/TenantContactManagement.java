@@ -1,0 +1,50 @@
+package jp.kennin.tenant.internal;
+
+import java.util.Map;
+
+import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.StaffActor;
+import jp.kennin.tenant.Tenant;
+import jp.kennin.tenant.TenantContacts;
+import jp.kennin.tenant.TenantPages;
+import jp.kennin.tenant.Tenants;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.Assert;
+
+/** Role check, write and audit of an insurer's contact settings, in one transaction. */
+@Service
+class TenantContactManagement implements TenantContacts {
+
+	private final Tenants tenants;
+
+	private final AuditLog audit;
+
+	TenantContactManagement(Tenants tenants, AuditLog audit) {
+		this.tenants = tenants;
+		this.audit = audit;
+	}
+
+	@Override
+	@Transactional
+	public Tenant update(StaffActor editor, long tenantId, Tenant.SupportDesk desk, String memberNumberGuidance,
+			String ip) {
+		Assert.notNull(editor, "editor must not be null!");
+		Assert.notNull(desk, "desk must not be null!");
+		// The same people who write the insurer's manual and FAQ: its own TENANT_ADMINs and operators.
+		if (!TenantPages.mayEdit(editor, tenantId)) {
+			throw new AccessDeniedException("may not edit the contact settings of tenant " + tenantId);
+		}
+		Tenant t = tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+		String guidance = memberNumberGuidance == null || memberNumberGuidance.isBlank() ? null
+				: memberNumberGuidance.strip();
+		Tenant updated = tenants.update(tenantId, new Tenants.NewTenant(t.code(), t.name(), t.mailFromAddress(),
+				t.mailFromName(), desk, t.passwordPolicy(), guidance));
+		audit.record(new AuditLog.Event("TENANT_CONTACT_UPDATED", tenantId, "STAFF", editor.loginId(), editor.role(),
+				"tenant:" + tenantId, ip, Map.of("code", t.code())));
+		return updated;
+	}
+
+}
