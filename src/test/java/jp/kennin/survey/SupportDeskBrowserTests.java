@@ -18,12 +18,15 @@ import jp.kennin.platform.JapanTime;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
+import jp.kennin.staff.StaffAccounts;
+import jp.kennin.staff.StaffRole;
 import jp.kennin.tenant.PasswordPolicyPreset;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 import jp.kennin.test.Axe;
 import jp.kennin.test.Browser;
 import jp.kennin.test.KenninIntegrationTest;
+import jp.kennin.test.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +58,12 @@ class SupportDeskBrowserTests {
 
 	@Autowired
 	Campaigns campaigns;
+
+	@Autowired
+	StaffAccounts staff;
+
+	@Autowired
+	MutableClock clock;
 
 	@Test
 	void the_desk_with_a_working_phone_link_is_on_home_survey_check_and_receipt() throws Exception {
@@ -106,6 +115,42 @@ class SupportDeskBrowserTests {
 			browser.click(driver.findElement(By.cssSelector("#submit-form button[type=submit]")));
 			assertThat(browser.heading()).isEqualTo("提出が完了しました");
 			assertDesk(browser, "desk-survey-receipt");
+		}
+	}
+
+	@Test
+	void an_insurer_admin_writes_where_kigo_bango_are_and_a_member_reads_it_on_sign_up() throws Exception {
+		String code = "bw" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		Tenant tenant = tenants.create(new Tenants.NewTenant(code, "案内健保", code + "@kenpo.example", "案内健保",
+				Tenant.SupportDesk.none(), PasswordPolicyPreset.SEED));
+		String adminId = "bwadm-" + code;
+		String password = "Contact-page-2026!";
+		staff.create(adminId, "窓口 担当", StaffRole.TENANT_ADMIN, tenant.id(), password);
+		String base = "http://localhost:" + port;
+
+		try (Browser admin = Browser.open(Browser.DESKTOP)) {
+			admin.staffFirstLogin(base, adminId, password, clock);
+			admin.click(admin.driver().findElement(By.linkText("お問い合わせ窓口と記号・番号の案内")));
+			assertThat(admin.heading()).isEqualTo("お問い合わせ窓口と記号・番号の案内");
+			assertThat(admin.driver().findElements(By.id("support-desk"))).as("nothing set, nothing shown").isEmpty();
+			admin.type("supportName", "案内健保 適用グループ");
+			admin.type("supportPhone", "03-1234-5678");
+			admin.type("memberNumberGuidance", "記号・番号は**資格確認書の表面**にあります。");
+			admin.submit();
+			assertThat(admin.driver().findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("保存しました。");
+			assertThat(admin.driver().findElement(By.id("support-desk")).getText()).contains("案内健保 適用グループ");
+			admin.checkPage("staff-member-contact");
+		}
+
+		try (Browser browser = Browser.open(Browser.PHONE)) {
+			WebDriver driver = browser.driver();
+			driver.get(base + "/signup?code=" + code);
+			WebElement own = driver.findElement(By.id("where-kigo-tenant"));
+			assertThat(own.isDisplayed()).as("opened, no tap needed").isTrue();
+			assertThat(own.getText()).contains("案内健保からのご案内").contains("資格確認書の表面");
+			assertThat(own.findElement(By.cssSelector(".prose strong")).getText()).isEqualTo("資格確認書の表面");
+			assertThat(driver.findElement(By.id("where-kigo-bango")).getText()).contains("資格情報のお知らせ");
+			browser.checkPage("signup-tenant-wording");
 		}
 	}
 
