@@ -140,6 +140,8 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/pages/faq"),                                         NOT_FOUND, OK,          FORBIDDEN);
 		check(wrong, post("/admin/pages/faq"),                                        NOT_FOUND, REDIRECT,    FORBIDDEN);
 		check(wrong, post("/admin/pages/attachments/987654321/delete"),               NOT_FOUND, NOT_FOUND,   FORBIDDEN);
+		check(wrong, get("/admin/member-contact"),                                    NOT_FOUND, OK,          FORBIDDEN);
+		check(wrong, post("/admin/member-contact"),                                   NOT_FOUND, REDIRECT,    FORBIDDEN);
 		check(wrong, get("/admin/site-notices"),                                      OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices/new"),                                  OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice")),             OK,        FORBIDDEN,   FORBIDDEN);
