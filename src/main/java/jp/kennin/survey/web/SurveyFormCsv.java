@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import jp.kennin.eligibility.RequiredDocument;
 import jp.kennin.eligibility.Warning;
+import jp.kennin.platform.CsvCells;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.FormDependent;
