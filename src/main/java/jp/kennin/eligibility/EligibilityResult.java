@@ -28,10 +28,6 @@ public record EligibilityResult(RuleParameters parameters, int legalAge, int age
 		documents = List.copyOf(documents);
 	}
 
-	public boolean hasWarnings() {
-		return !warnings.isEmpty();
-	}
-
 	public List<String> warningCodes() {
 		return warnings.stream().map(Warning::code).toList();
 	}

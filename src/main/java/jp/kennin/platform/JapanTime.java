@@ -17,8 +17,6 @@ public final class JapanTime {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-	private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("yyyy.MM.dd");
-
 	private JapanTime() {
 	}
 
@@ -36,10 +34,6 @@ public final class JapanTime {
 
 	public static String formatDate(LocalDate date) {
 		return DATE.format(date);
-	}
-
-	public static String formatDotted(LocalDate date) {
-		return DOTTED.format(date);
 	}
 
 }

@@ -17,6 +17,7 @@ import jp.kennin.test.KenninIntegrationTest;
 import jp.kennin.test.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -44,6 +45,9 @@ class MemberMailSmtpIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void stop() {
@@ -81,8 +85,12 @@ class MemberMailSmtpIntegrationTests {
 		client.post("/signup", SignupIntegrationTests.matchParams(tenant, person));
 		client.post("/signup/account", "userId", AccountFixtures.uniqueUserId(), "password", Registration.PASSWORD)
 			.andExpect(redirectedUrl("/signup/code"));
-		// The dispatcher fails against the closed port at least once.
-		Thread.sleep(1500);
+		// The dispatcher has failed against the closed port at least once (the mail waits for a retry).
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+				select count(*) from mail_outbox where to_address = ? and attempts > 0 and status = 'PENDING'""")
+			.param(email)
+			.query(Integer.class)
+			.single() == 1);
 		smtp.start();
 		clock.advance(Duration.ofMinutes(30));
 		String body = awaitMail(email, "認証コード").getContent().toString();

@@ -63,11 +63,11 @@ class AdministrationBrowserTests {
 		try (Browser browser = Browser.open(Browser.DESKTOP)) {
 			WebDriver driver = browser.driver();
 			login(driver, operatorId);
-			driver.findElement(By.linkText("保険者の管理")).click();
+			browser.click(driver.findElement(By.linkText("保険者の管理")));
 			Axe.check(driver);
-			driver.findElement(By.linkText("保険者を追加する")).click();
+			browser.click(driver.findElement(By.linkText("保険者を追加する")));
 			Axe.check(driver);
-			driver.findElement(By.cssSelector("button[type=submit].button--primary")).click();
+			browser.click(driver.findElement(By.cssSelector("button[type=submit].button--primary")));
 			waitForHeading(driver, "保険者の追加");
 			assertThat(driver.findElement(By.className("error-summary")).getText()).contains("名称を入力してください");
 			Axe.check(driver);
@@ -76,7 +76,7 @@ class AdministrationBrowserTests {
 			driver.findElement(By.id("mailFromAddress")).sendKeys("info@" + code + ".example");
 			driver.findElement(By.id("mailFromName")).sendKeys("ブラウザ健保");
 			driver.findElement(By.id("supportPhone")).sendKeys("03-1234-5678");
-			driver.findElement(By.cssSelector("button[type=submit].button--primary")).click();
+			browser.click(driver.findElement(By.cssSelector("button[type=submit].button--primary")));
 			waitForHeading(driver, "保険者の設定");
 			assertThat(driver.findElement(By.className("notification-banner")).getText()).contains("保存しました");
 			assertThat(driver.findElement(By.id("code")).getText()).isEqualTo(code);
@@ -95,29 +95,29 @@ class AdministrationBrowserTests {
 		try (Browser browser = Browser.open(Browser.PHONE)) {
 			WebDriver driver = browser.driver();
 			login(driver, adminId);
-			driver.findElement(By.linkText("名簿の取り込み")).click();
+			browser.click(driver.findElement(By.linkText("名簿の取り込み")));
 			Axe.check(driver);
-			driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+			browser.click(driver.findElement(By.cssSelector("form[enctype] button[type=submit]")));
 			assertThat(driver.findElement(By.className("error-summary")).getText()).contains("取り込み方法を選んでください")
 				.contains("名簿ファイルを選んでください");
 			Axe.check(driver);
 			driver.findElement(By.cssSelector("label[for=mode]")).click();
 			driver.findElement(By.id("file")).sendKeys(file.toString());
-			driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+			browser.click(driver.findElement(By.cssSelector("form[enctype] button[type=submit]")));
 			waitForHeading(driver, "内容を確認しました");
 			assertThat(driver.findElement(By.id("counts")).getText()).contains("追加\n3");
 			Axe.check(driver);
 			browser.screenshot("admin-import-preview");
 			assertThat(roster.findInsured(tenant.id(), "01", "b1")).isEmpty();
-			driver.findElement(By.xpath("//button[text()='名簿に反映する']")).click();
+			browser.click(driver.findElement(By.xpath("//button[text()='名簿に反映する']")));
 			waitForHeading(driver, "名簿に反映しました");
 			Axe.check(driver);
-			driver.findElement(By.linkText("名簿の取り込みへ戻る")).click();
+			browser.click(driver.findElement(By.linkText("名簿の取り込みへ戻る")));
 			assertThat(driver.findElement(By.className("table")).getText()).contains("反映済み");
 			driver.get(url("/admin/roster?name=ガメン"));
 			assertThat(driver.findElement(By.id("results")).getText()).contains("画面 太郎").contains("画面 次郎");
 			Axe.check(driver);
-			driver.findElement(By.linkText("01-b1")).click();
+			browser.click(driver.findElement(By.linkText("01-b1")));
 			assertThat(driver.findElement(By.id("household")).getText()).contains("画面 花子");
 			assertThat(driver.findElement(By.id("events")).getText()).contains("名簿の閲覧").doesNotContain("ROSTER_PERSON_VIEWED");
 			Axe.check(driver);

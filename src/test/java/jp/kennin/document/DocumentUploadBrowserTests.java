@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,9 @@ class DocumentUploadBrowserTests {
 			Axe.check(driver);
 
 			uploadButton(driver).click(); // no file: the script answers without a round trip
-			assertThat(driver.findElement(By.id("document-OTHER-js-error")).getText()).isEqualTo("ファイルを選択してください");
+			assertThat(new WebDriverWait(driver, Duration.ofSeconds(5))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("document-OTHER-js-error")))
+				.getText()).isEqualTo("ファイルを選択してください");
 			assertThat(driver.getCurrentUrl()).endsWith("/documents");
 
 			upload(driver, photo);

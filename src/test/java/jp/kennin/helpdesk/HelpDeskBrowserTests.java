@@ -95,20 +95,20 @@ class HelpDeskBrowserTests {
 			driver.get(url("/admin/roster?kigo=01&active=all&state=REGISTERED"));
 			assertThat(driver.findElement(By.id("results")).getText()).contains("登録済");
 			Axe.check(driver);
-			driver.findElement(By.linkText("01-" + member.person().bango())).click();
+			browser.click(driver.findElement(By.linkText("01-" + member.person().bango())));
 			assertThat(driver.findElement(By.id("account")).getText()).contains("登録済").contains(member.userId());
 			Axe.check(driver);
-			driver.findElement(By.linkText("アカウントをリセットする")).click();
+			browser.click(driver.findElement(By.linkText("アカウントをリセットする")));
 			waitForHeading(driver, "アカウントをリセットする");
 			Axe.check(driver);
-			driver.findElement(By.cssSelector("#content form button[type=submit]")).click();
+			browser.submit();
 			waitForHeading(driver, "アカウントをリセットする");
 			assertThat(driver.findElement(By.className("error-summary")).getText()).contains("理由を入力してください")
 				.contains("確認のチェックを入れてください");
 			Axe.check(driver);
 			driver.findElement(By.id("reason")).sendKeys("本人から電話で依頼");
 			driver.findElement(By.cssSelector("label[for=confirm]")).click();
-			driver.findElement(By.cssSelector("#content form button[type=submit]")).click();
+			browser.submit();
 			waitForHeading(driver, member.person().name());
 			assertThat(driver.findElement(By.className("notification-banner")).getText()).contains("アカウントをリセットしました");
 			assertThat(driver.findElement(By.id("account")).getText()).contains("未登録");
@@ -224,15 +224,9 @@ class HelpDeskBrowserTests {
 	private static void assertFields(WebDriver driver, boolean email, boolean confirm) {
 		WebElement form = driver.findElement(By.cssSelector("#content form"));
 		assertThat(form.findElements(By.id("reason"))).hasSize(1);
-		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			assertThat(form.findElements(By.name("email"))).as("email field").hasSize(email ? 1 : 0);
-			assertThat(form.getText().contains("新しいメールアドレス")).as("email label").isEqualTo(email);
-			assertThat(form.findElements(By.name("confirm"))).as("confirmation tick").hasSize(confirm ? 1 : 0);
-		}
-		finally {
-			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-		}
+		assertThat(form.findElements(By.name("email"))).as("email field").hasSize(email ? 1 : 0);
+		assertThat(form.getText().contains("新しいメールアドレス")).as("email label").isEqualTo(email);
+		assertThat(form.findElements(By.name("confirm"))).as("confirmation tick").hasSize(confirm ? 1 : 0);
 	}
 
 	private void lock(Registration member) throws Exception {
@@ -253,15 +247,15 @@ class HelpDeskBrowserTests {
 		try (Browser browser = Browser.open(Browser.DESKTOP)) {
 			WebDriver driver = browser.driver();
 			browser.staffFirstLogin(url(""), operatorId, PASSWORD, clock);
-			driver.findElement(By.linkText("利用規約の版")).click();
+			browser.click(driver.findElement(By.linkText("利用規約の版")));
 			waitForHeading(driver, "利用規約の版");
 			assertThat(driver.findElement(By.id("versions")).getText()).contains("現在の版");
 			Axe.check(driver);
-			driver.findElement(By.linkText("第1版")).click();
+			browser.click(driver.findElement(By.linkText("第1版")));
 			Axe.check(driver);
 			driver.get(url("/admin/terms/new"));
 			driver.findElement(By.id("title")).clear();
-			driver.findElement(By.cssSelector("#content form button[type=submit]")).click();
+			browser.submit();
 			waitForHeading(driver, "新しい版を公開する");
 			assertThat(driver.findElement(By.className("error-summary")).getText()).contains("表題を入力してください");
 			Axe.check(driver);

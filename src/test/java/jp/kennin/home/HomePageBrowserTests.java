@@ -38,7 +38,7 @@ class HomePageBrowserTests {
 			Axe.check(driver);
 			browser.screenshot("home-" + device);
 
-			driver.findElement(By.linkText("推奨ブラウザについて")).click();
+			browser.click(driver.findElement(By.linkText("推奨ブラウザについて")));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("推奨ブラウザについて");
 			Axe.check(driver);
 
@@ -49,7 +49,7 @@ class HomePageBrowserTests {
 			Axe.check(driver);
 			browser.screenshot("error-404-" + device);
 
-			driver.findElement(By.linkText("English")).click();
+			browser.click(driver.findElement(By.linkText("English")));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
 		}
 	}

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import jp.kennin.test.KenninIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -30,6 +32,9 @@ class DevMailboxIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void captured_mail_is_listed_newest_first_and_readable() throws Exception {
 		String first = "最初のメール " + UUID.randomUUID();
@@ -45,7 +50,7 @@ class DevMailboxIntegrationTests {
 			.andExpect(content().string(containsString(second))));
 
 		String page = mvc.perform(get("/dev/mail")).andReturn().getResponse().getContentAsString();
-		org.assertj.core.api.Assertions.assertThat(page.indexOf(second)).isLessThan(page.indexOf(first));
+		assertThat(page.indexOf(second)).isLessThan(page.indexOf(first));
 
 		String link = page.substring(page.indexOf("/dev/mail/", page.indexOf("<tbody>")));
 		link = link.substring(0, link.indexOf('"'));
@@ -67,7 +72,15 @@ class DevMailboxIntegrationTests {
 		catch (IllegalStateException expected) {
 			// the action failed, so its mail must vanish with it
 		}
-		Thread.sleep(1000);
+		assertThat(jdbc.sql("select count(*) from mail_outbox where subject = ?").param(subject).query(Integer.class)
+			.single()).as("rolled back with the action").isZero();
+		// Positive signal that the dispatcher ran after the rollback: a mail enqueued later has been delivered
+		// (mail goes out in outbox order, so the rolled-back one would have gone first).
+		String later = "後から送るメール " + UUID.randomUUID();
+		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "from@kennin.example", "検認", "x@example.jp",
+				later, "本文")));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(
+				() -> mvc.perform(get("/dev/mail")).andExpect(content().string(containsString(later))));
 		mvc.perform(get("/dev/mail")).andExpect(content().string(not(containsString(subject))));
 	}
 

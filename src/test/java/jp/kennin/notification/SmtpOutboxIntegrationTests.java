@@ -15,6 +15,7 @@ import jp.kennin.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +45,9 @@ class SmtpOutboxIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	private final GreenMail smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	@AfterEach
@@ -69,14 +73,22 @@ class SmtpOutboxIntegrationTests {
 		String subject = "障害中に依頼されたコード " + UUID.randomUUID();
 		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "kenpo@kennin.example", "検認",
 				"member@example.jp", subject, "認証コード：111222")));
-		// Let the dispatcher fail at least once against the closed port.
-		Thread.sleep(1500);
+		// The dispatcher has failed at least once against the closed port (and keeps the mail for a retry).
+		await().atMost(Duration.ofSeconds(20)).until(() -> outbox(subject, "attempts > 0 and status = 'PENDING'"));
 		smtp.start();
 		// Move past the retry backoff instead of waiting for it.
 		clock.advance(Duration.ofMinutes(30));
 		MimeMessage received = awaitMessage(subject);
 		assertThat(received.getContent().toString()).contains("111222");
-		Thread.sleep(1000);
+		// Sent once marked SENT; a mail enqueued after it arriving proves a later dispatcher run passed it over.
+		await().atMost(Duration.ofSeconds(20)).until(() -> outbox(subject, "status = 'SENT'"));
+		String later = "後続のメール " + UUID.randomUUID();
+		// Back to a running clock: with the clock frozen a mail due "now" might never come due (its stored time
+		// may be rounded up past the frozen instant).
+		clock.reset();
+		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "kenpo@kennin.example", "検認",
+				"member@example.jp", later, "本文")));
+		awaitMessage(later);
 		assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).equals(subject)))
 			.as("sent exactly once")
 			.hasSize(1);
@@ -86,6 +98,14 @@ class SmtpOutboxIntegrationTests {
 	@WithMockUser(roles = "MEMBER")
 	void the_dev_mailbox_does_not_exist_when_smtp_is_configured() throws Exception {
 		mvc.perform(get("/dev/mail")).andExpect(status().isNotFound());
+	}
+
+	/** Whether the outbox holds the mail with {@code subject} in the state {@code condition} describes. */
+	private boolean outbox(String subject, String condition) {
+		return jdbc.sql("select count(*) from mail_outbox where subject = ? and " + condition)
+			.param(subject)
+			.query(Integer.class)
+			.single() == 1;
 	}
 
 	private MimeMessage awaitMessage(String subject) {

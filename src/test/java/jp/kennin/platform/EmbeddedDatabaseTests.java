@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 
@@ -26,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
@@ -69,10 +71,8 @@ class EmbeddedDatabaseTests {
 				pool.getPassword())) {
 			Timestamp evicted = jdbc.sql("select current_timestamp").query(Timestamp.class).single();
 			pool.getHikariPoolMXBean().softEvictConnections();
-			Instant deadline = Instant.now().plusSeconds(30);
-			while (sessionsOpenedBefore(keepsDatabaseOpen, evicted) > 1 && Instant.now().isBefore(deadline)) {
-				Thread.sleep(100);
-			}
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+				.until(() -> sessionsOpenedBefore(keepsDatabaseOpen, evicted) <= 1);
 			assertThat(sessionsOpenedBefore(keepsDatabaseOpen, evicted))
 				.as("sessions open from before the eviction, besides the one keeping the database open")
 				.isOne();

@@ -15,15 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged {@code target/kennin.jar}, started as users start it: {@code java -jar kennin.jar …} as a
@@ -172,19 +174,21 @@ final class KenninJar {
 
 		/** Waits until the output contains {@code text}; fails at once if the process ends without it. */
 		Running awaitOutput(String text, Duration timeout) {
-			Instant until = Instant.now().plus(timeout);
-			while (!output().contains(text)) {
-				if (!process.isAlive()) {
-					joinReader();
-					if (output().contains(text)) {
-						return this;
+			try {
+				await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+					if (!output().contains(text) && !process.isAlive()) {
+						// Ended: what it printed is all there is (the reader may still be copying the last lines).
+						joinReader();
+						return true;
 					}
-					fail("Kennin ended (exit " + process.exitValue() + ") without printing \"" + text + "\":\n" + output());
-				}
-				if (Instant.now().isAfter(until)) {
-					fail("Kennin did not print \"" + text + "\" within " + timeout + ":\n" + output());
-				}
-				pause();
+					return output().contains(text);
+				});
+			}
+			catch (ConditionTimeoutException ex) {
+				fail("Kennin did not print \"" + text + "\" within " + timeout + ":\n" + output());
+			}
+			if (!output().contains(text)) {
+				fail("Kennin ended (exit " + process.exitValue() + ") without printing \"" + text + "\":\n" + output());
 			}
 			return this;
 		}
@@ -237,16 +241,6 @@ final class KenninJar {
 				Thread.currentThread().interrupt();
 			}
 			joinReader();
-		}
-
-		private static void pause() {
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
 		}
 
 	}

@@ -49,8 +49,9 @@ public final class Browser implements AutoCloseable {
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(System.getProperty("kennin.chromedriver", "/usr/bin/chromedriver")))
 				.build();
+			// No implicit wait: a test waits explicitly (WebDriverWait) for what it expects, and a findElement that
+			// misses fails at once instead of hiding a slow page behind a fixed retry.
 			ChromeDriver driver = new ChromeDriver(service, options);
-			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
 			return new Browser(driver, profile);
 		}
 		catch (IOException ex) {
@@ -109,13 +110,22 @@ public final class Browser implements AutoCloseable {
 		click(driver.findElement(org.openqa.selenium.By.cssSelector("#content form button[type=submit]")));
 	}
 
-	/** Clicks and waits for the next page, so no assertion reads the old one. */
+	/** Clicks and waits for the next page to load, so no assertion reads the old one or a half-loaded one. */
 	public void click(org.openqa.selenium.WebElement element) {
 		org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
 				element);
 		element.click();
 		awaitGone(driver, page);
+		awaitLoaded(driver);
+	}
+
+	/** Waits until the current page has loaded completely (its elements are there to be found). */
+	public static void awaitLoaded(org.openqa.selenium.WebDriver driver) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+				.executeScript("return document.readyState;")));
 	}
 
 	/**

@@ -34,6 +34,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import static jp.kennin.platform.CsvCells.safe;
+
 /**
  * 監査ログ: insurer admins see their tenant's events, operators all events; filter by date (Japan time),
  * staff and target; CSV export. Read-only: there is no path that changes or deletes an event.
@@ -133,16 +135,6 @@ class AuditLogController {
 			throw new UncheckedIOException(ex);
 		}
 		batch.clear();
-	}
-
-	/** Spreadsheets run cells starting with = + - @ (and tab, CR) as formulas; a leading ' stops that. */
-	static String safe(String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + value : value;
 	}
 
 	private static AuditLog.Query query(StaffActor staff, LocalDate from, LocalDate until, String actor, String target,

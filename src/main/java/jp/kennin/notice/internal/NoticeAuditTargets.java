@@ -1,10 +1,9 @@
 package jp.kennin.notice.internal;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import jp.kennin.audit.AuditTargetQuery;
 import jp.kennin.audit.AuditTargets;
 import jp.kennin.platform.StaffActor;
 
@@ -17,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NoticeAuditTargets implements AuditTargets {
+
+	private static final AuditTargetQuery NOTICES = new AuditTargetQuery("id", "tenant_id", "title, tenant_id",
+			"notice");
 
 	private final JdbcClient jdbc;
 
@@ -31,28 +33,12 @@ class NoticeAuditTargets implements AuditTargets {
 
 	@Override
 	public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-		List<Long> keys = AuditTargets.numericIds(ids);
-		Map<String, Target> out = new HashMap<>();
-		if (keys.isEmpty()) {
-			return out;
-		}
-		Map<String, Object> p = new HashMap<>();
-		p.put("ids", keys);
-		String scope = "";
-		if (!viewer.operator()) {
-			p.put("tenant", viewer.tenantId() == null ? -1L : viewer.tenantId());
-			scope = " and tenant_id = :tenant";
-		}
-		jdbc.sql("select id, title, tenant_id from notice where id in (:ids)" + scope)
-			.params(p)
-			.query((rs, n) -> {
-				boolean site = rs.getObject("tenant_id") == null;
-				String href = site ? (viewer.operator() ? "/admin/site-notices/" + rs.getLong("id") : null)
-						: (viewer.operator() ? null : "/admin/notices/" + rs.getLong("id"));
-				return out.put(String.valueOf(rs.getLong("id")), new Target(rs.getString("title"), href));
-			})
-			.list();
-		return out;
+		return NOTICES.describe(jdbc, viewer, ids, (rs, id) -> {
+			boolean site = rs.getObject("tenant_id") == null;
+			String href = site ? (viewer.operator() ? "/admin/site-notices/" + id : null)
+					: (viewer.operator() ? null : "/admin/notices/" + id);
+			return new Target(rs.getString("title"), href);
+		});
 	}
 
 }

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import jp.kennin.platform.NoControlCharacters;
+
 import org.springframework.web.multipart.MultipartFile;
 
 /** A notice as typed: dates as {@code yyyy-MM-dd}, publish times as {@code yyyy-MM-ddTHH:mm} in Japan time. */
@@ -15,9 +17,11 @@ public class NoticeForm {
 
 	@NotBlank(message = "{notice.form.title.required}")
 	@Size(max = 200, message = "{notice.form.title.size}")
+	@NoControlCharacters(message = "{notice.form.title.controlCharacters}")
 	private String title = "";
 
 	@Size(max = 20000, message = "{notice.form.body.size}")
+	@NoControlCharacters(multiline = true, message = "{notice.form.body.controlCharacters}")
 	private String body = "";
 
 	@Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|", message = "{notice.form.time.format}")

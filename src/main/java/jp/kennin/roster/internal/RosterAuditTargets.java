@@ -2,10 +2,9 @@ package jp.kennin.roster.internal;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import jp.kennin.audit.AuditTargetQuery;
 import jp.kennin.audit.AuditTargets;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.StaffActor;
@@ -21,16 +20,13 @@ class RosterAuditTargets {
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
-	private RosterAuditTargets() {
-	}
+	private static final AuditTargetQuery PEOPLE = new AuditTargetQuery("id", "tenant_id", "kigo, bango, edaban, name",
+			"roster_person");
 
-	/** Rows of the viewer's tenant only; operators see all tenants' rows. */
-	private static String scope(StaffActor viewer, Map<String, Object> params) {
-		if (viewer.operator()) {
-			return "";
-		}
-		params.put("tenant", viewer.tenantId() == null ? -1L : viewer.tenantId());
-		return " and tenant_id = :tenant";
+	private static final AuditTargetQuery IMPORTS = new AuditTargetQuery("id", "tenant_id", "file_name, created_at",
+			"roster_import");
+
+	private RosterAuditTargets() {
 	}
 
 	@Component
@@ -49,22 +45,11 @@ class RosterAuditTargets {
 
 		@Override
 		public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-			List<Long> keys = AuditTargets.numericIds(ids);
-			Map<String, Target> out = new HashMap<>();
-			if (keys.isEmpty()) {
-				return out;
-			}
-			Map<String, Object> p = new HashMap<>();
-			p.put("ids", keys);
-			jdbc.sql("select id, kigo, bango, edaban, name from roster_person where id in (:ids)" + scope(viewer, p))
-				.params(p)
-				.query((rs, n) -> {
-					String key = rs.getString("kigo") + "-" + rs.getString("bango") + "-" + rs.getString("edaban");
-					return out.put(String.valueOf(rs.getLong("id")), viewer.operator() ? new Target(key, null)
-							: new Target(key + " " + rs.getString("name"), "/admin/roster/people/" + rs.getLong("id")));
-				})
-				.list();
-			return out;
+			return PEOPLE.describe(jdbc, viewer, ids, (rs, id) -> {
+				String key = rs.getString("kigo") + "-" + rs.getString("bango") + "-" + rs.getString("edaban");
+				return viewer.operator() ? new Target(key, null)
+						: new Target(key + " " + rs.getString("name"), "/admin/roster/people/" + id);
+			});
 		}
 
 	}
@@ -85,21 +70,9 @@ class RosterAuditTargets {
 
 		@Override
 		public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-			List<Long> keys = AuditTargets.numericIds(ids);
-			Map<String, Target> out = new HashMap<>();
-			if (keys.isEmpty()) {
-				return out;
-			}
-			Map<String, Object> p = new HashMap<>();
-			p.put("ids", keys);
-			jdbc.sql("select id, file_name, created_at from roster_import where id in (:ids)" + scope(viewer, p))
-				.params(p)
-				.query((rs, n) -> out.put(String.valueOf(rs.getLong("id")),
-						new Target(rs.getString("file_name") + " ("
-								+ MINUTES.format(JapanTime.of(rs.getTimestamp("created_at").toInstant())) + ")",
-								viewer.operator() ? null : "/admin/roster/imports/" + rs.getLong("id"))))
-				.list();
-			return out;
+			return IMPORTS.describe(jdbc, viewer, ids, (rs, id) -> new Target(rs.getString("file_name") + " ("
+					+ MINUTES.format(JapanTime.of(rs.getTimestamp("created_at").toInstant())) + ")",
+					viewer.operator() ? null : "/admin/roster/imports/" + id));
 		}
 
 	}

@@ -1,10 +1,9 @@
 package jp.kennin.staff.internal;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import jp.kennin.audit.AuditTargetQuery;
 import jp.kennin.audit.AuditTargets;
 import jp.kennin.platform.StaffActor;
 
@@ -17,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StaffAuditTargets implements AuditTargets {
+
+	private static final AuditTargetQuery STAFF = new AuditTargetQuery("id", "tenant_id", "login_id, display_name",
+			"staff_account");
 
 	private final JdbcClient jdbc;
 
@@ -31,25 +33,8 @@ class StaffAuditTargets implements AuditTargets {
 
 	@Override
 	public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-		List<Long> keys = AuditTargets.numericIds(ids);
-		Map<String, Target> out = new HashMap<>();
-		if (keys.isEmpty()) {
-			return out;
-		}
-		Map<String, Object> p = new HashMap<>();
-		p.put("ids", keys);
-		String scope = "";
-		if (!viewer.operator()) {
-			p.put("tenant", viewer.tenantId() == null ? -1L : viewer.tenantId());
-			scope = " and tenant_id = :tenant";
-		}
-		jdbc.sql("select id, login_id, display_name from staff_account where id in (:ids)" + scope)
-			.params(p)
-			.query((rs, n) -> out.put(String.valueOf(rs.getLong("id")),
-					new Target(rs.getString("display_name") + " (" + rs.getString("login_id") + ")",
-							"/admin/staff/" + rs.getLong("id"))))
-			.list();
-		return out;
+		return STAFF.describe(jdbc, viewer, ids, (rs, id) -> new Target(
+				rs.getString("display_name") + " (" + rs.getString("login_id") + ")", "/admin/staff/" + id));
 	}
 
 }

@@ -83,13 +83,6 @@ class StaffCredentials {
 			.update() == 1;
 	}
 
-	int remainingRecoveryCodes(long staffId) {
-		return jdbc.sql("select count(*) from staff_recovery_code where staff_id = ? and used_at is null")
-			.param(staffId)
-			.query(Integer.class)
-			.single();
-	}
-
 	/** Forgets the second factor, so the staff member enrols again at the next login. */
 	@Transactional
 	void reset(long staffId) {

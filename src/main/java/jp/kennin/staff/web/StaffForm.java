@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import jp.kennin.platform.NoControlCharacters;
+
 /** A new staff account. {@code tenant} is chosen by operators only; insurer admins create staff of their own. */
 public class StaffForm {
 
@@ -13,6 +15,7 @@ public class StaffForm {
 
 	@NotBlank(message = "{staff.form.displayName.required}")
 	@Size(max = 100, message = "{staff.form.displayName.size}")
+	@NoControlCharacters(message = "{staff.form.displayName.controlCharacters}")
 	private String displayName = "";
 
 	@NotBlank(message = "{staff.form.role.required}")

@@ -44,12 +44,14 @@ class AnswerRepository {
 			.collect(Collectors.toMap(DependentAnswers::dependentId, a -> a));
 	}
 
-	/** All answers in a campaign, by dependent. */
-	Map<Long, DependentAnswers> forCampaign(long tenantId, long campaignId) {
-		return jdbc.sql("""
-				select a.* from survey_answer a join survey_form f on f.id = a.survey_form_id
-				where a.tenant_id = ? and f.campaign_id = ?""")
-			.params(tenantId, campaignId)
+	/** The answers of the given forms (one batch of an export), by dependent. */
+	Map<Long, DependentAnswers> forForms(long tenantId, java.util.Collection<Long> formIds) {
+		if (formIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select * from survey_answer where tenant_id = :tenant and survey_form_id in (:forms)")
+			.param("tenant", tenantId)
+			.param("forms", formIds)
 			.query(AnswerRepository::map)
 			.list()
 			.stream()

@@ -1,10 +1,9 @@
 package jp.kennin.survey.internal;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import jp.kennin.audit.AuditTargetQuery;
 import jp.kennin.audit.AuditTargets;
 import jp.kennin.platform.StaffActor;
 
@@ -18,15 +17,14 @@ import org.springframework.stereotype.Component;
  */
 class CampaignAuditTargets {
 
-	private CampaignAuditTargets() {
-	}
+	private static final AuditTargetQuery CAMPAIGNS = new AuditTargetQuery("c.id", "c.tenant_id", "c.title",
+			"campaign c");
 
-	private static String scope(StaffActor viewer, Map<String, Object> params) {
-		if (viewer.operator()) {
-			return "";
-		}
-		params.put("tenant", viewer.tenantId() == null ? -1L : viewer.tenantId());
-		return " and c.tenant_id = :tenant";
+	private static final AuditTargetQuery FORMS = new AuditTargetQuery("f.id", "c.tenant_id",
+			"f.kigo, f.bango, c.title",
+			"survey_form f join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id");
+
+	private CampaignAuditTargets() {
 	}
 
 	@Component
@@ -45,19 +43,8 @@ class CampaignAuditTargets {
 
 		@Override
 		public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-			List<Long> keys = AuditTargets.numericIds(ids);
-			Map<String, Target> out = new HashMap<>();
-			if (keys.isEmpty()) {
-				return out;
-			}
-			Map<String, Object> p = new HashMap<>();
-			p.put("ids", keys);
-			jdbc.sql("select c.id, c.title from campaign c where c.id in (:ids)" + scope(viewer, p))
-				.params(p)
-				.query((rs, n) -> out.put(String.valueOf(rs.getLong("id")), new Target(rs.getString("title"),
-						viewer.operator() ? null : "/admin/campaigns/" + rs.getLong("id"))))
-				.list();
-			return out;
+			return CAMPAIGNS.describe(jdbc, viewer, ids, (rs, id) -> new Target(rs.getString("title"),
+					viewer.operator() ? null : "/admin/campaigns/" + id));
 		}
 
 	}
@@ -78,23 +65,9 @@ class CampaignAuditTargets {
 
 		@Override
 		public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-			List<Long> keys = AuditTargets.numericIds(ids);
-			Map<String, Target> out = new HashMap<>();
-			if (keys.isEmpty()) {
-				return out;
-			}
-			Map<String, Object> p = new HashMap<>();
-			p.put("ids", keys);
-			jdbc.sql("""
-					select f.id, f.kigo, f.bango, c.title from survey_form f
-					join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
-					where f.id in (:ids)""" + scope(viewer, p))
-				.params(p)
-				.query((rs, n) -> out.put(String.valueOf(rs.getLong("id")),
-						new Target(rs.getString("kigo") + "-" + rs.getString("bango") + " / " + rs.getString("title"),
-								viewer.operator() ? null : "/admin/survey-forms/" + rs.getLong("id"))))
-				.list();
-			return out;
+			return FORMS.describe(jdbc, viewer, ids, (rs, id) -> new Target(
+					rs.getString("kigo") + "-" + rs.getString("bango") + " / " + rs.getString("title"),
+					viewer.operator() ? null : "/admin/survey-forms/" + id));
 		}
 
 	}

@@ -29,6 +29,23 @@ class DocumentChoiceRepository {
 			.list();
 	}
 
+	/** The choices of the given forms (one batch of an export), by form, in the order they were made. */
+	java.util.Map<Long, List<DocumentChoice>> forForms(long tenantId, Collection<Long> formIds) {
+		java.util.Map<Long, List<DocumentChoice>> out = new java.util.HashMap<>();
+		if (formIds.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("""
+				select * from survey_document_choice where tenant_id = :tenant and survey_form_id in (:forms)
+				order by id""")
+			.param("tenant", tenantId)
+			.param("forms", formIds)
+			.query((rs, n) -> out.computeIfAbsent(rs.getLong("survey_form_id"), k -> new java.util.ArrayList<>())
+				.add(map(rs, n)))
+			.list();
+		return out;
+	}
+
 	/** Inserts or replaces the choice; an input without a choice changes nothing (radios cannot be cleared). */
 	void save(long tenantId, long formId, DocumentChoice.Input input) {
 		if (input.kind() == null) {

@@ -109,18 +109,6 @@ public class SurveyAnswering {
 		return new MemberForm(form, campaign, forms.dependents(tenantId, formId), answers.forForm(tenantId, formId));
 	}
 
-	/** Every form of a campaign with its dependents and answers, in three queries (for exports). */
-	@Transactional(readOnly = true)
-	public List<MemberForm> campaignForStaff(long tenantId, long campaignId) {
-		Campaign campaign = campaigns.find(tenantId, campaignId).orElseThrow(FormNotFound::new);
-		var dependents = forms.dependentsOfCampaign(tenantId, campaignId);
-		var allAnswers = answers.forCampaign(tenantId, campaignId);
-		return forms.ofCampaign(tenantId, campaignId)
-			.stream()
-			.map(f -> new MemberForm(f, campaign, dependents.getOrDefault(f.id(), List.of()), allAnswers))
-			.toList();
-	}
-
 	/**
 	 * Saves one step's answers; the section counts as not completed again until the member says so.
 	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved meanwhile

@@ -63,13 +63,17 @@ class SurveyFormRepository {
 			.list();
 	}
 
-	/** All dependents under survey in a campaign, grouped by form. */
-	java.util.Map<Long, List<FormDependent>> dependentsOfCampaign(long tenantId, long campaignId) {
+	/** The dependents under survey of the given forms (one batch of an export), grouped by form. */
+	java.util.Map<Long, List<FormDependent>> dependentsOf(long tenantId, java.util.Collection<Long> formIds) {
 		java.util.Map<Long, List<FormDependent>> out = new java.util.HashMap<>();
+		if (formIds.isEmpty()) {
+			return out;
+		}
 		jdbc.sql("""
 				select d.* from survey_form_dependent d join survey_form f on f.id = d.survey_form_id
-				where f.tenant_id = ? and f.campaign_id = ? order by d.survey_form_id, d.edaban""")
-			.params(tenantId, campaignId)
+				where f.tenant_id = :tenant and d.survey_form_id in (:forms) order by d.survey_form_id, d.edaban""")
+			.param("tenant", tenantId)
+			.param("forms", formIds)
 			.query((rs, n) -> {
 				String category = rs.getString("relationship_category");
 				FormDependent d = new FormDependent(rs.getLong("id"), rs.getLong("survey_form_id"),

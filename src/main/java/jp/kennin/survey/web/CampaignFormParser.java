@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
 import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.TargetRules;
 
@@ -30,6 +31,12 @@ final class CampaignFormParser {
 		}
 		else if (title.length() > 200) {
 			errors.rejectValue("title", "survey.campaign.error.titleTooLong");
+		}
+		else if (NoControlCharacters.Check.found(title, false)) {
+			errors.rejectValue("title", "survey.campaign.error.titleControl");
+		}
+		if (NoControlCharacters.Check.found(f.getInstructions(), true)) {
+			errors.rejectValue("instructions", "survey.campaign.error.instructionsControl");
 		}
 		LocalDate reference = date(f.getReferenceDate(), "referenceDate", true, errors);
 		LocalDate opensDate = date(f.getOpensDate(), "opensDate", true, errors);

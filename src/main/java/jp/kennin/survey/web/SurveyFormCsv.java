@@ -17,12 +17,13 @@ import org.apache.commons.csv.CSVPrinter;
 
 import jp.kennin.eligibility.RequiredDocument;
 import jp.kennin.eligibility.Warning;
+import jp.kennin.platform.CsvCells;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.FormDependent;
+import jp.kennin.survey.internal.DocumentChoice;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.survey.internal.SurveyFormExport;
-import jp.kennin.survey.internal.SurveyFormExport.ExportedForm;
 
 import org.springframework.context.MessageSource;
 
@@ -36,8 +37,8 @@ final class SurveyFormCsv {
 	static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
 	/**
-	 * The column for what members chose for a missing required document (郵送で提出する, or why they cannot provide
-	 * it): empty until the survey stores that choice.
+	 * The column for what members chose for each missing required document, e.g.
+	 * 「源泉徴収票：郵送で提出／課税証明書：提出できない（理由：申請中のため）」.
 	 */
 	static final String MISSING_CHOICE = "不足書類の提出方法（郵送・提出できない理由）";
 
@@ -54,7 +55,7 @@ final class SurveyFormCsv {
 	private SurveyFormCsv() {
 	}
 
-	static void write(List<ExportedForm> forms, boolean utf8, MessageSource messages, OutputStream out)
+	static void write(SurveyFormExport.Forms forms, boolean utf8, MessageSource messages, OutputStream out)
 			throws IOException {
 		Charset charset = utf8 ? StandardCharsets.UTF_8 : WINDOWS_31J;
 		if (utf8) {
@@ -68,7 +69,7 @@ final class SurveyFormCsv {
 						e.name(), java.util.Locale.JAPANESE);
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get())) {
 			csv.printRecord(HEADER);
-			for (ExportedForm exported : forms) {
+			forms.forEach(exported -> {
 				MemberForm f = exported.form();
 				for (FormDependent d : f.dependents()) {
 					DependentAnswers a = f.answers(d.id());
@@ -109,14 +110,33 @@ final class SurveyFormCsv {
 					row.add(a.rosterWrong() ? a.rosterCorrection() : "");
 					row.add(a.completed() ? "済" : "");
 					row.add(facts.missing().stream().map(RequiredDocument::displayName).collect(Collectors.joining("、")));
-					row.add("");
+					row.add(choices(facts.choices(), messages));
 					row.add(facts.precheck() == null ? ""
 							: facts.precheck().warnings().stream().map(Warning::message).collect(Collectors.joining("／")));
 					csv.printRecord(row.stream().map(CsvCells::safe).toList());
 				}
-			}
+			});
 		}
 	}
 
+	/** 「書類名：郵送で提出」 or 「書類名：提出できない（理由：…）」 per choice, joined with ／; the reason on one line. */
+	static String choices(List<DocumentChoice> choices, MessageSource messages) {
+		return choices.stream().map(c -> document(c.slot()) + "：" + (c.kind() == DocumentChoice.Kind.MAIL
+				? messages.getMessage("survey.check.chosen.MAIL", null, java.util.Locale.JAPANESE)
+				: messages.getMessage("survey.check.chosen.UNABLE",
+						new Object[] { c.reason() == null ? "" : c.reason().replaceAll("\\s*\\R\\s*", " ") },
+						java.util.Locale.JAPANESE)))
+			.collect(Collectors.joining("／"));
+	}
+
+	private static String document(String slot) {
+		try {
+			return RequiredDocument.valueOf(slot).displayName();
+		}
+		catch (IllegalArgumentException ex) {
+			// A slot no rule knows any more (stored by an older version): its code is better than nothing.
+			return slot;
+		}
+	}
 
 }

@@ -1,10 +1,9 @@
 package jp.kennin.tenant.internal;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import jp.kennin.audit.AuditTargetQuery;
 import jp.kennin.audit.AuditTargets;
 import jp.kennin.platform.StaffActor;
 
@@ -17,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TenantAuditTargets implements AuditTargets {
+
+	/** A tenant row is its own tenant: an insurer's staff find their own insurer only. */
+	private static final AuditTargetQuery TENANTS = new AuditTargetQuery("id", "id", "name", "tenant");
 
 	private final JdbcClient jdbc;
 
@@ -31,20 +33,8 @@ class TenantAuditTargets implements AuditTargets {
 
 	@Override
 	public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-		List<Long> keys = AuditTargets.numericIds(ids);
-		Map<String, Target> out = new HashMap<>();
-		if (!viewer.operator()) {
-			keys = keys.stream().filter(id -> id.equals(viewer.tenantId())).toList();
-		}
-		if (keys.isEmpty()) {
-			return out;
-		}
-		jdbc.sql("select id, name from tenant where id in (:ids)")
-			.param("ids", keys)
-			.query((rs, n) -> out.put(String.valueOf(rs.getLong("id")), new Target(rs.getString("name"),
-					viewer.operator() ? "/admin/tenants/" + rs.getLong("id") : null)))
-			.list();
-		return out;
+		return TENANTS.describe(jdbc, viewer, ids, (rs, id) -> new Target(rs.getString("name"),
+				viewer.operator() ? "/admin/tenants/" + id : null));
 	}
 
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.tenant.PasswordPolicyPreset;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
@@ -17,6 +18,7 @@ public class TenantForm {
 
 	@NotBlank(message = "{tenant.form.name.required}")
 	@Size(max = 100, message = "{tenant.form.size100}")
+	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
 	private String name = "";
 
 	@NotBlank(message = "{tenant.form.mailFromAddress.required}")
@@ -26,15 +28,18 @@ public class TenantForm {
 
 	@NotBlank(message = "{tenant.form.mailFromName.required}")
 	@Size(max = 100, message = "{tenant.form.size100}")
+	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
 	private String mailFromName = "";
 
 	@Size(max = 100, message = "{tenant.form.size100}")
 	private String supportName = "";
 
 	@Size(max = 40, message = "{tenant.form.size40}")
+	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
 	private String supportPhone = "";
 
 	@Size(max = 100, message = "{tenant.form.size100}")
+	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
 	private String supportHours = "";
 
 	@Email(message = "{tenant.form.email.format}")
