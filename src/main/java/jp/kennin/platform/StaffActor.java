@@ -30,6 +30,9 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 
 	public static final String REVIEWER = "REVIEWER";
 
+	/** Held by every staff member past the second factor, whatever their role: what the staff chain asks. */
+	public static final String ANY_STAFF = "STAFF";
+
 	/** The Spring Security authority prefix of the roles above (authority {@code ROLE_OPERATOR} and so on). */
 	public static final String ROLE_PREFIX = "ROLE_";
 

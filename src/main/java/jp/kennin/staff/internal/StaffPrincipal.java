@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 
+import jp.kennin.platform.StaffActor;
 import jp.kennin.platform.TenantScopedPrincipal;
 import jp.kennin.platform.VersionedPrincipal;
 import jp.kennin.staff.StaffRole;
@@ -88,7 +89,8 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return List.of(new SimpleGrantedAuthority("ROLE_STAFF"), new SimpleGrantedAuthority("ROLE_" + role.name()));
+		return List.of(new SimpleGrantedAuthority(StaffActor.ROLE_PREFIX + StaffActor.ANY_STAFF),
+				new SimpleGrantedAuthority(StaffActor.ROLE_PREFIX + role.name()));
 	}
 
 	@Override

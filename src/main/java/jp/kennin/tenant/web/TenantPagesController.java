@@ -15,6 +15,7 @@ import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantPages;
 import jp.kennin.tenant.TenantPages.Kind;
 import jp.kennin.tenant.Tenants;
+import jp.kennin.tenant.internal.TenantManagement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +49,12 @@ class TenantPagesController {
 
 	private final TenantPages pages;
 
-	TenantPagesController(Tenants tenants, TenantPages pages) {
+	private final TenantManagement management;
+
+	TenantPagesController(Tenants tenants, TenantPages pages, TenantManagement management) {
 		this.tenants = tenants;
 		this.pages = pages;
+		this.management = management;
 	}
 
 	/** Where the editing pages of one insurer live: the operator's URLs, or the insurer admin's own. */
@@ -160,12 +164,13 @@ class TenantPagesController {
 	}
 
 	/**
-	 * The insurer whose pages are edited: the one in the URL for operators (the staff chain admits only them
-	 * to /admin/tenants/**), otherwise the staff member's own — if the module's rule lets them edit it.
+	 * The insurer whose pages are edited: the one in the URL for operators (only they use
+	 * /admin/tenants/**), otherwise the staff member's own — if the module's rule lets them edit it.
 	 */
 	private Editing editing(Long id, StaffActor actor) {
 		long tenantId;
 		if (id != null) {
+			management.checkManager(actor); // the insurer settings' URLs are the operators'
 			tenantId = id;
 		}
 		else if (actor.tenantId() != null) {
