@@ -36,6 +36,14 @@ public class AuditLogViewer {
 	public record Filter(String from, String until, String actor, String target) {
 	}
 
+	/**
+	 * For a download: refuses before the caller starts writing the response.
+	 * @throws org.springframework.security.access.AccessDeniedException for reviewers
+	 */
+	public void checkViewer(StaffActor viewer) {
+		viewer.require(StaffActor.OPERATOR, StaffActor.TENANT_ADMIN);
+	}
+
 	/** Newest first, at most {@code limit}. */
 	public List<AuditEntry> search(StaffActor viewer, Filter filter, int limit) {
 		return audit.search(query(viewer, filter, limit));
@@ -66,8 +74,8 @@ public class AuditLogViewer {
 		}
 	}
 
-	private static AuditLog.Query query(StaffActor viewer, Filter filter, int limit) {
-		viewer.require(StaffActor.OPERATOR, StaffActor.TENANT_ADMIN);
+	private AuditLog.Query query(StaffActor viewer, Filter filter, int limit) {
+		checkViewer(viewer);
 		LocalDate from = date(filter.from());
 		LocalDate until = date(filter.until());
 		return new AuditLog.Query(viewer.operator() ? null : viewer.requireTenant(),

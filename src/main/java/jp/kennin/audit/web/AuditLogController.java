@@ -83,6 +83,7 @@ class AuditLogController {
 	void export(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String until,
 			@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String target,
 			StaffActor staff, HttpServletResponse response) throws IOException {
+		audit.checkViewer(staff);
 		String name = "audit-" + JapanTime.today(clock).toString().replace("-", "") + ".csv";
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name);
