@@ -217,10 +217,9 @@ class JdbcDocuments implements Documents {
 	@Override
 	@Transactional
 	public Optional<DocumentContent> openForStaff(StaffActor actor, long id, boolean thumbnail) {
-		if (actor.tenantId() == null) {
-			return Optional.empty(); // operators see no household's documents
+		if (actor.tenantId() == null || !actor.has(StaffActor.TENANT_ADMIN, StaffActor.REVIEWER)) {
+			return Optional.empty(); // operators see no household's documents; a 404 tells nobody it exists
 		}
-		actor.require(StaffActor.TENANT_ADMIN, StaffActor.REVIEWER);
 		StaffAccess access = new StaffAccess(actor.loginId(), actor.role(), actor.ip());
 		return thumbnail ? thumbnailForStaff(actor.tenantId(), id, access) : openForStaff(actor.tenantId(), id, access);
 	}

@@ -54,6 +54,7 @@ class TenantAdminController {
 	@PostMapping("/admin/tenants/new")
 	String processCreationForm(@Valid @ModelAttribute("tenantForm") TenantForm form, BindingResult result,
 			StaffActor actor, Model model) {
+		management.checkManager(actor);
 		if (form.getCode().isEmpty()) {
 			result.rejectValue("code", "tenant.form.code.required");
 		}
