@@ -41,7 +41,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.mock.web.MockMultipartHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -345,7 +345,7 @@ class TenantIsolationMatrixIntegrationTests {
 		assertThat(missing).as("staff URLs missing from the tenant-isolation matrix").isEmpty();
 	}
 
-	private void check(List<String> wrong, MockHttpServletRequestBuilder request, int operator, int tenantAdmin,
+	private void check(List<String> wrong, AbstractMockHttpServletRequestBuilder<?> request, int operator, int tenantAdmin,
 			int reviewer) throws Exception {
 		int[] expected = { operator, tenantAdmin, reviewer };
 		String[] roles = { "OPERATOR", "TENANT_ADMIN", "REVIEWER" };
@@ -353,7 +353,8 @@ class TenantIsolationMatrixIntegrationTests {
 			var req = request.buildRequest(new org.springframework.mock.web.MockServletContext());
 			checked.add(new String[] { req.getMethod(), req.getRequestURI() });
 			String uri = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
-			MockHttpServletRequestBuilder again = "POST".equals(req.getMethod()) ? post(uri).with(csrf()) : get(uri);
+			AbstractMockHttpServletRequestBuilder<?> again = "POST".equals(req.getMethod()) ? post(uri).with(csrf())
+					: get(uri);
 			if (req instanceof MockMultipartHttpServletRequest upload) {
 				var parts = multipart(uri);
 				upload.getFileMap().values().forEach(f -> parts.file((MockMultipartFile) f));
