@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jp.kennin.platform.StaffActor;
+
 /**
  * Writes and reads audit events. Writing joins the caller's transaction, so an action and its audit
  * record commit or roll back together; failures that must be recorded anyway use {@link #recordNow}.
@@ -29,6 +31,16 @@ public interface AuditLog {
 
 		public Event {
 			details = details == null ? Map.of() : Map.copyOf(details);
+		}
+
+		/**
+		 * What a staff member did, with a typed event (each module's audit enum; the stored type is the
+		 * constant's name) and the actor's login, role and IP.
+		 */
+		public static Event byStaff(Enum<?> type, Long tenantId, StaffActor actor, String target,
+				Map<String, String> details) {
+			return new Event(type.name(), tenantId, StaffActor.KIND, actor.loginId(), actor.role(), target, actor.ip(),
+					details);
 		}
 
 	}

@@ -23,7 +23,11 @@ public enum DocumentProblem {
 	/** The household already has the maximum number of files. */
 	TOO_MANY_FILES,
 	/** Storage or another server-side failure: 「もう一度お試しください」. */
-	FAILED;
+	FAILED,
+	/** A {@link DocumentChangePolicy} refuses new files now (review started, deadline passed). */
+	UPLOAD_CLOSED,
+	/** A {@link DocumentChangePolicy} keeps the file (it was submitted); the argument is its name. */
+	DELETE_CLOSED;
 
 	public String messageKey() {
 		return "document.error." + name();

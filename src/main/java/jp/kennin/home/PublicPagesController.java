@@ -1,11 +1,13 @@
 package jp.kennin.home;
 
 import jp.kennin.notice.Notices;
+import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.PublicPaths;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +32,8 @@ class PublicPagesController {
 	@GetMapping("/")
 	String index(jakarta.servlet.http.HttpServletRequest request, Model model) {
 		// A logged-in member's start page is their home page (account module).
-		if (request.isUserInRole("MEMBER")) {
+		if (request.getUserPrincipal() instanceof Authentication login
+				&& login.getPrincipal() instanceof HouseholdScopedPrincipal) {
 			return "redirect:/home";
 		}
 		model.addAttribute("siteNotices", notices.publishedSiteNotices());

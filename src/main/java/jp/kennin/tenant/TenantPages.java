@@ -63,6 +63,14 @@ public interface TenantPages {
 		return editor.operator() || (editor.tenantAdmin() && editor.tenantId() != null && editor.tenantId() == tenantId);
 	}
 
+	/** @throws org.springframework.security.access.AccessDeniedException unless {@link #mayEdit} */
+	static void requireEditor(StaffActor editor, long tenantId) {
+		if (!mayEdit(editor, tenantId)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"may not edit the pages of tenant " + tenantId);
+		}
+	}
+
 	record Attachment(long id, long tenantId, Kind kind, String fileName, long size, Instant createdAt) {
 	}
 

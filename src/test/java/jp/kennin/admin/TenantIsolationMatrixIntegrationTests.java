@@ -5,11 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import jp.kennin.document.DocumentOwner;
+import jp.kennin.document.Documents;
+import jp.kennin.document.internal.TestFiles;
 import jp.kennin.notice.Notices;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterCsv;
@@ -29,12 +36,21 @@ import jp.kennin.test.MutableClock;
 import jp.kennin.test.TestTenants;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.server.PathContainer;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockMultipartHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -44,6 +60,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @KenninIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantIsolationMatrixIntegrationTests {
 
 	static final String PASSWORD = "Matrix-password-2026!";
@@ -55,6 +72,10 @@ class TenantIsolationMatrixIntegrationTests {
 	static final int FORBIDDEN = 403;
 
 	static final int NOT_FOUND = 404;
+
+	static final MockMultipartFile EMPTY_FILE = new MockMultipartFile("file", new byte[0]);
+
+	static final MockMultipartFile EXCLUSIONS = new MockMultipartFile("file", "除外.csv", "text/csv", new byte[0]);
 
 	static final byte[] PDF = "%PDF-1.4\n% matrix\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -83,6 +104,9 @@ class TenantIsolationMatrixIntegrationTests {
 	ApiTokens tokens;
 
 	@Autowired
+	Documents documents;
+
+	@Autowired
 	jp.kennin.survey.Campaigns campaigns;
 
 	Tenant a;
@@ -92,6 +116,13 @@ class TenantIsolationMatrixIntegrationTests {
 	final Map<String, StaffClient> clients = new LinkedHashMap<>();
 
 	final Map<String, Long> ids = new LinkedHashMap<>();
+
+	/** Method and path of every request the matrix made. */
+	final List<String[]> checked = new ArrayList<>();
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlers;
 
 	@BeforeAll
 	void setUp() throws Exception {
@@ -114,6 +145,8 @@ class TenantIsolationMatrixIntegrationTests {
 			ids.put("notice" + k, notices.create(t.id(), java.time.LocalDate.of(2026, 4, 1), "お知らせ" + k, "本文", null, null));
 			notices.attach(t.id(), ids.get("notice" + k), "案内.pdf", PDF.length, new ByteArrayInputStream(PDF));
 			ids.put("token" + k, tokens.create(t.id(), "基幹" + k, "test").id());
+			ids.put("document" + k, documents.store(new DocumentOwner(t.id(), "01", "m1"), null, "OTHER", "書類.pdf",
+					TestFiles.pdf(1)).id());
 			ids.put("campaign" + k, campaigns.create(t.id(), new jp.kennin.survey.CampaignDraft("調査" + k,
 					java.time.LocalDate.of(2026, 7, 1), java.time.Instant.parse("2026-07-28T00:00:00Z"),
 					java.time.Instant.parse("2026-09-17T14:59:00Z"), false, "", new jp.kennin.survey.TargetRules(null, null,
@@ -124,6 +157,7 @@ class TenantIsolationMatrixIntegrationTests {
 	}
 
 	@Test
+	@Order(1)
 	void every_staff_url_answers_each_role_and_tenant_as_designed() throws Exception {
 		List<String> wrong = new ArrayList<>();
 		//            request                                                         OPERATOR   TENANT_ADMIN REVIEWER
@@ -133,12 +167,20 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/tenants/new"),                                       OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + a.id()),                                 OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + b.id()),                                 OK,        FORBIDDEN,   FORBIDDEN);
+		// Posted empty, so the form comes back with its messages (nothing is changed).
+		check(wrong, post("/admin/tenants/new"),                                      OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, post("/admin/tenants/987654321"),                                NOT_FOUND, FORBIDDEN,   FORBIDDEN);
+		check(wrong, post("/admin/tenants/" + b.id() + "/pages/faq"),                 REDIRECT,  FORBIDDEN,   FORBIDDEN);
+		check(wrong, multipart("/admin/tenants/" + b.id() + "/pages/faq/attachments").file(EMPTY_FILE),
+				OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/tenants/" + b.id() + "/attachments/987654321/delete"), NOT_FOUND, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + a.id() + "/pages/manual"),               OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + b.id() + "/pages/faq"),                  OK,        FORBIDDEN,   FORBIDDEN);
 		// The insurer's own manual and FAQ: its admins at /admin/pages, operators through /admin/tenants/{id}.
 		check(wrong, get("/admin/pages/manual"),                                      NOT_FOUND, OK,          FORBIDDEN);
 		check(wrong, get("/admin/pages/faq"),                                         NOT_FOUND, OK,          FORBIDDEN);
 		check(wrong, post("/admin/pages/faq"),                                        NOT_FOUND, REDIRECT,    FORBIDDEN);
+		check(wrong, multipart("/admin/pages/faq/attachments").file(EMPTY_FILE),      NOT_FOUND, OK,          FORBIDDEN);
 		check(wrong, post("/admin/pages/attachments/987654321/delete"),               NOT_FOUND, NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/member-contact"),                                    NOT_FOUND, OK,          FORBIDDEN);
 		check(wrong, post("/admin/member-contact"),                                   NOT_FOUND, REDIRECT,    FORBIDDEN);
@@ -146,6 +188,14 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/site-notices/new"),                                  OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice")),             OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/site-notices/" + ids.get("noticeA")),                NOT_FOUND, FORBIDDEN,   FORBIDDEN);
+		check(wrong, post("/admin/site-notices/new"),                                 OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, post("/admin/site-notices/" + ids.get("siteNotice")),            OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, post("/admin/site-notices/" + ids.get("noticeA")),               NOT_FOUND, FORBIDDEN,   FORBIDDEN);
+		check(wrong, post("/admin/site-notices/" + ids.get("noticeA") + "/delete"),   NOT_FOUND, FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice") + "/attachment"), OK,    FORBIDDEN,   FORBIDDEN);
+		check(wrong, post("/admin/notices/new"),                                      FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, post("/admin/notices/" + ids.get("noticeA")),                    FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, post("/admin/notices/" + ids.get("noticeB")),                    FORBIDDEN, NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/notices"),                                           FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, get("/admin/notices/new"),                                       FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, get("/admin/notices/" + ids.get("noticeA")),                     FORBIDDEN, OK,          FORBIDDEN);
@@ -176,16 +226,22 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/terms"),                                             OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/terms/new"),                                         OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, post("/admin/terms/new"),                                        OK,        FORBIDDEN,   FORBIDDEN);
+		check(wrong, get("/admin/terms/1"),                                           OK,        FORBIDDEN,   FORBIDDEN);
 		check(wrong, get("/admin/roster/imports"),                                    FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, post("/admin/roster/imports/upload"),                             FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, get("/admin/roster/imports/upload"),                              FORBIDDEN, REDIRECT,    FORBIDDEN);
 		check(wrong, get("/admin/roster/imports/" + ids.get("importA")),              FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, get("/admin/roster/imports/" + ids.get("importB")),              FORBIDDEN, NOT_FOUND,   FORBIDDEN);
 		check(wrong, post("/admin/roster/imports/" + ids.get("importB") + "/confirm"), FORBIDDEN, NOT_FOUND,  FORBIDDEN);
+		check(wrong, post("/admin/roster/imports/" + ids.get("importB") + "/cancel"),  FORBIDDEN, NOT_FOUND,  FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/format"),                              FORBIDDEN, OK,         FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/sample.csv"),                          FORBIDDEN, OK,         FORBIDDEN);
 		check(wrong, get("/admin/roster/tokens"),                                     FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, post("/admin/roster/tokens"),                                    FORBIDDEN, OK,          FORBIDDEN);
 		check(wrong, post("/admin/roster/tokens/" + ids.get("tokenB") + "/revoke"),   FORBIDDEN, NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/staff"),                                             OK,        OK,          FORBIDDEN);
 		check(wrong, get("/admin/staff/new"),                                         OK,        OK,          FORBIDDEN);
+		check(wrong, post("/admin/staff/new"),                                        OK,        OK,          FORBIDDEN);
 		check(wrong, get("/admin/staff/" + ids.get("staffA")),                        OK,        OK,          FORBIDDEN);
 		check(wrong, get("/admin/staff/" + ids.get("staffB")),                        OK,        NOT_FOUND,   FORBIDDEN);
 		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/disable"),          REDIRECT,  NOT_FOUND,   FORBIDDEN);
@@ -201,6 +257,9 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/staff/" + ids.get("staffC")),                        NOT_FOUND, NOT_FOUND,   FORBIDDEN);
 		check(wrong, get("/admin/campaigns"),                                         FORBIDDEN, OK,          OK);
 		check(wrong, get("/admin/campaigns/new"),                                     FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, post("/admin/campaigns"),                                        FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, multipart("/admin/campaigns/" + ids.get("campaignB") + "/exclusions").file(EXCLUSIONS),
+				FORBIDDEN, NOT_FOUND, FORBIDDEN);
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignA")),                 FORBIDDEN, OK,          OK);
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignB")),                 FORBIDDEN, NOT_FOUND,   NOT_FOUND);
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/edit"),       FORBIDDEN, OK,          FORBIDDEN);
@@ -213,6 +272,15 @@ class TenantIsolationMatrixIntegrationTests {
 		}
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms"),      FORBIDDEN, NOT_FOUND,   NOT_FOUND);
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms.csv"),  FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/survey-forms/987654321"),                            FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/eligibility"),                                       FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, post("/admin/eligibility"),                                      FORBIDDEN, OK,          FORBIDDEN);
+		check(wrong, post("/admin/eligibility/remove?validFrom=2099-04-01"),          FORBIDDEN, REDIRECT,    FORBIDDEN);
+		// A household's documents: its insurer's staff only; operators have no household to look at.
+		check(wrong, get("/admin/documents/" + ids.get("documentA")),                 NOT_FOUND, OK,          OK);
+		check(wrong, get("/admin/documents/" + ids.get("documentB")),                 NOT_FOUND, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/view"),       NOT_FOUND, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/thumbnail"),  NOT_FOUND, NOT_FOUND,   NOT_FOUND);
 		check(wrong, get("/admin/audit"),                                             OK,        OK,          FORBIDDEN);
 		check(wrong, get("/admin/audit/export"),                                      OK,        OK,          FORBIDDEN);
 		check(wrong, get("/actuator/health"),                                         OK,        OK,          OK);
@@ -242,14 +310,58 @@ class TenantIsolationMatrixIntegrationTests {
 		}
 	}
 
-	private void check(List<String> wrong, MockHttpServletRequestBuilder request, int operator, int tenantAdmin,
+	/**
+	 * Handler mappings under /admin that are the same for every tenant, so the matrix has nothing to check:
+	 * the login steps (before any role), the staff member's own password (their account only) and the
+	 * logout. Anything else under /admin must be in the matrix.
+	 */
+	static final Set<String> TENANT_NEUTRAL = Set.of(
+			"GET /admin/login", "POST /admin/login", "GET /admin/login/totp", "POST /admin/login/totp",
+			"GET /admin/login/enrol", "POST /admin/login/enrol", "GET /admin/login/recovery-codes",
+			"POST /admin/login/recovery-codes", "POST /admin/account/password");
+
+	/** Runs after the matrix (which changes data, so it runs once) and checks it left no staff URL out. */
+	@Test
+	@Order(2)
+	void every_staff_url_is_in_the_matrix() throws Exception {
+		if (checked.isEmpty()) { // run on its own
+			every_staff_url_answers_each_role_and_tenant_as_designed();
+		}
+		List<String> missing = new ArrayList<>();
+		for (RequestMappingInfo info : handlers.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+				if (!pattern.getPatternString().startsWith("/admin")) {
+					continue;
+				}
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					String mapping = method + " " + pattern.getPatternString();
+					boolean inMatrix = checked.stream()
+						.anyMatch(c -> c[0].equals(method.name()) && pattern.matches(PathContainer.parsePath(c[1])));
+					if (!inMatrix && !TENANT_NEUTRAL.contains(mapping)) {
+						missing.add(mapping);
+					}
+				}
+			}
+		}
+		assertThat(missing).as("staff URLs missing from the tenant-isolation matrix").isEmpty();
+	}
+
+	private void check(List<String> wrong, AbstractMockHttpServletRequestBuilder<?> request, int operator, int tenantAdmin,
 			int reviewer) throws Exception {
 		int[] expected = { operator, tenantAdmin, reviewer };
 		String[] roles = { "OPERATOR", "TENANT_ADMIN", "REVIEWER" };
 		for (int i = 0; i < roles.length; i++) {
 			var req = request.buildRequest(new org.springframework.mock.web.MockServletContext());
-			MockHttpServletRequestBuilder again = "POST".equals(req.getMethod()) ? post(req.getRequestURI()).with(csrf())
-					: get(req.getRequestURI());
+			checked.add(new String[] { req.getMethod(), req.getRequestURI() });
+			String uri = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+			AbstractMockHttpServletRequestBuilder<?> again = "POST".equals(req.getMethod()) ? post(uri).with(csrf())
+					: get(uri);
+			if (req instanceof MockMultipartHttpServletRequest upload) {
+				var parts = multipart(uri);
+				upload.getFileMap().values().forEach(f -> parts.file((MockMultipartFile) f));
+				again = parts.with(csrf());
+			}
 			int status = clients.get(roles[i]).perform(again).andReturn().getResponse().getStatus();
 			if (status != expected[i]) {
 				wrong.add(req.getMethod() + " " + req.getRequestURI() + " as " + roles[i] + ": " + status + " (expected "

@@ -10,8 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jp.kennin.account.AccountAuditEvent;
+import jp.kennin.document.DocumentAuditEvent;
+import jp.kennin.helpdesk.HelpDeskAuditEvent;
+import jp.kennin.notice.NoticeAuditEvent;
+import jp.kennin.roster.RosterAuditEvent;
 import jp.kennin.staff.StaffAuditEvent;
 import jp.kennin.survey.SurveyAuditEvent;
+import jp.kennin.tenant.TenantAuditEvent;
+import jp.kennin.terms.TermsAuditEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +31,9 @@ class AuditTypeLabelsTests {
 		try (var in = getClass().getResourceAsStream("/messages/audit_" + language + ".properties")) {
 			labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
-		Stream.of(AccountAuditEvent.values(), SurveyAuditEvent.values(), StaffAuditEvent.values())
+		Stream.of(AccountAuditEvent.values(), SurveyAuditEvent.values(), StaffAuditEvent.values(),
+				TenantAuditEvent.values(), TermsAuditEvent.values(), NoticeAuditEvent.values(), RosterAuditEvent.values(),
+				HelpDeskAuditEvent.values(), DocumentAuditEvent.values(), AuditAuditEvent.values())
 			.flatMap(Stream::of)
 			.map(Enum::name)
 			.forEach(type -> assertThat(labels.getProperty("audit.type." + type)).as(type).isNotBlank());

@@ -80,7 +80,8 @@ class DocumentAccessIntegrationTests {
 		Tenant tenant = TestTenants.create(tenants, "提出済み健康保険組合");
 		String bango = unique();
 		DocumentOwner owner = new DocumentOwner(tenant.id(), LockedHouseholdPolicy.LOCKED_KIGO, bango);
-		StoredDocument doc = documents.store(owner, null, "OTHER", "a.pdf", TestFiles.pdf(1));
+		StoredDocument doc = LockedHouseholdPolicy
+			.beforeSubmission(() -> documents.store(owner, null, "OTHER", "a.pdf", TestFiles.pdf(1)));
 		var member = authentication(TestPrincipals.member(tenant.id(), LockedHouseholdPolicy.LOCKED_KIGO, bango));
 
 		// Refused changes come back to the page with a Japanese message in the slot, never an error page.

@@ -6,29 +6,25 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import jp.kennin.audit.AuditEntry;
-import jp.kennin.audit.AuditLog;
 import jp.kennin.audit.AuditTargets;
+import jp.kennin.audit.internal.AuditLogViewer;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.platform.ViewTime;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +46,7 @@ class AuditLogController {
 	/** Entries named per batch while the CSV streams, so a long export never holds the whole log. */
 	static final int CSV_BATCH = 500;
 
-	private final AuditLog audit;
+	private final AuditLogViewer audit;
 
 	private final AuditLabels labels;
 
@@ -58,7 +54,7 @@ class AuditLogController {
 
 	private final Clock clock;
 
-	AuditLogController(AuditLog audit, AuditLabels labels, ViewTime viewTime, Clock clock) {
+	AuditLogController(AuditLogViewer audit, AuditLabels labels, ViewTime viewTime, Clock clock) {
 		this.audit = audit;
 		this.labels = labels;
 		this.viewTime = viewTime;
@@ -71,18 +67,16 @@ class AuditLogController {
 	@GetMapping("/admin/audit")
 	String show(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String until,
 			@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String target,
-			Authentication auth, Model model) {
+			StaffActor viewer, Model model) {
 		Filter filter = new Filter(from, until, actor, target);
 		model.addAttribute("filter", filter);
-		LocalDate fromDate = date(from);
-		LocalDate untilDate = date(until);
-		if ((!from.isBlank() && fromDate == null) || (!until.isBlank() && untilDate == null)) {
+		if ((!from.isBlank() && AuditLogViewer.date(from) == null)
+				|| (!until.isBlank() && AuditLogViewer.date(until) == null)) {
 			model.addAttribute("dateError", true);
 			return VIEW_LOG;
 		}
-		StaffActor viewer = StaffActor.of(auth);
-		model.addAttribute("entries", labels.rows(audit.search(query(viewer, fromDate, untilDate, actor, target, PAGE_LIMIT)),
-				viewer, LocaleContextHolder.getLocale()));
+		model.addAttribute("entries", labels.rows(audit.search(viewer, filter(filter), PAGE_LIMIT), viewer,
+				LocaleContextHolder.getLocale()));
 		model.addAttribute("limit", PAGE_LIMIT);
 		return VIEW_LOG;
 	}
@@ -90,11 +84,8 @@ class AuditLogController {
 	@GetMapping("/admin/audit/export")
 	void export(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String until,
 			@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String target,
-			Authentication auth, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		StaffActor staff = StaffActor.of(auth);
-		AuditLog.Query query = query(staff, date(from), date(until), actor, target, Integer.MAX_VALUE);
-		audit.record(new AuditLog.Event("AUDIT_LOG_EXPORTED", staff.tenantId(), "STAFF", staff.loginId(), staff.role(),
-				null, request.getRemoteAddr(), Map.of("from", from, "until", until, "actor", actor, "target", target)));
+			StaffActor staff, HttpServletResponse response) throws IOException {
+		audit.checkViewer(staff);
 		String name = "audit-" + JapanTime.today(clock).toString().replace("-", "") + ".csv";
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name);
@@ -105,7 +96,7 @@ class AuditLogController {
 			csv.printRecord("日時", "種類", "種類コード", "保険者ID", "実行者種別", "実行者", "権限", "権限コード", "対象",
 					"対象コード", "IP", "詳細", "詳細コード");
 			List<AuditEntry> batch = new ArrayList<>(CSV_BATCH);
-			audit.forEach(query, e -> {
+			audit.export(staff, new AuditLogViewer.Filter(from, until, actor, target), e -> {
 				batch.add(e);
 				if (batch.size() == CSV_BATCH) {
 					print(csv, batch, staff, locale);
@@ -137,24 +128,8 @@ class AuditLogController {
 		batch.clear();
 	}
 
-	private static AuditLog.Query query(StaffActor staff, LocalDate from, LocalDate until, String actor, String target,
-			int limit) {
-		return new AuditLog.Query(staff.operator() ? null : staff.tenantId(),
-				from == null ? null : from.atStartOfDay(JapanTime.ZONE).toInstant(),
-				until == null ? null : until.plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant(), actor.strip(),
-				target.strip(), limit);
-	}
-
-	private static LocalDate date(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip().replace('/', '-'));
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+	private static AuditLogViewer.Filter filter(Filter filter) {
+		return new AuditLogViewer.Filter(filter.from(), filter.until(), filter.actor(), filter.target());
 	}
 
 }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import jp.kennin.audit.AuditLog;
 import jp.kennin.document.DocumentAdded;
+import jp.kennin.document.DocumentAuditEvent;
+import jp.kennin.document.DocumentChangePolicy;
 import jp.kennin.document.DocumentContent;
 import jp.kennin.document.DocumentKind;
 import jp.kennin.document.DocumentOwner;
@@ -25,8 +27,10 @@ import jp.kennin.document.DocumentSettings;
 import jp.kennin.document.Documents;
 import jp.kennin.document.StaffAccess;
 import jp.kennin.document.StoredDocument;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.storage.FileStorage;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,11 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional(readOnly = true)
 class JdbcDocuments implements Documents {
 
-	static final String AUDIT_STAFF_VIEW = "DOCUMENT_VIEWED_BY_STAFF";
+	static final String AUDIT_STAFF_VIEW = DocumentAuditEvent.DOCUMENT_VIEWED_BY_STAFF.name();
 
-	static final String AUDIT_UPLOADED = "DOCUMENT_UPLOADED";
+	static final String AUDIT_UPLOADED = DocumentAuditEvent.DOCUMENT_UPLOADED.name();
 
-	static final String AUDIT_DELETED = "DOCUMENT_DELETED";
+	static final String AUDIT_DELETED = DocumentAuditEvent.DOCUMENT_DELETED.name();
 
 	private static final Pattern SLOT = Pattern.compile("[A-Z0-9_]{1,40}");
 
@@ -73,10 +77,14 @@ class JdbcDocuments implements Documents {
 
 	private final ApplicationEventPublisher events;
 
+	/** Looked up at use: the policies (survey) are beans of modules that may themselves read documents. */
+	private final ObjectProvider<DocumentChangePolicy> policies;
+
 	JdbcDocuments(JdbcClient jdbc, FileStorage storage, AuditLog audit, DocumentSettings settings,
 			DocumentProperties properties, Clock clock, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<DocumentChangePolicy> policies) {
 		this.events = events;
+		this.policies = policies;
 		this.jdbc = jdbc;
 		this.blobs = new DocumentBlobs(storage);
 		this.writeTransaction = new TransactionTemplate(transactions);
@@ -97,6 +105,9 @@ class JdbcDocuments implements Documents {
 			byte[] content) {
 		if (slot == null || !SLOT.matcher(slot).matches()) {
 			throw new IllegalArgumentException("slot must be an upper-case code");
+		}
+		if (!mayUpload(owner, subjectPersonId, slot)) {
+			throw new DocumentRejectedException(DocumentProblem.UPLOAD_CLOSED);
 		}
 		Integer count = jdbc.sql("select count(*) from uploaded_document where tenant_id = ? and owner_key = ? "
 				+ "and deleted_at is null").params(owner.tenantId(), owner.key()).query(Integer.class).single();
@@ -194,8 +205,32 @@ class JdbcDocuments implements Documents {
 	}
 
 	@Override
+	public boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot) {
+		return policies.orderedStream().allMatch(p -> p.mayUpload(owner, subjectPersonId, slot));
+	}
+
+	@Override
+	public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
+		return policies.orderedStream().allMatch(p -> p.mayDelete(owner, document));
+	}
+
+	@Override
+	@Transactional
+	public Optional<DocumentContent> openForStaff(StaffActor actor, long id, boolean thumbnail) {
+		if (actor.tenantId() == null || !actor.has(StaffActor.TENANT_ADMIN, StaffActor.REVIEWER)) {
+			return Optional.empty(); // operators see no household's documents; a 404 tells nobody it exists
+		}
+		StaffAccess access = new StaffAccess(actor.loginId(), actor.role(), actor.ip());
+		return thumbnail ? thumbnailForStaff(actor.tenantId(), id, access) : openForStaff(actor.tenantId(), id, access);
+	}
+
+	@Override
 	@Transactional
 	public boolean delete(DocumentOwner owner, long id) {
+		Optional<StoredDocument> document = find(owner, id);
+		if (document.isPresent() && !mayDelete(owner, document.get())) {
+			throw new DocumentRejectedException(DocumentProblem.DELETE_CLOSED, document.get().originalName());
+		}
 		Optional<Map<String, Object>> keys = jdbc.sql("select storage_key, thumbnail_key from uploaded_document "
 				+ "where tenant_id = ? and owner_key = ? and id = ? and deleted_at is null")
 			.params(owner.tenantId(), owner.key(), id)

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jp.kennin.document.DocumentChangePolicy;
 import jp.kennin.document.DocumentOwner;
 import jp.kennin.document.DocumentProblem;
 import jp.kennin.document.DocumentRejectedException;
@@ -45,10 +44,6 @@ class MemberDocumentController {
 
 	static final String DEFAULT_SLOT = "OTHER";
 
-	static final String UPLOAD_CLOSED = "document.error.UPLOAD_CLOSED";
-
-	static final String DELETE_CLOSED = "document.error.DELETE_CLOSED";
-
 	/** A local path only: no scheme, no host, no backslash tricks. */
 	private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_\\-.?=&#%]*");
 
@@ -56,17 +51,13 @@ class MemberDocumentController {
 
 	private final DocumentSettings settings;
 
-	private final List<DocumentChangePolicy> policies;
-
 	private final Roster roster;
 
 	private final MessageSource messages;
 
-	MemberDocumentController(Documents documents, DocumentSettings settings, List<DocumentChangePolicy> policies,
-			Roster roster, MessageSource messages) {
+	MemberDocumentController(Documents documents, DocumentSettings settings, Roster roster, MessageSource messages) {
 		this.documents = documents;
 		this.settings = settings;
-		this.policies = policies;
 		this.roster = roster;
 		this.messages = messages;
 	}
@@ -83,8 +74,8 @@ class MemberDocumentController {
 		model.addAttribute("documents", files);
 		model.addAttribute("maxFileBytes", settings.maxFileBytes(owner.tenantId()));
 		model.addAttribute("returnTo", DEFAULT_RETURN);
-		model.addAttribute("uploadsAllowed", mayUpload(owner, null, DEFAULT_SLOT));
-		model.addAttribute("deletable", files.stream().allMatch(doc -> mayDelete(owner, doc)));
+		model.addAttribute("uploadsAllowed", documents.mayUpload(owner, null, DEFAULT_SLOT));
+		model.addAttribute("deletable", files.stream().allMatch(doc -> documents.mayDelete(owner, doc)));
 		return VIEW_LIST;
 	}
 
@@ -101,10 +92,6 @@ class MemberDocumentController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		String slot = slot(form.getSlot());
-		if (!mayUpload(owner, form.getSubject(), slot)) {
-			return refused(redirect, back, new UploadError(slot, form.getSubject(),
-					messages.getMessage(UPLOAD_CLOSED, null, locale)));
-		}
 		try {
 			MultipartFile file = form.getFile();
 			// Nothing chosen: browsers send an empty part without a file name (NO_FILE, not EMPTY).
@@ -146,14 +133,16 @@ class MemberDocumentController {
 		StoredDocument doc = documents.find(owner, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String back = safeReturn(returnTo);
-		if (!mayDelete(owner, doc)) {
-			return refused(redirect, back, new UploadError(doc.slot(), doc.subjectPersonId(),
-					messages.getMessage(DELETE_CLOSED, new Object[] { doc.originalName() }, locale)));
-		}
 		UploadNotice notice = new UploadNotice(doc.slot(), doc.subjectPersonId(),
 				messages.getMessage("document.deleted", new Object[] { doc.originalName() }, locale));
-		if (documents.delete(owner, id)) {
-			redirect.addFlashAttribute("documentNotice", notice);
+		try {
+			if (documents.delete(owner, id)) {
+				redirect.addFlashAttribute("documentNotice", notice);
+			}
+		}
+		catch (DocumentRejectedException ex) {
+			return refused(redirect, back, new UploadError(doc.slot(), doc.subjectPersonId(),
+					messages.getMessage(ex.messageKey(), ex.args(), locale)));
 		}
 		return "redirect:" + SlotIds.withAnchor(back, notice.anchor());
 	}
@@ -161,14 +150,6 @@ class MemberDocumentController {
 	private static String refused(RedirectAttributes redirect, String back, UploadError error) {
 		redirect.addFlashAttribute("documentError", error);
 		return "redirect:" + SlotIds.withAnchor(back, error.anchor());
-	}
-
-	private boolean mayUpload(DocumentOwner owner, Long subject, String slot) {
-		return policies.stream().allMatch(p -> p.mayUpload(owner, subject, slot));
-	}
-
-	private boolean mayDelete(DocumentOwner owner, StoredDocument doc) {
-		return policies.stream().allMatch(p -> p.mayDelete(owner, doc));
 	}
 
 	private boolean inHousehold(DocumentOwner owner, long personId) {

@@ -12,6 +12,7 @@ import jp.kennin.account.RegistrationStatus;
 import jp.kennin.account.RegistrationStatuses;
 import jp.kennin.audit.AuditEntry;
 import jp.kennin.audit.AuditLog;
+import jp.kennin.helpdesk.HelpDeskAuditEvent;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterDirectory;
@@ -33,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class HelpDeskRoster {
-
-	public static final String AUDIT_VIEWED = "ROSTER_PERSON_VIEWED";
 
 	private final RosterDirectory directory;
 
@@ -79,7 +78,9 @@ public class HelpDeskRoster {
 			List<Campaign> campaigns, Campaign campaign, Map<Long, SurveyStatus.State> survey) {
 	}
 
-	public SearchResult search(long tenantId, SearchQuery query) {
+	/** For the insurer's staff (TENANT_ADMIN, REVIEWER) in their own tenant. */
+	public SearchResult search(StaffActor actor, SearchQuery query) {
+		long tenantId = tenant(actor);
 		RosterDirectory.Criteria c = query.criteria();
 		// 無効 means inactive on the roster, so that filter must not be cut down to active people.
 		RosterDirectory.Criteria criteria = query.state() == RegistrationStatus.State.INACTIVE
@@ -131,19 +132,25 @@ public class HelpDeskRoster {
 
 	/** The person detail; the view is written to the audit log in the same transaction. Empty: not found. */
 	@Transactional
-	public Optional<PersonDetail> person(StaffActor actor, long id, String remoteAddress) {
+	public Optional<PersonDetail> person(StaffActor actor, long id) {
+		tenant(actor);
 		Optional<RosterPerson> found = roster.findById(actor.tenantId(), id);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
 		RosterPerson person = found.get();
 		String target = "roster_person:" + person.id();
-		audit.record(new AuditLog.Event(AUDIT_VIEWED, actor.tenantId(), "STAFF", actor.loginId(), actor.role(), target,
-				remoteAddress, Map.of("kigo", person.kigo(), "bango", person.bango())));
+		audit.record(AuditLog.Event.byStaff(HelpDeskAuditEvent.ROSTER_PERSON_VIEWED, actor.tenantId(), actor, target,
+				Map.of("kigo", person.kigo(), "bango", person.bango())));
 		return Optional.of(new PersonDetail(person, roster.household(actor.tenantId(), person.kigo(), person.bango()),
 				person.insured() ? accounts.status(actor.tenantId(), person.id()) : null,
 				surveys.forms(actor.tenantId(), person.kigo(), person.bango()),
 				audit.search(new AuditLog.Query(actor.tenantId(), null, null, null, target, 20))));
+	}
+
+	private static long tenant(StaffActor actor) {
+		actor.require(StaffActor.TENANT_ADMIN, StaffActor.REVIEWER);
+		return actor.requireTenant();
 	}
 
 }

@@ -1,17 +1,9 @@
 package jp.kennin.helpdesk.web;
 
-import java.util.NoSuchElementException;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import jp.kennin.account.MemberAccounts;
-import jp.kennin.account.RegistrationStatus;
+import jp.kennin.helpdesk.internal.HelpDeskAction;
+import jp.kennin.helpdesk.internal.HelpDeskActions;
 import jp.kennin.platform.StaffActor;
-import jp.kennin.roster.Roster;
-import jp.kennin.roster.RosterPerson;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,12 +13,11 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One page per help-desk action with its reason form; the action itself and its single audit event
- * (with the reason) come from {@link MemberAccounts}. Another tenant's person or a dependent is a 404.
+ * One page per help-desk action with its reason form; who may take it, the action itself and its single
+ * audit event (with the reason) come from {@link HelpDeskActions}. Another tenant's person or a dependent is a 404.
  */
 @Controller
 class HelpDeskActionController {
@@ -35,13 +26,10 @@ class HelpDeskActionController {
 
 	private static final String PATH = "/admin/roster/people/{id}/{action:unlock|email|guidance|reset}";
 
-	private final Roster roster;
+	private final HelpDeskActions actions;
 
-	private final MemberAccounts accounts;
-
-	HelpDeskActionController(Roster roster, MemberAccounts accounts) {
-		this.roster = roster;
-		this.accounts = accounts;
+	HelpDeskActionController(HelpDeskActions actions) {
+		this.actions = actions;
 	}
 
 	@InitBinder
@@ -50,19 +38,18 @@ class HelpDeskActionController {
 	}
 
 	@GetMapping(PATH)
-	String initActionForm(@PathVariable long id, @PathVariable String action, Authentication auth, Model model) {
-		prepare(id, HelpDeskAction.of(action), StaffActor.of(auth), model);
+	String initActionForm(@PathVariable long id, @PathVariable String action, StaffActor actor, Model model) {
+		prepare(id, HelpDeskAction.of(action), actor, model);
 		model.addAttribute("helpDeskForm", new HelpDeskForm());
 		return VIEW_ACTION;
 	}
 
 	@PostMapping(PATH)
 	String processActionForm(@PathVariable long id, @PathVariable String action,
-			@ModelAttribute("helpDeskForm") HelpDeskForm form, BindingResult result, Authentication auth,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+			@ModelAttribute("helpDeskForm") HelpDeskForm form, BindingResult result, StaffActor actor, Model model,
+			RedirectAttributes redirect) {
 		HelpDeskAction what = HelpDeskAction.of(action);
-		StaffActor staff = StaffActor.of(auth);
-		prepare(id, what, staff, model);
+		prepare(id, what, actor, model);
 		String reason = form.getReason().strip();
 		// In the order of the fields on the page, so the error summary reads top to bottom.
 		if (what.isAsksEmail() && form.getEmail().isBlank()) {
@@ -78,21 +65,13 @@ class HelpDeskActionController {
 			result.rejectValue("confirm", "helpdesk.reset.confirmRequired");
 		}
 		if (!result.hasErrors() && !Boolean.TRUE.equals(model.getAttribute("applies"))) {
-			result.reject("helpdesk." + what.path + ".notApplicable");
+			result.reject("helpdesk." + what.getPath() + ".notApplicable");
 		}
 		if (result.hasErrors()) {
 			return VIEW_ACTION;
 		}
-		MemberAccounts.StaffActor actor = new MemberAccounts.StaffActor(staff.loginId(), staff.role(),
-				request.getRemoteAddr(), reason);
-		long tenantId = staff.tenantId();
 		try {
-			switch (what) {
-				case UNLOCK -> accounts.unlock(tenantId, id, actor);
-				case EMAIL -> accounts.changeEmail(tenantId, id, form.getEmail(), actor);
-				case GUIDANCE -> accounts.resendSignupGuidance(tenantId, id, actor);
-				case RESET -> accounts.reset(tenantId, id, actor);
-			}
+			actions.perform(actor, id, what, form.getEmail(), reason);
 		}
 		catch (IllegalArgumentException ex) {
 			if (!what.isAsksEmail()) {
@@ -102,32 +81,20 @@ class HelpDeskActionController {
 			return VIEW_ACTION;
 		}
 		catch (IllegalStateException ex) {
-			result.reject("helpdesk." + what.path + ".notApplicable");
+			result.reject("helpdesk." + what.getPath() + ".notApplicable");
 			return VIEW_ACTION;
 		}
-		redirect.addFlashAttribute("helpdeskDone", "helpdesk." + what.path + ".done");
+		redirect.addFlashAttribute("helpdeskDone", "helpdesk." + what.getPath() + ".done");
 		return "redirect:/admin/roster/people/" + id;
 	}
 
-	private void prepare(long id, HelpDeskAction action, StaffActor staff, Model model) {
-		if (!HelpDeskAction.allowedFor(staff).contains(action)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
-		RosterPerson person = roster.findById(staff.tenantId(), id)
-			.filter(RosterPerson::insured)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		RegistrationStatus status;
-		try {
-			status = accounts.status(staff.tenantId(), id);
-		}
-		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		model.addAttribute("person", person);
-		model.addAttribute("account", status);
-		model.addAttribute("action", action.path);
+	private void prepare(long id, HelpDeskAction action, StaffActor actor, Model model) {
+		HelpDeskActions.Subject subject = actions.subject(actor, id, action);
+		model.addAttribute("person", subject.person());
+		model.addAttribute("account", subject.account());
+		model.addAttribute("action", action.getPath());
 		model.addAttribute("what", action);
-		model.addAttribute("applies", action.applies(status, person));
+		model.addAttribute("applies", subject.applies());
 	}
 
 }

@@ -1,14 +1,12 @@
 package jp.kennin.helpdesk.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import jp.kennin.account.RegistrationStatus;
+import jp.kennin.helpdesk.internal.HelpDeskActions;
 import jp.kennin.helpdesk.internal.HelpDeskRoster;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RosterDirectory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +29,11 @@ class RosterBrowseController {
 
 	private final HelpDeskRoster helpDesk;
 
-	RosterBrowseController(HelpDeskRoster helpDesk) {
+	private final HelpDeskActions actions;
+
+	RosterBrowseController(HelpDeskRoster helpDesk, HelpDeskActions actions) {
 		this.helpDesk = helpDesk;
+		this.actions = actions;
 	}
 
 	@GetMapping("/admin/roster")
@@ -40,12 +41,12 @@ class RosterBrowseController {
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String office,
 			@RequestParam(defaultValue = "active") String active, @RequestParam(defaultValue = "") String state,
 			@RequestParam(defaultValue = "") String campaign, @RequestParam(required = false) String after,
-			@RequestParam(required = false) String before, Authentication auth, Model model) {
+			@RequestParam(required = false) String before, StaffActor actor, Model model) {
 		RosterDirectory.Criteria criteria = new RosterDirectory.Criteria(kigo, bango, name, office, active);
 		RegistrationStatus.State wanted = parse(state);
 		RosterDirectory.Cursor cursor = after != null ? RosterDirectory.Cursor.parse(after, false)
 				: RosterDirectory.Cursor.parse(before, true);
-		HelpDeskRoster.SearchResult result = helpDesk.search(StaffActor.of(auth).tenantId(),
+		HelpDeskRoster.SearchResult result = helpDesk.search(actor,
 				new HelpDeskRoster.SearchQuery(criteria, wanted, campaignId(campaign), cursor));
 		model.addAttribute("criteria", criteria);
 		model.addAttribute("state", wanted == null ? "" : wanted.name());
@@ -60,9 +61,8 @@ class RosterBrowseController {
 	}
 
 	@GetMapping("/admin/roster/people/{id}")
-	String person(@PathVariable long id, Authentication auth, HttpServletRequest request, Model model) {
-		StaffActor actor = StaffActor.of(auth);
-		HelpDeskRoster.PersonDetail detail = helpDesk.person(actor, id, request.getRemoteAddr())
+	String person(@PathVariable long id, StaffActor actor, Model model) {
+		HelpDeskRoster.PersonDetail detail = helpDesk.person(actor, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("person", detail.person());
 		model.addAttribute("household", detail.household());
@@ -70,7 +70,7 @@ class RosterBrowseController {
 		model.addAttribute("events", detail.events());
 		if (detail.account() != null) {
 			model.addAttribute("account", detail.account());
-			model.addAttribute("actions", HelpDeskAction.allowedFor(actor));
+			model.addAttribute("actions", actions.allowed(actor));
 		}
 		return VIEW_PERSON;
 	}

@@ -7,21 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import jp.kennin.audit.AuditLog;
 import jp.kennin.notice.Notice;
-import jp.kennin.notice.Notices;
+import jp.kennin.notice.internal.NoticeManagement;
 import jp.kennin.platform.Downloads;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.StaffActor;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,8 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * 健康保険組合からのお知らせ ({@code /admin/notices}, TENANT_ADMIN, their tenant) and サイトからのお知らせ
- * ({@code /admin/site-notices}, OPERATOR). The URL decides the scope, the security chain the role.
+ * 健康保険組合からのお知らせ ({@code /admin/notices}, their tenant) and サイトからのお知らせ
+ * ({@code /admin/site-notices}). The URL decides the scope, {@link NoticeManagement} the role.
  */
 @Controller
 class NoticeAdminController {
@@ -45,15 +42,12 @@ class NoticeAdminController {
 
 	static final String VIEW_FORM = "notice/noticeForm";
 
-	private final Notices notices;
-
-	private final AuditLog audit;
+	private final NoticeManagement notices;
 
 	private final Clock clock;
 
-	NoticeAdminController(Notices notices, AuditLog audit, Clock clock) {
+	NoticeAdminController(NoticeManagement notices, Clock clock) {
 		this.notices = notices;
-		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -63,15 +57,16 @@ class NoticeAdminController {
 	}
 
 	@GetMapping({ "/admin/notices", "/admin/site-notices" })
-	String list(Authentication auth, HttpServletRequest request, Model model) {
-		model.addAttribute("notices", notices.all(scope(auth, request)));
+	String list(StaffActor actor, HttpServletRequest request, Model model) {
+		model.addAttribute("notices", notices.list(actor, site(request)));
 		model.addAttribute("base", base(request));
 		model.addAttribute("now", clock.instant());
 		return VIEW_LIST;
 	}
 
 	@GetMapping({ "/admin/notices/new", "/admin/site-notices/new" })
-	String initCreationForm(HttpServletRequest request, Model model) {
+	String initCreationForm(StaffActor actor, HttpServletRequest request, Model model) {
+		notices.checkEditor(actor, site(request));
 		NoticeForm form = new NoticeForm();
 		form.setDate(JapanTime.today(clock).toString());
 		model.addAttribute("noticeForm", form);
@@ -81,22 +76,20 @@ class NoticeAdminController {
 
 	@PostMapping({ "/admin/notices/new", "/admin/site-notices/new" })
 	String processCreationForm(@Valid @ModelAttribute("noticeForm") NoticeForm form, BindingResult result,
-			Authentication auth, HttpServletRequest request, Model model) throws IOException {
-		Long scope = scope(auth, request);
+			StaffActor actor, HttpServletRequest request, Model model) throws IOException {
+		notices.checkEditor(actor, site(request));
 		Values v = validate(form, result);
 		if (result.hasErrors()) {
 			model.addAttribute("base", base(request));
 			return VIEW_FORM;
 		}
-		long id = notices.create(scope, v.date(), form.getTitle(), form.getBody(), v.from(), v.until());
-		saveAttachment(scope, id, form);
-		record("NOTICE_CREATED", auth, scope, id, request);
+		notices.create(actor, site(request), draft(form, v), upload(form));
 		return "redirect:" + base(request) + "?saved";
 	}
 
 	@GetMapping({ "/admin/notices/{id}", "/admin/site-notices/{id}" })
-	String initUpdateForm(@PathVariable long id, Authentication auth, HttpServletRequest request, Model model) {
-		Notice n = find(auth, request, id);
+	String initUpdateForm(@PathVariable long id, StaffActor actor, HttpServletRequest request, Model model) {
+		Notice n = find(actor, request, id);
 		NoticeForm form = new NoticeForm();
 		form.setDate(n.date().toString());
 		form.setTitle(n.title());
@@ -111,37 +104,34 @@ class NoticeAdminController {
 
 	@PostMapping({ "/admin/notices/{id}", "/admin/site-notices/{id}" })
 	String processUpdateForm(@PathVariable long id, @Valid @ModelAttribute("noticeForm") NoticeForm form,
-			BindingResult result, Authentication auth, HttpServletRequest request, Model model) throws IOException {
-		Notice n = find(auth, request, id);
-		Long scope = n.tenantId();
+			BindingResult result, StaffActor actor, HttpServletRequest request, Model model) throws IOException {
+		Notice n = find(actor, request, id);
 		Values v = validate(form, result);
 		if (result.hasErrors()) {
 			model.addAttribute("notice", n);
 			model.addAttribute("base", base(request));
 			return VIEW_FORM;
 		}
-		notices.update(scope, id, v.date(), form.getTitle(), form.getBody(), v.from(), v.until());
-		if (form.isRemoveAttachment()) {
-			notices.removeAttachment(scope, id);
+		if (!notices.update(actor, site(request), id, draft(form, v), form.isRemoveAttachment(), upload(form))) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		saveAttachment(scope, id, form);
-		record("NOTICE_UPDATED", auth, scope, id, request);
 		return "redirect:" + base(request) + "?saved";
 	}
 
 	@PostMapping({ "/admin/notices/{id}/delete", "/admin/site-notices/{id}/delete" })
-	String delete(@PathVariable long id, Authentication auth, HttpServletRequest request) throws IOException {
-		Notice n = find(auth, request, id);
-		notices.delete(n.tenantId(), id);
-		record("NOTICE_DELETED", auth, n.tenantId(), id, request);
+	String delete(@PathVariable long id, StaffActor actor, HttpServletRequest request) throws IOException {
+		if (!notices.delete(actor, site(request), id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 		return "redirect:" + base(request) + "?deleted";
 	}
 
 	@GetMapping({ "/admin/notices/{id}/attachment", "/admin/site-notices/{id}/attachment" })
-	void staffAttachment(@PathVariable long id, Authentication auth, HttpServletRequest request,
+	void staffAttachment(@PathVariable long id, StaffActor actor, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		Notice n = find(auth, request, id);
-		InputStream in = n.attachmentName() == null ? null : notices.openAttachment(n.tenantId(), id).orElse(null);
+		Notice n = find(actor, request, id);
+		InputStream in = n.attachmentName() == null ? null
+				: notices.openAttachment(actor, site(request), id).orElse(null);
 		if (in == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -182,15 +172,14 @@ class NoticeAdminController {
 		return new Values(date, from, until);
 	}
 
-	private void saveAttachment(Long scope, long id, NoticeForm form) throws IOException {
+	private static NoticeManagement.Draft draft(NoticeForm form, Values v) {
+		return new NoticeManagement.Draft(v.date(), form.getTitle(), form.getBody(), v.from(), v.until());
+	}
+
+	private static NoticeManagement.Upload upload(NoticeForm form) {
 		MultipartFile file = form.getAttachment();
-		if (file != null && !file.isEmpty()) {
-			String name = file.getOriginalFilename() == null ? "attachment.pdf" : file.getOriginalFilename().replace('\\', '/');
-			name = name.substring(name.lastIndexOf('/') + 1);
-			try (InputStream in = file.getInputStream()) {
-				notices.attach(scope, id, name.length() > 200 ? name.substring(0, 200) : name, file.getSize(), in);
-			}
-		}
+		return file == null || file.isEmpty() ? null
+				: NoticeManagement.Upload.of(file.getOriginalFilename(), file.getSize(), file);
 	}
 
 	private static Instant instant(String value, String field, BindingResult result) {
@@ -210,8 +199,9 @@ class NoticeAdminController {
 		return instant == null ? "" : JapanTime.of(instant).toLocalDateTime().withSecond(0).withNano(0).toString();
 	}
 
-	private Notice find(Authentication auth, HttpServletRequest request, long id) {
-		return notices.find(scope(auth, request), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private Notice find(StaffActor actor, HttpServletRequest request, long id) {
+		return notices.find(actor, site(request), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private static boolean site(HttpServletRequest request) {
@@ -220,24 +210,6 @@ class NoticeAdminController {
 
 	private static String base(HttpServletRequest request) {
 		return site(request) ? "/admin/site-notices" : "/admin/notices";
-	}
-
-	/** Site notices for operators; otherwise the staff member's own tenant (the chain admits only TENANT_ADMIN). */
-	private static Long scope(Authentication auth, HttpServletRequest request) {
-		StaffActor actor = StaffActor.of(auth);
-		if (site(request)) {
-			return null;
-		}
-		if (actor.tenantId() == null) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
-		return actor.tenantId();
-	}
-
-	private void record(String type, Authentication auth, Long scope, long id, HttpServletRequest request) {
-		StaffActor actor = StaffActor.of(auth);
-		audit.record(new AuditLog.Event(type, scope, "STAFF", actor.loginId(), actor.role(), "notice:" + id,
-				request.getRemoteAddr(), Map.of("scope", scope == null ? "site" : "tenant")));
 	}
 
 }

@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import jp.kennin.notice.Notices;
 import jp.kennin.platform.Downloads;
+import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.PublicPaths;
 import jp.kennin.platform.StaffActor;
-import jp.kennin.platform.TenantScopedPrincipal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,11 +60,7 @@ class NoticeReaderController {
 
 	/** The tenant of the logged-in member, or null (visitors; staff have their own chain and session key). */
 	private static Long memberTenant(Authentication auth) {
-		if (auth == null || !(auth.getPrincipal() instanceof TenantScopedPrincipal principal)) {
-			return null;
-		}
-		boolean member = auth.getAuthorities().stream().anyMatch(a -> "ROLE_MEMBER".equals(a.getAuthority()));
-		return member ? principal.tenantId() : null;
+		return auth != null && auth.getPrincipal() instanceof HouseholdScopedPrincipal member ? member.tenantId() : null;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package jp.kennin.roster.internal;
 import java.util.Map;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.roster.RosterAuditEvent;
 import jp.kennin.staff.StaffAccessRevoked;
 
 import org.springframework.context.event.EventListener;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CreatorTokenRevocation {
 
-	static final String AUDIT_REVOKED = "ROSTER_API_TOKEN_REVOKED";
+	static final String AUDIT_REVOKED = RosterAuditEvent.ROSTER_API_TOKEN_REVOKED.name();
 
 	private final ApiTokens tokens;
 

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.JapanTime;
+import jp.kennin.roster.RosterAuditEvent;
 import jp.kennin.roster.RosterImported;
 import jp.kennin.roster.RosterImports;
 import jp.kennin.roster.internal.ImportRecord.Status;
@@ -38,9 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RosterImporter implements RosterImports {
 
-	static final String AUDIT_APPLIED = "ROSTER_IMPORTED";
+	static final String AUDIT_APPLIED = RosterAuditEvent.ROSTER_IMPORTED.name();
 
-	static final String AUDIT_REJECTED = "ROSTER_IMPORT_REJECTED";
+	static final String AUDIT_REJECTED = RosterAuditEvent.ROSTER_IMPORT_REJECTED.name();
 
 	/** Progress is written (a transaction of its own, so the page can show it) at most this often. */
 	private static final long PROGRESS_NANOS = 1_000_000_000L;

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RosterImports.Mode;
 import jp.kennin.roster.internal.ImportRecord;
@@ -19,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -101,7 +98,7 @@ class RosterImportController {
 	}
 
 	@GetMapping(LIST_PATH)
-	String initUploadForm(Authentication auth, Model model) {
+	String initUploadForm(StaffActor actor, Model model) {
 		UploadForm form = new UploadForm();
 		if (model.getAttribute(FLASH_MODE) instanceof String mode) {
 			form.setMode(mode);
@@ -112,7 +109,7 @@ class RosterImportController {
 			rejectTooLarge(result);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "uploadForm", result);
 		}
-		return showUploadForm(auth, model);
+		return showUploadForm(actor, model);
 	}
 
 	/** The form posts here; a reload or a bookmark of the address goes back to the form. */
@@ -122,8 +119,8 @@ class RosterImportController {
 	}
 
 	@PostMapping(UPLOAD_PATH)
-	String processUploadForm(@ModelAttribute("uploadForm") UploadForm form, BindingResult result, Authentication auth,
-			HttpServletRequest request, Model model) throws IOException {
+	String processUploadForm(@ModelAttribute("uploadForm") UploadForm form, BindingResult result, StaffActor actor,
+			Model model) throws IOException {
 		Mode mode = switch (form.getMode()) {
 			case "SNAPSHOT" -> Mode.SNAPSHOT;
 			case "DELTA" -> Mode.DELTA;
@@ -144,13 +141,12 @@ class RosterImportController {
 			rejectTooLarge(result);
 		}
 		if (result.hasErrors()) {
-			return showUploadForm(auth, model);
+			return showUploadForm(actor, model);
 		}
-		StaffActor actor = StaffActor.of(auth);
 		long id;
 		try (InputStream in = file.getInputStream()) {
 			id = pageImports.upload(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(),
-					request.getRemoteAddr()), mode, fileName(file.getOriginalFilename()), file.getSize(), in);
+					actor.ip()), mode, fileName(file.getOriginalFilename()), file.getSize(), in);
 		}
 		return "redirect:/admin/roster/imports/" + id;
 	}
@@ -182,8 +178,8 @@ class RosterImportController {
 	}
 
 	@GetMapping("/admin/roster/imports/{id}")
-	String showImport(@PathVariable long id, Authentication auth, Model model) {
-		long tenantId = StaffActor.of(auth).tenantId();
+	String showImport(@PathVariable long id, StaffActor actor, Model model) {
+		long tenantId = actor.tenantId();
 		ImportRecord record = records.find(tenantId, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("record", record);
 		record.percent().ifPresent(percent -> model.addAttribute("percent", percent));
@@ -195,23 +191,21 @@ class RosterImportController {
 	}
 
 	@PostMapping("/admin/roster/imports/{id}/confirm")
-	String confirm(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-		StaffActor actor = StaffActor.of(auth);
+	String confirm(@PathVariable long id, StaffActor actor, RedirectAttributes redirect) {
 		records.find(actor.tenantId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		pageImports.confirm(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(), request.getRemoteAddr()), id);
+		pageImports.confirm(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(), actor.ip()), id);
 		return "redirect:/admin/roster/imports/" + id;
 	}
 
 	@PostMapping("/admin/roster/imports/{id}/cancel")
-	String cancel(@PathVariable long id, Authentication auth, HttpServletRequest request) {
-		StaffActor actor = StaffActor.of(auth);
+	String cancel(@PathVariable long id, StaffActor actor) {
 		records.find(actor.tenantId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		pageImports.cancel(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(), request.getRemoteAddr()), id);
+		pageImports.cancel(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(), actor.ip()), id);
 		return "redirect:/admin/roster/imports";
 	}
 
-	private String showUploadForm(Authentication auth, Model model) {
-		model.addAttribute("history", records.history(StaffActor.of(auth).tenantId(), 50));
+	private String showUploadForm(StaffActor actor, Model model) {
+		model.addAttribute("history", records.history(actor.tenantId(), 50));
 		model.addAttribute("maxUploadBytes", properties.maxUploadBytes());
 		model.addAttribute("maxUploadText", properties.maxUploadText());
 		return VIEW_IMPORTS;

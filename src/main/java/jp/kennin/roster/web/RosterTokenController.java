@@ -1,15 +1,9 @@
 package jp.kennin.roster.web;
 
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.StaffActor;
-import jp.kennin.roster.internal.ApiTokens;
+import jp.kennin.roster.internal.RosterTokens;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,53 +13,45 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** API tokens of the insurer's core system (TENANT_ADMIN): create (shown once) and revoke. */
+/** API tokens of the insurer's core system: create (shown once) and revoke; rules in {@link RosterTokens}. */
 @Controller
 class RosterTokenController {
 
 	static final String VIEW_TOKENS = "roster/tokens";
 
-	private final ApiTokens tokens;
+	private final RosterTokens tokens;
 
-	private final AuditLog audit;
-
-	RosterTokenController(ApiTokens tokens, AuditLog audit) {
+	RosterTokenController(RosterTokens tokens) {
 		this.tokens = tokens;
-		this.audit = audit;
 	}
 
 	@GetMapping("/admin/roster/tokens")
-	String list(Authentication auth, Model model) {
-		model.addAttribute("tokens", tokens.list(StaffActor.of(auth).tenantId()));
+	String list(StaffActor actor, Model model) {
+		model.addAttribute("tokens", tokens.list(actor));
 		return VIEW_TOKENS;
 	}
 
 	@PostMapping("/admin/roster/tokens")
-	String create(@RequestParam(defaultValue = "") String name, Authentication auth, HttpServletRequest request,
-			Model model, RedirectAttributes redirect) {
-		StaffActor actor = StaffActor.of(auth);
-		String trimmed = name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > 100) {
+	String create(@RequestParam(defaultValue = "") String name, StaffActor actor, Model model,
+			RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("newToken", tokens.create(actor, name).token());
+			return "redirect:/admin/roster/tokens";
+		}
+		catch (RosterTokens.InvalidName ex) {
 			model.addAttribute("nameError", true);
 			model.addAttribute("name", name);
-			return list(auth, model);
+			return list(actor, model);
 		}
-		var created = tokens.create(actor.tenantId(), trimmed, actor.loginId());
-		audit.record(new AuditLog.Event("ROSTER_API_TOKEN_CREATED", actor.tenantId(), "STAFF", actor.loginId(),
-				actor.role(), "roster_api_token:" + created.id(), request.getRemoteAddr(), Map.of("name", trimmed)));
-		redirect.addFlashAttribute("newToken", created.token());
-		return "redirect:/admin/roster/tokens";
 	}
 
 	@PostMapping("/admin/roster/tokens/{id}/revoke")
-	String revoke(@PathVariable long id, Authentication auth, HttpServletRequest request) {
-		StaffActor actor = StaffActor.of(auth);
-		if (tokens.list(actor.tenantId()).stream().noneMatch(t -> t.id() == id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+	String revoke(@PathVariable long id, StaffActor actor) {
+		try {
+			tokens.revoke(actor, id);
 		}
-		if (tokens.revoke(actor.tenantId(), id)) {
-			audit.record(new AuditLog.Event("ROSTER_API_TOKEN_REVOKED", actor.tenantId(), "STAFF", actor.loginId(),
-					actor.role(), "roster_api_token:" + id, request.getRemoteAddr(), Map.of()));
+		catch (RosterTokens.NotFound ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return "redirect:/admin/roster/tokens";
 	}

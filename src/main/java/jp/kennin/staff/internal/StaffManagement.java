@@ -70,6 +70,16 @@ public class StaffManagement {
 	public record Created(long id, String password) {
 	}
 
+	/** Whether the actor picks the insurer of a new account: operators do, an insurer's admin adds to their own. */
+	public static boolean choosesTenant(StaffActor actor) {
+		return actor.operator();
+	}
+
+	/** The insurer a new account belongs to: the chosen one for operators, the actor's own otherwise. */
+	public static Long newAccountTenant(StaffActor actor, Long chosen) {
+		return choosesTenant(actor) ? chosen : actor.tenantId();
+	}
+
 	/** The roles the actor may give to new accounts. */
 	public static List<StaffRole> creatableRoles(StaffActor actor) {
 		return actor.operator() ? List.of(StaffRole.values()) : List.of(StaffRole.TENANT_ADMIN, StaffRole.REVIEWER);

@@ -4,7 +4,9 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 
+import jp.kennin.platform.StaffActor;
 import jp.kennin.platform.TenantScopedPrincipal;
+import jp.kennin.platform.VersionedPrincipal;
 import jp.kennin.staff.StaffRole;
 
 import org.springframework.security.core.CredentialsContainer;
@@ -17,7 +19,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * authentication. {@link #accountVersion()} is the account's version at login: every request compares it
  * with the database (see {@link StaffSessionFilter}), so a session never outlives a change of the account.
  */
-class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedPrincipal {
+class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedPrincipal, VersionedPrincipal {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -59,7 +61,8 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 		return new StaffPrincipal(id, loginId, displayName, role, tenantId, null, enabled, totpEnrolled, version);
 	}
 
-	long accountVersion() {
+	@Override
+	public long accountVersion() {
 		return accountVersion;
 	}
 
@@ -86,7 +89,8 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return List.of(new SimpleGrantedAuthority("ROLE_STAFF"), new SimpleGrantedAuthority("ROLE_" + role.name()));
+		return List.of(new SimpleGrantedAuthority(StaffActor.ROLE_PREFIX + StaffActor.ANY_STAFF),
+				new SimpleGrantedAuthority(StaffActor.ROLE_PREFIX + role.name()));
 	}
 
 	@Override

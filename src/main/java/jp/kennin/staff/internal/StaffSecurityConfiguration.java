@@ -24,9 +24,9 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 /**
  * The staff side ({@code /admin/**}) and the actuator have their own login and their own security
  * context in the session, so a member login and a staff login never mix. The login has two steps: the
- * password grants {@code STAFF_PENDING}, the TOTP code (or enrolment) the staff roles. Which role reaches
- * which area is decided here, in one place; controllers then scope every query by the staff member's
- * tenant. Every request of a logged-in staff member passes {@link StaffSessionFilter} (timeouts, account
+ * password grants {@code STAFF_PENDING}, the TOTP code (or enrolment) the staff roles. The chain only tells
+ * staff from everyone else; which role may do what, in which tenant, is each module's application service's
+ * rule. Every request of a logged-in staff member passes {@link StaffSessionFilter} (timeouts, account
  * unchanged) before anything else looks at the login.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,17 +60,17 @@ class StaffSecurityConfiguration {
 				// On a separate management port (private network) Prometheus may scrape without a login.
 				.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
 				.permitAll()
-				.requestMatchers("/actuator/**", "/admin/tenants/**", "/admin/site-notices/**", "/admin/terms/**")
-				.hasRole("OPERATOR")
-				.requestMatchers("/admin/notices/**", "/admin/roster/imports/**", "/admin/roster/tokens/**",
-						"/admin/roster/people/*/email", "/admin/roster/people/*/reset")
-				.hasRole("TENANT_ADMIN")
-				.requestMatchers("/admin/roster/**")
-				.hasAnyRole("TENANT_ADMIN", "REVIEWER")
-				.requestMatchers("/admin/staff/**", "/admin/audit/**")
-				.hasAnyRole("OPERATOR", "TENANT_ADMIN")
+				// Coarse on purpose: each module's service checks the role of its own actions (StaffActor#require).
+				// What stays here guards what has no such service: the actuator, the staff module's own pages,
+				// and the roster upload, whose multipart parsing must not start for anyone else.
+				.requestMatchers("/actuator/**")
+				.hasRole(StaffActor.OPERATOR)
+				.requestMatchers("/admin/roster/imports/**")
+				.hasRole(StaffActor.TENANT_ADMIN)
+				.requestMatchers("/admin/staff/**")
+				.hasAnyRole(StaffActor.OPERATOR, StaffActor.TENANT_ADMIN)
 				.anyRequest()
-				.hasRole("STAFF"))
+				.hasRole(StaffActor.ANY_STAFF))
 			.formLogin(form -> form.loginPage("/admin/login")
 				.loginProcessingUrl("/admin/login")
 				.usernameParameter("loginId")

@@ -2,7 +2,6 @@ package jp.kennin.staff.web;
 
 import jp.kennin.platform.StaffActor;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +20,8 @@ class StaffLoginController {
 
 	/** The staff home: a menu of what the staff member's role may do. */
 	@GetMapping("/admin")
-	String home(Authentication auth, Model model) {
-		model.addAttribute("actor", StaffActor.of(auth));
+	String home(StaffActor actor, Model model) {
+		model.addAttribute("actor", actor);
 		return VIEW_HOME;
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import jp.kennin.platform.StaffActor;
@@ -17,7 +16,6 @@ import jp.kennin.staff.internal.StaffManagement;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -67,27 +65,26 @@ class StaffManagementController {
 	}
 
 	@GetMapping("/admin/staff")
-	String list(Authentication auth, Model model) {
-		model.addAttribute("staff", directory.list(StaffActor.of(auth).tenantId()));
+	String list(StaffActor actor, Model model) {
+		model.addAttribute("staff", directory.list(actor.tenantId()));
 		model.addAttribute("tenantNames", tenantNames());
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/admin/staff/new")
-	String initCreationForm(Authentication auth, Model model) {
+	String initCreationForm(StaffActor actor, Model model) {
 		model.addAttribute("staffForm", new StaffForm());
-		return showForm(auth, model);
+		return showForm(actor, model);
 	}
 
 	@PostMapping("/admin/staff/new")
 	String processCreationForm(@Valid @ModelAttribute("staffForm") StaffForm form, BindingResult result,
-			Authentication auth, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		StaffActor actor = StaffActor.of(auth);
+			StaffActor actor, Model model, RedirectAttributes redirect) {
 		StaffRole role = role(form.getRole());
 		if (!result.hasFieldErrors("role") && (role == null || !StaffManagement.creatableRoles(actor).contains(role))) {
 			result.rejectValue("role", "staff.form.role.required");
 		}
-		Long tenantId = actor.operator() ? form.getTenant() : actor.tenantId();
+		Long tenantId = StaffManagement.newAccountTenant(actor, form.getTenant());
 		if (role != null && role != StaffRole.OPERATOR && (tenantId == null || tenants.findById(tenantId).isEmpty())) {
 			result.rejectValue("tenant", "staff.form.tenant.required");
 		}
@@ -95,17 +92,16 @@ class StaffManagementController {
 			result.rejectValue("loginId", "staff.form.loginId.taken");
 		}
 		if (result.hasErrors()) {
-			return showForm(auth, model);
+			return showForm(actor, model);
 		}
 		var created = management.create(actor, form.getLoginId(), form.getDisplayName(), role, tenantId,
-				request.getRemoteAddr());
+				actor.ip());
 		redirect.addFlashAttribute("newPassword", created.password());
 		return "redirect:/admin/staff/" + created.id();
 	}
 
 	@GetMapping("/admin/staff/{id}")
-	String show(@PathVariable long id, Authentication auth, Model model) {
-		StaffActor actor = StaffActor.of(auth);
+	String show(@PathVariable long id, StaffActor actor, Model model) {
 		StaffMember member = management.visible(actor, id);
 		model.addAttribute("member", member);
 		model.addAttribute("manageable", management.mayManage(actor, member));
@@ -115,43 +111,40 @@ class StaffManagementController {
 	}
 
 	@PostMapping("/admin/staff/{id}/disable")
-	String disable(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-		management.disable(StaffActor.of(auth), id, request.getRemoteAddr());
+	String disable(@PathVariable long id, StaffActor actor, RedirectAttributes redirect) {
+		management.disable(actor, id, actor.ip());
 		redirect.addFlashAttribute("done", "staff.detail.disabled");
 		return "redirect:/admin/staff/" + id;
 	}
 
 	@PostMapping("/admin/staff/{id}/enable")
-	String enable(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-		management.enable(StaffActor.of(auth), id, request.getRemoteAddr());
+	String enable(@PathVariable long id, StaffActor actor, RedirectAttributes redirect) {
+		management.enable(actor, id, actor.ip());
 		redirect.addFlashAttribute("done", "staff.detail.enabled");
 		return "redirect:/admin/staff/" + id;
 	}
 
 	@PostMapping("/admin/staff/{id}/reset")
-	String reset(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("newPassword", management.reset(StaffActor.of(auth), id, request.getRemoteAddr()));
+	String reset(@PathVariable long id, StaffActor actor, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("newPassword", management.reset(actor, id, actor.ip()));
 		return "redirect:/admin/staff/" + id;
 	}
 
 	@PostMapping("/admin/staff/{id}/role")
-	String changeRole(@PathVariable long id, @RequestParam(defaultValue = "") String role, Authentication auth,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		StaffActor actor = StaffActor.of(auth);
+	String changeRole(@PathVariable long id, @RequestParam(defaultValue = "") String role, StaffActor actor, Model model, RedirectAttributes redirect) {
 		StaffMember member = management.visible(actor, id);
 		StaffRole chosen = role(role);
 		if (chosen == null || !management.assignableRoles(actor, member).contains(chosen)) {
 			model.addAttribute("roleError", "staff.detail.role.required");
-			return show(id, auth, model);
+			return show(id, actor, model);
 		}
-		management.changeRole(actor, id, chosen, request.getRemoteAddr());
+		management.changeRole(actor, id, chosen, actor.ip());
 		redirect.addFlashAttribute("done", "staff.detail.roleChanged");
 		return "redirect:/admin/staff/" + id;
 	}
 
 	@GetMapping("/admin/staff/{id}/remove")
-	String initRemoveForm(@PathVariable long id, Authentication auth, Model model) {
-		StaffActor actor = StaffActor.of(auth);
+	String initRemoveForm(@PathVariable long id, StaffActor actor, Model model) {
 		StaffMember member = management.visible(actor, id);
 		if (!management.mayManage(actor, member)) {
 			return "redirect:/admin/staff/" + id;
@@ -161,18 +154,16 @@ class StaffManagementController {
 	}
 
 	@PostMapping("/admin/staff/{id}/remove")
-	String remove(@PathVariable long id, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-		StaffActor actor = StaffActor.of(auth);
+	String remove(@PathVariable long id, StaffActor actor, RedirectAttributes redirect) {
 		String loginId = management.visible(actor, id).loginId();
-		management.remove(actor, id, request.getRemoteAddr());
+		management.remove(actor, id, actor.ip());
 		redirect.addFlashAttribute("removed", loginId);
 		return "redirect:/admin/staff";
 	}
 
-	private String showForm(Authentication auth, Model model) {
-		StaffActor actor = StaffActor.of(auth);
+	private String showForm(StaffActor actor, Model model) {
 		model.addAttribute("roles", StaffManagement.creatableRoles(actor));
-		model.addAttribute("tenants", actor.operator() ? tenants.findAll() : List.of());
+		model.addAttribute("tenants", StaffManagement.choosesTenant(actor) ? tenants.findAll() : List.of());
 		return VIEW_FORM;
 	}
 

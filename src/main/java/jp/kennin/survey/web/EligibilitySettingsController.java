@@ -1,16 +1,14 @@
 package jp.kennin.survey.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import jp.kennin.audit.AuditLog;
-import jp.kennin.eligibility.Eligibility;
 import jp.kennin.eligibility.RuleParameters;
 import jp.kennin.eligibility.YenAmount;
+import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.StaffActor;
+import jp.kennin.survey.internal.EligibilitySettings;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,68 +21,55 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The insurer's own dated rule parameters for the pre-check (income limits, ages), on top of the legal
- * defaults. TENANT_ADMIN changes them; every change is audited.
+ * defaults; who may see and change them is {@link EligibilitySettings}'s rule.
  */
 @Controller
 class EligibilitySettingsController {
 
 	static final String VIEW = "survey/eligibilitySettings";
 
-	private final Eligibility eligibility;
+	private final EligibilitySettings settings;
 
-	private final AuditLog audit;
+	private final Clock clock;
 
-	private final java.time.Clock clock;
-
-	EligibilitySettingsController(Eligibility eligibility, AuditLog audit, java.time.Clock clock) {
-		this.eligibility = eligibility;
-		this.audit = audit;
+	EligibilitySettingsController(EligibilitySettings settings, Clock clock) {
+		this.settings = settings;
 		this.clock = clock;
 	}
 
 	@GetMapping("/admin/eligibility")
-	String show(Authentication auth, Model model) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
+	String show(StaffActor actor, Model model) {
+		addLists(model, actor);
 		if (!model.containsAttribute("parametersForm")) {
-			model.addAttribute("parametersForm", RuleParametersForm.of(RuleParameters.defaultsOn(jp.kennin.platform.JapanTime.today(clock))));
+			model.addAttribute("parametersForm", RuleParametersForm.of(RuleParameters.defaultsOn(JapanTime.today(clock))));
 		}
-		addLists(model, staff);
 		return VIEW;
 	}
 
 	@PostMapping("/admin/eligibility")
-	String add(Authentication auth, @ModelAttribute("parametersForm") RuleParametersForm form, BindingResult result,
-			Model model, HttpServletRequest request, RedirectAttributes redirect) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
+	String add(StaffActor actor, @ModelAttribute("parametersForm") RuleParametersForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		RuleParameters parameters = parse(form, result);
 		if (parameters == null) {
-			addLists(model, staff);
+			addLists(model, actor);
 			return VIEW;
 		}
-		eligibility.setParameters(staff.tenantId(), parameters);
-		audit.record(new AuditLog.Event("ELIGIBILITY_PARAMETERS_SET", staff.tenantId(), "STAFF", auth.getName(),
-				"TENANT_ADMIN", "eligibility:" + parameters.validFrom(), request.getRemoteAddr(),
-				Map.of("parameters", parameters.toString())));
+		settings.set(actor, parameters);
 		redirect.addFlashAttribute("flash", "survey.eligibility.flash.saved");
 		return "redirect:/admin/eligibility";
 	}
 
 	@PostMapping("/admin/eligibility/remove")
-	String remove(Authentication auth, @RequestParam String validFrom, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		StaffTenant staff = StaffTenant.of(auth).requireAdmin();
-		LocalDate date = LocalDate.parse(validFrom);
-		if (eligibility.removeParameters(staff.tenantId(), date)) {
-			audit.record(new AuditLog.Event("ELIGIBILITY_PARAMETERS_REMOVED", staff.tenantId(), "STAFF", auth.getName(),
-					"TENANT_ADMIN", "eligibility:" + date, request.getRemoteAddr(), Map.of()));
+	String remove(StaffActor actor, @RequestParam String validFrom, RedirectAttributes redirect) {
+		if (settings.remove(actor, LocalDate.parse(validFrom))) {
 			redirect.addFlashAttribute("flash", "survey.eligibility.flash.removed");
 		}
 		return "redirect:/admin/eligibility";
 	}
 
-	private void addLists(Model model, StaffTenant staff) {
+	private void addLists(Model model, StaffActor actor) {
+		model.addAttribute("own", settings.own(actor));
 		model.addAttribute("defaults", RuleParameters.DEFAULTS);
-		model.addAttribute("own", eligibility.tenantParameters(staff.tenantId()));
 	}
 
 	private static RuleParameters parse(RuleParametersForm f, Errors errors) {

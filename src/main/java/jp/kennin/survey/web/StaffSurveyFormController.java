@@ -1,28 +1,31 @@
 package jp.kennin.survey.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import jp.kennin.audit.AuditLog;
-import jp.kennin.survey.Campaign;
-import jp.kennin.survey.Campaigns;
+import jp.kennin.document.Documents;
+import jp.kennin.document.StoredDocument;
+import jp.kennin.platform.Downloads;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.SurveyStatus;
 import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.EligibilityCheck;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.survey.internal.SurveyAnswering;
-import jp.kennin.survey.internal.SurveyFormExport;
+import jp.kennin.survey.internal.StaffSurveyForms;
 import jp.kennin.survey.internal.SurveyFormQueries;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,53 +46,43 @@ class StaffSurveyFormController {
 
 	static final int LIST_LIMIT = 1000;
 
-	private final Campaigns campaigns;
-
-	private final SurveyFormQueries queries;
+	private final StaffSurveyForms forms;
 
 	private final SurveyAnswering answering;
 
 	private final EligibilityCheck eligibility;
 
-	private final AuditLog audit;
-
 	private final MessageSource messages;
 
-	private final jp.kennin.document.Documents documents;
+	private final Documents documents;
 
 	private final DocumentRequirements requirements;
 
-	private final SurveyFormExport export;
-
-	StaffSurveyFormController(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering,
-			EligibilityCheck eligibility, AuditLog audit, MessageSource messages, jp.kennin.document.Documents documents,
-			DocumentRequirements requirements, SurveyFormExport export) {
-		this.requirements = requirements;
-		this.documents = documents;
-		this.export = export;
-		this.campaigns = campaigns;
-		this.queries = queries;
+	StaffSurveyFormController(StaffSurveyForms forms, SurveyAnswering answering, EligibilityCheck eligibility,
+			MessageSource messages, Documents documents, DocumentRequirements requirements) {
+		this.forms = forms;
 		this.answering = answering;
 		this.eligibility = eligibility;
-		this.audit = audit;
 		this.messages = messages;
+		this.documents = documents;
+		this.requirements = requirements;
 	}
 
 	@GetMapping("/admin/campaigns/{id}/forms")
-	String list(Authentication auth, @PathVariable long id, @RequestParam(required = false) String status,
+	String list(StaffActor actor, @PathVariable long id, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String office, @RequestParam(required = false) String documents,
 			Model model) {
-		StaffTenant staff = StaffTenant.of(auth);
-		Campaign campaign = campaign(staff, id);
 		SurveyStatus.State state = parseStatus(status);
 		SurveyFormQueries.DocumentFilter documentFilter = parseDocuments(documents);
-		var rows = queries.list(staff.tenantId(), id, new SurveyFormQueries.Filter(state, office, documentFilter),
-				LIST_LIMIT + 1);
-		model.addAttribute("campaign", campaign);
+		StaffSurveyForms.Listing listing = forms
+			.list(actor, id, new SurveyFormQueries.Filter(state, office, documentFilter), LIST_LIMIT + 1)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var rows = listing.rows();
+		model.addAttribute("campaign", listing.campaign());
 		model.addAttribute("rows", rows.size() > LIST_LIMIT ? rows.subList(0, LIST_LIMIT) : rows);
 		model.addAttribute("truncated", rows.size() > LIST_LIMIT);
-		model.addAttribute("counts", queries.counts(staff.tenantId(), id));
-		model.addAttribute("offices", queries.offices(staff.tenantId(), id));
+		model.addAttribute("counts", listing.counts());
+		model.addAttribute("offices", listing.offices());
 		model.addAttribute("states", SurveyStatus.State.values());
 		model.addAttribute("selectedStatus", state == null ? "" : state.name());
 		model.addAttribute("selectedOffice", office == null ? "" : office);
@@ -99,40 +92,30 @@ class StaffSurveyFormController {
 	}
 
 	@GetMapping("/admin/campaigns/{id}/forms.csv")
-	void export(Authentication auth, @PathVariable long id, @RequestParam(defaultValue = "sjis") String encoding,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		StaffTenant staff = StaffTenant.of(auth);
-		Campaign campaign = campaign(staff, id);
+	void export(StaffActor actor, @PathVariable long id, @RequestParam(defaultValue = "sjis") String encoding,
+			HttpServletResponse response) throws IOException {
 		boolean utf8 = "utf8".equals(encoding);
-		var forms = export.campaign(staff.tenantId(), id);
-		audit.record(new AuditLog.Event("SURVEY_FORMS_EXPORTED", staff.tenantId(), "STAFF", auth.getName(),
-				role(auth), "campaign:" + id, request.getRemoteAddr(),
-				Map.of("forms", String.valueOf(forms.size()), "encoding", utf8 ? "UTF-8" : "Windows-31J")));
+		StaffSurveyForms.Export exported = forms.export(actor, id, utf8 ? "UTF-8" : "Windows-31J")
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		response.setContentType("text/csv; charset=" + (utf8 ? "UTF-8" : "Windows-31J"));
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename(jp.kennin.platform.Downloads.safeFileName(campaign.title() + "_調査票.csv"),
-					java.nio.charset.StandardCharsets.UTF_8)
+			.filename(Downloads.safeFileName(exported.campaign().title() + "_調査票.csv"), StandardCharsets.UTF_8)
 			.build()
 			.toString());
-		SurveyFormCsv.write(forms, utf8, messages, response.getOutputStream());
+		SurveyFormCsv.write(exported.forms(), utf8, messages, response.getOutputStream());
 	}
 
 	@GetMapping("/admin/survey-forms/{formId}")
-	String show(Authentication auth, @PathVariable long formId, HttpServletRequest request, Model model,
-			java.util.Locale locale) {
-		StaffTenant staff = StaffTenant.of(auth);
-		MemberForm form = answering.loadForStaff(staff.tenantId(), formId);
-		audit.record(new AuditLog.Event("SURVEY_FORM_VIEWED", staff.tenantId(), "STAFF", auth.getName(), role(auth),
-				"survey_form:" + formId, request.getRemoteAddr(),
-				Map.of("kigo", form.form().kigo(), "bango", form.form().bango())));
-		Map<Long, Object> results = new java.util.LinkedHashMap<>();
+	String show(StaffActor actor, @PathVariable long formId, Model model, Locale locale) {
+		MemberForm form = forms.view(actor, formId);
+		Map<Long, Object> results = new LinkedHashMap<>();
 		for (FormDependent d : form.dependents()) {
 			results.put(d.id(), eligibility.evaluate(form, d));
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("results", results);
-		var household = documents.listForStaff(staff.tenantId(), form.form().kigo(), form.form().bango());
-		Map<Long, java.util.List<jp.kennin.document.StoredDocument>> files = new java.util.LinkedHashMap<>();
+		var household = documents.listForStaff(form.form().tenantId(), form.form().kigo(), form.form().bango());
+		Map<Long, List<StoredDocument>> files = new LinkedHashMap<>();
 		for (FormDependent d : form.dependents()) {
 			files.put(d.id(), DocumentSlots.ofDependent(d, household));
 		}
@@ -142,10 +125,6 @@ class StaffSurveyFormController {
 		model.addAttribute("addedAfterSubmission", answering.addedAfterSubmission(form));
 		model.addAttribute("slotNames", DocumentSlots.names(messages, locale));
 		return VIEW_DETAIL;
-	}
-
-	private Campaign campaign(StaffTenant staff, long id) {
-		return campaigns.find(staff.tenantId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private static SurveyStatus.State parseStatus(String status) {
@@ -170,16 +149,6 @@ class StaffSurveyFormController {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static String role(Authentication auth) {
-		return auth.getAuthorities()
-			.stream()
-			.map(a -> a.getAuthority())
-			.filter(a -> a.startsWith("ROLE_") && !a.equals("ROLE_STAFF"))
-			.map(a -> a.substring(5))
-			.findFirst()
-			.orElse(null);
 	}
 
 }

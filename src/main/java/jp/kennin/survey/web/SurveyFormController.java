@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.kennin.document.DocumentChangePolicy;
 import jp.kennin.document.DocumentOwner;
 import jp.kennin.document.DocumentSettings;
 import jp.kennin.document.Documents;
@@ -78,8 +77,6 @@ class SurveyFormController {
 
 	private final DocumentSettings documentSettings;
 
-	private final DocumentChangePolicy changePolicy;
-
 	private final org.springframework.context.MessageSource messages;
 
 	private final DocumentRequirements requirements;
@@ -88,24 +85,11 @@ class SurveyFormController {
 
 	SurveyFormController(SurveyAnswering answering, EligibilityCheck eligibility, Clock clock,
 			jp.kennin.tenant.Tenants tenants, org.springframework.context.MessageSource messages, Documents documents,
-			DocumentSettings documentSettings, List<DocumentChangePolicy> changePolicies,
-			DocumentRequirements requirements, jp.kennin.roster.Roster roster) {
+			DocumentSettings documentSettings, DocumentRequirements requirements, jp.kennin.roster.Roster roster) {
 		this.requirements = requirements;
 		this.roster = roster;
 		this.documents = documents;
 		this.documentSettings = documentSettings;
-		// Uploads are allowed only where every policy agrees (the document module's rule).
-		this.changePolicy = new DocumentChangePolicy() {
-			@Override
-			public boolean mayUpload(DocumentOwner owner, Long subject, String slot) {
-				return changePolicies.stream().allMatch(p -> p.mayUpload(owner, subject, slot));
-			}
-
-			@Override
-			public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
-				return changePolicies.stream().allMatch(p -> p.mayDelete(owner, document));
-			}
-		};
 		this.answering = answering;
 		this.eligibility = eligibility;
 		this.clock = clock;
@@ -274,12 +258,12 @@ class SurveyFormController {
 		var slots = DocumentSlots.of(dependent, result, household, messages, locale);
 		model.addAttribute("docSlots", slots);
 		model.addAttribute("unplacedFiles", DocumentSlots.unplaced(dependent, slots, household));
-		boolean uploadsAllowed = changePolicy.mayUpload(owner, dependent.rosterPersonId(), null);
+		boolean uploadsAllowed = documents.mayUpload(owner, dependent.rosterPersonId(), null);
 		model.addAttribute("uploadsAllowed", uploadsAllowed);
 		// No control offers what the server refuses: no delete buttons once the files are submitted.
 		model.addAttribute("deletable", DocumentSlots.ofDependent(dependent, household)
 			.stream()
-			.allMatch(doc -> changePolicy.mayDelete(owner, doc)));
+			.allMatch(doc -> documents.mayDelete(owner, doc)));
 		model.addAttribute("addingAfterSubmission", uploadsAllowed && form.form().submitted());
 		model.addAttribute("documentMarks", marks(answering.addedAfterSubmission(form), locale));
 		model.addAttribute("maxFileBytes", documentSettings.maxFileBytes(member.tenantId()));

@@ -15,12 +15,12 @@ import java.util.Set;
 import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.SafeMarkdown;
 import jp.kennin.platform.StaffActor;
+import jp.kennin.tenant.TenantAuditEvent;
 import jp.kennin.storage.FileStorage;
 import jp.kennin.tenant.TenantPages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,7 +75,7 @@ class JdbcTenantPages implements TenantPages {
 	public void save(StaffActor editor, long tenantId, Kind kind, String markdown, String ip) {
 		allow(editor, tenantId);
 		write(tenantId, kind, markdown);
-		record("TENANT_PAGE_UPDATED", editor, tenantId, ip, Map.of("kind", kind.name()));
+		record(TenantAuditEvent.TENANT_PAGE_UPDATED, editor, tenantId, ip, Map.of("kind", kind.name()));
 	}
 
 	private void write(long tenantId, Kind kind, String markdown) {
@@ -97,7 +97,7 @@ class JdbcTenantPages implements TenantPages {
 			return false;
 		}
 		write(tenantId, kind, markdown);
-		audit.record(new AuditLog.Event("TENANT_PAGE_UPDATED", tenantId, "SYSTEM", reason, null, "tenant:" + tenantId,
+		audit.record(new AuditLog.Event(TenantAuditEvent.TENANT_PAGE_UPDATED.name(), tenantId, "SYSTEM", reason, null, "tenant:" + tenantId,
 				null, Map.of("kind", kind.name())));
 		return true;
 	}
@@ -121,7 +121,7 @@ class JdbcTenantPages implements TenantPages {
 			.params(tenantId, kind.name(), key, fileName, size, Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		Attachment added = attachment(tenantId, keys.getKey().longValue()).orElseThrow();
-		record("TENANT_FILE_ADDED", editor, tenantId, ip, Map.of("kind", kind.name(), "file", fileName));
+		record(TenantAuditEvent.TENANT_FILE_ADDED, editor, tenantId, ip, Map.of("kind", kind.name(), "file", fileName));
 		return added;
 	}
 
@@ -155,20 +155,19 @@ class JdbcTenantPages implements TenantPages {
 			return Optional.empty();
 		}
 		jdbc.sql("delete from tenant_file where tenant_id = ? and id = ?").params(tenantId, id).update();
-		record("TENANT_FILE_DELETED", editor, tenantId, ip,
+		record(TenantAuditEvent.TENANT_FILE_DELETED, editor, tenantId, ip,
 				Map.of("kind", file.get().kind().name(), "file", file.get().fileName()));
 		storage.delete(key.get());
 		return file;
 	}
 
 	private static void allow(StaffActor editor, long tenantId) {
-		if (!TenantPages.mayEdit(editor, tenantId)) {
-			throw new AccessDeniedException("may not edit the pages of tenant " + tenantId);
-		}
+		TenantPages.requireEditor(editor, tenantId);
 	}
 
-	private void record(String type, StaffActor editor, long tenantId, String ip, Map<String, String> details) {
-		audit.record(new AuditLog.Event(type, tenantId, "STAFF", editor.loginId(), editor.role(), "tenant:" + tenantId,
+	private void record(TenantAuditEvent type, StaffActor editor, long tenantId, String ip,
+			Map<String, String> details) {
+		audit.record(new AuditLog.Event(type.name(), tenantId, StaffActor.KIND, editor.loginId(), editor.role(), "tenant:" + tenantId,
 				ip, details));
 	}
 

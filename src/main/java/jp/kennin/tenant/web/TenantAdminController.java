@@ -1,17 +1,12 @@
 package jp.kennin.tenant.web;
 
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.tenant.Tenant;
-import jp.kennin.tenant.Tenants;
+import jp.kennin.tenant.internal.TenantManagement;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
-/** 保険者の管理 (OPERATOR): create and edit insurers. The code is fixed once created. */
+/** 保険者の管理 (OPERATOR): create and edit insurers; the rules are {@link TenantManagement}'s. */
 @Controller
 class TenantAdminController {
 
@@ -31,13 +26,10 @@ class TenantAdminController {
 
 	static final String VIEW_FORM = "tenant/tenantForm";
 
-	private final Tenants tenants;
+	private final TenantManagement management;
 
-	private final AuditLog audit;
-
-	TenantAdminController(Tenants tenants, AuditLog audit) {
-		this.tenants = tenants;
-		this.audit = audit;
+	TenantAdminController(TenantManagement management) {
+		this.management = management;
 	}
 
 	@InitBinder
@@ -46,13 +38,14 @@ class TenantAdminController {
 	}
 
 	@GetMapping("/admin/tenants")
-	String list(Model model) {
-		model.addAttribute("tenants", tenants.findAll());
+	String list(StaffActor actor, Model model) {
+		model.addAttribute("tenants", management.list(actor));
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/admin/tenants/new")
-	String initCreationForm(Model model) {
+	String initCreationForm(StaffActor actor, Model model) {
+		management.checkManager(actor);
 		model.addAttribute("tenantForm", new TenantForm());
 		model.addAttribute("creating", true);
 		return VIEW_FORM;
@@ -60,25 +53,27 @@ class TenantAdminController {
 
 	@PostMapping("/admin/tenants/new")
 	String processCreationForm(@Valid @ModelAttribute("tenantForm") TenantForm form, BindingResult result,
-			Authentication auth, HttpServletRequest request, Model model) {
+			StaffActor actor, Model model) {
+		management.checkManager(actor);
 		if (form.getCode().isEmpty()) {
 			result.rejectValue("code", "tenant.form.code.required");
 		}
-		else if (!result.hasFieldErrors("code") && tenants.findByCode(form.getCode()).isPresent()) {
-			result.rejectValue("code", "tenant.form.code.taken");
+		if (!result.hasErrors()) {
+			try {
+				Tenant created = management.create(actor, form.toNewTenant());
+				return "redirect:/admin/tenants/" + created.id() + "?saved";
+			}
+			catch (TenantManagement.CodeTaken ex) {
+				result.rejectValue("code", "tenant.form.code.taken");
+			}
 		}
-		if (result.hasErrors()) {
-			model.addAttribute("creating", true);
-			return VIEW_FORM;
-		}
-		Tenant created = tenants.create(form.toNewTenant());
-		record("TENANT_CREATED", auth, created, request);
-		return "redirect:/admin/tenants/" + created.id() + "?saved";
+		model.addAttribute("creating", true);
+		return VIEW_FORM;
 	}
 
 	@GetMapping("/admin/tenants/{id}")
-	String initUpdateForm(@PathVariable long id, Model model) {
-		Tenant tenant = find(id);
+	String initUpdateForm(@PathVariable long id, StaffActor actor, Model model) {
+		Tenant tenant = find(actor, id);
 		model.addAttribute("tenant", tenant);
 		model.addAttribute("tenantForm", TenantForm.of(tenant));
 		return VIEW_FORM;
@@ -86,27 +81,20 @@ class TenantAdminController {
 
 	@PostMapping("/admin/tenants/{id}")
 	String processUpdateForm(@PathVariable long id, @Valid @ModelAttribute("tenantForm") TenantForm form,
-			BindingResult result, Authentication auth, HttpServletRequest request, Model model) {
-		Tenant tenant = find(id);
+			BindingResult result, StaffActor actor, Model model) {
+		Tenant tenant = find(actor, id);
 		// The code is immutable: whatever was posted, keep the stored one.
 		form.setCode(tenant.code());
 		if (result.hasErrors()) {
 			model.addAttribute("tenant", tenant);
 			return VIEW_FORM;
 		}
-		Tenant updated = tenants.update(id, form.toNewTenant());
-		record("TENANT_UPDATED", auth, updated, request);
+		management.update(actor, id, form.toNewTenant());
 		return "redirect:/admin/tenants/" + id + "?saved";
 	}
 
-	private Tenant find(long id) {
-		return tenants.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private void record(String type, Authentication auth, Tenant tenant, HttpServletRequest request) {
-		StaffActor actor = StaffActor.of(auth);
-		audit.record(new AuditLog.Event(type, tenant.id(), "STAFF", actor.loginId(), actor.role(), "tenant:" + tenant.id(),
-				request.getRemoteAddr(), Map.of("code", tenant.code())));
+	private Tenant find(StaffActor actor, long id) {
+		return management.find(actor, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

@@ -15,12 +15,11 @@ import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantPages;
 import jp.kennin.tenant.TenantPages.Kind;
 import jp.kennin.tenant.Tenants;
+import jp.kennin.tenant.internal.TenantManagement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,9 +49,12 @@ class TenantPagesController {
 
 	private final TenantPages pages;
 
-	TenantPagesController(Tenants tenants, TenantPages pages) {
+	private final TenantManagement management;
+
+	TenantPagesController(Tenants tenants, TenantPages pages, TenantManagement management) {
 		this.tenants = tenants;
 		this.pages = pages;
+		this.management = management;
 	}
 
 	/** Where the editing pages of one insurer live: the operator's URLs, or the insurer admin's own. */
@@ -81,33 +83,33 @@ class TenantPagesController {
 	}
 
 	@GetMapping({ "/admin/pages/{kind}", "/admin/tenants/{id}/pages/{kind}" })
-	String initPageForm(@PathVariable(required = false) Long id, @PathVariable String kind, Authentication auth,
+	String initPageForm(@PathVariable(required = false) Long id, @PathVariable String kind, StaffActor actor,
 			Model model) {
-		Editing editing = editing(id, auth);
+		Editing editing = editing(id, actor);
 		Kind k = kind(kind);
 		return form(editing, k, pages.source(editing.tenant().id(), k), model);
 	}
 
 	@PostMapping({ "/admin/pages/{kind}", "/admin/tenants/{id}/pages/{kind}" })
 	String processPageForm(@PathVariable(required = false) Long id, @PathVariable String kind,
-			@RequestParam(defaultValue = "") String body, Authentication auth, HttpServletRequest request, Model model,
+			@RequestParam(defaultValue = "") String body, StaffActor actor, Model model,
 			RedirectAttributes redirect) {
-		Editing editing = editing(id, auth);
+		Editing editing = editing(id, actor);
 		Kind k = kind(kind);
 		if (body.length() > MAX_BODY) {
 			model.addAttribute("bodyError", "tenant.page.bodyTooLong");
 			return form(editing, k, body, model);
 		}
-		pages.save(StaffActor.of(auth), editing.tenant().id(), k, body, request.getRemoteAddr());
+		pages.save(actor, editing.tenant().id(), k, body, actor.ip());
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:" + editing.page(k);
 	}
 
 	@PostMapping({ "/admin/pages/{kind}/attachments", "/admin/tenants/{id}/pages/{kind}/attachments" })
 	String attach(@PathVariable(required = false) Long id, @PathVariable String kind,
-			@RequestParam(required = false) MultipartFile file, Authentication auth, HttpServletRequest request,
+			@RequestParam(required = false) MultipartFile file, StaffActor actor,
 			Model model, RedirectAttributes redirect) throws IOException {
-		Editing editing = editing(id, auth);
+		Editing editing = editing(id, actor);
 		Kind k = kind(kind);
 		String error = fileProblem(file);
 		if (error != null) {
@@ -115,18 +117,18 @@ class TenantPagesController {
 			return form(editing, k, pages.source(editing.tenant().id(), k), model);
 		}
 		try (InputStream in = file.getInputStream()) {
-			pages.attach(StaffActor.of(auth), editing.tenant().id(), k, name(file.getOriginalFilename()), file.getSize(), in,
-					request.getRemoteAddr());
+			pages.attach(actor, editing.tenant().id(), k, name(file.getOriginalFilename()), file.getSize(), in,
+					actor.ip());
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:" + editing.page(k);
 	}
 
 	@PostMapping({ "/admin/pages/attachments/{fileId}/delete", "/admin/tenants/{id}/attachments/{fileId}/delete" })
-	String deleteAttachment(@PathVariable(required = false) Long id, @PathVariable long fileId, Authentication auth,
-			HttpServletRequest request) throws IOException {
-		Editing editing = editing(id, auth);
-		var deleted = pages.delete(StaffActor.of(auth), editing.tenant().id(), fileId, request.getRemoteAddr())
+	String deleteAttachment(@PathVariable(required = false) Long id, @PathVariable long fileId, StaffActor actor)
+			throws IOException {
+		Editing editing = editing(id, actor);
+		var deleted = pages.delete(actor, editing.tenant().id(), fileId, actor.ip())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return "redirect:" + editing.page(deleted.kind());
 	}
@@ -162,13 +164,13 @@ class TenantPagesController {
 	}
 
 	/**
-	 * The insurer whose pages are edited: the one in the URL for operators (the staff chain admits only them
-	 * to /admin/tenants/**), otherwise the staff member's own — if the module's rule lets them edit it.
+	 * The insurer whose pages are edited: the one in the URL for operators (only they use
+	 * /admin/tenants/**), otherwise the staff member's own — if the module's rule lets them edit it.
 	 */
-	private Editing editing(Long id, Authentication auth) {
-		StaffActor actor = StaffActor.of(auth);
+	private Editing editing(Long id, StaffActor actor) {
 		long tenantId;
 		if (id != null) {
+			management.checkManager(actor); // the insurer settings' URLs are the operators'
 			tenantId = id;
 		}
 		else if (actor.tenantId() != null) {
@@ -177,9 +179,7 @@ class TenantPagesController {
 		else {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND); // operators edit through /admin/tenants/{id}
 		}
-		if (!TenantPages.mayEdit(actor, tenantId)) {
-			throw new AccessDeniedException("may not edit the pages of tenant " + tenantId);
-		}
+		TenantPages.requireEditor(actor, tenantId);
 		Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return new Editing(tenant, id != null);
 	}

@@ -1,16 +1,10 @@
 package jp.kennin.terms.web;
 
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.StaffActor;
-import jp.kennin.terms.TermsOfUse;
 import jp.kennin.terms.TermsVersion;
+import jp.kennin.terms.internal.TermsManagement;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,8 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Terms of use versions for operators (the staff security rules allow only OPERATOR on
- * {@code /admin/terms/**}). A published version is effective at once and never edited; the account
+ * Terms of use versions for operators ({@link TermsManagement} admits only OPERATOR). A published version is effective at once and never edited; the account
  * module asks every member to consent again at their next request.
  */
 @Controller
@@ -37,19 +30,14 @@ class TermsAdminController {
 
 	static final String VIEW_FORM = "terms/adminForm";
 
-	static final String AUDIT_PUBLISHED = "TERMS_PUBLISHED";
-
 	static final int TITLE_MAX = 200;
 
 	static final int BODY_MAX = 50_000;
 
-	private final TermsOfUse terms;
+	private final TermsManagement terms;
 
-	private final AuditLog audit;
-
-	TermsAdminController(TermsOfUse terms, AuditLog audit) {
+	TermsAdminController(TermsManagement terms) {
 		this.terms = terms;
-		this.audit = audit;
 	}
 
 	@InitBinder
@@ -58,22 +46,23 @@ class TermsAdminController {
 	}
 
 	@GetMapping("/admin/terms")
-	String list(Model model) {
-		model.addAttribute("versions", terms.versions());
+	String list(StaffActor actor, Model model) {
+		model.addAttribute("versions", terms.versions(actor));
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/admin/terms/{version:\\d+}")
-	String show(@PathVariable int version, Model model) {
-		model.addAttribute("terms", terms.find(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-		model.addAttribute("current", terms.current().version() == version);
+	String show(@PathVariable int version, StaffActor actor, Model model) {
+		model.addAttribute("terms",
+				terms.find(actor, version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("current", terms.current(actor).version() == version);
 		return VIEW_VERSION;
 	}
 
 	/** Starts from the current text, since a new version is nearly always an amendment of it. */
 	@GetMapping("/admin/terms/new")
-	String initTermsForm(Model model) {
-		TermsVersion current = terms.current();
+	String initTermsForm(StaffActor actor, Model model) {
+		TermsVersion current = terms.current(actor);
 		TermsForm form = new TermsForm();
 		form.setTitle(current.title());
 		form.setBody(current.body());
@@ -83,8 +72,8 @@ class TermsAdminController {
 	}
 
 	@PostMapping("/admin/terms/new")
-	String processTermsForm(@ModelAttribute("termsForm") TermsForm form, BindingResult result, Authentication auth,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+	String processTermsForm(@ModelAttribute("termsForm") TermsForm form, BindingResult result, StaffActor actor,
+			Model model, RedirectAttributes redirect) {
 		String title = form.getTitle().strip();
 		String body = form.getBody().strip();
 		if (title.isEmpty()) {
@@ -103,13 +92,10 @@ class TermsAdminController {
 			result.rejectValue("confirm", "terms.admin.confirm.required");
 		}
 		if (result.hasErrors()) {
-			model.addAttribute("currentVersion", terms.current().version());
+			model.addAttribute("currentVersion", terms.current(actor).version());
 			return VIEW_FORM;
 		}
-		StaffActor actor = StaffActor.of(auth);
-		TermsVersion published = terms.publish(title, body, actor.loginId());
-		audit.record(new AuditLog.Event(AUDIT_PUBLISHED, null, "STAFF", actor.loginId(), actor.role(),
-				"terms_version:" + published.version(), request.getRemoteAddr(), Map.of("title", published.title())));
+		TermsVersion published = terms.publish(actor, title, body);
 		redirect.addFlashAttribute("published", published.version());
 		return "redirect:/admin/terms";
 	}

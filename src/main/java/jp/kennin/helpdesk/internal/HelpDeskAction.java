@@ -1,7 +1,4 @@
-package jp.kennin.helpdesk.web;
-
-import java.util.EnumSet;
-import java.util.Set;
+package jp.kennin.helpdesk.internal;
 
 import jp.kennin.account.RegistrationStatus;
 import jp.kennin.account.RegistrationStatus.State;
@@ -11,16 +8,16 @@ import jp.kennin.roster.RosterPerson;
 /**
  * The help-desk actions on an insured person's account. Reviewers answer the phone too, so they may lift
  * a lock and resend the guidance, which change nothing the member chose; changing the address and
- * resetting the account are for the tenant admin (also enforced in the staff security rules).
+ * resetting the account are for the tenant admin ({@link HelpDeskActions} enforces it).
  */
 public enum HelpDeskAction {
 
 	UNLOCK("unlock", true, false, false), EMAIL("email", false, true, false), GUIDANCE("guidance", true, false, false),
 	RESET("reset", false, false, true);
 
-	final String path;
+	private final String path;
 
-	final boolean reviewerMay;
+	private final boolean reviewerMay;
 
 	private final boolean asksEmail;
 
@@ -50,7 +47,7 @@ public enum HelpDeskAction {
 		return asksConfirmation;
 	}
 
-	static HelpDeskAction of(String path) {
+	public static HelpDeskAction of(String path) {
 		for (HelpDeskAction a : values()) {
 			if (a.path.equals(path)) {
 				return a;
@@ -59,14 +56,9 @@ public enum HelpDeskAction {
 		throw new IllegalArgumentException(path);
 	}
 
-	static Set<HelpDeskAction> allowedFor(StaffActor actor) {
-		Set<HelpDeskAction> allowed = EnumSet.noneOf(HelpDeskAction.class);
-		for (HelpDeskAction a : values()) {
-			if (actor.tenantAdmin() || (StaffActor.REVIEWER.equals(actor.role()) && a.reviewerMay)) {
-				allowed.add(a);
-			}
-		}
-		return allowed;
+	/** Whether a staff member in this role may take the action. */
+	boolean allowedTo(StaffActor actor) {
+		return actor.has(StaffActor.TENANT_ADMIN) || (reviewerMay && actor.has(StaffActor.REVIEWER));
 	}
 
 	/** Whether the action makes sense in the account's present state (the page offers only those). */

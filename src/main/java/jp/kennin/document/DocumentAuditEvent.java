@@ -1,0 +1,16 @@
+package jp.kennin.document;
+
+/**
+ * Audit event types written by the document module ({@code audit_event.type} is the constant's name). The
+ * target is {@code document:<id>}.
+ */
+public enum DocumentAuditEvent {
+
+	/** A member uploaded a document. Details: {@code slot}, {@code kind}. */
+	DOCUMENT_UPLOADED,
+	/** A member deleted a document (before submission). */
+	DOCUMENT_DELETED,
+	/** Staff opened a document or its thumbnail. Details: {@code owner}, {@code view} ({@code document}, {@code thumbnail}). */
+	DOCUMENT_VIEWED_BY_STAFF
+
+}

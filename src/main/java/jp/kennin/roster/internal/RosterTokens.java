@@ -1,0 +1,86 @@
+package jp.kennin.roster.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.StaffActor;
+import jp.kennin.roster.RosterAuditEvent;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens of the insurer's core system, for its TENANT_ADMIN only: list, create (the value shown once)
+ * and revoke, each change with its audit record in one transaction. Another tenant's token does not exist
+ * for the actor.
+ */
+@Service
+@Transactional
+public class RosterTokens {
+
+	public static final int NAME_MAX = 100;
+
+	private final ApiTokens tokens;
+
+	private final AuditLog audit;
+
+	RosterTokens(ApiTokens tokens, AuditLog audit) {
+		this.tokens = tokens;
+		this.audit = audit;
+	}
+
+	/** The name is blank or longer than {@link #NAME_MAX}. */
+	public static class InvalidName extends RuntimeException {
+
+		InvalidName() {
+			super("invalid token name", null, false, false);
+		}
+
+	}
+
+	/** The token is not there for this actor. */
+	public static class NotFound extends RuntimeException {
+
+		NotFound() {
+			super("no such token", null, false, false);
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiTokens.ApiToken> list(StaffActor actor) {
+		return tokens.list(tenant(actor));
+	}
+
+	/** @throws InvalidName for a blank or too long name */
+	public ApiTokens.NewToken create(StaffActor actor, String name) {
+		long tenantId = tenant(actor);
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
+			throw new InvalidName();
+		}
+		ApiTokens.NewToken created = tokens.create(tenantId, trimmed, actor.loginId());
+		audit.record(AuditLog.Event.byStaff(RosterAuditEvent.ROSTER_API_TOKEN_CREATED, tenantId, actor,
+				"roster_api_token:" + created.id(), Map.of("name", trimmed)));
+		return created;
+	}
+
+	/** Revoking a revoked token changes nothing and records nothing. @throws NotFound for another tenant's */
+	public void revoke(StaffActor actor, long id) {
+		long tenantId = tenant(actor);
+		if (tokens.list(tenantId).stream().noneMatch(t -> t.id() == id)) {
+			throw new NotFound();
+		}
+		if (tokens.revoke(tenantId, id)) {
+			audit.record(AuditLog.Event.byStaff(RosterAuditEvent.ROSTER_API_TOKEN_REVOKED, tenantId, actor,
+					"roster_api_token:" + id, Map.of()));
+		}
+	}
+
+	private static long tenant(StaffActor actor) {
+		actor.require(StaffActor.TENANT_ADMIN);
+		return actor.requireTenant();
+	}
+
+}

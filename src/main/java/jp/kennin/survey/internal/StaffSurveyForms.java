@@ -1,0 +1,93 @@
+package jp.kennin.survey.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.StaffActor;
+import jp.kennin.survey.Campaign;
+import jp.kennin.survey.Campaigns;
+import jp.kennin.survey.SurveyAuditEvent;
+import jp.kennin.survey.SurveyStatus;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Survey forms for the insurer's staff (TENANT_ADMIN and REVIEWER, their own tenant): the list, the
+ * read-only form and the CSV export. Every view of a household's answers and every export is recorded in
+ * the same transaction that reads it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StaffSurveyForms {
+
+	private final Campaigns campaigns;
+
+	private final SurveyFormQueries queries;
+
+	private final SurveyAnswering answering;
+
+	private final SurveyFormExport export;
+
+	private final AuditLog audit;
+
+	StaffSurveyForms(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering,
+			SurveyFormExport export, AuditLog audit) {
+		this.campaigns = campaigns;
+		this.queries = queries;
+		this.answering = answering;
+		this.export = export;
+		this.audit = audit;
+	}
+
+	/** A campaign's forms and their counts; empty when the campaign is not the actor's insurer's. */
+	public record Listing(Campaign campaign, List<SurveyFormQueries.Row> rows,
+			Map<SurveyStatus.State, Integer> counts, List<String[]> offices) {
+	}
+
+	public Optional<Listing> list(StaffActor actor, long campaignId, SurveyFormQueries.Filter filter, int limit) {
+		long tenantId = tenant(actor);
+		return campaigns.find(tenantId, campaignId)
+			.map(c -> new Listing(c, queries.list(tenantId, campaignId, filter, limit),
+					queries.counts(tenantId, campaignId), queries.offices(tenantId, campaignId)));
+	}
+
+	/** What a CSV export holds. */
+	public record Export(Campaign campaign, List<SurveyFormExport.ExportedForm> forms) {
+	}
+
+	/**
+	 * A campaign's forms for the CSV, recorded as exported; empty when the campaign is not the actor's.
+	 * @param encoding the CSV's character set, for the record
+	 */
+	@Transactional
+	public Optional<Export> export(StaffActor actor, long campaignId, String encoding) {
+		long tenantId = tenant(actor);
+		Optional<Campaign> campaign = campaigns.find(tenantId, campaignId);
+		if (campaign.isEmpty()) {
+			return Optional.empty();
+		}
+		List<SurveyFormExport.ExportedForm> forms = export.campaign(tenantId, campaignId);
+		audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.SURVEY_FORMS_EXPORTED, tenantId, actor,
+				"campaign:" + campaignId, Map.of("forms", String.valueOf(forms.size()), "encoding", encoding)));
+		return Optional.of(new Export(campaign.get(), forms));
+	}
+
+	/** One household's form, recorded as viewed. @throws FormNotFound for another tenant's form */
+	@Transactional
+	public MemberForm view(StaffActor actor, long formId) {
+		long tenantId = tenant(actor);
+		MemberForm form = answering.loadForStaff(tenantId, formId);
+		audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.SURVEY_FORM_VIEWED, tenantId, actor,
+				"survey_form:" + formId, Map.of("kigo", form.form().kigo(), "bango", form.form().bango())));
+		return form;
+	}
+
+	private static long tenant(StaffActor actor) {
+		actor.require(StaffActor.TENANT_ADMIN, StaffActor.REVIEWER);
+		return actor.requireTenant();
+	}
+
+}
