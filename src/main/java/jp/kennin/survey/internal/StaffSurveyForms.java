@@ -55,7 +55,7 @@ public class StaffSurveyForms {
 	}
 
 	/** What a CSV export holds. */
-	public record Export(Campaign campaign, List<SurveyFormExport.ExportedForm> forms) {
+	public record Export(Campaign campaign, SurveyFormExport.Forms forms) {
 	}
 
 	/**
@@ -69,7 +69,7 @@ public class StaffSurveyForms {
 		if (campaign.isEmpty()) {
 			return Optional.empty();
 		}
-		List<SurveyFormExport.ExportedForm> forms = export.campaign(tenantId, campaignId);
+		SurveyFormExport.Forms forms = export.campaign(tenantId, campaignId);
 		audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.SURVEY_FORMS_EXPORTED, tenantId, actor,
 				"campaign:" + campaignId, Map.of("forms", String.valueOf(forms.size()), "encoding", encoding)));
 		return Optional.of(new Export(campaign.get(), forms));
