@@ -1,6 +1,8 @@
 package jp.kennin.notification;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -77,7 +79,7 @@ class SmtpOutboxIntegrationTests {
 		MimeMessage received = awaitMessage(subject);
 		assertThat(received.getContent().toString()).contains("111222");
 		Thread.sleep(1000);
-		assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).equals(subject)))
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).equals(subject)))
 			.as("sent exactly once")
 			.hasSize(1);
 	}
@@ -90,10 +92,10 @@ class SmtpOutboxIntegrationTests {
 
 	private MimeMessage awaitMessage(String subject) {
 		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> java.util.Arrays.stream(smtp.getReceivedMessages())
+			.until(() -> Arrays.stream(smtp.getReceivedMessages())
 				.filter(m -> subjectOf(m).equals(subject))
 				.findFirst()
-				.orElse(null), java.util.Objects::nonNull);
+				.orElse(null), Objects::nonNull);
 	}
 
 	private static String subjectOf(MimeMessage m) {

@@ -1,5 +1,6 @@
 package jp.kennin.document.web;
 
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,7 +74,7 @@ class StaffDocumentController {
 				new StaffAccess(authentication.getName(), role.substring("ROLE_".length()), request.getRemoteAddr()));
 	}
 
-	private static DocumentContent found(java.util.Optional<DocumentContent> content) {
+	private static DocumentContent found(Optional<DocumentContent> content) {
 		return content.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 

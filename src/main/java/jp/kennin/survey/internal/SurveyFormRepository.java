@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kennin.roster.RelationshipCategory;
@@ -64,8 +67,8 @@ class SurveyFormRepository {
 	}
 
 	/** All dependents under survey in a campaign, grouped by form. */
-	java.util.Map<Long, List<FormDependent>> dependentsOfCampaign(long tenantId, long campaignId) {
-		java.util.Map<Long, List<FormDependent>> out = new java.util.HashMap<>();
+	Map<Long, List<FormDependent>> dependentsOfCampaign(long tenantId, long campaignId) {
+		Map<Long, List<FormDependent>> out = new HashMap<>();
 		jdbc.sql("""
 				select d.* from survey_form_dependent d join survey_form f on f.id = d.survey_form_id
 				where f.tenant_id = ? and f.campaign_id = ? order by d.survey_form_id, d.edaban""")
@@ -77,7 +80,7 @@ class SurveyFormRepository {
 						rs.getString("name_kana"), rs.getDate("birth_date").toLocalDate(), rs.getString("relationship"),
 						category == null ? null : RelationshipCategory.valueOf(category),
 						(Boolean) rs.getObject("living_together", Boolean.class));
-				out.computeIfAbsent(d.surveyFormId(), k -> new java.util.ArrayList<>()).add(d);
+				out.computeIfAbsent(d.surveyFormId(), k -> new ArrayList<>()).add(d);
 				return d;
 			})
 			.list();

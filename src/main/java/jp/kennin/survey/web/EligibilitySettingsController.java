@@ -1,5 +1,6 @@
 package jp.kennin.survey.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -34,9 +35,9 @@ class EligibilitySettingsController {
 
 	private final AuditLog audit;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	EligibilitySettingsController(Eligibility eligibility, AuditLog audit, java.time.Clock clock) {
+	EligibilitySettingsController(Eligibility eligibility, AuditLog audit, Clock clock) {
 		this.eligibility = eligibility;
 		this.audit = audit;
 		this.clock = clock;

@@ -1,6 +1,10 @@
 package jp.kennin.survey.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,7 +115,7 @@ class StaffSurveyFormController {
 		response.setContentType("text/csv; charset=" + (utf8 ? "UTF-8" : "Windows-31J"));
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename(jp.kennin.platform.Downloads.safeFileName(campaign.title() + "_調査票.csv"),
-					java.nio.charset.StandardCharsets.UTF_8)
+					StandardCharsets.UTF_8)
 			.build()
 			.toString());
 		SurveyFormCsv.write(forms, utf8, messages, response.getOutputStream());
@@ -119,20 +123,20 @@ class StaffSurveyFormController {
 
 	@GetMapping("/admin/survey-forms/{formId}")
 	String show(Authentication auth, @PathVariable long formId, HttpServletRequest request, Model model,
-			java.util.Locale locale) {
+			Locale locale) {
 		StaffTenant staff = StaffTenant.of(auth);
 		MemberForm form = answering.loadForStaff(staff.tenantId(), formId);
 		audit.record(new AuditLog.Event("SURVEY_FORM_VIEWED", staff.tenantId(), "STAFF", auth.getName(), role(auth),
 				"survey_form:" + formId, request.getRemoteAddr(),
 				Map.of("kigo", form.form().kigo(), "bango", form.form().bango())));
-		Map<Long, Object> results = new java.util.LinkedHashMap<>();
+		Map<Long, Object> results = new LinkedHashMap<>();
 		for (FormDependent d : form.dependents()) {
 			results.put(d.id(), eligibility.evaluate(form, d));
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("results", results);
 		var household = documents.listForStaff(staff.tenantId(), form.form().kigo(), form.form().bango());
-		Map<Long, java.util.List<jp.kennin.document.StoredDocument>> files = new java.util.LinkedHashMap<>();
+		Map<Long, List<jp.kennin.document.StoredDocument>> files = new LinkedHashMap<>();
 		for (FormDependent d : form.dependents()) {
 			files.put(d.id(), DocumentSlots.ofDependent(d, household));
 		}

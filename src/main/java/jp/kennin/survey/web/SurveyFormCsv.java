@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,11 +63,11 @@ final class SurveyFormCsv {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		}
 		Writer writer = new OutputStreamWriter(out, charset.newEncoder()
-			.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE)
 			.replaceWith(new byte[] { '?' }));
 		Function<Enum<?>, String> label = e -> e == null ? ""
 				: messages.getMessage("survey.enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null,
-						e.name(), java.util.Locale.JAPANESE);
+						e.name(), Locale.JAPANESE);
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get())) {
 			csv.printRecord(HEADER);
 			for (ExportedForm exported : forms) {
@@ -75,7 +77,7 @@ final class SurveyFormCsv {
 					SurveyFormExport.DependentFacts facts = exported.facts(d.id());
 					List<Object> row = new ArrayList<>();
 					row.add(f.form().receiptNumber());
-					row.add(messages.getMessage("survey.staff.status." + f.form().status(), null, java.util.Locale.JAPANESE));
+					row.add(messages.getMessage("survey.staff.status." + f.form().status(), null, Locale.JAPANESE));
 					row.add(f.form().submittedAt() == null ? "" : DATE_TIME.format(JapanTime.of(f.form().submittedAt())));
 					row.add(f.form().kigo());
 					row.add(f.form().bango());
