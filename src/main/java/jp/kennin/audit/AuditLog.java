@@ -3,6 +3,7 @@ package jp.kennin.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jp.kennin.platform.StaffActor;
 
@@ -24,7 +25,7 @@ public interface AuditLog {
 	 * Streams every entry matching the query (its {@code limit} is ignored), newest first, without loading
 	 * them all into memory; for the CSV export.
 	 */
-	void forEach(Query query, java.util.function.Consumer<AuditEntry> sink);
+	void forEach(Query query, Consumer<AuditEntry> sink);
 
 	record Event(String type, Long tenantId, String actorKind, String actorId, String actorRole, String target,
 			String ip, Map<String, String> details) {

@@ -1,6 +1,7 @@
 package jp.kennin.document;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One uploaded file's metadata. {@code originalName} is what the member's device called it: shown, never
@@ -42,7 +43,7 @@ public record StoredDocument(long id, long tenantId, String ownerKey, Long subje
 	/** 850 KB, 2.4 MB. */
 	public String displaySize() {
 		return sizeBytes < 1024 * 1024 ? Math.max(1, Math.round(sizeBytes / 1024.0)) + " KB"
-				: String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
+				: String.format(Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024.0));
 	}
 
 	public boolean image() {

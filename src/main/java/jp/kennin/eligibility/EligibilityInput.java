@@ -3,6 +3,7 @@ package jp.kennin.eligibility;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -115,7 +116,7 @@ public record EligibilityInput(Continuation continuation, Living living, Long mo
 		}
 
 		public Builder occupation(Occupation... values) {
-			this.occupations.addAll(java.util.List.of(values));
+			this.occupations.addAll(List.of(values));
 			return this;
 		}
 

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class EligibilityTexts {
 	}
 
 	/** 2026年9月17日 (English: 2026-09-17). */
-	public static String date(java.time.LocalDate date, Locale locale) {
+	public static String date(LocalDate date, Locale locale) {
 		if (locale != null && "en".equals(locale.getLanguage())) {
 			return date.toString();
 		}

@@ -1,5 +1,6 @@
 package jp.kennin.eligibility;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,11 +45,11 @@ public enum RequiredDocument {
 	}
 
 	public String displayName(Locale locale) {
-		return EligibilityTexts.text("eligibility.document." + name() + ".name", locale, java.util.List.of());
+		return EligibilityTexts.text("eligibility.document." + name() + ".name", locale, List.of());
 	}
 
 	public String explanation(Locale locale) {
-		return EligibilityTexts.text("eligibility.document." + name() + ".explanation", locale, java.util.List.of());
+		return EligibilityTexts.text("eligibility.document." + name() + ".explanation", locale, List.of());
 	}
 
 	/** Japanese name, e.g. 「在学証明書または学生証の写し」. */

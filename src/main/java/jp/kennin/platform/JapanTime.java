@@ -1,5 +1,6 @@
 package jp.kennin.platform;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +25,7 @@ public final class JapanTime {
 		return instant.atZone(ZONE);
 	}
 
-	public static LocalDate today(java.time.Clock clock) {
+	public static LocalDate today(Clock clock) {
 		return LocalDate.now(clock.withZone(ZONE));
 	}
 

@@ -1,7 +1,9 @@
 package jp.kennin.platform;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -63,7 +65,7 @@ final class TrustedProxies {
 
 		boolean contains(InetAddress address) {
 			byte[] candidate = address.getAddress();
-			return candidate.length == network.length && java.util.Arrays.equals(mask(candidate, prefix), network);
+			return candidate.length == network.length && Arrays.equals(mask(candidate, prefix), network);
 		}
 
 		private static byte[] mask(byte[] bytes, int prefix) {
@@ -86,7 +88,7 @@ final class TrustedProxies {
 			try {
 				return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
 			}
-			catch (java.net.UnknownHostException ex) {
+			catch (UnknownHostException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}

@@ -1,5 +1,7 @@
 package jp.kennin.tenant;
 
+import java.text.Normalizer;
+
 import jp.kennin.platform.SafeMarkdown;
 
 /**
@@ -45,7 +47,7 @@ public record Tenant(long id, String code, String name, String mailFromAddress, 
 			if (blank(phone)) {
 				return null;
 			}
-			String digits = java.text.Normalizer.normalize(phone, java.text.Normalizer.Form.NFKC)
+			String digits = Normalizer.normalize(phone, Normalizer.Form.NFKC)
 				.replaceAll("[^0-9+]", "");
 			return digits.isEmpty() ? null : "tel:" + digits;
 		}

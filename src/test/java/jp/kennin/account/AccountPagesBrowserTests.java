@@ -1,12 +1,10 @@
 package jp.kennin.account;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import jp.kennin.test.Browser;
 import jp.kennin.test.KenninIntegrationTest;

@@ -1,6 +1,8 @@
 package jp.kennin.account;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,9 +82,9 @@ class LoginIntegrationTests {
 	@Test
 	void the_second_login_shows_the_previous_one_in_japan_time() throws Exception {
 		Registration member = Registration.register(mvc, fixtures);
-		clock.setInstant(java.time.Instant.parse("2026-06-22T07:39:14Z"));
+		clock.setInstant(Instant.parse("2026-06-22T07:39:14Z"));
 		member.loggedIn(mvc);
-		clock.setInstant(java.time.Instant.parse("2026-06-23T01:00:00Z"));
+		clock.setInstant(Instant.parse("2026-06-23T01:00:00Z"));
 		MemberClient client = new MemberClient(mvc);
 		client.login(member.userId(), member.password());
 		client.get("/home").andExpect(content().string(containsString("前回ログイン：2026年06月22日 16:39:14")));
@@ -183,7 +185,7 @@ class LoginIntegrationTests {
 		return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
 	}
 
-	private java.util.List<String> types(Registration member) {
+	private List<String> types(Registration member) {
 		return audit.search(new AuditLog.Query(member.tenant().id(), null, null, member.userId(), null, 100))
 			.stream()
 			.map(AuditEntry::type)

@@ -1,5 +1,7 @@
 package jp.kennin.account;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,13 +105,13 @@ class MyPageIntegrationTests {
 				member.password())
 			.andExpect(content().string(containsString("秒ほど待ってから")));
 		for (int i = 2; i < 6; i++) {
-			clock.advance(java.time.Duration.ofMinutes(1));
+			clock.advance(Duration.ofMinutes(1));
 			client.post("/mypage/email", "email", "n@example.jp", "emailConfirm", "n@example.jp", "currentPassword",
 					"Wrong#pass" + i)
 				.andExpect(content().string(containsString("あと" + (10 - 3 - i - 1) + "回")))
 				.andExpect(content().string(containsString("value=\"n@example.jp\"")));
 		}
-		clock.advance(java.time.Duration.ofMinutes(1));
+		clock.advance(Duration.ofMinutes(1));
 		client.post("/mypage/password", "currentPassword", "Wrong#pass6", "password", "Momiji!2027zz")
 			.andExpect(redirectedUrl("/login?locked"));
 		client.get("/mypage").andExpect(status().is3xxRedirection());
@@ -118,7 +120,7 @@ class MyPageIntegrationTests {
 		new MemberClient(mvc).login(member.userId(), member.password()).andExpect(redirectedUrl("/login?error"));
 		assertThat(fixtures.mailsTo("n@example.jp")).isEmpty();
 
-		clock.advance(java.time.Duration.ofMinutes(16));
+		clock.advance(Duration.ofMinutes(16));
 		member.loggedIn(mvc).get("/mypage").andExpect(status().isOk());
 	}
 

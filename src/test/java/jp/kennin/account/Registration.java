@@ -1,5 +1,8 @@
 package jp.kennin.account;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jp.kennin.roster.RosterPerson;
 import jp.kennin.tenant.Tenant;
 
@@ -40,7 +43,7 @@ public record Registration(Tenant tenant, RosterPerson person, String userId, St
 	/** Accepts the current terms from the consent page. */
 	public static void acceptTerms(MemberClient client) throws Exception {
 		String page = client.get("/terms/consent").andReturn().getResponse().getContentAsString();
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+		Matcher m = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
 		if (!m.find()) {
 			throw new AssertionError("no terms version on the consent page");
 		}

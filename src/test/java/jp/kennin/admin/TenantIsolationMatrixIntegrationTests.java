@@ -1,7 +1,10 @@
 package jp.kennin.admin;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +80,7 @@ class TenantIsolationMatrixIntegrationTests {
 
 	static final MockMultipartFile EXCLUSIONS = new MockMultipartFile("file", "除外.csv", "text/csv", new byte[0]);
 
-	static final byte[] PDF = "%PDF-1.4\n% matrix\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	static final byte[] PDF = "%PDF-1.4\n% matrix\n".getBytes(StandardCharsets.US_ASCII);
 
 	@Autowired
 	MockMvc mvc;
@@ -142,17 +145,17 @@ class TenantIsolationMatrixIntegrationTests {
 					new ByteArrayInputStream(RosterCsv.create().insured("01", "m1", "行列 太郎", "ギョウレツ タロウ", "1980/01/01").utf8()), null);
 			ids.put("import" + k, result.importId());
 			ids.put("person" + k, roster.findInsured(t.id(), "01", "m1").orElseThrow().id());
-			ids.put("notice" + k, notices.create(t.id(), java.time.LocalDate.of(2026, 4, 1), "お知らせ" + k, "本文", null, null));
+			ids.put("notice" + k, notices.create(t.id(), LocalDate.of(2026, 4, 1), "お知らせ" + k, "本文", null, null));
 			notices.attach(t.id(), ids.get("notice" + k), "案内.pdf", PDF.length, new ByteArrayInputStream(PDF));
 			ids.put("token" + k, tokens.create(t.id(), "基幹" + k, "test").id());
 			ids.put("document" + k, documents.store(new DocumentOwner(t.id(), "01", "m1"), null, "OTHER", "書類.pdf",
 					TestFiles.pdf(1)).id());
 			ids.put("campaign" + k, campaigns.create(t.id(), new jp.kennin.survey.CampaignDraft("調査" + k,
-					java.time.LocalDate.of(2026, 7, 1), java.time.Instant.parse("2026-07-28T00:00:00Z"),
-					java.time.Instant.parse("2026-09-17T14:59:00Z"), false, "", new jp.kennin.survey.TargetRules(null, null,
-							null, java.util.EnumSet.of(jp.kennin.roster.RelationshipCategory.SPOUSE), null))));
+					LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
+					Instant.parse("2026-09-17T14:59:00Z"), false, "", new jp.kennin.survey.TargetRules(null, null,
+							null, EnumSet.of(jp.kennin.roster.RelationshipCategory.SPOUSE), null))));
 		}
-		ids.put("siteNotice", notices.create(null, java.time.LocalDate.of(2026, 4, 1), "サイト", "本文", null, null));
+		ids.put("siteNotice", notices.create(null, LocalDate.of(2026, 4, 1), "サイト", "本文", null, null));
 		notices.attach(null, ids.get("siteNotice"), "サイト.pdf", PDF.length, new ByteArrayInputStream(PDF));
 	}
 

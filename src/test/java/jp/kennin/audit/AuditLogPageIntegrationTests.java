@@ -1,6 +1,7 @@
 package jp.kennin.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,7 +67,7 @@ class AuditLogPageIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		// Before the campaigns' deadlines, so the deadline job leaves them to these tests.
-		clock.setInstant(java.time.Instant.parse("2026-07-01T00:00:00Z"));
+		clock.setInstant(Instant.parse("2026-07-01T00:00:00Z"));
 		tenant = TestTenants.create(tenants, "監査表示健保");
 		roster.upsert(tenant.id(), List.of(
 				new RosterPerson(0, 0, "5", "1", "00", true, "本人", RelationshipCategory.SELF, "監査 太郎", "カンサ タロウ",
@@ -77,7 +78,7 @@ class AuditLogPageIntegrationTests {
 		CampaignActor admin = CampaignActor.staff(new StaffActor("kansa-admin", StaffActor.TENANT_ADMIN, tenant.id()),
 				"192.0.2.1");
 		campaignId = campaigns.create(admin, new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1),
-				java.time.Instant.parse("2026-07-28T00:00:00Z"), java.time.Instant.parse("2026-09-17T14:59:00Z"), false,
+				Instant.parse("2026-07-28T00:00:00Z"), Instant.parse("2026-09-17T14:59:00Z"), false,
 				"", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(admin, campaignId, null);
 		audit.record(new AuditLog.Event("ROSTER_PERSON_VIEWED", tenant.id(), "STAFF", "kansa-reviewer", "REVIEWER",

@@ -1,5 +1,7 @@
 package jp.kennin.document;
 
+import java.util.function.Supplier;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +17,7 @@ class LockedHouseholdPolicy implements DocumentChangePolicy {
 	private static final ThreadLocal<Boolean> OPEN = ThreadLocal.withInitial(() -> false);
 
 	/** Runs {@code action} as if the household had not submitted yet. */
-	static <T> T beforeSubmission(java.util.function.Supplier<T> action) {
+	static <T> T beforeSubmission(Supplier<T> action) {
 		OPEN.set(true);
 		try {
 			return action.get();

@@ -1,5 +1,6 @@
 package jp.kennin.document;
 
+import java.io.Serializable;
 import java.util.List;
 
 import jp.kennin.platform.HouseholdScopedPrincipal;
@@ -18,7 +19,7 @@ final class TestPrincipals {
 	private TestPrincipals() {
 	}
 
-	record Member(Long tenantId, String kigo, String bango) implements HouseholdScopedPrincipal, java.io.Serializable {
+	record Member(Long tenantId, String kigo, String bango) implements HouseholdScopedPrincipal, Serializable {
 	}
 
 	record Staff(Long tenantId, String loginId) implements TenantScopedPrincipal {

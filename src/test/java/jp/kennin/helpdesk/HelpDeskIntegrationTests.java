@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -237,7 +238,7 @@ class HelpDeskIntegrationTests {
 	}
 
 	private static List<Long> ids(String html) {
-		return java.util.regex.Pattern.compile("/admin/roster/people/(\\d+)\"").matcher(html).results()
+		return Pattern.compile("/admin/roster/people/(\\d+)\"").matcher(html).results()
 			.map(m -> Long.parseLong(m.group(1))).toList();
 	}
 

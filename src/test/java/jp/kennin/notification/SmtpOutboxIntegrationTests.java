@@ -1,6 +1,8 @@
 package jp.kennin.notification;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -89,7 +91,7 @@ class SmtpOutboxIntegrationTests {
 		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "kenpo@kennin.example", "検認",
 				"member@example.jp", later, "本文")));
 		awaitMessage(later);
-		assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).equals(subject)))
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).equals(subject)))
 			.as("sent exactly once")
 			.hasSize(1);
 	}
@@ -110,10 +112,10 @@ class SmtpOutboxIntegrationTests {
 
 	private MimeMessage awaitMessage(String subject) {
 		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> java.util.Arrays.stream(smtp.getReceivedMessages())
+			.until(() -> Arrays.stream(smtp.getReceivedMessages())
 				.filter(m -> subjectOf(m).equals(subject))
 				.findFirst()
-				.orElse(null), java.util.Objects::nonNull);
+				.orElse(null), Objects::nonNull);
 	}
 
 	private static String subjectOf(MimeMessage m) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,7 +201,7 @@ class StartupChecksTests {
 	@Test
 	void an_unreachable_database_is_explained() {
 		FailureAnalysis analysis = new DatabaseUnavailableFailureAnalyzer()
-			.analyze(new RuntimeException(new java.sql.SQLException("Connection refused", "08001")));
+			.analyze(new RuntimeException(new SQLException("Connection refused", "08001")));
 		assertThat(analysis.getDescription()).contains("データベースに接続できません");
 		assertThat(analysis.getAction()).contains("SPRING_DATASOURCE_URL");
 	}

@@ -1,6 +1,8 @@
 package jp.kennin.roster;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -65,7 +67,7 @@ class RosterImportIntegrationTests {
 	@Test
 	void windows_31j_without_bom_and_lf_line_ends_is_detected() {
 		byte[] file = household().line("02,9,00,本人,,渡邊 ①郎,ﾜﾀﾅﾍﾞ ｲﾁﾛｳ,S55.04.01,1,,,,,").text().replace("\r\n", "\n")
-			.getBytes(java.nio.charset.Charset.forName("windows-31j"));
+			.getBytes(Charset.forName("windows-31j"));
 		ImportResult result = run(Mode.DELTA, file);
 		assertThat(result.errors()).isEmpty();
 		assertThat(roster.findInsured(tenant.id(), "01", "t011").orElseThrow().name()).isEqualTo("髙橋 太郎");
@@ -127,11 +129,11 @@ class RosterImportIntegrationTests {
 	@Test
 	void header_problems_are_reported() {
 		String text = "記号,番号,枝番,本人家族区分,続柄,氏名,氏名カナ,生年月日,性別,メールアドレス,事業所コード,事業所名,同居区分,備考\r\n";
-		ImportResult result = run(Mode.DELTA, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		ImportResult result = run(Mode.DELTA, text.getBytes(StandardCharsets.UTF_8));
 		assertThat(result.errors()).extracting(Problem::text)
 			.containsExactlyInAnyOrder("1行目 備考: 不明な列です", "1行目 資格取得日: 列がありません");
 		assertThat(run(Mode.DELTA, new byte[0]).errors()).extracting(Problem::text).containsExactly("ファイルが空です");
-		assertThat(run(Mode.DELTA, (RosterCsv.HEADER + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).errors())
+		assertThat(run(Mode.DELTA, (RosterCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8)).errors())
 			.extracting(Problem::text)
 			.containsExactly("データの行がありません");
 	}

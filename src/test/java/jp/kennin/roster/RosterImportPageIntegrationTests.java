@@ -1,5 +1,6 @@
 package jp.kennin.roster;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,7 +103,7 @@ class RosterImportPageIntegrationTests {
 		StaffHttpClient admin = StaffHttpClient.login(port, clock, adminId, PASSWORD);
 		ImportRequest request = new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "進捗.csv", adminId,
 				"TENANT_ADMIN", null, true);
-		long checked = imports.run(request, new java.io.ByteArrayInputStream(RosterCsv.create()
+		long checked = imports.run(request, new ByteArrayInputStream(RosterCsv.create()
 			.insured("01", "p1", "進捗 一", "シンチョク イチ", "1980/01/01")
 			.insured("01", "p2", "進捗 二", "シンチョク ニ", "1980/01/01")
 			.insured("01", "p3", "進捗 三", "シンチョク サン", "1980/01/01")

@@ -1,7 +1,9 @@
 package jp.kennin.roster;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -199,8 +201,8 @@ class RosterLoadIntegrationTests {
 			return imports.run(new ImportRequest(tenant.id(), mode, Source.CLI, "roster.csv", "test", null, null, false), in,
 					null);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -3,6 +3,7 @@ package jp.kennin.survey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,7 +77,7 @@ class CampaignActionsIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		// Before the campaigns' deadlines, so the deadline job leaves them to these tests.
-		clock.setInstant(java.time.Instant.parse("2026-07-01T00:00:00Z"));
+		clock.setInstant(Instant.parse("2026-07-01T00:00:00Z"));
 		tenant = TestTenants.create(tenants, "操作テスト健保");
 		household("本社", "妻", "長男");
 		household("工場", "妻");
@@ -243,7 +244,7 @@ class CampaignActionsIntegrationTests {
 
 	private void household(String office, String... relationships) {
 		String bango = "a" + SEQ.incrementAndGet();
-		List<RosterPerson> people = new java.util.ArrayList<>();
+		List<RosterPerson> people = new ArrayList<>();
 		people.add(new RosterPerson(0, 0, "7", bango, "00", true, "本人", RelationshipCategory.SELF, "操作 太郎", "ソウサ タロウ",
 				LocalDate.of(1975, 1, 1), Gender.MALE, "s@example.jp", office.equals("本社") ? "100" : "300", office, null,
 				null, true));

@@ -1,6 +1,7 @@
 package jp.kennin.survey;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class CampaignBreakdownIntegrationTests {
 			.family("01", "3", "01", "妻", "内訳 梅", "ウチワケ ウメ", "1974/01/01"));
 		// An age rule too (everyone here is 16 or over on the day), as the selection SQL then ends with its parameter.
 		long id = campaigns.create(tenant.id(), CampaignIntegrationTests.draft(new TargetRules(
-				java.time.LocalDate.of(2026, 4, 1), 16, null,
+				LocalDate.of(2026, 4, 1), 16, null,
 				EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
 		assertThat(campaigns.breakdown(tenant.id(), id).fromForms()).isFalse();
 		campaigns.open(tenant.id(), id);

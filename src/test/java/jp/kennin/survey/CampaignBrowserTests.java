@@ -1,6 +1,7 @@
 package jp.kennin.survey;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,7 @@ class CampaignBrowserTests {
 				isoDate);
 	}
 
-	private final List<RosterPerson> people = new java.util.ArrayList<>();
+	private final List<RosterPerson> people = new ArrayList<>();
 
 	private void household(String bango, String... relationships) {
 		people.add(new RosterPerson(0, 0, "8", bango, "00", true, "本人", RelationshipCategory.SELF, "画面 太郎" + bango,

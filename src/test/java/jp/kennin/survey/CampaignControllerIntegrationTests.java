@@ -3,6 +3,8 @@ package jp.kennin.survey;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -150,10 +152,10 @@ class CampaignControllerIntegrationTests {
 	@Test
 	void a_new_campaign_counts_ages_on_april_1st_so_the_default_age_rule_validates() throws Exception {
 		try {
-			clock.setInstant(java.time.ZonedDateTime.of(2026, 2, 10, 12, 0, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant());
+			clock.setInstant(ZonedDateTime.of(2026, 2, 10, 12, 0, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant());
 			mvc.perform(get("/admin/campaigns/new").with(TestStaff.tenantAdmin(tenant.id())))
 				.andExpect(content().string(containsString("id=\"ageOn\" name=\"ageOn\" value=\"2025-04-01\"")));
-			clock.setInstant(java.time.ZonedDateTime.of(2026, 7, 1, 12, 0, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant());
+			clock.setInstant(ZonedDateTime.of(2026, 7, 1, 12, 0, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant());
 			mvc.perform(get("/admin/campaigns/new").with(TestStaff.tenantAdmin(tenant.id())))
 				.andExpect(content().string(containsString("id=\"ageOn\" name=\"ageOn\" value=\"2026-04-01\"")))
 				.andExpect(content().string(containsString("id=\"ageMin\" name=\"ageMin\" value=\"18\"")))
@@ -204,7 +206,7 @@ class CampaignControllerIntegrationTests {
 	@Test
 	void exclusion_list_in_windows_31j_is_read_and_bad_rows_are_reported() throws Exception {
 		long id = campaigns.create(tenant.id(), CampaignIntegrationTests.draft(new TargetRules(null, null, null,
-				java.util.EnumSet.of(RelationshipCategory.SPOUSE), null)));
+				EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		byte[] sjis = "記号,番号,枝番\r\n1,1,1\r\n".getBytes(Charset.forName("windows-31j"));
 		mvc.perform(multipart("/admin/campaigns/{id}/exclusions", id)
 			.file(new MockMultipartFile("file", "除外.csv", "text/csv", sjis))
@@ -224,7 +226,7 @@ class CampaignControllerIntegrationTests {
 	@Test
 	void reviewers_read_but_cannot_change_and_other_tenants_get_404() throws Exception {
 		long id = campaigns.create(tenant.id(), CampaignIntegrationTests.draft(new TargetRules(null, null, null,
-				java.util.EnumSet.of(RelationshipCategory.SPOUSE), null)));
+				EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		mvc.perform(get("/admin/campaigns/{id}", id).with(TestStaff.reviewer(tenant.id()))).andExpect(status().isOk());
 		mvc.perform(post("/admin/campaigns/{id}/open", id).with(TestStaff.reviewer(tenant.id())).with(csrf()))
 			.andExpect(status().isForbidden());

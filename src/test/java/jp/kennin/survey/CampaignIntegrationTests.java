@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -195,7 +196,7 @@ class CampaignIntegrationTests {
 				"期限までに提出してください。", rules);
 	}
 
-	private final java.util.List<String> bangos = new java.util.ArrayList<>();
+	private final List<String> bangos = new ArrayList<>();
 
 	private String bango(int index) {
 		return bangos.get(index);
@@ -204,7 +205,7 @@ class CampaignIntegrationTests {
 	private void household(String kigo, String office, RosterPerson... dependents) {
 		String bango = "c" + BANGO.incrementAndGet();
 		bangos.add(bango);
-		List<RosterPerson> people = new java.util.ArrayList<>();
+		List<RosterPerson> people = new ArrayList<>();
 		people.add(new RosterPerson(0, 0, kigo, bango, "00", true, "本人", RelationshipCategory.SELF, "調査 太郎",
 				"チョウサ タロウ", LocalDate.of(1975, 1, 1), Gender.MALE, "t@example.jp", office.equals("本社") ? "100" : "300",
 				office, null, LocalDate.of(1998, 4, 1), true));

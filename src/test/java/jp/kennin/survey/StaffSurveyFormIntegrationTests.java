@@ -2,8 +2,12 @@ package jp.kennin.survey;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -160,7 +164,7 @@ class StaffSurveyFormIntegrationTests {
 		// Submitted at 2026-12-02 03:43:27 Japan time (set directly: this test is about the export, not submitting).
 		jdbc.sql("update survey_form set status = 'SUBMITTED', receipt_number = '2026-0001-0000001', submitted_at = ? "
 				+ "where id = ?")
-			.params(java.sql.Timestamp.from(java.time.Instant.parse("2026-12-01T18:43:27Z")), formId)
+			.params(Timestamp.from(Instant.parse("2026-12-01T18:43:27Z")), formId)
 			.update();
 
 		for (String encoding : List.of("sjis", "utf8")) {
@@ -175,8 +179,8 @@ class StaffSurveyFormIntegrationTests {
 				var row = rows.get(0);
 				assertThat(row.get("被保険者氏名")).as(encoding).isEqualTo("髙橋 ①郎");
 				assertThat(row.get("提出日時")).isEqualTo("2026/12/02 03:43:27");
-				assertThat(java.time.LocalDateTime.parse(row.get("提出日時"),
-						java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss"))).isNotNull();
+				assertThat(LocalDateTime.parse(row.get("提出日時"),
+						DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss"))).isNotNull();
 				assertThat(row.get("生年月日")).isEqualTo("1972/01/01");
 				assertThat(row.get("書類不足")).contains("所得証明書").doesNotContain("給与明細");
 				assertThat(row.get("不足書類の提出方法（郵送・提出できない理由）")).isEmpty();

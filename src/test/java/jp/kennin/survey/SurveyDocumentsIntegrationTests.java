@@ -2,6 +2,7 @@ package jp.kennin.survey;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -254,7 +255,7 @@ class SurveyDocumentsIntegrationTests {
 			.andExpect(content().string(containsString("「提出されていない」状態に戻ります")))
 			.andExpect(content().string(containsString(first)))
 			.andExpect(content().string(containsString(
-					java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")
+					DateTimeFormatter.ofPattern("yyyy年M月d日")
 						.format(jp.kennin.platform.JapanTime.of(draft.deadline())))));
 		assertThat(formStatus()).as("looking at the confirmation changes nothing").isEqualTo("SUBMITTED");
 

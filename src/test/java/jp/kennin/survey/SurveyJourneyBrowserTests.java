@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -236,7 +237,7 @@ class SurveyJourneyBrowserTests {
 			assertThat(browser.heading()).isEqualTo("提出を取り消して回答を修正しますか");
 			assertThat(driver.findElement(By.id("content")).getText()).contains(receipt)
 				.contains("「提出されていない」状態に戻ります")
-				.contains(JapanTime.of(deadline).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")));
+				.contains(JapanTime.of(deadline).format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
 			browser.checkPage("survey-withdraw-confirm");
 			submitChecked(browser);
 			assertThat(driver.findElement(By.cssSelector(".notification-banner--success")).getText())

@@ -4,7 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -42,8 +45,8 @@ public final class Browser implements AutoCloseable {
 					"--disable-dev-shm-usage", "--lang=ja", "--user-data-dir=" + profile,
 					"--window-size=" + viewport.width + "," + viewport.height);
 			if (viewport.width < 500) {
-				options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-						java.util.Map.of("width", viewport.width, "height", viewport.height, "pixelRatio", 2.0, "touch",
+				options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+						Map.of("width", viewport.width, "height", viewport.height, "pixelRatio", 2.0, "touch",
 								true)));
 			}
 			ChromeDriverService service = new ChromeDriverService.Builder()
@@ -81,7 +84,7 @@ public final class Browser implements AutoCloseable {
 	 * A staff member's first login, as they meet it: user ID and password, then the authenticator app enrolled
 	 * with the secret shown (its code computed for {@code clock}), the recovery codes, and on to 管理画面.
 	 */
-	public void staffFirstLogin(String baseUrl, String loginId, String password, java.time.Clock clock) {
+	public void staffFirstLogin(String baseUrl, String loginId, String password, Clock clock) {
 		driver.get(baseUrl + "/admin/login");
 		type("loginId", loginId);
 		type("password", password);
@@ -168,7 +171,7 @@ public final class Browser implements AutoCloseable {
 	public void close() {
 		driver.quit();
 		try (var files = Files.walk(profile)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 		catch (IOException ignored) {
 			// A leftover temp profile is harmless.

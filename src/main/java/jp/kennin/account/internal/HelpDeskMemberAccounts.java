@@ -1,9 +1,11 @@
 package jp.kennin.account.internal;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.account.MemberAccounts;
@@ -20,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class HelpDeskMemberAccounts implements MemberAccounts {
 
-	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+	private static final Pattern EMAIL = Pattern
 		.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
 	private final AccountRepository accounts;
@@ -117,7 +119,7 @@ class HelpDeskMemberAccounts implements MemberAccounts {
 	}
 
 	private static Map<String, String> details(StaffActor actor, MemberAccount account) {
-		Map<String, String> details = new java.util.LinkedHashMap<>();
+		Map<String, String> details = new LinkedHashMap<>();
 		if (account != null) {
 			details.put("account", String.valueOf(account.id()));
 		}

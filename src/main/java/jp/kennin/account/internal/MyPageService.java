@@ -2,6 +2,7 @@ package jp.kennin.account.internal;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.platform.JapanTime;
@@ -127,7 +128,7 @@ public class MyPageService {
 	}
 
 	/** The address a still pending change of this flow goes to. */
-	public java.util.Optional<String> pendingEmail(MemberPrincipal member, String flowId) {
+	public Optional<String> pendingEmail(MemberPrincipal member, String flowId) {
 		return codes.pendingEmail(member.tenantId(), member.accountId(), EmailCodes.Purpose.CHANGE_EMAIL, flowId);
 	}
 

@@ -1,6 +1,7 @@
 package jp.kennin.account.internal;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 import jp.kennin.platform.JapanTime;
@@ -65,7 +66,7 @@ class SurveyReceiptMail {
 		if (to == null || to.isBlank()) {
 			return;
 		}
-		Map<String, String> all = new java.util.HashMap<>(values);
+		Map<String, String> all = new HashMap<>(values);
 		all.put("name", insured.name());
 		tenants.findById(tenantId).ifPresent(tenant -> mails.send(tenant, to, template, all));
 	}

@@ -9,8 +9,6 @@ import jp.kennin.account.internal.AccountFacts;
 import jp.kennin.account.internal.MemberAccount;
 import jp.kennin.account.internal.PasswordPolicy;
 import jp.kennin.account.internal.RecoveryService;
-import jp.kennin.account.internal.SignupService;
-import jp.kennin.roster.RosterPerson;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantCode;
 import jp.kennin.tenant.Tenants;

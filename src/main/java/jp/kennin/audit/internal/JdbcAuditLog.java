@@ -1,10 +1,16 @@
 package jp.kennin.audit.internal;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jp.kennin.audit.AuditEntry;
@@ -68,7 +74,7 @@ class JdbcAuditLog implements AuditLog {
 
 	@Override
 	@Transactional(readOnly = true)
-	public void forEach(Query q, java.util.function.Consumer<AuditEntry> sink) {
+	public void forEach(Query q, Consumer<AuditEntry> sink) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder sql = where(q, params).append(" order by id desc");
 		try (var rows = jdbc.sql(sql.toString()).withFetchSize(1000).params(params).query(JdbcAuditLog::map).stream()) {
@@ -76,7 +82,7 @@ class JdbcAuditLog implements AuditLog {
 		}
 	}
 
-	private static AuditEntry map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+	private static AuditEntry map(ResultSet rs, int i) throws SQLException {
 		return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("type"),
 				(Long) rs.getObject("tenant_id", Long.class), rs.getString("actor_kind"), rs.getString("actor_id"),
 				rs.getString("actor_role"), rs.getString("target"), rs.getString("ip"), decode(rs.getString("details")));
@@ -140,11 +146,11 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	private static String escape(String s) {
-		return java.net.URLEncoder.encode(s == null ? "" : s, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
 	}
 
 	private static String unescape(String s) {
-		return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+		return URLDecoder.decode(s, StandardCharsets.UTF_8);
 	}
 
 

@@ -1,5 +1,6 @@
 package jp.kennin.document.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.apache.tika.Tika;
@@ -33,7 +34,7 @@ enum DetectedType {
 		if (b.length < 12 || b[4] != 'f' || b[5] != 't' || b[6] != 'y' || b[7] != 'p') {
 			return false;
 		}
-		return HEIF_BRANDS.contains(new String(b, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
+		return HEIF_BRANDS.contains(new String(b, 8, 4, StandardCharsets.US_ASCII));
 	}
 
 }

@@ -3,7 +3,9 @@ package jp.kennin.document.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +24,9 @@ class HeicConverter {
 
 	private final List<String> command;
 
-	private final java.time.Duration timeout;
+	private final Duration timeout;
 
-	HeicConverter(String commandLine, java.time.Duration timeout) {
+	HeicConverter(String commandLine, Duration timeout) {
 		this.command = commandLine == null || commandLine.isBlank() ? List.of()
 				: List.of(commandLine.strip().split("\\s+"));
 		this.timeout = timeout;
@@ -80,7 +82,7 @@ class HeicConverter {
 			return;
 		}
 		try (var files = Files.walk(dir)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 		catch (IOException ignored) {
 			// Best effort: the directory is private to this process (created with default owner-only rights).

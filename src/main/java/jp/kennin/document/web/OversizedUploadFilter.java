@@ -1,6 +1,8 @@
 package jp.kennin.document.web;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -104,7 +106,7 @@ class OversizedUploadFilter extends OncePerRequestFilter implements Ordered {
 		for (String pair : query.split("&")) {
 			int eq = pair.indexOf('=');
 			if (eq > 0 && pair.substring(0, eq).equals(name)) {
-				return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+				return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
 			}
 		}
 		return null;

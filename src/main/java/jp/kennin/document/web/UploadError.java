@@ -2,6 +2,7 @@ package jp.kennin.document.web;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * A refused upload, carried to the next page as a flash attribute ({@code documentError}) so the fragment
@@ -14,7 +15,7 @@ public record UploadError(String slot, Long subject, String message) implements 
 
 	/** True if this error belongs to the given slot (and dependent, if any). */
 	public boolean isFor(String slotCode, Long subjectId) {
-		return slot != null && slot.equals(slotCode) && java.util.Objects.equals(subject, subjectId);
+		return slot != null && slot.equals(slotCode) && Objects.equals(subject, subjectId);
 	}
 
 	/** The id of the error message next to the slot's file input (templates/document/upload.html). */

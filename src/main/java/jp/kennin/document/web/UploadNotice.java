@@ -2,6 +2,7 @@ package jp.kennin.document.web;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * A finished upload or delete, carried to the next page as a flash attribute ({@code documentNotice}) so
@@ -13,7 +14,7 @@ public record UploadNotice(String slot, Long subject, String message) implements
 	private static final long serialVersionUID = 1L;
 
 	public boolean isFor(String slotCode, Long subjectId) {
-		return slot != null && slot.equals(slotCode) && java.util.Objects.equals(subject, subjectId);
+		return slot != null && slot.equals(slotCode) && Objects.equals(subject, subjectId);
 	}
 
 	/** The id of the slot's message element (templates/document/upload.html). */

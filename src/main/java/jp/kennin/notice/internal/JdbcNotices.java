@@ -2,13 +2,16 @@ package jp.kennin.notice.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kennin.notice.Notice;
@@ -71,12 +74,12 @@ class JdbcNotices implements Notices {
 		jdbc.sql("""
 				insert into notice (tenant_id, notice_date, title, body, publish_from, publish_until, created_at, updated_at)
 				values (:tenant, :date, :title, :body, :from, :until, :now, :now)""")
-			.param("tenant", tenantId, java.sql.Types.BIGINT)
-			.param("date", java.sql.Date.valueOf(date))
+			.param("tenant", tenantId, Types.BIGINT)
+			.param("date", Date.valueOf(date))
 			.param("title", title)
 			.param("body", body)
-			.param("from", ts(publishFrom), java.sql.Types.TIMESTAMP)
-			.param("until", ts(publishUntil), java.sql.Types.TIMESTAMP)
+			.param("from", ts(publishFrom), Types.TIMESTAMP)
+			.param("until", ts(publishUntil), Types.TIMESTAMP)
 			.param("now", now)
 			.update(keys, "id");
 		return keys.getKey().longValue();
@@ -107,11 +110,11 @@ class JdbcNotices implements Notices {
 				+ "publish_until = :until, updated_at = :now where id = :id and " + scope(scope))
 			.params(scopeParams(scope))
 			.param("id", id)
-			.param("date", java.sql.Date.valueOf(date))
+			.param("date", Date.valueOf(date))
 			.param("title", title)
 			.param("body", body)
-			.param("from", ts(publishFrom), java.sql.Types.TIMESTAMP)
-			.param("until", ts(publishUntil), java.sql.Types.TIMESTAMP)
+			.param("from", ts(publishFrom), Types.TIMESTAMP)
+			.param("until", ts(publishUntil), Types.TIMESTAMP)
 			.param("now", Timestamp.from(clock.instant()))
 			.update() == 1;
 	}
@@ -196,8 +199,8 @@ class JdbcNotices implements Notices {
 		return scope == null ? "tenant_id is null" : "tenant_id = :scope";
 	}
 
-	private static java.util.Map<String, Object> scopeParams(Long scope) {
-		return scope == null ? java.util.Map.of() : java.util.Map.of("scope", scope);
+	private static Map<String, Object> scopeParams(Long scope) {
+		return scope == null ? Map.of() : Map.of("scope", scope);
 	}
 
 	private static Timestamp ts(Instant instant) {

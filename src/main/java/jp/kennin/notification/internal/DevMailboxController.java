@@ -1,6 +1,5 @@
 package jp.kennin.notification.internal;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kennin.roster.KanaName;
@@ -94,8 +96,8 @@ class JdbcRoster implements Roster {
 		}
 	}
 
-	private static java.util.Map<String, Object> params(long tenantId, RosterPerson p, Timestamp now) {
-		java.util.Map<String, Object> m = new java.util.HashMap<>();
+	private static Map<String, Object> params(long tenantId, RosterPerson p, Timestamp now) {
+		Map<String, Object> m = new HashMap<>();
 		m.put("tenant", tenantId);
 		m.put("kigo", p.kigo());
 		m.put("bango", p.bango());

@@ -3,6 +3,7 @@ package jp.kennin.roster.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,7 @@ public class PageImports {
 		catch (IOException ex) {
 			log.error("Roster import {} cannot read its stored file", id, ex);
 			records.finish(id, Status.FAILED, null,
-					java.util.List.of(new RosterImports.Problem(null, null, "保存したファイルを読めませんでした。もう一度アップロードしてください。")), 1);
+					List.of(new RosterImports.Problem(null, null, "保存したファイルを読めませんでした。もう一度アップロードしてください。")), 1);
 		}
 		catch (RuntimeException ex) {
 			log.error("Roster import {} stopped", id, ex);

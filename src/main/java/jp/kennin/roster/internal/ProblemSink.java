@@ -1,6 +1,7 @@
 package jp.kennin.roster.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jp.kennin.roster.RosterImports.ImportResult;
@@ -31,7 +32,7 @@ final class ProblemSink {
 	/** By line, file-level problems first; problems of one line in column order. */
 	List<Problem> problems() {
 		List<Problem> sorted = new ArrayList<>(problems);
-		sorted.sort(java.util.Comparator.comparing(Problem::line, java.util.Comparator.nullsFirst(Integer::compare)));
+		sorted.sort(Comparator.comparing(Problem::line, Comparator.nullsFirst(Integer::compare)));
 		return sorted;
 	}
 

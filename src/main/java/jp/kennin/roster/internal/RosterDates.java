@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,7 +43,7 @@ final class RosterDates {
 			return Optional.of(fast);
 		}
 		// Full-width digits and letters (２０２０／４／１, Ｓ５５) are common in Excel sheets.
-		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toUpperCase(java.util.Locale.ROOT);
+		String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
 		try {
 			Matcher m = WESTERN.matcher(s);
 			if (m.matches()) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -313,7 +314,7 @@ class RosterImporter implements RosterImports {
 		if (postgres == null) {
 			try {
 				String product = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());
-				postgres = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+				postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("cannot tell the database product", ex);

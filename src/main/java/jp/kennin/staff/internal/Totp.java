@@ -1,6 +1,8 @@
 package jp.kennin.staff.internal;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -64,8 +66,8 @@ final class Totp {
 		long current = step(now);
 		for (long s = current - 1; s <= current + 1; s++) {
 			if ((lastUsedStep == null || s > lastUsedStep) && MessageDigest.isEqual(
-					code(base32Secret, s).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-					code.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+					code(base32Secret, s).getBytes(StandardCharsets.US_ASCII),
+					code.getBytes(StandardCharsets.US_ASCII))) {
 				return OptionalLong.of(s);
 			}
 		}
@@ -79,7 +81,7 @@ final class Totp {
 	}
 
 	private static String enc(String s) {
-		return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	static String base32(byte[] bytes) {

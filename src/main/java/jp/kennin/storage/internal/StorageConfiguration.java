@@ -7,6 +7,7 @@ import jp.kennin.storage.FileStorage;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -33,7 +34,10 @@ class StorageConfiguration {
 		if (s3 == null || s3.bucket() == null || s3.bucket().isBlank()) {
 			throw new IllegalStateException("kennin.storage.type=s3 needs kennin.storage.s3.bucket");
 		}
+		// The JDK's HttpURLConnection: enough for one request at a time per upload or download, and it spares
+		// the jar Apache HttpClient and the async client's Netty.
 		S3ClientBuilder builder = S3Client.builder()
+			.httpClientBuilder(UrlConnectionHttpClient.builder())
 			.region(Region.of(s3.region() == null || s3.region().isBlank() ? "us-east-1" : s3.region()))
 			.forcePathStyle(s3.pathStyle());
 		if (s3.endpoint() != null && !s3.endpoint().isBlank()) {

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,7 +45,7 @@ class AnswerRepository {
 	}
 
 	/** The answers of the given forms (one batch of an export), by dependent. */
-	Map<Long, DependentAnswers> forForms(long tenantId, java.util.Collection<Long> formIds) {
+	Map<Long, DependentAnswers> forForms(long tenantId, Collection<Long> formIds) {
 		if (formIds.isEmpty()) {
 			return Map.of();
 		}

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -93,7 +94,7 @@ class CampaignRepository {
 			.update();
 	}
 
-	void changeDeadline(long tenantId, long id, java.time.Instant deadline, boolean late) {
+	void changeDeadline(long tenantId, long id, Instant deadline, boolean late) {
 		jdbc.sql("update campaign set deadline = ?, late_submission_allowed = ?, updated_at = ? where tenant_id = ? and id = ?")
 			.params(Timestamp.from(deadline), late, now(), tenantId, id)
 			.update();

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,8 +33,8 @@ class DocumentChoiceRepository {
 	}
 
 	/** The choices of the given forms (one batch of an export), by form, in the order they were made. */
-	java.util.Map<Long, List<DocumentChoice>> forForms(long tenantId, Collection<Long> formIds) {
-		java.util.Map<Long, List<DocumentChoice>> out = new java.util.HashMap<>();
+	Map<Long, List<DocumentChoice>> forForms(long tenantId, Collection<Long> formIds) {
+		Map<Long, List<DocumentChoice>> out = new HashMap<>();
 		if (formIds.isEmpty()) {
 			return out;
 		}
@@ -40,7 +43,7 @@ class DocumentChoiceRepository {
 				order by id""")
 			.param("tenant", tenantId)
 			.param("forms", formIds)
-			.query((rs, n) -> out.computeIfAbsent(rs.getLong("survey_form_id"), k -> new java.util.ArrayList<>())
+			.query((rs, n) -> out.computeIfAbsent(rs.getLong("survey_form_id"), k -> new ArrayList<>())
 				.add(map(rs, n)))
 			.list();
 		return out;

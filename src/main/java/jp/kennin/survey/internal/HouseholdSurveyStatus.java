@@ -1,6 +1,8 @@
 package jp.kennin.survey.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jp.kennin.survey.CampaignStatus;
@@ -35,11 +37,11 @@ class HouseholdSurveyStatus implements MemberSurveys {
 				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status = ? and c.opens_at <= ?
 				order by c.deadline""")
 			.params(tenantId, kigo, bango, CampaignStatus.OPEN.name(),
-					java.sql.Timestamp.from(clock.instant()))
+					Timestamp.from(clock.instant()))
 			.query((rs, n) -> new SurveyStatus(rs.getLong("id"), rs.getString("title"),
 					SurveyStatus.State.valueOf(rs.getString("status")), rs.getTimestamp("deadline").toInstant(),
 					rs.getString("receipt_number"),
-					java.time.temporal.ChronoUnit.DAYS.between(jp.kennin.platform.JapanTime.today(clock),
+					ChronoUnit.DAYS.between(jp.kennin.platform.JapanTime.today(clock),
 							jp.kennin.platform.JapanTime.of(rs.getTimestamp("deadline").toInstant()).toLocalDate()),
 					rs.getLong("form_id")))
 			.list();

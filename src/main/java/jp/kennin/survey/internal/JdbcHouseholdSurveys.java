@@ -1,6 +1,7 @@
 package jp.kennin.survey.internal;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ class JdbcHouseholdSurveys implements HouseholdSurveys {
 			.list();
 	}
 
-	private static java.time.Instant instant(Timestamp t) {
+	private static Instant instant(Timestamp t) {
 		return t == null ? null : t.toInstant();
 	}
 

@@ -1,7 +1,10 @@
 package jp.kennin.survey.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.JapanTime;
@@ -65,7 +68,7 @@ public class SurveyAnswering {
 				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status in (?, ?) and c.opens_at <= ?
 				order by c.deadline, f.id""")
 			.params(member.tenantId(), member.kigo(), member.bango(), CampaignStatus.OPEN.name(),
-					CampaignStatus.CLOSED.name(), java.sql.Timestamp.from(clock.instant()))
+					CampaignStatus.CLOSED.name(), Timestamp.from(clock.instant()))
 			.query(SurveyFormRepository::map)
 			.list();
 	}
@@ -230,8 +233,8 @@ public class SurveyAnswering {
 
 	/** Documents added since the form's latest submission, while it is submitted: ID → time. */
 	@Transactional(readOnly = true)
-	public java.util.Map<Long, java.time.Instant> addedAfterSubmission(MemberForm form) {
-		return form.form().submitted() ? FormEventRepository.addedSinceSubmission(history(form)) : java.util.Map.of();
+	public Map<Long, Instant> addedAfterSubmission(MemberForm form) {
+		return form.form().submitted() ? FormEventRepository.addedSinceSubmission(history(form)) : Map.of();
 	}
 
 	private MemberForm editable(HouseholdScopedPrincipal member, long formId) {

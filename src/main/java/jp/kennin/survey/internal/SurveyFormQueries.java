@@ -1,5 +1,6 @@
 package jp.kennin.survey.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public class SurveyFormQueries {
 	 * @param documentsAdded documents uploaded since submission (提出後に追加)
 	 */
 	public record Row(long formId, String kigo, String bango, String insuredName, String officeCode, String officeName,
-			SurveyStatus.State status, String receiptNumber, java.time.Instant submittedAt, int dependents,
+			SurveyStatus.State status, String receiptNumber, Instant submittedAt, int dependents,
 			int documentsMissing, int documentsByMail, int documentsAdded) {
 	}
 

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,8 +66,8 @@ class SurveyFormRepository {
 	}
 
 	/** The dependents under survey of the given forms (one batch of an export), grouped by form. */
-	java.util.Map<Long, List<FormDependent>> dependentsOf(long tenantId, java.util.Collection<Long> formIds) {
-		java.util.Map<Long, List<FormDependent>> out = new java.util.HashMap<>();
+	Map<Long, List<FormDependent>> dependentsOf(long tenantId, Collection<Long> formIds) {
+		Map<Long, List<FormDependent>> out = new HashMap<>();
 		if (formIds.isEmpty()) {
 			return out;
 		}
@@ -81,7 +83,7 @@ class SurveyFormRepository {
 						rs.getString("name_kana"), rs.getDate("birth_date").toLocalDate(), rs.getString("relationship"),
 						category == null ? null : RelationshipCategory.valueOf(category),
 						(Boolean) rs.getObject("living_together", Boolean.class));
-				out.computeIfAbsent(d.surveyFormId(), k -> new java.util.ArrayList<>()).add(d);
+				out.computeIfAbsent(d.surveyFormId(), k -> new ArrayList<>()).add(d);
 				return d;
 			})
 			.list();

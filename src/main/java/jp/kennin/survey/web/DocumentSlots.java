@@ -1,8 +1,10 @@
 package jp.kennin.survey.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jp.kennin.document.StoredDocument;
 import jp.kennin.eligibility.EligibilityResult;
@@ -48,8 +50,8 @@ final class DocumentSlots {
 	}
 
 	/** Every slot code's name (the required documents and 「その他の書類」), for staff lists. */
-	static java.util.Map<String, String> names(MessageSource messages, Locale locale) {
-		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+	static Map<String, String> names(MessageSource messages, Locale locale) {
+		Map<String, String> names = new LinkedHashMap<>();
 		for (RequiredDocument doc : RequiredDocument.values()) {
 			names.put(doc.code(), doc.displayName(locale));
 		}

@@ -22,6 +22,11 @@ import jp.kennin.survey.internal.SurveyAnswering;
 import jp.kennin.survey.internal.SurveyProblem;
 
 import java.time.Clock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -243,7 +248,7 @@ class SurveyFormController {
 
 	@GetMapping("/{formId}/d/{dependentId}")
 	String section(Authentication auth, @PathVariable long formId, @PathVariable long dependentId, Model model,
-			java.util.Locale locale) {
+			Locale locale) {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		FormDependent dependent = form.dependent(dependentId);
 		addForm(model, form);
@@ -374,7 +379,7 @@ class SurveyFormController {
 	/** The member's PDF copy (控え) of a submitted form. */
 	@GetMapping("/{formId}/receipt.pdf")
 	org.springframework.http.ResponseEntity<byte[]> receiptPdf(Authentication auth, @PathVariable long formId,
-			java.util.Locale locale) throws java.io.IOException {
+			Locale locale) throws IOException {
 		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
 		MemberForm form = answering.load(member, formId);
 		if (!form.form().submitted()) {
@@ -391,7 +396,7 @@ class SurveyFormController {
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
 					org.springframework.http.ContentDisposition.attachment()
-						.filename("調査票控え_" + form.form().receiptNumber() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+						.filename("調査票控え_" + form.form().receiptNumber() + ".pdf", StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.body(pdf);
@@ -425,7 +430,7 @@ class SurveyFormController {
 	}
 
 	/** 「提出後に追加（9月1日 10:30）」 for each document added since submission. */
-	private Map<Long, String> marks(Map<Long, java.time.Instant> added, java.util.Locale locale) {
+	private Map<Long, String> marks(Map<Long, Instant> added, Locale locale) {
 		Map<Long, String> marks = new LinkedHashMap<>();
 		added.forEach((id, at) -> marks.put(id, messages.getMessage("survey.documents.addedAfter",
 				new Object[] { VIEW_TIME.dateTime(at) }, locale)));
@@ -437,7 +442,7 @@ class SurveyFormController {
 		model.addAttribute("editable", form.editable(clock));
 		model.addAttribute("withdrawable", form.withdrawable(clock));
 		model.addAttribute("deadline", JapanTime.of(form.campaign().deadline()));
-		model.addAttribute("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(JapanTime.today(clock),
+		model.addAttribute("daysLeft", ChronoUnit.DAYS.between(JapanTime.today(clock),
 				JapanTime.of(form.campaign().deadline()).toLocalDate()));
 	}
 

@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -62,11 +64,11 @@ final class SurveyFormCsv {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		}
 		Writer writer = new OutputStreamWriter(out, charset.newEncoder()
-			.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE)
 			.replaceWith(new byte[] { '?' }));
 		Function<Enum<?>, String> label = e -> e == null ? ""
 				: messages.getMessage("survey.enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null,
-						e.name(), java.util.Locale.JAPANESE);
+						e.name(), Locale.JAPANESE);
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get())) {
 			csv.printRecord(HEADER);
 			forms.forEach(exported -> {
@@ -76,7 +78,7 @@ final class SurveyFormCsv {
 					SurveyFormExport.DependentFacts facts = exported.facts(d.id());
 					List<Object> row = new ArrayList<>();
 					row.add(f.form().receiptNumber());
-					row.add(messages.getMessage("survey.staff.status." + f.form().status(), null, java.util.Locale.JAPANESE));
+					row.add(messages.getMessage("survey.staff.status." + f.form().status(), null, Locale.JAPANESE));
 					row.add(f.form().submittedAt() == null ? "" : DATE_TIME.format(JapanTime.of(f.form().submittedAt())));
 					row.add(f.form().kigo());
 					row.add(f.form().bango());
@@ -122,10 +124,10 @@ final class SurveyFormCsv {
 	/** 「書類名：郵送で提出」 or 「書類名：提出できない（理由：…）」 per choice, joined with ／; the reason on one line. */
 	static String choices(List<DocumentChoice> choices, MessageSource messages) {
 		return choices.stream().map(c -> document(c.slot()) + "：" + (c.kind() == DocumentChoice.Kind.MAIL
-				? messages.getMessage("survey.check.chosen.MAIL", null, java.util.Locale.JAPANESE)
+				? messages.getMessage("survey.check.chosen.MAIL", null, Locale.JAPANESE)
 				: messages.getMessage("survey.check.chosen.UNABLE",
 						new Object[] { c.reason() == null ? "" : c.reason().replaceAll("\\s*\\R\\s*", " ") },
-						java.util.Locale.JAPANESE)))
+						Locale.JAPANESE)))
 			.collect(Collectors.joining("／"));
 	}
 

@@ -1,5 +1,7 @@
 package jp.kennin.tenant.web;
 
+import java.util.Locale;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -94,7 +96,7 @@ public class TenantForm {
 	}
 
 	public void setCode(String code) {
-		this.code = trim(code).toLowerCase(java.util.Locale.ROOT);
+		this.code = trim(code).toLowerCase(Locale.ROOT);
 	}
 
 	public String getName() {

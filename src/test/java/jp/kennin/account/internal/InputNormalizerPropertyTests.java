@@ -2,6 +2,7 @@ package jp.kennin.account.internal;
 
 import java.text.Normalizer;
 
+import com.ibm.icu.text.Transliterator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -79,7 +80,7 @@ class InputNormalizerPropertyTests {
 	}
 
 	static String toHalfWidthKana(String katakana) {
-		return com.ibm.icu.text.Transliterator.getInstance("Fullwidth-Halfwidth").transliterate(katakana);
+		return Transliterator.getInstance("Fullwidth-Halfwidth").transliterate(katakana);
 	}
 
 }

@@ -1,6 +1,7 @@
 package jp.kennin.account.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,11 +15,11 @@ class PasswordPolicyTests {
 
 	static final PasswordPolicy.Context CONTEXT = new PasswordPolicy.Context("omuro.taro", LocalDate.of(1980, 4, 1), "demo");
 
-	static java.util.List<String> seed(String password) {
+	static List<String> seed(String password) {
 		return PasswordPolicy.check(password, PasswordPolicyPreset.SEED, CONTEXT);
 	}
 
-	static java.util.List<String> nist(String password) {
+	static List<String> nist(String password) {
 		return PasswordPolicy.check(password, PasswordPolicyPreset.NIST, CONTEXT);
 	}
 

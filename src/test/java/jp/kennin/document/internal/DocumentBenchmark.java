@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -96,7 +97,7 @@ public final class DocumentBenchmark {
 		System.out.printf(Locale.ROOT, "4 concurrent uploaders: %d uploads in %.1f s = %.2f uploads/s, peak heap above baseline %d MB%n",
 				4 * perThread, seconds, 4 * perThread / seconds, (heapPeak() - baseline) >> 20);
 		try (var files = Files.walk(dir)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 
@@ -114,7 +115,7 @@ public final class TestFiles {
 				tiff.putInt(rational[0]).putInt(rational[1]);
 			}
 		}
-		byte[] tiffBytes = java.util.Arrays.copyOf(tiff.array(), gps ? 140 : 8 + 2 + 12 + 4);
+		byte[] tiffBytes = Arrays.copyOf(tiff.array(), gps ? 140 : 8 + 2 + 12 + 4);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(jpeg, 0, 2);
 		int length = 2 + 6 + tiffBytes.length;

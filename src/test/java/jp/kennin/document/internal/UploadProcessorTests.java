@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
 
 import javax.imageio.ImageIO;
 
@@ -21,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UploadProcessorTests {
 
@@ -82,10 +83,10 @@ class UploadProcessorTests {
 		byte[] pdf = TestFiles.pdf(1);
 		byte[] brokenPdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes(StandardCharsets.US_ASCII);
 		byte[] jpeg = TestFiles.jpeg(TestFiles.photo(400, 300, 1, 40), 0.9f);
-		byte[] truncatedJpeg = java.util.Arrays.copyOf(jpeg, 700);
+		byte[] truncatedJpeg = Arrays.copyOf(jpeg, 700);
 
 		assertThat(problemOf(() -> processor.process(brokenPdf, TEN_MB))).isEqualTo(DocumentProblem.CORRUPT);
-		assertThat(problemOf(() -> processor.process(java.util.Arrays.copyOf(pdf, 60), TEN_MB)))
+		assertThat(problemOf(() -> processor.process(Arrays.copyOf(pdf, 60), TEN_MB)))
 			.isEqualTo(DocumentProblem.CORRUPT);
 		assertThat(problemOf(() -> processor.process(truncatedJpeg, TEN_MB))).isEqualTo(DocumentProblem.CORRUPT);
 	}
@@ -205,13 +206,13 @@ class UploadProcessorTests {
 	@ValueSource(strings = { "EICAR", "HTML", "random bytes", "a cut HEIC" })
 	void what_only_starts_like_heic_is_refused_as_unreadable(String after) {
 		byte[] random = new byte[3000];
-		new java.util.Random(11).nextBytes(random);
+		new Random(11).nextBytes(random);
 		byte[] upload = switch (after) {
 			case "EICAR" -> TestFiles.heicHeaderThen(HeifContainerTests.EICAR.getBytes(StandardCharsets.US_ASCII));
 			case "HTML" -> TestFiles.heicHeaderThen("<html><body><script>alert(1)</script></body></html>"
 				.getBytes(StandardCharsets.UTF_8));
 			case "random bytes" -> TestFiles.heicHeaderThen(random);
-			default -> java.util.Arrays.copyOf(TestFiles.heic(), 300);
+			default -> Arrays.copyOf(TestFiles.heic(), 300);
 		};
 
 		assertThat(problemOf(() -> processor.process(upload, TEN_MB))).isEqualTo(DocumentProblem.CORRUPT);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -90,7 +91,7 @@ class EncryptingFileStorageTests {
 		};
 
 		try (InputStream sealed = StreamingEncryption.encrypting(endless, EncryptingFileStorage.deriveKey("k".repeat(32)),
-				new java.security.SecureRandom())) {
+				new SecureRandom())) {
 			assertThat(sealed.readNBytes(HEADER + 100)).hasSize(HEADER + 100);
 		}
 

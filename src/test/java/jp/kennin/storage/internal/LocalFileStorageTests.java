@@ -2,6 +2,7 @@ package jp.kennin.storage.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ class LocalFileStorageTests {
 	@Test
 	void round_trip_on_local_disk_with_server_generated_keys() throws IOException {
 		LocalFileStorage storage = new LocalFileStorage(root);
-		byte[] content = "領収書".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] content = "領収書".getBytes(StandardCharsets.UTF_8);
 
 		String key = storage.put(content);
 
@@ -45,7 +46,7 @@ class LocalFileStorageTests {
 		EncryptingFileStorage storage = new EncryptingFileStorage(new LocalFileStorage(root),
 				EncryptingFileStorage.deriveKey("test-secret-key-0123456789-abcdefghijklmnop"));
 		byte[] plain = "扶養者の在学証明書 %PDF-1.7 plain text that must not be on disk".getBytes(
-				java.nio.charset.StandardCharsets.UTF_8);
+				StandardCharsets.UTF_8);
 
 		String key = storage.put(plain);
 		Path file;
@@ -55,7 +56,7 @@ class LocalFileStorageTests {
 		byte[] onDisk = Files.readAllBytes(file);
 
 		assertThat(onDisk).isNotEqualTo(plain);
-		assertThat(new String(onDisk, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("plain text");
+		assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).doesNotContain("plain text");
 		assertThat(onDisk).hasSize(4 + 12 + plain.length + 16);
 		try (InputStream in = storage.get(key).orElseThrow()) {
 			assertThat(in.readAllBytes()).isEqualTo(plain);

@@ -1,9 +1,11 @@
 package jp.kennin.storage.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 
 import jp.kennin.platform.KenninProperties;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -74,9 +76,9 @@ class S3FileStorageTests {
 		EncryptingFileStorage storage = new EncryptingFileStorage(new S3FileStorage(client, "kennin-test", ""),
 				EncryptingFileStorage.deriveKey("test-secret-key-0123456789-abcdefghijklmnop"));
 		byte[] plain = new byte[3 * StreamingEncryption.SEGMENT_BYTES + 17];
-		new java.util.Random(7).nextBytes(plain);
+		new Random(7).nextBytes(plain);
 
-		String key = storage.put(new java.io.ByteArrayInputStream(plain));
+		String key = storage.put(new ByteArrayInputStream(plain));
 
 		try (InputStream in = storage.get(key).orElseThrow()) {
 			assertThat(in.readAllBytes()).isEqualTo(plain);

@@ -1,0 +1,227 @@
+package jp.kennin.survey.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+
+/**
+ * Text flowing down A4 pages with PDFBox: paragraphs and two-column label/value tables, wrapped to the width
+ * and continued on a new page when a page is full. The TrueType font is embedded as a subset so the PDF shows
+ * Japanese on any machine; characters the font lacks print as 〓 rather than failing the whole document.
+ */
+final class PdfFlow implements Closeable {
+
+	private static final PDRectangle PAGE = PDRectangle.A4;
+
+	private static final float MARGIN = 48;
+
+	/** Points around the text of every table cell. */
+	private static final float CELL_PADDING = 5;
+
+	/** Line height as a multiple of the font size. */
+	private static final float LEADING = 1.5f;
+
+	/** The label column's share of a table's width (the value column has the rest). */
+	private static final float LABEL_SHARE = 1f / 3;
+
+	private static final float LABEL_GRAY = 0.93f;
+
+	private final PDDocument document = new PDDocument();
+
+	private final PDType0Font font;
+
+	private final Map<Integer, Boolean> printable = new HashMap<>();
+
+	private PDPageContentStream page;
+
+	/** The top of the free space on the current page, from the bottom edge. */
+	private float y;
+
+	PdfFlow(byte[] trueTypeFont, String title) throws IOException {
+		this.font = PDType0Font.load(this.document, new ByteArrayInputStream(trueTypeFont), true);
+		this.document.getDocumentInformation().setTitle(title);
+		newPage();
+	}
+
+	/** A paragraph in the full width, spacing points below what came before. */
+	void paragraph(String text, float size, boolean bold, float spacing) throws IOException {
+		this.y -= spacing;
+		for (String line : wrap(text, size, width())) {
+			if (this.y - size * LEADING < MARGIN) {
+				newPage();
+			}
+			this.y -= size * LEADING;
+			show(line, MARGIN, this.y + size * (LEADING - 1) / 2 + size * 0.12f, size, bold);
+		}
+	}
+
+	/** A table of label/value rows (label column shaded), 6 points above and below. */
+	void table(List<String[]> rows, float size) throws IOException {
+		this.y -= 6;
+		float labelWidth = width() * LABEL_SHARE;
+		float valueWidth = width() - labelWidth;
+		for (String[] row : rows) {
+			List<String> labels = wrap(row[0], size, labelWidth - 2 * CELL_PADDING);
+			List<String> values = wrap(row[1] == null ? "" : row[1], size, valueWidth - 2 * CELL_PADDING);
+			int drawn = 0;
+			while (drawn < Math.max(labels.size(), values.size())) {
+				float lineHeight = size * LEADING;
+				int fit = (int) ((this.y - MARGIN - 2 * CELL_PADDING) / lineHeight);
+				if (fit < 1) {
+					newPage();
+					continue;
+				}
+				int lines = Math.min(fit, Math.max(labels.size(), values.size()) - drawn);
+				float height = lines * lineHeight + 2 * CELL_PADDING;
+				float bottom = this.y - height;
+				this.page.setNonStrokingColor(LABEL_GRAY);
+				this.page.addRect(MARGIN, bottom, labelWidth, height);
+				this.page.fill();
+				this.page.setNonStrokingColor(0f);
+				this.page.setLineWidth(0.5f);
+				this.page.addRect(MARGIN, bottom, labelWidth, height);
+				this.page.addRect(MARGIN + labelWidth, bottom, valueWidth, height);
+				this.page.stroke();
+				cell(labels, drawn, lines, MARGIN + CELL_PADDING, size);
+				cell(values, drawn, lines, MARGIN + labelWidth + CELL_PADDING, size);
+				drawn += lines;
+				this.y = bottom;
+			}
+		}
+		this.y -= 6;
+	}
+
+	byte[] toBytes() throws IOException {
+		this.page.close();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.document.save(out);
+		return out.toByteArray();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.document.close();
+	}
+
+	private void cell(List<String> lines, int from, int count, float x, float size) throws IOException {
+		float lineHeight = size * LEADING;
+		for (int i = from; i < Math.min(lines.size(), from + count); i++) {
+			float baseline = this.y - CELL_PADDING - (i - from + 1) * lineHeight + size * (LEADING - 1) / 2
+					+ size * 0.12f;
+			show(lines.get(i), x, baseline, size, false);
+		}
+	}
+
+	private void show(String line, float x, float baseline, float size, boolean bold) throws IOException {
+		if (line.isEmpty()) {
+			return;
+		}
+		this.page.beginText();
+		this.page.setFont(this.font, size);
+		if (bold) {
+			// The bundled font has no bold face: stroke the outline as well, as word processors do.
+			this.page.setRenderingMode(RenderingMode.FILL_STROKE);
+			this.page.setLineWidth(size / 30);
+		}
+		else {
+			this.page.setRenderingMode(RenderingMode.FILL);
+		}
+		this.page.newLineAtOffset(x, baseline);
+		this.page.showText(line);
+		this.page.endText();
+	}
+
+	/** Lines that fit the width: broken at a space inside Latin words, anywhere in Japanese text. */
+	private List<String> wrap(String text, float size, float width) throws IOException {
+		List<String> lines = new ArrayList<>();
+		for (String paragraph : printable(text).split("\n", -1)) {
+			StringBuilder line = new StringBuilder();
+			float lineWidth = 0;
+			int i = 0;
+			while (i < paragraph.length()) {
+				int codePoint = paragraph.codePointAt(i);
+				String glyph = new String(Character.toChars(codePoint));
+				float glyphWidth = this.font.getStringWidth(glyph) / 1000 * size;
+				if (lineWidth + glyphWidth > width && line.length() > 0) {
+					int space = line.lastIndexOf(" ");
+					if (isLatin(codePoint) && space > 0) {
+						i -= line.length() - space - 1;
+						line.setLength(space);
+					}
+					lines.add(line.toString());
+					line.setLength(0);
+					lineWidth = 0;
+					continue;
+				}
+				line.append(glyph);
+				lineWidth += glyphWidth;
+				i += glyph.length();
+			}
+			lines.add(line.toString());
+		}
+		return lines;
+	}
+
+	private static boolean isLatin(int codePoint) {
+		return codePoint < 0x2000 && Character.isLetterOrDigit(codePoint);
+	}
+
+	/** Tabs and carriage returns as spaces, characters the font has no glyph for as 〓. */
+	private String printable(String text) throws IOException {
+		StringBuilder out = new StringBuilder(text.length());
+		for (int codePoint : text.replace("\r\n", "\n").codePoints().toArray()) {
+			if (codePoint == '\n') {
+				out.append('\n');
+			}
+			else if (Character.isWhitespace(codePoint) || Character.isISOControl(codePoint)) {
+				out.append(' ');
+			}
+			else if (hasGlyph(codePoint)) {
+				out.appendCodePoint(codePoint);
+			}
+			else {
+				out.append('〓');
+			}
+		}
+		return out.toString();
+	}
+
+	private boolean hasGlyph(int codePoint) {
+		return this.printable.computeIfAbsent(codePoint, c -> {
+			try {
+				this.font.encode(new String(Character.toChars(c)));
+				return true;
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				return false;
+			}
+		});
+	}
+
+	private float width() {
+		return PAGE.getWidth() - 2 * MARGIN;
+	}
+
+	private void newPage() throws IOException {
+		if (this.page != null) {
+			this.page.close();
+		}
+		PDPage next = new PDPage(PAGE);
+		this.document.addPage(next);
+		this.page = new PDPageContentStream(this.document, next);
+		this.y = PAGE.getHeight() - MARGIN;
+	}
+
+}
