@@ -7,6 +7,7 @@ import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignStatus;
+import jp.kennin.survey.CampaignVisibility;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.SurveyForm;
 import jp.kennin.survey.SurveySubmitted;
@@ -62,10 +63,12 @@ public class SurveyAnswering {
 	public List<SurveyForm> visibleForms(HouseholdScopedPrincipal member) {
 		return jdbc.sql("""
 				select f.* from survey_form f join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
-				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status in (?, ?) and c.opens_at <= ?
-				order by c.deadline, f.id""")
-			.params(member.tenantId(), member.kigo(), member.bango(), CampaignStatus.OPEN.name(),
-					CampaignStatus.CLOSED.name(), java.sql.Timestamp.from(clock.instant()))
+				where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s
+				order by c.deadline, f.id""".formatted(CampaignVisibility.VISIBLE.sql()))
+			.param("tenant", member.tenantId())
+			.param("kigo", member.kigo())
+			.param("bango", member.bango())
+			.param(CampaignVisibility.NOW, java.sql.Timestamp.from(clock.instant()))
 			.query(SurveyFormRepository::map)
 			.list();
 	}
