@@ -58,9 +58,14 @@ class AnswerRepository {
 
 	/**
 	 * Saves the answers if nobody saved since {@code answers.version()} was read.
-	 * @return false when the stored version moved on (another tab or device saved in between)
+	 * @return the new version, or empty when the stored version moved on (another tab or device saved in
+	 * between)
 	 */
-	boolean save(long tenantId, long formId, DependentAnswers a) {
+	java.util.OptionalInt save(long tenantId, long formId, DependentAnswers a) {
+		return write(tenantId, formId, a) ? java.util.OptionalInt.of(a.version() + 1) : java.util.OptionalInt.empty();
+	}
+
+	private boolean write(long tenantId, long formId, DependentAnswers a) {
 		Map<String, Object> p = params(a);
 		p.put("tenant", tenantId);
 		p.put("form", formId);
