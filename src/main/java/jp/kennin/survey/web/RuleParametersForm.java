@@ -23,6 +23,11 @@ public class RuleParametersForm {
 
 	private String latterStageAge = "75";
 
+	/** 労働条件通知書による判定: "yes", "no", or empty for the law (on from 2026-04-01). */
+	private String labourContractRule = "";
+
+	private String contractWeeksPerYear = String.valueOf(RuleParameters.WEEKS_PER_YEAR);
+
 	static RuleParametersForm of(RuleParameters p) {
 		RuleParametersForm f = new RuleParametersForm();
 		f.standardLimit = String.valueOf(p.standardLimit());
@@ -32,6 +37,8 @@ public class RuleParametersForm {
 		f.seniorLimit = String.valueOf(p.seniorLimit());
 		f.seniorAge = String.valueOf(p.seniorAge());
 		f.latterStageAge = String.valueOf(p.latterStageAge());
+		f.labourContractRule = p.labourContractRule() ? "yes" : "no";
+		f.contractWeeksPerYear = String.valueOf(p.contractWeeksPerYear());
 		return f;
 	}
 
@@ -51,5 +58,9 @@ public class RuleParametersForm {
 	public void setSeniorAge(String seniorAge) { this.seniorAge = seniorAge; }
 	public String getLatterStageAge() { return latterStageAge; }
 	public void setLatterStageAge(String latterStageAge) { this.latterStageAge = latterStageAge; }
+	public String getLabourContractRule() { return labourContractRule; }
+	public void setLabourContractRule(String labourContractRule) { this.labourContractRule = labourContractRule; }
+	public String getContractWeeksPerYear() { return contractWeeksPerYear; }
+	public void setContractWeeksPerYear(String contractWeeksPerYear) { this.contractWeeksPerYear = contractWeeksPerYear; }
 
 }
