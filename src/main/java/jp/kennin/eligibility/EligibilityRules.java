@@ -72,7 +72,7 @@ public final class EligibilityRules {
 	 * salary is judged by the contracted wage, hours and days, not by what was earned (overtime left out).
 	 */
 	private static boolean labourContractApplies(EligibilityInput in, RuleParameters p) {
-		return p.labourContractRule() && in.labourContract() != null
+		return p.labourContractRuleOn(in.referenceDate()) && in.labourContract() != null
 				&& in.totalIncome() == in.income(IncomeKind.SALARY);
 	}
 

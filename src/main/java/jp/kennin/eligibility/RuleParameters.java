@@ -14,12 +14,12 @@ import java.util.Objects;
  * (spouses excluded); null before the band existed (2025-10-01)
  * @param seniorAge from this age (and for a disability) {@code seniorLimit} applies
  * @param latterStageAge the age at which 後期高齢者医療 takes over (eligibility ends on that birthday)
- * @param labourContractRule whether a salary-only dependent's income is judged from the 労働条件通知書
- * (保保発1001第3号: by law from 2026-04-01)
+ * @param labourContractFrom from this reference date a salary-only dependent's income is judged from the
+ * 労働条件通知書 (保保発1001第3号: by law 2026-04-01); null: never (a tenant's choice)
  * @param contractWeeksPerYear the weeks a year the contracted hours and days are counted for (52)
  */
 public record RuleParameters(LocalDate validFrom, long standardLimit, Long youngAdultLimit, int youngAdultMinAge,
-		int youngAdultMaxAge, long seniorLimit, int seniorAge, int latterStageAge, boolean labourContractRule,
+		int youngAdultMaxAge, long seniorLimit, int seniorAge, int latterStageAge, LocalDate labourContractFrom,
 		int contractWeeksPerYear) {
 
 	/** 保保発1001第3号 (2025-10-01): the labour-contract rule applies from this date. */
@@ -36,11 +36,7 @@ public record RuleParameters(LocalDate validFrom, long standardLimit, Long young
 	public static final RuleParameters SINCE_2025_10 = new RuleParameters(LocalDate.of(2025, 10, 1), 1_300_000,
 			1_500_000L, 19, 22, 1_800_000, 60, 75);
 
-	/** 保保発1001第3号: salary-only dependents judged from the labour contract from 2026-04-01. */
-	public static final RuleParameters SINCE_2026_04 = new RuleParameters(LABOUR_CONTRACT_RULE_FROM, 1_300_000,
-			1_500_000L, 19, 22, 1_800_000, 60, 75);
-
-	public static final List<RuleParameters> DEFAULTS = List.of(SINCE_2020_04, SINCE_2025_10, SINCE_2026_04);
+	public static final List<RuleParameters> DEFAULTS = List.of(SINCE_2020_04, SINCE_2025_10);
 
 	public RuleParameters {
 		Objects.requireNonNull(validFrom, "validFrom");
@@ -55,12 +51,20 @@ public record RuleParameters(LocalDate validFrom, long standardLimit, Long young
 		}
 	}
 
-	/** A set whose labour-contract rule follows the law: on from 2026-04-01, counting 52 weeks. */
+	/**
+	 * A set whose labour-contract rule follows the law: from 2026-04-01, counting 52 weeks. The rule's date is
+	 * a parameter of every set rather than a set of its own, so a tenant's own limits dated before it keep
+	 * applying after it.
+	 */
 	public RuleParameters(LocalDate validFrom, long standardLimit, Long youngAdultLimit, int youngAdultMinAge,
 			int youngAdultMaxAge, long seniorLimit, int seniorAge, int latterStageAge) {
 		this(validFrom, standardLimit, youngAdultLimit, youngAdultMinAge, youngAdultMaxAge, seniorLimit, seniorAge,
-				latterStageAge, !Objects.requireNonNull(validFrom, "validFrom").isBefore(LABOUR_CONTRACT_RULE_FROM),
-				WEEKS_PER_YEAR);
+				latterStageAge, LABOUR_CONTRACT_RULE_FROM, WEEKS_PER_YEAR);
+	}
+
+	/** Whether the labour-contract rule applies on the reference date. */
+	public boolean labourContractRuleOn(LocalDate date) {
+		return labourContractFrom != null && !date.isBefore(labourContractFrom);
 	}
 
 	/** The legal defaults in force on the date. */
@@ -87,7 +91,7 @@ public record RuleParameters(LocalDate validFrom, long standardLimit, Long young
 
 	public RuleParameters withValidFrom(LocalDate date) {
 		return new RuleParameters(date, standardLimit, youngAdultLimit, youngAdultMinAge, youngAdultMaxAge,
-				seniorLimit, seniorAge, latterStageAge, labourContractRule, contractWeeksPerYear);
+				seniorLimit, seniorAge, latterStageAge, labourContractFrom, contractWeeksPerYear);
 	}
 
 }

@@ -83,8 +83,9 @@ class LabourContractRuleTests {
 		assertThat(result.totalIncome()).isEqualTo(1_000_000);
 		assertThat(result.documents()).contains(RequiredDocument.SALARY_PROOF)
 			.doesNotContain(RequiredDocument.LABOUR_CONTRACT);
-		assertThat(RuleParameters.defaultsOn(LocalDate.of(2026, 3, 31)).labourContractRule()).isFalse();
-		assertThat(RuleParameters.defaultsOn(LocalDate.of(2026, 4, 1)).labourContractRule()).isTrue();
+		RuleParameters law = RuleParameters.defaultsOn(LocalDate.of(2026, 9, 1));
+		assertThat(law.labourContractRuleOn(LocalDate.of(2026, 3, 31))).isFalse();
+		assertThat(law.labourContractRuleOn(LocalDate.of(2026, 4, 1))).isTrue();
 	}
 
 	@Test
@@ -98,16 +99,20 @@ class LabourContractRuleTests {
 	}
 
 	@Test
-	void a_tenant_may_switch_the_rule_off_or_count_other_weeks_from_its_own_date() {
+	void a_tenant_may_switch_the_rule_off_move_it_or_count_other_weeks() {
 		LocalDate from = LocalDate.of(2026, 4, 1);
-		RuleParameters off = new RuleParameters(from, 1_300_000, 1_500_000L, 19, 22, 1_800_000, 60, 75, false, 52);
-		RuleParameters fiftyWeeks = new RuleParameters(from, 1_300_000, 1_500_000L, 19, 22, 1_800_000, 60, 75, true,
+		RuleParameters off = new RuleParameters(from, 1_300_000, 1_500_000L, 19, 22, 1_800_000, 60, 75, null, 52);
+		RuleParameters later = new RuleParameters(from, 1_300_000, 1_500_000L, 19, 22, 1_800_000, 60, 75,
+				LocalDate.of(2026, 10, 1), 52);
+		RuleParameters fiftyWeeks = new RuleParameters(from, 1_300_000, 1_500_000L, 19, 22, 1_800_000, 60, 75, from,
 				50);
 		EligibilityInput input = spouse(LocalDate.of(2026, 9, 1)).income(IncomeKind.SALARY, 1_000_000)
 			.labourContract(HOURLY)
 			.build();
 
 		assertThat(rules.evaluate(input, RuleParameters.effectiveOn(input.referenceDate(), List.of(off)))
+			.incomeBasis()).isEqualTo(IncomeBasis.ESTIMATE);
+		assertThat(rules.evaluate(input, RuleParameters.effectiveOn(input.referenceDate(), List.of(later)))
 			.incomeBasis()).isEqualTo(IncomeBasis.ESTIMATE);
 		EligibilityResult fifty = rules.evaluate(input,
 				RuleParameters.effectiveOn(input.referenceDate(), List.of(fiftyWeeks)));

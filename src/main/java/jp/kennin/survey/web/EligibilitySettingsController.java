@@ -99,6 +99,7 @@ class EligibilitySettingsController {
 		if (youngMin != null && youngMax != null && youngMin > youngMax) {
 			errors.rejectValue("youngAdultMaxAge", "survey.campaign.error.ageRange");
 		}
+		LocalDate contractFrom = CampaignFormParser.date(f.getLabourContractFrom(), "labourContractFrom", false, errors);
 		String weeks = StepParser.clean(f.getContractWeeksPerYear());
 		if (!weeks.matches("\\d{1,2}") || Integer.parseInt(weeks) < 1 || Integer.parseInt(weeks) > 53) {
 			errors.rejectValue("contractWeeksPerYear", "survey.eligibility.error.weeks");
@@ -106,13 +107,8 @@ class EligibilitySettingsController {
 		if (errors.hasErrors()) {
 			return null;
 		}
-		boolean contractRule = switch (StepParser.clean(f.getLabourContractRule())) {
-			case "yes" -> true;
-			case "no" -> false;
-			default -> !validFrom.isBefore(RuleParameters.LABOUR_CONTRACT_RULE_FROM); // as the law says
-		};
 		return new RuleParameters(validFrom, standard, young, youngMin, youngMax, senior, seniorAge, latter,
-				contractRule, Integer.parseInt(weeks));
+				contractFrom, Integer.parseInt(weeks));
 	}
 
 	private static Long yen(String typed, String field, boolean required, Errors errors) {

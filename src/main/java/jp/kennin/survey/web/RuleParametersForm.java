@@ -23,8 +23,8 @@ public class RuleParametersForm {
 
 	private String latterStageAge = "75";
 
-	/** 労働条件通知書による判定: "yes", "no", or empty for the law (on from 2026-04-01). */
-	private String labourContractRule = "";
+	/** 労働条件通知書による判定の開始日 (yyyy-MM-dd); empty: not applied. */
+	private String labourContractFrom = RuleParameters.LABOUR_CONTRACT_RULE_FROM.toString();
 
 	private String contractWeeksPerYear = String.valueOf(RuleParameters.WEEKS_PER_YEAR);
 
@@ -37,7 +37,7 @@ public class RuleParametersForm {
 		f.seniorLimit = String.valueOf(p.seniorLimit());
 		f.seniorAge = String.valueOf(p.seniorAge());
 		f.latterStageAge = String.valueOf(p.latterStageAge());
-		f.labourContractRule = p.labourContractRule() ? "yes" : "no";
+		f.labourContractFrom = p.labourContractFrom() == null ? "" : p.labourContractFrom().toString();
 		f.contractWeeksPerYear = String.valueOf(p.contractWeeksPerYear());
 		return f;
 	}
@@ -58,8 +58,8 @@ public class RuleParametersForm {
 	public void setSeniorAge(String seniorAge) { this.seniorAge = seniorAge; }
 	public String getLatterStageAge() { return latterStageAge; }
 	public void setLatterStageAge(String latterStageAge) { this.latterStageAge = latterStageAge; }
-	public String getLabourContractRule() { return labourContractRule; }
-	public void setLabourContractRule(String labourContractRule) { this.labourContractRule = labourContractRule; }
+	public String getLabourContractFrom() { return labourContractFrom; }
+	public void setLabourContractFrom(String labourContractFrom) { this.labourContractFrom = labourContractFrom; }
 	public String getContractWeeksPerYear() { return contractWeeksPerYear; }
 	public void setContractWeeksPerYear(String contractWeeksPerYear) { this.contractWeeksPerYear = contractWeeksPerYear; }
 

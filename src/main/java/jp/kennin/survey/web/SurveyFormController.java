@@ -125,7 +125,8 @@ class SurveyFormController {
 				DependentAnswers.RemovalReason.values(), "living", jp.kennin.eligibility.Living.values(),
 				"remittanceMethod", jp.kennin.eligibility.RemittanceMethod.values(), "occupations",
 				jp.kennin.eligibility.Occupation.values(), "residence", DependentAnswers.Residence.values(),
-				"abroadException", jp.kennin.eligibility.AbroadException.values());
+				"abroadException", jp.kennin.eligibility.AbroadException.values(), "contractWageKind",
+				jp.kennin.eligibility.LabourContract.Kind.values());
 	}
 
 	@GetMapping
