@@ -20,12 +20,13 @@ import jp.kennin.roster.RelationshipCategory;
  * @param insuredBirthDate if known: when the insured person turns 75 the dependents lose eligibility too
  * @param campaignYear the year whose 31 December decides the 19–22 age band
  * @param referenceDate the date the rules are judged on (the campaign's 基準日 or today)
+ * @param labourContract the 労働条件通知書 terms when the member says salary is the only income, else null
  */
 public record EligibilityInput(Continuation continuation, Living living, Long monthlyRemittance,
 		RemittanceMethod remittanceMethod, Set<Occupation> occupations, String school, String grade,
 		Map<IncomeKind, Long> income, boolean livesInJapan, AbroadException abroadException, boolean disabled,
 		RelationshipCategory relationship, String relationshipWord, LocalDate birthDate, Long insuredAnnualIncome,
-		LocalDate insuredBirthDate, int campaignYear, LocalDate referenceDate) {
+		LocalDate insuredBirthDate, int campaignYear, LocalDate referenceDate, LabourContract labourContract) {
 
 	public EligibilityInput {
 		Objects.requireNonNull(birthDate, "birthDate");
@@ -92,6 +93,14 @@ public record EligibilityInput(Continuation continuation, Living living, Long mo
 		private Integer campaignYear;
 
 		private LocalDate referenceDate;
+
+		private LabourContract labourContract;
+
+		/** Salary is the only income and the 労働条件通知書 says these terms. */
+		public Builder labourContract(LabourContract value) {
+			this.labourContract = value;
+			return this;
+		}
 
 		public Builder continuation(Continuation value) {
 			this.continuation = value;
@@ -182,7 +191,7 @@ public record EligibilityInput(Continuation continuation, Living living, Long mo
 			int year = campaignYear != null ? campaignYear : Objects.requireNonNull(referenceDate, "referenceDate").getYear();
 			return new EligibilityInput(continuation, living, monthlyRemittance, remittanceMethod, occupations, school,
 					grade, income, livesInJapan, abroadException, disabled, relationship, relationshipWord, birthDate,
-					insuredAnnualIncome, insuredBirthDate, year, referenceDate);
+					insuredAnnualIncome, insuredBirthDate, year, referenceDate, labourContract);
 		}
 
 	}

@@ -16,12 +16,13 @@ import java.util.List;
  * @param livingRequirement FAIL when such a relative lives apart
  * @param latterStageDate the 75th birthday, from which 後期高齢者医療 applies
  * @param latterStageElderly true if the dependent is 75 or older on the reference date
+ * @param incomeBasis the rule {@code totalIncome} was judged by (the estimate, or the labour contract)
  */
 public record EligibilityResult(RuleParameters parameters, int legalAge, int ageOnDecember31, long incomeLimit,
 		LimitReason limitReason, long totalIncome, Check incomeTest, Check togetherTest, Check apartTest,
 		Long annualRemittance, boolean mustLiveTogether, Check livingRequirement, LocalDate latterStageDate,
 		boolean latterStageElderly, Check domesticResidence, List<Warning> warnings,
-		List<RequiredDocument> documents) {
+		List<RequiredDocument> documents, IncomeBasis incomeBasis) {
 
 	public EligibilityResult {
 		warnings = List.copyOf(warnings);

@@ -30,7 +30,12 @@ public final class EligibilityRules {
 			case AGE_19_TO_22 -> p.youngAdultLimit();
 			case AGE_60_OR_OLDER, DISABILITY -> p.seniorLimit();
 		};
+		IncomeBasis basis = IncomeBasis.ESTIMATE;
 		long total = in.totalIncome();
+		if (labourContractApplies(in, p)) {
+			total = in.labourContract().annualIncome(p.contractWeeksPerYear());
+			basis = IncomeBasis.of(in.labourContract(), p.contractWeeksPerYear(), total);
+		}
 		LocalDate latterStageDate = in.birthDate().plusYears(p.latterStageAge());
 		boolean latterStage = !in.referenceDate().isBefore(latterStageDate);
 		boolean mustLiveTogether = mustLiveTogether(in.relationship(), in.relationshipWord());
@@ -39,7 +44,7 @@ public final class EligibilityRules {
 		if (in.continuation() != Continuation.CONTINUE) {
 			return new EligibilityResult(p, legalAge, ageDec31, limit, reason, total, Check.NOT_APPLICABLE,
 					Check.NOT_APPLICABLE, Check.NOT_APPLICABLE, annualRemittance, mustLiveTogether,
-					Check.NOT_APPLICABLE, latterStageDate, latterStage, Check.NOT_APPLICABLE, List.of(), List.of());
+					Check.NOT_APPLICABLE, latterStageDate, latterStage, Check.NOT_APPLICABLE, List.of(), List.of(), basis);
 		}
 		List<Warning> warnings = new ArrayList<>();
 		Check incomeTest = total < limit ? Check.PASS : Check.FAIL;
@@ -59,7 +64,16 @@ public final class EligibilityRules {
 		}
 		return new EligibilityResult(p, legalAge, ageDec31, limit, reason, total, incomeTest, together, apart,
 				annualRemittance, mustLiveTogether, living, latterStageDate, latterStage, residence, warnings,
-				documents(in, mustLiveTogether));
+				documents(in, mustLiveTogether, basis), basis);
+	}
+
+	/**
+	 * 保保発1001第3号: from its date (a tenant may move or switch it off), a dependent whose only income is
+	 * salary is judged by the contracted wage, hours and days, not by what was earned (overtime left out).
+	 */
+	private static boolean labourContractApplies(EligibilityInput in, RuleParameters p) {
+		return p.labourContractRuleOn(in.referenceDate()) && in.labourContract() != null
+				&& in.totalIncome() == in.income(IncomeKind.SALARY);
 	}
 
 	/**
@@ -169,10 +183,13 @@ public final class EligibilityRules {
 		return Check.PASS;
 	}
 
-	private static List<RequiredDocument> documents(EligibilityInput in, boolean mustLiveTogether) {
+	private static List<RequiredDocument> documents(EligibilityInput in, boolean mustLiveTogether, IncomeBasis basis) {
 		Set<RequiredDocument> docs = new LinkedHashSet<>();
 		docs.add(RequiredDocument.INCOME_CERTIFICATE);
-		if (in.income(IncomeKind.SALARY) > 0 || in.has(Occupation.PART_TIME) || in.has(Occupation.EMPLOYEE)) {
+		if (basis.labourContract()) {
+			docs.add(RequiredDocument.LABOUR_CONTRACT); // instead of payslips (保保発1001第3号)
+		}
+		else if (in.income(IncomeKind.SALARY) > 0 || in.has(Occupation.PART_TIME) || in.has(Occupation.EMPLOYEE)) {
 			docs.add(RequiredDocument.SALARY_PROOF);
 		}
 		if (in.has(Occupation.STUDENT)) {

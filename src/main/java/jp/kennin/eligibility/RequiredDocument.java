@@ -13,6 +13,8 @@ public enum RequiredDocument {
 	INCOME_CERTIFICATE,
 	/** 給与明細（直近3か月）または源泉徴収票. */
 	SALARY_PROOF,
+	/** 労働条件通知書と給与収入のみである旨の申立書 (保保発1001第3号, instead of payslips). */
+	LABOUR_CONTRACT,
 	/** 在学証明書または学生証の写し. */
 	STUDENT_CERTIFICATE,
 	/** 年金額改定通知書または年金振込通知書. */

@@ -14,9 +14,19 @@ import java.util.Objects;
  * (spouses excluded); null before the band existed (2025-10-01)
  * @param seniorAge from this age (and for a disability) {@code seniorLimit} applies
  * @param latterStageAge the age at which 後期高齢者医療 takes over (eligibility ends on that birthday)
+ * @param labourContractFrom from this reference date a salary-only dependent's income is judged from the
+ * 労働条件通知書 (保保発1001第3号: by law 2026-04-01); null: never (a tenant's choice)
+ * @param contractWeeksPerYear the weeks a year the contracted hours and days are counted for (52)
  */
 public record RuleParameters(LocalDate validFrom, long standardLimit, Long youngAdultLimit, int youngAdultMinAge,
-		int youngAdultMaxAge, long seniorLimit, int seniorAge, int latterStageAge) {
+		int youngAdultMaxAge, long seniorLimit, int seniorAge, int latterStageAge, LocalDate labourContractFrom,
+		int contractWeeksPerYear) {
+
+	/** 保保発1001第3号 (2025-10-01): the labour-contract rule applies from this date. */
+	public static final LocalDate LABOUR_CONTRACT_RULE_FROM = LocalDate.of(2026, 4, 1);
+
+	/** 52 weeks a year (hourly wage × hours per day × days per week × 52). */
+	public static final int WEEKS_PER_YEAR = 52;
 
 	/** 130万円 / 180万円 since before the domestic residence rule (2020-04-01). */
 	public static final RuleParameters SINCE_2020_04 = new RuleParameters(LocalDate.of(2020, 4, 1), 1_300_000, null,
@@ -36,6 +46,25 @@ public record RuleParameters(LocalDate validFrom, long standardLimit, Long young
 		if (youngAdultMinAge > youngAdultMaxAge || seniorAge <= 0 || latterStageAge <= 0) {
 			throw new IllegalArgumentException("ages out of order");
 		}
+		if (contractWeeksPerYear < 1 || contractWeeksPerYear > 53) {
+			throw new IllegalArgumentException("weeks per year out of range");
+		}
+	}
+
+	/**
+	 * A set whose labour-contract rule follows the law: from 2026-04-01, counting 52 weeks. The rule's date is
+	 * a parameter of every set rather than a set of its own, so a tenant's own limits dated before it keep
+	 * applying after it.
+	 */
+	public RuleParameters(LocalDate validFrom, long standardLimit, Long youngAdultLimit, int youngAdultMinAge,
+			int youngAdultMaxAge, long seniorLimit, int seniorAge, int latterStageAge) {
+		this(validFrom, standardLimit, youngAdultLimit, youngAdultMinAge, youngAdultMaxAge, seniorLimit, seniorAge,
+				latterStageAge, LABOUR_CONTRACT_RULE_FROM, WEEKS_PER_YEAR);
+	}
+
+	/** Whether the labour-contract rule applies on the reference date. */
+	public boolean labourContractRuleOn(LocalDate date) {
+		return labourContractFrom != null && !date.isBefore(labourContractFrom);
 	}
 
 	/** The legal defaults in force on the date. */
@@ -62,7 +91,7 @@ public record RuleParameters(LocalDate validFrom, long standardLimit, Long young
 
 	public RuleParameters withValidFrom(LocalDate date) {
 		return new RuleParameters(date, standardLimit, youngAdultLimit, youngAdultMinAge, youngAdultMaxAge,
-				seniorLimit, seniorAge, latterStageAge);
+				seniorLimit, seniorAge, latterStageAge, labourContractFrom, contractWeeksPerYear);
 	}
 
 }

@@ -12,15 +12,14 @@ import jp.kennin.platform.SafeMarkdown;
 public record Campaign(long id, long tenantId, String title, LocalDate referenceDate, Instant opensAt, Instant deadline,
 		boolean lateSubmissionAllowed, String instructions, CampaignStatus status, TargetRules rules) {
 
-	/** Members may change answers: open, started, and before the deadline unless late submission is allowed. */
+	/** Members may change answers ({@link CampaignVisibility#TAKES_CHANGES}). */
 	public boolean acceptsMemberChanges(Clock clock) {
-		Instant now = clock.instant();
-		return status == CampaignStatus.OPEN && !now.isBefore(opensAt)
-				&& (now.isBefore(deadline) || lateSubmissionAllowed);
+		return CampaignVisibility.TAKES_CHANGES.test(this, clock.instant());
 	}
 
+	/** Members see the campaign, read-only once it no longer takes changes ({@link CampaignVisibility#VISIBLE}). */
 	public boolean visibleToMembers(Clock clock) {
-		return status != CampaignStatus.PREPARING && !clock.instant().isBefore(opensAt);
+		return CampaignVisibility.VISIBLE.test(this, clock.instant());
 	}
 
 	/** The instructions (Markdown, like notices) as sanitised HTML, safe to insert unescaped. */

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcEligibility implements Eligibility {
 
 	private static final String COLUMNS = "valid_from, standard_limit, young_adult_limit, young_adult_min_age, "
-			+ "young_adult_max_age, senior_limit, senior_age, latter_stage_age";
+			+ "young_adult_max_age, senior_limit, senior_age, latter_stage_age, labour_contract_from, contract_weeks_per_year";
 
 	private final EligibilityRules rules = new EligibilityRules();
 
@@ -63,10 +63,10 @@ class JdbcEligibility implements Eligibility {
 	public void setParameters(long tenantId, RuleParameters p) {
 		removeParameters(tenantId, p.validFrom());
 		jdbc.sql("insert into eligibility_parameters (tenant_id, " + COLUMNS
-				+ ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(tenantId, Date.valueOf(p.validFrom()), p.standardLimit(), p.youngAdultLimit(), p.youngAdultMinAge(),
 					p.youngAdultMaxAge(), p.seniorLimit(), p.seniorAge(), p.latterStageAge(),
-					Timestamp.from(clock.instant()))
+					p.labourContractFrom() == null ? null : Date.valueOf(p.labourContractFrom()), p.contractWeeksPerYear(), Timestamp.from(clock.instant()))
 			.update();
 	}
 
@@ -83,7 +83,9 @@ class JdbcEligibility implements Eligibility {
 		Long young = rs.wasNull() ? null : youngValue;
 		return new RuleParameters(rs.getDate("valid_from").toLocalDate(), rs.getLong("standard_limit"), young, rs.getInt("young_adult_min_age"),
 				rs.getInt("young_adult_max_age"), rs.getLong("senior_limit"), rs.getInt("senior_age"),
-				rs.getInt("latter_stage_age"));
+				rs.getInt("latter_stage_age"),
+				rs.getDate("labour_contract_from") == null ? null : rs.getDate("labour_contract_from").toLocalDate(),
+				rs.getInt("contract_weeks_per_year"));
 	}
 
 }

@@ -71,6 +71,9 @@ public class EligibilityCheck {
 				.income(IncomeKind.UNEMPLOYMENT_BENEFIT, a.incomeUnemployment())
 				.income(IncomeKind.OTHER, a.incomeOther());
 		}
+		if (a.labourContract() != null) {
+			input.labourContract(a.labourContract());
+		}
 		if (a.residence() == DependentAnswers.Residence.ABROAD) {
 			input.abroad(a.abroadException());
 		}

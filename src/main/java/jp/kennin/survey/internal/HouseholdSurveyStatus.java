@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import jp.kennin.survey.CampaignStatus;
+import jp.kennin.survey.CampaignVisibility;
 import jp.kennin.survey.MemberSurveys;
 import jp.kennin.survey.SurveyStatus;
 
@@ -34,10 +34,12 @@ class HouseholdSurveyStatus implements MemberSurveys {
 		return jdbc.sql("""
 				select c.id, c.title, c.deadline, f.id as form_id, f.status, f.receipt_number from survey_form f
 				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
-				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status = ? and c.opens_at <= ?
-				order by c.deadline""")
-			.params(tenantId, kigo, bango, CampaignStatus.OPEN.name(),
-					Timestamp.from(clock.instant()))
+				where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s
+				order by c.deadline""".formatted(CampaignVisibility.RUNNING.sql()))
+			.param("tenant", tenantId)
+			.param("kigo", kigo)
+			.param("bango", bango)
+			.param(CampaignVisibility.NOW, java.sql.Timestamp.from(clock.instant()))
 			.query((rs, n) -> new SurveyStatus(rs.getLong("id"), rs.getString("title"),
 					SurveyStatus.State.valueOf(rs.getString("status")), rs.getTimestamp("deadline").toInstant(),
 					rs.getString("receipt_number"),

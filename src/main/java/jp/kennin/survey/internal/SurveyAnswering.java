@@ -10,8 +10,10 @@ import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignStatus;
+import jp.kennin.survey.CampaignVisibility;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.SurveyForm;
+import jp.kennin.survey.SurveyStatus;
 import jp.kennin.survey.SurveySubmitted;
 import jp.kennin.survey.SurveyWithdrawn;
 
@@ -65,10 +67,12 @@ public class SurveyAnswering {
 	public List<SurveyForm> visibleForms(HouseholdScopedPrincipal member) {
 		return jdbc.sql("""
 				select f.* from survey_form f join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
-				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status in (?, ?) and c.opens_at <= ?
-				order by c.deadline, f.id""")
-			.params(member.tenantId(), member.kigo(), member.bango(), CampaignStatus.OPEN.name(),
-					CampaignStatus.CLOSED.name(), Timestamp.from(clock.instant()))
+				where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s
+				order by c.deadline, f.id""".formatted(CampaignVisibility.VISIBLE.sql()))
+			.param("tenant", member.tenantId())
+			.param("kigo", member.kigo())
+			.param("bango", member.bango())
+			.param(CampaignVisibility.NOW, java.sql.Timestamp.from(clock.instant()))
 			.query(SurveyFormRepository::map)
 			.list();
 	}
@@ -113,17 +117,56 @@ public class SurveyAnswering {
 	}
 
 	/**
-	 * Saves one step's answers; the section counts as not completed again until the member says so.
+	 * Saves one dependent's answers as changed from those the member's page was rendered from; the section
+	 * counts as not completed again until the member says so.
+	 * @return the new version (the page's next save is based on it)
 	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved meanwhile
 	 */
-	public void save(HouseholdScopedPrincipal member, long formId, DependentAnswers updated) {
-		MemberForm current = editable(member, formId);
+	public int save(HouseholdScopedPrincipal member, long formId, DependentAnswers updated) {
+		return write(member, editable(member, formId), updated);
+	}
+
+	/**
+	 * What a step save did: the form as loaded (to show the page again) and the saved answers with their
+	 * new version, or null when {@code change} refused what was typed (nothing was written).
+	 */
+	public record StepSave(MemberForm form, DependentAnswers saved) {
+
+		public boolean valid() {
+			return saved != null;
+		}
+
+	}
+
+	/**
+	 * Loads the form once, applies {@code change} to the dependent's answers at the version the member's
+	 * page showed, and saves the result: one read of the form per save, the new version returned.
+	 * @param change the answers as typed on top of the given ones, or null when they do not validate
+	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved meanwhile
+	 */
+	public StepSave save(HouseholdScopedPrincipal member, long formId, long dependentId, int version,
+			java.util.function.UnaryOperator<DependentAnswers> change) {
+		MemberForm current = load(member, formId);
+		DependentAnswers updated = change.apply(current.answers(current.dependent(dependentId).id()).withVersion(version));
+		if (updated == null) {
+			return new StepSave(current, null);
+		}
+		requireEditable(current);
+		int saved = write(member, current, updated);
+		DependentAnswers stored = updated.answeredFully() ? updated : updated.withCompleted(false);
+		return new StepSave(current, stored.withVersion(saved));
+	}
+
+	private int write(HouseholdScopedPrincipal member, MemberForm current, DependentAnswers updated) {
+		long formId = current.form().id();
 		current.dependent(updated.dependentId());
 		DependentAnswers toSave = updated.answeredFully() ? updated : updated.withCompleted(false);
-		if (!answers.save(member.tenantId(), formId, toSave)) {
-			throw new SurveyProblem(SurveyProblem.STALE);
+		int version = answers.save(member.tenantId(), formId, toSave)
+			.orElseThrow(() -> new SurveyProblem(SurveyProblem.STALE));
+		if (current.form().status() == SurveyStatus.State.NOT_STARTED) {
+			forms.markStarted(member.tenantId(), formId);
 		}
-		forms.markStarted(member.tenantId(), formId);
+		return version;
 	}
 
 	/** Saves the household section (the insured person's own expected annual income; null = not given). */
@@ -238,7 +281,10 @@ public class SurveyAnswering {
 	}
 
 	private MemberForm editable(HouseholdScopedPrincipal member, long formId) {
-		MemberForm current = load(member, formId);
+		return requireEditable(load(member, formId));
+	}
+
+	private MemberForm requireEditable(MemberForm current) {
 		if (current.form().submitted()) {
 			throw new SurveyProblem(SurveyProblem.SUBMITTED);
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import jp.kennin.document.DocumentChangePolicy;
 import jp.kennin.document.DocumentOwner;
 import jp.kennin.document.StoredDocument;
+import jp.kennin.survey.CampaignVisibility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,9 +55,12 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		return jdbc.sql("""
 				select f.status, f.review_started_at from survey_form f
 				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
-				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status = 'OPEN' and c.opens_at <= ?
-				  and (c.deadline > ? or c.late_submission_allowed = true)""")
-			.params(owner.tenantId(), owner.kigo(), owner.bango(), now, now)
+				where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s""".formatted(
+				CampaignVisibility.TAKES_CHANGES.sql()))
+			.param("tenant", owner.tenantId())
+			.param("kigo", owner.kigo())
+			.param("bango", owner.bango())
+			.param(CampaignVisibility.NOW, now)
 			.query((rs, n) -> new OpenForm("SUBMITTED".equals(rs.getString("status")),
 					rs.getTimestamp("review_started_at")))
 			.list();

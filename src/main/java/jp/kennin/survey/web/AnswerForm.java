@@ -1,14 +1,22 @@
 package jp.kennin.survey.web;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
 import jp.kennin.eligibility.Occupation;
 import jp.kennin.survey.DependentAnswers;
+import jp.kennin.survey.SurveyQuestion;
+
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
 
 /**
- * One dependent's answers as typed. Everything is a string so a bad value comes back with its message
- * instead of being lost; {@link StepParser} turns the fields of one step into answers.
+ * One dependent's answers as typed: the form binding, one property per {@link SurveyQuestion} key (a date
+ * question has three: Year, Month, Day). Everything is a string so a bad value comes back with its message
+ * instead of being lost; {@link StepParser} turns the fields of one step into answers. A test checks that
+ * every question has its property here.
  */
 public class AnswerForm {
 
@@ -64,50 +72,57 @@ public class AnswerForm {
 
 	private String disabled;
 
+	private boolean salaryOnly;
+
+	private String contractWageKind;
+
+	private String contractWage = "";
+
+	private String contractHoursPerDay = "";
+
+	private String contractDaysPerWeek = "";
+
+	private String contractAllowances = "";
+
+	/** The stored answers as the form shows them, question by question from their descriptions. */
 	static AnswerForm of(DependentAnswers a) {
 		AnswerForm f = new AnswerForm();
 		f.version = a.version();
-		f.continuation = name(a.continuation());
-		if (a.removalDate() != null) {
-			f.removalYear = String.valueOf(a.removalDate().getYear());
-			f.removalMonth = String.valueOf(a.removalDate().getMonthValue());
-			f.removalDay = String.valueOf(a.removalDate().getDayOfMonth());
+		BeanWrapper form = PropertyAccessorFactory.forBeanPropertyAccess(f);
+		for (SurveyQuestion q : SurveyQuestion.values()) {
+			Object value = a.value(q);
+			switch (q.kind()) {
+				case CHOICE -> form.setPropertyValue(q.key(), value == null ? null : ((Enum<?>) value).name());
+				case CHOICES -> form.setPropertyValue(q.key(), value);
+				case YEN -> form.setPropertyValue(q.key(), value == null ? "" : String.format("%,d", (Long) value));
+				case DATE -> {
+					String prefix = q.key().replaceFirst("Date$", "");
+					LocalDate date = (LocalDate) value;
+					form.setPropertyValue(prefix + "Year", date == null ? "" : String.valueOf(date.getYear()));
+					form.setPropertyValue(prefix + "Month", date == null ? "" : String.valueOf(date.getMonthValue()));
+					form.setPropertyValue(prefix + "Day", date == null ? "" : String.valueOf(date.getDayOfMonth()));
+				}
+				case YES_NO -> form.setPropertyValue(q.key(), value == null ? null : (Boolean) value ? "yes" : "no");
+				case FLAG -> form.setPropertyValue(q.key(), value);
+				case HOURS -> form.setPropertyValue(q.key(), value == null ? "" : ((BigDecimal) value).toPlainString());
+				case TEXT, DAYS -> form.setPropertyValue(q.key(), value == null ? "" : String.valueOf(value));
+			}
 		}
-		f.removalReason = name(a.removalReason());
-		f.removalNote = text(a.removalNote());
-		f.rosterWrong = a.rosterWrong();
-		f.rosterCorrection = text(a.rosterCorrection());
-		f.living = name(a.living());
-		f.address = text(a.address());
-		f.remittance = yen(a.remittanceMonthly());
-		f.remittanceMethod = name(a.remittanceMethod());
-		f.occupations = a.occupations().isEmpty() ? EnumSet.noneOf(Occupation.class) : EnumSet.copyOf(a.occupations());
-		f.occupationNote = text(a.occupationNote());
-		f.schoolName = text(a.schoolName());
-		f.schoolGrade = text(a.schoolGrade());
-		f.incomeSalary = yen(a.incomeSalary());
-		f.incomePension = yen(a.incomePension());
-		f.incomeBusiness = yen(a.incomeBusiness());
-		f.incomeUnemployment = yen(a.incomeUnemployment());
-		f.incomeOther = yen(a.incomeOther());
-		f.residence = name(a.residence());
-		f.abroadException = name(a.abroadException());
-		f.abroadNote = text(a.abroadNote());
-		f.disabled = a.disabled() == null ? null : a.disabled() ? "yes" : "no";
 		return f;
 	}
 
-	private static String name(Enum<?> e) {
-		return e == null ? null : e.name();
-	}
-
-	private static String text(String s) {
-		return s == null ? "" : s;
-	}
-
-	private static String yen(Long v) {
-		return v == null ? "" : String.format("%,d", v);
-	}
+	public boolean isSalaryOnly() { return salaryOnly; }
+	public void setSalaryOnly(boolean salaryOnly) { this.salaryOnly = salaryOnly; }
+	public String getContractWageKind() { return contractWageKind; }
+	public void setContractWageKind(String contractWageKind) { this.contractWageKind = contractWageKind; }
+	public String getContractWage() { return contractWage; }
+	public void setContractWage(String contractWage) { this.contractWage = contractWage; }
+	public String getContractHoursPerDay() { return contractHoursPerDay; }
+	public void setContractHoursPerDay(String contractHoursPerDay) { this.contractHoursPerDay = contractHoursPerDay; }
+	public String getContractDaysPerWeek() { return contractDaysPerWeek; }
+	public void setContractDaysPerWeek(String contractDaysPerWeek) { this.contractDaysPerWeek = contractDaysPerWeek; }
+	public String getContractAllowances() { return contractAllowances; }
+	public void setContractAllowances(String contractAllowances) { this.contractAllowances = contractAllowances; }
 
 	public int getVersion() { return version; }
 	public void setVersion(int version) { this.version = version; }

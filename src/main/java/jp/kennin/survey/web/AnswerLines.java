@@ -59,6 +59,13 @@ final class AnswerLines {
 						+ messages.getMessage("survey.form.incomeBreakdown", new Object[] { yen(a.incomeSalary()),
 								yen(a.incomePension()), yen(a.incomeBusiness()), yen(a.incomeUnemployment()),
 								yen(a.incomeOther()) }, locale)));
+		for (jp.kennin.survey.SurveyQuestion q : jp.kennin.survey.SurveyQuestion.values()) {
+			boolean shown = q.listed() && a.shows(q)
+					&& (q.kind() != jp.kennin.survey.SurveyQuestion.Kind.FLAG || Boolean.TRUE.equals(a.value(q)));
+			if (shown) {
+				lines.add(new Line(msg(messages, locale, q.labelKey()), AnswerText.format(q, a, messages, locale)));
+			}
+		}
 		lines.add(new Line(msg(messages, locale, "survey.q.residence"), label(a.residence(), messages, locale, unanswered)
 				+ (a.abroadException() == null ? "" : "（" + label(a.abroadException(), messages, locale, "") + "）")));
 		lines.add(new Line(msg(messages, locale, "survey.q.disability"), a.disabled() == null ? unanswered

@@ -84,10 +84,16 @@ class EligibilitySettingsController {
 		if (youngMin != null && youngMax != null && youngMin > youngMax) {
 			errors.rejectValue("youngAdultMaxAge", "survey.campaign.error.ageRange");
 		}
+		LocalDate contractFrom = CampaignFormParser.date(f.getLabourContractFrom(), "labourContractFrom", false, errors);
+		String weeks = StepParser.clean(f.getContractWeeksPerYear());
+		if (!weeks.matches("\\d{1,2}") || Integer.parseInt(weeks) < 1 || Integer.parseInt(weeks) > 53) {
+			errors.rejectValue("contractWeeksPerYear", "survey.eligibility.error.weeks");
+		}
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new RuleParameters(validFrom, standard, young, youngMin, youngMax, senior, seniorAge, latter);
+		return new RuleParameters(validFrom, standard, young, youngMin, youngMax, senior, seniorAge, latter,
+				contractFrom, Integer.parseInt(weeks));
 	}
 
 	private static Long yen(String typed, String field, boolean required, Errors errors) {

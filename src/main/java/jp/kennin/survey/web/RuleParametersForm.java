@@ -23,6 +23,11 @@ public class RuleParametersForm {
 
 	private String latterStageAge = "75";
 
+	/** 労働条件通知書による判定の開始日 (yyyy-MM-dd); empty: not applied. */
+	private String labourContractFrom = RuleParameters.LABOUR_CONTRACT_RULE_FROM.toString();
+
+	private String contractWeeksPerYear = String.valueOf(RuleParameters.WEEKS_PER_YEAR);
+
 	static RuleParametersForm of(RuleParameters p) {
 		RuleParametersForm f = new RuleParametersForm();
 		f.standardLimit = String.valueOf(p.standardLimit());
@@ -32,6 +37,8 @@ public class RuleParametersForm {
 		f.seniorLimit = String.valueOf(p.seniorLimit());
 		f.seniorAge = String.valueOf(p.seniorAge());
 		f.latterStageAge = String.valueOf(p.latterStageAge());
+		f.labourContractFrom = p.labourContractFrom() == null ? "" : p.labourContractFrom().toString();
+		f.contractWeeksPerYear = String.valueOf(p.contractWeeksPerYear());
 		return f;
 	}
 
@@ -51,5 +58,9 @@ public class RuleParametersForm {
 	public void setSeniorAge(String seniorAge) { this.seniorAge = seniorAge; }
 	public String getLatterStageAge() { return latterStageAge; }
 	public void setLatterStageAge(String latterStageAge) { this.latterStageAge = latterStageAge; }
+	public String getLabourContractFrom() { return labourContractFrom; }
+	public void setLabourContractFrom(String labourContractFrom) { this.labourContractFrom = labourContractFrom; }
+	public String getContractWeeksPerYear() { return contractWeeksPerYear; }
+	public void setContractWeeksPerYear(String contractWeeksPerYear) { this.contractWeeksPerYear = contractWeeksPerYear; }
 
 }

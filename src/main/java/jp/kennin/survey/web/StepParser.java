@@ -1,187 +1,188 @@
 package jp.kennin.survey.web;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.EnumSet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-import jp.kennin.eligibility.AbroadException;
-import jp.kennin.eligibility.Continuation;
-import jp.kennin.eligibility.Living;
-import jp.kennin.eligibility.Occupation;
-import jp.kennin.eligibility.RemittanceMethod;
 import jp.kennin.eligibility.YenAmount;
 import jp.kennin.survey.DependentAnswers;
-import jp.kennin.survey.DependentAnswers.RemovalReason;
-import jp.kennin.survey.DependentAnswers.Residence;
+import jp.kennin.survey.SurveyQuestion;
 import jp.kennin.survey.SurveyStep;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.validation.Errors;
 
 /**
- * Reads the fields of one step into the answers, or records why they cannot be read. Fields of other
- * steps are left as they were. Full-width digits and commas are accepted everywhere.
+ * Reads the fields of one step into the answers, or records why they cannot be read, from the questions'
+ * descriptions ({@link SurveyQuestion}): each question of the step is read by its kind from the form field of
+ * its key, checked (required, length, range) and dropped when its reveal condition does not hold. Fields of
+ * other steps are left as they were. Full-width digits and commas are accepted everywhere.
  */
 final class StepParser {
+
+	private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(24);
 
 	private StepParser() {
 	}
 
 	/** @return the updated answers, or null when {@code errors} has errors */
 	static DependentAnswers apply(SurveyStep step, AnswerForm f, DependentAnswers current, Errors errors) {
-		DependentAnswers updated = switch (step) {
-			case CONTINUATION -> continuation(f, current, errors);
-			case LIVING -> living(f, current, errors);
-			case OCCUPATION -> occupation(f, current, errors);
-			case INCOME -> income(f, current, errors);
-			case RESIDENCE -> residence(f, current, errors);
-			case DISABILITY -> disability(f, current, errors);
-		};
+		BeanWrapper form = PropertyAccessorFactory.forBeanPropertyAccess(f);
+		DependentAnswers updated = current;
+		for (SurveyQuestion q : SurveyQuestion.of(step)) {
+			// Earlier questions of the step are already updated, so a reveal condition sees the new choice.
+			if (!updated.shows(q)) {
+				updated = updated.with(q, null);
+				continue;
+			}
+			updated = updated.with(q, read(q, form, updated, errors));
+		}
+		if (step == SurveyStep.INCOME && updated.salaryOnly() && updated.totalIncome() != nz(updated.incomeSalary())) {
+			// 給与収入のみ contradicts an amount of another kind: the labour-contract rule would not apply.
+			errors.rejectValue(SurveyQuestion.SALARY_ONLY.key(), "survey.form.error.salaryOnlyOtherIncome");
+		}
 		return errors.hasErrors() ? null : updated;
 	}
 
-	private static DependentAnswers continuation(AnswerForm f, DependentAnswers a, Errors errors) {
-		Continuation value = choice(Continuation.class, f.getContinuation(), "continuation", errors,
-				"survey.form.error.continuationRequired");
-		LocalDate date = null;
-		RemovalReason reason = null;
-		if (value == Continuation.REMOVE) {
-			date = date(f.getRemovalYear(), f.getRemovalMonth(), f.getRemovalDay(), "removalYear", errors);
-			reason = choice(RemovalReason.class, f.getRemovalReason(), "removalReason", errors,
-					"survey.form.error.removalReasonRequired");
-			if (reason == RemovalReason.OTHER && clean(f.getRemovalNote()).isEmpty()) {
-				errors.rejectValue("removalNote", "survey.form.error.removalNoteRequired");
+	private static Object read(SurveyQuestion q, BeanWrapper form, DependentAnswers answers, Errors errors) {
+		String field = q.key();
+		boolean required = q.requiredMessage() != null;
+		String requiredMessage = q.requiredMessage();
+		if (q.requiredWhen() != null && answers.holds(q.requiredWhen())) {
+			required = true;
+			requiredMessage = q.requiredWhenMessage();
+		}
+		return switch (q.kind()) {
+			case CHOICE -> choice(q, (String) form.getPropertyValue(field), errors);
+			case CHOICES -> choices(q, (Collection<?>) form.getPropertyValue(field), errors);
+			case YEN -> yen(q, (String) form.getPropertyValue(field), errors);
+			case DATE -> date(q, form, errors);
+			case TEXT -> text(q, (String) form.getPropertyValue(field), required, requiredMessage, errors);
+			case YES_NO -> yesNo(q, (String) form.getPropertyValue(field), errors);
+			case FLAG -> Boolean.TRUE.equals(form.getPropertyValue(field));
+			case HOURS -> hours(q, (String) form.getPropertyValue(field), errors);
+			case DAYS -> days(q, (String) form.getPropertyValue(field), errors);
+		};
+	}
+
+	private static Enum<?> choice(SurveyQuestion q, String value, Errors errors) {
+		for (Enum<?> e : q.choices()) {
+			if (e.name().equals(value)) {
+				return e;
 			}
 		}
-		String correction = clean(f.getRosterCorrection());
-		if (f.isRosterWrong() && correction.isEmpty()) {
-			errors.rejectValue("rosterCorrection", "survey.form.error.rosterCorrectionRequired");
-		}
-		limit(correction, 500, "rosterCorrection", errors);
-		return a.withContinuation(value, date, reason, value == Continuation.REMOVE ? clean(f.getRemovalNote()) : null,
-				f.isRosterWrong(), f.isRosterWrong() ? correction : null);
-	}
-
-	private static DependentAnswers living(AnswerForm f, DependentAnswers a, Errors errors) {
-		Living value = choice(Living.class, f.getLiving(), "living", errors, "survey.form.error.livingRequired");
-		if (value != Living.APART) {
-			return a.withLiving(value, null, null, null);
-		}
-		String address = clean(f.getAddress());
-		if (address.isEmpty()) {
-			errors.rejectValue("address", "survey.form.error.addressRequired");
-		}
-		limit(address, 300, "address", errors);
-		Long remittance = yen(f.getRemittance(), "remittance", true, errors);
-		RemittanceMethod method = choice(RemittanceMethod.class, f.getRemittanceMethod(), "remittanceMethod", errors,
-				"survey.form.error.remittanceMethodRequired");
-		return a.withLiving(value, address, remittance, method);
-	}
-
-	private static DependentAnswers occupation(AnswerForm f, DependentAnswers a, Errors errors) {
-		var values = f.getOccupations() == null ? EnumSet.noneOf(Occupation.class) : EnumSet.copyOf(
-				f.getOccupations().isEmpty() ? EnumSet.noneOf(Occupation.class) : f.getOccupations());
-		if (values.isEmpty()) {
-			errors.rejectValue("occupations", "survey.form.error.occupationRequired");
-		}
-		String school = clean(f.getSchoolName());
-		String grade = clean(f.getSchoolGrade());
-		if (values.contains(Occupation.STUDENT) && school.isEmpty()) {
-			errors.rejectValue("schoolName", "survey.form.error.schoolRequired");
-		}
-		if (values.contains(Occupation.OTHER) && clean(f.getOccupationNote()).isEmpty()) {
-			errors.rejectValue("occupationNote", "survey.form.error.occupationNoteRequired");
-		}
-		limit(school, 100, "schoolName", errors);
-		limit(grade, 20, "schoolGrade", errors);
-		boolean student = values.contains(Occupation.STUDENT);
-		return a.withOccupation(values, values.contains(Occupation.OTHER) ? clean(f.getOccupationNote()) : null,
-				student ? school : null, student ? grade : null);
-	}
-
-	/** Income fields left empty count as 0 yen. */
-	private static DependentAnswers income(AnswerForm f, DependentAnswers a, Errors errors) {
-		long salary = zeroIfBlank(yen(f.getIncomeSalary(), "incomeSalary", false, errors));
-		long pension = zeroIfBlank(yen(f.getIncomePension(), "incomePension", false, errors));
-		long business = zeroIfBlank(yen(f.getIncomeBusiness(), "incomeBusiness", false, errors));
-		long unemployment = zeroIfBlank(yen(f.getIncomeUnemployment(), "incomeUnemployment", false, errors));
-		long other = zeroIfBlank(yen(f.getIncomeOther(), "incomeOther", false, errors));
-		return a.withIncome(salary, pension, business, unemployment, other);
-	}
-
-	private static DependentAnswers residence(AnswerForm f, DependentAnswers a, Errors errors) {
-		Residence value = choice(Residence.class, f.getResidence(), "residence", errors,
-				"survey.form.error.residenceRequired");
-		if (value != Residence.ABROAD) {
-			return a.withResidence(value, null, null);
-		}
-		AbroadException exception = choice(AbroadException.class, f.getAbroadException(), "abroadException", errors,
-				"survey.form.error.abroadExceptionRequired");
-		String note = clean(f.getAbroadNote());
-		limit(note, 200, "abroadNote", errors);
-		return a.withResidence(value, exception, note);
-	}
-
-	private static DependentAnswers disability(AnswerForm f, DependentAnswers a, Errors errors) {
-		if (!"yes".equals(f.getDisabled()) && !"no".equals(f.getDisabled())) {
-			errors.rejectValue("disabled", "survey.form.error.disabledRequired");
-			return a;
-		}
-		return a.withDisabled("yes".equals(f.getDisabled()));
-	}
-
-	private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, Errors errors, String code) {
-		if (value != null) {
-			for (E e : type.getEnumConstants()) {
-				if (e.name().equals(value)) {
-					return e;
-				}
-			}
-		}
-		errors.rejectValue(field, code);
+		errors.rejectValue(q.key(), q.requiredMessage());
 		return null;
 	}
 
-	private static LocalDate date(String year, String month, String day, String field, Errors errors) {
-		String y = clean(year);
-		String m = clean(month);
-		String d = clean(day);
+	private static Set<?> choices(SurveyQuestion q, Collection<?> typed, Errors errors) {
+		Set<Enum<?>> chosen = new LinkedHashSet<>();
+		if (typed != null) {
+			for (Enum<?> e : q.choices()) {
+				if (typed.stream().anyMatch(t -> e.name().equals(String.valueOf(t)))) {
+					chosen.add(e);
+				}
+			}
+		}
+		if (chosen.isEmpty() && q.requiredMessage() != null) {
+			errors.rejectValue(q.key(), q.requiredMessage());
+		}
+		return chosen;
+	}
+
+	private static Long yen(SurveyQuestion q, String typed, Errors errors) {
+		YenAmount.Parsed parsed = YenAmount.parse(typed);
+		if (parsed.blank()) {
+			if (q.requiredMessage() != null) {
+				errors.rejectValue(q.key(), q.requiredMessage());
+			}
+			return q.zeroWhenBlank() ? 0L : null;
+		}
+		if (!parsed.valid()) {
+			errors.rejectValue(q.key(), "survey.form.error.amountInvalid");
+			return null;
+		}
+		return parsed.yen();
+	}
+
+	/** Three boxes: the key without its "Date" suffix plus Year, Month and Day (removalDate: removalYear…). */
+	private static LocalDate date(SurveyQuestion q, BeanWrapper form, Errors errors) {
+		String prefix = q.key().replaceFirst("Date$", "");
+		String y = clean((String) form.getPropertyValue(prefix + "Year"));
+		String m = clean((String) form.getPropertyValue(prefix + "Month"));
+		String d = clean((String) form.getPropertyValue(prefix + "Day"));
 		if (y.isEmpty() || m.isEmpty() || d.isEmpty()) {
-			errors.rejectValue(field, "survey.form.error.removalDateRequired");
+			errors.rejectValue(prefix + "Year", q.requiredMessage());
 			return null;
 		}
 		try {
 			return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
 		}
 		catch (NumberFormatException | DateTimeException ex) {
-			errors.rejectValue(field, "survey.form.error.removalDateInvalid");
+			// A date's "not a real date" message is its required message with Invalid for Required.
+			errors.rejectValue(prefix + "Year", q.requiredMessage().replace("Required", "Invalid"));
 			return null;
 		}
 	}
 
-	private static Long yen(String typed, String field, boolean required, Errors errors) {
-		YenAmount.Parsed parsed = YenAmount.parse(typed);
-		if (parsed.blank()) {
-			if (required) {
-				errors.rejectValue(field, "survey.form.error.amountRequired");
+	private static String text(SurveyQuestion q, String typed, boolean required, String message, Errors errors) {
+		String value = clean(typed);
+		if (required && value.isEmpty()) {
+			errors.rejectValue(q.key(), message);
+		}
+		if (value.length() > q.maxLength()) {
+			errors.rejectValue(q.key(), "survey.form.error.tooLong", new Object[] { q.maxLength() }, null);
+		}
+		return value;
+	}
+
+	private static Boolean yesNo(SurveyQuestion q, String typed, Errors errors) {
+		if (!"yes".equals(typed) && !"no".equals(typed)) {
+			errors.rejectValue(q.key(), q.requiredMessage());
+			return null;
+		}
+		return "yes".equals(typed);
+	}
+
+	private static BigDecimal hours(SurveyQuestion q, String typed, Errors errors) {
+		String value = clean(typed).replace("時間", "");
+		if (value.isEmpty()) {
+			errors.rejectValue(q.key(), q.requiredMessage());
+			return null;
+		}
+		try {
+			BigDecimal hours = new BigDecimal(value);
+			if (hours.signum() > 0 && hours.compareTo(MAX_HOURS) <= 0 && hours.stripTrailingZeros().scale() <= 2) {
+				return hours.stripTrailingZeros();
 			}
-			return null;
 		}
-		if (!parsed.valid()) {
-			errors.rejectValue(field, "survey.form.error.amountInvalid");
-			return null;
+		catch (NumberFormatException ex) {
+			// reported below
 		}
-		return parsed.yen();
+		errors.rejectValue(q.key(), "survey.form.error.hoursInvalid");
+		return null;
 	}
 
-	private static long zeroIfBlank(Long v) {
+	private static Integer days(SurveyQuestion q, String typed, Errors errors) {
+		String value = clean(typed).replace("日", "");
+		if (value.isEmpty()) {
+			errors.rejectValue(q.key(), q.requiredMessage());
+			return null;
+		}
+		if (!value.matches("[1-7]")) {
+			errors.rejectValue(q.key(), "survey.form.error.daysInvalid");
+			return null;
+		}
+		return Integer.valueOf(value);
+	}
+
+	private static long nz(Long v) {
 		return v == null ? 0 : v;
-	}
-
-	private static void limit(String value, int max, String field, Errors errors) {
-		if (value.length() > max) {
-			errors.rejectValue(field, "survey.form.error.tooLong", new Object[] { max }, null);
-		}
 	}
 
 	static String clean(String s) {

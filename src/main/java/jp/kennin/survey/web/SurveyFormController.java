@@ -114,7 +114,8 @@ class SurveyFormController {
 				DependentAnswers.RemovalReason.values(), "living", jp.kennin.eligibility.Living.values(),
 				"remittanceMethod", jp.kennin.eligibility.RemittanceMethod.values(), "occupations",
 				jp.kennin.eligibility.Occupation.values(), "residence", DependentAnswers.Residence.values(),
-				"abroadException", jp.kennin.eligibility.AbroadException.values());
+				"abroadException", jp.kennin.eligibility.AbroadException.values(), "contractWageKind",
+				jp.kennin.eligibility.LabourContract.Kind.values());
 	}
 
 	@GetMapping
@@ -189,18 +190,12 @@ class SurveyFormController {
 			@RequestParam(name = "return", required = false) String returnTo, Model model,
 			RedirectAttributes redirect) {
 		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
-		MemberForm form = answering.load(member, formId);
 		SurveyStep step = step(slug);
-		DependentAnswers current = form.answers(form.dependent(dependentId).id());
-		// Build on what the member's page was based on, so a stale page is detected rather than merged.
-		DependentAnswers base = current.withVersion(answerForm.getVersion());
-		DependentAnswers updated = StepParser.apply(step, answerForm, base, result);
-		if (updated == null) {
-			addStep(model, form, dependentId, step);
-			return VIEW_STEP;
-		}
+		SurveyAnswering.StepSave saved;
 		try {
-			answering.save(member, formId, updated);
+			// Built on what the member's page was based on, so a stale page is detected rather than merged.
+			saved = answering.save(member, formId, dependentId, answerForm.getVersion(),
+					base -> StepParser.apply(step, answerForm, base, result));
 		}
 		catch (SurveyProblem problem) {
 			if (!SurveyProblem.STALE.equals(problem.messageKey())) {
@@ -213,6 +208,11 @@ class SurveyFormController {
 			model.addAttribute("problem", problem.messageKey());
 			return VIEW_STEP;
 		}
+		if (!saved.valid()) {
+			addStep(model, saved.form(), dependentId, step);
+			return VIEW_STEP;
+		}
+		DependentAnswers updated = saved.saved();
 		SurveyStep next = step.next(updated);
 		if (next == null || "section".equals(returnTo)) {
 			return "redirect:/survey/" + formId + "/d/" + dependentId;
@@ -228,22 +228,21 @@ class SurveyFormController {
 	org.springframework.http.ResponseEntity<Void> autosaveStep(Authentication auth, @PathVariable long formId,
 			@PathVariable long dependentId, @PathVariable String slug, @ModelAttribute AnswerForm answerForm,
 			BindingResult result) {
-		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
-		MemberForm form = answering.load(member, formId);
-		DependentAnswers current = form.answers(form.dependent(dependentId).id());
-		DependentAnswers updated = StepParser.apply(step(slug), answerForm, current.withVersion(answerForm.getVersion()),
-				result);
-		if (updated == null) {
-			return org.springframework.http.ResponseEntity.unprocessableEntity().build();
-		}
+		SurveyStep step = step(slug);
+		SurveyAnswering.StepSave saved;
 		try {
-			answering.save(member, formId, updated);
+			saved = answering.save(MemberHousehold.of(auth), formId, dependentId, answerForm.getVersion(),
+					base -> StepParser.apply(step, answerForm, base, result));
 		}
 		catch (SurveyProblem problem) {
 			return org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT).build();
 		}
-		int version = answering.load(member, formId).answers(dependentId).version();
-		return org.springframework.http.ResponseEntity.noContent().header("X-Kennin-Version", String.valueOf(version)).build();
+		if (!saved.valid()) {
+			return org.springframework.http.ResponseEntity.unprocessableEntity().build();
+		}
+		return org.springframework.http.ResponseEntity.noContent()
+			.header("X-Kennin-Version", String.valueOf(saved.saved().version()))
+			.build();
 	}
 
 	@GetMapping("/{formId}/d/{dependentId}")
@@ -280,19 +279,23 @@ class SurveyFormController {
 	String completeSection(Authentication auth, @PathVariable long formId, @PathVariable long dependentId,
 			@RequestParam(name = "completed", required = false) String completed, @RequestParam int version,
 			RedirectAttributes redirect) {
-		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
-		MemberForm form = answering.load(member, formId);
-		DependentAnswers answers = form.answers(form.dependent(dependentId).id());
-		if (!"yes".equals(completed) && !"no".equals(completed)) {
-			redirect.addFlashAttribute("completeError", "survey.form.error.completeRequired");
-			return "redirect:/survey/" + formId + "/d/" + dependentId;
-		}
-		if ("yes".equals(completed) && !answers.answeredFully()) {
-			redirect.addFlashAttribute("completeError", "survey.form.error.sectionIncomplete");
-			return "redirect:/survey/" + formId + "/d/" + dependentId;
-		}
+		boolean done = "yes".equals(completed);
+		String[] refused = new String[1];
 		try {
-			answering.save(member, formId, answers.withVersion(version).withCompleted("yes".equals(completed)));
+			SurveyAnswering.StepSave saved = answering.save(MemberHousehold.of(auth), formId, dependentId, version,
+					answers -> {
+						if (!done && !"no".equals(completed)) {
+							refused[0] = "survey.form.error.completeRequired";
+						}
+						else if (done && !answers.answeredFully()) {
+							refused[0] = "survey.form.error.sectionIncomplete";
+						}
+						return refused[0] == null ? answers.withCompleted(done) : null;
+					});
+			if (!saved.valid()) {
+				redirect.addFlashAttribute("completeError", refused[0]);
+				return "redirect:/survey/" + formId + "/d/" + dependentId;
+			}
 		}
 		catch (SurveyProblem problem) {
 			redirect.addFlashAttribute("problem", problem.messageKey());

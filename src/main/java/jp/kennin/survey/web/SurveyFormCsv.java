@@ -24,6 +24,7 @@ import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.internal.DocumentChoice;
+import jp.kennin.survey.SurveyQuestion;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.survey.internal.SurveyFormExport;
 
@@ -44,10 +45,14 @@ final class SurveyFormCsv {
 	 */
 	static final String MISSING_CHOICE = "不足書類の提出方法（郵送・提出できない理由）";
 
-	static final List<String> HEADER = List.of("受付番号", "状態", "提出日時", "記号", "番号", "被保険者氏名", "事業所コード", "事業所名",
-			"被保険者の年間収入見込額", "枝番", "被扶養者氏名", "氏名カナ", "生年月日", "続柄", "扶養の継続", "削除日", "削除理由", "同居・別居",
-			"仕送り月額", "仕送り方法", "職業・状況", "学校名", "学年", "年間収入見込額", "給与", "年金", "事業", "雇用保険", "その他収入",
-			"国内居住", "海外居住の理由", "障害", "登録内容の誤り", "回答済み", "書類不足", MISSING_CHOICE, "事前確認の注意");
+	/** The household's and dependent's columns, the answers' (from {@link SurveyQuestion#csvColumns()}), the checks'. */
+	static final List<String> HEADER = java.util.stream.Stream.of(
+			List.of("受付番号", "状態", "提出日時", "記号", "番号", "被保険者氏名", "事業所コード", "事業所名", "被保険者の年間収入見込額", "枝番",
+					"被扶養者氏名", "氏名カナ", "生年月日", "続柄"),
+			SurveyQuestion.csvColumns().stream().map(SurveyQuestion.CsvColumn::header).toList(),
+			List.of("回答済み", "書類不足", MISSING_CHOICE, "事前確認の注意"))
+		.flatMap(List::stream)
+		.toList();
 
 	/** Japan time in the form Excel reads as a date and time. */
 	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
@@ -91,25 +96,9 @@ final class SurveyFormCsv {
 					row.add(d.nameKana());
 					row.add(DATE.format(d.birthDate()));
 					row.add(d.relationship());
-					row.add(label.apply(a.continuation()));
-					row.add(a.removalDate() == null ? "" : DATE.format(a.removalDate()));
-					row.add(label.apply(a.removalReason()));
-					row.add(label.apply(a.living()));
-					row.add(a.remittanceMonthly());
-					row.add(label.apply(a.remittanceMethod()));
-					row.add(a.occupations().stream().sorted().map(label).collect(Collectors.joining("・")));
-					row.add(a.schoolName());
-					row.add(a.schoolGrade());
-					row.add(a.incomeSalary() == null ? null : a.totalIncome());
-					row.add(a.incomeSalary());
-					row.add(a.incomePension());
-					row.add(a.incomeBusiness());
-					row.add(a.incomeUnemployment());
-					row.add(a.incomeOther());
-					row.add(label.apply(a.residence()));
-					row.add(label.apply(a.abroadException()));
-					row.add(a.disabled() == null ? "" : a.disabled() ? "あり" : "なし");
-					row.add(a.rosterWrong() ? a.rosterCorrection() : "");
+					for (SurveyQuestion.CsvColumn column : SurveyQuestion.csvColumns()) {
+						row.add(cell(column, column.value(a), label));
+					}
 					row.add(a.completed() ? "済" : "");
 					row.add(facts.missing().stream().map(RequiredDocument::displayName).collect(Collectors.joining("、")));
 					row.add(choices(facts.choices(), messages));
@@ -139,6 +128,26 @@ final class SurveyFormCsv {
 			// A slot no rule knows any more (stored by an older version): its code is better than nothing.
 			return slot;
 		}
+	}
+
+	/** One answer as a cell: choices by their Japanese label, dates as Excel reads them, amounts as numbers. */
+	private static Object cell(SurveyQuestion.CsvColumn column, Object value, Function<Enum<?>, String> label) {
+		if (column.question() == null || value == null) {
+			return value;
+		}
+		return switch (column.question().kind()) {
+			case CHOICE -> label.apply((Enum<?>) value);
+			case CHOICES -> ((java.util.Set<?>) value).stream()
+				.map(e -> (Enum<?>) e)
+				.sorted()
+				.map(label)
+				.collect(Collectors.joining("・"));
+			case DATE -> DATE.format((java.time.LocalDate) value);
+			case YES_NO -> (Boolean) value ? "あり" : "なし";
+			case FLAG -> (Boolean) value ? "はい" : "";
+			case HOURS -> ((java.math.BigDecimal) value).toPlainString();
+			case YEN, TEXT, DAYS -> value;
+		};
 	}
 
 }
