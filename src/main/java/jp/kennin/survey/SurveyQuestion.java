@@ -1,7 +1,9 @@
 package jp.kennin.survey;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jp.kennin.eligibility.AbroadException;
 import jp.kennin.eligibility.Continuation;
@@ -158,7 +160,7 @@ public enum SurveyQuestion {
 
 	/** The column in {@code survey_answer}: the key in snake case unless named otherwise. */
 	public String column() {
-		return q.column != null ? q.column : q.key.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+		return q.column != null ? q.column : q.key.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
 	}
 
 	public String csvHeader() {
@@ -220,7 +222,7 @@ public enum SurveyQuestion {
 
 	/** The CSV's answer columns in order: every question's, the total income just before its parts. */
 	public static List<CsvColumn> csvColumns() {
-		List<CsvColumn> columns = new java.util.ArrayList<>();
+		List<CsvColumn> columns = new ArrayList<>();
 		for (SurveyQuestion x : values()) {
 			if (x == INCOME_SALARY) {
 				columns.add(new CsvColumn("年間収入見込額", null));

@@ -3,6 +3,7 @@ package jp.kennin.survey;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -179,7 +180,7 @@ class CampaignVisibilityIntegrationTests {
 
 	private RosterPerson person(String edaban, boolean insured, String relationship, RelationshipCategory category) {
 		return new RosterPerson(0, 0, "1", bango, edaban, insured, relationship, category, "可視 太郎", "カシ タロウ",
-				java.time.LocalDate.of(1980, 4, 1), Gender.MALE, insured ? "kashi@example.jp" : null, "100", "本社",
+				LocalDate.of(1980, 4, 1), Gender.MALE, insured ? "kashi@example.jp" : null, "100", "本社",
 				insured ? null : true, null, true);
 	}
 

@@ -1,11 +1,16 @@
 package jp.kennin.survey;
 
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +53,8 @@ class SurveyQuestionTests {
 	@ParameterizedTest
 	@EnumSource(SurveyQuestion.class)
 	void a_reveal_condition_names_an_earlier_question_of_the_same_page_and_one_of_its_values(SurveyQuestion q) {
-		for (SurveyQuestion.When when : java.util.stream.Stream.of(q.revealedWhen(), q.requiredWhen())
-			.filter(java.util.Objects::nonNull)
+		for (SurveyQuestion.When when : Stream.of(q.revealedWhen(), q.requiredWhen())
+			.filter(Objects::nonNull)
 			.toList()) {
 			SurveyQuestion by = SurveyQuestion.byKey(when.key());
 			assertThat(by.step()).isEqualTo(q.step());
@@ -92,7 +97,7 @@ class SurveyQuestionTests {
 			.with(SurveyQuestion.CONTRACT_WAGE_KIND, LabourContract.Kind.HOURLY)
 			.with(SurveyQuestion.CONTRACT_WAGE, 1_100L);
 		assertThat(a.labourContract()).isNull();
-		LabourContract contract = a.with(SurveyQuestion.CONTRACT_HOURS_PER_DAY, new java.math.BigDecimal("6"))
+		LabourContract contract = a.with(SurveyQuestion.CONTRACT_HOURS_PER_DAY, new BigDecimal("6"))
 			.with(SurveyQuestion.CONTRACT_DAYS_PER_WEEK, 4)
 			.labourContract();
 		assertThat(contract.annualIncome(52)).isEqualTo(1_372_800);
@@ -111,8 +116,8 @@ class SurveyQuestionTests {
 			.getResourceAsStream("messages/survey_" + lang + ".properties")) {
 			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 		return p;
 	}

@@ -5,7 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -28,7 +30,7 @@ public class StatementCounter {
 
 	private volatile Thread counted;
 
-	private final java.util.List<String> sql = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<String> sql = new CopyOnWriteArrayList<>();
 
 	public void start() {
 		count.set(0);
@@ -43,8 +45,8 @@ public class StatementCounter {
 	}
 
 	/** The statements counted since {@link #start()}, in order (their SQL text where prepared). */
-	public java.util.List<String> statements() {
-		return java.util.List.copyOf(sql);
+	public List<String> statements() {
+		return List.copyOf(sql);
 	}
 
 	@Bean

@@ -1,16 +1,18 @@
 package jp.kennin.survey.internal;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,8 +62,8 @@ class AnswerRepository {
 	 * @return the new version, or empty when the stored version moved on (another tab or device saved in
 	 * between)
 	 */
-	java.util.OptionalInt save(long tenantId, long formId, DependentAnswers a) {
-		return write(tenantId, formId, a) ? java.util.OptionalInt.of(a.version() + 1) : java.util.OptionalInt.empty();
+	OptionalInt save(long tenantId, long formId, DependentAnswers a) {
+		return write(tenantId, formId, a) ? OptionalInt.of(a.version() + 1) : OptionalInt.empty();
 	}
 
 	private boolean write(long tenantId, long formId, DependentAnswers a) {
@@ -123,7 +125,7 @@ class AnswerRepository {
 				.map(e -> ((Enum<?>) e).name())
 				.sorted()
 				.collect(Collectors.joining(","));
-			case DATE -> Date.valueOf((java.time.LocalDate) value);
+			case DATE -> Date.valueOf((LocalDate) value);
 			default -> value; // Long, String, Boolean, BigDecimal, Integer as they are
 		};
 	}
@@ -145,7 +147,7 @@ class AnswerRepository {
 			case TEXT -> rs.getString(column);
 			case YES_NO, FLAG -> rs.getObject(column, Boolean.class);
 			case HOURS -> {
-				java.math.BigDecimal hours = rs.getBigDecimal(column);
+				BigDecimal hours = rs.getBigDecimal(column);
 				yield hours == null ? null : hours.stripTrailingZeros();
 			}
 			case DAYS -> rs.getObject(column, Integer.class);

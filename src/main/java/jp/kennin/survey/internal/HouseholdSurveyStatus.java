@@ -39,7 +39,7 @@ class HouseholdSurveyStatus implements MemberSurveys {
 			.param("tenant", tenantId)
 			.param("kigo", kigo)
 			.param("bango", bango)
-			.param(CampaignVisibility.NOW, java.sql.Timestamp.from(clock.instant()))
+			.param(CampaignVisibility.NOW, Timestamp.from(clock.instant()))
 			.query((rs, n) -> new SurveyStatus(rs.getLong("id"), rs.getString("title"),
 					SurveyStatus.State.valueOf(rs.getString("status")), rs.getTimestamp("deadline").toInstant(),
 					rs.getString("receipt_number"),

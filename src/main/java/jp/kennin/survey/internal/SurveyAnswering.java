@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.JapanTime;
@@ -72,7 +73,7 @@ public class SurveyAnswering {
 			.param("tenant", member.tenantId())
 			.param("kigo", member.kigo())
 			.param("bango", member.bango())
-			.param(CampaignVisibility.NOW, java.sql.Timestamp.from(clock.instant()))
+			.param(CampaignVisibility.NOW, Timestamp.from(clock.instant()))
 			.query(SurveyFormRepository::map)
 			.list();
 	}
@@ -145,7 +146,7 @@ public class SurveyAnswering {
 	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved meanwhile
 	 */
 	public StepSave save(HouseholdScopedPrincipal member, long formId, long dependentId, int version,
-			java.util.function.UnaryOperator<DependentAnswers> change) {
+			UnaryOperator<DependentAnswers> change) {
 		MemberForm current = load(member, formId);
 		DependentAnswers updated = change.apply(current.answers(current.dependent(dependentId).id()).withVersion(version));
 		if (updated == null) {

@@ -1,6 +1,7 @@
 package jp.kennin.survey.web;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +29,7 @@ public class AnswerText {
 
 	/** The listed questions shown for these answers, in order. */
 	public List<SurveyQuestion> listed(DependentAnswers a) {
-		return java.util.Arrays.stream(SurveyQuestion.values())
+		return Arrays.stream(SurveyQuestion.values())
 			.filter(SurveyQuestion::listed)
 			.filter(q -> a.staying() && a.shows(q))
 			.filter(q -> q.kind() != SurveyQuestion.Kind.FLAG || Boolean.TRUE.equals(a.value(q)))

@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -46,7 +50,7 @@ final class SurveyFormCsv {
 	static final String MISSING_CHOICE = "不足書類の提出方法（郵送・提出できない理由）";
 
 	/** The household's and dependent's columns, the answers' (from {@link SurveyQuestion#csvColumns()}), the checks'. */
-	static final List<String> HEADER = java.util.stream.Stream.of(
+	static final List<String> HEADER = Stream.of(
 			List.of("受付番号", "状態", "提出日時", "記号", "番号", "被保険者氏名", "事業所コード", "事業所名", "被保険者の年間収入見込額", "枝番",
 					"被扶養者氏名", "氏名カナ", "生年月日", "続柄"),
 			SurveyQuestion.csvColumns().stream().map(SurveyQuestion.CsvColumn::header).toList(),
@@ -137,15 +141,15 @@ final class SurveyFormCsv {
 		}
 		return switch (column.question().kind()) {
 			case CHOICE -> label.apply((Enum<?>) value);
-			case CHOICES -> ((java.util.Set<?>) value).stream()
+			case CHOICES -> ((Set<?>) value).stream()
 				.map(e -> (Enum<?>) e)
 				.sorted()
 				.map(label)
 				.collect(Collectors.joining("・"));
-			case DATE -> DATE.format((java.time.LocalDate) value);
+			case DATE -> DATE.format((LocalDate) value);
 			case YES_NO -> (Boolean) value ? "あり" : "なし";
 			case FLAG -> (Boolean) value ? "はい" : "";
-			case HOURS -> ((java.math.BigDecimal) value).toPlainString();
+			case HOURS -> ((BigDecimal) value).toPlainString();
 			case YEN, TEXT, DAYS -> value;
 		};
 	}
