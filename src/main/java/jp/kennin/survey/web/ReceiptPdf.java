@@ -18,7 +18,8 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 import jp.kennin.document.StoredDocument;
-import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.DateStyle;
+import jp.kennin.roster.RelationshipLabels;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.MemberForm;
@@ -67,14 +68,14 @@ final class ReceiptPdf {
 		PdfPTable head = table(body, 2);
 		row(head, body, msg(messages, locale, "survey.receipt.numberLabel"), form.form().receiptNumber());
 		row(head, body, msg(messages, locale, "survey.pdf.submittedAt"),
-				form.form().submittedAt() == null ? "" : JapanTime.formatDateTime(form.form().submittedAt()));
+				DateStyle.WRITTEN_TIME_SECONDS.format(form.form().submittedAt(), locale));
 		row(head, body, msg(messages, locale, "survey.pdf.insured"), insuredName);
 		row(head, body, msg(messages, locale, "survey.staff.col.kigoBango"),
 				form.form().kigo() + " / " + form.form().bango());
 		document.add(head);
 		for (FormDependent d : form.dependents()) {
-			Paragraph name = new Paragraph(d.name() + "（" + d.relationship() + "）" + JapanTime.formatDate(d.birthDate()),
-					heading);
+			Paragraph name = new Paragraph(d.name() + "（" + RelationshipLabels.label(d.relationship(), messages, locale) + "）"
+					+ DateStyle.DAY.format(d.birthDate(), locale), heading);
 			name.setSpacingBefore(8);
 			document.add(name);
 			PdfPTable answers = table(body, 2);
