@@ -109,6 +109,9 @@ class SurveyEnglishIntegrationTests {
 			.containsPattern(ENGLISH_DEADLINE)
 			.doesNotContain("（長男）").doesNotContain("(長男)").doesNotContainPattern(JAPANESE_DATE);
 
+		assertThat(page(get("/survey/{f}/household", formId))).contains("(Optional)")
+			.contains("For example 5000000 or 5,000,000").doesNotContain("（").doesNotContain("万");
+
 		String step = page(get("/survey/{f}/d/{d}/continuation", formId, son));
 		assertThat(step).contains("About 英語 一郎 (eldest son)").contains("20 May 2006").doesNotContain("2006年");
 
