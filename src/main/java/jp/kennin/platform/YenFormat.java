@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Yen amounts on screens, in the viewer's language: {@code ${@yen.amount(total)}} gives 1,300,000円 (English
  * ¥1,300,000), {@code ${@yen.limit(limit)}} writes a round limit the way Japanese rules are written, 150万円
- * (English ¥1,500,000, since "150 x 10,000 yen" reads as arithmetic, not an amount).
+ * (English ¥1,500,000, since 150 x 10,000 yen reads as arithmetic, not an amount).
  */
 @Component("yen")
 public class YenFormat {
