@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import jp.kennin.platform.DateStyle;
+import jp.kennin.platform.YenFormat;
+
 /**
  * The rule texts, read from the module's own bundle ({@code messages/eligibility_*.properties}) without
  * Spring, so the pure rules can hand out ready-made Japanese reasons. Screens may use the same keys
@@ -36,19 +39,12 @@ public final class EligibilityTexts {
 
 	/** 150万円 for round amounts, otherwise 1,234,567円 (English: ¥1,500,000). */
 	public static String yen(long amount, Locale locale) {
-		if (locale != null && "en".equals(locale.getLanguage())) {
-			return String.format(Locale.ROOT, "¥%,d", amount);
-		}
-		return amount % 10_000 == 0 && amount != 0 ? String.format(Locale.ROOT, "%,d万円", amount / 10_000)
-				: String.format(Locale.ROOT, "%,d円", amount);
+		return YenFormat.limit(amount, locale);
 	}
 
-	/** 2026年9月17日 (English: 2026-09-17). */
+	/** 2026年9月17日 (English: 17 Sep 2026). */
 	public static String date(LocalDate date, Locale locale) {
-		if (locale != null && "en".equals(locale.getLanguage())) {
-			return date.toString();
-		}
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		return DateStyle.DAY.format(date, locale);
 	}
 
 	private static Properties load(String lang) {

@@ -49,8 +49,21 @@ public interface RosterImports {
 	record Counts(int rows, int added, int updated, int unchanged, int deactivated) {
 	}
 
-	/** One problem of a rejected file; {@code line} is null for file-level problems. */
-	record Problem(Integer line, String column, String message) {
+	/**
+	 * One problem of a rejected file; {@code line} is null for file-level problems. {@code message} is the
+	 * Japanese text (what the command line and the API report); {@code code} names it among the
+	 * {@code roster.problem.*} messages, with {@code args}, so that screens can show it in another language.
+	 * Problems recorded before codes existed have none.
+	 */
+	record Problem(Integer line, String column, String message, String code, List<String> args) {
+
+		public Problem {
+			args = args == null ? List.of() : List.copyOf(args);
+		}
+
+		public Problem(Integer line, String column, String message) {
+			this(line, column, message, null, List.of());
+		}
 
 		/** As shown to people, e.g. 「12行目 生年月日: 日付として読めません（1985/13/01）」. */
 		public String text() {

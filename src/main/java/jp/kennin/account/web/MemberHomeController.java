@@ -6,7 +6,6 @@ import jp.kennin.account.internal.MemberAccount;
 import jp.kennin.account.internal.MemberPrincipal;
 import jp.kennin.account.internal.MyPageService;
 import jp.kennin.notice.Notices;
-import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.MemberSurveys;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,8 +51,7 @@ class MemberHomeController {
 	String home(@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		MemberAccount account = myPage.account(member);
 		model.addAttribute("name", member.name());
-		model.addAttribute("previousLogin",
-				account.previousLoginAt() == null ? null : JapanTime.formatDateTime(account.previousLoginAt()));
+		model.addAttribute("previousLogin", account.previousLoginAt());
 		model.addAttribute("menu", MENU);
 		model.addAttribute("notBuilt", NOT_BUILT);
 		model.addAttribute("tenantNotices", notices.publishedTenantNotices(member.tenantId()));

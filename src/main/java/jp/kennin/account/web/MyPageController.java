@@ -14,7 +14,6 @@ import jp.kennin.account.internal.MyPageService;
 import jp.kennin.account.internal.PasswordAttempts;
 import jp.kennin.account.internal.PasswordPolicy;
 import jp.kennin.account.internal.Secrets;
-import jp.kennin.platform.JapanTime;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -63,7 +62,7 @@ class MyPageController {
 		MemberAccount account = myPage.account(member);
 		model.addAttribute("account", account);
 		model.addAttribute("person", myPage.person(member));
-		model.addAttribute("registeredAt", JapanTime.formatDateTime(account.createdAt()));
+		model.addAttribute("registeredAt", account.createdAt());
 		return VIEW_MYPAGE;
 	}
 

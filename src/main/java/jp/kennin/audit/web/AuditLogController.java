@@ -20,9 +20,9 @@ import org.apache.commons.csv.CSVPrinter;
 import jp.kennin.audit.AuditEntry;
 import jp.kennin.audit.AuditTargets;
 import jp.kennin.audit.internal.AuditLogViewer;
+import jp.kennin.platform.DateStyle;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.StaffActor;
-import jp.kennin.platform.ViewTime;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -50,14 +50,11 @@ class AuditLogController {
 
 	private final AuditLabels labels;
 
-	private final ViewTime viewTime;
-
 	private final Clock clock;
 
-	AuditLogController(AuditLogViewer audit, AuditLabels labels, ViewTime viewTime, Clock clock) {
+	AuditLogController(AuditLogViewer audit, AuditLabels labels, Clock clock) {
 		this.audit = audit;
 		this.labels = labels;
-		this.viewTime = viewTime;
 		this.clock = clock;
 	}
 
@@ -111,7 +108,8 @@ class AuditLogController {
 		Map<String, AuditTargets.Target> named = labels.name(batch.stream().map(AuditEntry::target).toList(), staff);
 		try {
 			for (AuditEntry e : batch) {
-				csv.printRecord(viewTime.dateTimeSeconds(e.at()), safe(labels.type(e.type(), locale)), safe(e.type()),
+				// The time column keeps one fixed format whatever the staff member's language: spreadsheets parse it.
+				csv.printRecord(DateStyle.DATE_TIME_SECONDS.format(e.at(), Locale.JAPANESE), safe(labels.type(e.type(), locale)), safe(e.type()),
 						e.tenantId() == null ? "" : e.tenantId(), safe(e.actorKind()), safe(e.actorId()),
 						safe(labels.role(e.actorRole(), locale)), safe(e.actorRole()),
 						safe(labels.target(e.target(), e.target() == null ? null : named.get(e.target()), locale)),

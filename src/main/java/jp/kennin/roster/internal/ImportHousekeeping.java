@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import jp.kennin.roster.RosterImports.Problem;
 import jp.kennin.roster.internal.ImportRecord.Status;
 import jp.kennin.storage.FileStorage;
 
@@ -28,7 +28,7 @@ class ImportHousekeeping {
 
 	static final Duration STALLED_AFTER = Duration.ofMinutes(15);
 
-	static final String STALLED_MESSAGE = "処理が途中で止まりました（サーバーの停止など）。名簿には何も反映していません。もう一度取り込んでください。";
+	static final String STALLED_MESSAGE = RosterTexts.japanese("stalled", List.of());
 
 	private static final Logger log = LoggerFactory.getLogger(ImportHousekeeping.class);
 
@@ -51,7 +51,7 @@ class ImportHousekeeping {
 		Instant now = clock.instant();
 		Instant stalledBefore = now.minus(STALLED_AFTER);
 		for (ImportRecord record : records.stalled(stalledBefore)) {
-			if (records.end(record, Status.FAILED, stalledBefore, new Problem(null, null, STALLED_MESSAGE))) {
+			if (records.end(record, Status.FAILED, stalledBefore, RosterTexts.problem(null, null, "stalled"))) {
 				log.warn("Roster import {} of tenant {} showed no progress since {}; marked failed", record.id(),
 						record.tenantId(), stalledBefore);
 				delete(record);

@@ -136,9 +136,11 @@ public class ImportRecords {
 		problems.stream()
 			.limit(STORED_ERRORS)
 			.forEach(p -> jdbc.sql("""
-					insert into roster_import_error (import_id, tenant_id, line_no, column_name, message)
-					values (?, ?, ?, ?, ?)""")
-				.params(id, tenantId, p.line(), p.column(), truncate(p.message(), 500))
+					insert into roster_import_error (import_id, tenant_id, line_no, column_name, message, message_code,
+					  message_args)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, tenantId, p.line(), truncate(p.column(), 50), truncate(p.message(), 500), p.code(),
+						p.code() == null ? null : ProblemArgs.encode(p.args()))
 				.update());
 	}
 
@@ -157,10 +159,12 @@ public class ImportRecords {
 	}
 
 	public List<Problem> errors(long tenantId, long importId) {
-		return jdbc.sql("select line_no, column_name, message from roster_import_error where tenant_id = ? and import_id = ? order by id")
+		return jdbc.sql("""
+				select line_no, column_name, message, message_code, message_args from roster_import_error
+				where tenant_id = ? and import_id = ? order by id""")
 			.params(tenantId, importId)
 			.query((rs, i) -> new Problem((Integer) rs.getObject("line_no", Integer.class), rs.getString("column_name"),
-					rs.getString("message")))
+					rs.getString("message"), rs.getString("message_code"), ProblemArgs.decode(rs.getString("message_args"))))
 			.list();
 	}
 

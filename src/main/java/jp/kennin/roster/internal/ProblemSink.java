@@ -14,10 +14,11 @@ final class ProblemSink {
 
 	private int total;
 
-	void add(Integer line, String column, String message) {
+	/** A problem named by its {@code roster.problem.*} code; its text is made only if it is kept. */
+	void add(Integer line, String column, String code, Object... args) {
 		total++;
 		if (problems.size() < ImportResult.MAX_REPORTED_ERRORS) {
-			problems.add(new Problem(line, column, message));
+			problems.add(RosterTexts.problem(line, column, code, args));
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -55,7 +56,7 @@ final class RosterCsvReader {
 		try (CSVParser parser = CSVParser.parse(reader, format)) {
 			Iterator<CSVRecord> records = parser.iterator();
 			if (!records.hasNext()) {
-				problems.add(null, null, "ファイルが空です");
+				problems.add(null, null, "fileEmpty");
 				return;
 			}
 			RosterColumn[] columns = header(records.next(), problems);
@@ -66,7 +67,7 @@ final class RosterCsvReader {
 				CSVRecord record = records.next();
 				line = (int) record.getRecordNumber();
 				if (record.size() != columns.length) {
-					problems.add(line, null, "列の数が見出しと合いません（見出しは" + columns.length + "列、この行は" + record.size() + "列）");
+					problems.add(line, null, "columnCount", columns.length, record.size());
 					continue;
 				}
 				Map<RosterColumn, String> cells = new EnumMap<>(RosterColumn.class);
@@ -80,11 +81,10 @@ final class RosterCsvReader {
 		}
 		catch (UncheckedIOException ex) {
 			if (ex.getCause() instanceof CharacterCodingException) {
-				problems.add(line + 1, null, "文字コード（" + (charset == WINDOWS_31J ? "Windows-31J" : "UTF-8")
-						+ "）として読めない文字があります。UTF-8 か Windows-31J（Shift_JIS）で保存してください");
+				problems.add(line + 1, null, "encoding", charset == WINDOWS_31J ? "Windows-31J" : "UTF-8");
 			}
 			else {
-				problems.add(line + 1, null, "CSV として読めません（引用符 \" の対応を確認してください）");
+				problems.add(line + 1, null, "unreadableCsv");
 			}
 		}
 	}
@@ -96,17 +96,18 @@ final class RosterCsvReader {
 			String name = record.get(i).replace("\uFEFF", "").strip();
 			RosterColumn column = RosterColumn.byHeader(name);
 			if (column == null) {
-				problems.add(1, name.isEmpty() ? (i + 1) + "列目" : name, "不明な列です");
+				problems.add(1, name.isEmpty() ? RosterTexts.japanese("columnNumber", List.of(String.valueOf(i + 1))) : name,
+						"unknownColumn");
 			}
 			else if (seen.put(column, i) != null) {
-				problems.add(1, name, "同じ列が2回あります");
+				problems.add(1, name, "duplicateColumn");
 			}
 			columns[i] = column;
 		}
 		boolean complete = true;
 		for (RosterColumn column : RosterColumn.values()) {
 			if (!seen.containsKey(column)) {
-				problems.add(1, column.header, "列がありません");
+				problems.add(1, column.header, "missingColumn");
 				complete = false;
 			}
 		}

@@ -116,7 +116,7 @@ class RosterImporter implements RosterImports {
 		catch (RuntimeException ex) {
 			log.error("Roster import {} failed", id, ex);
 			tx.executeWithoutResult(s -> records.finish(id, Status.FAILED, null,
-					List.of(new Problem(null, null, "取り込み中に予期しないエラーが発生しました。何も反映していません。")), 1));
+					List.of(RosterTexts.problem(null, null, "unexpected")), 1));
 			throw ex;
 		}
 		if (Boolean.TRUE.equals(applied)) {
@@ -216,8 +216,8 @@ class RosterImporter implements RosterImports {
 				if (row != null) {
 					int first = keys.add(row.kigo(), row.bango(), row.edaban(), line);
 					if (first != 0) {
-						problems.add(line, RosterColumn.EDABAN.header, "記号・番号・枝番が" + first + "行目と重複しています（"
-								+ row.kigo() + "-" + row.bango() + "-" + row.edaban() + "）");
+						problems.add(line, RosterColumn.EDABAN.header, "duplicateKey", first, row.kigo(), row.bango(),
+								row.edaban());
 					}
 					else if (problems.isEmpty()) {
 						// Once the file is known to be rejected, writing more rows is wasted work.
@@ -235,12 +235,11 @@ class RosterImporter implements RosterImports {
 		}
 		if (readable[0]) {
 			for (KeyIndex.Orphan orphan : keys.orphans()) {
-				problems.add(orphan.line(), RosterColumn.KUBUN.header,
-						"同じ記号・番号（" + orphan.kigo() + "-" + orphan.bango() + "）の本人の行がファイルにありません");
+				problems.add(orphan.line(), RosterColumn.KUBUN.header, "noInsuredRow", orphan.kigo(), orphan.bango());
 			}
 		}
 		else if (problems.isEmpty()) {
-			problems.add(null, null, "データの行がありません");
+			problems.add(null, null, "noRows");
 		}
 		long read = System.nanoTime();
 		if (!problems.isEmpty()) {

@@ -24,8 +24,6 @@ final class RosterRowParser {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
-	private static final String CONTROL = "改行やタブなどの制御文字は使えません";
-
 	private final LocalDate today;
 
 	RosterRowParser(LocalDate today) {
@@ -37,11 +35,11 @@ final class RosterRowParser {
 		int before = problems.total();
 		Errors e = new Errors(line, problems);
 		String kigo = nfkc(cells.get(RosterColumn.KIGO));
-		check(e, RosterColumn.KIGO, kigo, KIGO, "半角英数字1～8文字で入力してください");
+		check(e, RosterColumn.KIGO, kigo, KIGO, "kigoFormat");
 		String bango = nfkc(cells.get(RosterColumn.BANGO));
-		check(e, RosterColumn.BANGO, bango, BANGO, "半角英数字1～10文字で入力してください");
+		check(e, RosterColumn.BANGO, bango, BANGO, "bangoFormat");
 		String edaban = nfkc(cells.get(RosterColumn.EDABAN));
-		check(e, RosterColumn.EDABAN, edaban, EDABAN, "2桁の数字で入力してください");
+		check(e, RosterColumn.EDABAN, edaban, EDABAN, "edabanFormat");
 		// Excel drops the leading zero of "01"; restore it.
 		if (edaban.length() == 1 && Character.isDigit(edaban.charAt(0))) {
 			edaban = "0" + edaban;
@@ -50,16 +48,26 @@ final class RosterRowParser {
 		boolean insured = "本人".equals(kubun);
 		boolean kubunValid = insured || "家族".equals(kubun);
 		if (!kubunValid) {
-			e.add(RosterColumn.KUBUN, kubun.isEmpty() ? "入力してください" : "本人 または 家族 と入力してください（" + kubun + "）");
+			if (kubun.isEmpty()) {
+				e.add(RosterColumn.KUBUN, "required");
+			}
+			else {
+				e.add(RosterColumn.KUBUN, "kubun", kubun);
+			}
 		}
 		else if (EDABAN.matcher(edaban).matches() && insured != RosterPerson.INSURED_EDABAN.equals(edaban)) {
-			e.add(RosterColumn.EDABAN, insured ? "本人の枝番は 00 です（" + edaban + "）" : "家族の枝番に 00 は使えません");
+			if (insured) {
+				e.add(RosterColumn.EDABAN, "insuredEdaban", edaban);
+			}
+			else {
+				e.add(RosterColumn.EDABAN, "familyEdaban");
+			}
 		}
 		String relationship = strip(cells.get(RosterColumn.RELATIONSHIP));
 		RelationshipCategory category = RelationshipCategory.fromWord(relationship);
 		if (insured) {
 			if (!relationship.isEmpty() && category != RelationshipCategory.SELF) {
-				e.add(RosterColumn.RELATIONSHIP, "本人の行は空欄か「本人」にしてください（" + relationship + "）");
+				e.add(RosterColumn.RELATIONSHIP, "insuredRelationship", relationship);
 			}
 			relationship = "本人";
 			category = RelationshipCategory.SELF;
@@ -68,50 +76,50 @@ final class RosterRowParser {
 			// 続柄 and 同居区分 depend on 本人/家族; one error for the row's 区分 is enough.
 		}
 		else if (relationship.isEmpty()) {
-			e.add(RosterColumn.RELATIONSHIP, "家族の行は入力してください");
+			e.add(RosterColumn.RELATIONSHIP, "familyRelationship");
 		}
 		else if (category == null || category == RelationshipCategory.SELF) {
-			e.add(RosterColumn.RELATIONSHIP, "使えない続柄です（" + relationship + "）");
+			e.add(RosterColumn.RELATIONSHIP, "unknownRelationship", relationship);
 		}
 		String name = collapse(strip(cells.get(RosterColumn.NAME)), " ");
 		if (name.isEmpty()) {
-			e.add(RosterColumn.NAME, "入力してください");
+			e.add(RosterColumn.NAME, "required");
 		}
 		else if (name.length() > 100) {
-			e.add(RosterColumn.NAME, "100文字以内で入力してください");
+			e.add(RosterColumn.NAME, "maxLength", 100);
 		}
 		else if (hasControl(name)) {
-			e.add(RosterColumn.NAME, CONTROL);
+			e.add(RosterColumn.NAME, "control");
 		}
 		String kana = kana(strip(cells.get(RosterColumn.NAME_KANA)));
 		if (kana.isEmpty()) {
-			e.add(RosterColumn.NAME_KANA, "入力してください");
+			e.add(RosterColumn.NAME_KANA, "required");
 		}
 		else if (!katakana(kana) || kana.length() > 100) {
-			e.add(RosterColumn.NAME_KANA, "カタカナで入力してください（" + strip(cells.get(RosterColumn.NAME_KANA)) + "）");
+			e.add(RosterColumn.NAME_KANA, "katakana", strip(cells.get(RosterColumn.NAME_KANA)));
 		}
 		LocalDate birth = date(e, RosterColumn.BIRTH_DATE, cells.get(RosterColumn.BIRTH_DATE), true);
 		if (birth != null && birth.isAfter(today)) {
-			e.add(RosterColumn.BIRTH_DATE, "未来の日付です（" + strip(cells.get(RosterColumn.BIRTH_DATE)) + "）");
+			e.add(RosterColumn.BIRTH_DATE, "futureDate", strip(cells.get(RosterColumn.BIRTH_DATE)));
 		}
 		String gender = gender(e, strip(cells.get(RosterColumn.GENDER)));
 		String email = strip(cells.get(RosterColumn.EMAIL));
 		if (!email.isEmpty() && !insured) {
-			e.add(RosterColumn.EMAIL, "家族の行には入力できません");
+			e.add(RosterColumn.EMAIL, "familyEmail");
 		}
 		else if (!email.isEmpty() && (email.length() > 254 || hasControl(email) || !EMAIL.matcher(email).matches())) {
-			e.add(RosterColumn.EMAIL, "メールアドレスの形式ではありません（" + email + "）");
+			e.add(RosterColumn.EMAIL, "email", email);
 		}
 		String officeCode = nfkc(cells.get(RosterColumn.OFFICE_CODE));
 		if (officeCode.length() > 20) {
-			e.add(RosterColumn.OFFICE_CODE, "20文字以内で入力してください");
+			e.add(RosterColumn.OFFICE_CODE, "maxLength", 20);
 		}
 		String officeName = strip(cells.get(RosterColumn.OFFICE_NAME));
 		if (officeName.length() > 100) {
-			e.add(RosterColumn.OFFICE_NAME, "100文字以内で入力してください");
+			e.add(RosterColumn.OFFICE_NAME, "maxLength", 100);
 		}
 		else if (hasControl(officeName)) {
-			e.add(RosterColumn.OFFICE_NAME, CONTROL);
+			e.add(RosterColumn.OFFICE_NAME, "control");
 		}
 		Boolean living = kubunValid ? living(e, insured, strip(cells.get(RosterColumn.LIVING))) : null;
 		LocalDate qualified = date(e, RosterColumn.QUALIFIED_ON, cells.get(RosterColumn.QUALIFIED_ON), false);
@@ -123,13 +131,13 @@ final class RosterRowParser {
 				blankToNull(officeName), living, qualified);
 	}
 
-	private static void check(Errors e, RosterColumn column, String value, Pattern format, String message) {
+	private static void check(Errors e, RosterColumn column, String value, Pattern format, String code) {
 		if (value.isEmpty()) {
-			e.add(column, "入力してください");
+			e.add(column, "required");
 		}
 		else if (!asciiAlnum(value, format == KIGO ? 8 : format == BANGO ? 10 : 2, format == EDABAN)
 				&& !format.matcher(value).matches()) {
-			e.add(column, message + "（" + value + "）");
+			e.add(column, code, value);
 		}
 	}
 
@@ -137,13 +145,13 @@ final class RosterRowParser {
 		String value = strip(raw);
 		if (value.isEmpty()) {
 			if (required) {
-				e.add(column, "入力してください");
+				e.add(column, "required");
 			}
 			return null;
 		}
 		LocalDate date = RosterDates.parse(value).orElse(null);
 		if (date == null) {
-			e.add(column, "日付として読めません（" + value + "）");
+			e.add(column, "date", value);
 		}
 		return date;
 	}
@@ -154,7 +162,7 @@ final class RosterRowParser {
 			case "男", "1" -> "M";
 			case "女", "2" -> "F";
 			default -> {
-				e.add(RosterColumn.GENDER, "男・女・1・2 のいずれかで入力してください（" + value + "）");
+				e.add(RosterColumn.GENDER, "gender", value);
 				yield null;
 			}
 		};
@@ -163,7 +171,7 @@ final class RosterRowParser {
 	private static Boolean living(Errors e, boolean insured, String value) {
 		if (insured) {
 			if (!value.isEmpty()) {
-				e.add(RosterColumn.LIVING, "本人の行は空欄にしてください（" + value + "）");
+				e.add(RosterColumn.LIVING, "insuredLiving", value);
 			}
 			return null;
 		}
@@ -171,8 +179,12 @@ final class RosterRowParser {
 			case "同居" -> Boolean.TRUE;
 			case "別居" -> Boolean.FALSE;
 			default -> {
-				e.add(RosterColumn.LIVING, value.isEmpty() ? "家族の行は 同居 または 別居 を入力してください"
-						: "同居 または 別居 と入力してください（" + value + "）");
+				if (value.isEmpty()) {
+					e.add(RosterColumn.LIVING, "familyLiving");
+				}
+				else {
+					e.add(RosterColumn.LIVING, "living", value);
+				}
 				yield null;
 			}
 		};
@@ -275,8 +287,8 @@ final class RosterRowParser {
 
 	private record Errors(int line, ProblemSink problems) {
 
-		void add(RosterColumn column, String message) {
-			problems.add(line, column.header, message);
+		void add(RosterColumn column, String code, Object... args) {
+			problems.add(line, column.header, code, args);
 		}
 
 	}

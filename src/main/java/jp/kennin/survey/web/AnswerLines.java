@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import jp.kennin.eligibility.Continuation;
 import jp.kennin.eligibility.Living;
+import jp.kennin.platform.DateStyle;
+import jp.kennin.platform.YenFormat;
 import jp.kennin.survey.DependentAnswers;
 
 import org.springframework.context.MessageSource;
@@ -29,7 +31,7 @@ final class AnswerLines {
 		lines.add(new Line(msg(messages, locale, "survey.q.continuation"), label(a.continuation(), messages, locale, unanswered)));
 		if (a.continuation() == Continuation.REMOVE) {
 			lines.add(new Line(msg(messages, locale, "survey.q.removalDate"), a.removalDate() == null ? unanswered
-					: a.removalDate().toString()));
+					: DateStyle.DAY.format(a.removalDate(), locale)));
 			lines.add(new Line(msg(messages, locale, "survey.q.removalReason"),
 					label(a.removalReason(), messages, locale, unanswered)
 							+ (a.removalNote() == null || a.removalNote().isEmpty() ? "" : "（" + a.removalNote() + "）")));
@@ -44,7 +46,7 @@ final class AnswerLines {
 		if (a.living() == Living.APART) {
 			living += " " + (a.address() == null ? "" : a.address()) + " / "
 					+ messages.getMessage("survey.form.remittanceSummary", new Object[] {
-							String.format("%,d", a.remittanceMonthly() == null ? 0 : a.remittanceMonthly()),
+							yen(a.remittanceMonthly(), locale),
 							label(a.remittanceMethod(), messages, locale, "") }, locale);
 		}
 		lines.add(new Line(msg(messages, locale, "survey.q.living"), living));
@@ -55,10 +57,10 @@ final class AnswerLines {
 		}
 		lines.add(new Line(msg(messages, locale, "survey.q.occupation"), occupations));
 		lines.add(new Line(msg(messages, locale, "survey.q.income"), a.incomeSalary() == null ? unanswered
-				: messages.getMessage("survey.form.yen", new Object[] { String.format("%,d", a.totalIncome()) }, locale)
-						+ messages.getMessage("survey.form.incomeBreakdown", new Object[] { yen(a.incomeSalary()),
-								yen(a.incomePension()), yen(a.incomeBusiness()), yen(a.incomeUnemployment()),
-								yen(a.incomeOther()) }, locale)));
+				: YenFormat.amount(a.totalIncome(), locale)
+						+ messages.getMessage("survey.form.incomeBreakdown", new Object[] { yen(a.incomeSalary(), locale),
+								yen(a.incomePension(), locale), yen(a.incomeBusiness(), locale),
+								yen(a.incomeUnemployment(), locale), yen(a.incomeOther(), locale) }, locale)));
 		for (jp.kennin.survey.SurveyQuestion q : jp.kennin.survey.SurveyQuestion.values()) {
 			boolean shown = q.listed() && a.shows(q)
 					&& (q.kind() != jp.kennin.survey.SurveyQuestion.Kind.FLAG || Boolean.TRUE.equals(a.value(q)));
@@ -73,8 +75,8 @@ final class AnswerLines {
 		return lines;
 	}
 
-	private static String yen(Long amount) {
-		return String.format("%,d", amount == null ? 0 : amount);
+	private static String yen(Long amount, Locale locale) {
+		return YenFormat.amount(amount == null ? 0 : amount, locale);
 	}
 
 	private static String label(Enum<?> e, MessageSource messages, Locale locale, String fallback) {

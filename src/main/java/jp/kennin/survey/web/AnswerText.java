@@ -1,12 +1,15 @@
 package jp.kennin.survey.web;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jp.kennin.platform.DateStyle;
+import jp.kennin.platform.YenFormat;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.SurveyQuestion;
 
@@ -49,15 +52,15 @@ public class AnswerText {
 			case CHOICE -> label((Enum<?>) value, messages, locale);
 			case CHOICES -> ((Set<?>) value).stream()
 				.map(e -> label((Enum<?>) e, messages, locale))
-				.collect(Collectors.joining("、"));
-			case YEN -> messages.getMessage("survey.form.yen", new Object[] { String.format("%,d", (Long) value) },
-					locale);
+				.collect(Collectors.joining(messages.getMessage("text.listSeparator", null, "、", locale)));
+			case YEN -> YenFormat.amount((Long) value, locale);
 			case YES_NO, FLAG -> messages.getMessage((Boolean) value ? "survey.form.yes" : "survey.form.no", null,
 					locale);
 			case HOURS -> messages.getMessage("survey.form.hours", new Object[] { ((BigDecimal) value).toPlainString() },
 					locale);
 			case DAYS -> messages.getMessage("survey.form.daysPerWeek", new Object[] { value }, locale);
-			case DATE, TEXT -> String.valueOf(value);
+			case DATE -> DateStyle.DAY.format((LocalDate) value, locale);
+			case TEXT -> String.valueOf(value);
 		};
 	}
 

@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import jp.kennin.document.StoredDocument;
-import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.DateStyle;
+import jp.kennin.roster.RelationshipLabels;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.MemberForm;
@@ -52,14 +53,14 @@ final class ReceiptPdf {
 			List<String[]> head = new ArrayList<>();
 			head.add(row(msg(messages, locale, "survey.receipt.numberLabel"), form.form().receiptNumber()));
 			head.add(row(msg(messages, locale, "survey.pdf.submittedAt"),
-					form.form().submittedAt() == null ? "" : JapanTime.formatDateTime(form.form().submittedAt())));
+					DateStyle.WRITTEN_TIME_SECONDS.format(form.form().submittedAt(), locale)));
 			head.add(row(msg(messages, locale, "survey.pdf.insured"), insuredName));
 			head.add(row(msg(messages, locale, "survey.staff.col.kigoBango"),
 					form.form().kigo() + " / " + form.form().bango()));
 			pdf.table(head, BODY);
 			for (FormDependent d : form.dependents()) {
-				pdf.paragraph(d.name() + "（" + d.relationship() + "）" + JapanTime.formatDate(d.birthDate()), HEADING,
-						true, 8);
+				pdf.paragraph(d.name() + "（" + RelationshipLabels.label(d.relationship(), messages, locale) + "）"
+						+ DateStyle.DAY.format(d.birthDate(), locale), HEADING, true, 8);
 				List<String[]> answers = new ArrayList<>();
 				for (AnswerLines.Line line : AnswerLines.of(form.answers(d.id()), messages, locale)) {
 					answers.add(row(line.label(), line.value()));

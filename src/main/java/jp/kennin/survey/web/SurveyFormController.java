@@ -9,6 +9,7 @@ import jp.kennin.document.DocumentSettings;
 import jp.kennin.document.Documents;
 import jp.kennin.document.StoredDocument;
 import jp.kennin.eligibility.EligibilityResult;
+import jp.kennin.platform.DateStyle;
 import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.DependentAnswers;
@@ -67,8 +68,6 @@ class SurveyFormController {
 	static final String VIEW_HOUSEHOLD = "survey/member/household";
 
 	static final String VIEW_WITHDRAW = "survey/member/withdraw";
-
-	private static final jp.kennin.platform.ViewTime VIEW_TIME = new jp.kennin.platform.ViewTime();
 
 	private final SurveyAnswering answering;
 
@@ -436,7 +435,7 @@ class SurveyFormController {
 	private Map<Long, String> marks(Map<Long, Instant> added, Locale locale) {
 		Map<Long, String> marks = new LinkedHashMap<>();
 		added.forEach((id, at) -> marks.put(id, messages.getMessage("survey.documents.addedAfter",
-				new Object[] { VIEW_TIME.dateTime(at) }, locale)));
+				new Object[] { DateStyle.DATE_TIME.format(at, locale) }, locale)));
 		return marks;
 	}
 
