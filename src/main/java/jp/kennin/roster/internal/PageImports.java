@@ -95,7 +95,7 @@ public class PageImports {
 		catch (IOException ex) {
 			log.error("Roster import {} cannot read its stored file", id, ex);
 			records.finish(id, Status.FAILED, null,
-					java.util.List.of(RosterTexts.problem(null, null, "storedFileUnreadable")), 1);
+					List.of(RosterTexts.problem(null, null, "storedFileUnreadable")), 1);
 		}
 		catch (RuntimeException ex) {
 			log.error("Roster import {} stopped", id, ex);
