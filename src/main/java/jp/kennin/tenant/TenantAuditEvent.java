@@ -15,6 +15,8 @@ public enum TenantAuditEvent {
 	/** A PDF was added to the manual or FAQ page. */
 	TENANT_FILE_ADDED,
 	/** A PDF was removed from the manual or FAQ page. */
-	TENANT_FILE_DELETED
+	TENANT_FILE_DELETED,
+	/** The help desk or the 記号・番号 wording for members was changed. Details: {@code code}. */
+	TENANT_CONTACT_UPDATED
 
 }

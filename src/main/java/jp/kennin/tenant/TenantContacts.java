@@ -1,5 +1,7 @@
 package jp.kennin.tenant;
 
+import java.util.Optional;
+
 import jp.kennin.platform.StaffActor;
 
 /**
@@ -14,6 +16,13 @@ public interface TenantContacts {
 	 * @throws org.springframework.security.access.AccessDeniedException unless the editor is an operator or the
 	 * insurer's own TENANT_ADMIN
 	 */
-	Tenant update(StaffActor editor, long tenantId, Tenant.SupportDesk desk, String memberNumberGuidance, String ip);
+	Tenant update(StaffActor editor, long tenantId, Tenant.SupportDesk desk, String memberNumberGuidance);
+
+	/**
+	 * The editor's own insurer, for its contact settings page; empty for operators, who use the insurer form.
+	 * @throws org.springframework.security.access.AccessDeniedException unless the editor is the insurer's own
+	 * TENANT_ADMIN
+	 */
+	Optional<Tenant> own(StaffActor editor);
 
 }

@@ -1,8 +1,10 @@
 package jp.kennin.tenant.internal;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.tenant.TenantAuditEvent;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantContacts;
@@ -29,8 +31,7 @@ class TenantContactManagement implements TenantContacts {
 
 	@Override
 	@Transactional
-	public Tenant update(StaffActor editor, long tenantId, Tenant.SupportDesk desk, String memberNumberGuidance,
-			String ip) {
+	public Tenant update(StaffActor editor, long tenantId, Tenant.SupportDesk desk, String memberNumberGuidance) {
 		Assert.notNull(editor, "editor must not be null!");
 		Assert.notNull(desk, "desk must not be null!");
 		// The same people who write the insurer's manual and FAQ: its own TENANT_ADMINs and operators.
@@ -42,9 +43,21 @@ class TenantContactManagement implements TenantContacts {
 				: memberNumberGuidance.strip();
 		Tenant updated = tenants.update(tenantId, new Tenants.NewTenant(t.code(), t.name(), t.mailFromAddress(),
 				t.mailFromName(), desk, t.passwordPolicy(), guidance));
-		audit.record(new AuditLog.Event("TENANT_CONTACT_UPDATED", tenantId, "STAFF", editor.loginId(), editor.role(),
-				"tenant:" + tenantId, ip, Map.of("code", t.code())));
+		audit.record(AuditLog.Event.byStaff(TenantAuditEvent.TENANT_CONTACT_UPDATED, tenantId, editor,
+				"tenant:" + tenantId, Map.of("code", t.code())));
 		return updated;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Tenant> own(StaffActor editor) {
+		if (editor.tenantId() == null) {
+			return Optional.empty();
+		}
+		if (!TenantPages.mayEdit(editor, editor.tenantId())) {
+			throw new AccessDeniedException("may not edit the contact settings of tenant " + editor.tenantId());
+		}
+		return tenants.findById(editor.tenantId());
 	}
 
 }

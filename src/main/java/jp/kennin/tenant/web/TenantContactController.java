@@ -1,17 +1,12 @@
 package jp.kennin.tenant.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import jp.kennin.platform.StaffActor;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantContacts;
-import jp.kennin.tenant.TenantPages;
-import jp.kennin.tenant.Tenants;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,12 +26,9 @@ class TenantContactController {
 
 	static final String VIEW_FORM = "tenant/contactForm";
 
-	private final Tenants tenants;
-
 	private final TenantContacts contacts;
 
-	TenantContactController(Tenants tenants, TenantContacts contacts) {
-		this.tenants = tenants;
+	TenantContactController(TenantContacts contacts) {
 		this.contacts = contacts;
 	}
 
@@ -46,8 +38,8 @@ class TenantContactController {
 	}
 
 	@GetMapping("/admin/member-contact")
-	String initUpdateForm(Authentication auth, Model model) {
-		Tenant tenant = own(auth);
+	String initUpdateForm(StaffActor actor, Model model) {
+		Tenant tenant = own(actor);
 		model.addAttribute("tenant", tenant);
 		model.addAttribute("tenantContactForm", TenantContactForm.of(tenant));
 		return VIEW_FORM;
@@ -55,27 +47,19 @@ class TenantContactController {
 
 	@PostMapping("/admin/member-contact")
 	String processUpdateForm(@Valid @ModelAttribute("tenantContactForm") TenantContactForm form, BindingResult result,
-			Authentication auth, HttpServletRequest request, Model model) {
-		Tenant tenant = own(auth);
+			StaffActor actor, Model model) {
+		Tenant tenant = own(actor);
 		if (result.hasErrors()) {
 			model.addAttribute("tenant", tenant);
 			return VIEW_FORM;
 		}
-		contacts.update(StaffActor.of(auth), tenant.id(), form.desk(), form.getMemberNumberGuidance(),
-				request.getRemoteAddr());
+		contacts.update(actor, tenant.id(), form.desk(), form.getMemberNumberGuidance());
 		return "redirect:/admin/member-contact?saved";
 	}
 
 	/** The staff member's own insurer; operators have none here and use the insurer form instead. */
-	private Tenant own(Authentication auth) {
-		StaffActor actor = StaffActor.of(auth);
-		if (actor.tenantId() == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		if (!TenantPages.mayEdit(actor, actor.tenantId())) {
-			throw new AccessDeniedException("may not edit the contact settings of tenant " + actor.tenantId());
-		}
-		return tenants.findById(actor.tenantId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private Tenant own(StaffActor actor) {
+		return contacts.own(actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }
