@@ -20,8 +20,20 @@ public record SurveyStatus(long campaignId, String campaignTitle, State state, I
 		IN_PROGRESS,
 		/** 提出済み */
 		SUBMITTED,
-		/** 差し戻し */
-		RETURNED
+		/** 差し戻し: the member corrects the returned parts and submits again */
+		RETURNED,
+		/** 審査中: a reviewer started; the member can no longer withdraw */
+		IN_REVIEW,
+		/** 確認完了: every dependent decided */
+		COMPLETED;
+
+		/**
+		 * Whether the member has handed the form in and it is not back with them: submitted, under review or
+		 * checked. Such a form takes no answer changes.
+		 */
+		public boolean handedIn() {
+			return this == SUBMITTED || this == IN_REVIEW || this == COMPLETED;
+		}
 
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import jp.kennin.document.DocumentChangePolicy;
 import jp.kennin.document.DocumentOwner;
 import jp.kennin.document.StoredDocument;
+import jp.kennin.survey.SurveyStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and c.status = 'OPEN' and c.opens_at <= ?
 				  and (c.deadline > ? or c.late_submission_allowed = true)""")
 			.params(owner.tenantId(), owner.kigo(), owner.bango(), now, now)
-			.query((rs, n) -> new OpenForm("SUBMITTED".equals(rs.getString("status")),
+			.query((rs, n) -> new OpenForm(SurveyStatus.State.valueOf(rs.getString("status")).handedIn(),
 					rs.getTimestamp("review_started_at")))
 			.list();
 	}
