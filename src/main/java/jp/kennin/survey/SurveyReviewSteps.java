@@ -25,6 +25,9 @@ public interface SurveyReviewSteps {
 
 	Optional<ReviewedForm> find(long tenantId, long formId);
 
+	/** The eligibility pre-check of each dependent (by dependent ID), as the member's check page shows it. */
+	Map<Long, jp.kennin.eligibility.EligibilityResult> precheck(ReviewedForm form);
+
 	/**
 	 * 提出済み → 審査中, assigned to {@code reviewer}; the member can no longer withdraw.
 	 * @throws FormStepRefused unless the form is 提出済み (also when another reviewer started first)

@@ -36,8 +36,11 @@ class FormReviewTransitions implements SurveyReviewSteps {
 
 	private final ApplicationEventPublisher events;
 
+	private final EligibilityCheck eligibility;
+
 	FormReviewTransitions(SurveyFormRepository forms, CampaignRepository campaigns, AnswerRepository answers,
-			FormEventRepository history, Clock clock, ApplicationEventPublisher events) {
+			FormEventRepository history, Clock clock, ApplicationEventPublisher events, EligibilityCheck eligibility) {
+		this.eligibility = eligibility;
 		this.events = events;
 		this.forms = forms;
 		this.campaigns = campaigns;
@@ -53,6 +56,15 @@ class FormReviewTransitions implements SurveyReviewSteps {
 			.flatMap(form -> campaigns.find(tenantId, form.campaignId())
 				.map(campaign -> new ReviewedForm(form, campaign, forms.dependents(tenantId, formId),
 						answers.forForm(tenantId, formId))));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, jp.kennin.eligibility.EligibilityResult> precheck(ReviewedForm form) {
+		MemberForm member = new MemberForm(form.form(), form.campaign(), form.dependents(), form.answers());
+		java.util.Map<Long, jp.kennin.eligibility.EligibilityResult> out = new java.util.LinkedHashMap<>();
+		form.dependents().forEach(d -> out.put(d.id(), eligibility.evaluate(member, d)));
+		return out;
 	}
 
 	@Override
