@@ -73,7 +73,7 @@ class ReviewController {
 
 	@PostMapping("/dependents/{dependentId}/decision")
 	String decide(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam int version, @RequestParam(required = false) String decision,
+			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) String lossDate, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
@@ -94,7 +94,7 @@ class ReviewController {
 
 	@PostMapping("/dependents/{dependentId}/approve")
 	String approve(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam int version, RedirectAttributes redirect) {
+			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
 		return ReviewPages.act(redirect, formId, "review.flash.approved",
 				() -> reviews.approveRemoval(actor, formId, version, dependentId));
@@ -102,7 +102,7 @@ class ReviewController {
 
 	@PostMapping("/dependents/{dependentId}/send-back")
 	String sendBack(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam int version, @RequestParam(required = false) String note,
+			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
 		return ReviewPages.act(redirect, formId, "review.flash.sentBack",
@@ -110,7 +110,7 @@ class ReviewController {
 	}
 
 	@PostMapping("/memo")
-	String memo(Authentication auth, HttpServletRequest request, @PathVariable long formId, @RequestParam int version,
+	String memo(Authentication auth, HttpServletRequest request, @PathVariable long formId, @RequestParam(defaultValue = "-1") int version,
 			@RequestParam(required = false) String memo, RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
 		return ReviewPages.act(redirect, formId, "review.flash.memo", () -> reviews.saveMemo(actor, formId, version, memo));
@@ -119,7 +119,7 @@ class ReviewController {
 	/** 差し戻し: the message, one reason field per dependent (reason-ID) and an optional deadline date. */
 	@PostMapping("/return")
 	String returnForCorrection(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@RequestParam int version, @RequestParam(required = false) String message,
+			@RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String message,
 			@RequestParam(required = false) String deadline, @RequestParam Map<String, String> params,
 			RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
@@ -144,7 +144,7 @@ class ReviewController {
 	}
 
 	@PostMapping("/complete")
-	String complete(Authentication auth, HttpServletRequest request, @PathVariable long formId, @RequestParam int version,
+	String complete(Authentication auth, HttpServletRequest request, @PathVariable long formId, @RequestParam(defaultValue = "-1") int version,
 			RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
 		return ReviewPages.act(redirect, formId, "review.flash.completed", () -> reviews.complete(actor, formId, version));
