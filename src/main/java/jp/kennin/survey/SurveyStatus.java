@@ -8,9 +8,11 @@ import java.time.Instant;
  * @param receiptNumber the 受付番号 once submitted, otherwise null
  * @param daysLeft calendar days (Japan time) from today to the deadline's date; 0 on the last day
  * @param formId the household's form in this campaign, which the home page links to directly
+ * @param returnMessage the staff message of a 差し戻し while the form is returned, otherwise null
+ * @param correctionDeadline the deadline to correct a returned form, otherwise null
  */
 public record SurveyStatus(long campaignId, String campaignTitle, State state, Instant deadline, String receiptNumber,
-		long daysLeft, long formId) {
+		long daysLeft, long formId, String returnMessage, Instant correctionDeadline) {
 
 	public enum State {
 

@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /**
@@ -60,6 +63,9 @@ class ReviewIntegrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	jp.kennin.survey.MemberSurveys memberSurveys;
 
 	private ReviewFixture f;
 
@@ -123,6 +129,8 @@ class ReviewIntegrationTests {
 		reviews.complete(reviewer, f.formId, version());
 		assertThat(f.formStatus()).isEqualTo("COMPLETED");
 		assertThat(types()).contains("DEPENDENT_DECIDED", "REVIEW_COMPLETED");
+		mvc.perform(get("/survey/{f}", f.formId).with(f.member()))
+			.andExpect(content().string(containsString("確認が完了しました")));
 		assertThatThrownBy(() -> reviews.decide(reviewer, f.formId, version(), f.childId, continued()))
 			.extracting("messageKey")
 			.isEqualTo(ReviewProblem.NOT_IN_REVIEW);
@@ -253,6 +261,12 @@ class ReviewIntegrationTests {
 			.single();
 		assertThat(mail).contains("審査 太郎 様", "/login").doesNotContain("書類を再提出してください", "在学証明書");
 		assertThat(types()).contains("FORM_RETURNED");
+		// The member's survey and home show the 差し戻し with its message and deadline.
+		mvc.perform(get("/survey/{f}", f.formId).with(f.member()))
+			.andExpect(content().string(containsString("書類を再提出してください")))
+			.andExpect(content().string(containsString("修正の期限：2026/08/05 23:59")));
+		assertThat(memberSurveys.statusFor(f.tenant.id(), "9", f.bango)).singleElement()
+			.satisfies(s -> assertThat(s.returnMessage()).isEqualTo("書類を再提出してください"));
 		f.resubmit();
 		assertThat(f.formStatus()).isEqualTo("SUBMITTED");
 		reviews.start(admin, f.formId);
