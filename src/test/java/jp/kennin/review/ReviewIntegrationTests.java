@@ -67,6 +67,10 @@ class ReviewIntegrationTests {
 	@Autowired
 	jp.kennin.survey.MemberSurveys memberSurveys;
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("surveyDocumentPolicy")
+	jp.kennin.document.DocumentChangePolicy documentPolicy;
+
 	private ReviewFixture f;
 
 	private ReviewActor reviewer;
@@ -193,6 +197,8 @@ class ReviewIntegrationTests {
 		assertThat(view.decision(f.childId).decision()).isNull();
 		assertThat(view.history()).extracting(ReviewView.Step::kind)
 			.containsExactly("REVIEW_STARTED", "REMOVAL_PROPOSED", "REMOVAL_SENT_BACK");
+		assertThat(view.history().get(1).detail()).startsWith("削除 喪失日 2026").contains("就職");
+		assertThat(view.history().get(2).detail()).isEqualTo("雇用契約書で確認してください");
 		assertThatThrownBy(() -> reviews.approveRemoval(admin, f.formId, version(), f.childId))
 			.extracting("messageKey")
 			.isEqualTo(ReviewProblem.NOT_PROPOSED);
@@ -267,6 +273,10 @@ class ReviewIntegrationTests {
 			.andExpect(content().string(containsString("修正の期限：2026/08/05 23:59")));
 		assertThat(memberSurveys.statusFor(f.tenant.id(), "9", f.bango)).singleElement()
 			.satisfies(s -> assertThat(s.returnMessage()).isEqualTo("書類を再提出してください"));
+		// A returned form takes new documents but keeps the ones staff saw.
+		var owner = new jp.kennin.document.DocumentOwner(f.tenant.id(), "9", f.bango);
+		assertThat(documentPolicy.mayUpload(owner, null, "OTHER")).isTrue();
+		assertThat(documentPolicy.mayDelete(owner, null)).isFalse();
 		f.resubmit();
 		assertThat(f.formStatus()).isEqualTo("SUBMITTED");
 		reviews.start(admin, f.formId);

@@ -3,10 +3,15 @@ package jp.kennin.review.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import java.util.Locale;
+
+import jp.kennin.platform.JapanTime;
 import jp.kennin.review.Decision;
 import jp.kennin.review.ReviewProblem;
 import jp.kennin.review.Reviews.DependentDecision;
 import jp.kennin.survey.FormDependent;
+
+import org.springframework.context.MessageSource;
 
 /** What a decision needs: 削除 a 喪失日 and a 事由, 保留 a note; and how it is written to the history. */
 final class DecisionRules {
@@ -58,16 +63,26 @@ final class DecisionRules {
 		return out;
 	}
 
-	/** The history's detail: codes staff screens translate, plus the note. */
-	static String describe(DependentDecision d) {
-		StringBuilder s = new StringBuilder(d.decision().name());
+	/**
+	 * The history's detail as staff read it (in Japanese, the staff default), so the history needs no lookup
+	 * to be understood: 「削除 喪失日 2026/04/01 就職 note」.
+	 */
+	static String describe(DependentDecision d, MessageSource messages) {
+		StringBuilder s = new StringBuilder(text(messages, "review.decision." + d.decision().name()));
 		if (d.decision() == Decision.REMOVE) {
-			s.append(' ').append(d.lossDate()).append(' ').append(d.reason().name());
+			s.append(' ')
+				.append(text(messages, "review.decision.lossDateIs", JapanTime.formatDate(d.lossDate())))
+				.append(' ')
+				.append(text(messages, "review.lossReason." + d.reason().name()));
 		}
 		if (d.note() != null) {
 			s.append(' ').append(d.note());
 		}
 		return s.length() > 2000 ? s.substring(0, 2000) : s.toString();
+	}
+
+	private static String text(MessageSource messages, String key, Object... args) {
+		return messages.getMessage(key, args, key, Locale.JAPANESE);
 	}
 
 }

@@ -50,8 +50,11 @@ class ReviewManagement implements Reviews {
 
 	private final Clock clock;
 
+	private final org.springframework.context.MessageSource messages;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
-			Clock clock) {
+			Clock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.forms = forms;
 		this.reviews = reviews;
 		this.audit = audit;
@@ -102,7 +105,7 @@ class ReviewManagement implements Reviews {
 				checked.reason(), checked.note(), actor.loginId(), now());
 		Map<String, String> details = DecisionRules.details(dependent, checked);
 		var type = proposal ? REMOVAL_PROPOSED : DEPENDENT_DECIDED;
-		reviews.addEvent(actor.tenantId(), step.caseId(), type.name(), dependentId, DecisionRules.describe(checked),
+		reviews.addEvent(actor.tenantId(), step.caseId(), type.name(), dependentId, DecisionRules.describe(checked, messages),
 				actor.loginId(), actor.role(), now());
 		audit.form(type, actor, formId, details);
 	}

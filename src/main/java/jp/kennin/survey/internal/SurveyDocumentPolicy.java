@@ -34,12 +34,16 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted || f.reviewStarted == null);
 	}
 
+	/**
+	 * A returned form (差し戻し) keeps what staff saw: the member adds a new file instead of deleting the old
+	 * one, so the review history still shows the earlier document.
+	 */
 	@Override
 	public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
-		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted);
+		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted && !f.returned);
 	}
 
-	private record OpenForm(boolean submitted, Timestamp reviewStarted) {
+	private record OpenForm(boolean submitted, boolean returned, Timestamp reviewStarted) {
 	}
 
 	private boolean hasForms(DocumentOwner owner) {
@@ -59,7 +63,7 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 				  and (c.deadline > ? or c.late_submission_allowed = true)""")
 			.params(owner.tenantId(), owner.kigo(), owner.bango(), now, now)
 			.query((rs, n) -> new OpenForm(SurveyStatus.State.valueOf(rs.getString("status")).handedIn(),
-					rs.getTimestamp("review_started_at")))
+					"RETURNED".equals(rs.getString("status")), rs.getTimestamp("review_started_at")))
 			.list();
 	}
 
