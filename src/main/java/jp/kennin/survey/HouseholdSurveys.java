@@ -25,7 +25,7 @@ public interface HouseholdSurveys {
 			Instant deadline, SurveyStatus.State state, Instant submittedAt, String receiptNumber) {
 
 		public boolean withdrawn() {
-			return state != SurveyStatus.State.SUBMITTED && submittedAt != null;
+			return !state.handedIn() && state != SurveyStatus.State.RETURNED && submittedAt != null;
 		}
 
 	}

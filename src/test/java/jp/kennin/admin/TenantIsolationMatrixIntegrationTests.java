@@ -113,6 +113,9 @@ class TenantIsolationMatrixIntegrationTests {
 	@Autowired
 	jp.kennin.survey.Campaigns campaigns;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Tenant a;
 
 	Tenant b;
@@ -143,7 +146,7 @@ class TenantIsolationMatrixIntegrationTests {
 		for (Tenant t : List.of(a, b)) {
 			String k = t == a ? "A" : "B";
 			var result = imports.run(new ImportRequest(t.id(), Mode.SNAPSHOT, Source.CLI, "m.csv", "test", null, null, false),
-					new ByteArrayInputStream(RosterCsv.create().insured("01", "m1", "行列 太郎", "ギョウレツ タロウ", "1980/01/01").utf8()), null);
+					new ByteArrayInputStream(household(t == b).utf8()), null);
 			ids.put("import" + k, result.importId());
 			ids.put("person" + k, roster.findInsured(t.id(), "01", "m1").orElseThrow().id());
 			ids.put("notice" + k, notices.create(t.id(), LocalDate.of(2026, 4, 1), "お知らせ" + k, "本文", null, null));
@@ -156,6 +159,12 @@ class TenantIsolationMatrixIntegrationTests {
 					Instant.parse("2026-09-17T14:59:00Z"), false, "", new jp.kennin.survey.TargetRules(null, null,
 							null, EnumSet.of(jp.kennin.roster.RelationshipCategory.SPOUSE), null))));
 		}
+		// Tenant B's campaign runs, so it has a survey form (and a dependent) for the review URLs.
+		campaigns.open(b.id(), ids.get("campaignB"));
+		ids.put("formB", jdbc.sql("select id from survey_form where campaign_id = ?").param(ids.get("campaignB"))
+			.query(Long.class).single());
+		ids.put("dependentB", jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
+			.param(ids.get("formB")).query(Long.class).single());
 		ids.put("siteNotice", notices.create(null, LocalDate.of(2026, 4, 1), "サイト", "本文", null, null));
 		notices.attach(null, ids.get("siteNotice"), "サイト.pdf", PDF.length, new ByteArrayInputStream(PDF));
 	}
@@ -285,6 +294,20 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/documents/" + ids.get("documentB")),                 NOT_FOUND, NOT_FOUND,   NOT_FOUND);
 		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/view"),       NOT_FOUND, NOT_FOUND,   NOT_FOUND);
 		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/thumbnail"),  NOT_FOUND, NOT_FOUND,   NOT_FOUND);
+		// The review (issue 12): insurer staff only; another tenant's campaign, form or dependent is not found.
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/review"),     FORBIDDEN, OK,          OK);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/review"),     FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + "/review/" + ids.get("formB") + "/start"),
+				FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/reviews/" + ids.get("formB")),                       FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		String dependentB = "/admin/reviews/" + ids.get("formB") + "/dependents/" + ids.get("dependentB");
+		for (String action : List.of(dependentB + "/decision", dependentB + "/approve", dependentB + "/send-back",
+				"/admin/reviews/" + ids.get("formB") + "/memo", "/admin/reviews/" + ids.get("formB") + "/return",
+				"/admin/reviews/" + ids.get("formB") + "/complete")) {
+			// Only TENANT_ADMINs approve or send back removals: a reviewer is refused whatever the tenant.
+			int reviewer = action.endsWith("/approve") || action.endsWith("/send-back") ? FORBIDDEN : NOT_FOUND;
+			check(wrong, post(action),                                                 FORBIDDEN, NOT_FOUND,   reviewer);
+		}
 		check(wrong, get("/admin/audit"),                                             OK,        OK,          FORBIDDEN);
 		check(wrong, get("/admin/audit/export"),                                      OK,        OK,          FORBIDDEN);
 		check(wrong, get("/actuator/health"),                                         OK,        OK,          OK);
@@ -372,6 +395,12 @@ class TenantIsolationMatrixIntegrationTests {
 						+ expected[i] + ")");
 			}
 		}
+	}
+
+	/** Tenant B's household has a spouse, so its campaign can open; A's has none, so A's campaign cannot. */
+	private static RosterCsv household(boolean withSpouse) {
+		RosterCsv csv = RosterCsv.create().insured("01", "m1", "行列 太郎", "ギョウレツ タロウ", "1980/01/01");
+		return withSpouse ? csv.family("01", "m1", "01", "妻", "行列 花子", "ギョウレツ ハナコ", "1982/01/01") : csv;
 	}
 
 	private void login(String key, String loginId, StaffRole role, Long tenantId) throws Exception {

@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
+import jp.kennin.survey.SurveyReturned;
 import jp.kennin.survey.SurveySubmitted;
 import jp.kennin.survey.SurveyWithdrawn;
 import jp.kennin.tenant.Tenants;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails the receipt number when a household submits its survey form, and tells the member when a
- * submission was withdrawn (the form is then no longer submitted). The account module sends it because
+ * submission was withdrawn (the form is then no longer submitted) or returned for correction. The account module sends it because
  * it holds the member's registered address; the mail joins the submission's transaction (outbox), so a
  * submission and its receipt mail are recorded together or not at all.
  */
@@ -54,6 +55,12 @@ class SurveyReceiptMail {
 				Map.of("campaign", event.campaignTitle(), "receipt", event.receiptNumber(), "when",
 						JapanTime.formatDateTime(clock.instant()), "deadline",
 						JapanTime.formatDateTime(event.deadline())));
+	}
+
+	@EventListener
+	void on(SurveyReturned event) {
+		send(event.tenantId(), event.kigo(), event.bango(), AccountMails.Template.SURVEY_RETURNED,
+				Map.of("campaign", event.campaignTitle(), "deadline", JapanTime.formatDateTime(event.correctionDeadline())));
 	}
 
 	private void send(long tenantId, String kigo, String bango, AccountMails.Template template,

@@ -40,7 +40,7 @@ class CampaignFormCounts {
 	CampaignClosing closing(Campaign campaign) {
 		TargetPreview counts = byOffice(campaign);
 		long notSubmitted = jdbc.sql("select count(*) from survey_form where tenant_id = ? and campaign_id = ? "
-				+ "and status <> 'SUBMITTED'")
+				+ "and status not in ('SUBMITTED', 'IN_REVIEW', 'COMPLETED')")
 			.params(campaign.tenantId(), campaign.id())
 			.query(Long.class)
 			.single();

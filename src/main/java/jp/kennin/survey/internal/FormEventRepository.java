@@ -25,10 +25,16 @@ class FormEventRepository {
 
 	void add(long tenantId, long formId, FormEvent.Kind kind, String receiptNumber, Long documentId,
 			Long subjectPersonId, String slot, Instant at) {
+		add(tenantId, formId, kind, receiptNumber, documentId, subjectPersonId, slot, MEMBER, at);
+	}
+
+	/** A step taken by staff (actor kind {@code STAFF}) or the member. */
+	void add(long tenantId, long formId, FormEvent.Kind kind, String receiptNumber, Long documentId,
+			Long subjectPersonId, String slot, String actorKind, Instant at) {
 		jdbc.sql("""
 				insert into survey_form_event (tenant_id, survey_form_id, kind, receipt_number, document_id,
 				  subject_person_id, slot, actor_kind, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(tenantId, formId, kind.name(), receiptNumber, documentId, subjectPersonId, slot, MEMBER,
+			.params(tenantId, formId, kind.name(), receiptNumber, documentId, subjectPersonId, slot, actorKind,
 					Timestamp.from(at))
 			.update();
 	}

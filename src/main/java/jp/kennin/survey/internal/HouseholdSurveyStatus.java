@@ -29,10 +29,21 @@ class HouseholdSurveyStatus implements MemberSurveys {
 		this.clock = clock;
 	}
 
+	/** The 差し戻し's message and deadline only while the form is returned (the columns keep the last one). */
+	private static String returned(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		return "RETURNED".equals(rs.getString("status")) ? rs.getString(column) : null;
+	}
+
+	private static java.time.Instant returnedAt(java.sql.ResultSet rs) throws java.sql.SQLException {
+		java.sql.Timestamp at = rs.getTimestamp("correction_deadline");
+		return "RETURNED".equals(rs.getString("status")) && at != null ? at.toInstant() : null;
+	}
+
 	@Override
 	public List<SurveyStatus> statusFor(long tenantId, String kigo, String bango) {
 		return jdbc.sql("""
-				select c.id, c.title, c.deadline, f.id as form_id, f.status, f.receipt_number from survey_form f
+				select c.id, c.title, c.deadline, f.id as form_id, f.status, f.receipt_number,
+				  f.return_message, f.correction_deadline from survey_form f
 				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
 				where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s
 				order by c.deadline""".formatted(CampaignVisibility.RUNNING.sql()))
@@ -45,7 +56,7 @@ class HouseholdSurveyStatus implements MemberSurveys {
 					rs.getString("receipt_number"),
 					ChronoUnit.DAYS.between(jp.kennin.platform.JapanTime.today(clock),
 							jp.kennin.platform.JapanTime.of(rs.getTimestamp("deadline").toInstant()).toLocalDate()),
-					rs.getLong("form_id")))
+					rs.getLong("form_id"), returned(rs, "return_message"), returnedAt(rs)))
 			.list();
 	}
 

@@ -8,6 +8,7 @@ import jp.kennin.document.DocumentChangePolicy;
 import jp.kennin.document.DocumentOwner;
 import jp.kennin.document.StoredDocument;
 import jp.kennin.survey.CampaignVisibility;
+import jp.kennin.survey.SurveyStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,12 +35,16 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted || f.reviewStarted == null);
 	}
 
+	/**
+	 * A returned form (差し戻し) keeps what staff saw: the member adds a new file instead of deleting the old
+	 * one, so the review history still shows the earlier document.
+	 */
 	@Override
 	public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
-		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted);
+		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted && !f.returned);
 	}
 
-	private record OpenForm(boolean submitted, Timestamp reviewStarted) {
+	private record OpenForm(boolean submitted, boolean returned, Timestamp reviewStarted) {
 	}
 
 	private boolean hasForms(DocumentOwner owner) {
@@ -61,8 +66,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 			.param("kigo", owner.kigo())
 			.param("bango", owner.bango())
 			.param(CampaignVisibility.NOW, now)
-			.query((rs, n) -> new OpenForm("SUBMITTED".equals(rs.getString("status")),
-					rs.getTimestamp("review_started_at")))
+			.query((rs, n) -> new OpenForm(SurveyStatus.State.valueOf(rs.getString("status")).handedIn(),
+					"RETURNED".equals(rs.getString("status")), rs.getTimestamp("review_started_at")))
 			.list();
 	}
 

@@ -135,6 +135,41 @@ class SurveyFormRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * 審査中 from 提出済み (also a resubmission after a 差し戻し); false if the form is in another state, so two
+	 * reviewers starting at once get one review.
+	 */
+	boolean startReview(long tenantId, long formId, String reviewer) {
+		return jdbc.sql("""
+				update survey_form set status = 'IN_REVIEW', review_started_at = ?, reviewer = ?, updated_at = ?,
+				  version = version + 1
+				where tenant_id = ? and id = ? and status = 'SUBMITTED'""")
+			.params(now(), reviewer, now(), tenantId, formId)
+			.update() == 1;
+	}
+
+	/**
+	 * 差し戻し from 審査中: the member may change the form again until {@code correctionDeadline}. The receipt
+	 * number and submission time stay (the history has them); the next submission gets a new number.
+	 */
+	boolean returnForCorrection(long tenantId, long formId, String message, java.time.Instant correctionDeadline) {
+		return jdbc.sql("""
+				update survey_form set status = 'RETURNED', return_message = ?, correction_deadline = ?,
+				  returned_count = returned_count + 1, updated_at = ?, version = version + 1
+				where tenant_id = ? and id = ? and status = 'IN_REVIEW'""")
+			.params(message, Timestamp.from(correctionDeadline), now(), tenantId, formId)
+			.update() == 1;
+	}
+
+	/** 確認完了 from 審査中. */
+	boolean complete(long tenantId, long formId) {
+		return jdbc.sql("""
+				update survey_form set status = 'COMPLETED', completed_at = ?, updated_at = ?, version = version + 1
+				where tenant_id = ? and id = ? and status = 'IN_REVIEW'""")
+			.params(now(), now(), tenantId, formId)
+			.update() == 1;
+	}
+
 	/** Staff list counters from the form's document choices: missing (not added since), of which by post. */
 	void countMissingDocuments(long tenantId, long formId) {
 		jdbc.sql("""
@@ -174,7 +209,15 @@ class SurveyFormRepository {
 				rs.getString("office_name"), SurveyStatus.State.valueOf(rs.getString("status")),
 				rs.getString("receipt_number"), rs.getInt("version"), submitted == null ? null : submitted.toInstant(),
 				review == null ? null : review.toInstant(), (Long) rs.getObject("insured_income", Long.class),
-				rs.getBoolean("household_answered"));
+				rs.getBoolean("household_answered"), review(rs));
+	}
+
+	private static SurveyForm.Review review(ResultSet rs) throws SQLException {
+		Timestamp deadline = rs.getTimestamp("correction_deadline");
+		Timestamp completed = rs.getTimestamp("completed_at");
+		return new SurveyForm.Review(rs.getString("reviewer"), rs.getString("return_message"),
+				deadline == null ? null : deadline.toInstant(), rs.getInt("returned_count"),
+				completed == null ? null : completed.toInstant());
 	}
 
 }

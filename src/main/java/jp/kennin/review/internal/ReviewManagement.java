@@ -1,0 +1,269 @@
+package jp.kennin.review.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.kennin.platform.JapanTime;
+import jp.kennin.review.Decision;
+import jp.kennin.review.ReviewActor;
+import jp.kennin.review.ReviewProblem;
+import jp.kennin.review.ReviewView;
+import jp.kennin.review.ReviewView.DecisionState;
+import jp.kennin.review.Reviews;
+import jp.kennin.survey.FormDependent;
+import jp.kennin.survey.SurveyReviewSteps;
+import jp.kennin.survey.SurveyReviewSteps.ReviewedForm;
+import jp.kennin.survey.SurveyStatus;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static jp.kennin.review.ReviewAuditEvent.DEPENDENT_DECIDED;
+import static jp.kennin.review.ReviewAuditEvent.FORM_RETURNED;
+import static jp.kennin.review.ReviewAuditEvent.REMOVAL_APPROVED;
+import static jp.kennin.review.ReviewAuditEvent.REMOVAL_PROPOSED;
+import static jp.kennin.review.ReviewAuditEvent.REMOVAL_SENT_BACK;
+import static jp.kennin.review.ReviewAuditEvent.REVIEW_COMPLETED;
+import static jp.kennin.review.ReviewAuditEvent.REVIEW_MEMO_SAVED;
+import static jp.kennin.review.ReviewAuditEvent.REVIEW_SETTINGS_CHANGED;
+import static jp.kennin.review.ReviewAuditEvent.REVIEW_STARTED;
+import static jp.kennin.review.ReviewAuditEvent.REVIEW_VIEWED;
+
+/**
+ * The review use cases: role check, tenant scope, version check, change, history and audit record in one
+ * transaction each. The form's state moves through the survey module's {@link SurveyReviewSteps}.
+ */
+@Service
+@Transactional
+class ReviewManagement implements Reviews {
+
+	private final SurveyReviewSteps forms;
+
+	private final ReviewRepository reviews;
+
+	private final ReviewAudit audit;
+
+	private final ReturnDeadlines deadlines;
+
+	private final Clock clock;
+
+	private final org.springframework.context.MessageSource messages;
+
+	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
+			Clock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+		this.forms = forms;
+		this.reviews = reviews;
+		this.audit = audit;
+		this.deadlines = deadlines;
+		this.clock = clock;
+	}
+
+	@Override
+	public ReviewView view(ReviewActor actor, long formId) {
+		requireReviewer(actor);
+		ReviewedForm form = form(actor, formId);
+		audit.form(REVIEW_VIEWED, actor, formId, Map.of("kigo", form.form().kigo(), "bango", form.form().bango()));
+		var review = reviews.find(actor.tenantId(), formId);
+		return new ReviewView(form, review.isPresent(), review.map(ReviewRepository.Case::version).orElse(0),
+				review.map(ReviewRepository.Case::memo).orElse(null),
+				review.map(c -> reviews.decisions(actor.tenantId(), c.id())).orElse(Map.of()),
+				review.map(c -> reviews.history(actor.tenantId(), c.id())).orElse(java.util.List.of()),
+				reviews.settings(actor.tenantId()));
+	}
+
+	@Override
+	public void start(ReviewActor actor, long formId) {
+		requireReviewer(actor);
+		ReviewedForm form = form(actor, formId);
+		try {
+			forms.startReview(actor.tenantId(), formId, actor.loginId());
+		}
+		catch (SurveyReviewSteps.FormStepRefused ex) {
+			throw new ReviewProblem(ex.messageKey());
+		}
+		var review = reviews.open(actor.tenantId(), formId, form.campaign().id(), actor.loginId(), now());
+		reviews.bump(actor.tenantId(), review.id(), review.version(), now());
+		reviews.addEvent(actor.tenantId(), review.id(), REVIEW_STARTED.name(), null, form.form().receiptNumber(),
+				actor.loginId(), actor.role(), now());
+		audit.form(REVIEW_STARTED, actor, formId, Map.of("receiptNumber", String.valueOf(form.form().receiptNumber())));
+	}
+
+	@Override
+	public void decide(ReviewActor actor, long formId, int version, long dependentId, DependentDecision decision) {
+		Step step = step(actor, formId, version);
+		FormDependent dependent = dependent(step.form(), dependentId);
+		DependentDecision checked = DecisionRules.check(decision);
+		boolean proposal = checked.decision() == Decision.REMOVE && !actor.tenantAdmin()
+				&& reviews.settings(actor.tenantId()).fourEyes();
+		String approval = checked.decision() != Decision.REMOVE ? null
+				: proposal ? ReviewRepository.PROPOSED : ReviewRepository.APPROVED;
+		reviews.decide(actor.tenantId(), step.caseId(), dependentId, checked.decision(), approval, checked.lossDate(),
+				checked.reason(), checked.note(), actor.loginId(), now());
+		Map<String, String> details = DecisionRules.details(dependent, checked);
+		var type = proposal ? REMOVAL_PROPOSED : DEPENDENT_DECIDED;
+		reviews.addEvent(actor.tenantId(), step.caseId(), type.name(), dependentId, DecisionRules.describe(checked, messages),
+				actor.loginId(), actor.role(), now());
+		audit.form(type, actor, formId, details);
+	}
+
+	@Override
+	public void approveRemoval(ReviewActor actor, long formId, int version, long dependentId) {
+		requireAdmin(actor);
+		Step step = step(actor, formId, version);
+		FormDependent dependent = dependent(step.form(), dependentId);
+		DecisionState proposal = proposal(actor, step, dependentId);
+		reviews.approve(actor.tenantId(), step.caseId(), dependentId, actor.loginId());
+		reviews.addEvent(actor.tenantId(), step.caseId(), REMOVAL_APPROVED.name(), dependentId, proposal.decidedBy(),
+				actor.loginId(), actor.role(), now());
+		audit.form(REMOVAL_APPROVED, actor, formId, Map.of("edaban", dependent.edaban(), "proposedBy", proposal.decidedBy()));
+	}
+
+	@Override
+	public void sendBackRemoval(ReviewActor actor, long formId, int version, long dependentId, String note) {
+		requireAdmin(actor);
+		Step step = step(actor, formId, version);
+		FormDependent dependent = dependent(step.form(), dependentId);
+		String text = DecisionRules.required(note, ReviewProblem.NOTE_REQUIRED);
+		DecisionState proposal = proposal(actor, step, dependentId);
+		reviews.decide(actor.tenantId(), step.caseId(), dependentId, null, null, null, null, text, actor.loginId(), now());
+		reviews.addEvent(actor.tenantId(), step.caseId(), REMOVAL_SENT_BACK.name(), dependentId, text, actor.loginId(),
+				actor.role(), now());
+		audit.form(REMOVAL_SENT_BACK, actor, formId,
+				Map.of("edaban", dependent.edaban(), "proposedBy", proposal.decidedBy(), "note", text));
+	}
+
+	@Override
+	public void saveMemo(ReviewActor actor, long formId, int version, String memo) {
+		requireReviewer(actor);
+		form(actor, formId);
+		var review = reviews.find(actor.tenantId(), formId).orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
+		bump(actor, review, version);
+		String text = memo == null || memo.isBlank() ? null : memo.strip();
+		reviews.saveMemo(actor.tenantId(), review.id(), text);
+		reviews.addEvent(actor.tenantId(), review.id(), REVIEW_MEMO_SAVED.name(), null, null, actor.loginId(),
+				actor.role(), now());
+		audit.form(REVIEW_MEMO_SAVED, actor, formId, Map.of("length", String.valueOf(text == null ? 0 : text.length())));
+	}
+
+	@Override
+	public void returnForCorrection(ReviewActor actor, long formId, int version, ReturnRequest request) {
+		Step step = step(actor, formId, version);
+		String message = DecisionRules.required(request.message(), ReviewProblem.MESSAGE_REQUIRED);
+		var reasons = request.reasons() == null ? java.util.List.<ReturnReason>of()
+				: request.reasons().stream().filter(r -> r.text() != null && !r.text().isBlank()).toList();
+		if (reasons.isEmpty()) {
+			throw new ReviewProblem(ReviewProblem.RETURN_REASON_REQUIRED);
+		}
+		reasons.forEach(r -> dependent(step.form(), r.dependentId()));
+		Instant deadline = deadlines.deadline(step.form().campaign(), request.correctionDeadline(),
+				reviews.settings(actor.tenantId()));
+		forms.returnForCorrection(actor.tenantId(), formId, message, deadline);
+		for (ReturnReason r : reasons) {
+			reviews.addEvent(actor.tenantId(), step.caseId(), "RETURN_REASON", r.dependentId(),
+					(r.documentId() == null ? "" : "document:" + r.documentId() + " ") + r.text().strip(),
+					actor.loginId(), actor.role(), now());
+		}
+		reviews.addEvent(actor.tenantId(), step.caseId(), FORM_RETURNED.name(), null, message, actor.loginId(),
+				actor.role(), now());
+		audit.form(FORM_RETURNED, actor, formId, Map.of("correctionDeadline", JapanTime.formatDateTime(deadline),
+				"reasons", String.valueOf(reasons.size())));
+	}
+
+	@Override
+	public void complete(ReviewActor actor, long formId, int version) {
+		Step step = step(actor, formId, version);
+		Map<Long, DecisionState> decisions = reviews.decisions(actor.tenantId(), step.caseId());
+		boolean all = step.form().dependents().stream()
+			.allMatch(d -> decisions.getOrDefault(d.id(), DecisionState.UNDECIDED).settled());
+		if (!all) {
+			throw new ReviewProblem(ReviewProblem.UNDECIDED);
+		}
+		forms.complete(actor.tenantId(), formId);
+		long removed = decisions.values().stream().filter(d -> d.decision() == Decision.REMOVE).count();
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("continued", String.valueOf(decisions.size() - removed));
+		details.put("removed", String.valueOf(removed));
+		reviews.addEvent(actor.tenantId(), step.caseId(), REVIEW_COMPLETED.name(), null, null, actor.loginId(),
+				actor.role(), now());
+		audit.form(REVIEW_COMPLETED, actor, formId, details);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ReviewSettings settings(long tenantId) {
+		return reviews.settings(tenantId);
+	}
+
+	@Override
+	public void changeSettings(ReviewActor actor, ReviewSettings settings) {
+		requireAdmin(actor);
+		if (settings.correctionDays() < 1 || settings.correctionDays() > 90) {
+			throw new ReviewProblem("review.problem.correctionDays");
+		}
+		reviews.saveSettings(actor.tenantId(), settings, now());
+		audit.record(REVIEW_SETTINGS_CHANGED, actor, "review_settings", Map.of("fourEyes",
+				String.valueOf(settings.fourEyes()), "correctionDays", String.valueOf(settings.correctionDays())));
+	}
+
+	/** A change to a form under review, on the version the staff member saw. */
+	private record Step(ReviewedForm form, long caseId) {
+	}
+
+	private Step step(ReviewActor actor, long formId, int version) {
+		requireReviewer(actor);
+		ReviewedForm form = form(actor, formId);
+		if (form.form().status() != SurveyStatus.State.IN_REVIEW) {
+			throw new ReviewProblem(ReviewProblem.NOT_IN_REVIEW);
+		}
+		var review = reviews.find(actor.tenantId(), formId).orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
+		bump(actor, review, version);
+		return new Step(form, review.id());
+	}
+
+	private void bump(ReviewActor actor, ReviewRepository.Case review, int version) {
+		if (!reviews.bump(actor.tenantId(), review.id(), version, now())) {
+			throw new ReviewProblem(ReviewProblem.STALE);
+		}
+	}
+
+	private DecisionState proposal(ReviewActor actor, Step step, long dependentId) {
+		DecisionState current = reviews.decisions(actor.tenantId(), step.caseId())
+			.getOrDefault(dependentId, DecisionState.UNDECIDED);
+		if (!current.proposed()) {
+			throw new ReviewProblem(ReviewProblem.NOT_PROPOSED);
+		}
+		if (actor.loginId().equals(current.decidedBy())) {
+			throw new ReviewProblem(ReviewProblem.OWN_PROPOSAL);
+		}
+		return current;
+	}
+
+	private ReviewedForm form(ReviewActor actor, long formId) {
+		return forms.find(actor.tenantId(), formId).orElseThrow(ReviewNotFound::new);
+	}
+
+	private static FormDependent dependent(ReviewedForm form, long dependentId) {
+		return form.dependents().stream().filter(d -> d.id() == dependentId).findFirst().orElseThrow(ReviewNotFound::new);
+	}
+
+	private static void requireReviewer(ReviewActor actor) {
+		if (!actor.mayReview()) {
+			throw new AccessDeniedException("only the insurer's reviewers and administrators review forms");
+		}
+	}
+
+	private static void requireAdmin(ReviewActor actor) {
+		if (!actor.tenantAdmin()) {
+			throw new AccessDeniedException("only the insurer's administrators approve removals and change settings");
+		}
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+
+}

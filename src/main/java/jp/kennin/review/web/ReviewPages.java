@@ -1,0 +1,38 @@
+package jp.kennin.review.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import jp.kennin.platform.StaffActor;
+import jp.kennin.review.ReviewActor;
+import jp.kennin.review.ReviewProblem;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What the review controllers share: the actor of a request, and a step that reports its refusal. */
+final class ReviewPages {
+
+	private ReviewPages() {
+	}
+
+	static ReviewActor actor(Authentication auth, HttpServletRequest request) {
+		return ReviewActor.of(StaffActor.of(auth), request.getRemoteAddr());
+	}
+
+	static String redirectTo(long formId) {
+		return "redirect:/admin/reviews/" + formId;
+	}
+
+	/** Runs the step; a refusal comes back to the review screen as a message, the flash on success. */
+	static String act(RedirectAttributes redirect, long formId, String flash, Runnable step) {
+		try {
+			step.run();
+			redirect.addFlashAttribute("flash", flash);
+		}
+		catch (ReviewProblem problem) {
+			redirect.addFlashAttribute("problem", problem.messageKey());
+		}
+		return redirectTo(formId);
+	}
+
+}
