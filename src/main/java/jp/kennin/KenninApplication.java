@@ -7,7 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Kennin: the dependent eligibility survey (被扶養者資格調査) for Japanese health insurance societies.
+ * Kennin: the dependent eligibility survey (被扶養者資格調査) for Japanese health insurance
+ * societies.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

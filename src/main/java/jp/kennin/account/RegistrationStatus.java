@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * What the help desk sees about one insured person's member account.
+ *
  * @param state 未登録 / 登録済 / ロック中 / 無効
  * @param userId the user ID, null when not registered
  * @param email the registered address, null when not registered

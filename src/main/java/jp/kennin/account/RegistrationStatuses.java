@@ -6,11 +6,15 @@ import java.util.Map;
 import jp.kennin.roster.RosterDirectory;
 
 /**
- * Registration states for lists of roster people, read in one query instead of one call per row.
+ * Registration states for lists of roster people, read in one query instead of one call
+ * per row.
  */
 public interface RegistrationStatuses {
 
-	/** The state of each given insured person of the tenant; IDs of other tenants are left out. */
+	/**
+	 * The state of each given insured person of the tenant; IDs of other tenants are left
+	 * out.
+	 */
 	Map<Long, RegistrationStatus.State> states(long tenantId, Collection<Long> rosterPersonIds);
 
 	/** A roster search condition keeping only people in the given state. */

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * One recorded event.
- * @param type what happened, e.g. {@code LOGIN_FAILED}; modules define their own constants
+ *
+ * @param type what happened, e.g. {@code LOGIN_FAILED}; modules define their own
+ * constants
  * @param tenantId the tenant concerned, null for site-wide events
  * @param actorKind MEMBER, STAFF, SYSTEM or ANONYMOUS
  * @param actorId the account ID or login ID of who acted (never a password or code)

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo insurer (保険者指定コード {@value #TENANT_CODE}) on start-up, once: a second start finds
- * the tenant and adds nothing new. Prints the demo logins every time, since they are fixed.
+ * Loads the demo insurer (保険者指定コード {@value #TENANT_CODE}) on start-up, once: a second
+ * start finds the tenant and adds nothing new. Prints the demo logins every time, since
+ * they are fixed.
  */
 @Component
 class DemoDataLoader {
@@ -39,7 +40,10 @@ class DemoDataLoader {
 
 	static final String REVIEWER_ID = "demo-reviewer";
 
-	/** Fixed so the README can print it; the demo runs only on the embedded database by default. */
+	/**
+	 * Fixed so the README can print it; the demo runs only on the embedded database by
+	 * default.
+	 */
 	static final String DEMO_STAFF_PASSWORD = "Kennin-demo-2026!";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
@@ -120,11 +124,14 @@ class DemoDataLoader {
 				   insurer admin: {} / {}
 				   reviewer     : {} / {}
 				 Dev mailbox    : /dev/mail
-				=====================================================""", TENANT_CODE, OPERATOR_ID,
-				DEMO_STAFF_PASSWORD, ADMIN_ID, DEMO_STAFF_PASSWORD, REVIEWER_ID, DEMO_STAFF_PASSWORD);
+				=====================================================""", TENANT_CODE, OPERATOR_ID, DEMO_STAFF_PASSWORD,
+				ADMIN_ID, DEMO_STAFF_PASSWORD, REVIEWER_ID, DEMO_STAFF_PASSWORD);
 	}
 
-	/** A demo database made before the desk had a name gets the demo desk and wording once, on the next start. */
+	/**
+	 * A demo database made before the desk had a name gets the demo desk and wording
+	 * once, on the next start.
+	 */
 	private void fillDeskOfOlderDemo(Tenant demo) {
 		if (demo.supportDesk().name() != null || demo.memberNumberGuidance() != null) {
 			return;
@@ -146,8 +153,7 @@ class DemoDataLoader {
 		notices.create(null, today, "推奨ブラウザについて",
 				"パソコンは Microsoft Edge・Google Chrome・Firefox の最新版、スマートフォンは iOS の Safari・Android の Chrome の最新版でご利用ください。",
 				null, null);
-		notices.create(null, today, "システムメンテナンスのお知らせ",
-				"毎月第2日曜日 2:00～6:00 は定期メンテナンスのため、サービスを停止します。", null, null);
+		notices.create(null, today, "システムメンテナンスのお知らせ", "毎月第2日曜日 2:00～6:00 は定期メンテナンスのため、サービスを停止します。", null, null);
 		notices.create(tenantId, today, "【デモ健康保険組合】被扶養者資格調査を開始しました", """
 				今年度の被扶養者資格調査を開始しました。
 
@@ -159,11 +165,8 @@ class DemoDataLoader {
 
 				**回答期限までに提出してください。** 回答期限はメイン画面に表示されています。""", null, null);
 		notices.create(tenantId, today.minusDays(3), "システム操作マニュアルとよくあるご質問",
-				"操作方法や扶養認定についての質問は、メイン画面のメニューの **「マニュアル」** と **「よくあるご質問」**"
-						+ "、または各画面の下のリンクからご確認ください。",
-				null, null);
-		notices.create(tenantId, today.minusDays(10), "ご家族に健康診断を勧めましょう",
-				"被扶養者の方の基本健診は無料で受診できます。", null, null);
+				"操作方法や扶養認定についての質問は、メイン画面のメニューの **「マニュアル」** と **「よくあるご質問」**" + "、または各画面の下のリンクからご確認ください。", null, null);
+		notices.create(tenantId, today.minusDays(10), "ご家族に健康診断を勧めましょう", "被扶養者の方の基本健診は無料で受診できます。", null, null);
 	}
 
 }

@@ -11,9 +11,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo insurer's システム操作マニュアル and よくあるご質問 ({@code demo/manual.md}, {@code demo/faq.md}):
- * written on every start where the page is still empty, so a demo database made before they existed gets
- * them too, and never over what the demo admin wrote.
+ * The demo insurer's システム操作マニュアル and よくあるご質問 ({@code demo/manual.md},
+ * {@code demo/faq.md}): written on every start where the page is still empty, so a demo
+ * database made before they existed gets them too, and never over what the demo admin
+ * wrote.
  */
 @Component
 class DemoPages {

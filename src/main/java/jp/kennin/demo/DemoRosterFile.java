@@ -19,7 +19,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Reads the demo roster shipped in {@code demo/roster.csv} (the roster CSV format, see
- * docs/roster-csv.md). The file is ours and well-formed, so this reader does not validate.
+ * docs/roster-csv.md). The file is ours and well-formed, so this reader does not
+ * validate.
  */
 final class DemoRosterFile {
 

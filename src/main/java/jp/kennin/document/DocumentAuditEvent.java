@@ -1,8 +1,8 @@
 package jp.kennin.document;
 
 /**
- * Audit event types written by the document module ({@code audit_event.type} is the constant's name). The
- * target is {@code document:<id>}.
+ * Audit event types written by the document module ({@code audit_event.type} is the
+ * constant's name). The target is {@code document:<id>}.
  */
 public enum DocumentAuditEvent {
 
@@ -10,7 +10,10 @@ public enum DocumentAuditEvent {
 	DOCUMENT_UPLOADED,
 	/** A member deleted a document (before submission). */
 	DOCUMENT_DELETED,
-	/** Staff opened a document or its thumbnail. Details: {@code owner}, {@code view} ({@code document}, {@code thumbnail}). */
+	/**
+	 * Staff opened a document or its thumbnail. Details: {@code owner}, {@code view}
+	 * ({@code document}, {@code thumbnail}).
+	 */
 	DOCUMENT_VIEWED_BY_STAFF
 
 }

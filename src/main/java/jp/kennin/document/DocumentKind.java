@@ -8,8 +8,9 @@ public enum DocumentKind {
 	/** A PDF, kept byte for byte after checking it opens without a password. */
 	PDF,
 	/**
-	 * A HEIC/HEIF photo kept as sent because no converter is configured or it failed: staff download it and
-	 * open it with a viewer that reads HEIC (see docs/documents.md).
+	 * A HEIC/HEIF photo kept as sent because no converter is configured or it failed:
+	 * staff download it and open it with a viewer that reads HEIC (see
+	 * docs/documents.md).
 	 */
 	HEIC_ORIGINAL
 

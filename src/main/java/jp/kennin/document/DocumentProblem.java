@@ -1,8 +1,8 @@
 package jp.kennin.document;
 
 /**
- * Why an upload was refused. Each has a specific message ({@code document.error.<name>}) in the GOV.UK /
- * デジタル庁 style: say what is wrong and what to do.
+ * Why an upload was refused. Each has a specific message ({@code document.error.<name>})
+ * in the GOV.UK / デジタル庁 style: say what is wrong and what to do.
  */
 public enum DocumentProblem {
 
@@ -24,9 +24,15 @@ public enum DocumentProblem {
 	TOO_MANY_FILES,
 	/** Storage or another server-side failure: 「もう一度お試しください」. */
 	FAILED,
-	/** A {@link DocumentChangePolicy} refuses new files now (review started, deadline passed). */
+	/**
+	 * A {@link DocumentChangePolicy} refuses new files now (review started, deadline
+	 * passed).
+	 */
 	UPLOAD_CLOSED,
-	/** A {@link DocumentChangePolicy} keeps the file (it was submitted); the argument is its name. */
+	/**
+	 * A {@link DocumentChangePolicy} keeps the file (it was submitted); the argument is
+	 * its name.
+	 */
 	DELETE_CLOSED;
 
 	public String messageKey() {

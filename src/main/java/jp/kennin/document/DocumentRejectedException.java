@@ -2,7 +2,10 @@ package jp.kennin.document;
 
 import java.util.List;
 
-/** An upload Kennin will not keep; {@link #problem()} says why, {@link #args()} fill the message. */
+/**
+ * An upload Kennin will not keep; {@link #problem()} says why, {@link #args()} fill the
+ * message.
+ */
 public class DocumentRejectedException extends RuntimeException {
 
 	private final DocumentProblem problem;

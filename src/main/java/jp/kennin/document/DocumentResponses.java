@@ -10,8 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * How document bytes go out: always {@code nosniff}, {@code no-store} and a sandboxing CSP; downloads as
- * an attachment with the RFC 5987 UTF-8 file name; inline only for the images Kennin itself encoded.
+ * How document bytes go out: always {@code nosniff}, {@code no-store} and a sandboxing
+ * CSP; downloads as an attachment with the RFC 5987 UTF-8 file name; inline only for the
+ * images Kennin itself encoded.
  */
 public final class DocumentResponses {
 
@@ -24,7 +25,10 @@ public final class DocumentResponses {
 		return build(content, ContentDisposition.attachment());
 	}
 
-	/** An image to show in the page (thumbnail or re-encoded photo); anything else is downloaded. */
+	/**
+	 * An image to show in the page (thumbnail or re-encoded photo); anything else is
+	 * downloaded.
+	 */
 	public static ResponseEntity<byte[]> inline(DocumentContent content) {
 		if (!INLINE_TYPES.contains(content.contentType())) {
 			return attachment(content);

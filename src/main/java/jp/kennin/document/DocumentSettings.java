@@ -6,7 +6,10 @@ public interface DocumentSettings {
 	/** 10 MB (10 × 1024 × 1024 bytes). */
 	long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
-	/** The largest the setting may go: Spring's multipart limit (spring.servlet.multipart.max-file-size). */
+	/**
+	 * The largest the setting may go: Spring's multipart limit
+	 * (spring.servlet.multipart.max-file-size).
+	 */
 	long MAX_CONFIGURABLE_BYTES = 12L * 1024 * 1024;
 
 	long maxFileBytes(long tenantId);

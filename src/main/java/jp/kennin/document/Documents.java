@@ -6,17 +6,19 @@ import java.util.Optional;
 import jp.kennin.platform.StaffActor;
 
 /**
- * Storing and serving a household's documents. Every method is scoped by tenant; a document of another
- * tenant or household is simply not found. Adding and deleting files is allowed only where every
- * {@link DocumentChangePolicy} agrees; this interface applies that rule, callers only ask to show it.
+ * Storing and serving a household's documents. Every method is scoped by tenant; a
+ * document of another tenant or household is simply not found. Adding and deleting files
+ * is allowed only where every {@link DocumentChangePolicy} agrees; this interface applies
+ * that rule, callers only ask to show it.
  */
 public interface Documents {
 
 	/**
-	 * Checks, cleans and stores an upload. Images are re-encoded (orientation applied, EXIF/GPS removed,
-	 * downscaled); PDFs are kept as sent after checking they open without a password.
-	 * @throws DocumentRejectedException with the reason when the file is refused, {@link DocumentProblem#UPLOAD_CLOSED}
-	 * when a change policy refuses new files
+	 * Checks, cleans and stores an upload. Images are re-encoded (orientation applied,
+	 * EXIF/GPS removed, downscaled); PDFs are kept as sent after checking they open
+	 * without a password.
+	 * @throws DocumentRejectedException with the reason when the file is refused,
+	 * {@link DocumentProblem#UPLOAD_CLOSED} when a change policy refuses new files
 	 */
 	StoredDocument store(DocumentOwner owner, Long subjectPersonId, String slot, String originalName, byte[] content);
 
@@ -30,10 +32,16 @@ public interface Documents {
 	/** A small JPEG/PNG preview; empty for PDFs and unconverted HEIC (show an icon). */
 	Optional<DocumentContent> thumbnailForOwner(DocumentOwner owner, long id);
 
-	/** Whether every change policy lets the household add a file now (so the page offers the upload). */
+	/**
+	 * Whether every change policy lets the household add a file now (so the page offers
+	 * the upload).
+	 */
 	boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot);
 
-	/** Whether every change policy lets the household delete the file now (so the page offers the button). */
+	/**
+	 * Whether every change policy lets the household delete the file now (so the page
+	 * offers the button).
+	 */
 	boolean mayDelete(DocumentOwner owner, StoredDocument document);
 
 	/** Metadata for staff of the tenant (no content, so not audited). */
@@ -46,16 +54,18 @@ public interface Documents {
 	Optional<DocumentContent> thumbnailForStaff(long tenantId, long id, StaffAccess access);
 
 	/**
-	 * Opens a document for the insurer's staff (TENANT_ADMIN, REVIEWER) of its tenant, audited; empty for
-	 * operators (no tenant) and for another tenant's document, exactly as for one that does not exist.
+	 * Opens a document for the insurer's staff (TENANT_ADMIN, REVIEWER) of its tenant,
+	 * audited; empty for operators (no tenant) and for another tenant's document, exactly
+	 * as for one that does not exist.
 	 * @param thumbnail the small preview instead of the file
 	 */
 	Optional<DocumentContent> openForStaff(StaffActor actor, long id, boolean thumbnail);
 
 	/**
-	 * Deletes the document and its stored bytes (the metadata row stays, marked deleted). False if there was
-	 * no such document.
-	 * @throws DocumentRejectedException {@link DocumentProblem#DELETE_CLOSED} when a change policy keeps it
+	 * Deletes the document and its stored bytes (the metadata row stays, marked deleted).
+	 * False if there was no such document.
+	 * @throws DocumentRejectedException {@link DocumentProblem#DELETE_CLOSED} when a
+	 * change policy keeps it
 	 */
 	boolean delete(DocumentOwner owner, long id);
 

@@ -4,18 +4,23 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One uploaded file's metadata. {@code originalName} is what the member's device called it: shown, never
- * used as a path. {@code contentType}, {@code sizeBytes} and {@code sha256} describe the stored (served)
- * bytes, which for images are Kennin's re-encoded copy.
+ * One uploaded file's metadata. {@code originalName} is what the member's device called
+ * it: shown, never used as a path. {@code contentType}, {@code sizeBytes} and
+ * {@code sha256} describe the stored (served) bytes, which for images are Kennin's
+ * re-encoded copy.
  *
  * @param subjectPersonId the roster ID of the dependent the document is about, if any
- * @param slot the upload slot, e.g. a {@code jp.kennin.eligibility.RequiredDocument} code or {@code OTHER}
+ * @param slot the upload slot, e.g. a {@code jp.kennin.eligibility.RequiredDocument} code
+ * or {@code OTHER}
  */
 public record StoredDocument(long id, long tenantId, String ownerKey, Long subjectPersonId, String slot,
 		String originalName, String contentType, DocumentKind kind, long sizeBytes, String sha256, Integer width,
 		Integer height, Integer pageCount, boolean hasThumbnail, Instant createdAt) {
 
-	/** The name to download under: the original name with the extension of what is actually stored. */
+	/**
+	 * The name to download under: the original name with the extension of what is
+	 * actually stored.
+	 */
 	public String downloadName() {
 		String base = originalName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
 		int dot = base.lastIndexOf('.');

@@ -8,13 +8,22 @@ import java.util.List;
  */
 public interface Eligibility {
 
-	/** Evaluates with the parameters in force for the tenant on the input's reference date. */
+	/**
+	 * Evaluates with the parameters in force for the tenant on the input's reference
+	 * date.
+	 */
 	EligibilityResult evaluate(long tenantId, EligibilityInput input);
 
-	/** The tenant's parameters on the date: its own dated sets merged with the legal defaults. */
+	/**
+	 * The tenant's parameters on the date: its own dated sets merged with the legal
+	 * defaults.
+	 */
 	RuleParameters parametersOn(long tenantId, LocalDate date);
 
-	/** The tenant's own dated sets, oldest first (the legal defaults are {@link RuleParameters#DEFAULTS}). */
+	/**
+	 * The tenant's own dated sets, oldest first (the legal defaults are
+	 * {@link RuleParameters#DEFAULTS}).
+	 */
 	List<RuleParameters> tenantParameters(long tenantId);
 
 	/** Adds the set, or replaces the tenant's set with the same valid-from date. */

@@ -11,16 +11,21 @@ import java.util.Set;
 import jp.kennin.roster.RelationshipCategory;
 
 /**
- * One dependent's answers plus the roster facts the rules need. Amounts are yen per year except the
- * monthly remittance. Build it with {@link #builder()}; unanswered questions stay null.
+ * One dependent's answers plus the roster facts the rules need. Amounts are yen per year
+ * except the monthly remittance. Build it with {@link #builder()}; unanswered questions
+ * stay null.
  *
- * @param relationshipWord the 続柄 as written on the roster (e.g. 義母), which tells a spouse's parent
- * (must live together) from one's own parent although both map to {@link RelationshipCategory#PARENT}
- * @param insuredAnnualIncome the insured person's annual income if known, for the 同居 half-income test
- * @param insuredBirthDate if known: when the insured person turns 75 the dependents lose eligibility too
+ * @param relationshipWord the 続柄 as written on the roster (e.g. 義母), which tells a
+ * spouse's parent (must live together) from one's own parent although both map to
+ * {@link RelationshipCategory#PARENT}
+ * @param insuredAnnualIncome the insured person's annual income if known, for the 同居
+ * half-income test
+ * @param insuredBirthDate if known: when the insured person turns 75 the dependents lose
+ * eligibility too
  * @param campaignYear the year whose 31 December decides the 19–22 age band
  * @param referenceDate the date the rules are judged on (the campaign's 基準日 or today)
- * @param labourContract the 労働条件通知書 terms when the member says salary is the only income, else null
+ * @param labourContract the 労働条件通知書 terms when the member says salary is the only income,
+ * else null
  */
 public record EligibilityInput(Continuation continuation, Living living, Long monthlyRemittance,
 		RemittanceMethod remittanceMethod, Set<Occupation> occupations, String school, String grade,
@@ -32,8 +37,7 @@ public record EligibilityInput(Continuation continuation, Living living, Long mo
 		Objects.requireNonNull(birthDate, "birthDate");
 		Objects.requireNonNull(referenceDate, "referenceDate");
 		continuation = continuation == null ? Continuation.CONTINUE : continuation;
-		occupations = occupations == null || occupations.isEmpty() ? Set.of()
-				: Set.copyOf(EnumSet.copyOf(occupations));
+		occupations = occupations == null || occupations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(occupations));
 		income = income == null ? Map.of() : Map.copyOf(income);
 	}
 
@@ -55,7 +59,10 @@ public record EligibilityInput(Continuation continuation, Living living, Long mo
 		return new Builder();
 	}
 
-	/** Defaults: 継続, 同居, living in Japan, no disability, no income, the campaign year of the reference date. */
+	/**
+	 * Defaults: 継続, 同居, living in Japan, no disability, no income, the campaign year of
+	 * the reference date.
+	 */
 	public static final class Builder {
 
 		private Continuation continuation = Continuation.CONTINUE;
@@ -188,7 +195,8 @@ public record EligibilityInput(Continuation continuation, Living living, Long mo
 		}
 
 		public EligibilityInput build() {
-			int year = campaignYear != null ? campaignYear : Objects.requireNonNull(referenceDate, "referenceDate").getYear();
+			int year = campaignYear != null ? campaignYear
+					: Objects.requireNonNull(referenceDate, "referenceDate").getYear();
 			return new EligibilityInput(continuation, living, monthlyRemittance, remittanceMethod, occupations, school,
 					grade, income, livesInJapan, abroadException, disabled, relationship, relationshipWord, birthDate,
 					insuredAnnualIncome, insuredBirthDate, year, referenceDate, labourContract);

@@ -10,8 +10,8 @@ import java.util.Set;
 import jp.kennin.roster.RelationshipCategory;
 
 /**
- * The pre-check itself: plain Java, no state, no clock. Rules follow domain.md §2; every amount and age
- * comes from {@link RuleParameters}.
+ * The pre-check itself: plain Java, no state, no clock. Rules follow domain.md §2; every
+ * amount and age comes from {@link RuleParameters}.
  */
 public final class EligibilityRules {
 
@@ -44,7 +44,8 @@ public final class EligibilityRules {
 		if (in.continuation() != Continuation.CONTINUE) {
 			return new EligibilityResult(p, legalAge, ageDec31, limit, reason, total, Check.NOT_APPLICABLE,
 					Check.NOT_APPLICABLE, Check.NOT_APPLICABLE, annualRemittance, mustLiveTogether,
-					Check.NOT_APPLICABLE, latterStageDate, latterStage, Check.NOT_APPLICABLE, List.of(), List.of(), basis);
+					Check.NOT_APPLICABLE, latterStageDate, latterStage, Check.NOT_APPLICABLE, List.of(), List.of(),
+					basis);
 		}
 		List<Warning> warnings = new ArrayList<>();
 		Check incomeTest = total < limit ? Check.PASS : Check.FAIL;
@@ -68,8 +69,9 @@ public final class EligibilityRules {
 	}
 
 	/**
-	 * 保保発1001第3号: from its date (a tenant may move or switch it off), a dependent whose only income is
-	 * salary is judged by the contracted wage, hours and days, not by what was earned (overtime left out).
+	 * 保保発1001第3号: from its date (a tenant may move or switch it off), a dependent whose
+	 * only income is salary is judged by the contracted wage, hours and days, not by what
+	 * was earned (overtime left out).
 	 */
 	private static boolean labourContractApplies(EligibilityInput in, RuleParameters p) {
 		return p.labourContractRuleOn(in.referenceDate()) && in.labourContract() != null
@@ -77,17 +79,22 @@ public final class EligibilityRules {
 	}
 
 	/**
-	 * Age the legal way: a person becomes one year older at the end of the day before the birthday, so
-	 * someone born on 1 January is already 19 on the 31 December before their 19th birthday.
+	 * Age the legal way: a person becomes one year older at the end of the day before the
+	 * birthday, so someone born on 1 January is already 19 on the 31 December before
+	 * their 19th birthday.
 	 */
 	public static int legalAge(LocalDate birthDate, LocalDate on) {
 		return Math.max(0, Period.between(birthDate, on.plusDays(1)).getYears());
 	}
 
-	/** Relatives outside the spouse/child/grandchild/sibling/ascendant group must share the household. */
+	/**
+	 * Relatives outside the spouse/child/grandchild/sibling/ascendant group must share
+	 * the household.
+	 */
 	public static boolean mustLiveTogether(RelationshipCategory category, String word) {
 		if (word != null && word.strip().startsWith("義")) {
-			return true; // 義父・義母・義兄…: the spouse's relatives or relatives' spouses (3親等内の姻族)
+			return true; // 義父・義母・義兄…: the spouse's relatives or relatives' spouses
+							// (3親等内の姻族)
 		}
 		return category == RelationshipCategory.OTHER;
 	}
@@ -187,7 +194,8 @@ public final class EligibilityRules {
 		Set<RequiredDocument> docs = new LinkedHashSet<>();
 		docs.add(RequiredDocument.INCOME_CERTIFICATE);
 		if (basis.labourContract()) {
-			docs.add(RequiredDocument.LABOUR_CONTRACT); // instead of payslips (保保発1001第3号)
+			docs.add(RequiredDocument.LABOUR_CONTRACT); // instead of payslips
+														// (保保発1001第3号)
 		}
 		else if (in.income(IncomeKind.SALARY) > 0 || in.has(Occupation.PART_TIME) || in.has(Occupation.EMPLOYEE)) {
 			docs.add(RequiredDocument.SALARY_PROOF);

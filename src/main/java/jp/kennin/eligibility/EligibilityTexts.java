@@ -16,9 +16,10 @@ import jp.kennin.platform.DateStyle;
 import jp.kennin.platform.YenFormat;
 
 /**
- * The rule texts, read from the module's own bundle ({@code messages/eligibility_*.properties}) without
- * Spring, so the pure rules can hand out ready-made Japanese reasons. Screens may use the same keys
- * through the Spring message source.
+ * The rule texts, read from the module's own bundle
+ * ({@code messages/eligibility_*.properties}) without Spring, so the pure rules can hand
+ * out ready-made Japanese reasons. Screens may use the same keys through the Spring
+ * message source.
  */
 public final class EligibilityTexts {
 
@@ -27,7 +28,10 @@ public final class EligibilityTexts {
 	private EligibilityTexts() {
 	}
 
-	/** The text for the key in Japanese unless English is asked for; arguments are pre-formatted strings. */
+	/**
+	 * The text for the key in Japanese unless English is asked for; arguments are
+	 * pre-formatted strings.
+	 */
 	public static String text(String key, Locale locale, List<String> args) {
 		String lang = locale != null && "en".equals(locale.getLanguage()) ? "en" : "ja";
 		String pattern = BUNDLES.get(lang).getProperty(key);

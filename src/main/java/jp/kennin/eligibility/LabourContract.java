@@ -5,15 +5,18 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * The terms of a 労働条件通知書 (labour contract) the annual income is judged from, for a dependent whose
- * only income is salary (保保発1001第3号, from 2026-04-01; domain.md §2.2 [R23][R24]). Only the contracted
- * wage, hours and days count: overtime the contract does not fix is left out; fixed monthly allowances such
- * as 通勤手当 count, because commuting allowance is income for the dependent test (domain.md §2.2 [R25]).
+ * The terms of a 労働条件通知書 (labour contract) the annual income is judged from, for a
+ * dependent whose only income is salary (保保発1001第3号, from 2026-04-01; domain.md §2.2
+ * [R23][R24]). Only the contracted wage, hours and days count: overtime the contract does
+ * not fix is left out; fixed monthly allowances such as 通勤手当 count, because commuting
+ * allowance is income for the dependent test (domain.md §2.2 [R25]).
  *
  * @param wage yen per hour ({@link Kind#HOURLY}) or per month ({@link Kind#MONTHLY})
- * @param hoursPerDay contracted hours per working day (hourly wage only; may have a fraction, e.g. 7.5)
+ * @param hoursPerDay contracted hours per working day (hourly wage only; may have a
+ * fraction, e.g. 7.5)
  * @param daysPerWeek contracted working days per week (hourly wage only)
- * @param monthlyAllowances fixed allowances per month in the contract (通勤手当 etc.), 0 if none
+ * @param monthlyAllowances fixed allowances per month in the contract (通勤手当 etc.), 0 if
+ * none
  */
 public record LabourContract(Kind kind, long wage, BigDecimal hoursPerDay, Integer daysPerWeek,
 		long monthlyAllowances) {
@@ -36,8 +39,9 @@ public record LabourContract(Kind kind, long wage, BigDecimal hoursPerDay, Integ
 	}
 
 	/**
-	 * The annual figure: hourly wage × hours per day × days per week × {@code weeksPerYear}, or monthly wage
-	 * × 12, plus 12 × the monthly allowances; yen below one are dropped.
+	 * The annual figure: hourly wage × hours per day × days per week ×
+	 * {@code weeksPerYear}, or monthly wage × 12, plus 12 × the monthly allowances; yen
+	 * below one are dropped.
 	 */
 	public long annualIncome(int weeksPerYear) {
 		long allowances = monthlyAllowances * EligibilityRules.MONTHS;

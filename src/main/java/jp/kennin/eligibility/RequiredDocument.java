@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A document the answers call for (domain.md §3.2). The code is stable: the document module uses it as
- * the upload slot. Texts under {@code eligibility.document.<code>.name} and {@code .explanation}.
+ * A document the answers call for (domain.md §3.2). The code is stable: the document
+ * module uses it as the upload slot. Texts under {@code eligibility.document.<code>.name}
+ * and {@code .explanation}.
  */
 public enum RequiredDocument {
 

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A reason the dependent may not qualify, in plain words. Warnings never block submission: staff decide.
+ * A reason the dependent may not qualify, in plain words. Warnings never block
+ * submission: staff decide.
  *
- * @param code stable identifier (e.g. {@code INCOME_OVER_LIMIT}); message key {@code eligibility.warning.<code>}
- * @param args the message arguments: {@link Long} is a yen amount, {@link LocalDate} a date, anything
- * else is shown as is; they are formatted for the reader's language
+ * @param code stable identifier (e.g. {@code INCOME_OVER_LIMIT}); message key
+ * {@code eligibility.warning.<code>}
+ * @param args the message arguments: {@link Long} is a yen amount, {@link LocalDate} a
+ * date, anything else is shown as is; they are formatted for the reader's language
  */
 public record Warning(String code, List<Object> args) {
 

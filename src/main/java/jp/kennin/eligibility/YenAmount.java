@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a yen amount however a member types it: full-width digits and commas (「１，２００，０００」),
- * a yen sign or 円, spaces, and 万 (「120万」「12.5万円」「120万5000」).
+ * Reads a yen amount however a member types it: full-width digits and commas
+ * (「１，２００，０００」), a yen sign or 円, spaces, and 万 (「120万」「12.5万円」「120万5000」).
  */
 public final class YenAmount {
 
@@ -22,8 +22,9 @@ public final class YenAmount {
 	}
 
 	/**
-	 * The outcome: {@code yen} is set when the text is a valid amount; {@code errorKey} (a message key in
-	 * the eligibility bundle) when it is not; both null when nothing was typed.
+	 * The outcome: {@code yen} is set when the text is a valid amount; {@code errorKey}
+	 * (a message key in the eligibility bundle) when it is not; both null when nothing
+	 * was typed.
 	 */
 	public record Parsed(Long yen, String errorKey) {
 
@@ -41,7 +42,8 @@ public final class YenAmount {
 		if (typed == null) {
 			return new Parsed(null, null);
 		}
-		// NFKC turns full-width digits, commas, periods, ￥ and the ideographic space into ASCII forms.
+		// NFKC turns full-width digits, commas, periods, ￥ and the ideographic space into
+		// ASCII forms.
 		String text = Normalizer.normalize(typed, Normalizer.Form.NFKC).replaceAll("[\\s,、]", "");
 		if (text.isEmpty()) {
 			return new Parsed(null, null);

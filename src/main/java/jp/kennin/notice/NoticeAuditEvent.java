@@ -1,8 +1,9 @@
 package jp.kennin.notice;
 
 /**
- * Audit event types written by the notice module ({@code audit_event.type} is the constant's name). The
- * target is {@code notice:<id>}; details: {@code scope} ({@code site} or {@code tenant}).
+ * Audit event types written by the notice module ({@code audit_event.type} is the
+ * constant's name). The target is {@code notice:<id>}; details: {@code scope}
+ * ({@code site} or {@code tenant}).
  */
 public enum NoticeAuditEvent {
 

@@ -10,9 +10,9 @@ import java.util.Optional;
 import jp.kennin.platform.StaffActor;
 
 /**
- * Reading and writing notices. "Published" means inside the publish window at the current clock. The
- * staff methods take a scope: null for site notices (operators), a tenant ID for that insurer's notices;
- * a notice outside the scope does not exist for the caller.
+ * Reading and writing notices. "Published" means inside the publish window at the current
+ * clock. The staff methods take a scope: null for site notices (operators), a tenant ID
+ * for that insurer's notices; a notice outside the scope does not exist for the caller.
  */
 public interface Notices {
 
@@ -31,7 +31,9 @@ public interface Notices {
 
 	Optional<Notice> find(Long scope, long id);
 
-	/** @return false if the notice is not in the scope */
+	/**
+	 * @return false if the notice is not in the scope
+	 */
 	boolean update(Long scope, long id, LocalDate date, String title, String body, Instant publishFrom,
 			Instant publishUntil);
 
@@ -46,15 +48,15 @@ public interface Notices {
 	Optional<InputStream> openAttachment(Long scope, long id) throws IOException;
 
 	/**
-	 * The attachment of a published notice, if the reader may see it: a site notice's to anyone; an
-	 * insurer's only to that insurer's logged-in members and staff, and to operators. Empty otherwise,
-	 * exactly as for a notice that does not exist.
+	 * The attachment of a published notice, if the reader may see it: a site notice's to
+	 * anyone; an insurer's only to that insurer's logged-in members and staff, and to
+	 * operators. Empty otherwise, exactly as for a notice that does not exist.
 	 */
 	Optional<Attachment> openPublishedAttachment(long id, Reader reader) throws IOException;
 
 	/**
-	 * Who asks for a published notice: the tenant of a logged-in member (null if none) and the staff member
-	 * logged in to the same browser session (null if none).
+	 * Who asks for a published notice: the tenant of a logged-in member (null if none)
+	 * and the staff member logged in to the same browser session (null if none).
 	 */
 	record Reader(Long memberTenantId, StaffActor staff) {
 
@@ -62,7 +64,10 @@ public interface Notices {
 			return new Reader(null, null);
 		}
 
-		/** Site notices (null tenant) are for everyone; an insurer's for its own people and operators. */
+		/**
+		 * Site notices (null tenant) are for everyone; an insurer's for its own people
+		 * and operators.
+		 */
 		public boolean maySee(Long noticeTenantId) {
 			return noticeTenantId == null || noticeTenantId.equals(memberTenantId)
 					|| (staff != null && staff.canSee(noticeTenantId));

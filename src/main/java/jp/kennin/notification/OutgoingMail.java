@@ -5,8 +5,7 @@ import org.springframework.util.Assert;
 /**
  * A plain-text mail. {@code tenantId} is null for mail not sent on behalf of an insurer.
  */
-public record OutgoingMail(Long tenantId, String fromAddress, String fromName, String to, String subject,
-		String body) {
+public record OutgoingMail(Long tenantId, String fromAddress, String fromName, String to, String subject, String body) {
 
 	public OutgoingMail {
 		Assert.hasText(fromAddress, "fromAddress must not be empty!");

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One clock for the whole application, so that tests can move time (code expiry, locks, deadlines).
+ * One clock for the whole application, so that tests can move time (code expiry, locks,
+ * deadlines).
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The application context of a command such as {@code import-roster}: the modules' services on the configured
- * database, so a command has the same effects as the same action on a page (audit, events, sessions ended),
- * but none of the web layer (no server, controllers, filter chains or MVC configuration), no scheduled jobs and
- * no demo data.
+ * The application context of a command such as {@code import-roster}: the modules'
+ * services on the configured database, so a command has the same effects as the same
+ * action on a page (audit, events, sessions ended), but none of the web layer (no server,
+ * controllers, filter chains or MVC configuration), no scheduled jobs and no demo data.
  */
 public final class CommandLineContext {
 
@@ -44,19 +44,20 @@ public final class CommandLineContext {
 			.initializers(context -> context.getBeanFactory()
 				.registerSingleton(WebOnlyComponents.class.getName(), new WebOnlyComponents()))
 			.properties("spring.main.banner-mode=off", "spring.main.log-startup-info=false", "logging.level.root=warn")
-			// As arguments, these win over application.yml and the environment (default properties would not).
+			// As arguments, these win over application.yml and the environment (default
+			// properties would not).
 			.run("--kennin.scheduling.enabled=false", "--kennin.demo.enabled=false");
 	}
 
 	/**
-	 * Leaves the web layer out of component scanning: the {@code web} packages (by the project's convention
-	 * only web code lives there), controllers and their advice, servlet filters, MVC configuration and
-	 * configuration classes that build security filter chains.
+	 * Leaves the web layer out of component scanning: the {@code web} packages (by the
+	 * project's convention only web code lives there), controllers and their advice,
+	 * servlet filters, MVC configuration and configuration classes that build security
+	 * filter chains.
 	 */
 	static final class WebOnlyComponents extends TypeExcludeFilter {
 
-		private static final Set<String> WEB_BEAN_TYPES = Set.of(
-				"org.springframework.security.web.SecurityFilterChain",
+		private static final Set<String> WEB_BEAN_TYPES = Set.of("org.springframework.security.web.SecurityFilterChain",
 				"org.springframework.boot.web.servlet.FilterRegistrationBean",
 				"org.springframework.boot.web.servlet.ServletRegistrationBean");
 
@@ -71,7 +72,8 @@ public final class CommandLineContext {
 					|| type.isAnnotated(ControllerAdvice.class.getName())
 					|| type.getDeclaredMethods()
 						.stream()
-						.anyMatch(m -> m.isAnnotated(Bean.class.getName()) && WEB_BEAN_TYPES.contains(m.getReturnTypeName()))
+						.anyMatch(m -> m.isAnnotated(Bean.class.getName())
+								&& WEB_BEAN_TYPES.contains(m.getReturnTypeName()))
 					|| FILTER.match(reader, factory) || MVC_CONFIGURER.match(reader, factory);
 		}
 
@@ -88,15 +90,17 @@ public final class CommandLineContext {
 	}
 
 	/**
-	 * Registered as a source of the command's context only. Deliberately not a {@code @Configuration}: component
-	 * scanning would put its session store into the server too, where Spring Boot's own must be used.
+	 * Registered as a source of the command's context only. Deliberately not a
+	 * {@code @Configuration}: component scanning would put its session store into the
+	 * server too, where Spring Boot's own must be used.
 	 */
 	static class CommandLineBeans {
 
 		/**
-		 * Spring Boot sets up the session store for web applications only, but sessions are rows in the database
-		 * that a command may have to end (a member deactivated by an import loses their sessions). Configured
-		 * like Boot's: the default tables, the same serialisation, no clean-up job.
+		 * Spring Boot sets up the session store for web applications only, but sessions
+		 * are rows in the database that a command may have to end (a member deactivated
+		 * by an import loses their sessions). Configured like Boot's: the default tables,
+		 * the same serialisation, no clean-up job.
 		 */
 		@Bean
 		JdbcIndexedSessionRepository commandLineSessionRepository(JdbcTemplate jdbc,

@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns "cannot reach the database" into one line saying which setting to fix. Other SQL errors
- * (a failed migration, say) are left to Spring Boot's own analysers.
+ * Turns "cannot reach the database" into one line saying which setting to fix. Other SQL
+ * errors (a failed migration, say) are left to Spring Boot's own analysers.
  */
 class DatabaseUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 

@@ -7,9 +7,10 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * The ways Kennin writes a date or time on a screen, each in Japanese and in English. The Japanese forms are
- * the ones members and staff have always seen (numeric on staff tables, written out on member pages); English
- * always spells the month, so that 02/12 is never read as 12 February or 2 December.
+ * The ways Kennin writes a date or time on a screen, each in Japanese and in English. The
+ * Japanese forms are the ones members and staff have always seen (numeric on staff
+ * tables, written out on member pages); English always spells the month, so that 02/12 is
+ * never read as 12 February or 2 December.
  */
 public enum DateStyle {
 
@@ -40,8 +41,8 @@ public enum DateStyle {
 	}
 
 	/**
-	 * Formats in this style, Japanese unless the locale is English (like the message bundles); an instant in
-	 * Japan time; null gives an empty text.
+	 * Formats in this style, Japanese unless the locale is English (like the message
+	 * bundles); an instant in Japan time; null gives an empty text.
 	 */
 	public String format(TemporalAccessor value, Locale locale) {
 		if (value == null) {

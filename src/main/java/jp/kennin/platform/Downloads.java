@@ -9,8 +9,8 @@ import java.util.Arrays;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Sending stored files (ASVS 5.4.1/5.4.2: safe {@code Content-Disposition}, no sniffing) and checking
- * uploaded PDFs by content, not by name.
+ * Sending stored files (ASVS 5.4.1/5.4.2: safe {@code Content-Disposition}, no sniffing)
+ * and checking uploaded PDFs by content, not by name.
  */
 public final class Downloads {
 
@@ -30,10 +30,11 @@ public final class Downloads {
 	}
 
 	/**
-	 * A file name safe to offer for download, whatever the text it is made from (a campaign title, an
-	 * uploaded file's name): control and invisible formatting characters (CR/LF would break the header;
-	 * bidi overrides disguise extensions), path separators and the characters Windows refuses become
-	 * {@code _}; at most 120 characters, the extension kept.
+	 * A file name safe to offer for download, whatever the text it is made from (a
+	 * campaign title, an uploaded file's name): control and invisible formatting
+	 * characters (CR/LF would break the header; bidi overrides disguise extensions), path
+	 * separators and the characters Windows refuses become {@code _}; at most 120
+	 * characters, the extension kept.
 	 */
 	public static String safeFileName(String name) {
 		StringBuilder safe = new StringBuilder();
@@ -48,7 +49,8 @@ public final class Downloads {
 		if (cleaned.codePointCount(0, cleaned.length()) > MAX_FILE_NAME) {
 			int dot = cleaned.lastIndexOf('.');
 			String extension = dot > 0 && cleaned.length() - dot <= 10 ? cleaned.substring(dot) : "";
-			cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_FILE_NAME - extension.length())) + extension;
+			cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_FILE_NAME - extension.length()))
+					+ extension;
 		}
 		return cleaned.isEmpty() ? "download" : cleaned;
 	}

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The error page (/error) runs in a second dispatch that Spring Security's header writer skips. Usually the
- * first dispatch wrote the headers already; a request refused by the firewall never reached a filter
- * chain, so its error page would go out without them.
+ * The error page (/error) runs in a second dispatch that Spring Security's header writer
+ * skips. Usually the first dispatch wrote the headers already; a request refused by the
+ * firewall never reached a filter chain, so its error page would go out without them.
  */
 @Component
 class ErrorPageHeadersFilter extends OncePerRequestFilter {

@@ -13,8 +13,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Puts {@link ErrorReportPage} in place of Tomcat's error report valve (the one Spring Boot adds too),
- * after Boot's own customizer has run.
+ * Puts {@link ErrorReportPage} in place of Tomcat's error report valve (the one Spring
+ * Boot adds too), after Boot's own customizer has run.
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorPagesConfiguration {
@@ -31,7 +31,8 @@ class ErrorPagesConfiguration {
 				}
 			}
 			host.getPipeline().addValve(new ErrorReportPage(messages, baseline));
-			// Otherwise the host adds a default ErrorReportValve of its own when it starts.
+			// Otherwise the host adds a default ErrorReportValve of its own when it
+			// starts.
 			host.setErrorReportValveClass(ErrorReportPage.class.getName());
 		});
 	}

@@ -16,10 +16,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Replaces Tomcat's bare error report for the requests Tomcat refuses before the application sees them
- * (an encoded slash, {@code /..;/}, a backslash, a NUL byte): a plain Kennin page from the message bundle
- * with the security headers and a request ID, logged so the help desk can find it. Everything the
- * application answers itself keeps its own error page; this only fills responses left empty.
+ * Replaces Tomcat's bare error report for the requests Tomcat refuses before the
+ * application sees them (an encoded slash, {@code /..;/}, a backslash, a NUL byte): a
+ * plain Kennin page from the message bundle with the security headers and a request ID,
+ * logged so the help desk can find it. Everything the application answers itself keeps
+ * its own error page; this only fills responses left empty.
  */
 class ErrorReportPage extends ErrorReportValve {
 

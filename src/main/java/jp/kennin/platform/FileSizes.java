@@ -4,9 +4,9 @@ import java.text.NumberFormat;
 import java.util.Locale;
 
 /**
- * File sizes as people read them next to a download link ("350 KB", "1.2 MB"), with the locale's
- * decimal mark. Units are 1024-based, as operating systems show them, so the size matches what the
- * member's phone or computer reports once downloaded.
+ * File sizes as people read them next to a download link ("350 KB", "1.2 MB"), with the
+ * locale's decimal mark. Units are 1024-based, as operating systems show them, so the
+ * size matches what the member's phone or computer reports once downloaded.
  */
 public final class FileSizes {
 

@@ -6,10 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts {@link TrustedProxyValve} in front of everything. Spring Boot's own forwarded-header support is off
- * ({@code server.forward-headers-strategy: none} in application.yml): its "framework" strategy believes any
- * client, and its "native" one trusts all private networks unless configured with Tomcat's regular
- * expressions.
+ * Puts {@link TrustedProxyValve} in front of everything. Spring Boot's own
+ * forwarded-header support is off ({@code server.forward-headers-strategy: none} in
+ * application.yml): its "framework" strategy believes any client, and its "native" one
+ * trusts all private networks unless configured with Tomcat's regular expressions.
  */
 @Configuration(proxyBeanMethods = false)
 class ForwardedHeadersConfiguration {

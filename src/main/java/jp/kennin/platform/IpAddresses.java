@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * IP address literals from untrusted text (headers, stored events). Parsing never asks DNS: a value that
- * is not an IPv4 or IPv6 literal is simply not an address.
+ * IP address literals from untrusted text (headers, stored events). Parsing never asks
+ * DNS: a value that is not an IPv4 or IPv6 literal is simply not an address.
  */
 public final class IpAddresses {
 
@@ -26,8 +26,9 @@ public final class IpAddresses {
 	}
 
 	/**
-	 * The address in {@code text}: an IPv4 or IPv6 literal, also in the forms proxies write into
-	 * X-Forwarded-For ({@code [2001:db8::1]}, {@code [2001:db8::1]:443}, {@code 192.0.2.1:443}).
+	 * The address in {@code text}: an IPv4 or IPv6 literal, also in the forms proxies
+	 * write into X-Forwarded-For ({@code [2001:db8::1]}, {@code [2001:db8::1]:443},
+	 * {@code 192.0.2.1:443}).
 	 */
 	public static Optional<InetAddress> parse(String text) {
 		if (text == null) {
@@ -36,7 +37,8 @@ public final class IpAddresses {
 		String s = text.strip();
 		int zone = s.indexOf('%');
 		if (zone > 0 && s.indexOf(':') >= 0) {
-			// A link-local peer as Tomcat reports it (fe80::1%eth0); the zone names a local interface only.
+			// A link-local peer as Tomcat reports it (fe80::1%eth0); the zone names a
+			// local interface only.
 			s = s.substring(0, zone) + (s.startsWith("[") && s.contains("]") ? s.substring(s.indexOf(']')) : "");
 		}
 		Matcher bracketed = BRACKETED_IPV6.matcher(s);
@@ -74,7 +76,8 @@ public final class IpAddresses {
 
 	private static Optional<InetAddress> ipv6(String literal) {
 		try {
-			// In brackets the JDK accepts only a literal (and never falls back to a DNS lookup).
+			// In brackets the JDK accepts only a literal (and never falls back to a DNS
+			// lookup).
 			return Optional.of(InetAddress.getByName("[" + literal + "]"));
 		}
 		catch (UnknownHostException ex) {

@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every {@code kennin.*} setting. Documented in docs/configuration.md; keep the two in step.
- * {@code trustedProxies}: addresses or CIDR blocks of the reverse proxies whose X-Forwarded-* headers are
- * believed (see TrustedProxyValve); empty, nothing is.
+ * Every {@code kennin.*} setting. Documented in docs/configuration.md; keep the two in
+ * step. {@code trustedProxies}: addresses or CIDR blocks of the reverse proxies whose
+ * X-Forwarded-* headers are believed (see TrustedProxyValve); empty, nothing is.
  */
 @Validated
 @ConfigurationProperties("kennin")
@@ -53,8 +53,8 @@ public record KenninProperties(@NotNull Path dataDir,
 	}
 
 	/**
-	 * S3-compatible object storage ({@code kennin.storage.type=s3}): AWS S3, MinIO, Ceph, Cloudflare R2…
-	 * Without an access key the AWS default credential chain is used.
+	 * S3-compatible object storage ({@code kennin.storage.type=s3}): AWS S3, MinIO, Ceph,
+	 * Cloudflare R2… Without an access key the AWS default credential chain is used.
 	 */
 	public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey,
 			boolean pathStyle, String prefix) {

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Facts every page's layout needs: whether this is the staff area (which logout to offer) and the
- * links that switch language while staying on the same page.
+ * Facts every page's layout needs: whether this is the staff area (which logout to offer)
+ * and the links that switch language while staying on the same page.
  */
 @ControllerAdvice
 class LayoutModelAdvice {

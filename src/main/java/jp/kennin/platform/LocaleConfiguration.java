@@ -16,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
- * Japanese unless the visitor picks English with {@code ?lang=en}; the choice is kept in a cookie.
+ * Japanese unless the visitor picks English with {@code ?lang=en}; the choice is kept in
+ * a cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {

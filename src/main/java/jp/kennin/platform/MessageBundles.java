@@ -12,8 +12,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Every bundle under {@code messages/} is used: a module adds {@code messages/<module>_ja.properties}
- * and {@code _en} without editing shared configuration. Japanese is the default and the fallback.
+ * Every bundle under {@code messages/} is used: a module adds
+ * {@code messages/<module>_ja.properties} and {@code _en} without editing shared
+ * configuration. Japanese is the default and the fallback.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageBundles {

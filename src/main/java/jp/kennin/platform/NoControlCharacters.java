@@ -12,11 +12,12 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Refuses control characters (Unicode Cc: U+0000 to U+001F, U+007F to U+009F) in text staff type: PostgreSQL
- * cannot store U+0000 at all (the save would fail with a server error), and the others are invisible, break
- * one-line texts such as titles and names, and end up in mails, PDFs and CSVs. A one-line field takes none; a
- * {@link #multiline} field (a notice's body, a campaign's instructions) keeps line breaks and tabs. Give each
- * use a message naming its field. Forms checked by hand use {@link Check#found}.
+ * Refuses control characters (Unicode Cc: U+0000 to U+001F, U+007F to U+009F) in text
+ * staff type: PostgreSQL cannot store U+0000 at all (the save would fail with a server
+ * error), and the others are invisible, break one-line texts such as titles and names,
+ * and end up in mails, PDFs and CSVs. A one-line field takes none; a {@link #multiline}
+ * field (a notice's body, a campaign's instructions) keeps line breaks and tabs. Give
+ * each use a message naming its field. Forms checked by hand use {@link Check#found}.
  */
 @Documented
 @Constraint(validatedBy = NoControlCharacters.Check.class)
@@ -36,14 +37,18 @@ public @interface NoControlCharacters {
 	/** The validator behind the annotation. */
 	final class Check implements ConstraintValidator<NoControlCharacters, CharSequence> {
 
-		/** Whether {@code text} holds a character the constraint refuses; null and empty texts hold none. */
+		/**
+		 * Whether {@code text} holds a character the constraint refuses; null and empty
+		 * texts hold none.
+		 */
 		public static boolean found(CharSequence text, boolean multiline) {
 			if (text == null) {
 				return false;
 			}
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
-				if (Character.getType(c) == Character.CONTROL && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+				if (Character.getType(c) == Character.CONTROL
+						&& !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
 					return true;
 				}
 			}

@@ -10,8 +10,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Argon2id with m=19 MiB, t=2, p=1 (the OWASP minimum). Delegating, so hashes of another scheme still
- * verify and are upgraded at the next login.
+ * Argon2id with m=19 MiB, t=2, p=1 (the OWASP minimum). Delegating, so hashes of another
+ * scheme still verify and are upgraded at the next login.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
@@ -28,7 +28,8 @@ class PasswordHashing {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2(), "bcrypt", new BCryptPasswordEncoder()));
+		return new DelegatingPasswordEncoder("argon2",
+				Map.of("argon2", argon2(), "bcrypt", new BCryptPasswordEncoder()));
 	}
 
 	public static Argon2PasswordEncoder argon2() {

@@ -3,8 +3,9 @@ package jp.kennin.platform;
 import java.util.List;
 
 /**
- * Paths a module serves without login. Each module declares its own as a bean; the member filter
- * chain permits the union, so no module has to edit another module's security configuration.
+ * Paths a module serves without login. Each module declares its own as a bean; the member
+ * filter chain permits the union, so no module has to edit another module's security
+ * configuration.
  */
 public record PublicPaths(List<String> patterns) {
 

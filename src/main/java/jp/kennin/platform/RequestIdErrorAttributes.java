@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Adds the request ID to error pages, so a member can quote it to the help desk. Nothing else of the
- * failure (no message, no exception, no trace) reaches the page.
+ * Adds the request ID to error pages, so a member can quote it to the help desk. Nothing
+ * else of the failure (no message, no exception, no trace) reaches the page.
  */
 @Component
 class RequestIdErrorAttributes extends DefaultErrorAttributes {

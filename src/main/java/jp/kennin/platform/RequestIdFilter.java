@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an ID that appears in each log line ({@code requestId} in the MDC) and in the
- * {@code X-Request-Id} response header, so a member's report can be matched to the logs. An incoming ID
- * from a proxy is kept only if it is short and plain, so it cannot inject text into the logs.
+ * Gives every request an ID that appears in each log line ({@code requestId} in the MDC)
+ * and in the {@code X-Request-Id} response header, so a member's report can be matched to
+ * the logs. An incoming ID from a proxy is kept only if it is short and plain, so it
+ * cannot inject text into the logs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

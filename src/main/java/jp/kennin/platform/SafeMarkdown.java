@@ -6,9 +6,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 
 /**
- * Markdown written by staff (notices, the insurer's manual and FAQ), rendered to HTML and then cleaned
- * with jsoup's {@code relaxed} safelist: no script, style, event handler or {@code javascript:} link can
- * reach a member's page, whatever was typed.
+ * Markdown written by staff (notices, the insurer's manual and FAQ), rendered to HTML and
+ * then cleaned with jsoup's {@code relaxed} safelist: no script, style, event handler or
+ * {@code javascript:} link can reach a member's page, whatever was typed.
  */
 public final class SafeMarkdown {
 

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled jobs run on every node, but each run takes a lock row in the database first, so a job runs
- * once across the cluster (ShedLock, with the database's clock so node clocks may differ).
+ * Scheduled jobs run on every node, but each run takes a lock row in the database first,
+ * so a job runs once across the cluster (ShedLock, with the database's clock so node
+ * clocks may differ).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

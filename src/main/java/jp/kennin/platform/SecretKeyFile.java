@@ -18,10 +18,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The key generated for the embedded setup ({@code data/secret.key}). Whoever reads it can forge codes and
- * tokens and decrypt every stored file, so it is created readable by its owner only: the permissions are
- * given when the file is created (no moment in which it is readable by others), it is written under a
- * temporary name and moved into place, so a crash never leaves a half-written key behind.
+ * The key generated for the embedded setup ({@code data/secret.key}). Whoever reads it
+ * can forge codes and tokens and decrypt every stored file, so it is created readable by
+ * its owner only: the permissions are given when the file is created (no moment in which
+ * it is readable by others), it is written under a temporary name and moved into place,
+ * so a crash never leaves a half-written key behind.
  */
 final class SecretKeyFile {
 
@@ -46,7 +47,8 @@ final class SecretKeyFile {
 
 	private static String load(Path file) throws IOException {
 		if (posix(file)) {
-			// Files of earlier versions were created with the default umask (often world-readable).
+			// Files of earlier versions were created with the default umask (often
+			// world-readable).
 			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
 			if (!OWNER_ONLY.containsAll(permissions)) {
 				Files.setPosixFilePermissions(file, OWNER_ONLY);
@@ -54,7 +56,8 @@ final class SecretKeyFile {
 		}
 		String key = Files.readString(file, StandardCharsets.US_ASCII).trim();
 		if (key.isEmpty()) {
-			// Never make up a new key here: files encrypted with the old one would become unreadable.
+			// Never make up a new key here: files encrypted with the old one would become
+			// unreadable.
 			throw new StartupProblem("The secret key file " + file + " is empty.",
 					"Restore secret.key from the backup, or set KENNIN_SECRET_KEY to the key in use.");
 		}

@@ -20,10 +20,11 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.stereotype.Component;
 
 /**
- * The headers every filter chain sends: a strict CSP (no inline script or style), no framing, no MIME
- * sniffing, a strict referrer policy, HSTS over HTTPS, and {@code Cache-Control: no-store} unless a
- * handler set its own caching (static resources do). Error pages that no filter chain has seen (a request
- * the firewall or Tomcat refused) get the same headers through {@link #writeHeaders}.
+ * The headers every filter chain sends: a strict CSP (no inline script or style), no
+ * framing, no MIME sniffing, a strict referrer policy, HSTS over HTTPS, and
+ * {@code Cache-Control: no-store} unless a handler set its own caching (static resources
+ * do). Error pages that no filter chain has seen (a request the firewall or Tomcat
+ * refused) get the same headers through {@link #writeHeaders}.
  */
 @Component
 public class SecurityBaseline {

@@ -10,10 +10,11 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Over HTTPS the session cookie is {@code __Host-}prefixed and Secure; plain HTTP is for local
- * development only, where browsers would refuse such a cookie. HTTPS means an {@code https://} base URL
- * (TLS ends at a proxy Kennin may not know about) or a request that arrived over HTTPS, directly or as a
- * trusted proxy says (X-Forwarded-Proto, see TrustedProxyValve).
+ * Over HTTPS the session cookie is {@code __Host-}prefixed and Secure; plain HTTP is for
+ * local development only, where browsers would refuse such a cookie. HTTPS means an
+ * {@code https://} base URL (TLS ends at a proxy Kennin may not know about) or a request
+ * that arrived over HTTPS, directly or as a trusted proxy says (X-Forwarded-Proto, see
+ * TrustedProxyValve).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionCookieConfiguration {

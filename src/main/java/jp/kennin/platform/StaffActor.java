@@ -12,14 +12,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 
 /**
- * The staff member behind a request on {@code /admin/**}, as other modules see it: login ID, role name
- * (OPERATOR, TENANT_ADMIN, REVIEWER), tenant (null for operators), the account's version at login and the
- * client IP. Built once per request from Spring Security's {@link Authentication} (a controller simply
- * declares a {@code StaffActor} parameter, see {@link StaffActorResolver}), so modules need no dependency on
- * the staff module. Application services check it with one shape: {@link #require} for the role and
+ * The staff member behind a request on {@code /admin/**}, as other modules see it: login
+ * ID, role name (OPERATOR, TENANT_ADMIN, REVIEWER), tenant (null for operators), the
+ * account's version at login and the client IP. Built once per request from Spring
+ * Security's {@link Authentication} (a controller simply declares a {@code StaffActor}
+ * parameter, see {@link StaffActorResolver}), so modules need no dependency on the staff
+ * module. Application services check it with one shape: {@link #require} for the role and
  * {@link #requireTenant} for the insurer scope; controllers never check roles themselves.
  *
- * @param accountVersion the staff account's version at login, 0 when not known (tests, old sessions)
+ * @param accountVersion the staff account's version at login, 0 when not known (tests,
+ * old sessions)
  * @param ip the client address for the audit record, null outside a request
  */
 public record StaffActor(String loginId, String role, Long tenantId, long accountVersion, String ip) {
@@ -30,16 +32,25 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 
 	public static final String REVIEWER = "REVIEWER";
 
-	/** Held by every staff member past the second factor, whatever their role: what the staff chain asks. */
+	/**
+	 * Held by every staff member past the second factor, whatever their role: what the
+	 * staff chain asks.
+	 */
 	public static final String ANY_STAFF = "STAFF";
 
-	/** The Spring Security authority prefix of the roles above (authority {@code ROLE_OPERATOR} and so on). */
+	/**
+	 * The Spring Security authority prefix of the roles above (authority
+	 * {@code ROLE_OPERATOR} and so on).
+	 */
 	public static final String ROLE_PREFIX = "ROLE_";
 
 	/** Written to {@code audit_event.actor_kind} for every staff action. */
 	public static final String KIND = "STAFF";
 
-	/** Where the staff filter chain keeps its security context in the session, apart from a member login's. */
+	/**
+	 * Where the staff filter chain keeps its security context in the session, apart from
+	 * a member login's.
+	 */
 	public static final String SESSION_CONTEXT_KEY = "KENNIN_STAFF_SECURITY_CONTEXT";
 
 	public StaffActor(String loginId, String role, Long tenantId) {
@@ -50,7 +61,9 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 		return of(auth, null);
 	}
 
-	/** @throws IllegalStateException without a staff login (no staff role) */
+	/**
+	 * @throws IllegalStateException without a staff login (no staff role)
+	 */
 	public static StaffActor of(Authentication auth, String ip) {
 		if (auth == null) {
 			throw new IllegalStateException("no staff member logged in");
@@ -70,8 +83,9 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 	}
 
 	/**
-	 * The staff member logged in to the request's session, for filters that run before Spring Security.
-	 * Empty without a session or a staff login, and between the password and the authenticator code.
+	 * The staff member logged in to the request's session, for filters that run before
+	 * Spring Security. Empty without a session or a staff login, and between the password
+	 * and the authenticator code.
 	 */
 	public static Optional<StaffActor> ofSession(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
@@ -111,7 +125,9 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 		return tenantId;
 	}
 
-	/** Whether the actor holds one of {@code roles}; for services deciding what to offer. */
+	/**
+	 * Whether the actor holds one of {@code roles}; for services deciding what to offer.
+	 */
 	public boolean has(String... roles) {
 		return Arrays.asList(roles).contains(role);
 	}
@@ -125,8 +141,8 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 	}
 
 	/**
-	 * Whether this staff member may see data of the given tenant: operators every tenant, everybody else
-	 * only their own.
+	 * Whether this staff member may see data of the given tenant: operators every tenant,
+	 * everybody else only their own.
 	 */
 	public boolean canSee(long tenant) {
 		return operator() || (tenantId != null && tenantId == tenant);

@@ -14,9 +14,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 /**
- * Builds the {@link StaffActor} of a request once, from the security context and the client address, for
- * any handler that declares a {@code StaffActor} parameter. Staff identity is read from Spring Security
- * here and in {@link StaffActor#ofSession} only.
+ * Builds the {@link StaffActor} of a request once, from the security context and the
+ * client address, for any handler that declares a {@code StaffActor} parameter. Staff
+ * identity is read from Spring Security here and in {@link StaffActor#ofSession} only.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffActorResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {

@@ -14,16 +14,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Runs before anything touches the disk or the database: makes sure the data directory is usable, that a
- * secret key exists and that mail can go somewhere safe, so that a bad setup stops with one clear message.
+ * Runs before anything touches the disk or the database: makes sure the data directory is
+ * usable, that a secret key exists and that mail can go somewhere safe, so that a bad
+ * setup stops with one clear message.
  */
 class StartupChecks implements EnvironmentPostProcessor {
 
 	static final int SECRET_KEY_BYTES = 32;
 
 	/**
-	 * Decided here, read by the notification module: {@code true} when mail is written to disk and shown at
-	 * {@code /dev/mail} instead of being sent.
+	 * Decided here, read by the notification module: {@code true} when mail is written to
+	 * disk and shown at {@code /dev/mail} instead of being sent.
 	 */
 	static final String MAIL_CAPTURING = "kennin.mail.capturing";
 
@@ -44,8 +45,8 @@ class StartupChecks implements EnvironmentPostProcessor {
 								+ "(for example: openssl rand -base64 32).");
 			}
 			env.getPropertySources()
-				.addFirst(new MapPropertySource("kenninGeneratedSecret",
-						Map.of("kennin.secret-key", SecretKeyFile.loadOrCreate(dataDir.resolve("secret.key"), SECRET_KEY_BYTES))));
+				.addFirst(new MapPropertySource("kenninGeneratedSecret", Map.of("kennin.secret-key",
+						SecretKeyFile.loadOrCreate(dataDir.resolve("secret.key"), SECRET_KEY_BYTES))));
 		}
 		else if (secret.getBytes(StandardCharsets.UTF_8).length < SECRET_KEY_BYTES) {
 			throw new StartupProblem("kennin.secret-key is shorter than 32 bytes.",
@@ -59,9 +60,10 @@ class StartupChecks implements EnvironmentPostProcessor {
 	}
 
 	/**
-	 * Captured mail is readable by anyone at /dev/mail, reset links included, so it is only for the embedded
-	 * demo setup (embedded database, no https:// base URL, generated secret key). A server with any production
-	 * setting and no SMTP host refuses to start rather than capture or silently drop mail; a command (no web
+	 * Captured mail is readable by anyone at /dev/mail, reset links included, so it is
+	 * only for the embedded demo setup (embedded database, no https:// base URL,
+	 * generated secret key). A server with any production setting and no SMTP host
+	 * refuses to start rather than capture or silently drop mail; a command (no web
 	 * server) sends no mail and may run anyway.
 	 */
 	private static boolean decideMail(ConfigurableEnvironment env, boolean production, boolean server) {
@@ -74,8 +76,9 @@ class StartupChecks implements EnvironmentPostProcessor {
 				return false;
 			case "auto":
 				if (!smtp && production && server) {
-					throw new StartupProblem("No SMTP host is set (spring.mail.host): members would get no mail, and "
-							+ "captured mail with its reset links is shown only in the embedded demo setup.",
+					throw new StartupProblem(
+							"No SMTP host is set (spring.mail.host): members would get no mail, and "
+									+ "captured mail with its reset links is shown only in the embedded demo setup.",
 							"Set SPRING_MAIL_HOST (with SPRING_MAIL_PORT, SPRING_MAIL_USERNAME and SPRING_MAIL_PASSWORD), "
 									+ "or KENNIN_MAIL_CAPTURE=off to run without sending mail (it waits in the outbox).");
 				}
@@ -93,8 +96,9 @@ class StartupChecks implements EnvironmentPostProcessor {
 			Files.delete(probe);
 		}
 		catch (IOException | SecurityException ex) {
-			throw new StartupProblem("The data directory " + dir + " cannot be created or written to ("
-					+ ex.getClass().getSimpleName() + ").",
+			throw new StartupProblem(
+					"The data directory " + dir + " cannot be created or written to (" + ex.getClass().getSimpleName()
+							+ ").",
 					"Create the directory and give the Kennin process write access, or point KENNIN_DATA_DIR "
 							+ "to a writable directory.");
 		}

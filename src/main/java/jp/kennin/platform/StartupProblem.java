@@ -1,8 +1,8 @@
 package jp.kennin.platform;
 
 /**
- * A misconfiguration found at start-up. {@link StartupProblemFailureAnalyzer} prints it as one clear
- * instruction instead of a stack trace.
+ * A misconfiguration found at start-up. {@link StartupProblemFailureAnalyzer} prints it
+ * as one clear instruction instead of a stack trace.
  */
 public class StartupProblem extends RuntimeException {
 

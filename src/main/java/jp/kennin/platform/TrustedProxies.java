@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The reverse proxies whose forwarded headers Kennin believes ({@code kennin.trusted-proxies}): single
- * addresses or CIDR blocks, IPv4 and IPv6. Empty by default, so nothing a visitor sends is believed.
+ * The reverse proxies whose forwarded headers Kennin believes
+ * ({@code kennin.trusted-proxies}): single addresses or CIDR blocks, IPv4 and IPv6. Empty
+ * by default, so nothing a visitor sends is believed.
  */
 final class TrustedProxies {
 
@@ -37,7 +38,10 @@ final class TrustedProxies {
 		return blocks.stream().anyMatch(b -> b.contains(address));
 	}
 
-	/** Every block in CIDR notation, comma-separated (what Tomcat's RemoteIpValve takes as a net mask list). */
+	/**
+	 * Every block in CIDR notation, comma-separated (what Tomcat's RemoteIpValve takes as
+	 * a net mask list).
+	 */
 	String cidrList() {
 		return blocks.stream().map(Block::toString).collect(Collectors.joining(","));
 	}

@@ -20,15 +20,17 @@ import org.apache.tomcat.util.http.MimeHeaders;
 /**
  * Tomcat's RemoteIpValve, believing forwarded headers only from {@link TrustedProxies}.
  * <p>
- * Why the valve and not a servlet filter (or Spring's ForwardedHeaderFilter, which believes every client):
- * it works on Tomcat's own request, before anything else runs, so the client address, {@code isSecure()},
- * the scheme and the host are right everywhere at once, including error pages and the absolute redirects
- * Tomcat builds itself, and it walks X-Forwarded-For from the right, skipping the trusted proxies, so what a
- * client wrote in front of its proxy's entry is not taken for its address. Two things are added here:
- * from any other peer every X-Forwarded-* and Forwarded header is removed before the application sees it
- * (so no code can read a forged one), and from a trusted proxy X-Forwarded-For keeps only the IP literals
- * its proxies appended, so the client address is always a valid IP (never header text such as
- * {@code <script>}) and no entry is ever resolved through DNS. RFC 7239 {@code Forwarded} is not read.
+ * Why the valve and not a servlet filter (or Spring's ForwardedHeaderFilter, which
+ * believes every client): it works on Tomcat's own request, before anything else runs, so
+ * the client address, {@code isSecure()}, the scheme and the host are right everywhere at
+ * once, including error pages and the absolute redirects Tomcat builds itself, and it
+ * walks X-Forwarded-For from the right, skipping the trusted proxies, so what a client
+ * wrote in front of its proxy's entry is not taken for its address. Two things are added
+ * here: from any other peer every X-Forwarded-* and Forwarded header is removed before
+ * the application sees it (so no code can read a forged one), and from a trusted proxy
+ * X-Forwarded-For keeps only the IP literals its proxies appended, so the client address
+ * is always a valid IP (never header text such as {@code <script>}) and no entry is ever
+ * resolved through DNS. RFC 7239 {@code Forwarded} is not read.
  */
 class TrustedProxyValve extends RemoteIpValve {
 
@@ -74,8 +76,9 @@ class TrustedProxyValve extends RemoteIpValve {
 	}
 
 	/**
-	 * Keeps the rightmost run of valid addresses: each proxy appends the address it saw, so everything left
-	 * of the first entry that is no address was written by the client or a proxy we cannot vouch for.
+	 * Keeps the rightmost run of valid addresses: each proxy appends the address it saw,
+	 * so everything left of the first entry that is no address was written by the client
+	 * or a proxy we cannot vouch for.
 	 */
 	private static void keepAppendedAddresses(Request request, MimeHeaders headers) {
 		List<String> entries = new ArrayList<>();

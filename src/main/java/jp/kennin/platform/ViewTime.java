@@ -6,10 +6,11 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way dates and times reach a screen: templates call {@code ${@viewTime.deadline(campaign.deadline)}},
- * Java code {@link DateStyle#format}. Instants are shown in Japan time (storage is
- * UTC, people read Japan time) and in the viewer's language ({@code ?lang=en}); see {@link DateStyle}. CSV
- * exports keep their own fixed formats: they are read by machines, not people.
+ * The one way dates and times reach a screen: templates call
+ * {@code ${@viewTime.deadline(campaign.deadline)}}, Java code {@link DateStyle#format}.
+ * Instants are shown in Japan time (storage is UTC, people read Japan time) and in the
+ * viewer's language ({@code ?lang=en}); see {@link DateStyle}. CSV exports keep their own
+ * fixed formats: they are read by machines, not people.
  */
 @Component("viewTime")
 public class ViewTime {

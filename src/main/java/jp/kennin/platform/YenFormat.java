@@ -6,9 +6,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Yen amounts on screens, in the viewer's language: {@code ${@yen.amount(total)}} gives 1,300,000円 (English
- * ¥1,300,000), {@code ${@yen.limit(limit)}} writes a round limit the way Japanese rules are written, 150万円
- * (English ¥1,500,000, since 150 x 10,000 yen reads as arithmetic, not an amount).
+ * Yen amounts on screens, in the viewer's language: {@code ${@yen.amount(total)}} gives
+ * 1,300,000円 (English ¥1,300,000), {@code ${@yen.limit(limit)}} writes a round limit the
+ * way Japanese rules are written, 150万円 (English ¥1,500,000, since 150 x 10,000 yen reads
+ * as arithmetic, not an amount).
  */
 @Component("yen")
 public class YenFormat {
@@ -21,7 +22,10 @@ public class YenFormat {
 		return english(locale) ? String.format(Locale.ROOT, "¥%,d", yen) : String.format(Locale.ROOT, "%,d円", yen);
 	}
 
-	/** 150万円 for a round amount, otherwise 1,234,567円 (English: ¥1,500,000); null gives an empty text. */
+	/**
+	 * 150万円 for a round amount, otherwise 1,234,567円 (English: ¥1,500,000); null gives an
+	 * empty text.
+	 */
 	public static String limit(Long yen, Locale locale) {
 		if (yen == null) {
 			return "";

@@ -1,33 +1,54 @@
 package jp.kennin.review;
 
 /**
- * Audit event types written by the review module ({@code audit_event.type} is the constant's name), each in
- * the transaction of the change it records. Form events target {@code survey_form:<id>}; details name the
- * dependent by {@code edaban} where one is concerned.
+ * Audit event types written by the review module ({@code audit_event.type} is the
+ * constant's name), each in the transaction of the change it records. Form events target
+ * {@code survey_form:<id>}; details name the dependent by {@code edaban} where one is
+ * concerned.
  */
 public enum ReviewAuditEvent {
 
-	/** A campaign's review queue was listed. Target {@code campaign:<id>}; details: the filters used. */
+	/**
+	 * A campaign's review queue was listed. Target {@code campaign:<id>}; details: the
+	 * filters used.
+	 */
 	REVIEW_QUEUE_VIEWED,
 	/** A form's review screen was opened. Details: {@code kigo}, {@code bango}. */
 	REVIEW_VIEWED,
 	/** 「審査を始める」: the form is 審査中 and assigned to the actor. */
 	REVIEW_STARTED,
-	/** 継続 or 保留 decided, or a 削除 decided directly. Details: {@code edaban}, {@code decision}, and for 削除 {@code lossDate}, {@code reason}. */
+	/**
+	 * 継続 or 保留 decided, or a 削除 decided directly. Details: {@code edaban},
+	 * {@code decision}, and for 削除 {@code lossDate}, {@code reason}.
+	 */
 	DEPENDENT_DECIDED,
-	/** A reviewer's 削除 waiting for a TENANT_ADMIN (four eyes). Details as {@link #DEPENDENT_DECIDED}. */
+	/**
+	 * A reviewer's 削除 waiting for a TENANT_ADMIN (four eyes). Details as
+	 * {@link #DEPENDENT_DECIDED}.
+	 */
 	REMOVAL_PROPOSED,
-	/** A TENANT_ADMIN approved another staff member's 削除 proposal. Details: {@code edaban}, {@code proposedBy}. */
+	/**
+	 * A TENANT_ADMIN approved another staff member's 削除 proposal. Details:
+	 * {@code edaban}, {@code proposedBy}.
+	 */
 	REMOVAL_APPROVED,
-	/** A TENANT_ADMIN sent a 削除 proposal back undecided. Details: {@code edaban}, {@code proposedBy}, {@code note}. */
+	/**
+	 * A TENANT_ADMIN sent a 削除 proposal back undecided. Details: {@code edaban},
+	 * {@code proposedBy}, {@code note}.
+	 */
 	REMOVAL_SENT_BACK,
 	/** The staff-only memo changed. Details: {@code length}. */
 	REVIEW_MEMO_SAVED,
-	/** 差し戻し. Details: {@code correctionDeadline} (Japan time), {@code reasons} (count). */
+	/**
+	 * 差し戻し. Details: {@code correctionDeadline} (Japan time), {@code reasons} (count).
+	 */
 	FORM_RETURNED,
 	/** 確認完了. Details: {@code continued}, {@code removed}. */
 	REVIEW_COMPLETED,
-	/** The review settings of the insurer changed. Target {@code review_settings}; details: the new values. */
+	/**
+	 * The review settings of the insurer changed. Target {@code review_settings};
+	 * details: the new values.
+	 */
 	REVIEW_SETTINGS_CHANGED
 
 }

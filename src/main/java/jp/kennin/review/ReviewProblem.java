@@ -1,8 +1,8 @@
 package jp.kennin.review;
 
 /**
- * Why a review step was refused; {@code messageKey} is the Japanese explanation in the review (or survey)
- * bundle, shown to the staff member next to what they tried.
+ * Why a review step was refused; {@code messageKey} is the Japanese explanation in the
+ * review (or survey) bundle, shown to the staff member next to what they tried.
  */
 public class ReviewProblem extends RuntimeException {
 

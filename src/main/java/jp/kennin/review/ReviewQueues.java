@@ -7,8 +7,9 @@ import jp.kennin.survey.Campaign;
 import jp.kennin.survey.ReviewQueue;
 
 /**
- * The review queue of a campaign for its insurer's TENANT_ADMINs and REVIEWERs; each listing is audited
- * ({@link ReviewAuditEvent#REVIEW_QUEUE_VIEWED}). Another tenant's campaign is "not found".
+ * The review queue of a campaign for its insurer's TENANT_ADMINs and REVIEWERs; each
+ * listing is audited ({@link ReviewAuditEvent#REVIEW_QUEUE_VIEWED}). Another tenant's
+ * campaign is "not found".
  */
 public interface ReviewQueues {
 

@@ -11,7 +11,9 @@ import jp.kennin.survey.SurveyStatus;
 
 /**
  * One form as the review screen shows it.
- * @param version the review's version, sent back with every change; 0 before the review started
+ *
+ * @param version the review's version, sent back with every change; 0 before the review
+ * started
  * @param decisions by dependent ID; a dependent without a row is undecided
  * @param history the review's steps, oldest first
  */
@@ -33,10 +35,11 @@ public record ReviewView(ReviewedForm form, boolean started, int version, String
 
 	/**
 	 * A dependent's decision.
+	 *
 	 * @param proposed a 削除 waiting for a TENANT_ADMIN
 	 */
-	public record DecisionState(Decision decision, boolean proposed, LocalDate lossDate, LossReason reason,
-			String note, String decidedBy, Instant decidedAt) {
+	public record DecisionState(Decision decision, boolean proposed, LocalDate lossDate, LossReason reason, String note,
+			String decidedBy, Instant decidedAt) {
 
 		public static final DecisionState UNDECIDED = new DecisionState(null, false, null, null, null, null, null);
 

@@ -7,11 +7,13 @@ import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The review use cases. Each takes the {@link ReviewActor}, refuses ({@link AccessDeniedException}) staff
- * who may not do it, works only on forms of the actor's tenant (another tenant's form is "not found"), writes
- * its {@link ReviewAuditEvent} and runs in one transaction. Every change after the start takes the review's
- * {@code version} as the staff member saw it and is refused with {@link ReviewProblem#STALE} when a colleague
- * changed the review meanwhile, so nobody's decision is silently overwritten.
+ * The review use cases. Each takes the {@link ReviewActor}, refuses
+ * ({@link AccessDeniedException}) staff who may not do it, works only on forms of the
+ * actor's tenant (another tenant's form is "not found"), writes its
+ * {@link ReviewAuditEvent} and runs in one transaction. Every change after the start
+ * takes the review's {@code version} as the staff member saw it and is refused with
+ * {@link ReviewProblem#STALE} when a colleague changed the review meanwhile, so nobody's
+ * decision is silently overwritten.
  */
 public interface Reviews {
 
@@ -25,9 +27,10 @@ public interface Reviews {
 	void start(ReviewActor actor, long formId);
 
 	/**
-	 * Decides one dependent. Under the four-eyes setting a REVIEWER's 削除 is a proposal until a TENANT_ADMIN
-	 * approves it; a TENANT_ADMIN's own 削除 is final.
-	 * @throws ReviewProblem unless 審査中, or when 喪失日 and 事由 (削除) or the note (保留) are missing
+	 * Decides one dependent. Under the four-eyes setting a REVIEWER's 削除 is a proposal
+	 * until a TENANT_ADMIN approves it; a TENANT_ADMIN's own 削除 is final.
+	 * @throws ReviewProblem unless 審査中, or when 喪失日 and 事由 (削除) or the note (保留) are
+	 * missing
 	 */
 	void decide(ReviewActor actor, long formId, int version, long dependentId, DependentDecision decision);
 
@@ -37,17 +40,21 @@ public interface Reviews {
 	 */
 	void approveRemoval(ReviewActor actor, long formId, int version, long dependentId);
 
-	/** A TENANT_ADMIN sends a 削除 proposal back: the dependent is undecided again, with the admin's note. */
+	/**
+	 * A TENANT_ADMIN sends a 削除 proposal back: the dependent is undecided again, with the
+	 * admin's note.
+	 */
 	void sendBackRemoval(ReviewActor actor, long formId, int version, long dependentId, String note);
 
 	/** The staff-only memo of the form (never shown to the member). */
 	void saveMemo(ReviewActor actor, long formId, int version, String memo);
 
 	/**
-	 * 差し戻し: 審査中 → 差し戻し with a message to the member, at least one reason and a correction deadline
-	 * (null: the tenant's default number of days, capped at the campaign's deadline). The member is mailed.
-	 * @throws ReviewProblem without message or reason, or with a deadline in the past or after the
-	 * campaign's deadline (unless late submission is allowed)
+	 * 差し戻し: 審査中 → 差し戻し with a message to the member, at least one reason and a correction
+	 * deadline (null: the tenant's default number of days, capped at the campaign's
+	 * deadline). The member is mailed.
+	 * @throws ReviewProblem without message or reason, or with a deadline in the past or
+	 * after the campaign's deadline (unless late submission is allowed)
 	 */
 	void returnForCorrection(ReviewActor actor, long formId, int version, ReturnRequest request);
 
@@ -64,6 +71,7 @@ public interface Reviews {
 
 	/**
 	 * One decision as entered.
+	 *
 	 * @param lossDate 喪失日, required for 削除
 	 * @param reason 事由, required for 削除
 	 * @param note required for 保留, optional otherwise
@@ -73,20 +81,27 @@ public interface Reviews {
 
 	/**
 	 * A 差し戻し.
-	 * @param reasons what must be corrected, at least one, each for a dependent or a document
+	 *
+	 * @param reasons what must be corrected, at least one, each for a dependent or a
+	 * document
 	 * @param correctionDeadline null for the tenant's default
 	 */
 	record ReturnRequest(String message, List<ReturnReason> reasons, Instant correctionDeadline) {
 	}
 
-	/** One thing to correct: about a dependent (documentId null) or one of their documents. */
+	/**
+	 * One thing to correct: about a dependent (documentId null) or one of their
+	 * documents.
+	 */
 	record ReturnReason(long dependentId, Long documentId, String text) {
 	}
 
 	/**
 	 * The insurer's review settings.
+	 *
 	 * @param fourEyes a REVIEWER's 削除 needs a TENANT_ADMIN's approval (default on)
-	 * @param correctionDays default days the member gets to correct a returned form (default 7)
+	 * @param correctionDays default days the member gets to correct a returned form
+	 * (default 7)
 	 */
 	record ReviewSettings(boolean fourEyes, int correctionDays) {
 

@@ -8,9 +8,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A 続柄 as the viewer reads it: {@code ${@relationships.label(d.relationship)}}. The roster keeps the word as
- * written (妻, 長男 …); Japanese screens show it unchanged, English ones translate the words the roster format
- * allows ({@link RelationshipCategory}) through {@code roster.relationship.*} and show any other word as stored.
+ * A 続柄 as the viewer reads it: {@code ${@relationships.label(d.relationship)}}. The
+ * roster keeps the word as written (妻, 長男 …); Japanese screens show it unchanged, English
+ * ones translate the words the roster format allows ({@link RelationshipCategory})
+ * through {@code roster.relationship.*} and show any other word as stored.
  */
 @Component("relationships")
 public class RelationshipLabels {
@@ -41,7 +42,10 @@ public class RelationshipLabels {
 		return label(word, messages, locale);
 	}
 
-	/** As {@link #label(String, Locale)}, for code that has a message source but no bean (the PDF copy). */
+	/**
+	 * As {@link #label(String, Locale)}, for code that has a message source but no bean
+	 * (the PDF copy).
+	 */
 	public static String label(String word, MessageSource messages, Locale locale) {
 		if (word == null || locale == null || !"en".equals(locale.getLanguage())) {
 			return word;

@@ -17,8 +17,8 @@ public interface Roster {
 	List<RosterPerson> household(long tenantId, String kigo, String bango);
 
 	/**
-	 * Adds or updates people by their key (tenant, 記号, 番号, 枝番). The {@code id} and {@code tenantId}
-	 * of the given records are ignored.
+	 * Adds or updates people by their key (tenant, 記号, 番号, 枝番). The {@code id} and
+	 * {@code tenantId} of the given records are ignored.
 	 */
 	void upsert(long tenantId, List<RosterPerson> people);
 

@@ -22,10 +22,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar kennin.jar import-roster --tenant=CODE --mode=snapshot|delta [--dry-run] FILE}: imports a
- * roster against the configured database without starting the web server. Exit codes: 0 imported (or
- * validated), 1 the file has errors (nothing applied), 2 wrong arguments or unreadable file, 3 unknown
- * tenant, 4 unexpected failure.
+ * {@code java -jar kennin.jar import-roster --tenant=CODE --mode=snapshot|delta [--dry-run] FILE}:
+ * imports a roster against the configured database without starting the web server. Exit
+ * codes: 0 imported (or validated), 1 the file has errors (nothing applied), 2 wrong
+ * arguments or unreadable file, 3 unknown tenant, 4 unexpected failure.
  */
 public final class RosterCommandLine {
 
@@ -48,8 +48,9 @@ public final class RosterCommandLine {
 	}
 
 	/**
-	 * Checks the arguments and the file, then starts the application without its web layer and scheduled jobs
-	 * ({@link CommandLineContext}), runs the import and returns the exit code.
+	 * Checks the arguments and the file, then starts the application without its web
+	 * layer and scheduled jobs ({@link CommandLineContext}), runs the import and returns
+	 * the exit code.
 	 */
 	public static int run(Class<?> application, String[] args) {
 		Optional<Arguments> parsed = Arguments.parse(args);
@@ -57,7 +58,8 @@ public final class RosterCommandLine {
 			System.err.println(USAGE_TEXT);
 			return USAGE;
 		}
-		// Before the database is touched: a typo in the file name should not cost a start-up.
+		// Before the database is touched: a typo in the file name should not cost a
+		// start-up.
 		Optional<String> unreadable = unreadable(parsed.get().file());
 		if (unreadable.isPresent()) {
 			System.err.println(unreadable.get());
@@ -95,8 +97,9 @@ public final class RosterCommandLine {
 			err.println("保険者指定コード " + a.tenant() + " の保険者がありません。");
 			return UNKNOWN_TENANT;
 		}
-		ImportRequest request = new ImportRequest(tenant.get().id(), a.mode(), Source.CLI, a.file().getFileName().toString(),
-				"cli:" + System.getProperty("user.name", "unknown"), null, null, a.dryRun());
+		ImportRequest request = new ImportRequest(tenant.get().id(), a.mode(), Source.CLI,
+				a.file().getFileName().toString(), "cli:" + System.getProperty("user.name", "unknown"), null, null,
+				a.dryRun());
 		ImportResult result;
 		try (InputStream in = Files.newInputStream(a.file())) {
 			result = context.getBean(RosterImports.class).run(request, in, null);

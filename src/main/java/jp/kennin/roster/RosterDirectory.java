@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Staff search of insured persons (本人) of one tenant by 記号/番号, name (kanji or kana, partial, spaces
- * ignored), office and active state, in the order of 記号 and 番号, one page at a time. No criteria lists
- * everyone.
+ * Staff search of insured persons (本人) of one tenant by 記号/番号, name (kanji or kana,
+ * partial, spaces ignored), office and active state, in the order of 記号 and 番号, one page
+ * at a time. No criteria lists everyone.
  */
 public interface RosterDirectory {
 
@@ -26,15 +26,17 @@ public interface RosterDirectory {
 	}
 
 	/**
-	 * Where a page starts: right after (or, going back, right before) the household 記号-番号 at the edge of the
-	 * page shown. A position rather than a page number, so that page 2,000 of a large insurer costs what page 1
-	 * costs (the key is the order of the roster's unique index) and no number is ever out of range.
+	 * Where a page starts: right after (or, going back, right before) the household 記号-番号
+	 * at the edge of the page shown. A position rather than a page number, so that page
+	 * 2,000 of a large insurer costs what page 1 costs (the key is the order of the
+	 * roster's unique index) and no number is ever out of range.
 	 */
 	record Cursor(String kigo, String bango, boolean before) {
 
 		/**
-		 * The cursor written as 記号-番号 ({@link #key()}), or null (the first page) for anything else. 記号 has no
-		 * hyphen (half-width letters and digits only), so the first hyphen separates the two.
+		 * The cursor written as 記号-番号 ({@link #key()}), or null (the first page) for
+		 * anything else. 記号 has no hyphen (half-width letters and digits only), so the
+		 * first hyphen separates the two.
 		 */
 		public static Cursor parse(String key, boolean before) {
 			if (key == null) {
@@ -54,23 +56,25 @@ public interface RosterDirectory {
 	}
 
 	/**
-	 * One page of results with the number of all that match; {@code hasPrevious}/{@code hasNext} say whether
-	 * there are more before the first and after the last person shown.
+	 * One page of results with the number of all that match;
+	 * {@code hasPrevious}/{@code hasNext} say whether there are more before the first and
+	 * after the last person shown.
 	 */
 	record Page(List<RosterPerson> people, long total, boolean hasPrevious, boolean hasNext) {
 	}
 
 	/**
-	 * An extra SQL predicate from a module that owns data about roster people (e.g. their accounts), so
-	 * filtering stays one query. It may use the unqualified columns {@code roster_person.id} and
-	 * {@code roster_person.tenant_id} and named parameters (prefix them to avoid clashes).
+	 * An extra SQL predicate from a module that owns data about roster people (e.g. their
+	 * accounts), so filtering stays one query. It may use the unqualified columns
+	 * {@code roster_person.id} and {@code roster_person.tenant_id} and named parameters
+	 * (prefix them to avoid clashes).
 	 */
 	record Condition(String sql, Map<String, Object> params) {
 	}
 
 	/**
-	 * @param cursor null for the first page. A cursor past the end gives the last page, one before the start
-	 * the first page.
+	 * @param cursor null for the first page. A cursor past the end gives the last page,
+	 * one before the start the first page.
 	 */
 	Page search(long tenantId, Criteria criteria, Cursor cursor, Condition extra);
 

@@ -10,7 +10,8 @@ public interface StaffAccounts {
 	/**
 	 * Creates an account with the given raw password (hashed with Argon2id).
 	 * @param tenantId null for an OPERATOR, required otherwise
-	 * @throws IllegalArgumentException if the login ID is taken or the role and tenant do not fit
+	 * @throws IllegalArgumentException if the login ID is taken or the role and tenant do
+	 * not fit
 	 */
 	long create(String loginId, String displayName, StaffRole role, Long tenantId, String rawPassword);
 

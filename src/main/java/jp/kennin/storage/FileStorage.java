@@ -13,8 +13,8 @@ public interface FileStorage {
 	String put(byte[] content) throws IOException;
 
 	/**
-	 * Stores a stream without holding it in memory where the backend allows (large roster files). The
-	 * default reads it whole; the local directory streams it to disk.
+	 * Stores a stream without holding it in memory where the backend allows (large roster
+	 * files). The default reads it whole; the local directory streams it to disk.
 	 */
 	default String put(InputStream content) throws IOException {
 		return put(content.readAllBytes());

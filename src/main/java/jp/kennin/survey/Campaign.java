@@ -17,12 +17,18 @@ public record Campaign(long id, long tenantId, String title, LocalDate reference
 		return CampaignVisibility.TAKES_CHANGES.test(this, clock.instant());
 	}
 
-	/** Members see the campaign, read-only once it no longer takes changes ({@link CampaignVisibility#VISIBLE}). */
+	/**
+	 * Members see the campaign, read-only once it no longer takes changes
+	 * ({@link CampaignVisibility#VISIBLE}).
+	 */
 	public boolean visibleToMembers(Clock clock) {
 		return CampaignVisibility.VISIBLE.test(this, clock.instant());
 	}
 
-	/** The instructions (Markdown, like notices) as sanitised HTML, safe to insert unescaped. */
+	/**
+	 * The instructions (Markdown, like notices) as sanitised HTML, safe to insert
+	 * unescaped.
+	 */
 	public String instructionsHtml() {
 		return SafeMarkdown.toHtml(instructions);
 	}

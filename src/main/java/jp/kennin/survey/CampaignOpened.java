@@ -3,8 +3,9 @@ package jp.kennin.survey;
 import java.time.Instant;
 
 /**
- * A campaign was opened and its survey forms created. Published inside the opening's transaction, so a
- * listener that fails undoes the opening (later: invitations to the households).
+ * A campaign was opened and its survey forms created. Published inside the opening's
+ * transaction, so a listener that fails undoes the opening (later: invitations to the
+ * households).
  */
 public record CampaignOpened(long tenantId, long campaignId, String title, Instant opensAt, Instant deadline,
 		int forms) {

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What opening a campaign would do, for the confirmation page: the forms it creates and the dependents
- * already surveyed by another open (or scheduled) campaign of the same insurer.
+ * What opening a campaign would do, for the confirmation page: the forms it creates and
+ * the dependents already surveyed by another open (or scheduled) campaign of the same
+ * insurer.
  */
 public record CampaignOpening(Campaign campaign, TargetPreview targets, List<Overlap> overlaps) {
 

@@ -1,8 +1,8 @@
 package jp.kennin.survey;
 
 /**
- * A campaign action that is not allowed in the campaign's state. {@code messageKey} names the Japanese
- * explanation in the survey message bundle.
+ * A campaign action that is not allowed in the campaign's state. {@code messageKey} names
+ * the Japanese explanation in the survey message bundle.
  */
 public class CampaignProblem extends RuntimeException {
 

@@ -7,7 +7,9 @@ public enum CampaignStatus {
 
 	/** 準備中: editable, not visible to members. */
 	PREPARING,
-	/** 公開中: survey forms exist; members answer from {@code opensAt} until the deadline. */
+	/**
+	 * 公開中: survey forms exist; members answer from {@code opensAt} until the deadline.
+	 */
 	OPEN,
 	/** 締切: no member changes. */
 	CLOSED,

@@ -16,10 +16,11 @@ import jp.kennin.eligibility.Occupation;
 import jp.kennin.eligibility.RemittanceMethod;
 
 /**
- * The member's answers for one dependent, one value per {@link SurveyQuestion}; null where not answered yet.
- * Rules read them through the typed accessors; the parser, persistence and exports go through
- * {@link #value(SurveyQuestion)} and {@link #with(SurveyQuestion, Object)}. {@code version} increases with
- * every save and detects a save made meanwhile in another tab or on another device.
+ * The member's answers for one dependent, one value per {@link SurveyQuestion}; null
+ * where not answered yet. Rules read them through the typed accessors; the parser,
+ * persistence and exports go through {@link #value(SurveyQuestion)} and
+ * {@link #with(SurveyQuestion, Object)}. {@code version} increases with every save and
+ * detects a save made meanwhile in another tab or on another device.
  */
 public final class DependentAnswers {
 
@@ -66,7 +67,10 @@ public final class DependentAnswers {
 		return version;
 	}
 
-	/** The answer to the question: an enum constant, a Set of them, Long yen, LocalDate, String, Boolean, BigDecimal hours or Integer days. */
+	/**
+	 * The answer to the question: an enum constant, a Set of them, Long yen, LocalDate,
+	 * String, Boolean, BigDecimal hours or Integer days.
+	 */
 	public Object value(SurveyQuestion question) {
 		Object v = values.get(question);
 		if (v == null && question.kind() == SurveyQuestion.Kind.FLAG) {
@@ -90,18 +94,27 @@ public final class DependentAnswers {
 		return new DependentAnswers(dependentId, values, value, version);
 	}
 
-	/** The same answers as read at another version (the one the member's page was rendered from). */
+	/**
+	 * The same answers as read at another version (the one the member's page was rendered
+	 * from).
+	 */
 	public DependentAnswers withVersion(int value) {
 		return new DependentAnswers(dependentId, values, completed, value);
 	}
 
-	/** Whether the question is shown for these answers (its reveal condition holds, or it has none). */
+	/**
+	 * Whether the question is shown for these answers (its reveal condition holds, or it
+	 * has none).
+	 */
 	public boolean shows(SurveyQuestion question) {
 		SurveyQuestion.When when = question.revealedWhen();
 		return when == null || (shows(SurveyQuestion.byKey(when.key())) && holds(when));
 	}
 
-	/** Whether the answer to {@code when.key()} is {@code when.value()} (or, for tick boxes, includes it). */
+	/**
+	 * Whether the answer to {@code when.key()} is {@code when.value()} (or, for tick
+	 * boxes, includes it).
+	 */
 	public boolean holds(SurveyQuestion.When when) {
 		Object v = value(SurveyQuestion.byKey(when.key()));
 		if (v instanceof Set<?> set) {
@@ -110,7 +123,10 @@ public final class DependentAnswers {
 		return v != null && String.valueOf(v).equals(when.value());
 	}
 
-	/** Only the first question matters when the dependent leaves (or is already leaving) the insurance. */
+	/**
+	 * Only the first question matters when the dependent leaves (or is already leaving)
+	 * the insurance.
+	 */
 	public boolean staying() {
 		return continuation() == null || continuation() == Continuation.CONTINUE;
 	}
@@ -207,12 +223,17 @@ public final class DependentAnswers {
 		return (Long) value(SurveyQuestion.INCOME_OTHER);
 	}
 
-	/** The member says salary is the dependent's only income and gives the labour contract's terms. */
+	/**
+	 * The member says salary is the dependent's only income and gives the labour
+	 * contract's terms.
+	 */
 	public boolean salaryOnly() {
 		return (Boolean) value(SurveyQuestion.SALARY_ONLY);
 	}
 
-	/** The 労働条件通知書 terms when salary is the only income and they are complete; else null. */
+	/**
+	 * The 労働条件通知書 terms when salary is the only income and they are complete; else null.
+	 */
 	public LabourContract labourContract() {
 		LabourContract.Kind kind = (LabourContract.Kind) value(SurveyQuestion.CONTRACT_WAGE_KIND);
 		Long wage = (Long) value(SurveyQuestion.CONTRACT_WAGE);

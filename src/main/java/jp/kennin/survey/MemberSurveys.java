@@ -8,8 +8,8 @@ import java.util.List;
 public interface MemberSurveys {
 
 	/**
-	 * The household's survey status for each open campaign of the tenant; empty when there is nothing to
-	 * answer.
+	 * The household's survey status for each open campaign of the tenant; empty when
+	 * there is nothing to answer.
 	 */
 	List<SurveyStatus> statusFor(long tenantId, String kigo, String bango);
 

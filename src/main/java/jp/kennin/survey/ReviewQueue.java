@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The staff review queue of one campaign: forms that were handed in (提出済み, 審査中, 差し戻し, 確認完了),
- * filtered, searched and paged by key (the page after a row, never an offset), so a page answers as fast
- * at 100,000 forms as at 100. Read-only and scoped by tenant.
+ * The staff review queue of one campaign: forms that were handed in (提出済み, 審査中, 差し戻し,
+ * 確認完了), filtered, searched and paged by key (the page after a row, never an offset), so
+ * a page answers as fast at 100,000 forms as at 100. Read-only and scoped by tenant.
  */
 public interface ReviewQueue {
 
-	/** What the queue lists in each tab; {@code RESUBMITTED} is 提出済み after a 差し戻し (再提出). */
+	/**
+	 * What the queue lists in each tab; {@code RESUBMITTED} is 提出済み after a 差し戻し (再提出).
+	 */
 	enum Tab {
 
 		SUBMITTED, RESUBMITTED, IN_REVIEW, RETURNED, COMPLETED
@@ -45,8 +47,8 @@ public interface ReviewQueue {
 	 * @param office 事業所コード, or null for all
 	 * @param reviewer the assigned reviewer's login ID, or null for all
 	 * @param waitingDays only forms submitted at least this many days ago, or null
-	 * @param search 記号・番号 (e.g. {@code 9-r1}, {@code 9 r1} or just the 番号) or part of the insured person's
-	 * name, or null
+	 * @param search 記号・番号 (e.g. {@code 9-r1}, {@code 9 r1} or just the 番号) or part of the
+	 * insured person's name, or null
 	 */
 	record Filter(Tab tab, String office, DocumentFilter documents, String reviewer, Integer waitingDays, String search,
 			Sort sort) {

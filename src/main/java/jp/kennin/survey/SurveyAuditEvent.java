@@ -1,39 +1,59 @@
 package jp.kennin.survey;
 
 /**
- * Audit event types written by the survey module ({@code audit_event.type} is the constant's name). Campaign
- * events target {@code campaign:<id>} and are written in the transaction of the change they record.
+ * Audit event types written by the survey module ({@code audit_event.type} is the
+ * constant's name). Campaign events target {@code campaign:<id>} and are written in the
+ * transaction of the change they record.
  */
 public enum SurveyAuditEvent {
 
 	/**
-	 * A campaign was created. Details: every field entered ({@code title}, {@code referenceDate}, {@code opensAt},
-	 * {@code deadline} in Japan time, {@code categories}, age and recognition rules, …).
+	 * A campaign was created. Details: every field entered ({@code title},
+	 * {@code referenceDate}, {@code opensAt}, {@code deadline} in Japan time,
+	 * {@code categories}, age and recognition rules, …).
 	 */
 	CAMPAIGN_CREATED,
-	/** A campaign being prepared was edited. Details: the fields that changed, with their new values. */
+	/**
+	 * A campaign being prepared was edited. Details: the fields that changed, with their
+	 * new values.
+	 */
 	CAMPAIGN_UPDATED,
-	/** The exclusion list was replaced. Details: {@code before}, {@code after} (entries). */
+	/**
+	 * The exclusion list was replaced. Details: {@code before}, {@code after} (entries).
+	 */
 	CAMPAIGN_EXCLUSIONS_REPLACED,
 	/**
-	 * A campaign was opened and its forms created. Details: {@code forms}, {@code households},
-	 * {@code dependents}, {@code overlapping} (dependents already in another open campaign).
+	 * A campaign was opened and its forms created. Details: {@code forms},
+	 * {@code households}, {@code dependents}, {@code overlapping} (dependents already in
+	 * another open campaign).
 	 */
 	CAMPAIGN_OPENED,
-	/** The deadline of an open campaign moved. Details: {@code from}, {@code to} (Japan time). */
+	/**
+	 * The deadline of an open campaign moved. Details: {@code from}, {@code to} (Japan
+	 * time).
+	 */
 	CAMPAIGN_DEADLINE_CHANGED,
-	/** Submissions after the deadline were allowed or stopped. Details: {@code allowed} (true/false). */
+	/**
+	 * Submissions after the deadline were allowed or stopped. Details: {@code allowed}
+	 * (true/false).
+	 */
 	CAMPAIGN_LATE_SUBMISSION_CHANGED,
 	/**
-	 * A campaign was closed, by staff or by the deadline job (actor kind {@code SYSTEM}). Details: {@code forms},
-	 * {@code notSubmitted}.
+	 * A campaign was closed, by staff or by the deadline job (actor kind {@code SYSTEM}).
+	 * Details: {@code forms}, {@code notSubmitted}.
 	 */
 	CAMPAIGN_CLOSED,
 	/** A closed campaign was marked complete. Details: {@code forms}. */
 	CAMPAIGN_COMPLETED,
-	/** Staff opened a household's form. Target {@code survey_form:<id>}; details: {@code kigo}, {@code bango}. */
+	/**
+	 * Staff opened a household's form. Target {@code survey_form:<id>}; details:
+	 * {@code kigo}, {@code bango}.
+	 */
 	SURVEY_FORM_VIEWED,
-	/** Staff downloaded a campaign's forms as CSV. Details: {@code forms}, {@code encoding}. */
+	/**
+	 * Staff downloaded a campaign's forms as CSV. Details: {@code forms},
+	 * {@code encoding}.
+	 */
 	SURVEY_FORMS_EXPORTED,
 	/** Insurer-specific income limits were set. Target {@code eligibility:<date>}. */
 	ELIGIBILITY_PARAMETERS_SET,

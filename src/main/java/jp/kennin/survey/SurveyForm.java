@@ -10,17 +10,20 @@ public record SurveyForm(long id, long tenantId, long campaignId, String kigo, S
 		Instant submittedAt, Instant reviewStartedAt, Long insuredIncome, boolean householdAnswered, Review review) {
 
 	/**
-	 * Handed in and not back with the member (submitted, under review or 確認完了): answers are locked, a
-	 * repeated submit returns the receipt number, and a withdrawal is refused once review started.
+	 * Handed in and not back with the member (submitted, under review or 確認完了): answers
+	 * are locked, a repeated submit returns the receipt number, and a withdrawal is
+	 * refused once review started.
 	 */
 	public boolean submitted() {
 		return status.handedIn();
 	}
 
 	/**
-	 * What the review put on the form: the assigned reviewer, and for a 差し戻し the message to the member
-	 * and the correction deadline; all null before any review.
-	 * @param returnedCount how many times the form was returned; a submission after one is a 再提出
+	 * What the review put on the form: the assigned reviewer, and for a 差し戻し the message
+	 * to the member and the correction deadline; all null before any review.
+	 *
+	 * @param returnedCount how many times the form was returned; a submission after one
+	 * is a 再提出
 	 */
 	public record Review(String reviewer, String returnMessage, Instant correctionDeadline, int returnedCount,
 			Instant completedAt) {

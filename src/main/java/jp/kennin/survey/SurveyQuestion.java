@@ -13,19 +13,24 @@ import jp.kennin.eligibility.Occupation;
 import jp.kennin.eligibility.RemittanceMethod;
 
 /**
- * The survey's questions, each described once: its key (the form field and the answer's name), the step (page)
- * it is asked on, its kind, the values it may take, its label (message key), whether and when it must be
- * answered, when it is shown (revealed by another answer), its column in {@code survey_answer} and its CSV
- * header. The form binding, the parser, the persistence mapping, the check page's extra rows and the CSV
- * columns are derived from this list; the pre-check and the required documents read answers through the
- * typed accessors of {@link DependentAnswers}. See docs/adding-a-question.md.
+ * The survey's questions, each described once: its key (the form field and the answer's
+ * name), the step (page) it is asked on, its kind, the values it may take, its label
+ * (message key), whether and when it must be answered, when it is shown (revealed by
+ * another answer), its column in {@code survey_answer} and its CSV header. The form
+ * binding, the parser, the persistence mapping, the check page's extra rows and the CSV
+ * columns are derived from this list; the pre-check and the required documents read
+ * answers through the typed accessors of {@link DependentAnswers}. See
+ * docs/adding-a-question.md.
  *
- * <p>A question hidden by its reveal condition has no answer (null, or false for a tick box): the parser
- * drops what was typed into it, so a changed choice never leaves a stale value behind.
+ * <p>
+ * A question hidden by its reveal condition has no answer (null, or false for a tick
+ * box): the parser drops what was typed into it, so a changed choice never leaves a stale
+ * value behind.
  */
 public enum SurveyQuestion {
 
-	CONTINUATION(Q.of("continuation", SurveyStep.CONTINUATION, Kind.CHOICE, "扶養の継続").values(Continuation.class)
+	CONTINUATION(Q.of("continuation", SurveyStep.CONTINUATION, Kind.CHOICE, "扶養の継続")
+		.values(Continuation.class)
 		.required("survey.form.error.continuationRequired")),
 	REMOVAL_DATE(Q.of("removalDate", SurveyStep.CONTINUATION, Kind.DATE, "削除日")
 		.required("survey.form.error.removalDateRequired")
@@ -34,34 +39,41 @@ public enum SurveyQuestion {
 		.values(DependentAnswers.RemovalReason.class)
 		.required("survey.form.error.removalReasonRequired")
 		.when("continuation", "REMOVE")),
-	REMOVAL_NOTE(Q.of("removalNote", SurveyStep.CONTINUATION, Kind.TEXT, "削除理由の詳細").max(200)
+	REMOVAL_NOTE(Q.of("removalNote", SurveyStep.CONTINUATION, Kind.TEXT, "削除理由の詳細")
+		.max(200)
 		.when("continuation", "REMOVE")
 		.requiredWhen("removalReason", "OTHER", "survey.form.error.removalNoteRequired")),
 	ROSTER_WRONG(Q.of("rosterWrong", SurveyStep.CONTINUATION, Kind.FLAG, "登録内容の誤りあり")),
-	ROSTER_CORRECTION(Q.of("rosterCorrection", SurveyStep.CONTINUATION, Kind.TEXT, "登録内容の誤り").max(500)
+	ROSTER_CORRECTION(Q.of("rosterCorrection", SurveyStep.CONTINUATION, Kind.TEXT, "登録内容の誤り")
+		.max(500)
 		.required("survey.form.error.rosterCorrectionRequired")
 		.when("rosterWrong", "true")),
-	LIVING(Q.of("living", SurveyStep.LIVING, Kind.CHOICE, "同居・別居").values(Living.class)
+	LIVING(Q.of("living", SurveyStep.LIVING, Kind.CHOICE, "同居・別居")
+		.values(Living.class)
 		.required("survey.form.error.livingRequired")),
-	ADDRESS(Q.of("address", SurveyStep.LIVING, Kind.TEXT, "別居先の住所").max(300)
+	ADDRESS(Q.of("address", SurveyStep.LIVING, Kind.TEXT, "別居先の住所")
+		.max(300)
 		.required("survey.form.error.addressRequired")
 		.when("living", "APART")),
-	REMITTANCE(Q.of("remittance", SurveyStep.LIVING, Kind.YEN, "仕送り月額").column("remittance_monthly")
+	REMITTANCE(Q.of("remittance", SurveyStep.LIVING, Kind.YEN, "仕送り月額")
+		.column("remittance_monthly")
 		.required("survey.form.error.amountRequired")
 		.when("living", "APART")),
 	REMITTANCE_METHOD(Q.of("remittanceMethod", SurveyStep.LIVING, Kind.CHOICE, "仕送り方法")
 		.values(RemittanceMethod.class)
 		.required("survey.form.error.remittanceMethodRequired")
 		.when("living", "APART")),
-	OCCUPATIONS(Q.of("occupations", SurveyStep.OCCUPATION, Kind.CHOICES, "職業・状況").values(Occupation.class)
+	OCCUPATIONS(Q.of("occupations", SurveyStep.OCCUPATION, Kind.CHOICES, "職業・状況")
+		.values(Occupation.class)
 		.label("survey.q.occupation")
 		.required("survey.form.error.occupationRequired")),
-	SCHOOL_NAME(Q.of("schoolName", SurveyStep.OCCUPATION, Kind.TEXT, "学校名").max(100)
+	SCHOOL_NAME(Q.of("schoolName", SurveyStep.OCCUPATION, Kind.TEXT, "学校名")
+		.max(100)
 		.required("survey.form.error.schoolRequired")
 		.when("occupations", "STUDENT")),
-	SCHOOL_GRADE(Q.of("schoolGrade", SurveyStep.OCCUPATION, Kind.TEXT, "学年").max(20)
-		.when("occupations", "STUDENT")),
-	OCCUPATION_NOTE(Q.of("occupationNote", SurveyStep.OCCUPATION, Kind.TEXT, "職業・状況（その他の内容）").max(200)
+	SCHOOL_GRADE(Q.of("schoolGrade", SurveyStep.OCCUPATION, Kind.TEXT, "学年").max(20).when("occupations", "STUDENT")),
+	OCCUPATION_NOTE(Q.of("occupationNote", SurveyStep.OCCUPATION, Kind.TEXT, "職業・状況（その他の内容）")
+		.max(200)
 		.required("survey.form.error.occupationNoteRequired")
 		.when("occupations", "OTHER")),
 	INCOME_SALARY(Q.of("incomeSalary", SurveyStep.INCOME, Kind.YEN, "給与").zeroWhenBlank()),
@@ -92,14 +104,16 @@ public enum SurveyQuestion {
 		.zeroWhenBlank()
 		.when("salaryOnly", "true")
 		.listed()),
-	RESIDENCE(Q.of("residence", SurveyStep.RESIDENCE, Kind.CHOICE, "国内居住").values(DependentAnswers.Residence.class)
+	RESIDENCE(Q.of("residence", SurveyStep.RESIDENCE, Kind.CHOICE, "国内居住")
+		.values(DependentAnswers.Residence.class)
 		.required("survey.form.error.residenceRequired")),
 	ABROAD_EXCEPTION(Q.of("abroadException", SurveyStep.RESIDENCE, Kind.CHOICE, "海外居住の理由")
 		.values(AbroadException.class)
 		.required("survey.form.error.abroadExceptionRequired")
 		.when("residence", "ABROAD")),
 	ABROAD_NOTE(Q.of("abroadNote", SurveyStep.RESIDENCE, Kind.TEXT, "海外居住の補足").max(200).when("residence", "ABROAD")),
-	DISABLED(Q.of("disabled", SurveyStep.DISABILITY, Kind.YES_NO, "障害").label("survey.q.disability")
+	DISABLED(Q.of("disabled", SurveyStep.DISABILITY, Kind.YES_NO, "障害")
+		.label("survey.q.disability")
 		.required("survey.form.error.disabledRequired"));
 
 	/** How a question is typed, stored and shown. */
@@ -107,11 +121,18 @@ public enum SurveyQuestion {
 
 		/** One of {@code values} (radio buttons); stored as the constant's name. */
 		CHOICE,
-		/** Any number of {@code values} (tick boxes); stored as names joined by commas. */
+		/**
+		 * Any number of {@code values} (tick boxes); stored as names joined by commas.
+		 */
 		CHOICES,
-		/** An amount in yen, typed as 120000, 12万 or with full-width digits and commas. */
+		/**
+		 * An amount in yen, typed as 120000, 12万 or with full-width digits and commas.
+		 */
 		YEN,
-		/** A date typed in three boxes named {@code <prefix>Year}, {@code Month} and {@code Day}. */
+		/**
+		 * A date typed in three boxes named {@code <prefix>Year}, {@code Month} and
+		 * {@code Day}.
+		 */
 		DATE,
 		/** Free text, trimmed and normalised (NFKC), at most {@code max} characters. */
 		TEXT,
@@ -126,7 +147,10 @@ public enum SurveyQuestion {
 
 	}
 
-	/** Shown (and answered) only while the question {@code key} has {@code value} (or, for tick boxes, contains it). */
+	/**
+	 * Shown (and answered) only while the question {@code key} has {@code value} (or, for
+	 * tick boxes, contains it).
+	 */
 	public record When(String key, String value) {
 	}
 
@@ -149,7 +173,10 @@ public enum SurveyQuestion {
 		return q.kind;
 	}
 
-	/** The choices of a {@link Kind#CHOICE} or {@link Kind#CHOICES} question, in display order; else empty. */
+	/**
+	 * The choices of a {@link Kind#CHOICE} or {@link Kind#CHOICES} question, in display
+	 * order; else empty.
+	 */
 	public List<? extends Enum<?>> choices() {
 		return q.values == null ? List.of() : Arrays.asList(q.values.getEnumConstants());
 	}
@@ -158,7 +185,9 @@ public enum SurveyQuestion {
 		return q.values;
 	}
 
-	/** The column in {@code survey_answer}: the key in snake case unless named otherwise. */
+	/**
+	 * The column in {@code survey_answer}: the key in snake case unless named otherwise.
+	 */
 	public String column() {
 		return q.column != null ? q.column : q.key.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
 	}
@@ -167,17 +196,26 @@ public enum SurveyQuestion {
 		return q.csvHeader;
 	}
 
-	/** The question's label on the form and the check page: {@code survey.q.<key>} unless named otherwise. */
+	/**
+	 * The question's label on the form and the check page: {@code survey.q.<key>} unless
+	 * named otherwise.
+	 */
 	public String labelKey() {
 		return q.label != null ? q.label : "survey.q." + q.key;
 	}
 
-	/** The message when a shown question is left unanswered, or null when it may stay empty. */
+	/**
+	 * The message when a shown question is left unanswered, or null when it may stay
+	 * empty.
+	 */
 	public String requiredMessage() {
 		return q.required;
 	}
 
-	/** A condition under which an otherwise optional question must be answered (with its message), or null. */
+	/**
+	 * A condition under which an otherwise optional question must be answered (with its
+	 * message), or null.
+	 */
 	public When requiredWhen() {
 		return q.requiredWhen;
 	}
@@ -200,14 +238,17 @@ public enum SurveyQuestion {
 		return q.zeroWhenBlank;
 	}
 
-	/** Shown as a row of its own on the check page and the PDF copy (newer questions; the others are summarised by hand). */
+	/**
+	 * Shown as a row of its own on the check page and the PDF copy (newer questions; the
+	 * others are summarised by hand).
+	 */
 	public boolean listed() {
 		return q.listed;
 	}
 
 	/**
-	 * One answer column of the forms CSV: a question's, or (question null) the total of the income amounts,
-	 * which staff sort and filter by.
+	 * One answer column of the forms CSV: a question's, or (question null) the total of
+	 * the income amounts, which staff sort and filter by.
 	 */
 	public record CsvColumn(String header, SurveyQuestion question) {
 
@@ -220,7 +261,10 @@ public enum SurveyQuestion {
 
 	}
 
-	/** The CSV's answer columns in order: every question's, the total income just before its parts. */
+	/**
+	 * The CSV's answer columns in order: every question's, the total income just before
+	 * its parts.
+	 */
 	public static List<CsvColumn> csvColumns() {
 		List<CsvColumn> columns = new ArrayList<>();
 		for (SurveyQuestion x : values()) {
@@ -246,7 +290,10 @@ public enum SurveyQuestion {
 		throw new IllegalArgumentException("no survey question " + key);
 	}
 
-	/** The mutable description each constant is built from (enum constructors take it in one argument). */
+	/**
+	 * The mutable description each constant is built from (enum constructors take it in
+	 * one argument).
+	 */
 	private static final class Q {
 
 		private final String key;

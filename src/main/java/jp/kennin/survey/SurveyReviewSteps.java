@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The form lifecycle steps the review module takes, and what it reads of a form. The survey module keeps
- * the form's state; the review module owns roles, audit and decisions and calls these inside its own
- * transaction. Every method is scoped by tenant: another tenant's form is "not found". Each step is also
- * written to the form's history (actor kind {@code STAFF}).
+ * The form lifecycle steps the review module takes, and what it reads of a form. The
+ * survey module keeps the form's state; the review module owns roles, audit and decisions
+ * and calls these inside its own transaction. Every method is scoped by tenant: another
+ * tenant's form is "not found". Each step is also written to the form's history (actor
+ * kind {@code STAFF}).
  */
 public interface SurveyReviewSteps {
 
-	/** A form as staff review it: its campaign, the dependents under survey and the member's answers. */
+	/**
+	 * A form as staff review it: its campaign, the dependents under survey and the
+	 * member's answers.
+	 */
 	record ReviewedForm(SurveyForm form, Campaign campaign, List<FormDependent> dependents,
 			Map<Long, DependentAnswers> answers) {
 
@@ -25,12 +29,16 @@ public interface SurveyReviewSteps {
 
 	Optional<ReviewedForm> find(long tenantId, long formId);
 
-	/** The eligibility pre-check of each dependent (by dependent ID), as the member's check page shows it. */
+	/**
+	 * The eligibility pre-check of each dependent (by dependent ID), as the member's
+	 * check page shows it.
+	 */
 	Map<Long, jp.kennin.eligibility.EligibilityResult> precheck(ReviewedForm form);
 
 	/**
 	 * 提出済み → 審査中, assigned to {@code reviewer}; the member can no longer withdraw.
-	 * @throws FormStepRefused unless the form is 提出済み (also when another reviewer started first)
+	 * @throws FormStepRefused unless the form is 提出済み (also when another reviewer started
+	 * first)
 	 */
 	void startReview(long tenantId, long formId, String reviewer);
 

@@ -4,11 +4,15 @@ import java.time.Instant;
 
 /**
  * What the member home page shows for one open campaign.
+ *
  * @param deadline the 回答期限 (an instant; shown in Japan time)
  * @param receiptNumber the 受付番号 once submitted, otherwise null
- * @param daysLeft calendar days (Japan time) from today to the deadline's date; 0 on the last day
- * @param formId the household's form in this campaign, which the home page links to directly
- * @param returnMessage the staff message of a 差し戻し while the form is returned, otherwise null
+ * @param daysLeft calendar days (Japan time) from today to the deadline's date; 0 on the
+ * last day
+ * @param formId the household's form in this campaign, which the home page links to
+ * directly
+ * @param returnMessage the staff message of a 差し戻し while the form is returned, otherwise
+ * null
  * @param correctionDeadline the deadline to correct a returned form, otherwise null
  */
 public record SurveyStatus(long campaignId, String campaignTitle, State state, Instant deadline, String receiptNumber,
@@ -30,8 +34,8 @@ public record SurveyStatus(long campaignId, String campaignTitle, State state, I
 		COMPLETED;
 
 		/**
-		 * Whether the member has handed the form in and it is not back with them: submitted, under review or
-		 * checked. Such a form takes no answer changes.
+		 * Whether the member has handed the form in and it is not back with them:
+		 * submitted, under review or checked. Such a form takes no answer changes.
 		 */
 		public boolean handedIn() {
 			return this == SUBMITTED || this == IN_REVIEW || this == COMPLETED;

@@ -3,13 +3,13 @@ package jp.kennin.survey;
 import java.util.List;
 
 /**
- * The questions for one dependent, one page each, in order. Pages after the first apply only while the
- * dependent stays insured.
+ * The questions for one dependent, one page each, in order. Pages after the first apply
+ * only while the dependent stays insured.
  */
 public enum SurveyStep {
 
-	CONTINUATION("continuation"), LIVING("living"), OCCUPATION("occupation"), INCOME("income"),
-	RESIDENCE("residence"), DISABILITY("disability");
+	CONTINUATION("continuation"), LIVING("living"), OCCUPATION("occupation"), INCOME("income"), RESIDENCE("residence"),
+	DISABILITY("disability");
 
 	private final String slug;
 

@@ -3,8 +3,8 @@ package jp.kennin.survey;
 import java.util.List;
 
 /**
- * How many households (insured persons with at least one selected dependent) and dependents a campaign's
- * rules select, per office.
+ * How many households (insured persons with at least one selected dependent) and
+ * dependents a campaign's rules select, per office.
  */
 public record TargetPreview(List<OfficeCount> offices) {
 

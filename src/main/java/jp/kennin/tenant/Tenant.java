@@ -6,8 +6,8 @@ import jp.kennin.platform.SafeMarkdown;
 
 /**
  * An insurer. {@code code} is the 保険者指定コード: lowercase ASCII, unique and never changed.
- * {@code memberNumberGuidance} is the insurer's own text (plain or Markdown) on where its members find 記号・番号;
- * null when it has set none.
+ * {@code memberNumberGuidance} is the insurer's own text (plain or Markdown) on where its
+ * members find 記号・番号; null when it has set none.
  */
 public record Tenant(long id, String code, String name, String mailFromAddress, String mailFromName,
 		SupportDesk supportDesk, PasswordPolicyPreset passwordPolicy, String memberNumberGuidance) {
@@ -17,14 +17,17 @@ public record Tenant(long id, String code, String name, String mailFromAddress, 
 		this(id, code, name, mailFromAddress, mailFromName, supportDesk, passwordPolicy, null);
 	}
 
-	/** The insurer's wording on 記号・番号 as sanitised HTML, safe to insert unescaped; empty when none is set. */
+	/**
+	 * The insurer's wording on 記号・番号 as sanitised HTML, safe to insert unescaped; empty
+	 * when none is set.
+	 */
 	public String memberNumberGuidanceHtml() {
 		return SafeMarkdown.toHtml(memberNumberGuidance);
 	}
 
 	/**
-	 * How members reach the insurer's help desk; every field may be empty. {@code name} is the desk's own name
-	 * (窓口名), such as 「デモ健康保険組合 適用グループ」.
+	 * How members reach the insurer's help desk; every field may be empty. {@code name}
+	 * is the desk's own name (窓口名), such as 「デモ健康保険組合 適用グループ」.
 	 */
 	public record SupportDesk(String name, String phone, String hours, String email, String url) {
 
@@ -37,18 +40,22 @@ public record Tenant(long id, String code, String name, String mailFromAddress, 
 			return new SupportDesk(null, null, null, null, null);
 		}
 
-		/** Whether there is anything to show a member; a desk with nothing set shows nothing at all. */
+		/**
+		 * Whether there is anything to show a member; a desk with nothing set shows
+		 * nothing at all.
+		 */
 		public boolean isEmpty() {
 			return blank(name) && blank(phone) && blank(hours) && blank(email) && blank(url);
 		}
 
-		/** The phone number as a {@code tel:} link target: digits and a leading plus only. */
+		/**
+		 * The phone number as a {@code tel:} link target: digits and a leading plus only.
+		 */
 		public String telLink() {
 			if (blank(phone)) {
 				return null;
 			}
-			String digits = Normalizer.normalize(phone, Normalizer.Form.NFKC)
-				.replaceAll("[^0-9+]", "");
+			String digits = Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("[^0-9+]", "");
 			return digits.isEmpty() ? null : "tel:" + digits;
 		}
 

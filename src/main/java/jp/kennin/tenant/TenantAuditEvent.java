@@ -1,8 +1,8 @@
 package jp.kennin.tenant;
 
 /**
- * Audit event types written by the tenant module ({@code audit_event.type} is the constant's name); the
- * target of each is {@code tenant:<id>}.
+ * Audit event types written by the tenant module ({@code audit_event.type} is the
+ * constant's name); the target of each is {@code tenant:<id>}.
  */
 public enum TenantAuditEvent {
 
@@ -16,7 +16,9 @@ public enum TenantAuditEvent {
 	TENANT_FILE_ADDED,
 	/** A PDF was removed from the manual or FAQ page. */
 	TENANT_FILE_DELETED,
-	/** The help desk or the 記号・番号 wording for members was changed. Details: {@code code}. */
+	/**
+	 * The help desk or the 記号・番号 wording for members was changed. Details: {@code code}.
+	 */
 	TENANT_CONTACT_UPDATED
 
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The 保険者指定コード as typed by a member: full-width letters and digits are accepted, case does not
- * matter, surrounding spaces are ignored.
+ * The 保険者指定コード as typed by a member: full-width letters and digits are accepted, case
+ * does not matter, surrounding spaces are ignored.
  */
 public final class TenantCode {
 

@@ -11,9 +11,9 @@ import jp.kennin.platform.StaffActor;
 
 /**
  * The insurer's member-facing pages: システム操作マニュアル (MANUAL) and よくあるご質問 (FAQ), written in
- * Markdown (rendered sanitised), with PDF attachments. Every call is scoped by tenant. Reading is open
- * (the pages explain sign-up, before any login); writing is for operators and for the insurer's own
- * TENANT_ADMINs, each change in the audit log.
+ * Markdown (rendered sanitised), with PDF attachments. Every call is scoped by tenant.
+ * Reading is open (the pages explain sign-up, before any login); writing is for operators
+ * and for the insurer's own TENANT_ADMINs, each change in the audit log.
  */
 public interface TenantPages {
 
@@ -29,7 +29,10 @@ public interface TenantPages {
 	/** The page as sanitised HTML, safe to insert unescaped. */
 	String html(long tenantId, Kind kind);
 
-	/** The pages that have text or files, in {@link Kind} order: menus and footers link only these. */
+	/**
+	 * The pages that have text or files, in {@link Kind} order: menus and footers link
+	 * only these.
+	 */
 	Set<Kind> written(long tenantId);
 
 	List<Attachment> attachments(long tenantId, Kind kind);
@@ -40,13 +43,14 @@ public interface TenantPages {
 
 	/**
 	 * Replaces the page's text.
-	 * @throws org.springframework.security.access.AccessDeniedException unless {@link #mayEdit}
+	 * @throws org.springframework.security.access.AccessDeniedException unless
+	 * {@link #mayEdit}
 	 */
 	void save(StaffActor editor, long tenantId, Kind kind, String markdown, String ip);
 
 	/**
-	 * Writes a page the insurer has not written yet, as the system (demo data, first set-up); audited with
-	 * the given reason. Never overwrites what staff wrote.
+	 * Writes a page the insurer has not written yet, as the system (demo data, first
+	 * set-up); audited with the given reason. Never overwrites what staff wrote.
 	 * @return false if the page already had text
 	 */
 	boolean writeIfEmpty(long tenantId, Kind kind, String markdown, String reason);
@@ -55,15 +59,24 @@ public interface TenantPages {
 	Attachment attach(StaffActor editor, long tenantId, Kind kind, String fileName, long size, InputStream content,
 			String ip) throws IOException;
 
-	/** Deletes a file; empty if the tenant has no such file. Same rule as {@link #save}. */
+	/**
+	 * Deletes a file; empty if the tenant has no such file. Same rule as {@link #save}.
+	 */
 	Optional<Attachment> delete(StaffActor editor, long tenantId, long id, String ip) throws IOException;
 
-	/** Operators edit every insurer's pages, an insurer's TENANT_ADMIN their own, reviewers none. */
+	/**
+	 * Operators edit every insurer's pages, an insurer's TENANT_ADMIN their own,
+	 * reviewers none.
+	 */
 	static boolean mayEdit(StaffActor editor, long tenantId) {
-		return editor.operator() || (editor.tenantAdmin() && editor.tenantId() != null && editor.tenantId() == tenantId);
+		return editor.operator()
+				|| (editor.tenantAdmin() && editor.tenantId() != null && editor.tenantId() == tenantId);
 	}
 
-	/** @throws org.springframework.security.access.AccessDeniedException unless {@link #mayEdit} */
+	/**
+	 * @throws org.springframework.security.access.AccessDeniedException unless
+	 * {@link #mayEdit}
+	 */
 	static void requireEditor(StaffActor editor, long tenantId) {
 		if (!mayEdit(editor, tenantId)) {
 			throw new org.springframework.security.access.AccessDeniedException(

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reading and creating tenants. Lookups by code take the normalised code (see {@link TenantCode}).
+ * Reading and creating tenants. Lookups by code take the normalised code (see
+ * {@link TenantCode}).
  */
 public interface Tenants {
 
@@ -23,7 +24,10 @@ public interface Tenants {
 	/** Changes everything but the code, which is immutable. */
 	Tenant update(long id, NewTenant values);
 
-	/** {@code memberNumberGuidance} may be null: the insurer then relies on the generic text alone. */
+	/**
+	 * {@code memberNumberGuidance} may be null: the insurer then relies on the generic
+	 * text alone.
+	 */
 	record NewTenant(String code, String name, String mailFromAddress, String mailFromName,
 			Tenant.SupportDesk supportDesk, PasswordPolicyPreset passwordPolicy, String memberNumberGuidance) {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The terms of use members must accept. Publishing a version makes it current at once: every member is
- * asked to consent again at the next request.
+ * The terms of use members must accept. Publishing a version makes it current at once:
+ * every member is asked to consent again at the next request.
  */
 public interface TermsOfUse {
 

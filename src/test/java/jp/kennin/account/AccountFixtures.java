@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tenants, roster people and mail lookups for the account tests. Every call makes unique keys, since
- * all tests share one database.
+ * Tenants, roster people and mail lookups for the account tests. Every call makes unique
+ * keys, since all tests share one database.
  */
 @Component
 public class AccountFixtures {
@@ -58,15 +58,19 @@ public class AccountFixtures {
 		return uniqueUserId() + "@example.jp";
 	}
 
-	/** An active insured person, 記号 "01", a unique 番号, born 1980-04-01, named 御室 太郎 / オムロ タロウ. */
+	/**
+	 * An active insured person, 記号 "01", a unique 番号, born 1980-04-01, named 御室 太郎 / オムロ
+	 * タロウ.
+	 */
 	public RosterPerson insured(Tenant tenant, String email) {
 		return insured(tenant, "t" + SEQUENCE.incrementAndGet(), email, true);
 	}
 
 	public RosterPerson insured(Tenant tenant, String bango, String email, boolean active) {
-		roster.upsert(tenant.id(), List.of(new RosterPerson(0, 0, "01", bango, RosterPerson.INSURED_EDABAN, true, "本人",
-				RelationshipCategory.SELF, "御室 太郎", "オムロ タロウ", LocalDate.of(1980, 4, 1), RosterPerson.Gender.MALE,
-				email, null, null, null, null, active)));
+		roster.upsert(tenant.id(),
+				List.of(new RosterPerson(0, 0, "01", bango, RosterPerson.INSURED_EDABAN, true, "本人",
+						RelationshipCategory.SELF, "御室 太郎", "オムロ タロウ", LocalDate.of(1980, 4, 1),
+						RosterPerson.Gender.MALE, email, null, null, null, null, active)));
 		return roster.findInsured(tenant.id(), "01", bango).orElseThrow();
 	}
 
@@ -75,7 +79,8 @@ public class AccountFixtures {
 	}
 
 	public List<Mail> mailsTo(String to) {
-		return jdbc.sql("select from_address, from_name, subject, body from mail_outbox where to_address = ? order by id desc")
+		return jdbc
+			.sql("select from_address, from_name, subject, body from mail_outbox where to_address = ? order by id desc")
 			.param(to)
 			.query((rs, i) -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();

@@ -16,8 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The account pages the journey test does not pass, on a desktop and at 320 px, with their error states:
- * each must pass axe and fit the screen.
+ * The account pages the journey test does not pass, on a desktop and at 320 px, with
+ * their error states: each must pass axe and fit the screen.
  */
 @KenninIntegrationTest
 class AccountPagesBrowserTests {

@@ -44,9 +44,7 @@ class AccountSecurityIntegrationTests {
 		long thirtyOneMinutes = 31 * 60 * 1000L;
 		jdbc.sql("""
 				update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ?
-				where principal_name = ?""")
-			.params(thirtyOneMinutes, thirtyOneMinutes, member.userId())
-			.update();
+				where principal_name = ?""").params(thirtyOneMinutes, thirtyOneMinutes, member.userId()).update();
 		client.get("/mypage").andExpect(status().is3xxRedirection());
 	}
 
@@ -67,8 +65,10 @@ class AccountSecurityIntegrationTests {
 		String longPassword = "あいうえお".repeat(20) + "x".repeat(60);
 		String changed = longPassword.substring(0, longPassword.length() - 1) + "y";
 		jdbc.sql("update member_account set password_hash = ? where user_id = ?")
-			.params("{argon2}" + new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 19_456, 2)
-				.encode(longPassword), member.userId())
+			.params("{argon2}"
+					+ new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 19_456, 2)
+						.encode(longPassword),
+					member.userId())
 			.update();
 		new MemberClient(mvc).login(member.userId(), changed).andExpect(redirectedUrl("/login?error"));
 		new MemberClient(mvc).login(member.userId(), longPassword).andExpect(redirectedUrl("/home"));
@@ -82,11 +82,13 @@ class AccountSecurityIntegrationTests {
 	}
 
 	/**
-	 * Refusing an unknown user ID costs a password hash too (Argon2id, tens of milliseconds), so response times do
-	 * not tell which IDs exist. Skipping the hash would make an unknown ID several times faster than a known one;
-	 * the check allows half that. It compares the two kinds pair by pair (each pair measured back to back, the order
-	 * alternating so neither kind always runs second with warmer caches) and takes the median of the ratios: a load
-	 * burst from other processes then spoils a few pairs, not the verdict.
+	 * Refusing an unknown user ID costs a password hash too (Argon2id, tens of
+	 * milliseconds), so response times do not tell which IDs exist. Skipping the hash
+	 * would make an unknown ID several times faster than a known one; the check allows
+	 * half that. It compares the two kinds pair by pair (each pair measured back to back,
+	 * the order alternating so neither kind always runs second with warmer caches) and
+	 * takes the median of the ratios: a load burst from other processes then spoils a few
+	 * pairs, not the verdict.
 	 */
 	@Test
 	void unknown_and_known_user_ids_take_the_same_time_to_refuse() throws Exception {
@@ -117,8 +119,10 @@ class AccountSecurityIntegrationTests {
 		}
 		Collections.sort(ratios);
 		double ratio = ratios.get(ratios.size() / 2);
-		assertThat(ratio).as("median of known/unknown latency ratios (median latencies: known %d ms, unknown %d ms)",
-				median(known) / 1_000_000, median(unknown) / 1_000_000).isBetween(0.67, 1.5);
+		assertThat(ratio)
+			.as("median of known/unknown latency ratios (median latencies: known %d ms, unknown %d ms)",
+					median(known) / 1_000_000, median(unknown) / 1_000_000)
+			.isBetween(0.67, 1.5);
 	}
 
 	private long time(String userId) throws Exception {

@@ -19,8 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
- * The sign-up code rules: 10 minutes, 5 wrong entries, resend cooldown and hourly limit, bound to the
- * browser session that asked for it.
+ * The sign-up code rules: 10 minutes, 5 wrong entries, resend cooldown and hourly limit,
+ * bound to the browser session that asked for it.
  */
 @KenninIntegrationTest
 class EmailCodeIntegrationTests {
@@ -62,14 +62,17 @@ class EmailCodeIntegrationTests {
 	void the_code_is_valid_at_9_59() throws Exception {
 		Started s = start();
 		clock.advance(Duration.ofMinutes(9).plusSeconds(59));
-		s.client().post("/signup/code", "code", fixtures.lastCodeTo(s.email())).andExpect(redirectedUrl("/signup/done"));
+		s.client()
+			.post("/signup/code", "code", fixtures.lastCodeTo(s.email()))
+			.andExpect(redirectedUrl("/signup/done"));
 	}
 
 	@Test
 	void the_code_is_dead_at_10_01_and_says_it_expired() throws Exception {
 		Started s = start();
 		clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-		s.client().post("/signup/code", "code", fixtures.lastCodeTo(s.email()))
+		s.client()
+			.post("/signup/code", "code", fixtures.lastCodeTo(s.email()))
 			.andExpect(content().string(containsString("有効期限（送信から10分）が切れました")));
 	}
 
@@ -125,9 +128,13 @@ class EmailCodeIntegrationTests {
 		Started s = start();
 		MemberClient other = new MemberClient(mvc);
 		other.post("/signup/code", "code", fixtures.lastCodeTo(s.email())).andExpect(redirectedUrl("/signup?expired"));
-		s.client().post("/signup/code", "code", fixtures.lastCodeTo(s.email())).andExpect(redirectedUrl("/signup/done"));
+		s.client()
+			.post("/signup/code", "code", fixtures.lastCodeTo(s.email()))
+			.andExpect(redirectedUrl("/signup/done"));
 		// Used once: a second entry is refused.
-		s.client().post("/signup/code", "code", fixtures.lastCodeTo(s.email())).andExpect(redirectedUrl("/signup?expired"));
+		s.client()
+			.post("/signup/code", "code", fixtures.lastCodeTo(s.email()))
+			.andExpect(redirectedUrl("/signup?expired"));
 	}
 
 }

@@ -153,7 +153,8 @@ class LoginIntegrationTests {
 		member.loggedIn(mvc);
 		MemberClient client = new MemberClient(mvc);
 		client.get("/mypage/password").andExpect(status().is3xxRedirection());
-		client.login(member.userId(), member.password()).andExpect(redirectedUrl("http://localhost/mypage/password?continue"));
+		client.login(member.userId(), member.password())
+			.andExpect(redirectedUrl("http://localhost/mypage/password?continue"));
 	}
 
 	@Test

@@ -28,7 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @KenninIntegrationTest
 class MemberAccountsIntegrationTests {
 
-	static final MemberAccounts.StaffActor STAFF = new MemberAccounts.StaffActor("helpdesk-1", "TENANT_ADMIN", "192.0.2.7");
+	static final MemberAccounts.StaffActor STAFF = new MemberAccounts.StaffActor("helpdesk-1", "TENANT_ADMIN",
+			"192.0.2.7");
 
 	@Autowired
 	MockMvc mvc;
@@ -54,7 +55,8 @@ class MemberAccountsIntegrationTests {
 	void status_follows_the_account_through_registration_lock_and_unlock() throws Exception {
 		Tenant tenant = fixtures.tenant();
 		RosterPerson waiting = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
-		assertThat(accounts.status(tenant.id(), waiting.id()).state()).isEqualTo(RegistrationStatus.State.NOT_REGISTERED);
+		assertThat(accounts.status(tenant.id(), waiting.id()).state())
+			.isEqualTo(RegistrationStatus.State.NOT_REGISTERED);
 
 		Registration member = Registration.register(mvc, fixtures, tenant);
 		long id = member.person().id();
@@ -84,8 +86,8 @@ class MemberAccountsIntegrationTests {
 	@Test
 	void an_inactive_person_is_shown_as_invalid() throws Exception {
 		Tenant tenant = fixtures.tenant();
-		RosterPerson person = fixtures.insured(tenant, "x" + (System.nanoTime() % 1_000_000), AccountFixtures.uniqueEmail(),
-				false);
+		RosterPerson person = fixtures.insured(tenant, "x" + (System.nanoTime() % 1_000_000),
+				AccountFixtures.uniqueEmail(), false);
 		assertThat(accounts.status(tenant.id(), person.id()).state()).isEqualTo(RegistrationStatus.State.INACTIVE);
 	}
 
@@ -110,7 +112,8 @@ class MemberAccountsIntegrationTests {
 		assertThat(fixtures.lastMailTo(member.email()).subject()).contains("メールアドレスが変更されました");
 		assertThat(fixtures.lastMailTo(newEmail).subject()).contains("メールアドレスを登録しました");
 		assertThat(staffEvents(member.tenant(), member.person().id())).contains("STAFF_EMAIL_CHANGED");
-		assertThatThrownBy(() -> accounts.changeEmail(member.tenant().id(), member.person().id(), "not-an-address", STAFF))
+		assertThatThrownBy(
+				() -> accounts.changeEmail(member.tenant().id(), member.person().id(), "not-an-address", STAFF))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 

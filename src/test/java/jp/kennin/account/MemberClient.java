@@ -11,8 +11,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * A browser for MockMvc tests: keeps the Spring Session cookie between requests and uses an IP address
- * of its own, so per-IP throttling in one test never affects another.
+ * A browser for MockMvc tests: keeps the Spring Session cookie between requests and uses
+ * an IP address of its own, so per-IP throttling in one test never affects another.
  */
 public class MemberClient {
 

@@ -26,8 +26,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A household a snapshot import leaves out becomes inactive: its member loses the sessions they had,
- * cannot log in (and is told whom to ask once the password was right), while staff still see the data.
+ * A household a snapshot import leaves out becomes inactive: its member loses the
+ * sessions they had, cannot log in (and is told whom to ask once the password was right),
+ * while staff still see the data.
  */
 @KenninIntegrationTest
 class MemberDeactivationIntegrationTests {
@@ -58,8 +59,8 @@ class MemberDeactivationIntegrationTests {
 		phone.get("/mypage").andExpect(status().isOk());
 		assertThat(sessions.findByPrincipalName(member.userId())).hasSize(2);
 
-		RosterImports.ImportResult result = snapshot(member, RosterCsv.create()
-			.insured("01", "other" + member.person().bango(), "別人 花子", "ベツジン ハナコ", "1970/01/01"));
+		RosterImports.ImportResult result = snapshot(member,
+				RosterCsv.create().insured("01", "other" + member.person().bango(), "別人 花子", "ベツジン ハナコ", "1970/01/01"));
 		assertThat(result.counts().deactivated()).isEqualTo(1);
 
 		assertThat(sessions.findByPrincipalName(member.userId())).as("sessions left after the import").isEmpty();
@@ -70,12 +71,11 @@ class MemberDeactivationIntegrationTests {
 		MemberClient again = new MemberClient(mvc);
 		again.login(member.userId(), member.password()).andExpect(redirectedUrl("/login?inactive"));
 		String told = again.get("/login?inactive").andReturn().getResponse().getContentAsString();
-		assertThat(told).contains("この登録は現在ご利用いただけません")
-			.contains(member.tenant().name())
-			.contains("03-0000-0000");
+		assertThat(told).contains("この登録は現在ご利用いただけません").contains(member.tenant().name()).contains("03-0000-0000");
 		again.get("/home").andExpect(status().is3xxRedirection());
 
-		// Someone without the password learns nothing: the usual answer, no desk, no hint.
+		// Someone without the password learns nothing: the usual answer, no desk, no
+		// hint.
 		MemberClient stranger = new MemberClient(mvc);
 		stranger.login(member.userId(), "Wrong#pass99").andExpect(redirectedUrl("/login?error"));
 		String refused = stranger.get("/login?error").andReturn().getResponse().getContentAsString();
@@ -83,7 +83,8 @@ class MemberDeactivationIntegrationTests {
 			.doesNotContain("03-0000-0000")
 			.doesNotContain("この登録は現在ご利用いただけません");
 		assertThat(stranger.get("/login?inactive").andReturn().getResponse().getContentAsString())
-			.as("the page alone names no insurer").doesNotContain("03-0000-0000");
+			.as("the page alone names no insurer")
+			.doesNotContain("03-0000-0000");
 	}
 
 	@Test
@@ -91,11 +92,13 @@ class MemberDeactivationIntegrationTests {
 		Registration member = Registration.register(mvc, fixtures);
 		MemberClient client = member.loggedIn(mvc);
 		client.get("/survey").andExpect(status().isOk());
-		// Deactivated without the import's event, as if the session had been opened while the import ran.
+		// Deactivated without the import's event, as if the session had been opened while
+		// the import ran.
 		setActive(member.person(), false);
 
-		client.post("/mypage/email", "email", "x@example.jp", "emailConfirm", "x@example.jp", "currentPassword",
-				member.password())
+		client
+			.post("/mypage/email", "email", "x@example.jp", "emailConfirm", "x@example.jp", "currentPassword",
+					member.password())
 			.andExpect(redirectedUrl("/login?inactive"));
 		client.get("/survey").andExpect(status().is3xxRedirection());
 		client.get("/mypage").andExpect(status().is3xxRedirection());
@@ -105,12 +108,14 @@ class MemberDeactivationIntegrationTests {
 	@Test
 	void staff_still_see_the_deactivated_member_and_their_account() throws Exception {
 		Registration member = Registration.register(mvc, fixtures);
-		snapshot(member, RosterCsv.create().insured("01", "z" + member.person().bango(), "別人 花子", "ベツジン ハナコ",
-				"1970/01/01"));
-		String detail = mvc.perform(get("/admin/roster/people/" + member.person().id())
-			.with(TestStaff.reviewer(member.tenant().id())))
+		snapshot(member,
+				RosterCsv.create().insured("01", "z" + member.person().bango(), "別人 花子", "ベツジン ハナコ", "1970/01/01"));
+		String detail = mvc
+			.perform(get("/admin/roster/people/" + member.person().id()).with(TestStaff.reviewer(member.tenant().id())))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(detail).contains("御室 太郎").contains("無効").contains(member.userId());
 	}
 
@@ -126,8 +131,9 @@ class MemberDeactivationIntegrationTests {
 	}
 
 	private RosterImports.ImportResult snapshot(Registration member, RosterCsv csv) {
-		RosterImports.ImportResult result = imports.run(new RosterImports.ImportRequest(member.tenant().id(),
-				RosterImports.Mode.SNAPSHOT, RosterImports.Source.CLI, "roster.csv", "cli", null, null, false),
+		RosterImports.ImportResult result = imports.run(
+				new RosterImports.ImportRequest(member.tenant().id(), RosterImports.Mode.SNAPSHOT,
+						RosterImports.Source.CLI, "roster.csv", "cli", null, null, false),
 				new ByteArrayInputStream(csv.utf8()), null);
 		assertThat(result.errors()).isEmpty();
 		assertThat(result.applied()).isTrue();
@@ -135,9 +141,10 @@ class MemberDeactivationIntegrationTests {
 	}
 
 	private void setActive(RosterPerson p, boolean active) {
-		roster.upsert(p.tenantId(), List.of(new RosterPerson(0, 0, p.kigo(), p.bango(), p.edaban(), true,
-				p.relationship(), RelationshipCategory.SELF, p.name(), p.nameKana(), p.birthDate(), p.gender(),
-				p.email(), p.officeCode(), p.officeName(), p.livingTogether(), p.qualifiedOn(), active)));
+		roster.upsert(p.tenantId(),
+				List.of(new RosterPerson(0, 0, p.kigo(), p.bango(), p.edaban(), true, p.relationship(),
+						RelationshipCategory.SELF, p.name(), p.nameKana(), p.birthDate(), p.gender(), p.email(),
+						p.officeCode(), p.officeName(), p.livingTogether(), p.qualifiedOn(), active)));
 	}
 
 	private List<String> types(Registration member) {

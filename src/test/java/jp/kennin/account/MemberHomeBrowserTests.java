@@ -36,10 +36,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The member home page on a 375 px phone: the survey is one big button above the fold with its status and
- * deadline, nothing 準備中 is offered as a link; an insurer's notice and the campaign instructions show
- * their Markdown safely (headings, bold; a script stays inert), a notice's PDF downloads; the manual an
- * insurer admin wrote is reached from the menu and the footer.
+ * The member home page on a 375 px phone: the survey is one big button above the fold
+ * with its status and deadline, nothing 準備中 is offered as a link; an insurer's notice and
+ * the campaign instructions show their Markdown safely (headings, bold; a script stays
+ * inert), a notice's PDF downloads; the manual an insurer admin wrote is reached from the
+ * menu and the footer.
  */
 @KenninIntegrationTest
 class MemberHomeBrowserTests {
@@ -128,13 +129,16 @@ class MemberHomeBrowserTests {
 			browser.checkPage("member-notice-phone");
 
 			@SuppressWarnings("unchecked")
-			Map<String, Object> download = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
-					const done = arguments[arguments.length - 1];
-					fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done({status: r.status,
-					  type: r.headers.get('Content-Type'), head: new TextDecoder().decode(b.slice(0, 5)), size: b.byteLength})));""",
+			Map<String, Object> download = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+					"""
+							const done = arguments[arguments.length - 1];
+							fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done({status: r.status,
+							  type: r.headers.get('Content-Type'), head: new TextDecoder().decode(b.slice(0, 5)), size: b.byteLength})));""",
 					link.getAttribute("href"));
-			assertThat(download).containsEntry("status", 200L).containsEntry("type", "application/pdf")
-				.containsEntry("head", "%PDF-").containsEntry("size", (long) PDF.length);
+			assertThat(download).containsEntry("status", 200L)
+				.containsEntry("type", "application/pdf")
+				.containsEntry("head", "%PDF-")
+				.containsEntry("size", (long) PDF.length);
 		}
 	}
 
@@ -198,18 +202,22 @@ class MemberHomeBrowserTests {
 		assertThat(browser.heading()).isEqualTo("御室 太郎さん、こんにちは");
 	}
 
-	/** A dependent (the wife, 40) and an open campaign with the given instructions, deadline in three weeks. */
+	/**
+	 * A dependent (the wife, 40) and an open campaign with the given instructions,
+	 * deadline in three weeks.
+	 */
 	private void openSurvey(Registration member, String instructions) {
 		RosterPerson insured = member.person();
-		roster.upsert(member.tenant().id(), List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "妻",
-				RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(1986, 5, 1), RosterPerson.Gender.FEMALE,
-				null, null, null, true, null, true)));
+		roster.upsert(member.tenant().id(),
+				List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "妻",
+						RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(1986, 5, 1),
+						RosterPerson.Gender.FEMALE, null, null, null, true, null, true)));
 		LocalDate today = LocalDate.now(JapanTime.ZONE);
 		Instant opens = today.minusDays(1).atTime(LocalTime.of(9, 0)).atZone(JapanTime.ZONE).toInstant();
 		Instant deadline = today.plusWeeks(3).atTime(LocalTime.of(23, 59)).atZone(JapanTime.ZONE).toInstant();
-		long id = campaigns.create(member.tenant().id(), new CampaignDraft(today.getYear() + "年度 被扶養者資格調査", today,
-				opens, deadline, false, instructions,
-				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long id = campaigns.create(member.tenant().id(),
+				new CampaignDraft(today.getYear() + "年度 被扶養者資格調査", today, opens, deadline, false, instructions,
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(member.tenant().id(), id);
 	}
 

@@ -26,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
- * Member mail over real SMTP (GreenMail): the sign-up code arrives from the insurer's sender, in
- * Japanese, with the help desk in the footer, and a code asked for during an SMTP outage arrives later.
+ * Member mail over real SMTP (GreenMail): the sign-up code arrives from the insurer's
+ * sender, in Japanese, with the help desk in the footer, and a code asked for during an
+ * SMTP outage arrives later.
  */
 @KenninIntegrationTest
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=${kennin.test.smtp-port}" })
@@ -85,12 +86,14 @@ class MemberMailSmtpIntegrationTests {
 		client.post("/signup", SignupIntegrationTests.matchParams(tenant, person));
 		client.post("/signup/account", "userId", AccountFixtures.uniqueUserId(), "password", Registration.PASSWORD)
 			.andExpect(redirectedUrl("/signup/code"));
-		// The dispatcher has failed against the closed port at least once (the mail waits for a retry).
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-				select count(*) from mail_outbox where to_address = ? and attempts > 0 and status = 'PENDING'""")
-			.param(email)
-			.query(Integer.class)
-			.single() == 1);
+		// The dispatcher has failed against the closed port at least once (the mail waits
+		// for a retry).
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.sql("""
+					select count(*) from mail_outbox where to_address = ? and attempts > 0 and status = 'PENDING'""")
+				.param(email)
+				.query(Integer.class)
+				.single() == 1);
 		smtp.start();
 		clock.advance(Duration.ofMinutes(30));
 		String body = awaitMail(email, "認証コード").getContent().toString();

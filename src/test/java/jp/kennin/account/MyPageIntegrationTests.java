@@ -38,7 +38,8 @@ class MyPageIntegrationTests {
 	@Test
 	void my_page_shows_the_registration() throws Exception {
 		Registration member = Registration.register(mvc, fixtures);
-		member.loggedIn(mvc).get("/mypage")
+		member.loggedIn(mvc)
+			.get("/mypage")
 			.andExpect(content().string(containsString(member.userId())))
 			.andExpect(content().string(containsString(member.email())))
 			.andExpect(content().string(containsString("オムロ\u3000タロウ")))
@@ -100,14 +101,17 @@ class MyPageIntegrationTests {
 			.andExpect(content().string(containsString("あと6回")));
 		client.post("/mypage/password", "currentPassword", "Wrong#pass1", "password", "Momiji!2027zz")
 			.andExpect(content().string(containsString("あと5回")));
-		// From the 5th failure the next attempt must wait, as at the login; it is not counted.
-		client.post("/mypage/email", "email", "n@example.jp", "emailConfirm", "n@example.jp", "currentPassword",
-				member.password())
+		// From the 5th failure the next attempt must wait, as at the login; it is not
+		// counted.
+		client
+			.post("/mypage/email", "email", "n@example.jp", "emailConfirm", "n@example.jp", "currentPassword",
+					member.password())
 			.andExpect(content().string(containsString("秒ほど待ってから")));
 		for (int i = 2; i < 6; i++) {
 			clock.advance(Duration.ofMinutes(1));
-			client.post("/mypage/email", "email", "n@example.jp", "emailConfirm", "n@example.jp", "currentPassword",
-					"Wrong#pass" + i)
+			client
+				.post("/mypage/email", "email", "n@example.jp", "emailConfirm", "n@example.jp", "currentPassword",
+						"Wrong#pass" + i)
 				.andExpect(content().string(containsString("あと" + (10 - 3 - i - 1) + "回")))
 				.andExpect(content().string(containsString("value=\"n@example.jp\"")));
 		}

@@ -58,14 +58,21 @@ class RecoveryIntegrationTests {
 		String unknown = new MemberClient(mvc)
 			.post("/forgot-password", "userId", "nobody-" + member.userId(), "email", member.email())
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(fixtures.mailsTo(member.email())).hasSize(mailsBefore);
 		String wrongEmail = new MemberClient(mvc)
 			.post("/forgot-password", "userId", member.userId(), "email", "other@example.jp")
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(fixtures.mailsTo(member.email())).hasSize(mailsBefore);
-		String known = new MemberClient(mvc).post("/forgot-password", "userId", member.userId(), "email", member.email())
-			.andReturn().getResponse().getContentAsString();
+		String known = new MemberClient(mvc)
+			.post("/forgot-password", "userId", member.userId(), "email", member.email())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(fixtures.mailsTo(member.email())).hasSize(mailsBefore + 1);
 		assertThat(LoginIntegrationTests.withoutCsrf(known)).isEqualTo(LoginIntegrationTests.withoutCsrf(unknown))
 			.isEqualTo(LoginIntegrationTests.withoutCsrf(wrongEmail));
@@ -79,15 +86,18 @@ class RecoveryIntegrationTests {
 		otherDevice.get("/mypage").andExpect(status().isOk());
 		new MemberClient(mvc).post("/forgot-password", "userId", member.userId(), "email", member.email());
 		String token = token(member);
-		assertThat(jdbc.sql("select count(*) from member_reset_token where token_hash = ?").param(token)
-			.query(Integer.class).single()).as("stored hashed").isZero();
+		assertThat(jdbc.sql("select count(*) from member_reset_token where token_hash = ?")
+			.param(token)
+			.query(Integer.class)
+			.single()).as("stored hashed").isZero();
 		MemberClient client = new MemberClient(mvc);
 		client.get("/reset-password?token=" + token)
 			.andExpect(content().string(containsString("新しいパスワードの設定")))
 			.andExpect(content().string(containsString("autocomplete=\"new-password\"")));
 		client.post("/reset-password", "token", token, "password", "password1234")
 			.andExpect(content().string(containsString("よく使われていて推測されやすい")));
-		client.post("/reset-password", "token", token, "password", NEW_PASSWORD).andExpect(redirectedUrl("/login?reset"));
+		client.post("/reset-password", "token", token, "password", NEW_PASSWORD)
+			.andExpect(redirectedUrl("/login?reset"));
 
 		otherDevice.get("/mypage").andExpect(status().is3xxRedirection());
 		assertThat(fixtures.lastMailTo(member.email()).subject()).contains("パスワードを再設定しました");
@@ -112,9 +122,12 @@ class RecoveryIntegrationTests {
 
 		new MemberClient(mvc).post("/reset-password", "token", second, "password", NEW_PASSWORD)
 			.andExpect(redirectedUrl("/login?reset"));
-		assertThat(jdbc.sql("select count(*) from member_reset_token t join member_account a on a.id = t.account_id "
-				+ "where a.user_id = ? and t.used_at is null and t.revoked_at is null")
-			.param(member.userId()).query(Integer.class).single()).as("links still usable").isZero();
+		assertThat(jdbc
+			.sql("select count(*) from member_reset_token t join member_account a on a.id = t.account_id "
+					+ "where a.user_id = ? and t.used_at is null and t.revoked_at is null")
+			.param(member.userId())
+			.query(Integer.class)
+			.single()).as("links still usable").isZero();
 		new MemberClient(mvc).login(member.userId(), NEW_PASSWORD).andExpect(redirectedUrl("/home"));
 	}
 
@@ -147,7 +160,8 @@ class RecoveryIntegrationTests {
 		new MemberClient(mvc).post("/forgot-password", "userId", member.userId(), "email", member.email());
 		String token = token(member);
 		clock.advance(Duration.ofMinutes(29));
-		new MemberClient(mvc).get("/reset-password?token=" + token).andExpect(content().string(containsString("新しいパスワード")));
+		new MemberClient(mvc).get("/reset-password?token=" + token)
+			.andExpect(content().string(containsString("新しいパスワード")));
 		clock.advance(Duration.ofMinutes(2));
 		new MemberClient(mvc).get("/reset-password?token=" + token)
 			.andExpect(content().string(containsString("このURLは使用できません")));
@@ -161,15 +175,19 @@ class RecoveryIntegrationTests {
 			.post("/forgot-user-id", "tenantCode", member.tenant().code().toUpperCase(), "kigo", "０１", "bango",
 					member.person().bango(), "birthYear", "1980", "birthMonth", "04", "birthDay", "01")
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).doesNotContain(member.userId()).contains("受け付けました");
 		assertThat(fixtures.mailsTo(member.email())).hasSize(before + 1);
 		assertThat(fixtures.lastMailTo(member.email()).body()).contains("ユーザーID：" + member.userId());
 
 		String wrong = new MemberClient(mvc)
-			.post("/forgot-user-id", "tenantCode", member.tenant().code(), "kigo", "01", "bango", member.person().bango(),
-					"birthYear", "1981", "birthMonth", "4", "birthDay", "1")
-			.andReturn().getResponse().getContentAsString();
+			.post("/forgot-user-id", "tenantCode", member.tenant().code(), "kigo", "01", "bango",
+					member.person().bango(), "birthYear", "1981", "birthMonth", "4", "birthDay", "1")
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(fixtures.mailsTo(member.email())).hasSize(before + 1);
 		assertThat(LoginIntegrationTests.withoutCsrf(wrong)).isEqualTo(LoginIntegrationTests.withoutCsrf(page));
 	}

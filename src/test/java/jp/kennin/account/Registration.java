@@ -26,13 +26,17 @@ public record Registration(Tenant tenant, RosterPerson person, String userId, St
 		RosterPerson person = fixtures.insured(tenant, email);
 		String userId = AccountFixtures.uniqueUserId();
 		MemberClient client = new MemberClient(mvc);
-		client.post("/signup", SignupIntegrationTests.matchParams(tenant, person)).andExpect(redirectedUrl("/signup/account"));
+		client.post("/signup", SignupIntegrationTests.matchParams(tenant, person))
+			.andExpect(redirectedUrl("/signup/account"));
 		client.post("/signup/account", "userId", userId, "password", PASSWORD).andExpect(redirectedUrl("/signup/code"));
 		client.post("/signup/code", "code", fixtures.lastCodeTo(email)).andExpect(redirectedUrl("/signup/done"));
 		return new Registration(tenant, person, userId, email, PASSWORD);
 	}
 
-	/** Logs in and accepts the terms; the client then holds a member session on the home page. */
+	/**
+	 * Logs in and accepts the terms; the client then holds a member session on the home
+	 * page.
+	 */
 	public MemberClient loggedIn(MockMvc mvc) throws Exception {
 		MemberClient client = new MemberClient(mvc);
 		client.login(userId, password).andExpect(redirectedUrl("/home"));

@@ -80,8 +80,9 @@ class SignupIntegrationTests {
 			.andExpect(content().string(containsString("value=\"" + tenant.code() + "\"")))
 			.andExpect(content().string(containsString("記入例：ケンポ タロウ")));
 		String fullWidthBango = person.bango().replace("t", "ｔ").replaceAll("1", "１").replaceAll("2", "２");
-		client.post("/signup", "tenantCode", tenant.code().toUpperCase(), "kigo", "０１", "bango", fullWidthBango,
-				"birthYear", "１９８０", "birthMonth", "０４", "birthDay", "１", "kanaName", "ｵﾑﾛ　ﾀﾛｳ")
+		client
+			.post("/signup", "tenantCode", tenant.code().toUpperCase(), "kigo", "０１", "bango", fullWidthBango,
+					"birthYear", "１９８０", "birthMonth", "０４", "birthDay", "１", "kanaName", "ｵﾑﾛ　ﾀﾛｳ")
 			.andExpect(redirectedUrl("/signup/account"));
 		client.get("/signup/account")
 			.andExpect(content().string(containsString("御室 太郎")))
@@ -96,9 +97,10 @@ class SignupIntegrationTests {
 		assertThat(mail.subject()).contains(tenant.name()).contains("認証コード");
 		assertThat(mail.body()).contains("03-0000-0000").contains(tenant.name());
 		String code = fixtures.lastCodeTo(email);
-		assertThat(jdbc.sql("select code_hmac from member_email_code where email = ?").param(email).query(String.class).single())
-			.isNotEqualTo(code)
-			.hasSize(64);
+		assertThat(jdbc.sql("select code_hmac from member_email_code where email = ?")
+			.param(email)
+			.query(String.class)
+			.single()).isNotEqualTo(code).hasSize(64);
 
 		client.get("/signup/code")
 			.andExpect(content().string(containsString(email)))
@@ -125,13 +127,19 @@ class SignupIntegrationTests {
 		Tenant tenant = fixtures.tenant();
 		RosterPerson person = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
 		MemberClient client = new MemberClient(mvc);
-		String wrongName = client.post("/signup", "tenantCode", tenant.code(), "kigo", "01", "bango", person.bango(),
-				"birthYear", "1980", "birthMonth", "4", "birthDay", "1", "kanaName", "ケンポ タロウ")
+		String wrongName = client
+			.post("/signup", "tenantCode", tenant.code(), "kigo", "01", "bango", person.bango(), "birthYear", "1980",
+					"birthMonth", "4", "birthDay", "1", "kanaName", "ケンポ タロウ")
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
-		String wrongBango = client.post("/signup", "tenantCode", tenant.code(), "kigo", "01", "bango", "nobody",
-				"birthYear", "1980", "birthMonth", "4", "birthDay", "1", "kanaName", "オムロ タロウ")
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String wrongBango = client
+			.post("/signup", "tenantCode", tenant.code(), "kigo", "01", "bango", "nobody", "birthYear", "1980",
+					"birthMonth", "4", "birthDay", "1", "kanaName", "オムロ タロウ")
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(wrongName).contains("一致する被保険者が見つかりませんでした");
 		assertThat(errorSummary(wrongName)).isEqualTo(errorSummary(wrongBango));
 		assertThat(wrongName).contains("value=\"ケンポ タロウ\"");
@@ -148,8 +156,9 @@ class SignupIntegrationTests {
 		RosterPerson person = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
 		for (int i = 0; i < 5; i++) {
 			// A different IP each time: the per-card limit must hold on its own.
-			new MemberClient(mvc).post("/signup", "tenantCode", tenant.code(), "kigo", "01", "bango", person.bango(),
-					"birthYear", "1980", "birthMonth", "4", "birthDay", "2", "kanaName", "オムロ タロウ")
+			new MemberClient(mvc)
+				.post("/signup", "tenantCode", tenant.code(), "kigo", "01", "bango", person.bango(), "birthYear",
+						"1980", "birthMonth", "4", "birthDay", "2", "kanaName", "オムロ タロウ")
 				.andExpect(content().string(containsString("一致する被保険者が見つかりませんでした")));
 		}
 		new MemberClient(mvc).post("/signup", matchParams(tenant, person))
@@ -174,7 +183,8 @@ class SignupIntegrationTests {
 	@Test
 	void an_inactive_insured_person_cannot_sign_up() throws Exception {
 		Tenant tenant = fixtures.tenant();
-		RosterPerson person = fixtures.insured(tenant, "g" + (System.nanoTime() % 100_000_000L), AccountFixtures.uniqueEmail(), false);
+		RosterPerson person = fixtures.insured(tenant, "g" + (System.nanoTime() % 100_000_000L),
+				AccountFixtures.uniqueEmail(), false);
 		new MemberClient(mvc).post("/signup", matchParams(tenant, person))
 			.andExpect(content().string(containsString("一致する被保険者が見つかりませんでした")));
 	}
@@ -186,7 +196,8 @@ class SignupIntegrationTests {
 		RosterPerson person = fixtures.insured(tenant, email);
 		MemberClient client = startSignup(tenant, person, AccountFixtures.uniqueUserId());
 		client.post("/signup/code", "code", fixtures.lastCodeTo(email)).andExpect(redirectedUrl("/signup/done"));
-		new MemberClient(mvc).post("/signup", matchParams(tenant, person)).andExpect(redirectedUrl("/signup/registered"));
+		new MemberClient(mvc).post("/signup", matchParams(tenant, person))
+			.andExpect(redirectedUrl("/signup/registered"));
 		new MemberClient(mvc).get("/signup/registered")
 			.andExpect(content().string(containsString("href=\"/login\"")))
 			.andExpect(content().string(containsString("href=\"/forgot-user-id\"")))
@@ -216,8 +227,9 @@ class SignupIntegrationTests {
 
 	@Test
 	void fields_left_empty_get_their_own_messages_and_typed_values_stay() throws Exception {
-		new MemberClient(mvc).post("/signup", "tenantCode", "", "kigo", "01", "bango", "", "birthYear", "1980",
-				"birthMonth", "2", "birthDay", "30", "kanaName", "omuro")
+		new MemberClient(mvc)
+			.post("/signup", "tenantCode", "", "kigo", "01", "bango", "", "birthYear", "1980", "birthMonth", "2",
+					"birthDay", "30", "kanaName", "omuro")
 			.andExpect(content().string(containsString("保険者指定コードを入力してください。")))
 			.andExpect(content().string(containsString("番号を入力してください。")))
 			.andExpect(content().string(containsString("実在する日付")))
@@ -253,11 +265,13 @@ class SignupIntegrationTests {
 		client.post("/signup", matchParams(tenant, person));
 		client.get("/signup/account").andExpect(content().string(containsString("emailConfirm")));
 		String email = AccountFixtures.uniqueEmail();
-		client.post("/signup/account", "userId", AccountFixtures.uniqueUserId(), "password", PASSWORD, "email", email,
-				"emailConfirm", "other@example.jp")
+		client
+			.post("/signup/account", "userId", AccountFixtures.uniqueUserId(), "password", PASSWORD, "email", email,
+					"emailConfirm", "other@example.jp")
 			.andExpect(content().string(containsString("確認用のメールアドレスが一致しません")));
-		client.post("/signup/account", "userId", AccountFixtures.uniqueUserId(), "password", PASSWORD, "email",
-				"ｍｅ" + email, "emailConfirm", "me" + email)
+		client
+			.post("/signup/account", "userId", AccountFixtures.uniqueUserId(), "password", PASSWORD, "email",
+					"ｍｅ" + email, "emailConfirm", "me" + email)
 			.andExpect(redirectedUrl("/signup/code"));
 		assertThat(fixtures.lastCodeTo("me" + email)).hasSize(6);
 	}
@@ -279,8 +293,10 @@ class SignupIntegrationTests {
 
 		String right = AccountFixtures.uniqueEmail();
 		// The resend cooldown applies: nothing changes within it.
-		client.post("/signup/code/email", "email", right, "emailConfirm", right).andExpect(redirectedUrl("/signup/code"));
-		client.get("/signup/code").andExpect(content().string(containsString("秒")))
+		client.post("/signup/code/email", "email", right, "emailConfirm", right)
+			.andExpect(redirectedUrl("/signup/code"));
+		client.get("/signup/code")
+			.andExpect(content().string(containsString("秒")))
 			.andExpect(content().string(containsString(typo)));
 		assertThat(fixtures.mailsTo(right)).isEmpty();
 
@@ -288,7 +304,8 @@ class SignupIntegrationTests {
 		client.post("/signup/code/email", "email", right, "emailConfirm", "x" + right)
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("確認用のメールアドレスが一致しません")));
-		client.post("/signup/code/email", "email", right, "emailConfirm", right).andExpect(redirectedUrl("/signup/code"));
+		client.post("/signup/code/email", "email", right, "emailConfirm", right)
+			.andExpect(redirectedUrl("/signup/code"));
 		client.get("/signup/code")
 			.andExpect(content().string(containsString("メールアドレスを訂正し、新しい認証コードを送信しました")))
 			.andExpect(content().string(containsString(right)))
@@ -298,8 +315,10 @@ class SignupIntegrationTests {
 			client.post("/signup/code", "code", oldCode).andExpect(status().isOk());
 		}
 		client.post("/signup/code", "code", newCode).andExpect(redirectedUrl("/signup/done"));
-		assertThat(jdbc.sql("select email from member_account where user_id = ?").param(userId).query(String.class).single())
-			.isEqualTo(right);
+		assertThat(jdbc.sql("select email from member_account where user_id = ?")
+			.param(userId)
+			.query(String.class)
+			.single()).isEqualTo(right);
 	}
 
 	@Test
@@ -310,7 +329,8 @@ class SignupIntegrationTests {
 		client.get("/signup/code").andExpect(content().string(not(containsString("メールアドレスを訂正する"))));
 		clock.advance(Duration.ofSeconds(61));
 		String other = AccountFixtures.uniqueEmail();
-		client.post("/signup/code/email", "email", other, "emailConfirm", other).andExpect(redirectedUrl("/signup/code"));
+		client.post("/signup/code/email", "email", other, "emailConfirm", other)
+			.andExpect(redirectedUrl("/signup/code"));
 		assertThat(fixtures.mailsTo(other)).isEmpty();
 		client.get("/signup/code").andExpect(content().string(containsString(email)));
 	}

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The seed's journey on a phone: sign up with half-width kana and full-width digits (and a full-width user
- * ID), read the code from the captured mail, confirm, see the user ID on the done page, log in with it
- * filled in, accept the terms, and be greeted by name.
+ * The seed's journey on a phone: sign up with half-width kana and full-width digits (and
+ * a full-width user ID), read the code from the captured mail, confirm, see the user ID
+ * on the done page, log in with it filled in, accept the terms, and be greeted by name.
  */
 @KenninIntegrationTest
 class SignupJourneyBrowserTests {
@@ -69,7 +69,8 @@ class SignupJourneyBrowserTests {
 			assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("8文字以上");
 			assertThat(driver.findElement(By.id("userId")).getAttribute("value")).isEqualTo(userId);
 			browser.checkPage("account-signup-account-errors-phone");
-			// A phone's Japanese keyboard in full-width mode: the same user ID, made half-width.
+			// A phone's Japanese keyboard in full-width mode: the same user ID, made
+			// half-width.
 			browser.type("userId", SignupLimitsIntegrationTests.toFullWidth(userId));
 			browser.type("password", Registration.PASSWORD);
 			browser.submit();
@@ -87,7 +88,8 @@ class SignupJourneyBrowserTests {
 			browser.click(driver.findElement(By.linkText("OK")));
 
 			assertThat(browser.heading()).isEqualTo("ログイン");
-			assertThat(driver.findElement(By.id("userId")).getAttribute("value")).as("user ID filled in").isEqualTo(userId);
+			assertThat(driver.findElement(By.id("userId")).getAttribute("value")).as("user ID filled in")
+				.isEqualTo(userId);
 			browser.type("password", Registration.PASSWORD);
 			browser.submit();
 

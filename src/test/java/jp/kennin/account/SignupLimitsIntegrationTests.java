@@ -22,8 +22,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Limits that hold across restarts of the sign-up: codes mailed per roster person, and 「already taken」
- * answers for user IDs per session and per IP. Also the user ID as typed on a Japanese keyboard.
+ * Limits that hold across restarts of the sign-up: codes mailed per roster person, and
+ * 「already taken」 answers for user IDs per session and per IP. Also the user ID as typed
+ * on a Japanese keyboard.
  */
 @KenninIntegrationTest
 class SignupLimitsIntegrationTests {
@@ -50,7 +51,8 @@ class SignupLimitsIntegrationTests {
 	/** Steps 1 and 2 in a fresh browser, as a member who starts over does. */
 	org.springframework.test.web.servlet.ResultActions restart(Tenant tenant, RosterPerson person) throws Exception {
 		MemberClient client = new MemberClient(mvc);
-		client.post("/signup", SignupIntegrationTests.matchParams(tenant, person)).andExpect(redirectedUrl("/signup/account"));
+		client.post("/signup", SignupIntegrationTests.matchParams(tenant, person))
+			.andExpect(redirectedUrl("/signup/account"));
 		return client.post("/signup/account", "userId", AccountFixtures.uniqueUserId(), "password", PASSWORD);
 	}
 
@@ -173,7 +175,8 @@ class SignupLimitsIntegrationTests {
 		Tenant tenant = fixtures.tenant();
 		String ip = MemberClient.nextIp();
 		for (int session = 0; session < 3; session++) {
-			// A different person each time: the per-person limit must not be what stops it.
+			// A different person each time: the per-person limit must not be what stops
+			// it.
 			RosterPerson person = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
 			MemberClient client = new MemberClient(mvc, ip);
 			client.post("/signup", SignupIntegrationTests.matchParams(tenant, person));
@@ -211,7 +214,10 @@ class SignupLimitsIntegrationTests {
 		new MemberClient(mvc).login(userId, PASSWORD).andExpect(redirectedUrl("/home"));
 	}
 
-	/** "user1a" → "ｕｓｅｒ１ａ": letters and digits as a Japanese IME in full-width mode types them. */
+	/**
+	 * "user1a" → "ｕｓｅｒ１ａ": letters and digits as a Japanese IME in full-width mode types
+	 * them.
+	 */
 	static String toFullWidth(String ascii) {
 		StringBuilder out = new StringBuilder();
 		ascii.chars().forEach(c -> out.append(c > ' ' && c < 0x7f ? (char) (c - 0x21 + 0xFF01) : (char) c));

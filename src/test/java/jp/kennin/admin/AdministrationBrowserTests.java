@@ -29,8 +29,8 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An operator sets up an insurer; its administrator imports the roster through the page (checking the
- * file first, then applying it). Every page is checked with axe.
+ * An operator sets up an insurer; its administrator imports the roster through the page
+ * (checking the file first, then applying it). Every page is checked with axe.
  */
 @KenninIntegrationTest
 class AdministrationBrowserTests {
@@ -87,11 +87,12 @@ class AdministrationBrowserTests {
 		String adminId = "badm-" + suffix;
 		accounts.create(adminId, "ブラウザ 管理者", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
 		Path file = Files.createTempFile("roster", ".csv");
-		Files.write(file, RosterCsv.create()
-			.insured("01", "b1", "画面 太郎", "ガメン タロウ", "S55.04.01")
-			.family("01", "b1", "01", "妻", "画面 花子", "ガメン ハナコ", "1982/07/15")
-			.insured("01", "b2", "画面 次郎", "ｶﾞﾒﾝ ｼﾞﾛｳ", "1990-01-02")
-			.windows31j());
+		Files.write(file,
+				RosterCsv.create()
+					.insured("01", "b1", "画面 太郎", "ガメン タロウ", "S55.04.01")
+					.family("01", "b1", "01", "妻", "画面 花子", "ガメン ハナコ", "1982/07/15")
+					.insured("01", "b2", "画面 次郎", "ｶﾞﾒﾝ ｼﾞﾛｳ", "1990-01-02")
+					.windows31j());
 		try (Browser browser = Browser.open(Browser.PHONE)) {
 			WebDriver driver = browser.driver();
 			login(driver, adminId);
@@ -119,13 +120,15 @@ class AdministrationBrowserTests {
 			Axe.check(driver);
 			browser.click(driver.findElement(By.linkText("01-b1")));
 			assertThat(driver.findElement(By.id("household")).getText()).contains("画面 花子");
-			assertThat(driver.findElement(By.id("events")).getText()).contains("名簿の閲覧").doesNotContain("ROSTER_PERSON_VIEWED");
+			assertThat(driver.findElement(By.id("events")).getText()).contains("名簿の閲覧")
+				.doesNotContain("ROSTER_PERSON_VIEWED");
 			Axe.check(driver);
 			browser.screenshot("admin-roster-person-phone");
 		}
 		assertThat(roster.household(tenant.id(), "01", "b1")).hasSize(2);
 
-		// A member of the imported roster can now sign up (typing as members do: half-width kana, full-width digits).
+		// A member of the imported roster can now sign up (typing as members do:
+		// half-width kana, full-width digits).
 		String userId = "member" + suffix;
 		try (Browser browser = Browser.open(Browser.PHONE)) {
 			WebDriver driver = browser.driver();
@@ -166,7 +169,8 @@ class AdministrationBrowserTests {
 		driver.findElement(By.id("password")).sendKeys(PASSWORD);
 		driver.findElement(By.cssSelector("#content button[type=submit]")).click();
 		waitForHeading(driver, "認証アプリの設定");
-		assertThat(driver.findElement(By.className("staff-qr")).getAttribute("src")).startsWith("data:image/png;base64,");
+		assertThat(driver.findElement(By.className("staff-qr")).getAttribute("src"))
+			.startsWith("data:image/png;base64,");
 		Axe.check(driver);
 		Matcher m = SECRET.matcher(driver.findElement(By.id("secret")).getText());
 		assertThat(m.find()).isTrue();

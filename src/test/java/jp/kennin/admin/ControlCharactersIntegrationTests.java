@@ -29,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Staff text with a NUL (which PostgreSQL cannot store: it used to end in a server error) or another control
- * character is refused next to its field, the input kept; line breaks stay allowed where a text has lines.
+ * Staff text with a NUL (which PostgreSQL cannot store: it used to end in a server error)
+ * or another control character is refused next to its field, the input kept; line breaks
+ * stay allowed where a text has lines.
  */
 @KenninIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,25 +85,40 @@ class ControlCharactersIntegrationTests {
 
 	@Test
 	void a_notice_title_or_body_with_a_nul_is_refused() throws Exception {
-		admin.perform(multipart("/admin/notices/new").with(csrf()).param("date", "2026-04-01")
-			.param("title", "お知らせ\u0000").param("body", "本文\u0000"))
+		admin
+			.perform(multipart("/admin/notices/new").with(csrf())
+				.param("date", "2026-04-01")
+				.param("title", "お知らせ\u0000")
+				.param("body", "本文\u0000"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("タイトルに改行や制御文字は使えません")))
 			.andExpect(content().string(containsString("本文に使えない制御文字が含まれています（改行とタブは使えます）")));
-		admin.perform(multipart("/admin/notices/new").with(csrf()).param("date", "2026-04-01")
-			.param("title", "お知らせ").param("body", "一行目\r\n二行目")).andExpect(status().is3xxRedirection());
+		admin
+			.perform(multipart("/admin/notices/new").with(csrf())
+				.param("date", "2026-04-01")
+				.param("title", "お知らせ")
+				.param("body", "一行目\r\n二行目"))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	@Test
 	void an_insurer_name_or_a_staff_name_with_a_nul_is_refused() throws Exception {
 		String code = "cc" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		operator.perform(post("/admin/tenants/new").with(csrf()).param("code", code).param("name", "新\u0000健保")
-			.param("mailFromAddress", "info@new.example").param("mailFromName", "新健保\u0001").param("passwordPolicy", "SEED"))
+		operator
+			.perform(post("/admin/tenants/new").with(csrf())
+				.param("code", code)
+				.param("name", "新\u0000健保")
+				.param("mailFromAddress", "info@new.example")
+				.param("mailFromName", "新健保\u0001")
+				.param("passwordPolicy", "SEED"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("改行や制御文字は使えません")));
 		assertThat(tenants.findByCode(code)).isEmpty();
-		admin.perform(post("/admin/staff/new").with(csrf()).param("loginId", "cst-" + tenant.code())
-			.param("displayName", "審査\u0000次郎").param("role", "REVIEWER"))
+		admin
+			.perform(post("/admin/staff/new").with(csrf())
+				.param("loginId", "cst-" + tenant.code())
+				.param("displayName", "審査\u0000次郎")
+				.param("role", "REVIEWER"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("氏名に改行や制御文字は使えません")));
 		assertThat(accounts.exists("cst-" + tenant.code())).isFalse();
@@ -135,7 +151,9 @@ class ControlCharactersIntegrationTests {
 	}
 
 	private int campaigns() {
-		return jdbc.sql("select count(*) from campaign where tenant_id = ?").param(tenant.id()).query(Integer.class)
+		return jdbc.sql("select count(*) from campaign where tenant_id = ?")
+			.param(tenant.id())
+			.query(Integer.class)
 			.single();
 	}
 

@@ -58,9 +58,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every staff URL × every role × own and foreign tenant → the status as designed: 200 (or a redirect
- * after a POST) when allowed, 403 for a role that never may, 404 for another tenant's resource. Staff
- * of tenant A act; tenant B's resources are the foreign ones.
+ * Every staff URL × every role × own and foreign tenant → the status as designed: 200 (or
+ * a redirect after a POST) when allowed, 403 for a role that never may, 404 for another
+ * tenant's resource. Staff of tenant A act; tenant B's resources are the foreign ones.
  */
 @KenninIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -145,26 +145,37 @@ class TenantIsolationMatrixIntegrationTests {
 		ids.put("staffA2", accounts.create("other-" + a.code(), "自 担当", StaffRole.REVIEWER, a.id(), PASSWORD));
 		for (Tenant t : List.of(a, b)) {
 			String k = t == a ? "A" : "B";
-			var result = imports.run(new ImportRequest(t.id(), Mode.SNAPSHOT, Source.CLI, "m.csv", "test", null, null, false),
+			var result = imports.run(
+					new ImportRequest(t.id(), Mode.SNAPSHOT, Source.CLI, "m.csv", "test", null, null, false),
 					new ByteArrayInputStream(household(t == b).utf8()), null);
 			ids.put("import" + k, result.importId());
 			ids.put("person" + k, roster.findInsured(t.id(), "01", "m1").orElseThrow().id());
 			ids.put("notice" + k, notices.create(t.id(), LocalDate.of(2026, 4, 1), "お知らせ" + k, "本文", null, null));
 			notices.attach(t.id(), ids.get("notice" + k), "案内.pdf", PDF.length, new ByteArrayInputStream(PDF));
 			ids.put("token" + k, tokens.create(t.id(), "基幹" + k, "test").id());
-			ids.put("document" + k, documents.store(new DocumentOwner(t.id(), "01", "m1"), null, "OTHER", "書類.pdf",
-					TestFiles.pdf(1)).id());
-			ids.put("campaign" + k, campaigns.create(t.id(), new jp.kennin.survey.CampaignDraft("調査" + k,
-					LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
-					Instant.parse("2026-09-17T14:59:00Z"), false, "", new jp.kennin.survey.TargetRules(null, null,
-							null, EnumSet.of(jp.kennin.roster.RelationshipCategory.SPOUSE), null))));
+			ids.put("document" + k,
+					documents.store(new DocumentOwner(t.id(), "01", "m1"), null, "OTHER", "書類.pdf", TestFiles.pdf(1))
+						.id());
+			ids.put("campaign" + k,
+					campaigns.create(t.id(),
+							new jp.kennin.survey.CampaignDraft("調査" + k, LocalDate.of(2026, 7, 1),
+									Instant.parse("2026-07-28T00:00:00Z"), Instant.parse("2026-09-17T14:59:00Z"), false,
+									"", new jp.kennin.survey.TargetRules(null, null, null,
+											EnumSet.of(jp.kennin.roster.RelationshipCategory.SPOUSE), null))));
 		}
-		// Tenant B's campaign runs, so it has a survey form (and a dependent) for the review URLs.
+		// Tenant B's campaign runs, so it has a survey form (and a dependent) for the
+		// review URLs.
 		campaigns.open(b.id(), ids.get("campaignB"));
-		ids.put("formB", jdbc.sql("select id from survey_form where campaign_id = ?").param(ids.get("campaignB"))
-			.query(Long.class).single());
-		ids.put("dependentB", jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
-			.param(ids.get("formB")).query(Long.class).single());
+		ids.put("formB",
+				jdbc.sql("select id from survey_form where campaign_id = ?")
+					.param(ids.get("campaignB"))
+					.query(Long.class)
+					.single());
+		ids.put("dependentB",
+				jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
+					.param(ids.get("formB"))
+					.query(Long.class)
+					.single());
 		ids.put("siteNotice", notices.create(null, LocalDate.of(2026, 4, 1), "サイト", "本文", null, null));
 		notices.attach(null, ids.get("siteNotice"), "サイト.pdf", PDF.length, new ByteArrayInputStream(PDF));
 	}
@@ -173,144 +184,154 @@ class TenantIsolationMatrixIntegrationTests {
 	@Order(1)
 	void every_staff_url_answers_each_role_and_tenant_as_designed() throws Exception {
 		List<String> wrong = new ArrayList<>();
-		//            request                                                         OPERATOR   TENANT_ADMIN REVIEWER
-		check(wrong, get("/admin"),                                                   OK,        OK,          OK);
-		check(wrong, get("/admin/account/password"),                                  OK,        OK,          OK);
-		check(wrong, get("/admin/tenants"),                                           OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/tenants/new"),                                       OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/tenants/" + a.id()),                                 OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/tenants/" + b.id()),                                 OK,        FORBIDDEN,   FORBIDDEN);
+		// request OPERATOR TENANT_ADMIN REVIEWER
+		check(wrong, get("/admin"), OK, OK, OK);
+		check(wrong, get("/admin/account/password"), OK, OK, OK);
+		check(wrong, get("/admin/tenants"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/tenants/new"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/tenants/" + a.id()), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/tenants/" + b.id()), OK, FORBIDDEN, FORBIDDEN);
 		// Posted empty, so the form comes back with its messages (nothing is changed).
-		check(wrong, post("/admin/tenants/new"),                                      OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, post("/admin/tenants/987654321"),                                NOT_FOUND, FORBIDDEN,   FORBIDDEN);
-		check(wrong, post("/admin/tenants/" + b.id() + "/pages/faq"),                 REDIRECT,  FORBIDDEN,   FORBIDDEN);
-		check(wrong, multipart("/admin/tenants/" + b.id() + "/pages/faq/attachments").file(EMPTY_FILE),
-				OK, FORBIDDEN, FORBIDDEN);
-		check(wrong, post("/admin/tenants/" + b.id() + "/attachments/987654321/delete"), NOT_FOUND, FORBIDDEN, FORBIDDEN);
-		check(wrong, get("/admin/tenants/" + a.id() + "/pages/manual"),               OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/tenants/" + b.id() + "/pages/faq"),                  OK,        FORBIDDEN,   FORBIDDEN);
-		// The insurer's own manual and FAQ: its admins at /admin/pages, operators through /admin/tenants/{id}.
-		check(wrong, get("/admin/pages/manual"),                                      NOT_FOUND, OK,          FORBIDDEN);
-		check(wrong, get("/admin/pages/faq"),                                         NOT_FOUND, OK,          FORBIDDEN);
-		check(wrong, post("/admin/pages/faq"),                                        NOT_FOUND, REDIRECT,    FORBIDDEN);
-		check(wrong, multipart("/admin/pages/faq/attachments").file(EMPTY_FILE),      NOT_FOUND, OK,          FORBIDDEN);
-		check(wrong, post("/admin/pages/attachments/987654321/delete"),               NOT_FOUND, NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/member-contact"),                                    NOT_FOUND, OK,          FORBIDDEN);
-		check(wrong, post("/admin/member-contact"),                                   NOT_FOUND, REDIRECT,    FORBIDDEN);
-		check(wrong, get("/admin/site-notices"),                                      OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/site-notices/new"),                                  OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice")),             OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/site-notices/" + ids.get("noticeA")),                NOT_FOUND, FORBIDDEN,   FORBIDDEN);
-		check(wrong, post("/admin/site-notices/new"),                                 OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, post("/admin/site-notices/" + ids.get("siteNotice")),            OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, post("/admin/site-notices/" + ids.get("noticeA")),               NOT_FOUND, FORBIDDEN,   FORBIDDEN);
-		check(wrong, post("/admin/site-notices/" + ids.get("noticeA") + "/delete"),   NOT_FOUND, FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice") + "/attachment"), OK,    FORBIDDEN,   FORBIDDEN);
-		check(wrong, post("/admin/notices/new"),                                      FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, post("/admin/notices/" + ids.get("noticeA")),                    FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, post("/admin/notices/" + ids.get("noticeB")),                    FORBIDDEN, NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/notices"),                                           FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, get("/admin/notices/new"),                                       FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, get("/admin/notices/" + ids.get("noticeA")),                     FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, get("/admin/notices/" + ids.get("noticeB")),                     FORBIDDEN, NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/notices/" + ids.get("siteNotice")),                  FORBIDDEN, NOT_FOUND,   FORBIDDEN);
-		check(wrong, post("/admin/notices/" + ids.get("noticeB") + "/delete"),        FORBIDDEN, NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/notices/" + ids.get("noticeA") + "/attachment"),     FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, get("/admin/notices/" + ids.get("noticeB") + "/attachment"),     FORBIDDEN, NOT_FOUND,   FORBIDDEN);
-		// The member-side link: an insurer's attachment for its own staff and operators, a site one for all.
-		check(wrong, get("/notices/" + ids.get("noticeA") + "/attachment"),           OK,        OK,          OK);
-		check(wrong, get("/notices/" + ids.get("noticeB") + "/attachment"),           OK,        NOT_FOUND,   NOT_FOUND);
-		check(wrong, get("/notices/" + ids.get("siteNotice") + "/attachment"),        OK,        OK,          OK);
-		check(wrong, get("/admin/roster"),                                            FORBIDDEN, OK,          OK);
-		check(wrong, get("/admin/roster/people/" + ids.get("personA")),               FORBIDDEN, OK,          OK);
-		check(wrong, get("/admin/roster/people/" + ids.get("personB")),               FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, post("/admin/tenants/new"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/tenants/987654321"), NOT_FOUND, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/tenants/" + b.id() + "/pages/faq"), REDIRECT, FORBIDDEN, FORBIDDEN);
+		check(wrong, multipart("/admin/tenants/" + b.id() + "/pages/faq/attachments").file(EMPTY_FILE), OK, FORBIDDEN,
+				FORBIDDEN);
+		check(wrong, post("/admin/tenants/" + b.id() + "/attachments/987654321/delete"), NOT_FOUND, FORBIDDEN,
+				FORBIDDEN);
+		check(wrong, get("/admin/tenants/" + a.id() + "/pages/manual"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/tenants/" + b.id() + "/pages/faq"), OK, FORBIDDEN, FORBIDDEN);
+		// The insurer's own manual and FAQ: its admins at /admin/pages, operators through
+		// /admin/tenants/{id}.
+		check(wrong, get("/admin/pages/manual"), NOT_FOUND, OK, FORBIDDEN);
+		check(wrong, get("/admin/pages/faq"), NOT_FOUND, OK, FORBIDDEN);
+		check(wrong, post("/admin/pages/faq"), NOT_FOUND, REDIRECT, FORBIDDEN);
+		check(wrong, multipart("/admin/pages/faq/attachments").file(EMPTY_FILE), NOT_FOUND, OK, FORBIDDEN);
+		check(wrong, post("/admin/pages/attachments/987654321/delete"), NOT_FOUND, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/member-contact"), NOT_FOUND, OK, FORBIDDEN);
+		check(wrong, post("/admin/member-contact"), NOT_FOUND, REDIRECT, FORBIDDEN);
+		check(wrong, get("/admin/site-notices"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/site-notices/new"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice")), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/site-notices/" + ids.get("noticeA")), NOT_FOUND, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/site-notices/new"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/site-notices/" + ids.get("siteNotice")), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/site-notices/" + ids.get("noticeA")), NOT_FOUND, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/site-notices/" + ids.get("noticeA") + "/delete"), NOT_FOUND, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice") + "/attachment"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/notices/new"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/notices/" + ids.get("noticeA")), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/notices/" + ids.get("noticeB")), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/notices"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/notices/new"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("noticeA")), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("noticeB")), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("siteNotice")), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, post("/admin/notices/" + ids.get("noticeB") + "/delete"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("noticeA") + "/attachment"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/notices/" + ids.get("noticeB") + "/attachment"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		// The member-side link: an insurer's attachment for its own staff and operators,
+		// a site one for all.
+		check(wrong, get("/notices/" + ids.get("noticeA") + "/attachment"), OK, OK, OK);
+		check(wrong, get("/notices/" + ids.get("noticeB") + "/attachment"), OK, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/notices/" + ids.get("siteNotice") + "/attachment"), OK, OK, OK);
+		check(wrong, get("/admin/roster"), FORBIDDEN, OK, OK);
+		check(wrong, get("/admin/roster/people/" + ids.get("personA")), FORBIDDEN, OK, OK);
+		check(wrong, get("/admin/roster/people/" + ids.get("personB")), FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		for (String action : List.of("unlock", "guidance")) {
-			check(wrong, get("/admin/roster/people/" + ids.get("personA") + "/" + action),  FORBIDDEN, OK,        OK);
-			check(wrong, post("/admin/roster/people/" + ids.get("personA") + "/" + action), FORBIDDEN, OK,        OK);
-			check(wrong, get("/admin/roster/people/" + ids.get("personB") + "/" + action),  FORBIDDEN, NOT_FOUND, NOT_FOUND);
-			check(wrong, post("/admin/roster/people/" + ids.get("personB") + "/" + action), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+			check(wrong, get("/admin/roster/people/" + ids.get("personA") + "/" + action), FORBIDDEN, OK, OK);
+			check(wrong, post("/admin/roster/people/" + ids.get("personA") + "/" + action), FORBIDDEN, OK, OK);
+			check(wrong, get("/admin/roster/people/" + ids.get("personB") + "/" + action), FORBIDDEN, NOT_FOUND,
+					NOT_FOUND);
+			check(wrong, post("/admin/roster/people/" + ids.get("personB") + "/" + action), FORBIDDEN, NOT_FOUND,
+					NOT_FOUND);
 		}
 		for (String action : List.of("email", "reset")) {
-			check(wrong, get("/admin/roster/people/" + ids.get("personA") + "/" + action),  FORBIDDEN, OK,        FORBIDDEN);
-			check(wrong, post("/admin/roster/people/" + ids.get("personA") + "/" + action), FORBIDDEN, OK,        FORBIDDEN);
-			check(wrong, get("/admin/roster/people/" + ids.get("personB") + "/" + action),  FORBIDDEN, NOT_FOUND, FORBIDDEN);
-			check(wrong, post("/admin/roster/people/" + ids.get("personB") + "/" + action), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+			check(wrong, get("/admin/roster/people/" + ids.get("personA") + "/" + action), FORBIDDEN, OK, FORBIDDEN);
+			check(wrong, post("/admin/roster/people/" + ids.get("personA") + "/" + action), FORBIDDEN, OK, FORBIDDEN);
+			check(wrong, get("/admin/roster/people/" + ids.get("personB") + "/" + action), FORBIDDEN, NOT_FOUND,
+					FORBIDDEN);
+			check(wrong, post("/admin/roster/people/" + ids.get("personB") + "/" + action), FORBIDDEN, NOT_FOUND,
+					FORBIDDEN);
 		}
-		check(wrong, get("/admin/terms"),                                             OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/terms/new"),                                         OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, post("/admin/terms/new"),                                        OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/terms/1"),                                           OK,        FORBIDDEN,   FORBIDDEN);
-		check(wrong, get("/admin/roster/imports"),                                    FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, post("/admin/roster/imports/upload"),                             FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, get("/admin/roster/imports/upload"),                              FORBIDDEN, REDIRECT,    FORBIDDEN);
-		check(wrong, get("/admin/roster/imports/" + ids.get("importA")),              FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, get("/admin/roster/imports/" + ids.get("importB")),              FORBIDDEN, NOT_FOUND,   FORBIDDEN);
-		check(wrong, post("/admin/roster/imports/" + ids.get("importB") + "/confirm"), FORBIDDEN, NOT_FOUND,  FORBIDDEN);
-		check(wrong, post("/admin/roster/imports/" + ids.get("importB") + "/cancel"),  FORBIDDEN, NOT_FOUND,  FORBIDDEN);
-		check(wrong, get("/admin/roster/imports/format"),                              FORBIDDEN, OK,         FORBIDDEN);
-		check(wrong, get("/admin/roster/imports/sample.csv"),                          FORBIDDEN, OK,         FORBIDDEN);
-		check(wrong, get("/admin/roster/tokens"),                                     FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, post("/admin/roster/tokens"),                                    FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, post("/admin/roster/tokens/" + ids.get("tokenB") + "/revoke"),   FORBIDDEN, NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/staff"),                                             OK,        OK,          FORBIDDEN);
-		check(wrong, get("/admin/staff/new"),                                         OK,        OK,          FORBIDDEN);
-		check(wrong, post("/admin/staff/new"),                                        OK,        OK,          FORBIDDEN);
-		check(wrong, get("/admin/staff/" + ids.get("staffA")),                        OK,        OK,          FORBIDDEN);
-		check(wrong, get("/admin/staff/" + ids.get("staffB")),                        OK,        NOT_FOUND,   FORBIDDEN);
-		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/disable"),          REDIRECT,  NOT_FOUND,   FORBIDDEN);
-		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/enable"),           REDIRECT,  NOT_FOUND,   FORBIDDEN);
-		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/reset"),            REDIRECT,  NOT_FOUND,   FORBIDDEN);
-		check(wrong, post("/admin/staff/" + ids.get("staffA2") + "/reset"),           REDIRECT,  REDIRECT,    FORBIDDEN);
+		check(wrong, get("/admin/terms"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/terms/new"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/terms/new"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/terms/1"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/roster/imports"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/roster/imports/upload"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/upload"), FORBIDDEN, REDIRECT, FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/" + ids.get("importA")), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/" + ids.get("importB")), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, post("/admin/roster/imports/" + ids.get("importB") + "/confirm"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, post("/admin/roster/imports/" + ids.get("importB") + "/cancel"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/format"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/roster/imports/sample.csv"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/roster/tokens"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/roster/tokens"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/roster/tokens/" + ids.get("tokenB") + "/revoke"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/staff"), OK, OK, FORBIDDEN);
+		check(wrong, get("/admin/staff/new"), OK, OK, FORBIDDEN);
+		check(wrong, post("/admin/staff/new"), OK, OK, FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffA")), OK, OK, FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffB")), OK, NOT_FOUND, FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/disable"), REDIRECT, NOT_FOUND, FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/enable"), REDIRECT, NOT_FOUND, FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/reset"), REDIRECT, NOT_FOUND, FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffA2") + "/reset"), REDIRECT, REDIRECT, FORBIDDEN);
 		// Without a role chosen the detail page comes back with the message.
-		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/role"),             OK,        NOT_FOUND,   FORBIDDEN);
-		check(wrong, post("/admin/staff/" + ids.get("staffA2") + "/role"),            OK,        OK,          FORBIDDEN);
-		check(wrong, get("/admin/staff/" + ids.get("staffB") + "/remove"),            OK,        NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/staff/" + ids.get("staffA2") + "/remove"),           OK,        OK,          FORBIDDEN);
-		check(wrong, post("/admin/staff/" + ids.get("staffC") + "/remove"),           REDIRECT,  NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/staff/" + ids.get("staffC")),                        NOT_FOUND, NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/campaigns"),                                         FORBIDDEN, OK,          OK);
-		check(wrong, get("/admin/campaigns/new"),                                     FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, post("/admin/campaigns"),                                        FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, multipart("/admin/campaigns/" + ids.get("campaignB") + "/exclusions").file(EXCLUSIONS),
-				FORBIDDEN, NOT_FOUND, FORBIDDEN);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignA")),                 FORBIDDEN, OK,          OK);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignB")),                 FORBIDDEN, NOT_FOUND,   NOT_FOUND);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/edit"),       FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/open"),       FORBIDDEN, REDIRECT,    FORBIDDEN);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/open"),       FORBIDDEN, NOT_FOUND,   FORBIDDEN);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/close"),      FORBIDDEN, REDIRECT,    FORBIDDEN);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/close"),      FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/role"), OK, NOT_FOUND, FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffA2") + "/role"), OK, OK, FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffB") + "/remove"), OK, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffA2") + "/remove"), OK, OK, FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffC") + "/remove"), REDIRECT, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("staffC")), NOT_FOUND, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/campaigns"), FORBIDDEN, OK, OK);
+		check(wrong, get("/admin/campaigns/new"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/campaigns"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, multipart("/admin/campaigns/" + ids.get("campaignB") + "/exclusions").file(EXCLUSIONS), FORBIDDEN,
+				NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA")), FORBIDDEN, OK, OK);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB")), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/edit"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/open"), FORBIDDEN, REDIRECT, FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/open"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/close"), FORBIDDEN, REDIRECT, FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/close"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
 		for (String action : List.of("", "/open", "/deadline", "/close", "/complete")) {
-			check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + action),    FORBIDDEN, NOT_FOUND,   FORBIDDEN);
+			check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + action), FORBIDDEN, NOT_FOUND, FORBIDDEN);
 		}
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms"),      FORBIDDEN, NOT_FOUND,   NOT_FOUND);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms.csv"),  FORBIDDEN, NOT_FOUND,   NOT_FOUND);
-		check(wrong, get("/admin/survey-forms/987654321"),                            FORBIDDEN, NOT_FOUND,   NOT_FOUND);
-		check(wrong, get("/admin/eligibility"),                                       FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, post("/admin/eligibility"),                                      FORBIDDEN, OK,          FORBIDDEN);
-		check(wrong, post("/admin/eligibility/remove?validFrom=2099-04-01"),          FORBIDDEN, REDIRECT,    FORBIDDEN);
-		// A household's documents: its insurer's staff only; operators have no household to look at.
-		check(wrong, get("/admin/documents/" + ids.get("documentA")),                 NOT_FOUND, OK,          OK);
-		check(wrong, get("/admin/documents/" + ids.get("documentB")),                 NOT_FOUND, NOT_FOUND,   NOT_FOUND);
-		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/view"),       NOT_FOUND, NOT_FOUND,   NOT_FOUND);
-		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/thumbnail"),  NOT_FOUND, NOT_FOUND,   NOT_FOUND);
-		// The review (issue 12): insurer staff only; another tenant's campaign, form or dependent is not found.
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/review"),     FORBIDDEN, OK,          OK);
-		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/review"),     FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms.csv"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/survey-forms/987654321"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/eligibility"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/eligibility"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/eligibility/remove?validFrom=2099-04-01"), FORBIDDEN, REDIRECT, FORBIDDEN);
+		// A household's documents: its insurer's staff only; operators have no household
+		// to look at.
+		check(wrong, get("/admin/documents/" + ids.get("documentA")), NOT_FOUND, OK, OK);
+		check(wrong, get("/admin/documents/" + ids.get("documentB")), NOT_FOUND, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/view"), NOT_FOUND, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/thumbnail"), NOT_FOUND, NOT_FOUND, NOT_FOUND);
+		// The review (issue 12): insurer staff only; another tenant's campaign, form or
+		// dependent is not found.
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/review"), FORBIDDEN, OK, OK);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/review"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + "/review/" + ids.get("formB") + "/start"),
 				FORBIDDEN, NOT_FOUND, NOT_FOUND);
-		check(wrong, get("/admin/reviews/" + ids.get("formB")),                       FORBIDDEN, NOT_FOUND,   NOT_FOUND);
+		check(wrong, get("/admin/reviews/" + ids.get("formB")), FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		String dependentB = "/admin/reviews/" + ids.get("formB") + "/dependents/" + ids.get("dependentB");
 		for (String action : List.of(dependentB + "/decision", dependentB + "/approve", dependentB + "/send-back",
 				"/admin/reviews/" + ids.get("formB") + "/memo", "/admin/reviews/" + ids.get("formB") + "/return",
 				"/admin/reviews/" + ids.get("formB") + "/complete")) {
-			// Only TENANT_ADMINs approve or send back removals: a reviewer is refused whatever the tenant.
+			// Only TENANT_ADMINs approve or send back removals: a reviewer is refused
+			// whatever the tenant.
 			int reviewer = action.endsWith("/approve") || action.endsWith("/send-back") ? FORBIDDEN : NOT_FOUND;
-			check(wrong, post(action),                                                 FORBIDDEN, NOT_FOUND,   reviewer);
+			check(wrong, post(action), FORBIDDEN, NOT_FOUND, reviewer);
 		}
-		check(wrong, get("/admin/audit"),                                             OK,        OK,          FORBIDDEN);
-		check(wrong, get("/admin/audit/export"),                                      OK,        OK,          FORBIDDEN);
-		check(wrong, get("/actuator/health"),                                         OK,        OK,          OK);
+		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
+		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
+		check(wrong, get("/actuator/health"), OK, OK, OK);
 		assertThat(wrong).as("unexpected answers").isEmpty();
 	}
 
@@ -322,8 +343,11 @@ class TenantIsolationMatrixIntegrationTests {
 		String notices = admin.perform(get("/admin/notices")).andReturn().getResponse().getContentAsString();
 		assertThat(notices).contains("お知らせA").doesNotContain("お知らせB").doesNotContain("サイト");
 		String audit = admin.perform(get("/admin/audit/export")).andReturn().getResponse().getContentAsString();
-		assertThat(audit).contains("roster_import:" + ids.get("importA")).doesNotContain("roster_import:" + ids.get("importB"));
-		String search = admin.perform(get("/admin/roster").param("kigo", "01").param("bango", "m1")).andReturn().getResponse()
+		assertThat(audit).contains("roster_import:" + ids.get("importA"))
+			.doesNotContain("roster_import:" + ids.get("importB"));
+		String search = admin.perform(get("/admin/roster").param("kigo", "01").param("bango", "m1"))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		assertThat(search).contains("/admin/roster/people/" + ids.get("personA"))
 			.doesNotContain("/admin/roster/people/" + ids.get("personB"));
@@ -333,21 +357,25 @@ class TenantIsolationMatrixIntegrationTests {
 	void without_login_every_staff_page_sends_to_the_login() throws Exception {
 		for (String url : List.of("/admin", "/admin/tenants", "/admin/roster", "/admin/audit", "/admin/staff",
 				"/admin/notices", "/admin/site-notices", "/admin/roster/imports", "/admin/roster/imports/upload")) {
-			assertThat(mvc.perform(get(url)).andReturn().getResponse().getRedirectedUrl()).as(url).endsWith("/admin/login");
+			assertThat(mvc.perform(get(url)).andReturn().getResponse().getRedirectedUrl()).as(url)
+				.endsWith("/admin/login");
 		}
 	}
 
 	/**
-	 * Handler mappings under /admin that are the same for every tenant, so the matrix has nothing to check:
-	 * the login steps (before any role), the staff member's own password (their account only) and the
-	 * logout. Anything else under /admin must be in the matrix.
+	 * Handler mappings under /admin that are the same for every tenant, so the matrix has
+	 * nothing to check: the login steps (before any role), the staff member's own
+	 * password (their account only) and the logout. Anything else under /admin must be in
+	 * the matrix.
 	 */
-	static final Set<String> TENANT_NEUTRAL = Set.of(
-			"GET /admin/login", "POST /admin/login", "GET /admin/login/totp", "POST /admin/login/totp",
-			"GET /admin/login/enrol", "POST /admin/login/enrol", "GET /admin/login/recovery-codes",
-			"POST /admin/login/recovery-codes", "POST /admin/account/password");
+	static final Set<String> TENANT_NEUTRAL = Set.of("GET /admin/login", "POST /admin/login", "GET /admin/login/totp",
+			"POST /admin/login/totp", "GET /admin/login/enrol", "POST /admin/login/enrol",
+			"GET /admin/login/recovery-codes", "POST /admin/login/recovery-codes", "POST /admin/account/password");
 
-	/** Runs after the matrix (which changes data, so it runs once) and checks it left no staff URL out. */
+	/**
+	 * Runs after the matrix (which changes data, so it runs once) and checks it left no
+	 * staff URL out.
+	 */
 	@Test
 	@Order(2)
 	void every_staff_url_is_in_the_matrix() throws Exception {
@@ -374,8 +402,8 @@ class TenantIsolationMatrixIntegrationTests {
 		assertThat(missing).as("staff URLs missing from the tenant-isolation matrix").isEmpty();
 	}
 
-	private void check(List<String> wrong, AbstractMockHttpServletRequestBuilder<?> request, int operator, int tenantAdmin,
-			int reviewer) throws Exception {
+	private void check(List<String> wrong, AbstractMockHttpServletRequestBuilder<?> request, int operator,
+			int tenantAdmin, int reviewer) throws Exception {
 		int[] expected = { operator, tenantAdmin, reviewer };
 		String[] roles = { "OPERATOR", "TENANT_ADMIN", "REVIEWER" };
 		for (int i = 0; i < roles.length; i++) {
@@ -391,13 +419,16 @@ class TenantIsolationMatrixIntegrationTests {
 			}
 			int status = clients.get(roles[i]).perform(again).andReturn().getResponse().getStatus();
 			if (status != expected[i]) {
-				wrong.add(req.getMethod() + " " + req.getRequestURI() + " as " + roles[i] + ": " + status + " (expected "
-						+ expected[i] + ")");
+				wrong.add(req.getMethod() + " " + req.getRequestURI() + " as " + roles[i] + ": " + status
+						+ " (expected " + expected[i] + ")");
 			}
 		}
 	}
 
-	/** Tenant B's household has a spouse, so its campaign can open; A's has none, so A's campaign cannot. */
+	/**
+	 * Tenant B's household has a spouse, so its campaign can open; A's has none, so A's
+	 * campaign cannot.
+	 */
 	private static RosterCsv household(boolean withSpouse) {
 		RosterCsv csv = RosterCsv.create().insured("01", "m1", "行列 太郎", "ギョウレツ タロウ", "1980/01/01");
 		return withSpouse ? csv.family("01", "m1", "01", "妻", "行列 花子", "ギョウレツ ハナコ", "1982/01/01") : csv;

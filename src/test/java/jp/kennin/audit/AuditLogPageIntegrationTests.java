@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The audit log shows what happened in words: event types, roles and targets by their Japanese labels (targets
- * with their page), never another insurer's names; the codes stay in the CSV columns named コード.
+ * The audit log shows what happened in words: event types, roles and targets by their
+ * Japanese labels (targets with their page), never another insurer's names; the codes
+ * stay in the CSV columns named コード.
  */
 @KenninIntegrationTest
 class AuditLogPageIntegrationTests {
@@ -66,7 +67,8 @@ class AuditLogPageIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		// Before the campaigns' deadlines, so the deadline job leaves them to these tests.
+		// Before the campaigns' deadlines, so the deadline job leaves them to these
+		// tests.
 		clock.setInstant(Instant.parse("2026-07-01T00:00:00Z"));
 		tenant = TestTenants.create(tenants, "監査表示健保");
 		roster.upsert(tenant.id(), List.of(
@@ -77,9 +79,10 @@ class AuditLogPageIntegrationTests {
 		personId = roster.findInsured(tenant.id(), "5", "1").orElseThrow().id();
 		CampaignActor admin = CampaignActor.staff(new StaffActor("kansa-admin", StaffActor.TENANT_ADMIN, tenant.id()),
 				"192.0.2.1");
-		campaignId = campaigns.create(admin, new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1),
-				Instant.parse("2026-07-28T00:00:00Z"), Instant.parse("2026-09-17T14:59:00Z"), false,
-				"", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		campaignId = campaigns.create(admin,
+				new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
+						Instant.parse("2026-09-17T14:59:00Z"), false, "",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(admin, campaignId, null);
 		audit.record(new AuditLog.Event("ROSTER_PERSON_VIEWED", tenant.id(), "STAFF", "kansa-reviewer", "REVIEWER",
 				"roster_person:" + personId, "192.0.2.2", Map.of()));
@@ -107,8 +110,11 @@ class AuditLogPageIntegrationTests {
 
 	@Test
 	void operators_see_names_without_the_insurers_pages_and_staff_never_another_insurers_names() throws Exception {
-		String operator = mvc.perform(get("/admin/audit").param("target", "campaign:" + campaignId)
-			.with(TestStaff.operator())).andReturn().getResponse().getContentAsString();
+		String operator = mvc
+			.perform(get("/admin/audit").param("target", "campaign:" + campaignId).with(TestStaff.operator()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(operator).contains("調査: 2026年度 被扶養者資格調査")
 			.doesNotContain("href=\"/admin/campaigns/" + campaignId + "\"");
 
@@ -119,16 +125,20 @@ class AuditLogPageIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(foreign).contains("調査票のCSV出力").contains("調査: " + campaignId)
-			.doesNotContain("2026年度 被扶養者資格調査");
+		assertThat(foreign).contains("調査票のCSV出力").contains("調査: " + campaignId).doesNotContain("2026年度 被扶養者資格調査");
 	}
 
 	@Test
 	void the_csv_has_labels_and_keeps_the_codes_in_columns_named_so() throws Exception {
-		byte[] bytes = mvc.perform(get("/admin/audit/export").param("target", "campaign:" + campaignId)
-			.with(TestStaff.tenantAdmin(tenant.id()))).andReturn().getResponse().getContentAsByteArray();
+		byte[] bytes = mvc
+			.perform(get("/admin/audit/export").param("target", "campaign:" + campaignId)
+				.with(TestStaff.tenantAdmin(tenant.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 		String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
-		try (CSVParser csv = CSVParser.parse(text, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+		try (CSVParser csv = CSVParser.parse(text,
+				CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
 			List<CSVRecord> rows = csv.getRecords();
 			assertThat(rows).extracting(r -> r.get("種類")).containsExactly("調査の公開", "調査の作成");
 			assertThat(rows).extracting(r -> r.get("種類コード")).containsExactly("CAMPAIGN_OPENED", "CAMPAIGN_CREATED");

@@ -21,7 +21,10 @@ import jp.kennin.terms.TermsAuditEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every typed audit event has a label in both languages, so the audit log never shows its code. */
+/**
+ * Every typed audit event has a label in both languages, so the audit log never shows its
+ * code.
+ */
 class AuditTypeLabelsTests {
 
 	@ParameterizedTest
@@ -31,9 +34,11 @@ class AuditTypeLabelsTests {
 		try (var in = getClass().getResourceAsStream("/messages/audit_" + language + ".properties")) {
 			labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
-		Stream.of(AccountAuditEvent.values(), SurveyAuditEvent.values(), StaffAuditEvent.values(),
-				TenantAuditEvent.values(), TermsAuditEvent.values(), NoticeAuditEvent.values(), RosterAuditEvent.values(),
-				HelpDeskAuditEvent.values(), DocumentAuditEvent.values(), AuditAuditEvent.values())
+		Stream
+			.of(AccountAuditEvent.values(), SurveyAuditEvent.values(), StaffAuditEvent.values(),
+					TenantAuditEvent.values(), TermsAuditEvent.values(), NoticeAuditEvent.values(),
+					RosterAuditEvent.values(), HelpDeskAuditEvent.values(), DocumentAuditEvent.values(),
+					AuditAuditEvent.values())
 			.flatMap(Stream::of)
 			.map(Enum::name)
 			.forEach(type -> assertThat(labels.getProperty("audit.type." + type)).as(type).isNotBlank());

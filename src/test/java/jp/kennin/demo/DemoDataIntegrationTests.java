@@ -89,10 +89,19 @@ class DemoDataIntegrationTests {
 		Tenant demo = tenants.findByCode("demo").orElseThrow();
 
 		String manual = pages.html(demo.id(), jp.kennin.tenant.TenantPages.Kind.MANUAL);
-		assertThat(manual).contains("<h2>").contains("資格確認書").contains("資格情報のお知らせ").contains("マイナポータル")
-			.contains("2024年12月2日").contains("受付番号").contains("0120-000-000").doesNotContain("<script");
+		assertThat(manual).contains("<h2>")
+			.contains("資格確認書")
+			.contains("資格情報のお知らせ")
+			.contains("マイナポータル")
+			.contains("2024年12月2日")
+			.contains("受付番号")
+			.contains("0120-000-000")
+			.doesNotContain("<script");
 		String faq = pages.html(demo.id(), jp.kennin.tenant.TenantPages.Kind.FAQ);
-		assertThat(faq).contains("<h3>Q.").contains("130万円未満").contains("150万円未満").contains("180万円未満")
+		assertThat(faq).contains("<h3>Q.")
+			.contains("130万円未満")
+			.contains("150万円未満")
+			.contains("180万円未満")
 			.contains("記号と番号をお伝えください");
 		assertThat(pages.written(demo.id())).containsExactly(jp.kennin.tenant.TenantPages.Kind.MANUAL,
 				jp.kennin.tenant.TenantPages.Kind.FAQ);
@@ -106,7 +115,8 @@ class DemoDataIntegrationTests {
 
 	@Test
 	void demo_data_stays_off_when_disabled() throws Exception {
-		// The test profile disables demo data; the application context must not have loaded it on its own.
+		// The test profile disables demo data; the application context must not have
+		// loaded it on its own.
 		DemoDataLoader loader = loader("false");
 		long before = jdbc.sql("select count(*) from tenant").query(Long.class).single();
 		loader.load();
@@ -114,7 +124,10 @@ class DemoDataIntegrationTests {
 	}
 
 	private int count(Tenant t) {
-		return jdbc.sql("select count(*) from roster_person where tenant_id = ?").param(t.id()).query(Integer.class).single();
+		return jdbc.sql("select count(*) from roster_person where tenant_id = ?")
+			.param(t.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	private DemoDataLoader loader(String enabled) {
@@ -122,7 +135,8 @@ class DemoDataIntegrationTests {
 				new KenninProperties.Storage("local", Path.of("target/test-data/files")),
 				new KenninProperties.Mail(Path.of("target/test-data/mail"), Duration.ofSeconds(1), 3),
 				new KenninProperties.Demo(enabled));
-		return new DemoDataLoader(props, "jdbc:h2:mem:x", tenants, roster, staff, notices, tx, clock, campaign, demoPages);
+		return new DemoDataLoader(props, "jdbc:h2:mem:x", tenants, roster, staff, notices, tx, clock, campaign,
+				demoPages);
 	}
 
 }

@@ -64,11 +64,16 @@ class DocumentAccessIntegrationTests {
 		var member = authentication(TestPrincipals.member(tenant.id(), "01", mine));
 		MockMultipartFile pdf = new MockMultipartFile("file", "在学証明書.pdf", "application/pdf", TestFiles.pdf(1));
 
-		mvc.perform(multipart("/documents").file(pdf).param("slot", "STUDENT_CERTIFICATE")
-			.param("subject", String.valueOf(theirChild)).with(member).with(csrf())).andExpect(status().isNotFound());
-		mvc.perform(multipart("/documents").file(pdf).param("slot", "STUDENT_CERTIFICATE")
-			.param("subject", String.valueOf(myChild)).with(member).with(csrf()))
-			.andExpect(redirectedUrl("/documents#document-STUDENT_CERTIFICATE-" + myChild + "-result"));
+		mvc.perform(multipart("/documents").file(pdf)
+			.param("slot", "STUDENT_CERTIFICATE")
+			.param("subject", String.valueOf(theirChild))
+			.with(member)
+			.with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(multipart("/documents").file(pdf)
+			.param("slot", "STUDENT_CERTIFICATE")
+			.param("subject", String.valueOf(myChild))
+			.with(member)
+			.with(csrf())).andExpect(redirectedUrl("/documents#document-STUDENT_CERTIFICATE-" + myChild + "-result"));
 
 		assertThat(documents.list(new DocumentOwner(tenant.id(), "01", mine))).singleElement()
 			.satisfies(d -> assertThat(d.subjectPersonId()).isEqualTo(myChild))
@@ -84,9 +89,12 @@ class DocumentAccessIntegrationTests {
 			.beforeSubmission(() -> documents.store(owner, null, "OTHER", "a.pdf", TestFiles.pdf(1)));
 		var member = authentication(TestPrincipals.member(tenant.id(), LockedHouseholdPolicy.LOCKED_KIGO, bango));
 
-		// Refused changes come back to the page with a Japanese message in the slot, never an error page.
-		mvc.perform(multipart("/documents").file(new MockMultipartFile("file", "b.pdf", "application/pdf", TestFiles.pdf(1)))
-			.with(member).with(csrf()))
+		// Refused changes come back to the page with a Japanese message in the slot,
+		// never an error page.
+		mvc.perform(multipart("/documents")
+			.file(new MockMultipartFile("file", "b.pdf", "application/pdf", TestFiles.pdf(1)))
+			.with(member)
+			.with(csrf()))
 			.andExpect(redirectedUrl("/documents#document-OTHER-error"))
 			.andExpect(flash().attribute("documentError", new jp.kennin.document.web.UploadError("OTHER", null,
 					"現在、書類を追加できません（健康保険組合の確認が始まったか、回答期限を過ぎています）")));
@@ -139,9 +147,8 @@ class DocumentAccessIntegrationTests {
 	}
 
 	private static RosterPerson person(Tenant tenant, String bango, String edaban) {
-		return new RosterPerson(0, tenant.id(), "01", bango, edaban, false, "長男", RelationshipCategory.CHILD,
-				"健保 一郎", "ケンポ イチロウ", LocalDate.of(2006, 5, 20), RosterPerson.Gender.MALE, null, "001", "本社",
-				true, null, true);
+		return new RosterPerson(0, tenant.id(), "01", bango, edaban, false, "長男", RelationshipCategory.CHILD, "健保 一郎",
+				"ケンポ イチロウ", LocalDate.of(2006, 5, 20), RosterPerson.Gender.MALE, null, "001", "本社", true, null, true);
 	}
 
 }

@@ -26,8 +26,9 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A member on a phone uploads a photo and a PDF through the real upload fragment, sees a refusal message,
- * and deletes a file — with the accessibility check on every state of the page.
+ * A member on a phone uploads a photo and a PDF through the real upload fragment, sees a
+ * refusal message, and deletes a file — with the accessibility check on every state of
+ * the page.
  */
 @KenninIntegrationTest
 class DocumentUploadBrowserTests {
@@ -62,22 +63,26 @@ class DocumentUploadBrowserTests {
 				.startsWith("image/jpeg,image/png,application/pdf");
 			Axe.check(driver);
 
-			uploadButton(driver).click(); // no file: the script answers without a round trip
+			uploadButton(driver).click(); // no file: the script answers without a round
+											// trip
 			assertThat(new WebDriverWait(driver, Duration.ofSeconds(5))
 				.until(ExpectedConditions.visibilityOfElementLocated(By.id("document-OTHER-js-error")))
 				.getText()).isEqualTo("ファイルを選択してください");
 			assertThat(driver.getCurrentUrl()).endsWith("/documents");
 
 			upload(driver, photo);
-			assertThat(driver.findElement(By.id("document-OTHER-result")).getText())
-				.isEqualTo("「学生証.jpg」をアップロードしました");
+			assertThat(driver.findElement(By.id("document-OTHER-result")).getText()).isEqualTo("「学生証.jpg」をアップロードしました");
 			assertThat(driver.getCurrentUrl()).endsWith("/documents#document-OTHER-result");
 			assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("document-OTHER-result");
 			WebElement thumb = driver.findElement(By.cssSelector(".document-file__thumb"));
-			new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((Number) ((JavascriptExecutor) d)
-				.executeScript("return arguments[0].naturalWidth;", thumb)).intValue() > 0);
-			assertThat(((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalHeight;", thumb))
-				.intValue()).as("portrait after orientation").isEqualTo(320);
+			new WebDriverWait(driver, Duration.ofSeconds(5)).until(
+					d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth;", thumb))
+						.intValue() > 0);
+			assertThat(
+					((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalHeight;", thumb))
+						.intValue())
+				.as("portrait after orientation")
+				.isEqualTo(320);
 			Axe.check(driver);
 
 			upload(driver, pdf);
@@ -93,15 +98,16 @@ class DocumentUploadBrowserTests {
 			Axe.check(driver);
 			browser.screenshot("documents-phone");
 
-			driver.findElements(By.cssSelector(".document-file")).stream()
+			driver.findElements(By.cssSelector(".document-file"))
+				.stream()
 				.filter(li -> li.getText().contains("在学証明書.pdf"))
 				.findFirst()
 				.orElseThrow()
 				.findElement(By.cssSelector("button[type=submit]"))
 				.click();
-			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".document-file")).size() == 1);
-			assertThat(driver.findElement(By.id("document-OTHER-result")).getText())
-				.isEqualTo("「在学証明書.pdf」を削除しました");
+			new WebDriverWait(driver, Duration.ofSeconds(10))
+				.until(d -> d.findElements(By.cssSelector(".document-file")).size() == 1);
+			assertThat(driver.findElement(By.id("document-OTHER-result")).getText()).isEqualTo("「在学証明書.pdf」を削除しました");
 			assertThat(driver.findElements(By.cssSelector(".document-file"))).hasSize(1);
 			Axe.check(driver);
 		}

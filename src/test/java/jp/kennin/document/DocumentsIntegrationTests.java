@@ -77,9 +77,15 @@ class DocumentsIntegrationTests {
 		byte[] pdf = TestFiles.pdf(2);
 		StoredDocument doc = documents.store(owner, null, "INCOME_CERTIFICATE", "所得証明書.pdf", pdf);
 
-		String key = jdbc.sql("select storage_key from uploaded_document where id = ?").param(doc.id())
-			.query(String.class).single();
-		Path file = properties.storage().localDir().resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+		String key = jdbc.sql("select storage_key from uploaded_document where id = ?")
+			.param(doc.id())
+			.query(String.class)
+			.single();
+		Path file = properties.storage()
+			.localDir()
+			.resolve(key.substring(0, 2))
+			.resolve(key.substring(2, 4))
+			.resolve(key);
 		byte[] onDisk = Files.readAllBytes(file);
 		assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
 		assertThat(onDisk).isNotEqualTo(pdf);
@@ -108,17 +114,18 @@ class DocumentsIntegrationTests {
 		StoredDocument doc = storePdf("源泉徴収票.pdf");
 		Tenant other = TestTenants.create(tenants, "他の健康保険組合");
 
-		assertThat(documents.openForOwner(new DocumentOwner(other.id(), owner.kigo(), owner.bango()), doc.id())).isEmpty();
-		mvc.perform(get("/documents/{id}", doc.id()).with(authentication(TestPrincipals.member(other.id(), owner.kigo(),
-				owner.bango())))).andExpect(status().isNotFound());
-		mvc.perform(get("/documents/{id}", doc.id()).with(authentication(TestPrincipals.member(tenant.id(), "01",
-				"other")))).andExpect(status().isNotFound());
+		assertThat(documents.openForOwner(new DocumentOwner(other.id(), owner.kigo(), owner.bango()), doc.id()))
+			.isEmpty();
+		mvc.perform(get("/documents/{id}", doc.id())
+			.with(authentication(TestPrincipals.member(other.id(), owner.kigo(), owner.bango()))))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/documents/{id}", doc.id())
+			.with(authentication(TestPrincipals.member(tenant.id(), "01", "other")))).andExpect(status().isNotFound());
 		mvc.perform(get("/admin/documents/{id}", doc.id())
 			.with(authentication(TestPrincipals.staff(other.id(), "other-reviewer", "REVIEWER"))))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/admin/documents/{id}", doc.id())
-			.with(authentication(TestPrincipals.staff(null, "operator", "OPERATOR"))))
-			.andExpect(status().isNotFound());
+			.with(authentication(TestPrincipals.staff(null, "operator", "OPERATOR")))).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -145,7 +152,8 @@ class DocumentsIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;")));
 
-		List<AuditEntry> entries = audit.search(new AuditLog.Query(tenant.id(), Instant.EPOCH, null, reviewer, null, 10));
+		List<AuditEntry> entries = audit
+			.search(new AuditLog.Query(tenant.id(), Instant.EPOCH, null, reviewer, null, 10));
 		assertThat(entries).singleElement().satisfies(e -> {
 			assertThat(e.type()).isEqualTo("DOCUMENT_VIEWED_BY_STAFF");
 			assertThat(e.target()).isEqualTo("document:" + doc.id());
@@ -162,7 +170,11 @@ class DocumentsIntegrationTests {
 		MockMultipartFile tooBig = new MockMultipartFile("file", "big.jpg", "image/jpeg",
 				TestFiles.padJpeg(base, 10L * 1024 * 1024 + 1));
 
-		mvc.perform(multipart("/documents").file(html).param("slot", "OTHER").param("returnTo", "/survey/1").with(member).with(csrf()))
+		mvc.perform(multipart("/documents").file(html)
+			.param("slot", "OTHER")
+			.param("returnTo", "/survey/1")
+			.with(member)
+			.with(csrf()))
 			.andExpect(redirectedUrl("/survey/1#document-OTHER-error"))
 			.andExpect(flash().attribute("documentError",
 					new jp.kennin.document.web.UploadError("OTHER", null, "JPEG、PNG、HEIC、PDF のいずれかのファイルを選択してください")));
@@ -170,12 +182,16 @@ class DocumentsIntegrationTests {
 			.andExpect(redirectedUrl("/documents#document-OTHER-error"))
 			.andExpect(flash().attribute("documentError",
 					new jp.kennin.document.web.UploadError("OTHER", null, "ファイルサイズは10MB以下にしてください")));
-		mvc.perform(multipart("/documents").file(new MockMultipartFile("file", "empty.pdf", "application/pdf", new byte[0]))
-			.with(member).with(csrf()))
+		mvc.perform(
+				multipart("/documents").file(new MockMultipartFile("file", "empty.pdf", "application/pdf", new byte[0]))
+					.with(member)
+					.with(csrf()))
 			.andExpect(flash().attribute("documentError",
 					new jp.kennin.document.web.UploadError("OTHER", null, "ファイルが空です")));
-		mvc.perform(multipart("/documents").file(new MockMultipartFile("file", "locked.pdf", "application/pdf",
-				TestFiles.encryptedPdf("pw"))).with(member).with(csrf()))
+		mvc.perform(multipart("/documents")
+			.file(new MockMultipartFile("file", "locked.pdf", "application/pdf", TestFiles.encryptedPdf("pw")))
+			.with(member)
+			.with(csrf()))
 			.andExpect(flash().attribute("documentError",
 					new jp.kennin.document.web.UploadError("OTHER", null, "パスワードで保護されたPDFはアップロードできません")));
 		assertThat(documents.list(owner)).isEmpty();
@@ -204,13 +220,18 @@ class DocumentsIntegrationTests {
 			.andExpect(header().string("Content-Type", "image/jpeg"))
 			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline;")));
 
-		String key = jdbc.sql("select storage_key from uploaded_document where id = ?").param(doc.id())
-			.query(String.class).single();
-		mvc.perform(post("/documents/{id}/delete", doc.id()).param("returnTo", "https://evil.example/").with(member).with(csrf()))
-			.andExpect(redirectedUrl("/documents#document-OTHER-result"));
+		String key = jdbc.sql("select storage_key from uploaded_document where id = ?")
+			.param(doc.id())
+			.query(String.class)
+			.single();
+		mvc.perform(post("/documents/{id}/delete", doc.id()).param("returnTo", "https://evil.example/")
+			.with(member)
+			.with(csrf())).andExpect(redirectedUrl("/documents#document-OTHER-result"));
 		assertThat(documents.list(owner)).isEmpty();
-		assertThat(Files.exists(properties.storage().localDir().resolve(key.substring(0, 2)).resolve(key.substring(2, 4))
-			.resolve(key))).as("bytes removed").isFalse();
+		assertThat(Files.exists(
+				properties.storage().localDir().resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key)))
+			.as("bytes removed")
+			.isFalse();
 		mvc.perform(get("/documents/{id}", doc.id()).with(member)).andExpect(status().isNotFound());
 	}
 
@@ -222,7 +243,8 @@ class DocumentsIntegrationTests {
 		var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		StoredDocument doc = template.execute(status -> {
 			StoredDocument stored = storePdf("取り消し.pdf");
-			status.setRollbackOnly(); // e.g. the survey step that uploaded it failed afterwards
+			status.setRollbackOnly(); // e.g. the survey step that uploaded it failed
+										// afterwards
 			return stored;
 		});
 		long files;

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Test policy: households with 記号 "LK" stand for a submitted survey whose files may not change. A test
- * puts the files they submitted in place with {@link #beforeSubmission}, since {@link Documents} applies the
- * policy to every upload.
+ * Test policy: households with 記号 "LK" stand for a submitted survey whose files may not
+ * change. A test puts the files they submitted in place with {@link #beforeSubmission},
+ * since {@link Documents} applies the policy to every upload.
  */
 @Component
 class LockedHouseholdPolicy implements DocumentChangePolicy {

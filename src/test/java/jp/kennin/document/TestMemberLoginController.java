@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Test-only stand-in for the member login (built by the account module in parallel): puts a member
- * principal for one household into the session, so browser tests can use the real document pages.
- * Lives under /test-only/**, which only the test sources make public.
+ * Test-only stand-in for the member login (built by the account module in parallel): puts
+ * a member principal for one household into the session, so browser tests can use the
+ * real document pages. Lives under /test-only/**, which only the test sources make
+ * public.
  */
 @Controller
 class TestMemberLoginController {

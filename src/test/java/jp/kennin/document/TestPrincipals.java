@@ -11,8 +11,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
- * Stand-ins for the account and staff modules' principals: anything implementing the platform interfaces
- * must work with the document endpoints.
+ * Stand-ins for the account and staff modules' principals: anything implementing the
+ * platform interfaces must work with the document endpoints.
  */
 final class TestPrincipals {
 

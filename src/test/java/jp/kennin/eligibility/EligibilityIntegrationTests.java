@@ -35,8 +35,8 @@ class EligibilityIntegrationTests {
 	void a_tenant_override_applies_from_its_date_and_only_to_that_tenant() {
 		Tenant strict = TestTenants.create(tenants, "厳しい健康保険組合");
 		Tenant other = TestTenants.create(tenants, "ふつうの健康保険組合");
-		RuleParameters own = new RuleParameters(LocalDate.of(2026, 4, 1), 1_200_000, 1_400_000L, 19, 22, 1_700_000,
-				60, 75);
+		RuleParameters own = new RuleParameters(LocalDate.of(2026, 4, 1), 1_200_000, 1_400_000L, 19, 22, 1_700_000, 60,
+				75);
 
 		eligibility.setParameters(strict.id(), own);
 
@@ -60,7 +60,8 @@ class EligibilityIntegrationTests {
 
 		assertThat(eligibility.parametersOn(tenant.id(), LocalDate.of(2026, 1, 1))).isEqualTo(replaced);
 		assertThat(eligibility.removeParameters(tenant.id(), from)).isTrue();
-		assertThat(eligibility.parametersOn(tenant.id(), LocalDate.of(2026, 1, 1))).isEqualTo(RuleParameters.SINCE_2025_10);
+		assertThat(eligibility.parametersOn(tenant.id(), LocalDate.of(2026, 1, 1)))
+			.isEqualTo(RuleParameters.SINCE_2025_10);
 		assertThat(eligibility.removeParameters(tenant.id(), from)).isFalse();
 	}
 

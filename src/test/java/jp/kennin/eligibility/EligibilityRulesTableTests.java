@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules table: one row of src/test/resources/eligibility/rules.csv per dependent, with every boundary
- * the issue names (130万 ±1 yen, 19 and 23 on 31 December, age 60, the 75th birthday, the 同居 and 別居
- * boundaries, spouses, disability, abroad with and without an exception).
+ * The rules table: one row of src/test/resources/eligibility/rules.csv per dependent,
+ * with every boundary the issue names (130万 ±1 yen, 19 and 23 on 31 December, age 60, the
+ * 75th birthday, the 同居 and 別居 boundaries, spouses, disability, abroad with and without
+ * an exception).
  */
 class EligibilityRulesTableTests {
 

@@ -36,14 +36,14 @@ class EligibilityRulesTests {
 
 		assertThat(result.warnings()).extracting(Warning::message)
 			.containsExactly("年間収入見込額が150万円以上のため、扶養の条件を満たさない可能性があります");
-		assertThat(result.warnings().get(0).message(Locale.ENGLISH))
-			.isEqualTo("The expected annual income is ¥1,500,000 or more, so the dependent may not meet the conditions");
+		assertThat(result.warnings().get(0).message(Locale.ENGLISH)).isEqualTo(
+				"The expected annual income is ¥1,500,000 or more, so the dependent may not meet the conditions");
 	}
 
 	@Test
 	void remittance_reason_names_the_yearly_remittance() {
-		EligibilityResult result = evaluate(student20().livingApart(100_000L, RemittanceMethod.TRANSFER)
-			.income(IncomeKind.SALARY, 1_250_000));
+		EligibilityResult result = evaluate(
+				student20().livingApart(100_000L, RemittanceMethod.TRANSFER).income(IncomeKind.SALARY, 1_250_000));
 
 		assertThat(result.annualRemittance()).isEqualTo(1_200_000L);
 		assertThat(result.warnings()).extracting(Warning::message)
@@ -77,9 +77,8 @@ class EligibilityRulesTests {
 	@ParameterizedTest
 	@CsvSource({ "REMOVE", "IN_PROGRESS" })
 	void a_dependent_being_removed_is_not_checked(Continuation continuation) {
-		EligibilityResult result = evaluate(student20().continuation(continuation)
-			.income(IncomeKind.SALARY, 5_000_000)
-			.abroad(null));
+		EligibilityResult result = evaluate(
+				student20().continuation(continuation).income(IncomeKind.SALARY, 5_000_000).abroad(null));
 
 		assertThat(result.warnings()).isEmpty();
 		assertThat(result.documents()).isEmpty();
@@ -119,14 +118,15 @@ class EligibilityRulesTests {
 
 	@Test
 	void tenant_sets_override_from_their_date_until_the_next_set() {
-		RuleParameters stricter = new RuleParameters(LocalDate.of(2026, 4, 1), 1_200_000, 1_400_000L, 19, 22,
-				1_700_000, 60, 75);
+		RuleParameters stricter = new RuleParameters(LocalDate.of(2026, 4, 1), 1_200_000, 1_400_000L, 19, 22, 1_700_000,
+				60, 75);
 
 		assertThat(RuleParameters.effectiveOn(LocalDate.of(2026, 3, 31), List.of(stricter)))
 			.isEqualTo(RuleParameters.SINCE_2025_10);
 		assertThat(RuleParameters.effectiveOn(LocalDate.of(2026, 4, 1), List.of(stricter))).isEqualTo(stricter);
-		assertThat(RuleParameters.effectiveOn(LocalDate.of(2025, 10, 1), List.of(stricter.withValidFrom(
-				LocalDate.of(2025, 10, 1))))).isEqualTo(stricter.withValidFrom(LocalDate.of(2025, 10, 1)));
+		assertThat(RuleParameters.effectiveOn(LocalDate.of(2025, 10, 1),
+				List.of(stricter.withValidFrom(LocalDate.of(2025, 10, 1)))))
+			.isEqualTo(stricter.withValidFrom(LocalDate.of(2025, 10, 1)));
 		assertThat(RuleParameters.effectiveOn(LocalDate.of(2019, 1, 1), List.of()))
 			.isEqualTo(RuleParameters.SINCE_2020_04);
 	}

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 保保発1001第3号 (domain.md §2.2, [R23][R24]): from 2026-04-01 a dependent whose only income is salary is judged
- * by the labour contract: hourly wage × hours a day × days a week × 52 weeks, or monthly wage × 12, plus the
- * fixed monthly allowances × 12; overtime outside the contract is not asked for, so it never counts.
+ * 保保発1001第3号 (domain.md §2.2, [R23][R24]): from 2026-04-01 a dependent whose only income
+ * is salary is judged by the labour contract: hourly wage × hours a day × days a week ×
+ * 52 weeks, or monthly wage × 12, plus the fixed monthly allowances × 12; overtime
+ * outside the contract is not asked for, so it never counts.
  */
 class LabourContractRuleTests {
 
@@ -37,8 +38,9 @@ class LabourContractRuleTests {
 	@Test
 	void hourly_wage_times_hours_days_and_52_weeks() {
 		assertThat(HOURLY.annualIncome(52)).isEqualTo(1_100L * 6 * 4 * 52); // 1,372,800
-		assertThat(new LabourContract(LabourContract.Kind.HOURLY, 1_050, new BigDecimal("7.5"), 3, 8_000)
-			.annualIncome(52)).isEqualTo(1_050L * 75 * 3 * 52 / 10 + 8_000L * 12);
+		assertThat(
+				new LabourContract(LabourContract.Kind.HOURLY, 1_050, new BigDecimal("7.5"), 3, 8_000).annualIncome(52))
+			.isEqualTo(1_050L * 75 * 3 * 52 / 10 + 8_000L * 12);
 	}
 
 	@Test
@@ -49,9 +51,10 @@ class LabourContractRuleTests {
 
 	@Test
 	void from_april_2026_the_contract_decides_and_the_pre_check_names_the_rule() {
-		// The member expects 1,000,000 yen (the contract says 1,372,800): the contract decides.
-		EligibilityResult result = evaluate(spouse(LocalDate.of(2026, 9, 1)).income(IncomeKind.SALARY, 1_000_000)
-			.labourContract(HOURLY));
+		// The member expects 1,000,000 yen (the contract says 1,372,800): the contract
+		// decides.
+		EligibilityResult result = evaluate(
+				spouse(LocalDate.of(2026, 9, 1)).income(IncomeKind.SALARY, 1_000_000).labourContract(HOURLY));
 
 		assertThat(result.totalIncome()).isEqualTo(1_372_800);
 		assertThat(result.warningCodes()).contains("INCOME_OVER_LIMIT");
@@ -76,8 +79,8 @@ class LabourContractRuleTests {
 
 	@Test
 	void before_april_2026_the_estimate_decides_and_payslips_are_asked_for() {
-		EligibilityResult result = evaluate(spouse(LocalDate.of(2026, 3, 31)).income(IncomeKind.SALARY, 1_000_000)
-			.labourContract(HOURLY));
+		EligibilityResult result = evaluate(
+				spouse(LocalDate.of(2026, 3, 31)).income(IncomeKind.SALARY, 1_000_000).labourContract(HOURLY));
 
 		assertThat(result.incomeBasis()).isEqualTo(IncomeBasis.ESTIMATE);
 		assertThat(result.totalIncome()).isEqualTo(1_000_000);
@@ -110,10 +113,11 @@ class LabourContractRuleTests {
 			.labourContract(HOURLY)
 			.build();
 
-		assertThat(rules.evaluate(input, RuleParameters.effectiveOn(input.referenceDate(), List.of(off)))
-			.incomeBasis()).isEqualTo(IncomeBasis.ESTIMATE);
-		assertThat(rules.evaluate(input, RuleParameters.effectiveOn(input.referenceDate(), List.of(later)))
-			.incomeBasis()).isEqualTo(IncomeBasis.ESTIMATE);
+		assertThat(rules.evaluate(input, RuleParameters.effectiveOn(input.referenceDate(), List.of(off))).incomeBasis())
+			.isEqualTo(IncomeBasis.ESTIMATE);
+		assertThat(
+				rules.evaluate(input, RuleParameters.effectiveOn(input.referenceDate(), List.of(later))).incomeBasis())
+			.isEqualTo(IncomeBasis.ESTIMATE);
 		EligibilityResult fifty = rules.evaluate(input,
 				RuleParameters.effectiveOn(input.referenceDate(), List.of(fiftyWeeks)));
 		assertThat(fifty.totalIncome()).isEqualTo(1_100L * 6 * 4 * 50); // 1,320,000

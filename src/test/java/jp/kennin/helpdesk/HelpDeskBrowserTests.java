@@ -41,10 +41,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A tenant admin on a phone finds a registered member by status and resets the account; on a desktop each
- * action shows only its own fields, and a caller is found in the full roster list with their survey status and
- * 受付番号; the import page leads to the CSV format; an operator opens the terms versions. Every page is checked
- * with axe.
+ * A tenant admin on a phone finds a registered member by status and resets the account;
+ * on a desktop each action shows only its own fields, and a caller is found in the full
+ * roster list with their survey status and 受付番号; the import page leads to the CSV format;
+ * an operator opens the terms versions. Every page is checked with axe.
  */
 @KenninIntegrationTest
 class HelpDeskBrowserTests {
@@ -112,7 +112,8 @@ class HelpDeskBrowserTests {
 			waitForHeading(driver, member.person().name());
 			assertThat(driver.findElement(By.className("notification-banner")).getText()).contains("アカウントをリセットしました");
 			assertThat(driver.findElement(By.id("account")).getText()).contains("未登録");
-			assertThat(driver.findElement(By.id("events")).getText()).contains("職員によるアカウントのリセット").doesNotContain("STAFF_ACCOUNT_RESET");
+			assertThat(driver.findElement(By.id("events")).getText()).contains("職員によるアカウントのリセット")
+				.doesNotContain("STAFF_ACCOUNT_RESET");
 			Axe.check(driver);
 			browser.screenshot("helpdesk-reset-done-phone");
 		}
@@ -135,7 +136,8 @@ class HelpDeskBrowserTests {
 			assertFields(driver, false, false);
 			assertThat(driver.findElement(By.id("content")).getText()).contains(waiting.email());
 			browser.submit();
-			assertThat(driver.findElement(By.className("error-summary")).getText()).isEqualTo("入力内容に誤りがあります\n理由を入力してください");
+			assertThat(driver.findElement(By.className("error-summary")).getText())
+				.isEqualTo("入力内容に誤りがあります\n理由を入力してください");
 			assertFields(driver, false, false);
 			Axe.check(driver);
 
@@ -165,16 +167,20 @@ class HelpDeskBrowserTests {
 			throws Exception {
 		Tenant tenant = fixtures.tenant();
 		RosterPerson caller = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
-		roster.upsert(tenant.id(), List.of(new RosterPerson(0, 0, caller.kigo(), caller.bango(), "01", false, "妻",
-				RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(1982, 5, 1), RosterPerson.Gender.FEMALE,
-				null, null, null, true, null, true)));
+		roster.upsert(tenant.id(),
+				List.of(new RosterPerson(0, 0, caller.kigo(), caller.bango(), "01", false, "妻",
+						RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(1982, 5, 1),
+						RosterPerson.Gender.FEMALE, null, null, null, true, null, true)));
 		RosterPerson other = fixtures.insured(tenant, null);
-		long campaign = campaigns.create(tenant.id(), new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1),
-				Instant.parse("2026-07-28T00:00:00Z"), Instant.parse("2026-09-17T14:59:00Z"), false, "",
-				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long campaign = campaigns.create(tenant.id(),
+				new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
+						Instant.parse("2026-09-17T14:59:00Z"), false, "",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant.id(), campaign);
 		jdbc.sql("update survey_form set status = 'SUBMITTED', receipt_number = '2026-0001-0000042', submitted_at = ?"
-				+ " where campaign_id = ?").params(Timestamp.from(Instant.parse("2026-08-03T01:15:00Z")), campaign).update();
+				+ " where campaign_id = ?")
+			.params(Timestamp.from(Instant.parse("2026-08-03T01:15:00Z")), campaign)
+			.update();
 		String adminId = "hds-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 		accounts.create(adminId, "窓口 管理者", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
 		try (Browser browser = Browser.open(Browser.DESKTOP)) {
@@ -186,14 +192,15 @@ class HelpDeskBrowserTests {
 			assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("2件");
 			String results = driver.findElement(By.id("results")).getText();
 			assertThat(results).contains("01-" + caller.bango() + " 御室 太郎").contains("提出済み").contains("対象外");
-			assertThat(driver.findElement(By.id("content")).getText())
-				.contains("「調査票」の列は「2026年度 被扶養者資格調査」の状況です。");
+			assertThat(driver.findElement(By.id("content")).getText()).contains("「調査票」の列は「2026年度 被扶養者資格調査」の状況です。");
 			Axe.check(driver);
 			browser.screenshot("helpdesk-search-all-desktop");
 
 			browser.click(driver.findElement(By.linkText("01-" + caller.bango())));
 			String forms = driver.findElement(By.id("survey-forms")).getText();
-			assertThat(forms).contains("2026年度 被扶養者資格調査").contains("提出済み").contains("2026/08/03 10:15")
+			assertThat(forms).contains("2026年度 被扶養者資格調査")
+				.contains("提出済み")
+				.contains("2026/08/03 10:15")
 				.contains("2026-0001-0000042");
 			Axe.check(driver);
 			browser.screenshot("helpdesk-person-survey-desktop");
@@ -220,7 +227,10 @@ class HelpDeskBrowserTests {
 		assertThat(browser.heading()).isEqualTo(action);
 	}
 
-	/** The form shows the reason always, the new address only to change it, the tick only to reset. */
+	/**
+	 * The form shows the reason always, the new address only to change it, the tick only
+	 * to reset.
+	 */
 	private static void assertFields(WebDriver driver, boolean email, boolean confirm) {
 		WebElement form = driver.findElement(By.cssSelector("#content form"));
 		assertThat(form.findElements(By.id("reason"))).hasSize(1);

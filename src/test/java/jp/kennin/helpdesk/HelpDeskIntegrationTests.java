@@ -37,8 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The help desk as insurer staff use it: the account on the person detail, the four actions with their
- * reason, and the registration status in the roster search.
+ * The help desk as insurer staff use it: the account on the person detail, the four
+ * actions with their reason, and the registration status in the roster search.
  */
 @KenninIntegrationTest
 class HelpDeskIntegrationTests {
@@ -70,14 +70,17 @@ class HelpDeskIntegrationTests {
 	void the_detail_shows_the_registration_status_and_the_last_login_in_japan_time() throws Exception {
 		Tenant tenant = fixtures.tenant();
 		RosterPerson waiting = fixtures.insured(tenant, AccountFixtures.uniqueEmail());
-		assertThat(page(TestStaff.reviewer(tenant.id()), "/admin/roster/people/" + waiting.id()))
-			.contains("会員アカウント").contains("未登録").contains("ログインしたことはありません");
+		assertThat(page(TestStaff.reviewer(tenant.id()), "/admin/roster/people/" + waiting.id())).contains("会員アカウント")
+			.contains("未登録")
+			.contains("ログインしたことはありません");
 
 		clock.setInstant(Instant.parse("2026-04-01T00:30:00Z"));
 		Registration member = Registration.register(mvc, fixtures, tenant);
 		member.loggedIn(mvc);
 		String detail = page(TestStaff.tenantAdmin(tenant.id()), "/admin/roster/people/" + member.person().id());
-		assertThat(detail).contains("登録済").contains(member.userId()).contains(member.email())
+		assertThat(detail).contains("登録済")
+			.contains(member.userId())
+			.contains(member.email())
 			.contains("2026/04/01 09:30");
 	}
 
@@ -92,7 +95,9 @@ class HelpDeskIntegrationTests {
 
 		String error = mvc.perform(post(url + "/unlock").with(reviewer).with(csrf()).param("reason", "  "))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(error).contains("理由を入力してください").contains("aria-invalid=\"true\"");
 		assertThat(accounts.status(member.tenant().id(), id).state()).isEqualTo(RegistrationStatus.State.LOCKED);
 
@@ -103,7 +108,9 @@ class HelpDeskIntegrationTests {
 		AuditEntry event = event(member.tenant(), id, "STAFF_UNLOCKED");
 		assertThat(event.details()).containsEntry("reason", "電話で本人確認済み");
 		assertThat(event.actorRole()).isEqualTo("REVIEWER");
-		assertThat(new MemberClient(mvc).login(member.userId(), member.password()).andReturn().getResponse()
+		assertThat(new MemberClient(mvc).login(member.userId(), member.password())
+			.andReturn()
+			.getResponse()
 			.getRedirectedUrl()).isEqualTo("/home");
 	}
 
@@ -112,14 +119,19 @@ class HelpDeskIntegrationTests {
 		Registration member = Registration.register(mvc, fixtures);
 		String url = "/admin/roster/people/" + member.person().id() + "/email";
 		mvc.perform(get(url).with(TestStaff.reviewer(member.tenant().id()))).andExpect(status().isForbidden());
-		mvc.perform(post(url).with(TestStaff.reviewer(member.tenant().id())).with(csrf()).param("reason", "x")
+		mvc.perform(post(url).with(TestStaff.reviewer(member.tenant().id()))
+			.with(csrf())
+			.param("reason", "x")
 			.param("email", AccountFixtures.uniqueEmail())).andExpect(status().isForbidden());
 
 		RequestPostProcessor admin = TestStaff.tenantAdmin(member.tenant().id());
-		String error = mvc.perform(post(url).with(admin).with(csrf()).param("reason", "旧アドレス使用不可")
-			.param("email", "not-an-address")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(error).contains("メールアドレスの形式が正しくありません").contains("旧アドレス使用不可")
-			.contains("value=\"not-an-address\"");
+		String error = mvc
+			.perform(post(url).with(admin).with(csrf()).param("reason", "旧アドレス使用不可").param("email", "not-an-address"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(error).contains("メールアドレスの形式が正しくありません").contains("旧アドレス使用不可").contains("value=\"not-an-address\"");
 
 		String newEmail = AccountFixtures.uniqueEmail();
 		mvc.perform(post(url).with(admin).with(csrf()).param("reason", "旧アドレス使用不可").param("email", newEmail))
@@ -148,7 +160,10 @@ class HelpDeskIntegrationTests {
 		String registered = "/admin/roster/people/" + member.person().id() + "/guidance";
 		int before = fixtures.mailsTo(member.email()).size();
 		String answer = mvc.perform(post(registered).with(reviewer).with(csrf()).param("reason", "再送希望"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(answer).contains("すでに登録済みか");
 		assertThat(fixtures.mailsTo(member.email())).hasSize(before);
 	}
@@ -162,16 +177,22 @@ class HelpDeskIntegrationTests {
 		assertThat(page(admin, "/admin/roster/people/" + id)).contains(url);
 
 		String error = mvc.perform(post(url).with(admin).with(csrf()).param("reason", "本人から依頼"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(error).contains("確認のチェックを入れてください").contains("本人から依頼");
 		assertThat(accounts.status(member.tenant().id(), id).state()).isEqualTo(RegistrationStatus.State.REGISTERED);
 
 		mvc.perform(post(url).with(admin).with(csrf()).param("reason", "本人から依頼").param("confirm", "true"))
 			.andExpect(redirectedUrl("/admin/roster/people/" + id))
 			.andExpect(flash().attribute("helpdeskDone", "helpdesk.reset.done"));
-		assertThat(accounts.status(member.tenant().id(), id).state()).isEqualTo(RegistrationStatus.State.NOT_REGISTERED);
+		assertThat(accounts.status(member.tenant().id(), id).state())
+			.isEqualTo(RegistrationStatus.State.NOT_REGISTERED);
 		assertThat(event(member.tenant(), id, "STAFF_ACCOUNT_RESET").details()).containsEntry("reason", "本人から依頼");
-		assertThat(new MemberClient(mvc).login(member.userId(), member.password()).andReturn().getResponse()
+		assertThat(new MemberClient(mvc).login(member.userId(), member.password())
+			.andReturn()
+			.getResponse()
 			.getRedirectedUrl()).isNotEqualTo("/home");
 	}
 
@@ -180,9 +201,14 @@ class HelpDeskIntegrationTests {
 		Tenant tenant = fixtures.tenant();
 		String email = AccountFixtures.uniqueEmail();
 		RosterPerson person = fixtures.insured(tenant, email);
-		String answer = mvc.perform(post("/admin/roster/people/" + person.id() + "/guidance")
-			.with(TestStaff.tenantAdmin(tenant.id())).with(csrf()).param("reason", "長".repeat(201)))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String answer = mvc
+			.perform(post("/admin/roster/people/" + person.id() + "/guidance").with(TestStaff.tenantAdmin(tenant.id()))
+				.with(csrf())
+				.param("reason", "長".repeat(201)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(answer).contains("理由は200文字以内で入力してください");
 		assertThat(fixtures.mailsTo(email)).isEmpty();
 	}
@@ -193,18 +219,21 @@ class HelpDeskIntegrationTests {
 		Tenant other = fixtures.tenant();
 		String url = "/admin/roster/people/" + member.person().id();
 		mvc.perform(get(url + "/unlock").with(TestStaff.tenantAdmin(other.id()))).andExpect(status().isNotFound());
-		mvc.perform(post(url + "/reset").with(TestStaff.tenantAdmin(other.id())).with(csrf()).param("reason", "x")
+		mvc.perform(post(url + "/reset").with(TestStaff.tenantAdmin(other.id()))
+			.with(csrf())
+			.param("reason", "x")
 			.param("confirm", "true")).andExpect(status().isNotFound());
 		assertThat(accounts.status(member.tenant().id(), member.person().id()).state())
 			.isEqualTo(RegistrationStatus.State.REGISTERED);
 
 		RosterPerson insured = member.person();
-		roster.upsert(member.tenant().id(), List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "妻",
-				RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(1982, 5, 1), RosterPerson.Gender.FEMALE,
-				null, null, null, true, null, true)));
+		roster.upsert(member.tenant().id(),
+				List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "妻",
+						RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(1982, 5, 1),
+						RosterPerson.Gender.FEMALE, null, null, null, true, null, true)));
 		long dependent = roster.household(member.tenant().id(), insured.kigo(), insured.bango()).get(1).id();
-		mvc.perform(get("/admin/roster/people/" + dependent + "/guidance").with(TestStaff.tenantAdmin(member.tenant().id())))
-			.andExpect(status().isNotFound());
+		mvc.perform(get("/admin/roster/people/" + dependent + "/guidance")
+			.with(TestStaff.tenantAdmin(member.tenant().id()))).andExpect(status().isNotFound());
 		assertThat(page(TestStaff.tenantAdmin(member.tenant().id()), "/admin/roster/people/" + dependent))
 			.doesNotContain("会員アカウント");
 	}
@@ -233,13 +262,20 @@ class HelpDeskIntegrationTests {
 	}
 
 	private String search(RequestPostProcessor staff, String active, String state) throws Exception {
-		return mvc.perform(get("/admin/roster").with(staff).param("kigo", "01").param("active", active).param("state", state))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return mvc
+			.perform(get("/admin/roster").with(staff).param("kigo", "01").param("active", active).param("state", state))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static List<Long> ids(String html) {
-		return Pattern.compile("/admin/roster/people/(\\d+)\"").matcher(html).results()
-			.map(m -> Long.parseLong(m.group(1))).toList();
+		return Pattern.compile("/admin/roster/people/(\\d+)\"")
+			.matcher(html)
+			.results()
+			.map(m -> Long.parseLong(m.group(1)))
+			.toList();
 	}
 
 	private static String rowOf(String html, RosterPerson person) {
@@ -249,7 +285,11 @@ class HelpDeskIntegrationTests {
 	}
 
 	private String page(RequestPostProcessor staff, String url) throws Exception {
-		return mvc.perform(get(url).with(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return mvc.perform(get(url).with(staff))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private void lock(Registration member) throws Exception {

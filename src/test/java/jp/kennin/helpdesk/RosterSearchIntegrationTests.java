@@ -38,8 +38,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 名簿の検索 as the help desk uses it: without criteria everyone, paged by 記号・番号 with the count; each
- * household's survey status; the person detail with the household's forms, submission time and 受付番号.
+ * 名簿の検索 as the help desk uses it: without criteria everyone, paged by 記号・番号 with the
+ * count; each household's survey status; the person detail with the household's forms,
+ * submission time and 受付番号.
  */
 @KenninIntegrationTest
 class RosterSearchIntegrationTests {
@@ -73,7 +74,8 @@ class RosterSearchIntegrationTests {
 		Tenant tenant = TestTenants.create(tenants, "名簿一覧健保");
 		List<RosterPerson> people = new ArrayList<>();
 		// Two 記号 and 番号 inserted out of order; the list is in the order of 記号, then 番号.
-		IntStream.rangeClosed(1, 1_030).map(i -> 1_031 - i)
+		IntStream.rangeClosed(1, 1_030)
+			.map(i -> 1_031 - i)
 			.forEach(i -> people.add(insured(i <= 1_000 ? "01" : "02", String.format("b%04d", i), true)));
 		people.add(insured("01", "z-gone", false));
 		roster.upsert(tenant.id(), people);
@@ -100,7 +102,8 @@ class RosterSearchIntegrationTests {
 		assertThat(keys(follow(reviewer, PREV, last))).containsExactlyElementsOf(expected.subList(950, 1_000));
 
 		assertThat(page(reviewer, get("/admin/roster").param("lang", "en"))).contains("1,030 insured persons");
-		assertThat(page(reviewer, get("/admin/roster").param("active", "inactive"))).contains("1件").contains("01-z-gone");
+		assertThat(page(reviewer, get("/admin/roster").param("active", "inactive"))).contains("1件")
+			.contains("01-z-gone");
 		assertThat(page(reviewer, get("/admin/roster").param("bango", "nobody"))).contains("該当する方はいません");
 	}
 
@@ -143,13 +146,15 @@ class RosterSearchIntegrationTests {
 		String chosen = page(reviewer, get("/admin/roster").param("campaign", String.valueOf(older)));
 		assertThat(surveyCell(chosen, "01-s1")).isEqualTo("提出済み");
 		assertThat(surveyCell(chosen, "01-s2")).isEqualTo("未作成");
-		// The search result lists statuses, it shows no person's detail: nothing is audited for it.
+		// The search result lists statuses, it shows no person's detail: nothing is
+		// audited for it.
 		assertThat(audit.search(new AuditLog.Query(tenant.id(), null, null, null, null, 50)))
 			.noneMatch(e -> e.type().startsWith("ROSTER_PERSON"));
 	}
 
 	@Test
-	void the_person_detail_shows_the_households_forms_with_submission_time_and_receipt_number_audited() throws Exception {
+	void the_person_detail_shows_the_households_forms_with_submission_time_and_receipt_number_audited()
+			throws Exception {
 		Tenant tenant = TestTenants.create(tenants, "受付番号健保");
 		roster.upsert(tenant.id(), List.of(insured("01", "r1", true), spouse("01", "r1"), insured("01", "r2", true)));
 		long older = openCampaign(tenant, "2025年度 被扶養者資格調査", 2025);
@@ -161,18 +166,28 @@ class RosterSearchIntegrationTests {
 		List<RosterPerson> household = roster.household(tenant.id(), "01", "r1");
 
 		String html = page(admin, get("/admin/roster/people/" + household.get(0).id()));
-		String forms = html.substring(html.indexOf("id=\"survey-forms\""), html.indexOf("</table>", html.indexOf("id=\"survey-forms\"")));
+		String forms = html.substring(html.indexOf("id=\"survey-forms\""),
+				html.indexOf("</table>", html.indexOf("id=\"survey-forms\"")));
 		assertThat(forms.indexOf("2026年度")).isLessThan(forms.indexOf("2025年度"));
-		assertThat(forms).contains("提出済み").contains("2026/08/01 21:34").contains("2026-0002-0000001")
-			.contains("作成中").contains("提出後に取り消して修正中（最後の提出：2025/08/02 10:00）").contains("2025-0001-0000001")
+		assertThat(forms).contains("提出済み")
+			.contains("2026/08/01 21:34")
+			.contains("2026-0002-0000001")
+			.contains("作成中")
+			.contains("提出後に取り消して修正中（最後の提出：2025/08/02 10:00）")
+			.contains("2025-0001-0000001")
 			.contains("/admin/survey-forms/");
-		assertThat(audit.search(new AuditLog.Query(tenant.id(), null, null, null,
-				"roster_person:" + household.get(0).id(), 10))).extracting(e -> e.type()).contains("ROSTER_PERSON_VIEWED");
+		assertThat(audit
+			.search(new AuditLog.Query(tenant.id(), null, null, null, "roster_person:" + household.get(0).id(), 10)))
+			.extracting(e -> e.type())
+			.contains("ROSTER_PERSON_VIEWED");
 
-		// A caller may be the spouse: the dependent's detail shows the household's forms too, and is audited.
+		// A caller may be the spouse: the dependent's detail shows the household's forms
+		// too, and is audited.
 		assertThat(page(admin, get("/admin/roster/people/" + household.get(1).id()))).contains("2026-0002-0000001");
-		assertThat(audit.search(new AuditLog.Query(tenant.id(), null, null, null,
-				"roster_person:" + household.get(1).id(), 10))).extracting(e -> e.type()).contains("ROSTER_PERSON_VIEWED");
+		assertThat(audit
+			.search(new AuditLog.Query(tenant.id(), null, null, null, "roster_person:" + household.get(1).id(), 10)))
+			.extracting(e -> e.type())
+			.contains("ROSTER_PERSON_VIEWED");
 
 		long without = roster.findInsured(tenant.id(), "01", "r2").orElseThrow().id();
 		assertThat(page(admin, get("/admin/roster/people/" + without))).contains("この世帯の調査票はありません");
@@ -181,22 +196,23 @@ class RosterSearchIntegrationTests {
 	private long openCampaign(Tenant tenant, String title, int year) {
 		Instant opens = ZonedDateTime.of(year, 7, 28, 9, 0, 0, 0, JapanTime.ZONE).toInstant();
 		Instant deadline = ZonedDateTime.of(year, 9, 17, 23, 59, 0, 0, JapanTime.ZONE).toInstant();
-		long id = campaigns.create(tenant.id(), new CampaignDraft(title, LocalDate.of(year, 7, 1), opens, deadline, false,
-				"", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long id = campaigns.create(tenant.id(), new CampaignDraft(title, LocalDate.of(year, 7, 1), opens, deadline,
+				false, "", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant.id(), id);
 		return id;
 	}
 
 	private void setForm(long campaignId, String bango, String status, String receipt, Instant submittedAt) {
-		jdbc.sql("update survey_form set status = ?, receipt_number = ?, submitted_at = ? where campaign_id = ? and bango = ?")
+		jdbc.sql(
+				"update survey_form set status = ?, receipt_number = ?, submitted_at = ? where campaign_id = ? and bango = ?")
 			.params(status, receipt, submittedAt == null ? null : Timestamp.from(submittedAt), campaignId, bango)
 			.update();
 	}
 
 	private static RosterPerson insured(String kigo, String bango, boolean active) {
 		return new RosterPerson(0, 0, kigo, bango, RosterPerson.INSURED_EDABAN, true, "本人", RelationshipCategory.SELF,
-				"検索 太郎", "ケンサク タロウ", LocalDate.of(1980, 4, 1), RosterPerson.Gender.MALE, null, "100", "本社", null,
-				null, active);
+				"検索 太郎", "ケンサク タロウ", LocalDate.of(1980, 4, 1), RosterPerson.Gender.MALE, null, "100", "本社", null, null,
+				active);
 	}
 
 	private static RosterPerson spouse(String kigo, String bango) {
@@ -205,7 +221,11 @@ class RosterSearchIntegrationTests {
 	}
 
 	private String page(RequestPostProcessor staff, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return mvc.perform(request.with(staff))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private String follow(RequestPostProcessor staff, Pattern link, String html) throws Exception {

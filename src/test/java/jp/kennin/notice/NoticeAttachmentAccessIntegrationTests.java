@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Who may download a notice's attachment at {@code /notices/{id}/attachment}: anyone for a published site
- * notice; for an insurer's notice only that insurer's members (and its staff, see
- * TenantIsolationMatrixIntegrationTests). Everybody else gets the same 404 as for an id that does not
- * exist, so notice ids (sequential) reveal nothing.
+ * Who may download a notice's attachment at {@code /notices/{id}/attachment}: anyone for
+ * a published site notice; for an insurer's notice only that insurer's members (and its
+ * staff, see TenantIsolationMatrixIntegrationTests). Everybody else gets the same 404 as
+ * for an id that does not exist, so notice ids (sequential) reveal nothing.
  */
 @KenninIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,7 +57,8 @@ class NoticeAttachmentAccessIntegrationTests {
 	void setUp() throws Exception {
 		own = TestTenants.create(tenants, "添付健保");
 		other = TestTenants.create(tenants, "別添付健保");
-		tenantNotice = withPdf(own.id(), notices.create(own.id(), LocalDate.of(2026, 4, 1), "調査のご案内", "本文", null, null));
+		tenantNotice = withPdf(own.id(),
+				notices.create(own.id(), LocalDate.of(2026, 4, 1), "調査のご案内", "本文", null, null));
 		siteNotice = withPdf(null, notices.create(null, LocalDate.of(2026, 4, 1), "推奨環境", "本文", null, null));
 		unpublished = withPdf(own.id(), notices.create(own.id(), LocalDate.of(2026, 4, 1), "準備中", "本文",
 				Instant.parse("2999-01-01T00:00:00Z"), null));
@@ -65,7 +66,8 @@ class NoticeAttachmentAccessIntegrationTests {
 
 	@Test
 	void a_member_of_the_insurer_downloads_its_notice_attachment() throws Exception {
-		MvcResult result = mvc.perform(get("/notices/" + tenantNotice + "/attachment").with(TestMember.of(own.id(), "01", "1")))
+		MvcResult result = mvc
+			.perform(get("/notices/" + tenantNotice + "/attachment").with(TestMember.of(own.id(), "01", "1")))
 			.andReturn();
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
@@ -75,8 +77,9 @@ class NoticeAttachmentAccessIntegrationTests {
 
 	@Test
 	void a_member_of_another_insurer_gets_the_same_404_as_for_a_missing_notice() throws Exception {
-		MvcResult foreign = mvc.perform(get("/notices/" + tenantNotice + "/attachment")
-			.with(TestMember.of(other.id(), "01", "1"))).andReturn();
+		MvcResult foreign = mvc
+			.perform(get("/notices/" + tenantNotice + "/attachment").with(TestMember.of(other.id(), "01", "1")))
+			.andReturn();
 		MvcResult missing = mvc.perform(get("/notices/987654321/attachment").with(TestMember.of(other.id(), "01", "1")))
 			.andReturn();
 
@@ -104,7 +107,8 @@ class NoticeAttachmentAccessIntegrationTests {
 
 	@Test
 	void an_unpublished_notice_attachment_is_not_found_even_for_its_members() throws Exception {
-		MvcResult member = mvc.perform(get("/notices/" + unpublished + "/attachment").with(TestMember.of(own.id(), "01", "1")))
+		MvcResult member = mvc
+			.perform(get("/notices/" + unpublished + "/attachment").with(TestMember.of(own.id(), "01", "1")))
 			.andReturn();
 
 		assertThat(member.getResponse().getStatus()).isEqualTo(404);

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A notice, its attachment and its audit record commit together: an upload that breaks off while the file is
- * stored leaves no notice and no audit record behind, and a role that may not write notices changes nothing.
+ * A notice, its attachment and its audit record commit together: an upload that breaks
+ * off while the file is stored leaves no notice and no audit record behind, and a role
+ * that may not write notices changes nothing.
  */
 @KenninIntegrationTest
 class NoticeManagementIntegrationTests {
@@ -108,7 +109,10 @@ class NoticeManagementIntegrationTests {
 			.toList();
 	}
 
-	/** The first bytes of a PDF, then the connection drops, as when a browser gives up half-way. */
+	/**
+	 * The first bytes of a PDF, then the connection drops, as when a browser gives up
+	 * half-way.
+	 */
 	static class BrokenUpload extends InputStream {
 
 		private int sent;

@@ -39,15 +39,16 @@ class DevMailboxIntegrationTests {
 	void captured_mail_is_listed_newest_first_and_readable() throws Exception {
 		String first = "最初のメール " + UUID.randomUUID();
 		String second = "次のメール " + UUID.randomUUID();
-		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "from@kennin.example", "検認テスト",
-				"member@example.jp", first, "本文その一")));
+		tx.executeWithoutResult(s -> mailer
+			.enqueue(new OutgoingMail(null, "from@kennin.example", "検認テスト", "member@example.jp", first, "本文その一")));
 		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "from@kennin.example", "検認テスト",
 				"member@example.jp", second, "本文その二\n認証コード：123456")));
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get("/dev/mail"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(first)))
-			.andExpect(content().string(containsString(second))));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> mvc.perform(get("/dev/mail"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(first)))
+				.andExpect(content().string(containsString(second))));
 
 		String page = mvc.perform(get("/dev/mail")).andReturn().getResponse().getContentAsString();
 		assertThat(page.indexOf(second)).isLessThan(page.indexOf(first));
@@ -72,15 +73,18 @@ class DevMailboxIntegrationTests {
 		catch (IllegalStateException expected) {
 			// the action failed, so its mail must vanish with it
 		}
-		assertThat(jdbc.sql("select count(*) from mail_outbox where subject = ?").param(subject).query(Integer.class)
+		assertThat(jdbc.sql("select count(*) from mail_outbox where subject = ?")
+			.param(subject)
+			.query(Integer.class)
 			.single()).as("rolled back with the action").isZero();
-		// Positive signal that the dispatcher ran after the rollback: a mail enqueued later has been delivered
+		// Positive signal that the dispatcher ran after the rollback: a mail enqueued
+		// later has been delivered
 		// (mail goes out in outbox order, so the rolled-back one would have gone first).
 		String later = "後から送るメール " + UUID.randomUUID();
-		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "from@kennin.example", "検認", "x@example.jp",
-				later, "本文")));
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(
-				() -> mvc.perform(get("/dev/mail")).andExpect(content().string(containsString(later))));
+		tx.executeWithoutResult(
+				s -> mailer.enqueue(new OutgoingMail(null, "from@kennin.example", "検認", "x@example.jp", later, "本文")));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> mvc.perform(get("/dev/mail")).andExpect(content().string(containsString(later))));
 		mvc.perform(get("/dev/mail")).andExpect(content().string(not(containsString(subject))));
 	}
 

@@ -27,7 +27,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * With SMTP configured: mail goes out over SMTP, survives an outage, and the dev mailbox is gone.
+ * With SMTP configured: mail goes out over SMTP, survives an outage, and the dev mailbox
+ * is gone.
  */
 @KenninIntegrationTest
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=${kennin.test.smtp-port}" })
@@ -73,23 +74,26 @@ class SmtpOutboxIntegrationTests {
 	@Test
 	void a_code_requested_while_smtp_is_down_arrives_once_smtp_is_back() throws Exception {
 		String subject = "障害中に依頼されたコード " + UUID.randomUUID();
-		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "kenpo@kennin.example", "検認",
-				"member@example.jp", subject, "認証コード：111222")));
-		// The dispatcher has failed at least once against the closed port (and keeps the mail for a retry).
+		tx.executeWithoutResult(s -> mailer.enqueue(
+				new OutgoingMail(null, "kenpo@kennin.example", "検認", "member@example.jp", subject, "認証コード：111222")));
+		// The dispatcher has failed at least once against the closed port (and keeps the
+		// mail for a retry).
 		await().atMost(Duration.ofSeconds(20)).until(() -> outbox(subject, "attempts > 0 and status = 'PENDING'"));
 		smtp.start();
 		// Move past the retry backoff instead of waiting for it.
 		clock.advance(Duration.ofMinutes(30));
 		MimeMessage received = awaitMessage(subject);
 		assertThat(received.getContent().toString()).contains("111222");
-		// Sent once marked SENT; a mail enqueued after it arriving proves a later dispatcher run passed it over.
+		// Sent once marked SENT; a mail enqueued after it arriving proves a later
+		// dispatcher run passed it over.
 		await().atMost(Duration.ofSeconds(20)).until(() -> outbox(subject, "status = 'SENT'"));
 		String later = "後続のメール " + UUID.randomUUID();
-		// Back to a running clock: with the clock frozen a mail due "now" might never come due (its stored time
+		// Back to a running clock: with the clock frozen a mail due "now" might never
+		// come due (its stored time
 		// may be rounded up past the frozen instant).
 		clock.reset();
-		tx.executeWithoutResult(s -> mailer.enqueue(new OutgoingMail(null, "kenpo@kennin.example", "検認",
-				"member@example.jp", later, "本文")));
+		tx.executeWithoutResult(s -> mailer
+			.enqueue(new OutgoingMail(null, "kenpo@kennin.example", "検認", "member@example.jp", later, "本文")));
 		awaitMessage(later);
 		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).equals(subject)))
 			.as("sent exactly once")
@@ -102,7 +106,10 @@ class SmtpOutboxIntegrationTests {
 		mvc.perform(get("/dev/mail")).andExpect(status().isNotFound());
 	}
 
-	/** Whether the outbox holds the mail with {@code subject} in the state {@code condition} describes. */
+	/**
+	 * Whether the outbox holds the mail with {@code subject} in the state
+	 * {@code condition} describes.
+	 */
 	private boolean outbox(String subject, String condition) {
 		return jdbc.sql("select count(*) from mail_outbox where subject = ? and " + condition)
 			.param(subject)

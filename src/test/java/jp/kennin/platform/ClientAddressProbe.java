@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the application took for a visitor's address, seen where it matters: a failed member login over
- * real HTTP (through Tomcat, where forwarded headers are read) writes an audit record with the address and
- * counts the failure against the per-address login throttle.
+ * What the application took for a visitor's address, seen where it matters: a failed
+ * member login over real HTTP (through Tomcat, where forwarded headers are read) writes
+ * an audit record with the address and counts the failure against the per-address login
+ * throttle.
  */
 final class ClientAddressProbe {
 
@@ -36,7 +37,10 @@ final class ClientAddressProbe {
 		this.jdbc = jdbc;
 	}
 
-	/** Fails one login with the given request headers; returns the address its audit record holds. */
+	/**
+	 * Fails one login with the given request headers; returns the address its audit
+	 * record holds.
+	 */
 	String auditedAddressOfFailedLogin(String... headers) throws Exception {
 		HttpVisitor visitor = new HttpVisitor(port);
 		HttpResponse<String> page = visitor.get("/login");

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proves each Surefire execution really runs on the database it claims, with every migration applied.
+ * Proves each Surefire execution really runs on the database it claims, with every
+ * migration applied.
  */
 @KenninIntegrationTest
 class ConnectedDatabaseIntegrationTests {

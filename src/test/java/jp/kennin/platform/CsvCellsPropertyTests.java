@@ -10,14 +10,14 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No cell the CSV guard lets through is one a spreadsheet would evaluate, and nothing is lost: a value comes
- * back as it was or with one leading apostrophe.
+ * No cell the CSV guard lets through is one a spreadsheet would evaluate, and nothing is
+ * lost: a value comes back as it was or with one leading apostrophe.
  */
 class CsvCellsPropertyTests {
 
 	/**
-	 * What a spreadsheet takes for a formula, written apart from the guard: after any leading tab, CR, LF or NUL,
-	 * the cell starts with = + - @ or their full-width forms.
+	 * What a spreadsheet takes for a formula, written apart from the guard: after any
+	 * leading tab, CR, LF or NUL, the cell starts with = + - @ or their full-width forms.
 	 */
 	static boolean evaluated(String cell) {
 		String s = cell.replaceFirst("^[\\t\\r\\n\\x00]+", "");
@@ -52,7 +52,10 @@ class CsvCellsPropertyTests {
 		assertThat(CsvCells.safe("御室 太郎")).isEqualTo("御室 太郎");
 	}
 
-	/** Strings that often start with (and contain) the characters that matter, among ordinary ones. */
+	/**
+	 * Strings that often start with (and contain) the characters that matter, among
+	 * ordinary ones.
+	 */
 	@Provide
 	Arbitrary<String> cells() {
 		Arbitrary<Character> risky = Arbitraries.of('=', '+', '-', '@', '\t', '\r', '\n', '\0', '\uFF1D', '\uFF0B',

@@ -31,8 +31,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * The embedded H2 file database exactly as a first start creates it (the URL of application.yml, a new
- * data directory, the migrations run on a pool connection). H2 only: the PostgreSQL run has no such setup.
+ * The embedded H2 file database exactly as a first start creates it (the URL of
+ * application.yml, a new data directory, the migrations run on a pool connection). H2
+ * only: the PostgreSQL run has no such setup.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedDatabaseTests {
@@ -45,8 +46,9 @@ class EmbeddedDatabaseTests {
 	void firstStart(@TempDir Path dir) {
 		assumeFalse(TestPostgres.selected(), "the embedded H2 database only");
 		dataDir = dir;
-		app = new SpringApplicationBuilder(KenninApplication.class).run("--kennin.data-dir=" + dataDir, "--server.port=0",
-				"--kennin.demo.enabled=false", "--kennin.scheduling.enabled=false", "--logging.level.root=warn");
+		app = new SpringApplicationBuilder(KenninApplication.class).run("--kennin.data-dir=" + dataDir,
+				"--server.port=0", "--kennin.demo.enabled=false", "--kennin.scheduling.enabled=false",
+				"--logging.level.root=warn");
 	}
 
 	@AfterAll
@@ -57,21 +59,25 @@ class EmbeddedDatabaseTests {
 	}
 
 	/**
-	 * H2 2.4.240 kept the session that created a CHECK ... IN (...) constraint inside the constraint; once the
-	 * pool retired the connection that ran the migrations (after max-lifetime, 30 minutes), every insert into
-	 * such a table failed with "Check constraint invalid ... The database has been closed" until a restart.
+	 * H2 2.4.240 kept the session that created a CHECK ... IN (...) constraint inside the
+	 * constraint; once the pool retired the connection that ran the migrations (after
+	 * max-lifetime, 30 minutes), every insert into such a table failed with "Check
+	 * constraint invalid ... The database has been closed" until a restart.
 	 */
 	@Test
 	void writes_still_work_after_the_pool_has_retired_the_connection_that_ran_the_migrations() throws Exception {
 		HikariDataSource pool = app.getBean(HikariDataSource.class);
 		JdbcClient jdbc = JdbcClient.create(pool);
-		// Hikari retires connections one at a time, so the database itself stays open meanwhile (were the
-		// last connection closed, H2 would close and reopen the database, which hides the failure).
+		// Hikari retires connections one at a time, so the database itself stays open
+		// meanwhile (were the
+		// last connection closed, H2 would close and reopen the database, which hides the
+		// failure).
 		try (Connection keepsDatabaseOpen = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
 				pool.getPassword())) {
 			Timestamp evicted = jdbc.sql("select current_timestamp").query(Timestamp.class).single();
 			pool.getHikariPoolMXBean().softEvictConnections();
-			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
 				.until(() -> sessionsOpenedBefore(keepsDatabaseOpen, evicted) <= 1);
 			assertThat(sessionsOpenedBefore(keepsDatabaseOpen, evicted))
 				.as("sessions open from before the eviction, besides the one keeping the database open")
@@ -89,11 +95,15 @@ class EmbeddedDatabaseTests {
 		}
 	}
 
-	/** The embedded database is reachable only from this process: no TCP server (H2's AUTO_SERVER) at all. */
+	/**
+	 * The embedded database is reachable only from this process: no TCP server (H2's
+	 * AUTO_SERVER) at all.
+	 */
 	@Test
 	void the_embedded_database_opens_no_network_listener() throws Exception {
 		HikariDataSource pool = app.getBean(HikariDataSource.class);
-		assertThat(JdbcClient.create(pool).sql("select count(*) from tenant").query(Integer.class).single()).isNotNull();
+		assertThat(JdbcClient.create(pool).sql("select count(*) from tenant").query(Integer.class).single())
+			.isNotNull();
 		Path lock = dataDir.resolve("db/kennin.lock.db");
 		if (Files.exists(lock)) {
 			Properties content = new Properties();

@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every error a visitor can provoke gets Kennin's own page, with the security headers and a request ID to
- * quote, never a Whitelabel or bare Tomcat page. Over real HTTP: MockMvc skips Tomcat and its error
- * handling, where most of these are decided.
+ * Every error a visitor can provoke gets Kennin's own page, with the security headers and
+ * a request ID to quote, never a Whitelabel or bare Tomcat page. Over real HTTP: MockMvc
+ * skips Tomcat and its error handling, where most of these are decided.
  */
 @KenninIntegrationTest
 class ErrorPagesIntegrationTests {
@@ -26,7 +26,10 @@ class ErrorPagesIntegrationTests {
 	@Value("${local.server.port}")
 	int port;
 
-	/** Refused by Spring Security's firewall ({@code //}, {@code ;}, {@code %2e}, {@code %25}) or by Tomcat itself. */
+	/**
+	 * Refused by Spring Security's firewall ({@code //}, {@code ;}, {@code %2e},
+	 * {@code %25}) or by Tomcat itself.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "//admin/login", "/admin;x=1/login", "/%2e/admin/login", "/%25", "/a%2Fb",
 			"/..;/admin/login", "/a\\b", "/%2e%2e/etc/passwd", "/login%00", "/admin/%2e%2e/login" })
@@ -40,8 +43,8 @@ class ErrorPagesIntegrationTests {
 	@ParameterizedTest
 	@CsvSource({ "GET, /notices/987654321, 404, ページが見つかりません", "GET, /test-only/boom, 500, システムでエラーが発生しました",
 			"TRACE, /login, 405, リクエストを処理できませんでした", "GET, /notices/not-a-number, 400, このアドレスは正しくありません" })
-	void every_status_rendered_through_the_error_page_has_the_security_headers(String method, String path,
-			int status, String text) throws Exception {
+	void every_status_rendered_through_the_error_page_has_the_security_headers(String method, String path, int status,
+			String text) throws Exception {
 		RawResponse response = RawResponse.parse(new HttpVisitor(port).raw(method, path));
 		assertThat(response.status()).isEqualTo(status);
 		assertThat(response.body()).contains(text);

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With no trusted proxy configured (the default), every visitor talks to Kennin directly: whatever
- * X-Forwarded-* or Forwarded headers it sends are ignored.
+ * With no trusted proxy configured (the default), every visitor talks to Kennin directly:
+ * whatever X-Forwarded-* or Forwarded headers it sends are ignored.
  */
 @KenninIntegrationTest
 class ForwardedHeadersIntegrationTests {
@@ -47,7 +47,8 @@ class ForwardedHeadersIntegrationTests {
 		assertThat(probe.auditedAddressOfFailedLogin("X-Forwarded-For", "203.0.113.50")).isEqualTo("127.0.0.1");
 		assertThat(probe.loginFailuresCountedFor("203.0.113.50")).isZero();
 		assertThat(probe.auditedAddressOfFailedLogin("X-Forwarded-For", "<script>x</script>", "X-Real-IP",
-				"203.0.113.51", "Forwarded", "for=203.0.113.52")).isEqualTo("127.0.0.1");
+				"203.0.113.51", "Forwarded", "for=203.0.113.52"))
+			.isEqualTo("127.0.0.1");
 		assertThat(probe.loginFailuresCountedFor("<script>x</script>")).isZero();
 		assertThat(probe.loginFailuresCountedFor("203.0.113.52")).isZero();
 		assertThat(probe.loginFailuresCountedFor("127.0.0.1")).isPositive();
@@ -56,8 +57,7 @@ class ForwardedHeadersIntegrationTests {
 	@Test
 	void a_forged_forwarded_host_or_proto_does_not_change_redirects() throws Exception {
 		HttpResponse<String> response = new HttpVisitor(port).get("/home", "X-Forwarded-Host", "evil.example",
-				"X-Forwarded-Proto", "https", "X-Forwarded-Port", "8443", "Forwarded",
-				"host=evil.example;proto=https");
+				"X-Forwarded-Proto", "https", "X-Forwarded-Port", "8443", "Forwarded", "host=evil.example;proto=https");
 		assertThat(response.statusCode()).isEqualTo(302);
 		String location = response.headers().firstValue("Location").orElseThrow();
 		assertThat(location).doesNotContain("evil.example").doesNotStartWith("https:").doesNotContain("8443");

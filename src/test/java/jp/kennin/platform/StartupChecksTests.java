@@ -191,7 +191,10 @@ class StartupChecksTests {
 			.hasMessageContaining("kennin.mail.capture");
 	}
 
-	/** What {@code java -jar kennin.jar} has by default: the embedded file database, http, no key. */
+	/**
+	 * What {@code java -jar kennin.jar} has by default: the embedded file database, http,
+	 * no key.
+	 */
 	private MockEnvironment embedded() {
 		return new MockEnvironment().withProperty("kennin.data-dir", tmp.toString())
 			.withProperty("spring.datasource.url", "jdbc:h2:file:./x")

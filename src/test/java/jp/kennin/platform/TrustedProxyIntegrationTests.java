@@ -18,8 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a configured reverse proxy (the test client plays it: it connects from 127.0.0.1), the client
- * address and the scheme come from the proxy's headers.
+ * Behind a configured reverse proxy (the test client plays it: it connects from
+ * 127.0.0.1), the client address and the scheme come from the proxy's headers.
  */
 @KenninIntegrationTest
 @TestPropertySource(properties = "kennin.trusted-proxies=127.0.0.1, ::1")
@@ -52,7 +52,8 @@ class TrustedProxyIntegrationTests {
 
 	@Test
 	void what_the_client_wrote_in_front_of_the_proxy_entry_is_ignored() throws Exception {
-		// nginx's $proxy_add_x_forwarded_for appends the real address to whatever the client sent.
+		// nginx's $proxy_add_x_forwarded_for appends the real address to whatever the
+		// client sent.
 		assertThat(probe.auditedAddressOfFailedLogin("X-Forwarded-For", "10.9.8.7, 198.51.100.24"))
 			.isEqualTo("198.51.100.24");
 		assertThat(probe.auditedAddressOfFailedLogin("X-Forwarded-For", "<script>x</script>, 198.51.100.25"))
@@ -71,13 +72,13 @@ class TrustedProxyIntegrationTests {
 		HttpResponse<String> response = new HttpVisitor(port).get("/login", "X-Forwarded-Proto", "https",
 				"X-Forwarded-For", "198.51.100.27");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-				hsts -> assertThat(hsts).contains("max-age=31536000"));
-		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-			.startsWith("__Host-KENNIN_SESSION=")
-			.contains("Secure")
-			.contains("Path=/")
-			.doesNotContain("Domain"));
+		assertThat(response.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000"));
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy(cookie -> assertThat(cookie).startsWith("__Host-KENNIN_SESSION=")
+				.contains("Secure")
+				.contains("Path=/")
+				.doesNotContain("Domain"));
 	}
 
 	@Test
@@ -85,7 +86,8 @@ class TrustedProxyIntegrationTests {
 		HttpResponse<String> response = new HttpVisitor(port).get("/notices/987654321", "X-Forwarded-Proto", "https");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
-		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityBaseline.CONTENT_SECURITY_POLICY);
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValue(SecurityBaseline.CONTENT_SECURITY_POLICY);
 	}
 
 	@Test

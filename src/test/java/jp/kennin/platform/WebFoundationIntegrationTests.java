@@ -57,8 +57,9 @@ class WebFoundationIntegrationTests {
 
 	@Test
 	void hsts_is_sent_over_https_only() throws Exception {
-		mvc.perform(get("/").secure(true)).andExpect(header().string("Strict-Transport-Security",
-				org.hamcrest.Matchers.containsString("max-age=31536000")));
+		mvc.perform(get("/").secure(true))
+			.andExpect(header().string("Strict-Transport-Security",
+					org.hamcrest.Matchers.containsString("max-age=31536000")));
 		mvc.perform(get("/")).andExpect(header().doesNotExist("Strict-Transport-Security"));
 	}
 
@@ -137,8 +138,9 @@ class WebFoundationIntegrationTests {
 	}
 
 	private HttpResponse<String> fetch(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build(),
-				HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", "text/html")
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jar as it runs behind a TLS-terminating reverse proxy (docs/deployment.md): an {@code https://} base URL,
- * the proxy at 127.0.0.1 trusted for its forwarded headers, SMTP configured, and the actuator on a separate
- * private port. One start serves all tests.
+ * The jar as it runs behind a TLS-terminating reverse proxy (docs/deployment.md): an
+ * {@code https://} base URL, the proxy at 127.0.0.1 trusted for its forwarded headers,
+ * SMTP configured, and the actuator on a separate private port. One start serves all
+ * tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BehindProxyProcessIT {
@@ -34,7 +35,8 @@ class BehindProxyProcessIT {
 		server = KenninJar.in(folder, "behind-proxy")
 			.env("KENNIN_BASE_URL", "https://kennin.example.test")
 			.env("KENNIN_DEMO_ENABLED", "false")
-			// Nothing is mailed in these tests; the host only has to be configured, as in production.
+			// Nothing is mailed in these tests; the host only has to be configured, as in
+			// production.
 			.env("SPRING_MAIL_HOST", "127.0.0.1")
 			.env("SPRING_MAIL_PORT", Integer.toString(KenninJar.freePort()))
 			.args("--server.port=" + port, "--management.server.port=" + managementPort,
@@ -61,8 +63,8 @@ class BehindProxyProcessIT {
 			assertThat(attributes).contains("Secure", "HttpOnly", "Path=/").noneMatch(a -> a.startsWith("Domain="));
 		});
 		assertThat(cookies).noneMatch(cookie -> cookie.startsWith("KENNIN_SESSION="));
-		assertThat(login.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-				hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+		assertThat(login.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
 	}
 
 	@Test
@@ -79,10 +81,12 @@ class BehindProxyProcessIT {
 	void the_main_port_serves_no_actuator_endpoint() {
 		assertThat(KenninJar.get(main("/actuator/health/readiness")).statusCode()).isEqualTo(404);
 		assertThat(KenninJar.get(main("/actuator/health")).statusCode()).isEqualTo(404);
-		// Not public there: the staff chain sends an anonymous visitor to the staff login, as docs/configuration.md says.
+		// Not public there: the staff chain sends an anonymous visitor to the staff
+		// login, as docs/configuration.md says.
 		HttpResponse<String> prometheus = KenninJar.get(main("/actuator/prometheus"));
 		assertThat(prometheus.statusCode()).isEqualTo(302);
-		assertThat(prometheus.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
+		assertThat(prometheus.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
 		assertThat(prometheus.body()).doesNotContain("jvm_memory_used_bytes");
 	}
 

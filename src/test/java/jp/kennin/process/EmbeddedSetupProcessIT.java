@@ -16,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's first steps, with the packaged jar in an empty folder: {@code java -jar kennin.jar} starts on the
- * embedded defaults (H2 in ./data, demo data, captured mail), then, with the server stopped, the operator
- * imports a roster into the demo insurer with {@code java -jar kennin.jar import-roster …}. One server start
- * serves the first tests; the command-line tests run after it has stopped, on the database it left.
+ * The README's first steps, with the packaged jar in an empty folder:
+ * {@code java -jar kennin.jar} starts on the embedded defaults (H2 in ./data, demo data,
+ * captured mail), then, with the server stopped, the operator imports a roster into the
+ * demo insurer with {@code java -jar kennin.jar import-roster …}. One server start serves
+ * the first tests; the command-line tests run after it has stopped, on the database it
+ * left.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -125,7 +127,10 @@ class EmbeddedSetupProcessIT {
 		return KenninJar.in(folder, name).args(command).run();
 	}
 
-	/** The embedded database belongs to one process at a time; the operator stops the server first. */
+	/**
+	 * The embedded database belongs to one process at a time; the operator stops the
+	 * server first.
+	 */
 	private void stopServer() {
 		server.close();
 	}

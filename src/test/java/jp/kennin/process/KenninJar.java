@@ -28,14 +28,17 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged {@code target/kennin.jar}, started as users start it: {@code java -jar kennin.jar …} as a
- * separate process in a folder of its own, configured only by environment variables and arguments.
- * Its output (stdout and stderr together) is collected for the test and copied to
- * {@code target/process-it/NAME.log}.
+ * The packaged {@code target/kennin.jar}, started as users start it:
+ * {@code java -jar kennin.jar …} as a separate process in a folder of its own, configured
+ * only by environment variables and arguments. Its output (stdout and stderr together) is
+ * collected for the test and copied to {@code target/process-it/NAME.log}.
  */
 final class KenninJar {
 
-	/** Generous for a 2-core machine shared with other builds; a healthy start takes 10–20 s. */
+	/**
+	 * Generous for a 2-core machine shared with other builds; a healthy start takes 10–20
+	 * s.
+	 */
 	static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -74,12 +77,13 @@ final class KenninJar {
 	/** Starts the jar and returns at once. */
 	Running start() {
 		Path jar = jar();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
 		Map<String, String> environment = builder.environment();
-		// The developer's or CI's own Kennin/Spring settings must not leak into a start that tests the defaults.
+		// The developer's or CI's own Kennin/Spring settings must not leak into a start
+		// that tests the defaults.
 		environment.keySet()
 			.removeIf(k -> k.startsWith("KENNIN_") || k.startsWith("SPRING_") || k.startsWith("SERVER_")
 					|| k.startsWith("MANAGEMENT_") || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
@@ -94,7 +98,10 @@ final class KenninJar {
 		}
 	}
 
-	/** Runs the jar to its end (a command, or a start that must fail) and returns it stopped. */
+	/**
+	 * Runs the jar to its end (a command, or a start that must fail) and returns it
+	 * stopped.
+	 */
 	Running run() {
 		Running running = start();
 		running.awaitExit(START_TIMEOUT);
@@ -133,7 +140,10 @@ final class KenninJar {
 		}
 	}
 
-	/** A started jar. Closing it stops it the way a service manager does (SIGTERM, then kill). */
+	/**
+	 * A started jar. Closing it stops it the way a service manager does (SIGTERM, then
+	 * kill).
+	 */
 	static final class Running implements AutoCloseable {
 
 		private final Process process;
@@ -153,7 +163,8 @@ final class KenninJar {
 		}
 
 		private void pump(InputStream in, Writer copy) {
-			// InputStreamReader keeps a multi-byte character split between two reads whole.
+			// InputStreamReader keeps a multi-byte character split between two reads
+			// whole.
 			char[] buffer = new char[4096];
 			try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8); copy) {
 				int n;
@@ -172,12 +183,16 @@ final class KenninJar {
 			return output.toString();
 		}
 
-		/** Waits until the output contains {@code text}; fails at once if the process ends without it. */
+		/**
+		 * Waits until the output contains {@code text}; fails at once if the process ends
+		 * without it.
+		 */
 		Running awaitOutput(String text, Duration timeout) {
 			try {
 				await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
 					if (!output().contains(text) && !process.isAlive()) {
-						// Ended: what it printed is all there is (the reader may still be copying the last lines).
+						// Ended: what it printed is all there is (the reader may still be
+						// copying the last lines).
 						joinReader();
 						return true;
 					}

@@ -17,8 +17,9 @@ import jp.kennin.test.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar on PostgreSQL, in a schema of its own: the production start-up checks, and
- * {@code import-roster} against the production database (which it migrates on its first run, like the server).
+ * The packaged jar on PostgreSQL, in a schema of its own: the production start-up checks,
+ * and {@code import-roster} against the production database (which it migrates on its
+ * first run, like the server).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresProcessIT {
@@ -40,10 +41,12 @@ class PostgresProcessIT {
 		pg = ProcessPostgres.create();
 		RosterFiles.write(folder, "roster.csv", RosterFiles.VALID);
 		firstRun = importRoster("pg-cli-unknown-tenant", "--tenant=" + TENANT, "--mode=snapshot", "roster.csv");
-		// No page creates an insurer without an operator login; the test does what the operator's page would.
+		// No page creates an insurer without an operator login; the test does what the
+		// operator's page would.
 		try (Connection c = pg.connect(); Statement s = c.createStatement()) {
-			s.executeUpdate("insert into tenant (code, name, mail_from_address, mail_from_name, created_at, updated_at) "
-					+ "values ('" + TENANT + "', 'PG健康保険組合', 'pg@kenpo.example', 'PG健康保険組合', now(), now())");
+			s.executeUpdate(
+					"insert into tenant (code, name, mail_from_address, mail_from_name, created_at, updated_at) "
+							+ "values ('" + TENANT + "', 'PG健康保険組合', 'pg@kenpo.example', 'PG健康保険組合', now(), now())");
 		}
 	}
 
@@ -130,7 +133,10 @@ class PostgresProcessIT {
 		assertThat(usage.output()).contains("usage: java -jar kennin.jar import-roster");
 	}
 
-	/** As an operator runs it on a production node: the same settings as the server, here without SMTP. */
+	/**
+	 * As an operator runs it on a production node: the same settings as the server, here
+	 * without SMTP.
+	 */
 	private KenninJar.Running importRoster(String name, String... args) {
 		String[] command = new String[args.length + 1];
 		command[0] = "import-roster";
@@ -145,7 +151,9 @@ class PostgresProcessIT {
 	}
 
 	static void assertNoStackTrace(KenninJar.Running run) {
-		assertThat(run.output()).as("no stack trace").doesNotContainPattern("\\n\\s+at [\\w$.]+\\(").doesNotContain("Exception");
+		assertThat(run.output()).as("no stack trace")
+			.doesNotContainPattern("\\n\\s+at [\\w$.]+\\(")
+			.doesNotContain("Exception");
 	}
 
 }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Assumptions;
 import jp.kennin.test.TestPostgres;
 
 /**
- * A schema of its own on the test PostgreSQL (the one the integration tests use, see {@link TestPostgres}) for
- * one process test class, dropped when the class is done. Without a reachable server the class is skipped,
- * unless {@code KENNIN_TEST_POSTGRES=required}: then it fails.
+ * A schema of its own on the test PostgreSQL (the one the integration tests use, see
+ * {@link TestPostgres}) for one process test class, dropped when the class is done.
+ * Without a reachable server the class is skipped, unless
+ * {@code KENNIN_TEST_POSTGRES=required}: then it fails.
  */
 final class ProcessPostgres implements AutoCloseable {
 
@@ -32,7 +33,10 @@ final class ProcessPostgres implements AutoCloseable {
 		return pg;
 	}
 
-	/** {@code SPRING_DATASOURCE_URL} for the jar: the test database with this schema as the current one. */
+	/**
+	 * {@code SPRING_DATASOURCE_URL} for the jar: the test database with this schema as
+	 * the current one.
+	 */
 	String url() {
 		return TestPostgres.URL + (TestPostgres.URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}

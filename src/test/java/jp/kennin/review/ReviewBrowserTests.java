@@ -24,10 +24,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The review on a desktop: a reviewer finds the submitted form in the queue, starts the review and returns it
- * with a reason; the member resubmits (through the survey pages); the queue marks it 再提出; the reviewer
- * decides 継続 for one dependent and proposes 削除 for the other; an administrator approves the removal and
- * completes the check. Every page passes axe.
+ * The review on a desktop: a reviewer finds the submitted form in the queue, starts the
+ * review and returns it with a reason; the member resubmits (through the survey pages);
+ * the queue marks it 再提出; the reviewer decides 継続 for one dependent and proposes 削除 for
+ * the other; an administrator approves the removal and completes the check. Every page
+ * passes axe.
  */
 @KenninIntegrationTest
 class ReviewBrowserTests {
@@ -85,8 +86,7 @@ class ReviewBrowserTests {
 			browser.type("return-message", "在学証明書の画像が不鮮明です。撮り直してアップロードしてください。");
 			browser.type("return-reason-" + f.childId, "在学証明書が不鮮明");
 			browser.click(driver.findElement(By.id("return")));
-			assertThat(driver.findElement(By.className("notification-banner")).getText())
-				.contains("調査票を差し戻しました。");
+			assertThat(driver.findElement(By.className("notification-banner")).getText()).contains("調査票を差し戻しました。");
 			assertThat(f.formStatus()).isEqualTo("RETURNED");
 
 			f.resubmit();

@@ -31,9 +31,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A tenant with an open campaign and one household (insured person, spouse and child) whose member submits
- * the form the way members do (through the survey pages), answering 手続き中 for both dependents so no
- * document is required.
+ * A tenant with an open campaign and one household (insured person, spouse and child)
+ * whose member submits the form the way members do (through the survey pages), answering
+ * 手続き中 for both dependents so no document is required.
  */
 public final class ReviewFixture {
 
@@ -63,17 +63,22 @@ public final class ReviewFixture {
 		this.jdbc = jdbc;
 		tenant = TestTenants.create(tenants, "審査テスト健保");
 		bango = "r" + SEQ.incrementAndGet();
-		roster.upsert(tenant.id(), List.of(
-				person("00", true, "本人", RelationshipCategory.SELF, "審査 太郎", "シンサ タロウ", 1970, "review@example.jp"),
-				person("01", false, "妻", RelationshipCategory.SPOUSE, "審査 花子", "シンサ ハナコ", 1972, null),
-				person("02", false, "長男", RelationshipCategory.CHILD, "審査 一郎", "シンサ イチロウ", 2004, null)));
+		roster.upsert(tenant.id(),
+				List.of(person("00", true, "本人", RelationshipCategory.SELF, "審査 太郎", "シンサ タロウ", 1970,
+						"review@example.jp"),
+						person("01", false, "妻", RelationshipCategory.SPOUSE, "審査 花子", "シンサ ハナコ", 1972, null),
+						person("02", false, "長男", RelationshipCategory.CHILD, "審査 一郎", "シンサ イチロウ", 2004, null)));
 		Instant opens = ZonedDateTime.of(2026, 7, 28, 9, 0, 0, 0, JapanTime.ZONE).toInstant();
 		deadline = ZonedDateTime.of(2026, 9, 17, 23, 59, 0, 0, JapanTime.ZONE).toInstant();
-		campaignId = campaigns.create(tenant.id(), new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1),
-				opens, deadline, false, "期限までに提出してください。",
-				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
+		campaignId = campaigns.create(tenant.id(),
+				new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1), opens, deadline, false, "期限までに提出してください。",
+						new TargetRules(null, null, null,
+								EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
 		campaigns.open(tenant.id(), campaignId);
-		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
+		formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 		spouseId = dependent("01");
 		childId = dependent("02");
 		clock.setInstant(opens.plus(Duration.ofDays(1)));
@@ -101,7 +106,8 @@ public final class ReviewFixture {
 
 	/** Submits again (after a 差し戻し). */
 	public void resubmit() throws Exception {
-		mvc.perform(post("/survey/{f}/submit", formId).with(member()).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/survey/{f}/submit", formId).with(member()).with(csrf()))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	public String formStatus() {

@@ -2,6 +2,7 @@ package jp.kennin.review;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /**
- * Every review transition and its refusal, through the {@link Reviews} service, with the member's side
- * (withdraw, resubmit) through the survey pages.
+ * Every review transition and its refusal, through the {@link Reviews} service, with the
+ * member's side (withdraw, resubmit) through the survey pages.
  */
 @KenninIntegrationTest
 class ReviewIntegrationTests {
@@ -94,7 +95,8 @@ class ReviewIntegrationTests {
 		f.submit();
 		reviews.start(reviewer, f.formId);
 		assertThat(f.formStatus()).isEqualTo("IN_REVIEW");
-		assertThat(jdbc.sql("select reviewer from survey_form where id = ?").param(f.formId).query(String.class).single())
+		assertThat(
+				jdbc.sql("select reviewer from survey_form where id = ?").param(f.formId).query(String.class).single())
 			.isEqualTo("reviewer-a");
 		mvc.perform(post("/survey/{f}/withdraw", f.formId).with(f.member()).with(csrf()))
 			.andExpect(flash().attribute("problem", "survey.form.problem.reviewStarted"));
@@ -114,7 +116,8 @@ class ReviewIntegrationTests {
 		f.submit();
 		reviews.start(reviewer, f.formId);
 		assertThatThrownBy(() -> reviews.start(admin, f.formId)).isInstanceOf(ReviewProblem.class);
-		assertThat(jdbc.sql("select reviewer from survey_form where id = ?").param(f.formId).query(String.class).single())
+		assertThat(
+				jdbc.sql("select reviewer from survey_form where id = ?").param(f.formId).query(String.class).single())
 			.isEqualTo("reviewer-a");
 	}
 
@@ -126,7 +129,8 @@ class ReviewIntegrationTests {
 		reviews.decide(reviewer, f.formId, v, f.spouseId, continued());
 		assertThatThrownBy(() -> reviews.complete(reviewer, f.formId, version())).extracting("messageKey")
 			.isEqualTo(ReviewProblem.UNDECIDED);
-		reviews.decide(reviewer, f.formId, version(), f.childId, new DependentDecision(Decision.HOLD, null, null, "在学証明待ち"));
+		reviews.decide(reviewer, f.formId, version(), f.childId,
+				new DependentDecision(Decision.HOLD, null, null, "在学証明待ち"));
 		assertThatThrownBy(() -> reviews.complete(reviewer, f.formId, version())).extracting("messageKey")
 			.isEqualTo(ReviewProblem.UNDECIDED);
 		reviews.decide(reviewer, f.formId, version(), f.childId, continued());
@@ -199,8 +203,7 @@ class ReviewIntegrationTests {
 			.containsExactly("REVIEW_STARTED", "REMOVAL_PROPOSED", "REMOVAL_SENT_BACK");
 		assertThat(view.history().get(1).detail()).startsWith("削除 喪失日 2026").contains("就職");
 		assertThat(view.history().get(2).detail()).isEqualTo("雇用契約書で確認してください");
-		assertThatThrownBy(() -> reviews.approveRemoval(admin, f.formId, version(), f.childId))
-			.extracting("messageKey")
+		assertThatThrownBy(() -> reviews.approveRemoval(admin, f.formId, version(), f.childId)).extracting("messageKey")
 			.isEqualTo(ReviewProblem.NOT_PROPOSED);
 	}
 
@@ -239,8 +242,8 @@ class ReviewIntegrationTests {
 		f.submit();
 		reviews.start(reviewer, f.formId);
 		List<ReturnReason> reasons = List.of(new ReturnReason(f.childId, null, "在学証明書が不鮮明です"));
-		assertThatThrownBy(() -> reviews.returnForCorrection(reviewer, f.formId, version(),
-				new ReturnRequest(" ", reasons, null)))
+		assertThatThrownBy(
+				() -> reviews.returnForCorrection(reviewer, f.formId, version(), new ReturnRequest(" ", reasons, null)))
 			.extracting("messageKey")
 			.isEqualTo(ReviewProblem.MESSAGE_REQUIRED);
 		assertThatThrownBy(() -> reviews.returnForCorrection(reviewer, f.formId, version(),
@@ -258,8 +261,8 @@ class ReviewIntegrationTests {
 			.query((rs, n) -> List.of(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
 			.single();
 		assertThat(row.get(0)).isEqualTo("書類を再提出してください");
-		assertThat(row.get(1)).isEqualTo(java.time.ZonedDateTime.of(2026, 8, 5, 23, 59, 0, 0, jp.kennin.platform.JapanTime.ZONE)
-			.toInstant());
+		assertThat(row.get(1))
+			.isEqualTo(ZonedDateTime.of(2026, 8, 5, 23, 59, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant());
 		assertThat(row.get(2)).isEqualTo(1);
 		String mail = jdbc.sql("select body from mail_outbox where tenant_id = ? and subject like '%差し戻されました%'")
 			.param(f.tenant.id())
@@ -300,7 +303,10 @@ class ReviewIntegrationTests {
 	}
 
 	private int version() {
-		return jdbc.sql("select version from review_case where survey_form_id = ?").param(f.formId).query(Integer.class).single();
+		return jdbc.sql("select version from review_case where survey_form_id = ?")
+			.param(f.formId)
+			.query(Integer.class)
+			.single();
 	}
 
 	private List<String> types() {

@@ -41,7 +41,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The review queue and the review screen as staff use them, and the queue's filters and key paging. */
+/**
+ * The review queue and the review screen as staff use them, and the queue's filters and
+ * key paging.
+ */
 @KenninIntegrationTest
 class ReviewPagesIntegrationTests {
 
@@ -108,7 +111,8 @@ class ReviewPagesIntegrationTests {
 			.andExpect(flash().attribute("problem", ReviewProblem.STALE));
 		mvc.perform(post("/admin/reviews/{f}/complete", f.formId).with(reviewer)
 			.with(csrf())
-			.param("version", String.valueOf(version()))).andExpect(flash().attribute("flash", "review.flash.completed"));
+			.param("version", String.valueOf(version())))
+			.andExpect(flash().attribute("flash", "review.flash.completed"));
 		assertThat(f.formStatus()).isEqualTo("COMPLETED");
 		mvc.perform(get("/admin/campaigns/{id}/review", f.campaignId).param("tab", "COMPLETED").with(reviewer))
 			.andExpect(content().string(containsString("審査 太郎")));
@@ -157,18 +161,22 @@ class ReviewPagesIntegrationTests {
 			String bango = f.bango + "q" + i;
 			bangos.add(bango);
 			people.add(new RosterPerson(0, 0, "7", bango, "00", true, "本人", RelationshipCategory.SELF, "列 " + i,
-					"レツ " + i, LocalDate.of(1980, 1, 1), Gender.MALE, null, i < 2 ? "200" : "300", "支店", null, null, true));
+					"レツ " + i, LocalDate.of(1980, 1, 1), Gender.MALE, null, i < 2 ? "200" : "300", "支店", null, null,
+					true));
 			people.add(new RosterPerson(0, 0, "7", bango, "01", false, "妻", RelationshipCategory.SPOUSE, "妻 " + i,
-					"ツマ " + i, LocalDate.of(1982, 1, 1), Gender.FEMALE, null, i < 2 ? "200" : "300", "支店", true, null, true));
+					"ツマ " + i, LocalDate.of(1982, 1, 1), Gender.FEMALE, null, i < 2 ? "200" : "300", "支店", true, null,
+					true));
 		}
 		roster.upsert(tenant, people);
-		long campaign = campaigns.create(tenant, new CampaignDraft("行列テスト", LocalDate.of(2026, 7, 1),
-				Instant.parse("2026-07-28T00:00:00Z"), Instant.parse("2026-09-17T14:59:00Z"), false, "",
-				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long campaign = campaigns.create(tenant,
+				new CampaignDraft("行列テスト", LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
+						Instant.parse("2026-09-17T14:59:00Z"), false, "",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant, campaign);
 		Instant base = Instant.parse("2026-08-01T00:00:00Z");
 		for (int i = 0; i < 5; i++) {
-			// Same time for two forms: the key must include the ID so neither is skipped nor repeated.
+			// Same time for two forms: the key must include the ID so neither is skipped
+			// nor repeated.
 			Instant at = base.plus(Duration.ofHours(i == 2 ? 1 : i));
 			jdbc.sql("""
 					update survey_form set status = 'SUBMITTED', submitted_at = ?, documents_missing = ?
@@ -196,14 +204,18 @@ class ReviewPagesIntegrationTests {
 		while (after != null);
 		assertThat(newest).containsExactly(bangos.get(4), bangos.get(3), bangos.get(2), bangos.get(1), bangos.get(0));
 		assertThat(queue.page(tenant, campaign, filter("200", null, null, null), null, 10, now).rows()).hasSize(2);
-		assertThat(queue.page(tenant, campaign, filter(null, ReviewQueue.DocumentFilter.MISSING, null, null), null, 10, now)
+		assertThat(queue
+			.page(tenant, campaign, filter(null, ReviewQueue.DocumentFilter.MISSING, null, null), null, 10, now)
 			.rows()).extracting(ReviewQueue.Row::bango).containsExactly(bangos.get(1), bangos.get(3));
 		assertThat(queue.page(tenant, campaign, filter(null, null, "列 3", null), null, 10, now).rows())
-			.extracting(ReviewQueue.Row::bango).containsExactly(bangos.get(3));
+			.extracting(ReviewQueue.Row::bango)
+			.containsExactly(bangos.get(3));
 		assertThat(queue.page(tenant, campaign, filter(null, null, "７－" + bangos.get(4), null), null, 10, now).rows())
-			.extracting(ReviewQueue.Row::bango).containsExactly(bangos.get(4));
+			.extracting(ReviewQueue.Row::bango)
+			.containsExactly(bangos.get(4));
 		assertThat(queue.counts(tenant, campaign).get(ReviewQueue.Tab.SUBMITTED)).isEqualTo(5);
-		assertThat(queue.page(tenant + 100000, campaign, filter(null, null, null, null), null, 10, now).rows()).isEmpty();
+		assertThat(queue.page(tenant + 100000, campaign, filter(null, null, null, null), null, 10, now).rows())
+			.isEmpty();
 	}
 
 	private static ReviewQueue.Filter filter(String office, ReviewQueue.DocumentFilter documents, String search,
@@ -212,7 +224,10 @@ class ReviewPagesIntegrationTests {
 	}
 
 	private int version() {
-		return jdbc.sql("select version from review_case where survey_form_id = ?").param(f.formId).query(Integer.class).single();
+		return jdbc.sql("select version from review_case where survey_form_id = ?")
+			.param(f.formId)
+			.query(Integer.class)
+			.single();
 	}
 
 }

@@ -14,16 +14,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * KanaName once called ICU's "Halfwidth-Fullwidth; Hiragana-Katakana"; it now converts in plain Java. ICU stays a
- * test dependency so that these tests prove the two agree on everything a kana name is typed with: ASCII, both
- * spaces, full-width forms, hiragana, katakana, half-width kana with their voiced marks, and kanji. (They differ
- * on text no kana name holds, such as Tibetan vowel signs, which ICU also decomposes.)
+ * KanaName once called ICU's "Halfwidth-Fullwidth; Hiragana-Katakana"; it now converts in
+ * plain Java. ICU stays a test dependency so that these tests prove the two agree on
+ * everything a kana name is typed with: ASCII, both spaces, full-width forms, hiragana,
+ * katakana, half-width kana with their voiced marks, and kanji. (They differ on text no
+ * kana name holds, such as Tibetan vowel signs, which ICU also decomposes.)
  */
 class KanaNameIcuEquivalenceTests {
 
 	private static final Transliterator ICU = Transliterator.getInstance("Halfwidth-Fullwidth; Hiragana-Katakana");
 
-	/** Every character of the kana-name alphabet, plus the marks that join or fail to join. */
+	/**
+	 * Every character of the kana-name alphabet, plus the marks that join or fail to
+	 * join.
+	 */
 	static List<Character> alphabet() {
 		List<Character> chars = new ArrayList<>();
 		range(chars, ' ', '~');
@@ -60,7 +64,8 @@ class KanaNameIcuEquivalenceTests {
 	@Property(tries = 3000)
 	void names_of_any_mix_convert_as_icu_did(@ForAll("names") String typed) {
 		assertSame(typed);
-		assertThat(KanaName.display(typed)).isEqualTo(ICU.transliterate(typed.strip()).replaceAll("[\\s\u3000]+", "\u3000").strip());
+		assertThat(KanaName.display(typed))
+			.isEqualTo(ICU.transliterate(typed.strip()).replaceAll("[\\s\u3000]+", "\u3000").strip());
 	}
 
 	@Provide

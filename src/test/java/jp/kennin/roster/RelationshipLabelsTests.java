@@ -8,7 +8,9 @@ import org.springframework.context.support.ReloadableResourceBundleMessageSource
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 続柄 in English for every word the roster accepts; Japanese and unknown words as stored. */
+/**
+ * 続柄 in English for every word the roster accepts; Japanese and unknown words as stored.
+ */
 class RelationshipLabelsTests {
 
 	final RelationshipLabels labels = new RelationshipLabels(messages());
@@ -30,8 +32,8 @@ class RelationshipLabelsTests {
 			assertThat(RelationshipCategory.fromWord(word)).as(word).isNotNull();
 			assertThat(labels.label(word, Locale.ENGLISH)).as(word).isNotEqualTo(word).matches("[a-z -]+");
 		}
-		for (String word : new String[] { "本人", "配偶者", "夫", "妻", "子", "長男", "長女", "次男", "次女", "三男", "三女", "父",
-				"母", "義父", "義母", "祖父", "祖母", "孫", "兄", "姉", "弟", "妹", "その他" }) {
+		for (String word : new String[] { "本人", "配偶者", "夫", "妻", "子", "長男", "長女", "次男", "次女", "三男", "三女", "父", "母",
+				"義父", "義母", "祖父", "祖母", "孫", "兄", "姉", "弟", "妹", "その他" }) {
 			assertThat(RelationshipLabels.CODES).as(word).containsKey(word);
 		}
 	}

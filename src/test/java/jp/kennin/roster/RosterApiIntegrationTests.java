@@ -92,9 +92,10 @@ class RosterApiIntegrationTests {
 			.contentType("text/csv")
 			.content(file)).andExpect(status().isUnauthorized());
 		assertThat(roster.findInsured(tenant.id(), "01", "a1")).isEmpty();
-		assertThat(jdbc.sql("select token_hash from roster_api_token where id = ?").param(created.id()).query(String.class).single())
-			.isNotEqualTo(created.token())
-			.doesNotContain(created.token().substring(7));
+		assertThat(jdbc.sql("select token_hash from roster_api_token where id = ?")
+			.param(created.id())
+			.query(String.class)
+			.single()).isNotEqualTo(created.token()).doesNotContain(created.token().substring(7));
 	}
 
 	@Test

@@ -68,7 +68,8 @@ class RosterCommandLineIntegrationTests {
 		assertThat(run("import-roster", "--tenant=" + tenant.code(), file.toString())).isEqualTo(2);
 		assertThat(err()).contains("usage: java -jar kennin.jar import-roster");
 		assertThat(run("import-roster", "--tenant=" + tenant.code(), "--mode=full", file.toString())).isEqualTo(2);
-		assertThat(run("import-roster", "--tenant=" + tenant.code(), "--mode=delta", dir.resolve("nothing.csv").toString()))
+		assertThat(run("import-roster", "--tenant=" + tenant.code(), "--mode=delta",
+				dir.resolve("nothing.csv").toString()))
 			.isEqualTo(2);
 		assertThat(run("import-roster", "--tenant=nosuchtenant", "--mode=delta", file.toString())).isEqualTo(3);
 		assertThat(err()).contains("保険者指定コード nosuchtenant の保険者がありません。");
@@ -79,7 +80,8 @@ class RosterCommandLineIntegrationTests {
 	void a_dry_run_validates_without_applying() throws Exception {
 		Tenant tenant = TestTenants.create(tenants, "CLI健保");
 		Path file = write(RosterCsv.create().insured("01", "c1", "山田 太郎", "ヤマダ タロウ", "1980/01/01").utf8());
-		assertThat(run("import-roster", "--tenant=" + tenant.code(), "--mode=delta", "--dry-run", file.toString())).isZero();
+		assertThat(run("import-roster", "--tenant=" + tenant.code(), "--mode=delta", "--dry-run", file.toString()))
+			.isZero();
 		assertThat(out()).contains("確認のみ（反映していません）: 1行 / 追加 1件");
 		assertThat(roster.findInsured(tenant.id(), "01", "c1")).isEmpty();
 	}

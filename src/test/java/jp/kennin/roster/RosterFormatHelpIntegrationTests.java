@@ -27,8 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The import page leads to the CSV format and to a sample file, both served by Kennin itself (docs/ is not in
- * the jar): the sample is docs/roster-sample.csv, byte for byte after its BOM, and imports cleanly.
+ * The import page leads to the CSV format and to a sample file, both served by Kennin
+ * itself (docs/ is not in the jar): the sample is docs/roster-sample.csv, byte for byte
+ * after its BOM, and imports cleanly.
  */
 @KenninIntegrationTest
 class RosterFormatHelpIntegrationTests {
@@ -46,25 +47,39 @@ class RosterFormatHelpIntegrationTests {
 	void the_import_page_links_the_format_help_which_names_every_column() throws Exception {
 		Tenant tenant = TestTenants.create(tenants, "形式健保");
 		String page = mvc.perform(get("/admin/roster/imports").with(TestStaff.tenantAdmin(tenant.id())))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("href=\"/admin/roster/imports/format\"").contains(">名簿CSVの形式</a>")
-			.contains("href=\"/admin/roster/imports/sample.csv\"").contains("見本ファイル（CSV）をダウンロード")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("href=\"/admin/roster/imports/format\"")
+			.contains(">名簿CSVの形式</a>")
+			.contains("href=\"/admin/roster/imports/sample.csv\"")
+			.contains("見本ファイル（CSV）をダウンロード")
 			.doesNotContain("docs/roster-csv.md");
 
 		String help = mvc.perform(get("/admin/roster/imports/format").with(TestStaff.tenantAdmin(tenant.id())))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		for (String column : new String[] { "記号", "番号", "枝番", "本人家族区分", "続柄", "氏名", "氏名カナ", "生年月日", "性別",
-				"メールアドレス", "事業所コード", "事業所名", "同居区分", "資格取得日" }) {
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (String column : new String[] { "記号", "番号", "枝番", "本人家族区分", "続柄", "氏名", "氏名カナ", "生年月日", "性別", "メールアドレス",
+				"事業所コード", "事業所名", "同居区分", "資格取得日" }) {
 			assertThat(help).contains("<th scope=\"row\" lang=\"ja\">" + column + "</th>");
 		}
-		assertThat(help).contains("S55.04.01").contains("Windows-31J").contains("256MB")
+		assertThat(help).contains("S55.04.01")
+			.contains("Windows-31J")
+			.contains("256MB")
 			.contains("href=\"/admin/roster/imports/sample.csv\"");
-		String english = mvc.perform(get("/admin/roster/imports/format").param("lang", "en")
-			.with(TestStaff.tenantAdmin(tenant.id()))).andReturn().getResponse().getContentAsString();
+		String english = mvc
+			.perform(get("/admin/roster/imports/format").param("lang", "en").with(TestStaff.tenantAdmin(tenant.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(english).contains("Roster CSV format").contains("<th scope=\"row\" lang=\"ja\">生年月日</th>");
 
 		// Like the import itself, the help is for those who import.
-		mvc.perform(get("/admin/roster/imports/format").with(TestStaff.reviewer(tenant.id()))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/roster/imports/format").with(TestStaff.reviewer(tenant.id())))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -81,8 +96,8 @@ class RosterFormatHelpIntegrationTests {
 		assertThat(Arrays.copyOfRange(body, 3, body.length)).as("the served sample is docs/roster-sample.csv")
 			.isEqualTo(documented);
 		try (InputStream in = new ByteArrayInputStream(body)) {
-			var imported = imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.CLI, "roster-sample.csv", "test",
-					null, null, false), in, null);
+			var imported = imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.CLI, "roster-sample.csv",
+					"test", null, null, false), in, null);
 			assertThat(imported.errors()).isEmpty();
 			assertThat(imported.counts().added()).isEqualTo(6);
 		}

@@ -28,8 +28,9 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rejected roster's errors on the import page follow the staff member's language: English with
- * {@code ?lang=en}, Japanese by default, while the import itself (CLI, API) reports Japanese.
+ * A rejected roster's errors on the import page follow the staff member's language:
+ * English with {@code ?lang=en}, Japanese by default, while the import itself (CLI, API)
+ * reports Japanese.
  */
 @KenninIntegrationTest
 class RosterImportErrorsLanguageIntegrationTests {
@@ -59,11 +60,11 @@ class RosterImportErrorsLanguageIntegrationTests {
 		Tenant tenant = TestTenants.create(tenants, "言語健保");
 		String adminId = "lang-" + tenant.code();
 		accounts.create(adminId, "言語 管理者", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
-		String csv = RosterCsv.HEADER + ",,備考\r\n"
-				+ "01,1,00,本人,本人,山田 太郎,ヤマダ タロウ,1985/13/01,男,,,,,,,\r\n"
+		String csv = RosterCsv.HEADER + ",,備考\r\n" + "01,1,00,本人,本人,山田 太郎,ヤマダ タロウ,1985/13/01,男,,,,,,,\r\n"
 				+ "01,1,01,家族,叔父,山田 叔,ヤマダ オジ,1980/01/01,男,,,,近所,,,\r\n";
-		ImportResult result = imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "errors.csv", adminId,
-				"TENANT_ADMIN", null, true), new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null);
+		ImportResult result = imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "errors.csv",
+				adminId, "TENANT_ADMIN", null, true), new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+				null);
 		assertThat(result.valid()).isFalse();
 		assertThat(result.errors()).extracting(Problem::text)
 			.contains("2行目 生年月日: 日付として読めません（1985/13/01）", "1行目 15列目: 不明な列です", "1行目 備考: 不明な列です");
@@ -106,11 +107,13 @@ class RosterImportErrorsLanguageIntegrationTests {
 		String odd = "a,\"b\"\r\nc";
 		String csv = RosterCsv.HEADER + "\r\n" + "01,1,00,本人,本人,山田 太郎,ヤマダ タロウ,\"" + odd.replace("\"", "\"\"")
 				+ "\",男,,,,,\r\n";
-		ImportResult result = imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "odd.csv", "x",
-				"TENANT_ADMIN", null, true), new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null);
+		ImportResult result = imports.run(
+				new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "odd.csv", "x", "TENANT_ADMIN", null, true),
+				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null);
 		List<Problem> stored = records.errors(tenant.id(), result.importId());
 		assertThat(stored).extracting(Problem::code).contains("date");
-		assertThat(stored).filteredOn(p -> "date".equals(p.code())).singleElement()
+		assertThat(stored).filteredOn(p -> "date".equals(p.code()))
+			.singleElement()
 			.satisfies(p -> assertThat(p.args()).containsExactly(odd));
 	}
 

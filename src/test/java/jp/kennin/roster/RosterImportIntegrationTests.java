@@ -66,7 +66,9 @@ class RosterImportIntegrationTests {
 
 	@Test
 	void windows_31j_without_bom_and_lf_line_ends_is_detected() {
-		byte[] file = household().line("02,9,00,本人,,渡邊 ①郎,ﾜﾀﾅﾍﾞ ｲﾁﾛｳ,S55.04.01,1,,,,,").text().replace("\r\n", "\n")
+		byte[] file = household().line("02,9,00,本人,,渡邊 ①郎,ﾜﾀﾅﾍﾞ ｲﾁﾛｳ,S55.04.01,1,,,,,")
+			.text()
+			.replace("\r\n", "\n")
 			.getBytes(Charset.forName("windows-31j"));
 		ImportResult result = run(Mode.DELTA, file);
 		assertThat(result.errors()).isEmpty();
@@ -112,15 +114,13 @@ class RosterImportIntegrationTests {
 		assertThat(result.valid()).isFalse();
 		assertThat(result.applied()).isFalse();
 		assertThat(result.errors()).extracting(Problem::text)
-			.contains("3行目 生年月日: 日付として読めません（1985/13/01）",
-					"4行目 記号: 半角英数字1～8文字で入力してください（0123456789）", "5行目 氏名: 入力してください",
+			.contains("3行目 生年月日: 日付として読めません（1985/13/01）", "4行目 記号: 半角英数字1～8文字で入力してください（0123456789）", "5行目 氏名: 入力してください",
 					"6行目 性別: 男・女・1・2 のいずれかで入力してください（x）", "6行目 メールアドレス: メールアドレスの形式ではありません（mail）",
 					"7行目 枝番: 家族の枝番に 00 は使えません", "8行目 氏名カナ: カタカナで入力してください（Yamada）",
 					"10行目 枝番: 記号・番号・枝番が9行目と重複しています（01-t018-00）", "11行目 続柄: 使えない続柄です（叔父）",
 					"11行目 同居区分: 同居 または 別居 と入力してください（近所）", "12行目 メールアドレス: 家族の行には入力できません",
 					"12行目 資格取得日: 日付として読めません（2020/02/30）", "13行目 生年月日: 未来の日付です（2999/01/01）",
-					"14行目 本人家族区分: 本人 または 家族 と入力してください（他人）",
-					"15行目: 列の数が見出しと合いません（見出しは14列、この行は4列）",
+					"14行目 本人家族区分: 本人 または 家族 と入力してください（他人）", "15行目: 列の数が見出しと合いません（見出しは14列、この行は4列）",
 					"16行目 本人家族区分: 同じ記号・番号（01-t023）の本人の行がファイルにありません");
 		assertThat(result.errorCount()).isEqualTo(result.errors().size()).isEqualTo(16);
 		assertThat(people()).isZero();
@@ -185,7 +185,8 @@ class RosterImportIntegrationTests {
 
 	@Test
 	void a_dry_run_counts_but_changes_nothing() {
-		ImportResult result = imports.run(request(Mode.SNAPSHOT, true), new ByteArrayInputStream(household().utf8()), null);
+		ImportResult result = imports.run(request(Mode.SNAPSHOT, true), new ByteArrayInputStream(household().utf8()),
+				null);
 		assertThat(result.valid()).isTrue();
 		assertThat(result.applied()).isFalse();
 		assertThat(result.counts()).isEqualTo(new Counts(3, 3, 0, 0, 0));
@@ -221,7 +222,10 @@ class RosterImportIntegrationTests {
 	}
 
 	private int people() {
-		return jdbc.sql("select count(*) from roster_person where tenant_id = ?").param(tenant.id()).query(Integer.class).single();
+		return jdbc.sql("select count(*) from roster_person where tenant_id = ?")
+			.param(tenant.id())
+			.query(Integer.class)
+			.single();
 	}
 
 }

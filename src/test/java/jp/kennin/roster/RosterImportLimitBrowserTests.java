@@ -27,9 +27,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With JavaScript a roster file over {@code kennin.roster.max-upload-size} (1 MB here, the same context as
- * {@link RosterImportLimitIntegrationTests}) is stopped before it is sent, and the next, smaller file still
- * goes through (the refused submit must not trip the double-submit guard).
+ * With JavaScript a roster file over {@code kennin.roster.max-upload-size} (1 MB here,
+ * the same context as {@link RosterImportLimitIntegrationTests}) is stopped before it is
+ * sent, and the next, smaller file still goes through (the refused submit must not trip
+ * the double-submit guard).
  */
 @KenninIntegrationTest
 @TestPropertySource(properties = "kennin.roster.max-upload-size=1MB")
@@ -54,7 +55,8 @@ class RosterImportLimitBrowserTests {
 		Tenant tenant = TestTenants.create(tenants, "画面上限健保");
 		String adminId = "blim-" + tenant.code();
 		accounts.create(adminId, "上限 管理者", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
-		Path big = Files.write(Files.createTempFile("roster-big", ".csv"), RosterImportPageIntegrationTests.largeRoster(1_500));
+		Path big = Files.write(Files.createTempFile("roster-big", ".csv"),
+				RosterImportPageIntegrationTests.largeRoster(1_500));
 		Path small = Files.write(Files.createTempFile("roster-small", ".csv"),
 				RosterCsv.create().insured("01", "s1", "小さ 一", "チイサ イチ", "1980/01/01").utf8());
 		try (Browser browser = Browser.open(Browser.DESKTOP)) {
@@ -68,9 +70,10 @@ class RosterImportLimitBrowserTests {
 			driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
 
 			WebElement error = new WebDriverWait(driver, Duration.ofSeconds(5))
-				.until(d -> d.findElement(By.id("file-js-error")).isDisplayed() ? d.findElement(By.id("file-js-error")) : null);
-			assertThat(error.getText()).isEqualTo("ファイルが大きすぎます。1MB以下のファイルを選んでください。"
-					+ "それより大きい名簿はコマンドラインまたはAPIで取り込んでください。");
+				.until(d -> d.findElement(By.id("file-js-error")).isDisplayed() ? d.findElement(By.id("file-js-error"))
+						: null);
+			assertThat(error.getText())
+				.isEqualTo("ファイルが大きすぎます。1MB以下のファイルを選んでください。" + "それより大きい名簿はコマンドラインまたはAPIで取り込んでください。");
 			assertThat(file.getAttribute("aria-invalid")).isEqualTo("true");
 			assertThat(file.getAttribute("aria-describedby")).contains("file-js-error");
 			assertThat(driver.getCurrentUrl()).endsWith("/admin/roster/imports");

@@ -23,9 +23,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code kennin.roster.max-upload-size} through the real server (set to 1 MB here): a larger file comes
- * back to the form with the message next to the file field and the mode kept, never the error page; and
- * only a tenant administrator's upload is read at all.
+ * {@code kennin.roster.max-upload-size} through the real server (set to 1 MB here): a
+ * larger file comes back to the form with the message next to the file field and the mode
+ * kept, never the error page; and only a tenant administrator's upload is read at all.
  */
 @KenninIntegrationTest
 @TestPropertySource(properties = "kennin.roster.max-upload-size=1MB")
@@ -33,8 +33,7 @@ class RosterImportLimitIntegrationTests {
 
 	static final String PASSWORD = "Limit-password-2026!";
 
-	static final String TOO_LARGE = "ファイルが大きすぎます。1MB以下のファイルを選んでください。"
-			+ "それより大きい名簿はコマンドラインまたはAPIで取り込んでください。";
+	static final String TOO_LARGE = "ファイルが大きすぎます。1MB以下のファイルを選んでください。" + "それより大きい名簿はコマンドラインまたはAPIで取り込んでください。";
 
 	@Value("${local.server.port}")
 	int port;

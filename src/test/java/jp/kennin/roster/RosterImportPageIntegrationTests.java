@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The import page through the real server, where Tomcat's multipart limits apply: a roster larger than
- * the 12 MB every other upload is limited to goes through the page, is checked and applied.
+ * The import page through the real server, where Tomcat's multipart limits apply: a
+ * roster larger than the 12 MB every other upload is limited to goes through the page, is
+ * checked and applied.
  */
 @KenninIntegrationTest
 class RosterImportPageIntegrationTests {
@@ -78,7 +79,8 @@ class RosterImportPageIntegrationTests {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("_csrf", StaffHttpClient.csrf(form));
 		fields.put("mode", "SNAPSHOT");
-		HttpResponse<String> upload = admin.postMultipart("/admin/roster/imports/upload", fields, "file", "大きい名簿.csv", csv);
+		HttpResponse<String> upload = admin.postMultipart("/admin/roster/imports/upload", fields, "file", "大きい名簿.csv",
+				csv);
 
 		assertThat(upload.statusCode()).as(upload.body()).isEqualTo(302);
 		Matcher url = IMPORT_URL.matcher(upload.headers().firstValue("Location").orElseThrow());
@@ -88,7 +90,8 @@ class RosterImportPageIntegrationTests {
 		assertThat(checked).contains("大きい名簿.csv").contains("追加</dt><dd>16,000<");
 		assertThat(roster.findInsured(tenant.id(), "01", "L0")).isEmpty();
 
-		HttpResponse<String> confirm = admin.postForm(importPath + "/confirm", Map.of("_csrf", StaffHttpClient.csrf(checked)));
+		HttpResponse<String> confirm = admin.postForm(importPath + "/confirm",
+				Map.of("_csrf", StaffHttpClient.csrf(checked)));
 		assertThat(confirm.statusCode()).isEqualTo(302);
 		awaitHeading(admin, importPath, "名簿に反映しました");
 		assertThat(roster.findInsured(tenant.id(), "01", "L0")).isPresent();
@@ -103,12 +106,16 @@ class RosterImportPageIntegrationTests {
 		StaffHttpClient admin = StaffHttpClient.login(port, clock, adminId, PASSWORD);
 		ImportRequest request = new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "進捗.csv", adminId,
 				"TENANT_ADMIN", null, true);
-		long checked = imports.run(request, new ByteArrayInputStream(RosterCsv.create()
-			.insured("01", "p1", "進捗 一", "シンチョク イチ", "1980/01/01")
-			.insured("01", "p2", "進捗 二", "シンチョク ニ", "1980/01/01")
-			.insured("01", "p3", "進捗 三", "シンチョク サン", "1980/01/01")
-			.insured("01", "p4", "進捗 四", "シンチョク ヨン", "1980/01/01")
-			.utf8()), null).importId();
+		long checked = imports
+			.run(request,
+					new ByteArrayInputStream(RosterCsv.create()
+						.insured("01", "p1", "進捗 一", "シンチョク イチ", "1980/01/01")
+						.insured("01", "p2", "進捗 二", "シンチョク ニ", "1980/01/01")
+						.insured("01", "p3", "進捗 三", "シンチョク サン", "1980/01/01")
+						.insured("01", "p4", "進捗 四", "シンチョク ヨン", "1980/01/01")
+						.utf8()),
+					null)
+			.importId();
 		records.transition(tenant.id(), checked, Status.READY, Status.APPLYING);
 		records.progress(checked, 1, 0);
 		long checking = imports.register(request, null, 0);
@@ -126,7 +133,8 @@ class RosterImportPageIntegrationTests {
 			.contains("0行を処理しました。")
 			.doesNotContain("<progress")
 			.contains("href=\"/admin/roster/imports/" + checking + "\"");
-		// Bytes read against the file's size, from the table: any node serving the page can show it.
+		// Bytes read against the file's size, from the table: any node serving the page
+		// can show it.
 		assertThat(admin.get("/admin/roster/imports/" + reading).body()).contains("30行を処理しました（約35%）。")
 			.containsPattern("<progress [^>]*value=\"35\"");
 	}
@@ -142,8 +150,8 @@ class RosterImportPageIntegrationTests {
 	}
 
 	/**
-	 * Insured persons only, with names and office names of the longest length allowed (about 1 KB a row),
-	 * so that the file is large but quick to import.
+	 * Insured persons only, with names and office names of the longest length allowed
+	 * (about 1 KB a row), so that the file is large but quick to import.
 	 */
 	static byte[] largeRoster(int rows) {
 		String name = "大名 " + "太郎".repeat(48);
@@ -151,8 +159,17 @@ class RosterImportPageIntegrationTests {
 		String office = "健康保険組合事業所".repeat(12).substring(0, 100);
 		StringBuilder csv = new StringBuilder(rows * 1000).append(RosterCsv.HEADER).append("\r\n");
 		for (int i = 0; i < rows; i++) {
-			csv.append("01,L").append(i).append(",00,本人,本人,").append(name).append(',').append(kana)
-				.append(",1980/04/01,男,,").append(i % 30).append(',').append(office).append(",,2010/04/01\r\n");
+			csv.append("01,L")
+				.append(i)
+				.append(",00,本人,本人,")
+				.append(name)
+				.append(',')
+				.append(kana)
+				.append(",1980/04/01,男,,")
+				.append(i % 30)
+				.append(',')
+				.append(office)
+				.append(",,2010/04/01\r\n");
 		}
 		return csv.toString().getBytes(StandardCharsets.UTF_8);
 	}

@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The two ways rows reach the roster (straight in for a first load, through the staging table and the merge
- * otherwise) store the same thing; imports of one tenant are serialised; the roster keeps its tenant.
+ * The two ways rows reach the roster (straight in for a first load, through the staging
+ * table and the merge otherwise) store the same thing; imports of one tenant are
+ * serialised; the roster keeps its tenant.
  */
 @KenninIntegrationTest
 class RosterLoadIntegrationTests {
@@ -90,7 +91,8 @@ class RosterLoadIntegrationTests {
 		assertThat(first.counts()).isEqualTo(new Counts(6_000, 6_000, 0, 0, 0));
 		assertThat(viaStage.counts()).isEqualTo(new Counts(6_000, 6_000, 0, 0, 0));
 		List<String> directRows = facts(direct);
-		assertThat(directRows).hasSize(6_000).isEqualTo(facts(merged).stream().filter(r -> !r.startsWith("99|")).toList());
+		assertThat(directRows).hasSize(6_000)
+			.isEqualTo(facts(merged).stream().filter(r -> !r.startsWith("99|")).toList());
 		assertThat(jdbc.sql("select distinct created_at from roster_person where tenant_id = ?")
 			.param(direct.id())
 			.query(Timestamp.class)
@@ -134,7 +136,8 @@ class RosterLoadIntegrationTests {
 			Future<ImportResult> a = pool.submit(load);
 			Future<ImportResult> b = pool.submit(load);
 			List<Counts> counts = List.of(a.get().counts(), b.get().counts());
-			assertThat(counts).containsExactlyInAnyOrder(new Counts(2_000, 2_000, 0, 0, 0), new Counts(2_000, 0, 0, 2_000, 0));
+			assertThat(counts).containsExactlyInAnyOrder(new Counts(2_000, 2_000, 0, 0, 0),
+					new Counts(2_000, 0, 0, 2_000, 0));
 		}
 		finally {
 			pool.shutdownNow();
@@ -148,11 +151,15 @@ class RosterLoadIntegrationTests {
 		insertPerson(tenant.id(), "1");
 		long missing = jdbc.sql("select max(id) + 1000 from tenant").query(Long.class).single();
 
-		assertThatThrownBy(() -> imports.run(new ImportRequest(missing, Mode.DELTA, Source.CLI, "roster.csv", "test", null,
-				null, false), new ByteArrayInputStream(RosterCsv.create().insured("01", "2", "迷子 人", "マイゴ ヒト",
-						"1980/01/01").utf8()), null))
+		assertThatThrownBy(() -> imports
+			.run(new ImportRequest(missing, Mode.DELTA, Source.CLI, "roster.csv", "test", null, null, false),
+					new ByteArrayInputStream(
+							RosterCsv.create().insured("01", "2", "迷子 人", "マイゴ ヒト", "1980/01/01").utf8()),
+					null))
 			.isInstanceOf(RuntimeException.class);
-		assertThat(jdbc.sql("select count(*) from roster_person where tenant_id = ?").param(missing).query(Integer.class)
+		assertThat(jdbc.sql("select count(*) from roster_person where tenant_id = ?")
+			.param(missing)
+			.query(Integer.class)
 			.single()).isZero();
 		assertThatThrownBy(() -> jdbc.sql("update roster_person set tenant_id = ? where tenant_id = ?")
 			.params(missing, tenant.id())
@@ -198,7 +205,8 @@ class RosterLoadIntegrationTests {
 
 	private ImportResult run(Tenant tenant, Mode mode, byte[] file) {
 		try (InputStream in = new ByteArrayInputStream(file)) {
-			return imports.run(new ImportRequest(tenant.id(), mode, Source.CLI, "roster.csv", "test", null, null, false), in,
+			return imports.run(
+					new ImportRequest(tenant.id(), mode, Source.CLI, "roster.csv", "test", null, null, false), in,
 					null);
 		}
 		catch (IOException ex) {
@@ -207,7 +215,10 @@ class RosterLoadIntegrationTests {
 	}
 
 	private int people(Tenant tenant) {
-		return jdbc.sql("select count(*) from roster_person where tenant_id = ?").param(tenant.id()).query(Integer.class).single();
+		return jdbc.sql("select count(*) from roster_person where tenant_id = ?")
+			.param(tenant.id())
+			.query(Integer.class)
+			.single();
 	}
 
 }

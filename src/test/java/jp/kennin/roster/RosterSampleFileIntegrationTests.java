@@ -19,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sample file documented in docs/roster-csv.md imports without errors, and as documented. */
+/**
+ * The sample file documented in docs/roster-csv.md imports without errors, and as
+ * documented.
+ */
 @KenninIntegrationTest
 class RosterSampleFileIntegrationTests {
 
@@ -36,8 +39,8 @@ class RosterSampleFileIntegrationTests {
 	void the_documented_sample_imports_as_documented() throws Exception {
 		Tenant tenant = TestTenants.create(tenants, "見本健保");
 		try (InputStream in = Files.newInputStream(Path.of("docs", "roster-sample.csv"))) {
-			var result = imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.CLI, "roster-sample.csv", "test",
-					null, null, false), in, null);
+			var result = imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.CLI, "roster-sample.csv",
+					"test", null, null, false), in, null);
 			assertThat(result.errors()).isEmpty();
 			assertThat(result.counts().added()).isEqualTo(6);
 		}
@@ -49,7 +52,8 @@ class RosterSampleFileIntegrationTests {
 		assertThat(household.get(3).nameKana()).isEqualTo("オムロ\u3000ウメ");
 		assertThat(household.get(3).livingTogether()).isFalse();
 		assertThat(roster.findInsured(tenant.id(), "02", "1").orElseThrow().relationship()).isEqualTo("本人");
-		assertThat(roster.household(tenant.id(), "02", "1").get(1).relationshipCategory()).isEqualTo(RelationshipCategory.SPOUSE);
+		assertThat(roster.household(tenant.id(), "02", "1").get(1).relationshipCategory())
+			.isEqualTo(RelationshipCategory.SPOUSE);
 	}
 
 }

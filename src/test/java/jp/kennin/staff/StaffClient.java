@@ -7,8 +7,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /**
- * A MockMvc client that keeps the session cookie like a browser (sessions live in Spring Session JDBC,
- * so a MockHttpSession would be ignored).
+ * A MockMvc client that keeps the session cookie like a browser (sessions live in Spring
+ * Session JDBC, so a MockHttpSession would be ignored).
  */
 public final class StaffClient {
 

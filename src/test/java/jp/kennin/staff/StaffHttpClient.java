@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 import jp.kennin.staff.internal.StaffTestLogin;
 
 /**
- * A staff member's browser without the browser: a real HTTP client against the running server (so
- * Tomcat's multipart limits apply, unlike under MockMvc), keeping the session cookie, not following
- * redirects. {@link #login} goes through the real two-step login with authenticator enrolment.
+ * A staff member's browser without the browser: a real HTTP client against the running
+ * server (so Tomcat's multipart limits apply, unlike under MockMvc), keeping the session
+ * cookie, not following redirects. {@link #login} goes through the real two-step login
+ * with authenticator enrolment.
  */
 public final class StaffHttpClient {
 
@@ -70,7 +71,8 @@ public final class StaffHttpClient {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	public HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+	public HttpResponse<String> postForm(String path, Map<String, String> fields)
+			throws IOException, InterruptedException {
 		String body = fields.entrySet()
 			.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -82,17 +84,22 @@ public final class StaffHttpClient {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** As a browser sends a form: the fields in the map's order (a LinkedHashMap), then the file part. */
-	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
-			byte[] content) throws IOException, InterruptedException {
+	/**
+	 * As a browser sends a form: the fields in the map's order (a LinkedHashMap), then
+	 * the file part.
+	 */
+	public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
+			String fileName, byte[] content) throws IOException, InterruptedException {
 		String boundary = "----kennin" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 1024);
 		for (Map.Entry<String, String> field : fields.entrySet()) {
 			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-					+ "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+					+ "\"\r\n\r\n" + field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return http.send(HttpRequest.newBuilder(URI.create(base + path))

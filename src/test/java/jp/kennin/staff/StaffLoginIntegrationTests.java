@@ -83,9 +83,13 @@ class StaffLoginIntegrationTests {
 		session.perform(get("/admin")).andExpect(redirectedUrl("/admin/login/totp"));
 
 		String sessionBefore = session.sessionId();
-		session.perform(post("/admin/login/enrol").with(csrf())
-			.param("code", StaffTestLogin.code(secret, clock))).andExpect(redirectedUrl("/admin/login/recovery-codes"));
-		String page = session.perform(get("/admin/login/recovery-codes")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		session.perform(post("/admin/login/enrol").with(csrf()).param("code", StaffTestLogin.code(secret, clock)))
+			.andExpect(redirectedUrl("/admin/login/recovery-codes"));
+		String page = session.perform(get("/admin/login/recovery-codes"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		List<String> codes = recoveryCodes(page);
 		assertThat(codes).hasSize(10).doesNotHaveDuplicates();
 		session.perform(get("/admin/login/recovery-codes")).andExpect(redirectedUrl("/admin"));
@@ -94,10 +98,16 @@ class StaffLoginIntegrationTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("管理 花子さん")));
 		assertThat(session.sessionId()).isNotEqualTo(sessionBefore);
 
-		String stored = jdbc.sql("select totp_secret from staff_account where login_id = ?").param(loginId).query(String.class).single();
+		String stored = jdbc.sql("select totp_secret from staff_account where login_id = ?")
+			.param(loginId)
+			.query(String.class)
+			.single();
 		assertThat(stored).startsWith("v1:").doesNotContain(secret);
-		List<String> hashes = jdbc.sql("select code_hash from staff_recovery_code r join staff_account a on a.id = r.staff_id where a.login_id = ?")
-			.param(loginId).query(String.class).list();
+		List<String> hashes = jdbc.sql(
+				"select code_hash from staff_recovery_code r join staff_account a on a.id = r.staff_id where a.login_id = ?")
+			.param(loginId)
+			.query(String.class)
+			.list();
 		assertThat(hashes).hasSize(10).noneMatch(h -> codes.stream().anyMatch(c -> h.contains(c.replace("-", ""))));
 	}
 
@@ -153,7 +163,9 @@ class StaffLoginIntegrationTests {
 		mvc.perform(post("/admin/login").with(csrf()).param("loginId", loginId).param("password", PASSWORD))
 			.andExpect(redirectedUrl("/admin/login/enrol"));
 		assertThat(jdbc.sql("select count(*) from audit_event where type = 'STAFF_LOGIN_FAILED' and actor_id = ?")
-			.param(loginId).query(Integer.class).single()).isEqualTo(11);
+			.param(loginId)
+			.query(Integer.class)
+			.single()).isEqualTo(11);
 	}
 
 	@Test

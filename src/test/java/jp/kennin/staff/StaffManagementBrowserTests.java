@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An insurer admin changes a colleague's role and then removes the account, while the colleague is logged
- * in in another browser: the colleague's next page is the login. Every page is checked with axe.
+ * An insurer admin changes a colleague's role and then removes the account, while the
+ * colleague is logged in in another browser: the colleague's next page is the login.
+ * Every page is checked with axe.
  */
 @KenninIntegrationTest
 class StaffManagementBrowserTests {
@@ -101,13 +102,17 @@ class StaffManagementBrowserTests {
 		try (Browser browser = Browser.open(Browser.PHONE)) {
 			for (String reason : new String[] { "changed", "idle", "expired", "locked" }) {
 				browser.driver().get(url("/admin/login?" + reason));
-				assertThat(browser.driver().findElement(By.className("notification-banner")).getText()).contains("ログアウトしました");
+				assertThat(browser.driver().findElement(By.className("notification-banner")).getText())
+					.contains("ログアウトしました");
 				browser.checkPage("staff-login-" + reason);
 			}
 		}
 	}
 
-	/** As {@link Browser#staffFirstLogin}, keeping the authenticator secret for a later login. */
+	/**
+	 * As {@link Browser#staffFirstLogin}, keeping the authenticator secret for a later
+	 * login.
+	 */
 	private String firstLogin(Browser browser, String loginId) {
 		browser.driver().get(url("/admin/login"));
 		browser.type("loginId", loginId);

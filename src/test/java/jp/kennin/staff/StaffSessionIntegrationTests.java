@@ -46,9 +46,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A staff session lives only as long as the account it was opened for stays as it was: an admin's change
- * ends it at once (and the API tokens it made), a change seen only in the database ends it at its next
- * request, and idle and absolute time limits end it too. The clock is the application's, moved by the test.
+ * A staff session lives only as long as the account it was opened for stays as it was: an
+ * admin's change ends it at once (and the API tokens it made), a change seen only in the
+ * database ends it at its next request, and idle and absolute time limits end it too. The
+ * clock is the application's, moved by the test.
  */
 @KenninIntegrationTest
 class StaffSessionIntegrationTests {
@@ -101,9 +102,10 @@ class StaffSessionIntegrationTests {
 				new RosterPerson(0, 0, "7", bango, "01", false, "妻", RelationshipCategory.SPOUSE, "期間 花子", "キカン ハナコ",
 						LocalDate.of(1972, 1, 1), Gender.FEMALE, null, "100", "本社", true, null, true)));
 		personId = roster.findInsured(tenant.id(), "7", bango).orElseThrow().id();
-		campaignId = campaigns.create(tenant.id(), new CampaignDraft("2026年度 調査", LocalDate.of(2026, 7, 1),
-				Instant.parse("2026-07-28T00:00:00Z"), Instant.parse("2026-09-17T14:59:00Z"), false, "期限までに",
-				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		campaignId = campaigns.create(tenant.id(),
+				new CampaignDraft("2026年度 調査", LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
+						Instant.parse("2026-09-17T14:59:00Z"), false, "期限までに",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant.id(), campaignId);
 		String adminId = "sadm-" + tenant.code();
 		accounts.create(adminId, "管理 一郎", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
@@ -129,7 +131,8 @@ class StaffSessionIntegrationTests {
 		admin.perform(post("/admin/staff/" + id + "/" + action).with(csrf()).param("role", "REVIEWER"))
 			.andExpect(status().is3xxRedirection());
 
-		// The session rows are gone (not merely refused by the version check, which would say ?changed).
+		// The session rows are gone (not merely refused by the version check, which would
+		// say ?changed).
 		a.perform(get("/admin")).andExpect(redirectedUrl("/admin/login"));
 		for (AbstractMockHttpServletRequestBuilder<?> request : List.of(get("/admin/roster/people/" + personId),
 				get("/admin/campaigns/" + campaignId + "/forms.csv"), get("/admin/audit/export"),
@@ -145,10 +148,12 @@ class StaffSessionIntegrationTests {
 			case "role" -> "STAFF_ROLE_CHANGED";
 			default -> "STAFF_REMOVED";
 		});
-		assertThat(jdbc.sql("select count(*) from audit_event where type = 'ROSTER_API_TOKEN_REVOKED' and details like ?")
-			.param("%" + loginId + "%")
-			.query(Integer.class)
-			.single()).isEqualTo(1);
+		assertThat(
+				jdbc.sql("select count(*) from audit_event where type = 'ROSTER_API_TOKEN_REVOKED' and details like ?")
+					.param("%" + loginId + "%")
+					.query(Integer.class)
+					.single())
+			.isEqualTo(1);
 	}
 
 	@ParameterizedTest
@@ -178,8 +183,7 @@ class StaffSessionIntegrationTests {
 		a.perform(get("/admin")).andExpect(status().isOk());
 		clock.advance(Duration.ofMinutes(31));
 		a.perform(get("/admin/roster/people/" + personId)).andExpect(redirectedUrl("/admin/login?idle"));
-		a.perform(get("/admin/login?idle"))
-			.andExpect(content().string(containsString("30分以上操作がなかったため、ログアウトしました。")));
+		a.perform(get("/admin/login?idle")).andExpect(content().string(containsString("30分以上操作がなかったため、ログアウトしました。")));
 		a.perform(get("/admin")).andExpect(status().is3xxRedirection());
 	}
 
@@ -208,7 +212,8 @@ class StaffSessionIntegrationTests {
 			changePassword(a, "wrong-" + i).andExpect(status().isOk())
 				.andExpect(content().string(containsString("現在のパスワードが正しくありません")));
 		}
-		// From the fifth failure on, an immediate retry is refused unchecked, as at the login.
+		// From the fifth failure on, an immediate retry is refused unchecked, as at the
+		// login.
 		changePassword(a, PASSWORD).andExpect(status().isOk())
 			.andExpect(content().string(containsString("パスワードの誤りが続いたため、しばらく受け付けません。")));
 		for (int i = 6; i <= 9; i++) {
@@ -218,8 +223,7 @@ class StaffSessionIntegrationTests {
 		}
 		clock.advance(Duration.ofSeconds(20));
 		changePassword(a, "wrong-10").andExpect(redirectedUrl("/admin/login?locked"));
-		a.perform(get("/admin/login?locked"))
-			.andExpect(content().string(containsString("アカウントを一時的にロックし、ログアウトしました。")));
+		a.perform(get("/admin/login?locked")).andExpect(content().string(containsString("アカウントを一時的にロックし、ログアウトしました。")));
 		a.perform(get("/admin")).andExpect(status().is3xxRedirection());
 
 		mvc.perform(post("/admin/login").with(csrf()).param("loginId", loginId).param("password", PASSWORD))
@@ -227,10 +231,12 @@ class StaffSessionIntegrationTests {
 		clock.advance(Duration.ofMinutes(15));
 		mvc.perform(post("/admin/login").with(csrf()).param("loginId", loginId).param("password", PASSWORD))
 			.andExpect(redirectedUrl("/admin/login/totp"));
-		assertThat(jdbc.sql("select count(*) from audit_event where type = 'STAFF_PASSWORD_CHECK_FAILED' and actor_id = ?")
-			.param(loginId)
-			.query(Integer.class)
-			.single()).isEqualTo(10);
+		assertThat(
+				jdbc.sql("select count(*) from audit_event where type = 'STAFF_PASSWORD_CHECK_FAILED' and actor_id = ?")
+					.param(loginId)
+					.query(Integer.class)
+					.single())
+			.isEqualTo(10);
 	}
 
 	@Test
@@ -245,9 +251,11 @@ class StaffSessionIntegrationTests {
 		second.perform(post("/admin/login/totp").with(csrf()).param("code", StaffTestLogin.code(secret, clock)))
 			.andExpect(redirectedUrl("/admin"));
 
-		first.perform(post("/admin/account/password").with(csrf())
-			.param("currentPassword", PASSWORD)
-			.param("newPassword", NEW_PASSWORD)).andExpect(redirectedUrl("/admin/account/password"));
+		first
+			.perform(post("/admin/account/password").with(csrf())
+				.param("currentPassword", PASSWORD)
+				.param("newPassword", NEW_PASSWORD))
+			.andExpect(redirectedUrl("/admin/account/password"));
 		first.perform(get("/admin")).andExpect(status().isOk());
 		second.perform(get("/admin")).andExpect(status().is3xxRedirection());
 	}
@@ -278,7 +286,8 @@ class StaffSessionIntegrationTests {
 	private ResultActions importWith(String token) throws Exception {
 		return mvc.perform(post("/api/v1/roster/imports?mode=delta").header("Authorization", "Bearer " + token)
 			.contentType("text/csv")
-			.content(RosterCsv.create().insured("8", "api" + SEQ.incrementAndGet(), "取込 七郎", "トリコミ シチロウ", "1980/01/01")
+			.content(RosterCsv.create()
+				.insured("8", "api" + SEQ.incrementAndGet(), "取込 七郎", "トリコミ シチロウ", "1980/01/01")
 				.utf8()));
 	}
 

@@ -42,9 +42,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Opening and closing a campaign ask for confirmation with what they do, warn about dependents already in
- * another open campaign, and every campaign action leaves its typed audit record — or, when it fails, neither
- * the change nor the record.
+ * Opening and closing a campaign ask for confirmation with what they do, warn about
+ * dependents already in another open campaign, and every campaign action leaves its typed
+ * audit record — or, when it fails, neither the change nor the record.
  */
 @KenninIntegrationTest
 class CampaignActionsIntegrationTests {
@@ -76,7 +76,8 @@ class CampaignActionsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		// Before the campaigns' deadlines, so the deadline job leaves them to these tests.
+		// Before the campaigns' deadlines, so the deadline job leaves them to these
+		// tests.
 		clock.setInstant(Instant.parse("2026-07-01T00:00:00Z"));
 		tenant = TestTenants.create(tenants, "操作テスト健保");
 		household("本社", "妻", "長男");
@@ -101,7 +102,8 @@ class CampaignActionsIntegrationTests {
 			.andExpect(content().string(containsString("この調査を公開しますか")))
 			.andExpect(content().string(containsString("2世帯・被扶養者3人の調査票を作成します。")))
 			.andExpect(content().string(not(containsString("別の調査の対象でもあります"))));
-		mvc.perform(post(page + "/open").with(TestStaff.tenantAdmin(tenant.id())).with(csrf())
+		mvc.perform(post(page + "/open").with(TestStaff.tenantAdmin(tenant.id()))
+			.with(csrf())
 			.param("households", "2")
 			.param("dependents", "3")).andExpect(flash().attribute("flash", "survey.campaign.flash.opened"));
 		assertThat(statusOf(id)).isEqualTo(CampaignStatus.OPEN);
@@ -113,19 +115,22 @@ class CampaignActionsIntegrationTests {
 			.andExpect(content().string(containsString("この調査を締め切りますか")))
 			.andExpect(content().string(containsString("この調査には 2世帯・被扶養者3人の調査票があります。")))
 			.andExpect(content().string(containsString("まだ提出されていない調査票が 2件あります。")));
-		mvc.perform(post(page + "/close").with(TestStaff.tenantAdmin(tenant.id())).with(csrf()).param("confirmed", "true"))
+		mvc.perform(
+				post(page + "/close").with(TestStaff.tenantAdmin(tenant.id())).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flash", "survey.campaign.flash.closed"));
 		assertThat(statusOf(id)).isEqualTo(CampaignStatus.CLOSED);
 
 		List<AuditEntry> events = events(id);
-		assertThat(events).extracting(AuditEntry::type).containsExactly("CAMPAIGN_CLOSED", "CAMPAIGN_OPENED",
-				"CAMPAIGN_CREATED");
+		assertThat(events).extracting(AuditEntry::type)
+			.containsExactly("CAMPAIGN_CLOSED", "CAMPAIGN_OPENED", "CAMPAIGN_CREATED");
 		AuditEntry opened = events.get(1);
 		assertThat(opened.actorKind()).isEqualTo("STAFF");
 		assertThat(opened.actorId()).isEqualTo("test-tenant_admin-" + tenant.id());
 		assertThat(opened.actorRole()).isEqualTo("TENANT_ADMIN");
-		assertThat(opened.details()).containsEntry("forms", "2").containsEntry("households", "2")
-			.containsEntry("dependents", "3").containsEntry("overlapping", "0");
+		assertThat(opened.details()).containsEntry("forms", "2")
+			.containsEntry("households", "2")
+			.containsEntry("dependents", "3")
+			.containsEntry("overlapping", "0");
 		assertThat(events.get(0).details()).containsEntry("notSubmitted", "2");
 	}
 
@@ -144,17 +149,21 @@ class CampaignActionsIntegrationTests {
 		campaigns.complete(admin(), id);
 
 		List<AuditEntry> events = events(id);
-		assertThat(events).extracting(AuditEntry::type).containsExactly("CAMPAIGN_COMPLETED", "CAMPAIGN_CLOSED",
-				"CAMPAIGN_LATE_SUBMISSION_CHANGED", "CAMPAIGN_DEADLINE_CHANGED", "CAMPAIGN_OPENED",
-				"CAMPAIGN_EXCLUSIONS_REPLACED", "CAMPAIGN_UPDATED", "CAMPAIGN_CREATED");
+		assertThat(events).extracting(AuditEntry::type)
+			.containsExactly("CAMPAIGN_COMPLETED", "CAMPAIGN_CLOSED", "CAMPAIGN_LATE_SUBMISSION_CHANGED",
+					"CAMPAIGN_DEADLINE_CHANGED", "CAMPAIGN_OPENED", "CAMPAIGN_EXCLUSIONS_REPLACED", "CAMPAIGN_UPDATED",
+					"CAMPAIGN_CREATED");
 		assertThat(events).extracting(AuditEntry::type)
 			.allSatisfy(type -> assertThat(SurveyAuditEvent.valueOf(type)).isNotNull());
 		assertThat(events.get(7).details()).containsEntry("title", "2026年度 被扶養者資格調査")
-			.containsEntry("opensAt", "2026/07/28 09:00").containsEntry("categories", "配偶者、子");
-		assertThat(events.get(6).details()).as("only what changed").containsOnlyKeys("title")
+			.containsEntry("opensAt", "2026/07/28 09:00")
+			.containsEntry("categories", "配偶者、子");
+		assertThat(events.get(6).details()).as("only what changed")
+			.containsOnlyKeys("title")
 			.containsEntry("title", "2026年度 調査（修正）");
 		assertThat(events.get(5).details()).containsEntry("before", "0").containsEntry("after", "1");
-		assertThat(events.get(3).details()).containsEntry("from", "2026/09/17 23:59").containsEntry("to", "2026/09/24 23:59");
+		assertThat(events.get(3).details()).containsEntry("from", "2026/09/17 23:59")
+			.containsEntry("to", "2026/09/24 23:59");
 		assertThat(events.get(2).details()).containsEntry("allowed", "true");
 		assertThat(events).allSatisfy(e -> assertThat(e.target()).isEqualTo("campaign:" + id));
 	}
@@ -168,7 +177,8 @@ class CampaignActionsIntegrationTests {
 		assertThatThrownBy(() -> campaigns.open(admin(), id, null)).hasMessageContaining("on purpose");
 
 		assertThat(statusOf(id)).isEqualTo(CampaignStatus.PREPARING);
-		assertThat(jdbc.sql("select count(*) from survey_form where campaign_id = ?").param(id).query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from survey_form where campaign_id = ?").param(id).query(Long.class).single())
 			.isZero();
 		assertThat(events(id)).extracting(AuditEntry::type).containsExactly("CAMPAIGN_CREATED");
 	}
@@ -176,12 +186,14 @@ class CampaignActionsIntegrationTests {
 	@Test
 	void refused_actions_change_nothing_and_record_nothing() throws Exception {
 		long id = campaigns.create(admin(), CampaignIntegrationTests.draft(spousesAndChildren()));
-		mvc.perform(post("/admin/campaigns/{id}/open", id).with(TestStaff.reviewer(tenant.id())).with(csrf())
+		mvc.perform(post("/admin/campaigns/{id}/open", id).with(TestStaff.reviewer(tenant.id()))
+			.with(csrf())
 			.param("households", "2")
 			.param("dependents", "3")).andExpect(status().isForbidden());
 		mvc.perform(get("/admin/campaigns/{id}/open", id).with(TestStaff.reviewer(tenant.id())))
 			.andExpect(status().isForbidden());
-		mvc.perform(post("/admin/campaigns/{id}/close", id).with(TestStaff.tenantAdmin(tenant.id())).with(csrf())
+		mvc.perform(post("/admin/campaigns/{id}/close", id).with(TestStaff.tenantAdmin(tenant.id()))
+			.with(csrf())
 			.param("confirmed", "true")).andExpect(flash().attribute("problem", "survey.campaign.problem.notOpen"));
 		assertThatThrownBy(() -> campaigns.close(reviewer(), id)).isInstanceOf(AccessDeniedException.class);
 		assertThat(statusOf(id)).isEqualTo(CampaignStatus.PREPARING);
@@ -191,7 +203,8 @@ class CampaignActionsIntegrationTests {
 	@Test
 	void counts_that_changed_after_the_confirmation_open_nothing() throws Exception {
 		long id = campaigns.create(admin(), CampaignIntegrationTests.draft(spousesAndChildren()));
-		mvc.perform(post("/admin/campaigns/{id}/open", id).with(TestStaff.tenantAdmin(tenant.id())).with(csrf())
+		mvc.perform(post("/admin/campaigns/{id}/open", id).with(TestStaff.tenantAdmin(tenant.id()))
+			.with(csrf())
 			.param("households", "2")
 			.param("dependents", "2"))
 			.andExpect(flash().attribute("problem", "survey.campaign.problem.targetsChanged"));
@@ -202,13 +215,14 @@ class CampaignActionsIntegrationTests {
 	@Test
 	void opening_warns_about_dependents_already_in_another_open_or_scheduled_campaign() throws Exception {
 		CampaignDraft draft = CampaignIntegrationTests.draft(spousesAndChildren());
-		long first = campaigns.create(admin(), new CampaignDraft("2026年度 先行調査", draft.referenceDate(),
-				draft.opensAt(), draft.deadline(), false, "", new TargetRules(null, null, null,
-						EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long first = campaigns.create(admin(),
+				new CampaignDraft("2026年度 先行調査", draft.referenceDate(), draft.opensAt(), draft.deadline(), false, "",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(admin(), first, null);
-		long second = campaigns.create(admin(), new CampaignDraft(draft.title(), draft.referenceDate(), draft.opensAt(),
-				draft.deadline(), false, "", new TargetRules(LocalDate.of(2026, 4, 1), 18, null,
-						EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
+		long second = campaigns.create(admin(),
+				new CampaignDraft(draft.title(), draft.referenceDate(), draft.opensAt(), draft.deadline(), false, "",
+						new TargetRules(LocalDate.of(2026, 4, 1), 18, null,
+								EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
 
 		CampaignOpening opening = campaigns.opening(admin(), second);
 		assertThat(opening.overlaps()).singleElement().satisfies(o -> {
@@ -239,15 +253,16 @@ class CampaignActionsIntegrationTests {
 	}
 
 	private static TargetRules spousesAndChildren() {
-		return new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null);
+		return new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD),
+				null);
 	}
 
 	private void household(String office, String... relationships) {
 		String bango = "a" + SEQ.incrementAndGet();
 		List<RosterPerson> people = new ArrayList<>();
 		people.add(new RosterPerson(0, 0, "7", bango, "00", true, "本人", RelationshipCategory.SELF, "操作 太郎", "ソウサ タロウ",
-				LocalDate.of(1975, 1, 1), Gender.MALE, "s@example.jp", office.equals("本社") ? "100" : "300", office, null,
-				null, true));
+				LocalDate.of(1975, 1, 1), Gender.MALE, "s@example.jp", office.equals("本社") ? "100" : "300", office,
+				null, null, true));
 		int edaban = 1;
 		for (String r : relationships) {
 			people.add(new RosterPerson(0, 0, "7", bango, String.format("%02d", edaban++), false, r,

@@ -27,8 +27,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 /**
- * Once opened, a campaign's 内訳 is what its forms hold, and a roster import made after opening is reported as a
- * change instead of silently changing the numbers.
+ * Once opened, a campaign's 内訳 is what its forms hold, and a roster import made after
+ * opening is reported as a change instead of silently changing the numbers.
  */
 @KenninIntegrationTest
 class CampaignBreakdownIntegrationTests {
@@ -48,31 +48,34 @@ class CampaignBreakdownIntegrationTests {
 	@Test
 	void an_opened_campaign_shows_its_forms_and_what_a_later_roster_import_changed() throws Exception {
 		Tenant tenant = TestTenants.create(tenants, "内訳テスト健保");
-		importRoster(tenant, RosterCsv.create()
-			.insured("01", "1", "内訳 一郎", "ウチワケ イチロウ", "1970/01/01")
-			.family("01", "1", "01", "妻", "内訳 花子", "ウチワケ ハナコ", "1972/01/01")
-			.family("01", "1", "02", "長男", "内訳 太郎", "ウチワケ タロウ", "2004/01/01")
-			.insured("01", "2", "内訳 二郎", "ウチワケ ジロウ", "1971/01/01")
-			.family("01", "2", "01", "妻", "内訳 桜", "ウチワケ サクラ", "1973/01/01")
-			.insured("01", "3", "内訳 三郎", "ウチワケ サブロウ", "1972/01/01")
-			.family("01", "3", "01", "妻", "内訳 梅", "ウチワケ ウメ", "1974/01/01"));
-		// An age rule too (everyone here is 16 or over on the day), as the selection SQL then ends with its parameter.
-		long id = campaigns.create(tenant.id(), CampaignIntegrationTests.draft(new TargetRules(
-				LocalDate.of(2026, 4, 1), 16, null,
-				EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
+		importRoster(tenant,
+				RosterCsv.create()
+					.insured("01", "1", "内訳 一郎", "ウチワケ イチロウ", "1970/01/01")
+					.family("01", "1", "01", "妻", "内訳 花子", "ウチワケ ハナコ", "1972/01/01")
+					.family("01", "1", "02", "長男", "内訳 太郎", "ウチワケ タロウ", "2004/01/01")
+					.insured("01", "2", "内訳 二郎", "ウチワケ ジロウ", "1971/01/01")
+					.family("01", "2", "01", "妻", "内訳 桜", "ウチワケ サクラ", "1973/01/01")
+					.insured("01", "3", "内訳 三郎", "ウチワケ サブロウ", "1972/01/01")
+					.family("01", "3", "01", "妻", "内訳 梅", "ウチワケ ウメ", "1974/01/01"));
+		// An age rule too (everyone here is 16 or over on the day), as the selection SQL
+		// then ends with its parameter.
+		long id = campaigns.create(tenant.id(), CampaignIntegrationTests.draft(new TargetRules(LocalDate.of(2026, 4, 1),
+				16, null, EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null)));
 		assertThat(campaigns.breakdown(tenant.id(), id).fromForms()).isFalse();
 		campaigns.open(tenant.id(), id);
 
-		// After opening: household 3 leaves the roster, household 4 (two dependents) joins it.
-		importRoster(tenant, RosterCsv.create()
-			.insured("01", "1", "内訳 一郎", "ウチワケ イチロウ", "1970/01/01")
-			.family("01", "1", "01", "妻", "内訳 花子", "ウチワケ ハナコ", "1972/01/01")
-			.family("01", "1", "02", "長男", "内訳 太郎", "ウチワケ タロウ", "2004/01/01")
-			.insured("01", "2", "内訳 二郎", "ウチワケ ジロウ", "1971/01/01")
-			.family("01", "2", "01", "妻", "内訳 桜", "ウチワケ サクラ", "1973/01/01")
-			.insured("01", "4", "内訳 四郎", "ウチワケ シロウ", "1980/01/01")
-			.family("01", "4", "01", "妻", "内訳 菊", "ウチワケ キク", "1982/01/01")
-			.family("01", "4", "02", "長女", "内訳 蘭", "ウチワケ ラン", "2010/01/01"));
+		// After opening: household 3 leaves the roster, household 4 (two dependents)
+		// joins it.
+		importRoster(tenant,
+				RosterCsv.create()
+					.insured("01", "1", "内訳 一郎", "ウチワケ イチロウ", "1970/01/01")
+					.family("01", "1", "01", "妻", "内訳 花子", "ウチワケ ハナコ", "1972/01/01")
+					.family("01", "1", "02", "長男", "内訳 太郎", "ウチワケ タロウ", "2004/01/01")
+					.insured("01", "2", "内訳 二郎", "ウチワケ ジロウ", "1971/01/01")
+					.family("01", "2", "01", "妻", "内訳 桜", "ウチワケ サクラ", "1973/01/01")
+					.insured("01", "4", "内訳 四郎", "ウチワケ シロウ", "1980/01/01")
+					.family("01", "4", "01", "妻", "内訳 菊", "ウチワケ キク", "1982/01/01")
+					.family("01", "4", "02", "長女", "内訳 蘭", "ウチワケ ラン", "2010/01/01"));
 		assertThat(campaigns.preview(tenant.id(), id).dependents()).as("the roster now selects").isEqualTo(5);
 
 		CampaignBreakdown breakdown = campaigns.breakdown(tenant.id(), id);

@@ -29,9 +29,10 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On a desktop, an insurer's administrator creates a campaign (the date and time inputs whole at 1280 and at
- * 375 px, each error naming its field), previews it, opens it after a confirmation page with the counts, closes it
- * after another, and finds those actions in the audit log in Japanese.
+ * On a desktop, an insurer's administrator creates a campaign (the date and time inputs
+ * whole at 1280 and at 375 px, each error naming its field), previews it, opens it after
+ * a confirmation page with the counts, closes it after another, and finds those actions
+ * in the audit log in Japanese.
  */
 @KenninIntegrationTest
 class CampaignBrowserTests {
@@ -67,7 +68,8 @@ class CampaignBrowserTests {
 			driver.get(url("/admin/campaigns"));
 			browser.click(driver.findElement(By.linkText("調査を作成する")));
 			assertThat(browser.heading()).isEqualTo("調査の作成");
-			assertThat(cutOffInputs(driver)).as("date and time inputs narrower than their content at 1280 px").isEmpty();
+			assertThat(cutOffInputs(driver)).as("date and time inputs narrower than their content at 1280 px")
+				.isEmpty();
 			browser.checkPage("campaign-form-1280");
 			driver.manage().window().setSize(new Dimension(375, 812));
 			assertThat(cutOffInputs(driver)).as("date and time inputs narrower than their content at 375 px").isEmpty();
@@ -76,11 +78,11 @@ class CampaignBrowserTests {
 
 			browser.submit();
 			String summary = driver.findElement(By.className("error-summary")).getText();
-			assertThat(summary).contains("調査名を入力してください。", "基準日を入力してください。",
-					"公開日時の日付を入力してください。", "回答期限の日付を入力してください。");
+			assertThat(summary).contains("調査名を入力してください。", "基準日を入力してください。", "公開日時の日付を入力してください。", "回答期限の日付を入力してください。");
 			browser.checkPage("campaign-form-errors");
 
-			// Dates from today, so the deadline job never closes the campaign before staff do.
+			// Dates from today, so the deadline job never closes the campaign before
+			// staff do.
 			LocalDate today = jp.kennin.platform.JapanTime.today(clock);
 			browser.type("title", "2026年度 被扶養者資格調査 ブラウザ");
 			date(driver, "referenceDate", today.toString());
@@ -93,8 +95,7 @@ class CampaignBrowserTests {
 
 			browser.click(driver.findElement(By.linkText("公開の内容を確認する")));
 			assertThat(browser.heading()).isEqualTo("この調査を公開しますか");
-			assertThat(driver.findElement(By.id("opening-counts")).getText())
-				.isEqualTo("2世帯・被扶養者3人の調査票を作成します。");
+			assertThat(driver.findElement(By.id("opening-counts")).getText()).isEqualTo("2世帯・被扶養者3人の調査票を作成します。");
 			browser.checkPage("campaign-open-confirm");
 			browser.submit();
 			assertThat(driver.findElement(By.className("notification-banner")).getText())
@@ -103,8 +104,7 @@ class CampaignBrowserTests {
 
 			browser.click(driver.findElement(By.linkText("締め切りの内容を確認する")));
 			assertThat(browser.heading()).isEqualTo("この調査を締め切りますか");
-			assertThat(driver.findElement(By.id("closing-counts")).getText())
-				.isEqualTo("この調査には 2世帯・被扶養者3人の調査票があります。");
+			assertThat(driver.findElement(By.id("closing-counts")).getText()).isEqualTo("この調査には 2世帯・被扶養者3人の調査票があります。");
 			assertThat(driver.findElement(By.id("not-submitted")).getText()).startsWith("まだ提出されていない調査票が 2件あります。");
 			browser.checkPage("campaign-close-confirm");
 			browser.submit();
@@ -112,27 +112,33 @@ class CampaignBrowserTests {
 
 			driver.get(url("/admin/audit"));
 			String log = driver.findElement(By.id("audit-table")).getText();
-			assertThat(log).contains("調査の締め切り", "調査の公開", "調査の作成", "保険者の管理者")
-				.doesNotContain("CAMPAIGN_", "campaign:");
+			assertThat(log).contains("調査の締め切り", "調査の公開", "調査の作成", "保険者の管理者").doesNotContain("CAMPAIGN_", "campaign:");
 			assertThat(driver.findElements(By.linkText("調査: 2026年度 被扶養者資格調査 ブラウザ"))).hasSize(3);
 			browser.checkPage("audit-log-campaign");
 		}
 	}
 
-	/** Ids of date and time inputs drawn narrower than they need for their own content (cut off). */
+	/**
+	 * Ids of date and time inputs drawn narrower than they need for their own content
+	 * (cut off).
+	 */
 	@SuppressWarnings("unchecked")
 	private static List<String> cutOffInputs(WebDriver driver) {
-		return (List<String>) ((JavascriptExecutor) driver).executeScript("""
-				return Array.from(document.querySelectorAll('input[type=date], input[type=time]')).filter(function (el) {
-				  var drawn = el.getBoundingClientRect().width;
-				  el.style.width = 'auto'; el.style.maxWidth = 'none';
-				  var needed = el.getBoundingClientRect().width;
-				  el.style.width = ''; el.style.maxWidth = '';
-				  return drawn + 0.5 < needed;
-				}).map(function (el) { return el.id; });""");
+		return (List<String>) ((JavascriptExecutor) driver).executeScript(
+				"""
+						return Array.from(document.querySelectorAll('input[type=date], input[type=time]')).filter(function (el) {
+						  var drawn = el.getBoundingClientRect().width;
+						  el.style.width = 'auto'; el.style.maxWidth = 'none';
+						  var needed = el.getBoundingClientRect().width;
+						  el.style.width = ''; el.style.maxWidth = '';
+						  return drawn + 0.5 < needed;
+						}).map(function (el) { return el.id; });""");
 	}
 
-	/** Sets a date input as a date picker would (typing into one depends on the browser's locale). */
+	/**
+	 * Sets a date input as a date picker would (typing into one depends on the browser's
+	 * locale).
+	 */
 	private static void date(WebDriver driver, String id, String isoDate) {
 		((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id,
 				isoDate);

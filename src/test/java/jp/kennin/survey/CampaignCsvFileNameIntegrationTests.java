@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The CSV export's file name comes from the campaign title, whatever characters it holds. */
+/**
+ * The CSV export's file name comes from the campaign title, whatever characters it holds.
+ */
 @KenninIntegrationTest
 class CampaignCsvFileNameIntegrationTests {
 
@@ -43,11 +45,15 @@ class CampaignCsvFileNameIntegrationTests {
 			.draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null));
 		long id = campaigns.create(tenant.id(), new CampaignDraft(title, template.referenceDate(), template.opensAt(),
 				template.deadline(), false, template.instructions(), template.rules()));
-		MvcResult result = mvc.perform(get("/admin/campaigns/{id}/forms.csv", id).with(TestStaff.tenantAdmin(tenant.id())))
+		MvcResult result = mvc
+			.perform(get("/admin/campaigns/{id}/forms.csv", id).with(TestStaff.tenantAdmin(tenant.id())))
 			.andExpect(status().isOk())
 			.andReturn();
 		String disposition = result.getResponse().getHeader("Content-Disposition");
-		assertThat(disposition).startsWith("attachment;").doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0000");
+		assertThat(disposition).startsWith("attachment;")
+			.doesNotContain("\r")
+			.doesNotContain("\n")
+			.doesNotContain("\u0000");
 		String fileName = ContentDisposition.parse(disposition).getFilename();
 		assertThat(fileName).endsWith("_調査票.csv")
 			.doesNotContain("\t")

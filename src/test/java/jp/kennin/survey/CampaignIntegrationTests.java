@@ -60,8 +60,8 @@ class CampaignIntegrationTests {
 				dependent("02", "長男", RelationshipCategory.CHILD, LocalDate.of(2006, 5, 20), null),
 				dependent("03", "次女", RelationshipCategory.CHILD, LocalDate.of(2016, 3, 3), null));
 		// Household B (工場): mother 76, recognised 2026-08-01.
-		household("20", "工場", dependent("01", "母", RelationshipCategory.PARENT, LocalDate.of(1950, 8, 8),
-				LocalDate.of(2026, 8, 1)));
+		household("20", "工場",
+				dependent("01", "母", RelationshipCategory.PARENT, LocalDate.of(1950, 8, 8), LocalDate.of(2026, 8, 1)));
 		// Household C (工場): no dependents.
 		household("20", "工場");
 	}
@@ -85,7 +85,8 @@ class CampaignIntegrationTests {
 
 	@Test
 	void age_rule_counts_full_years_on_the_chosen_date_inclusive() {
-		// The son was born 2006-05-20: 20 on 2026-05-20, still 19 the day before. Spouse 45, mother 75.
+		// The son was born 2006-05-20: 20 on 2026-05-20, still 19 the day before. Spouse
+		// 45, mother 75.
 		assertThat(dependents(rules(LocalDate.of(2026, 5, 20), 20, null, null))).isEqualTo(3);
 		assertThat(dependents(rules(LocalDate.of(2026, 5, 19), 20, null, null))).isEqualTo(2);
 		assertThat(dependents(rules(LocalDate.of(2026, 5, 20), 20, 20, null))).isEqualTo(1);
@@ -106,8 +107,8 @@ class CampaignIntegrationTests {
 
 	@Test
 	void a_campaign_selecting_nobody_cannot_be_opened() {
-		long id = campaigns.create(tenant.id(), draft(new TargetRules(null, null, null,
-				EnumSet.of(RelationshipCategory.SIBLING), null)));
+		long id = campaigns.create(tenant.id(),
+				draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SIBLING), null)));
 		assertThatThrownBy(() -> campaigns.open(tenant.id(), id)).isInstanceOf(CampaignProblem.class)
 			.extracting(e -> ((CampaignProblem) e).messageKey())
 			.isEqualTo("survey.campaign.problem.nobodySelected");
@@ -124,7 +125,9 @@ class CampaignIntegrationTests {
 		assertThatThrownBy(() -> campaigns.complete(admin(), id)).isInstanceOf(CampaignProblem.class);
 		campaigns.close(admin(), id);
 		campaigns.complete(admin(), id);
-		assertThat(campaigns.find(tenant.id(), id)).get().extracting(Campaign::status).isEqualTo(CampaignStatus.COMPLETED);
+		assertThat(campaigns.find(tenant.id(), id)).get()
+			.extracting(Campaign::status)
+			.isEqualTo(CampaignStatus.COMPLETED);
 	}
 
 	@Test
@@ -172,7 +175,9 @@ class CampaignIntegrationTests {
 		assertThat(campaigns.find(other.id(), id)).isEmpty();
 		assertThat(campaigns.list(other.id())).isEmpty();
 		assertThatThrownBy(() -> campaigns.open(other.id(), id)).isNotInstanceOf(CampaignProblem.class);
-		assertThat(campaigns.find(tenant.id(), id)).get().extracting(Campaign::status).isEqualTo(CampaignStatus.PREPARING);
+		assertThat(campaigns.find(tenant.id(), id)).get()
+			.extracting(Campaign::status)
+			.isEqualTo(CampaignStatus.PREPARING);
 	}
 
 	private CampaignActor admin() {
@@ -192,8 +197,8 @@ class CampaignIntegrationTests {
 	static CampaignDraft draft(TargetRules rules) {
 		Instant opens = ZonedDateTime.of(2026, 7, 28, 9, 0, 0, 0, JapanTime.ZONE).toInstant();
 		Instant deadline = ZonedDateTime.of(2026, 9, 17, 23, 59, 0, 0, JapanTime.ZONE).toInstant();
-		return new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1), opens, deadline, false,
-				"期限までに提出してください。", rules);
+		return new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1), opens, deadline, false, "期限までに提出してください。",
+				rules);
 	}
 
 	private final List<String> bangos = new ArrayList<>();
@@ -206,12 +211,13 @@ class CampaignIntegrationTests {
 		String bango = "c" + BANGO.incrementAndGet();
 		bangos.add(bango);
 		List<RosterPerson> people = new ArrayList<>();
-		people.add(new RosterPerson(0, 0, kigo, bango, "00", true, "本人", RelationshipCategory.SELF, "調査 太郎",
-				"チョウサ タロウ", LocalDate.of(1975, 1, 1), Gender.MALE, "t@example.jp", office.equals("本社") ? "100" : "300",
-				office, null, LocalDate.of(1998, 4, 1), true));
+		people.add(new RosterPerson(0, 0, kigo, bango, "00", true, "本人", RelationshipCategory.SELF, "調査 太郎", "チョウサ タロウ",
+				LocalDate.of(1975, 1, 1), Gender.MALE, "t@example.jp", office.equals("本社") ? "100" : "300", office,
+				null, LocalDate.of(1998, 4, 1), true));
 		for (RosterPerson d : dependents) {
-			people.add(new RosterPerson(0, 0, kigo, bango, d.edaban(), false, d.relationship(), d.relationshipCategory(),
-					d.name(), d.nameKana(), d.birthDate(), d.gender(), null, null, null, true, d.qualifiedOn(), true));
+			people.add(new RosterPerson(0, 0, kigo, bango, d.edaban(), false, d.relationship(),
+					d.relationshipCategory(), d.name(), d.nameKana(), d.birthDate(), d.gender(), null, null, null, true,
+					d.qualifiedOn(), true));
 		}
 		roster.upsert(tenant.id(), people);
 	}

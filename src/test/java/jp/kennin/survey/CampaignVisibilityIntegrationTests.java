@@ -36,8 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * One visibility policy: the SQL conditions say what the Java predicates say for every campaign state and
- * time, and a completed campaign's form is both listed and loadable, read-only with its receipt number.
+ * One visibility policy: the SQL conditions say what the Java predicates say for every
+ * campaign state and time, and a completed campaign's form is both listed and loadable,
+ * read-only with its receipt number.
  */
 @KenninIntegrationTest
 class CampaignVisibilityIntegrationTests {
@@ -81,11 +82,14 @@ class CampaignVisibilityIntegrationTests {
 		bango = "v" + SEQ.incrementAndGet();
 		roster.upsert(tenant.id(), List.of(person("00", true, "本人", RelationshipCategory.SELF),
 				person("01", false, "妻", RelationshipCategory.SPOUSE)));
-		draft = CampaignIntegrationTests.draft(new TargetRules(null, null, null,
-				EnumSet.of(RelationshipCategory.SPOUSE), null));
+		draft = CampaignIntegrationTests
+			.draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null));
 		campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
-		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
+		formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 	}
 
 	@AfterEach
@@ -128,7 +132,8 @@ class CampaignVisibilityIntegrationTests {
 		campaigns.complete(CampaignActor.system(tenant.id(), "system"), campaignId);
 		RequestPostProcessor member = TestMember.of(tenant.id(), "1", bango);
 
-		// One form: the list goes straight to it, so the list and the URL are the same rule.
+		// One form: the list goes straight to it, so the list and the URL are the same
+		// rule.
 		mvc.perform(get("/survey").with(member))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers

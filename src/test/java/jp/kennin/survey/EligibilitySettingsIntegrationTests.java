@@ -53,7 +53,8 @@ class EligibilitySettingsIntegrationTests {
 			.param("seniorLimit", "1800000")
 			.param("seniorAge", "60")
 			.param("latterStageAge", "75")).andExpect(redirectedUrl("/admin/eligibility"));
-		assertThat(eligibility.parametersOn(tenant.id(), LocalDate.of(2026, 6, 1)).standardLimit()).isEqualTo(1_200_000);
+		assertThat(eligibility.parametersOn(tenant.id(), LocalDate.of(2026, 6, 1)).standardLimit())
+			.isEqualTo(1_200_000);
 		assertThat(eligibility.parametersOn(other.id(), LocalDate.of(2026, 6, 1)).standardLimit()).isEqualTo(1_300_000);
 		assertThat(audit.search(new AuditLog.Query(tenant.id(), null, null, null, "eligibility:2026-01-01", 5)))
 			.isNotEmpty();
@@ -63,7 +64,8 @@ class EligibilitySettingsIntegrationTests {
 		mvc.perform(post("/admin/eligibility/remove").with(TestStaff.tenantAdmin(tenant.id()))
 			.with(csrf())
 			.param("validFrom", "2026-01-01")).andExpect(redirectedUrl("/admin/eligibility"));
-		assertThat(eligibility.parametersOn(tenant.id(), LocalDate.of(2026, 6, 1)).standardLimit()).isEqualTo(1_300_000);
+		assertThat(eligibility.parametersOn(tenant.id(), LocalDate.of(2026, 6, 1)).standardLimit())
+			.isEqualTo(1_300_000);
 	}
 
 	@Test

@@ -29,10 +29,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On a phone, a member says the wife's only income is salary (「給与収入のみ」): the labour-contract questions
- * appear when the box is ticked and the hours and days when the wage is hourly; the section then shows the
- * terms, the annual figure computed from the contract with the rule named, and asks for the 労働条件通知書
- * instead of payslips.
+ * On a phone, a member says the wife's only income is salary (「給与収入のみ」): the
+ * labour-contract questions appear when the box is ticked and the hours and days when the
+ * wage is hourly; the section then shows the terms, the annual figure computed from the
+ * contract with the rule named, and asks for the 労働条件通知書 instead of payslips.
  */
 @KenninIntegrationTest
 class LabourContractBrowserTests {
@@ -58,14 +58,14 @@ class LabourContractBrowserTests {
 		Tenant tenant = member.tenant();
 		LocalDate today = LocalDate.now(JapanTime.ZONE);
 		RosterPerson insured = member.person();
-		roster.upsert(tenant.id(), List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "妻",
-				RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(today.getYear() - 40, 6, 1),
-				RosterPerson.Gender.FEMALE, null, null, null, true, null, true)));
+		roster.upsert(tenant.id(),
+				List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "妻",
+						RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", LocalDate.of(today.getYear() - 40, 6, 1),
+						RosterPerson.Gender.FEMALE, null, null, null, true, null, true)));
 		Instant opens = today.minusDays(1).atTime(LocalTime.of(9, 0)).atZone(JapanTime.ZONE).toInstant();
 		Instant deadline = today.plusWeeks(3).atTime(LocalTime.of(23, 59)).atZone(JapanTime.ZONE).toInstant();
-		long campaignId = campaigns.create(tenant.id(), new CampaignDraft(today.getYear() + "年度 被扶養者資格調査", today,
-				opens, deadline, false, "", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE),
-						null)));
+		long campaignId = campaigns.create(tenant.id(), new CampaignDraft(today.getYear() + "年度 被扶養者資格調査", today, opens,
+				deadline, false, "", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant.id(), campaignId);
 
 		try (Browser browser = Browser.open(Browser.PHONE)) {
@@ -104,8 +104,13 @@ class LabourContractBrowserTests {
 			submitChecked(browser);
 
 			String section = driver.findElement(By.id("content")).getText();
-			assertThat(section).contains("給与収入のみ").contains("時給").contains("1,100円").contains("6時間").contains("週4日")
-				.contains("保保発1001第3号").contains("年1,372,800円")
+			assertThat(section).contains("給与収入のみ")
+				.contains("時給")
+				.contains("1,100円")
+				.contains("6時間")
+				.contains("週4日")
+				.contains("保保発1001第3号")
+				.contains("年1,372,800円")
 				.contains("労働条件通知書（雇用契約書）の写しと、給与収入のみである旨の申立書")
 				.doesNotContain("給与明細（直近3か月分）または源泉徴収票");
 			browser.checkPage("survey-section-labour-contract");

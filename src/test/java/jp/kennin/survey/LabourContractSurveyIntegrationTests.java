@@ -40,9 +40,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The April 2026 rule end to end: a member says the spouse's only income is salary and types the labour
- * contract's terms; the pre-check judges by the contract and says so, asks for the 労働条件通知書 instead of
- * payslips; the answers show on the check page and in the staff CSV; a tenant can switch the rule off.
+ * The April 2026 rule end to end: a member says the spouse's only income is salary and
+ * types the labour contract's terms; the pre-check judges by the contract and says so,
+ * asks for the 労働条件通知書 instead of payslips; the answers show on the check page and in the
+ * staff CSV; a tenant can switch the rule off.
  */
 @KenninIntegrationTest
 class LabourContractSurveyIntegrationTests {
@@ -84,13 +85,16 @@ class LabourContractSurveyIntegrationTests {
 		roster.upsert(tenant.id(), List.of(
 				new RosterPerson(0, 0, "7", bango, "00", true, "本人", RelationshipCategory.SELF, "契約 太郎", "ケイヤク タロウ",
 						LocalDate.of(1978, 1, 1), Gender.MALE, "k@example.jp", "100", "本社", null, null, true),
-				new RosterPerson(0, 0, "7", bango, "01", false, "妻", RelationshipCategory.SPOUSE, "契約 花子",
-						"ケイヤク ハナコ", LocalDate.of(1980, 1, 1), Gender.FEMALE, null, "100", "本社", true, null, true)));
-		CampaignDraft draft = CampaignIntegrationTests.draft(new TargetRules(null, null, null,
-				EnumSet.of(RelationshipCategory.SPOUSE), null));
+				new RosterPerson(0, 0, "7", bango, "01", false, "妻", RelationshipCategory.SPOUSE, "契約 花子", "ケイヤク ハナコ",
+						LocalDate.of(1980, 1, 1), Gender.FEMALE, null, "100", "本社", true, null, true)));
+		CampaignDraft draft = CampaignIntegrationTests
+			.draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null));
 		campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
-		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
+		formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 		dependentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
 			.param(formId)
 			.query(Long.class)
@@ -133,8 +137,12 @@ class LabourContractSurveyIntegrationTests {
 			.andExpect(content().string(not(containsString("給与明細（直近3か月分）または源泉徴収票"))))
 			.andExpect(content().string(containsString("年間収入見込額が130万円以上")));
 
-		byte[] bytes = mvc.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", "utf8")
-			.with(TestStaff.tenantAdmin(tenant.id()))).andReturn().getResponse().getContentAsByteArray();
+		byte[] bytes = mvc
+			.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", "utf8")
+				.with(TestStaff.tenantAdmin(tenant.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 		String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
 		try (var parser = org.apache.commons.csv.CSVParser.parse(text,
 				org.apache.commons.csv.CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get())) {
@@ -163,8 +171,10 @@ class LabourContractSurveyIntegrationTests {
 			.andExpect(content().string(containsString("週の所定労働日数を入力してください")))
 			.andExpect(content().string(containsString("「収入は給与だけ」を選べません")))
 			.andExpect(content().string(containsString("value=\"25\"")));
-		assertThat(jdbc.sql("select income_salary from survey_answer where dependent_id = ?").param(dependentId)
-			.query(Long.class).list()).containsOnlyNulls();
+		assertThat(jdbc.sql("select income_salary from survey_answer where dependent_id = ?")
+			.param(dependentId)
+			.query(Long.class)
+			.list()).containsOnlyNulls();
 	}
 
 	@Test

@@ -90,20 +90,24 @@ class StaffSurveyFormIntegrationTests {
 						LocalDate.of(1970, 1, 1), Gender.MALE, "t@example.jp", "100", "本社", null, null, true),
 				new RosterPerson(0, 0, "9", bango, "01", false, "妻", RelationshipCategory.SPOUSE, "=HYPERLINK(\"x\")",
 						"タカハシ ハナコ", LocalDate.of(1972, 1, 1), Gender.FEMALE, null, "100", "本社", true, null, true)));
-		CampaignDraft draft = CampaignIntegrationTests.draft(new TargetRules(null, null, null,
-				EnumSet.of(RelationshipCategory.SPOUSE), null));
+		CampaignDraft draft = CampaignIntegrationTests
+			.draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null));
 		campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
-		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
+		formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 		dependentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
 			.param(formId)
 			.query(Long.class)
 			.single();
 		clock.setInstant(draft.opensAt().plus(Duration.ofHours(1)));
-		mvc.perform(post("/survey/{f}/d/{d}/continuation", formId, dependentId).with(TestMember.of(tenant.id(), "9", bango))
-			.with(csrf())
-			.param("version", "0")
-			.param("continuation", "IN_PROGRESS"));
+		mvc.perform(
+				post("/survey/{f}/d/{d}/continuation", formId, dependentId).with(TestMember.of(tenant.id(), "9", bango))
+					.with(csrf())
+					.param("version", "0")
+					.param("continuation", "IN_PROGRESS"));
 	}
 
 	@AfterEach
@@ -133,7 +137,8 @@ class StaffSurveyFormIntegrationTests {
 
 	@Test
 	void csv_export_in_windows_31j_and_utf8_escapes_formulas() throws Exception {
-		byte[] sjis = mvc.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).with(TestStaff.tenantAdmin(tenant.id())))
+		byte[] sjis = mvc
+			.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).with(TestStaff.tenantAdmin(tenant.id())))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
 			.andReturn()
@@ -142,8 +147,12 @@ class StaffSurveyFormIntegrationTests {
 		String text = new String(sjis, Charset.forName("windows-31j"));
 		assertThat(text).startsWith("受付番号,状態").contains("'=HYPERLINK").contains("手続き中（すでに削除の届出をした）");
 
-		byte[] utf8 = mvc.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", "utf8")
-			.with(TestStaff.tenantAdmin(tenant.id()))).andReturn().getResponse().getContentAsByteArray();
+		byte[] utf8 = mvc
+			.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", "utf8")
+				.with(TestStaff.tenantAdmin(tenant.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 		assertThat(utf8[0] & 0xFF).isEqualTo(0xEF);
 		assertThat(new String(utf8, StandardCharsets.UTF_8)).contains("\r\n").contains("'=HYPERLINK");
 		assertThat(audit.search(new AuditLog.Query(tenant.id(), null, null, null, "campaign:" + campaignId, 10)))
@@ -157,19 +166,26 @@ class StaffSurveyFormIntegrationTests {
 		answer("living", 2, "living", "TOGETHER");
 		answer("occupation", 3, "occupations", "PART_TIME");
 		answer("income", 4, "incomeSalary", "1400000");
-		long spouse = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?").param(dependentId)
-			.query(Long.class).single();
-		documents.store(new jp.kennin.document.DocumentOwner(tenant.id(), "9", bango), spouse, "SALARY_PROOF", "給与明細.pdf",
-				jp.kennin.document.internal.TestFiles.pdf(1));
-		// Submitted at 2026-12-02 03:43:27 Japan time (set directly: this test is about the export, not submitting).
+		long spouse = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?")
+			.param(dependentId)
+			.query(Long.class)
+			.single();
+		documents.store(new jp.kennin.document.DocumentOwner(tenant.id(), "9", bango), spouse, "SALARY_PROOF",
+				"給与明細.pdf", jp.kennin.document.internal.TestFiles.pdf(1));
+		// Submitted at 2026-12-02 03:43:27 Japan time (set directly: this test is about
+		// the export, not submitting).
 		jdbc.sql("update survey_form set status = 'SUBMITTED', receipt_number = '2026-0001-0000001', submitted_at = ? "
 				+ "where id = ?")
 			.params(Timestamp.from(Instant.parse("2026-12-01T18:43:27Z")), formId)
 			.update();
 
 		for (String encoding : List.of("sjis", "utf8")) {
-			byte[] bytes = mvc.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", encoding)
-				.with(TestStaff.tenantAdmin(tenant.id()))).andReturn().getResponse().getContentAsByteArray();
+			byte[] bytes = mvc
+				.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", encoding)
+					.with(TestStaff.tenantAdmin(tenant.id())))
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
 			String text = encoding.equals("utf8") ? new String(bytes, StandardCharsets.UTF_8).substring(1)
 					: new String(bytes, Charset.forName("windows-31j"));
 			try (var parser = org.apache.commons.csv.CSVParser.parse(text,
@@ -179,8 +195,8 @@ class StaffSurveyFormIntegrationTests {
 				var row = rows.get(0);
 				assertThat(row.get("被保険者氏名")).as(encoding).isEqualTo("髙橋 ①郎");
 				assertThat(row.get("提出日時")).isEqualTo("2026/12/02 03:43:27");
-				assertThat(LocalDateTime.parse(row.get("提出日時"),
-						DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss"))).isNotNull();
+				assertThat(LocalDateTime.parse(row.get("提出日時"), DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")))
+					.isNotNull();
 				assertThat(row.get("生年月日")).isEqualTo("1972/01/01");
 				assertThat(row.get("書類不足")).contains("所得証明書").doesNotContain("給与明細");
 				assertThat(row.get("不足書類の提出方法（郵送・提出できない理由）")).isEmpty();
@@ -191,20 +207,24 @@ class StaffSurveyFormIntegrationTests {
 
 	@Test
 	void the_staff_form_names_each_uploaded_document_by_its_slot() throws Exception {
-		long spouse = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?").param(dependentId)
-			.query(Long.class).single();
-		documents.store(new jp.kennin.document.DocumentOwner(tenant.id(), "9", bango), spouse, "SALARY_PROOF", "給与明細.pdf",
-				jp.kennin.document.internal.TestFiles.pdf(1));
+		long spouse = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?")
+			.param(dependentId)
+			.query(Long.class)
+			.single();
+		documents.store(new jp.kennin.document.DocumentOwner(tenant.id(), "9", bango), spouse, "SALARY_PROOF",
+				"給与明細.pdf", jp.kennin.document.internal.TestFiles.pdf(1));
 		mvc.perform(get("/admin/survey-forms/{id}", formId).with(TestStaff.reviewer(tenant.id())))
 			.andExpect(content().string(containsString("給与明細（直近3か月分）または源泉徴収票・")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("SALARY_PROOF"))));
 	}
 
 	private void answer(String step, int version, String name, String value) throws Exception {
-		mvc.perform(post("/survey/{f}/d/{d}/{s}", formId, dependentId, step).with(TestMember.of(tenant.id(), "9", bango))
-			.with(csrf())
-			.param("version", String.valueOf(version))
-			.param(name, value)).andExpect(status().is3xxRedirection());
+		mvc.perform(
+				post("/survey/{f}/d/{d}/{s}", formId, dependentId, step).with(TestMember.of(tenant.id(), "9", bango))
+					.with(csrf())
+					.param("version", String.valueOf(version))
+					.param(name, value))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	@Test

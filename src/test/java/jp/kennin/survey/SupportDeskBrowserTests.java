@@ -35,8 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On a 375 px phone, a member stuck anywhere on the way from home to the receipt finds the insurer's desk near
- * the end of the page, and its phone number is a tel: link a thumb can tap.
+ * On a 375 px phone, a member stuck anywhere on the way from home to the receipt finds
+ * the insurer's desk near the end of the page, and its phone number is a tel: link a
+ * thumb can tap.
  */
 @KenninIntegrationTest
 class SupportDeskBrowserTests {
@@ -68,21 +69,22 @@ class SupportDeskBrowserTests {
 	@Test
 	void the_desk_with_a_working_phone_link_is_on_home_survey_check_and_receipt() throws Exception {
 		String code = "bd" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		Tenant tenant = tenants.create(new Tenants.NewTenant(code, "電話健保", code + "@kenpo.example", "電話健保",
-				new Tenant.SupportDesk("電話健保 適用グループ", "0120-000-111", "平日10時～17時（12時～13時を除く）",
-						"desk@phone-kenpo.example", "https://phone-kenpo.example/"),
+		Tenant tenant = tenants.create(new Tenants.NewTenant(
+				code, "電話健保", code + "@kenpo.example", "電話健保", new Tenant.SupportDesk("電話健保 適用グループ", "0120-000-111",
+						"平日10時～17時（12時～13時を除く）", "desk@phone-kenpo.example", "https://phone-kenpo.example/"),
 				PasswordPolicyPreset.SEED));
 		Registration member = Registration.register(mvc, fixtures, tenant);
 		RosterPerson insured = member.person();
 		LocalDate today = LocalDate.now(JapanTime.ZONE);
-		roster.upsert(tenant.id(), List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "妻",
-				RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", today.minusYears(44), RosterPerson.Gender.FEMALE,
-				null, null, null, true, null, true)));
+		roster.upsert(tenant.id(),
+				List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "妻",
+						RelationshipCategory.SPOUSE, "御室 花子", "オムロ ハナコ", today.minusYears(44),
+						RosterPerson.Gender.FEMALE, null, null, null, true, null, true)));
 		Instant opens = today.minusDays(1).atTime(LocalTime.of(9, 0)).atZone(JapanTime.ZONE).toInstant();
 		Instant deadline = today.plusWeeks(3).atTime(LocalTime.of(23, 59)).atZone(JapanTime.ZONE).toInstant();
-		long campaignId = campaigns.create(tenant.id(), new CampaignDraft(today.getYear() + "年度 被扶養者資格調査", today,
-				opens, deadline, false, "期限までに提出してください。",
-				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long campaignId = campaigns.create(tenant.id(),
+				new CampaignDraft(today.getYear() + "年度 被扶養者資格調査", today, opens, deadline, false, "期限までに提出してください。",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant.id(), campaignId);
 
 		try (Browser browser = Browser.open(Browser.PHONE)) {
@@ -154,12 +156,17 @@ class SupportDeskBrowserTests {
 		}
 	}
 
-	/** The desk is there, below the page's own task, whole on a phone, with its phone number to tap. */
+	/**
+	 * The desk is there, below the page's own task, whole on a phone, with its phone
+	 * number to tap.
+	 */
 	private static void assertDesk(Browser browser, String screenshot) {
 		WebDriver driver = browser.driver();
 		WebElement desk = driver.findElement(By.id("support-desk"));
-		assertThat(desk.getText()).contains("お問い合わせ窓口").contains("電話健保 適用グループ")
-			.contains("平日10時～17時（12時～13時を除く）").contains("お問い合わせの際は、記号・番号をお伝えください。");
+		assertThat(desk.getText()).contains("お問い合わせ窓口")
+			.contains("電話健保 適用グループ")
+			.contains("平日10時～17時（12時～13時を除く）")
+			.contains("お問い合わせの際は、記号・番号をお伝えください。");
 		WebElement phone = desk.findElement(By.cssSelector("a[href^='tel:']"));
 		assertThat(phone.getAttribute("href")).isEqualTo("tel:0120000111");
 		assertThat(phone.getText()).isEqualTo("0120-000-111");
@@ -168,7 +175,8 @@ class SupportDeskBrowserTests {
 		assertThat(phone.getSize().getHeight()).as("a tap target").isGreaterThanOrEqualTo(24);
 		assertThat(phone.getRect().getX() + phone.getSize().getWidth()).as("inside a 375 px screen")
 			.isLessThanOrEqualTo(375);
-		assertThat(desk.findElement(By.cssSelector("a[href='mailto:desk@phone-kenpo.example']")).isDisplayed()).isTrue();
+		assertThat(desk.findElement(By.cssSelector("a[href='mailto:desk@phone-kenpo.example']")).isDisplayed())
+			.isTrue();
 		Axe.check(driver);
 		browser.checkPage(screenshot);
 	}

@@ -40,9 +40,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A member answers the survey for two dependents (one student living apart with remittance, one leaving),
- * sees the pre-check warnings, submits once and can withdraw; deadline, other households and stale tabs
- * are handled.
+ * A member answers the survey for two dependents (one student living apart with
+ * remittance, one leaving), sees the pre-check warnings, submits once and can withdraw;
+ * deadline, other households and stale tabs are handled.
  */
 @KenninIntegrationTest
 class SurveyAnsweringIntegrationTests {
@@ -85,16 +85,19 @@ class SurveyAnsweringIntegrationTests {
 	void openCampaign() {
 		tenant = TestTenants.create(tenants, "回答テスト健保");
 		bango = "s" + SEQ.incrementAndGet();
-		roster.upsert(tenant.id(), List.of(
-				person("00", true, "本人", RelationshipCategory.SELF, "回答 太郎", LocalDate.of(1975, 4, 1)),
-				person("01", false, "妻", RelationshipCategory.SPOUSE, "回答 花子", LocalDate.of(1977, 4, 1)),
-				person("02", false, "長男", RelationshipCategory.CHILD, "回答 一郎", LocalDate.of(2006, 5, 20))));
+		roster.upsert(tenant.id(),
+				List.of(person("00", true, "本人", RelationshipCategory.SELF, "回答 太郎", LocalDate.of(1975, 4, 1)),
+						person("01", false, "妻", RelationshipCategory.SPOUSE, "回答 花子", LocalDate.of(1977, 4, 1)),
+						person("02", false, "長男", RelationshipCategory.CHILD, "回答 一郎", LocalDate.of(2006, 5, 20))));
 		draft = CampaignIntegrationTests.draft(new TargetRules(null, null, null,
 				EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null));
 		long campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
 		clock.setInstant(draft.opensAt().plus(Duration.ofDays(1)));
-		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
+		formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 		spouseId = dependentId("01");
 		studentId = dependentId("02");
 		member = TestMember.of(tenant.id(), "1", bango);
@@ -110,13 +113,18 @@ class SurveyAnsweringIntegrationTests {
 
 	@Test
 	void several_campaigns_are_listed_by_title_state_and_deadline_and_one_closed_early_says_so() throws Exception {
-		long first = jdbc.sql("select campaign_id from survey_form where id = ?").param(formId).query(Long.class).single();
+		long first = jdbc.sql("select campaign_id from survey_form where id = ?")
+			.param(formId)
+			.query(Long.class)
+			.single();
 		CampaignDraft second = new CampaignDraft("2026年度 追加確認調査", draft.referenceDate(), draft.opensAt(),
 				draft.deadline().plus(Duration.ofDays(14)), false, draft.instructions(), draft.rules());
 		long secondId = campaigns.create(tenant.id(), second);
 		campaigns.open(tenant.id(), secondId);
-		long secondForm = jdbc.sql("select id from survey_form where campaign_id = ?").param(secondId)
-			.query(Long.class).single();
+		long secondForm = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(secondId)
+			.query(Long.class)
+			.single();
 		// The home page's panel links each campaign to its own form.
 		assertThat(memberSurveys.statusFor(tenant.id(), "1", bango)).extracting(SurveyStatus::formId)
 			.containsExactly(formId, secondForm);
@@ -149,7 +157,8 @@ class SurveyAnsweringIntegrationTests {
 			.andExpect(content().string(containsString("回答 一郎さん（長男）について回答する")))
 			.andExpect(content().string(containsString("未着手")));
 
-		// The student lives apart, gets 50,000 yen a month by transfer, earns 1,400,000 yen.
+		// The student lives apart, gets 50,000 yen a month by transfer, earns 1,400,000
+		// yen.
 		step(studentId, "continuation", 0).param("continuation", "CONTINUE");
 		perform(step(studentId, "continuation", 0).param("continuation", "CONTINUE"))
 			.andExpect(redirectedUrl(stepUrl(studentId, "living")));
@@ -187,13 +196,15 @@ class SurveyAnsweringIntegrationTests {
 			.andExpect(content().string(containsString("年間収入の基準：150万円未満")))
 			.andExpect(content().string(containsString("仕送り額（1年分で60万円）以上のため")));
 
-		// None of the student's documents is uploaded: each one is promised by post (SurveyDocumentsIntegrationTests).
-		mvc.perform(byPost(post("/survey/{f}/submit", formId).with(member).with(csrf()), studentId, "INCOME_CERTIFICATE",
-				"SALARY_PROOF", "STUDENT_CERTIFICATE", "REMITTANCE_PROOF"))
+		// None of the student's documents is uploaded: each one is promised by post
+		// (SurveyDocumentsIntegrationTests).
+		mvc.perform(byPost(post("/survey/{f}/submit", formId).with(member).with(csrf()), studentId,
+				"INCOME_CERTIFICATE", "SALARY_PROOF", "STUDENT_CERTIFICATE", "REMITTANCE_PROOF"))
 			.andExpect(redirectedUrl("/survey/" + formId + "/receipt"));
 		String receipt = receiptNumber();
 		assertThat(receipt).matches("\\d{4}-\\d{4}-\\d{7}");
-		mvc.perform(get("/survey/{f}/receipt", formId).with(member)).andExpect(content().string(containsString(receipt)));
+		mvc.perform(get("/survey/{f}/receipt", formId).with(member))
+			.andExpect(content().string(containsString(receipt)));
 		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -201,7 +212,10 @@ class SurveyAnsweringIntegrationTests {
 			.getContentAsByteArray();
 		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-			assertThat(text).contains("回答の控え").contains(receipt).contains("回答 一郎").contains("検認大学")
+			assertThat(text).contains("回答の控え")
+				.contains(receipt)
+				.contains("回答 一郎")
+				.contains("検認大学")
 				.contains("アップロードした書類");
 		}
 
@@ -239,14 +253,17 @@ class SurveyAnsweringIntegrationTests {
 	void background_autosave_saves_valid_steps_only_and_returns_the_new_version() throws Exception {
 		mvc.perform(step(studentId, "continuation", 0).header("X-Kennin-Autosave", "1"))
 			.andExpect(status().isUnprocessableEntity());
-		mvc.perform(step(studentId, "continuation", 0).header("X-Kennin-Autosave", "1").param("continuation", "CONTINUE"))
+		mvc.perform(
+				step(studentId, "continuation", 0).header("X-Kennin-Autosave", "1").param("continuation", "CONTINUE"))
 			.andExpect(status().isNoContent())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
 				.string("X-Kennin-Version", "1"));
-		mvc.perform(step(studentId, "continuation", 0).header("X-Kennin-Autosave", "1").param("continuation", "IN_PROGRESS"))
-			.andExpect(status().isConflict());
-		assertThat(jdbc.sql("select continuation from survey_answer where dependent_id = ?").param(studentId)
-			.query(String.class).single()).isEqualTo("CONTINUE");
+		mvc.perform(step(studentId, "continuation", 0).header("X-Kennin-Autosave", "1")
+			.param("continuation", "IN_PROGRESS")).andExpect(status().isConflict());
+		assertThat(jdbc.sql("select continuation from survey_answer where dependent_id = ?")
+			.param(studentId)
+			.query(String.class)
+			.single()).isEqualTo("CONTINUE");
 	}
 
 	@Test
@@ -256,7 +273,8 @@ class SurveyAnsweringIntegrationTests {
 			.param("address", "京都府京都市")
 			.param("remittance", "40000")
 			.param("remittanceMethod", "TRANSFER"));
-		// A fresh login (no session, no cookies) on another device sees every saved answer.
+		// A fresh login (no session, no cookies) on another device sees every saved
+		// answer.
 		RequestPostProcessor otherDevice = TestMember.of(tenant.id(), "1", bango);
 		mvc.perform(get("/survey/{f}/d/{d}", formId, studentId).with(otherDevice))
 			.andExpect(content().string(containsString("京都府京都市")))
@@ -294,8 +312,10 @@ class SurveyAnsweringIntegrationTests {
 			.param("remittance", "30000")
 			.param("remittanceMethod", "TRANSFER")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("別の画面（タブや端末）でこの回答が先に保存されました")));
-		assertThat(jdbc.sql("select living from survey_answer where dependent_id = ?").param(studentId)
-			.query(String.class).single()).isEqualTo("TOGETHER");
+		assertThat(jdbc.sql("select living from survey_answer where dependent_id = ?")
+			.param(studentId)
+			.query(String.class)
+			.single()).isEqualTo("TOGETHER");
 	}
 
 	@Test
@@ -306,8 +326,7 @@ class SurveyAnsweringIntegrationTests {
 			.andExpect(flash().attribute("problem", "survey.form.problem.closed"));
 		mvc.perform(post("/survey/{f}/submit", formId).with(member).with(csrf()))
 			.andExpect(flash().attribute("problem", "survey.form.problem.closed"));
-		mvc.perform(get("/survey/{f}", formId).with(member))
-			.andExpect(content().string(containsString("回答期限を過ぎたため")));
+		mvc.perform(get("/survey/{f}", formId).with(member)).andExpect(content().string(containsString("回答期限を過ぎたため")));
 	}
 
 	@Test
@@ -361,7 +380,11 @@ class SurveyAnsweringIntegrationTests {
 	}
 
 	private String receiptNumber() {
-		return jdbc.sql("select receipt_number from survey_form where id = ?").param(formId).query(String.class).list().get(0);
+		return jdbc.sql("select receipt_number from survey_form where id = ?")
+			.param(formId)
+			.query(String.class)
+			.list()
+			.get(0);
 	}
 
 	private long dependentId(String edaban) {

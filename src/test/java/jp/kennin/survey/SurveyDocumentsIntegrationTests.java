@@ -48,10 +48,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A student living at home with a part-time job needs three documents (所得証明書, 給与明細, 在学証明書); the
- * member uploads one. Submission needs a choice for each missing one (by post, or cannot provide with a
- * reason), which staff see; after submission documents can be added (marked for staff) but not deleted;
- * withdrawing asks first, mails the member and keeps the receipt numbers' history.
+ * A student living at home with a part-time job needs three documents (所得証明書, 給与明細,
+ * 在学証明書); the member uploads one. Submission needs a choice for each missing one (by
+ * post, or cannot provide with a reason), which staff see; after submission documents can
+ * be added (marked for staff) but not deleted; withdrawing asks first, mails the member
+ * and keeps the receipt numbers' history.
  */
 @KenninIntegrationTest
 class SurveyDocumentsIntegrationTests {
@@ -105,18 +106,26 @@ class SurveyDocumentsIntegrationTests {
 	void openCampaignAndAnswer() throws Exception {
 		tenant = TestTenants.create(tenants, "書類選択健保");
 		bango = "m" + SEQ.incrementAndGet();
-		roster.upsert(tenant.id(), List.of(
-				person("00", true, "本人", RelationshipCategory.SELF, "書類 太郎", LocalDate.of(1975, 4, 1)),
-				person("01", false, "長男", RelationshipCategory.CHILD, "書類 一郎", LocalDate.of(2006, 5, 20))));
-		draft = CampaignIntegrationTests.draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.CHILD), null));
+		roster.upsert(tenant.id(),
+				List.of(person("00", true, "本人", RelationshipCategory.SELF, "書類 太郎", LocalDate.of(1975, 4, 1)),
+						person("01", false, "長男", RelationshipCategory.CHILD, "書類 一郎", LocalDate.of(2006, 5, 20))));
+		draft = CampaignIntegrationTests
+			.draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.CHILD), null));
 		campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
 		clock.setInstant(draft.opensAt().plus(Duration.ofDays(1)));
-		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
-		studentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?").param(formId)
-			.query(Long.class).single();
-		studentRosterId = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?").param(studentId)
-			.query(Long.class).single();
+		formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
+		studentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
+			.param(formId)
+			.query(Long.class)
+			.single();
+		studentRosterId = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?")
+			.param(studentId)
+			.query(Long.class)
+			.single();
 		member = TestMember.of(tenant.id(), "1", bango);
 
 		mvc.perform(step("continuation", 0).param("continuation", "CONTINUE"));
@@ -125,8 +134,10 @@ class SurveyDocumentsIntegrationTests {
 		mvc.perform(step("income", 3).param("incomeSalary", "900000"));
 		mvc.perform(step("residence", 4).param("residence", "DOMESTIC"));
 		mvc.perform(step("disability", 5).param("disabled", "no"));
-		mvc.perform(post("/survey/{f}/d/{d}/complete", formId, studentId).with(member).with(csrf())
-			.param("completed", "yes").param("version", "6")).andExpect(redirectedUrl("/survey/" + formId));
+		mvc.perform(post("/survey/{f}/d/{d}/complete", formId, studentId).with(member)
+			.with(csrf())
+			.param("completed", "yes")
+			.param("version", "6")).andExpect(redirectedUrl("/survey/" + formId));
 		upload("STUDENT_CERTIFICATE", "学生証.pdf");
 	}
 
@@ -154,20 +165,25 @@ class SurveyDocumentsIntegrationTests {
 			.andExpect(content().string(containsString("書類 一郎さん（長男）の「" + INCOME + "」：「郵送で提出する」か「提出できない」を選んでください。")))
 			.andExpect(content().string(containsString("書類 一郎さん（長男）の「" + SALARY + "」：「郵送で提出する」か「提出できない」を選んでください。")));
 
-		// By post for one, "cannot" without a reason for the other: refused, both choices kept.
+		// By post for one, "cannot" without a reason for the other: refused, both choices
+		// kept.
 		mvc.perform(submit().param("choice-" + key("INCOME_CERTIFICATE"), "MAIL")
 			.param("choice-" + key("SALARY_PROOF"), "UNABLE")
 			.param("reason-" + key("SALARY_PROOF"), "  "))
 			.andExpect(content().string(containsString("書類 一郎さん（長男）の「" + SALARY + "」：提出できない理由を入力してください。")))
 			.andExpect(content().string(not(containsString("「" + INCOME + "」：「郵送で提出する」か"))))
-			.andExpect(content().string(containsString("id=\"choice-" + key("INCOME_CERTIFICATE") + "-MAIL\" value=\"MAIL\" checked=\"checked\"")))
-			.andExpect(content().string(containsString("id=\"choice-" + key("SALARY_PROOF") + "-UNABLE\" value=\"UNABLE\" checked=\"checked\"")));
+			.andExpect(content().string(containsString(
+					"id=\"choice-" + key("INCOME_CERTIFICATE") + "-MAIL\" value=\"MAIL\" checked=\"checked\"")))
+			.andExpect(content().string(containsString(
+					"id=\"choice-" + key("SALARY_PROOF") + "-UNABLE\" value=\"UNABLE\" checked=\"checked\"")));
 		assertThat(receiptNumber()).isNull();
-		mvc.perform(get("/survey/{f}/check", formId).with(member)).andExpect(content().string(
-				containsString("id=\"choice-" + key("INCOME_CERTIFICATE") + "-MAIL\" value=\"MAIL\" checked=\"checked\"")));
+		mvc.perform(get("/survey/{f}/check", formId).with(member))
+			.andExpect(content().string(containsString(
+					"id=\"choice-" + key("INCOME_CERTIFICATE") + "-MAIL\" value=\"MAIL\" checked=\"checked\"")));
 
 		// The choices can be saved without submitting and changed until submission.
-		mvc.perform(post("/survey/{f}/document-choices", formId).with(member).with(csrf())
+		mvc.perform(post("/survey/{f}/document-choices", formId).with(member)
+			.with(csrf())
 			.param("required", key("INCOME_CERTIFICATE"), key("SALARY_PROOF"))
 			.param("choice-" + key("INCOME_CERTIFICATE"), "MAIL")
 			.param("choice-" + key("SALARY_PROOF"), "UNABLE")
@@ -207,25 +223,35 @@ class SurveyDocumentsIntegrationTests {
 
 		MockMultipartFile file = new MockMultipartFile("file", "所得証明書.pdf", "application/pdf", TestFiles.pdf(1));
 		String back = "/survey/" + formId + "/d/" + studentId;
-		mvc.perform(multipart("/documents").file(file).param("slot", "INCOME_CERTIFICATE")
-			.param("subject", String.valueOf(studentRosterId)).param("returnTo", back).with(member).with(csrf()))
+		mvc.perform(multipart("/documents").file(file)
+			.param("slot", "INCOME_CERTIFICATE")
+			.param("subject", String.valueOf(studentRosterId))
+			.param("returnTo", back)
+			.with(member)
+			.with(csrf()))
 			.andExpect(redirectedUrl(back + "#document-INCOME_CERTIFICATE-" + studentRosterId + "-result"));
 		StoredDocument added = documents.list(owner()).get(1);
-		mvc.perform(get(back).with(member))
-			.andExpect(content().string(containsString("提出後に追加（")));
+		mvc.perform(get(back).with(member)).andExpect(content().string(containsString("提出後に追加（")));
 
 		String staffView = mvc.perform(get("/admin/survey-forms/{id}", formId).with(TestStaff.reviewer(tenant.id())))
-			.andReturn().getResponse().getContentAsString();
-		assertThat(staffView).contains("所得証明書.pdf").contains("提出後に追加（")
-			.contains("（郵送予定と回答したのち、提出後に追加）").contains("提出後に書類を追加（" + INCOME + "）");
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(staffView).contains("所得証明書.pdf")
+			.contains("提出後に追加（")
+			.contains("（郵送予定と回答したのち、提出後に追加）")
+			.contains("提出後に書類を追加（" + INCOME + "）");
 		assertThat(staffView.substring(staffView.indexOf("所得証明書.pdf"))).contains("提出後に追加（");
 		assertThat(staffView.substring(staffView.indexOf("学生証.pdf"), staffView.indexOf("所得証明書.pdf")))
 			.doesNotContain("提出後に追加");
-		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member)).andReturn().getResponse()
+		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member))
+			.andReturn()
+			.getResponse()
 			.getContentAsByteArray();
 		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
-				.as("the copy tells the addition apart").containsPattern("所得証明書\\.pdf（1KB）提出後に追加（");
+				.as("the copy tells the addition apart")
+				.containsPattern("所得証明書\\.pdf（1KB）提出後に追加（");
 		}
 		mvc.perform(get("/admin/campaigns/{id}/forms", campaignId).with(TestStaff.reviewer(tenant.id())))
 			.andExpect(content().string(containsString("提出後に追加 1")))
@@ -235,12 +261,14 @@ class SurveyDocumentsIntegrationTests {
 			.with(TestStaff.reviewer(tenant.id()))).andExpect(content().string(containsString("書類 太郎")));
 
 		// A stale page's delete: back to the page with a Japanese message, the file kept.
-		mvc.perform(post("/documents/{id}/delete", submittedFile.id()).param("returnTo", back).with(member).with(csrf()))
+		mvc.perform(
+				post("/documents/{id}/delete", submittedFile.id()).param("returnTo", back).with(member).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl(back + "#document-STUDENT_CERTIFICATE-" + studentRosterId + "-error"))
 			.andExpect(flash().attribute("documentError", new jp.kennin.document.web.UploadError("STUDENT_CERTIFICATE",
 					studentRosterId, "「学生証.pdf」は提出済みのため、削除できません。誤りがあった場合は、正しい書類を追加してください")));
-		assertThat(documents.list(owner())).extracting(StoredDocument::id).containsExactly(submittedFile.id(), added.id());
+		assertThat(documents.list(owner())).extracting(StoredDocument::id)
+			.containsExactly(submittedFile.id(), added.id());
 	}
 
 	@Test
@@ -254,52 +282,66 @@ class SurveyDocumentsIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("「提出されていない」状態に戻ります")))
 			.andExpect(content().string(containsString(first)))
-			.andExpect(content().string(containsString(
-					DateTimeFormatter.ofPattern("yyyy年M月d日")
-						.format(jp.kennin.platform.JapanTime.of(draft.deadline())))));
+			.andExpect(content().string(containsString(DateTimeFormatter.ofPattern("yyyy年M月d日")
+				.format(jp.kennin.platform.JapanTime.of(draft.deadline())))));
 		assertThat(formStatus()).as("looking at the confirmation changes nothing").isEqualTo("SUBMITTED");
 
 		mvc.perform(post("/survey/{f}/withdraw", formId).with(member).with(csrf()))
 			.andExpect(redirectedUrl("/survey/" + formId))
 			.andExpect(flash().attribute("flash", "survey.form.flash.withdrawn"));
 		assertThat(formStatus()).isEqualTo("IN_PROGRESS");
-		Map<String, Object> mail = jdbc.sql("select subject, body from mail_outbox where to_address = ? order by id desc")
-			.param(email()).query().listOfRows().get(0);
+		Map<String, Object> mail = jdbc
+			.sql("select subject, body from mail_outbox where to_address = ? order by id desc")
+			.param(email())
+			.query()
+			.listOfRows()
+			.get(0);
 		assertThat((String) mail.get("subject")).contains("提出を取り消しました").contains(first);
-		assertThat((String) mail.get("body")).contains("書類 太郎 様").contains("「提出されていない」状態です")
-			.contains("回答期限（");
+		assertThat((String) mail.get("body")).contains("書類 太郎 様").contains("「提出されていない」状態です").contains("回答期限（");
 
 		mvc.perform(submit()).andExpect(redirectedUrl("/survey/" + formId + "/receipt"));
 		String second = receiptNumber();
 		assertThat(second).isEqualTo(first + "-2");
-		String history = mvc.perform(get("/survey/{f}/receipt", formId).with(member)).andReturn().getResponse()
+		String history = mvc.perform(get("/survey/{f}/receipt", formId).with(member))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
-		assertThat(history).contains("受付番号の履歴").contains("提出（受付番号 " + first + "）")
-			.contains("提出の取り消し（受付番号 " + first + "）").contains("提出（受付番号 " + second + "）");
+		assertThat(history).contains("受付番号の履歴")
+			.contains("提出（受付番号 " + first + "）")
+			.contains("提出の取り消し（受付番号 " + first + "）")
+			.contains("提出（受付番号 " + second + "）");
 		assertThat(history.indexOf("提出（受付番号 " + first)).isLessThan(history.indexOf("提出の取り消し"));
 		mvc.perform(get("/admin/survey-forms/{id}", formId).with(TestStaff.reviewer(tenant.id())))
 			.andExpect(content().string(containsString("提出の取り消し（受付番号 " + first + "）")))
 			.andExpect(content().string(containsString("提出（受付番号 " + second + "）")));
 		assertThat(jdbc.sql("select count(*) from mail_outbox where to_address = ? and subject like ?")
-			.params(email(), "%" + second + "%").query(Integer.class).single()).as("a receipt mail for the new number")
-			.isEqualTo(1);
+			.params(email(), "%" + second + "%")
+			.query(Integer.class)
+			.single()).as("a receipt mail for the new number").isEqualTo(1);
 	}
 
 	@Test
 	void the_receipt_pdf_names_the_insured_the_documents_by_slot_the_choices_and_the_insurer_contact()
 			throws Exception {
-		mvc.perform(step("living", 7).param("living", "APART").param("address", "京都府京都市")
-			.param("remittance", "50000").param("remittanceMethod", "TRANSFER"));
-		mvc.perform(post("/survey/{f}/d/{d}/complete", formId, studentId).with(member).with(csrf())
-			.param("completed", "yes").param("version", "8")).andExpect(redirectedUrl("/survey/" + formId));
+		mvc.perform(step("living", 7).param("living", "APART")
+			.param("address", "京都府京都市")
+			.param("remittance", "50000")
+			.param("remittanceMethod", "TRANSFER"));
+		mvc.perform(post("/survey/{f}/d/{d}/complete", formId, studentId).with(member)
+			.with(csrf())
+			.param("completed", "yes")
+			.param("version", "8")).andExpect(redirectedUrl("/survey/" + formId));
 		mvc.perform(submit().param("required", key("REMITTANCE_PROOF"))
 			.param("choice-" + key("INCOME_CERTIFICATE"), "MAIL")
 			.param("choice-" + key("SALARY_PROOF"), "UNABLE")
 			.param("reason-" + key("SALARY_PROOF"), "勤務先に依頼中のため")
 			.param("choice-" + key("REMITTANCE_PROOF"), "MAIL"))
 			.andExpect(redirectedUrl("/survey/" + formId + "/receipt"));
-		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member)).andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray();
+		byte[] pdf = mvc.perform(get("/survey/{f}/receipt.pdf", formId).with(member))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 		String text;
 		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
@@ -310,7 +352,9 @@ class SurveyDocumentsIntegrationTests {
 			.contains(STUDENT.replace(" ", "") + "学生証.pdf")
 			.contains(INCOME + "郵送で提出")
 			.contains(SALARY + "提出できない（理由：勤務先に依頼中のため）")
-			.contains("03-0000-0000").contains("平日9時～17時").contains("help@");
+			.contains("03-0000-0000")
+			.contains("平日9時～17時")
+			.contains("help@");
 	}
 
 	private void submitWithChoices() throws Exception {
@@ -321,15 +365,19 @@ class SurveyDocumentsIntegrationTests {
 	}
 
 	private MockHttpServletRequestBuilder submit() {
-		return post("/survey/{f}/submit", formId).with(member).with(csrf())
+		return post("/survey/{f}/submit", formId).with(member)
+			.with(csrf())
 			.param("required", key("INCOME_CERTIFICATE"), key("SALARY_PROOF"));
 	}
 
 	private void upload(String slot, String name) throws Exception {
 		MockMultipartFile file = new MockMultipartFile("file", name, "application/pdf", TestFiles.pdf(1));
-		mvc.perform(multipart("/documents").file(file).param("slot", slot).param("subject", String.valueOf(studentRosterId))
-			.param("returnTo", "/survey/" + formId + "/d/" + studentId).with(member).with(csrf()))
-			.andExpect(status().is3xxRedirection());
+		mvc.perform(multipart("/documents").file(file)
+			.param("slot", slot)
+			.param("subject", String.valueOf(studentRosterId))
+			.param("returnTo", "/survey/" + formId + "/d/" + studentId)
+			.with(member)
+			.with(csrf())).andExpect(status().is3xxRedirection());
 	}
 
 	private String key(String slot) {
@@ -347,7 +395,11 @@ class SurveyDocumentsIntegrationTests {
 	}
 
 	private String receiptNumber() {
-		return jdbc.sql("select receipt_number from survey_form where id = ?").param(formId).query(String.class).list().get(0);
+		return jdbc.sql("select receipt_number from survey_form where id = ?")
+			.param(formId)
+			.query(String.class)
+			.list()
+			.get(0);
 	}
 
 	private String formStatus() {

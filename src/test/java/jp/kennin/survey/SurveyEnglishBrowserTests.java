@@ -28,9 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On a 375 px phone, a member who picked English walks from the home page through a question with an amount
- * to the check page and reads English dates (Wed, 2 Dec 2026, 23:59), ¥ amounts and "eldest son", no
- * 「150 x 10,000 yen」 and no Japanese date.
+ * On a 375 px phone, a member who picked English walks from the home page through a
+ * question with an amount to the check page and reads English dates (Wed, 2 Dec 2026,
+ * 23:59), ¥ amounts and "eldest son", no 「150 x 10,000 yen」 and no Japanese date.
  */
 @KenninIntegrationTest
 class SurveyEnglishBrowserTests {
@@ -61,14 +61,16 @@ class SurveyEnglishBrowserTests {
 		LocalDate today = LocalDate.now(JapanTime.ZONE);
 		int year = today.getYear();
 		RosterPerson insured = member.person();
-		roster.upsert(tenant.id(), List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "02", false, "長男",
-				RelationshipCategory.CHILD, "御室 学", "オムロ マナブ", LocalDate.of(year - 20, 3, 15), RosterPerson.Gender.MALE,
-				null, null, null, true, null, true)));
+		roster.upsert(tenant.id(),
+				List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "02", false, "長男",
+						RelationshipCategory.CHILD, "御室 学", "オムロ マナブ", LocalDate.of(year - 20, 3, 15),
+						RosterPerson.Gender.MALE, null, null, null, true, null, true)));
 		Instant opens = today.minusDays(1).atTime(LocalTime.of(9, 0)).atZone(JapanTime.ZONE).toInstant();
 		Instant deadline = today.plusWeeks(3).atTime(LocalTime.of(23, 59)).atZone(JapanTime.ZONE).toInstant();
-		long campaignId = campaigns.create(tenant.id(), new CampaignDraft("Dependent survey " + year, today, opens, deadline,
-				false, "Please submit by the deadline.", new TargetRules(null, null, null,
-						EnumSet.of(RelationshipCategory.CHILD), null)));
+		long campaignId = campaigns.create(tenant.id(),
+				new CampaignDraft("Dependent survey " + year, today, opens, deadline, false,
+						"Please submit by the deadline.",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.CHILD), null)));
 		campaigns.open(tenant.id(), campaignId);
 
 		try (Browser browser = Browser.open(Browser.PHONE)) {
@@ -90,7 +92,8 @@ class SurveyEnglishBrowserTests {
 				.doesNotContainPattern(JAPANESE_DATE);
 			browser.click(driver.findElement(By.partialLinkText("御室 学 (eldest son)")));
 			assertThat(driver.findElement(By.id("main")).getText()).contains("15 Mar " + (year - 20))
-				.contains("eldest son").doesNotContain("長男");
+				.contains("eldest son")
+				.doesNotContain("長男");
 			choose(driver, "continuation", "CONTINUE");
 			submitChecked(browser);
 			choose(driver, "living", "TOGETHER");
@@ -107,8 +110,10 @@ class SurveyEnglishBrowserTests {
 			choose(driver, "disabled", "no");
 			submitChecked(browser);
 			String section = driver.findElement(By.id("main")).getText();
-			assertThat(section).contains("below ¥1,500,000").contains("¥1,400,000")
-				.doesNotContain("x 10,000").doesNotContain("万円");
+			assertThat(section).contains("below ¥1,500,000")
+				.contains("¥1,400,000")
+				.doesNotContain("x 10,000")
+				.doesNotContain("万円");
 			browser.checkPage("english-section");
 			browser.driver().findElement(By.id("completed-yes")).click();
 			browser.click(driver.findElement(By.cssSelector("form[action$='/complete'] button[type=submit]")));
@@ -116,9 +121,13 @@ class SurveyEnglishBrowserTests {
 			browser.click(driver.findElement(By.linkText("Check your answers and submit")));
 			assertThat(browser.heading()).isEqualTo("Check your answers and submit");
 			String check = driver.findElement(By.id("main")).getText();
-			assertThat(check).contains("御室 学 (eldest son)").contains("¥1,400,000").contains("below ¥1,500,000")
+			assertThat(check).contains("御室 学 (eldest son)")
+				.contains("¥1,400,000")
+				.contains("below ¥1,500,000")
 				.containsPattern(ENGLISH_DEADLINE)
-				.doesNotContainPattern(JAPANESE_DATE).doesNotContain("万円").doesNotContain("（長男）");
+				.doesNotContainPattern(JAPANESE_DATE)
+				.doesNotContain("万円")
+				.doesNotContain("（長男）");
 			browser.checkPage("english-check");
 		}
 	}

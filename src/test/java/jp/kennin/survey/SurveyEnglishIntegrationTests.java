@@ -36,8 +36,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A member who chose English reads the survey's dates, amounts and 続柄 in English: the deadline with the
- * month spelled out, ¥ amounts and limits, "eldest son" rather than 長男. Names and addresses stay as written.
+ * A member who chose English reads the survey's dates, amounts and 続柄 in English: the
+ * deadline with the month spelled out, ¥ amounts and limits, "eldest son" rather than 長男.
+ * Names and addresses stay as written.
  */
 @KenninIntegrationTest
 class SurveyEnglishIntegrationTests {
@@ -47,7 +48,10 @@ class SurveyEnglishIntegrationTests {
 	/** Wed, 2 Dec 2026, 14:05 — a weekday, a day, a spelled month, a year and a time. */
 	private static final String ENGLISH_DEADLINE = "[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}";
 
-	/** 2026年12月2日, as Japanese pages write a date (the campaign title 「2026年度…」 is the insurer's own text). */
+	/**
+	 * 2026年12月2日, as Japanese pages write a date (the campaign title 「2026年度…」 is the
+	 * insurer's own text).
+	 */
 	private static final String JAPANESE_DATE = "\\d+年\\d+月\\d+日";
 
 	private static final Cookie ENGLISH = new Cookie("KENNIN_LANG", "en");
@@ -80,16 +84,19 @@ class SurveyEnglishIntegrationTests {
 	void openCampaign() {
 		Tenant tenant = TestTenants.create(tenants, "英語テスト健保");
 		bango = "e" + SEQ.incrementAndGet();
-		roster.upsert(tenant.id(), List.of(
-				person("00", true, "本人", RelationshipCategory.SELF, "英語 太郎", LocalDate.of(1975, 4, 1)),
-				person("01", false, "妻", RelationshipCategory.SPOUSE, "英語 花子", LocalDate.of(1977, 4, 1)),
-				person("02", false, "長男", RelationshipCategory.CHILD, "英語 一郎", LocalDate.of(2006, 5, 20))));
+		roster.upsert(tenant.id(),
+				List.of(person("00", true, "本人", RelationshipCategory.SELF, "英語 太郎", LocalDate.of(1975, 4, 1)),
+						person("01", false, "妻", RelationshipCategory.SPOUSE, "英語 花子", LocalDate.of(1977, 4, 1)),
+						person("02", false, "長男", RelationshipCategory.CHILD, "英語 一郎", LocalDate.of(2006, 5, 20))));
 		CampaignDraft draft = CampaignIntegrationTests.draft(new TargetRules(null, null, null,
 				EnumSet.of(RelationshipCategory.SPOUSE, RelationshipCategory.CHILD), null));
 		long campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
 		clock.setInstant(draft.opensAt().plus(Duration.ofDays(1)));
-		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
+		formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 		member = TestMember.of(tenant.id(), "1", bango);
 	}
 
@@ -104,17 +111,23 @@ class SurveyEnglishIntegrationTests {
 		long wife = dependentId("01");
 
 		String tasks = page(get("/survey/{f}", formId));
-		assertThat(tasks).contains("Answer for 英語 一郎 (eldest son)").contains("英語 花子 (wife)")
+		assertThat(tasks).contains("Answer for 英語 一郎 (eldest son)")
+			.contains("英語 花子 (wife)")
 			.containsPattern(ENGLISH_DEADLINE)
-			.doesNotContain("（長男）").doesNotContain("(長男)").doesNotContainPattern(JAPANESE_DATE);
+			.doesNotContain("（長男）")
+			.doesNotContain("(長男)")
+			.doesNotContainPattern(JAPANESE_DATE);
 
 		assertThat(page(get("/survey/{f}/household", formId))).contains("(Optional)")
-			.contains("For example 5000000 or 5,000,000").doesNotContain("（").doesNotContain("万");
+			.contains("For example 5000000 or 5,000,000")
+			.doesNotContain("（")
+			.doesNotContain("万");
 
 		String step = page(get("/survey/{f}/d/{d}/continuation", formId, son));
 		assertThat(step).contains("About 英語 一郎 (eldest son)").contains("20 May 2006").doesNotContain("2006年");
 
-		// Lives apart with 50,000 yen a month, earns 1,400,000 yen a year (typed as a Japanese member would).
+		// Lives apart with 50,000 yen a month, earns 1,400,000 yen a year (typed as a
+		// Japanese member would).
 		save(step(son, "continuation", 0).param("continuation", "CONTINUE"));
 		save(step(son, "living", 1).param("living", "APART")
 			.param("address", "東京都文京区本郷１－１")
@@ -132,7 +145,9 @@ class SurveyEnglishIntegrationTests {
 			.contains("(salary ¥1,400,000, pension ¥0")
 			.contains("Monthly remittance ¥50,000")
 			.contains("below ¥1,500,000")
-			.doesNotContain("万円").doesNotContain("x 10,000").doesNotContain(" yen");
+			.doesNotContain("万円")
+			.doesNotContain("x 10,000")
+			.doesNotContain(" yen");
 
 		save(step(wife, "continuation", 0).param("continuation", "REMOVE")
 			.param("removalYear", "2026")
@@ -140,20 +155,28 @@ class SurveyEnglishIntegrationTests {
 			.param("removalDay", "1")
 			.param("removalReason", "EMPLOYED"));
 		String check = page(get("/survey/{f}/check", formId));
-		assertThat(check).contains("英語 花子 (wife)").contains("英語 一郎 (eldest son)")
+		assertThat(check).contains("英語 花子 (wife)")
+			.contains("英語 一郎 (eldest son)")
 			.contains("1 Aug 2026")
-			.contains("¥1,400,000").contains("below ¥1,500,000")
-			.doesNotContainPattern(JAPANESE_DATE).doesNotContain("万円").doesNotContain("（妻）");
+			.contains("¥1,400,000")
+			.contains("below ¥1,500,000")
+			.doesNotContainPattern(JAPANESE_DATE)
+			.doesNotContain("万円")
+			.doesNotContain("（妻）");
 	}
 
 	@Test
 	void the_same_pages_stay_japanese_by_default() throws Exception {
 		long son = dependentId("02");
-		String tasks = mvc.perform(get("/survey/{f}", formId).with(member)).andReturn().getResponse()
+		String tasks = mvc.perform(get("/survey/{f}", formId).with(member))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		assertThat(tasks).contains("英語 一郎さん（長男）").containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日\\(.\\) \\d{2}:\\d{2}");
-		String step = mvc.perform(get("/survey/{f}/d/{d}/continuation", formId, son).with(member)).andReturn()
-			.getResponse().getContentAsString();
+		String step = mvc.perform(get("/survey/{f}/d/{d}/continuation", formId, son).with(member))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(step).contains("2006年5月20日").doesNotContain("eldest son");
 	}
 

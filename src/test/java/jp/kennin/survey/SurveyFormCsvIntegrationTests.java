@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The forms CSV's 不足書類の提出方法 column: what the member chose for each missing document, by post or why it
- * cannot be provided, in one cell.
+ * The forms CSV's 不足書類の提出方法 column: what the member chose for each missing document, by
+ * post or why it cannot be provided, in one cell.
  */
 @KenninIntegrationTest
 class SurveyFormCsvIntegrationTests {
@@ -63,30 +63,38 @@ class SurveyFormCsvIntegrationTests {
 						LocalDate.of(1970, 1, 1), Gender.MALE, "t@example.jp", "100", "本社", null, null, true),
 				new RosterPerson(0, 0, "9", bango, "01", false, "妻", RelationshipCategory.SPOUSE, "郵送 花子", "ユウソウ ハナコ",
 						LocalDate.of(1972, 1, 1), Gender.FEMALE, null, "100", "本社", true, null, true)));
-		long campaignId = campaigns.create(tenant.id(), CampaignIntegrationTests.draft(
-				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long campaignId = campaigns.create(tenant.id(), CampaignIntegrationTests
+			.draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant.id(), campaignId);
-		long formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class)
+		long formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
 			.single();
-		long dependentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?").param(formId)
-			.query(Long.class).single();
-		// Stored directly: this test is about the export, not about choosing (SurveyDocumentsIntegrationTests).
+		long dependentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
+			.param(formId)
+			.query(Long.class)
+			.single();
+		// Stored directly: this test is about the export, not about choosing
+		// (SurveyDocumentsIntegrationTests).
 		choose(tenant, formId, dependentId, "INCOME_CERTIFICATE", "MAIL", null, null);
 		choose(tenant, formId, dependentId, "SALARY_PROOF", "UNABLE", "アルバイト先が閉店し、\n発行を受けられないため", null);
 		// Uploaded after submission after all: no longer missing, so not listed.
 		choose(tenant, formId, dependentId, "PENSION_NOTICE", "MAIL", null, Timestamp.from(Instant.now()));
 
-		byte[] bytes = mvc.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", "utf8")
-			.with(TestStaff.tenantAdmin(tenant.id()))).andReturn().getResponse().getContentAsByteArray();
+		byte[] bytes = mvc
+			.perform(get("/admin/campaigns/{id}/forms.csv", campaignId).param("encoding", "utf8")
+				.with(TestStaff.tenantAdmin(tenant.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 		String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
 		try (CSVParser parser = CSVParser.parse(text,
 				CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get())) {
 			var rows = parser.getRecords();
 			assertThat(rows).hasSize(1);
-			assertThat(rows.get(0).get("不足書類の提出方法（郵送・提出できない理由）")).isEqualTo(
-					RequiredDocument.INCOME_CERTIFICATE.displayName() + "：郵送で提出／"
-							+ RequiredDocument.SALARY_PROOF.displayName()
-							+ "：提出できない（理由：アルバイト先が閉店し、 発行を受けられないため）");
+			assertThat(rows.get(0).get("不足書類の提出方法（郵送・提出できない理由）"))
+				.isEqualTo(RequiredDocument.INCOME_CERTIFICATE.displayName() + "：郵送で提出／"
+						+ RequiredDocument.SALARY_PROOF.displayName() + "：提出できない（理由：アルバイト先が閉店し、 発行を受けられないため）");
 		}
 	}
 

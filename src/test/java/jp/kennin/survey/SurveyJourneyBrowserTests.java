@@ -41,11 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * On a phone, a member answers the survey for two dependents — a mother living apart who gets a monthly
- * remittance, and a student aged 20 earning 1,400,000 yen — uploads a photo and a PDF (seeing each outcome
- * where the file went, a refused file too), sees the right income limits, warnings and documents, is told
- * which documents are missing and must say for each how it comes, submits, adds a document afterwards
- * (marked, never deletable), withdraws after a confirmation, resubmits, and finds the mails.
+ * On a phone, a member answers the survey for two dependents — a mother living apart who
+ * gets a monthly remittance, and a student aged 20 earning 1,400,000 yen — uploads a
+ * photo and a PDF (seeing each outcome where the file went, a refused file too), sees the
+ * right income limits, warnings and documents, is told which documents are missing and
+ * must say for each how it comes, submits, adds a document afterwards (marked, never
+ * deletable), withdraws after a confirmation, resubmits, and finds the mails.
  */
 @KenninIntegrationTest
 class SurveyJourneyBrowserTests {
@@ -71,16 +72,17 @@ class SurveyJourneyBrowserTests {
 		Tenant tenant = member.tenant();
 		LocalDate today = LocalDate.now(JapanTime.ZONE);
 		int year = today.getYear();
-		roster.upsert(tenant.id(), List.of(
-				dependent(member, "01", "母", RelationshipCategory.PARENT, "御室 ハル", "オムロ ハル",
+		roster.upsert(tenant.id(),
+				List.of(dependent(member, "01", "母", RelationshipCategory.PARENT, "御室 ハル", "オムロ ハル",
 						LocalDate.of(year - 70, 6, 1), false),
-				dependent(member, "02", "長男", RelationshipCategory.CHILD, "御室 学", "オムロ マナブ",
-						LocalDate.of(year - 20, 3, 15), true)));
+						dependent(member, "02", "長男", RelationshipCategory.CHILD, "御室 学", "オムロ マナブ",
+								LocalDate.of(year - 20, 3, 15), true)));
 		Instant opens = today.minusDays(1).atTime(LocalTime.of(9, 0)).atZone(JapanTime.ZONE).toInstant();
 		Instant deadline = today.plusWeeks(3).atTime(LocalTime.of(23, 59)).atZone(JapanTime.ZONE).toInstant();
-		long campaignId = campaigns.create(tenant.id(), new CampaignDraft(year + "年度 被扶養者資格調査", today, opens, deadline,
-				false, "期限までに提出してください。", new TargetRules(null, null, null,
-						EnumSet.of(RelationshipCategory.PARENT, RelationshipCategory.CHILD), null)));
+		long campaignId = campaigns.create(tenant.id(),
+				new CampaignDraft(year + "年度 被扶養者資格調査", today, opens, deadline, false, "期限までに提出してください。",
+						new TargetRules(null, null, null,
+								EnumSet.of(RelationshipCategory.PARENT, RelationshipCategory.CHILD), null)));
 		campaigns.open(tenant.id(), campaignId);
 		Path photo = photo();
 		Path pdf = pdf();
@@ -101,13 +103,16 @@ class SurveyJourneyBrowserTests {
 			assertThat(browser.heading()).isEqualTo(year + "年度 被扶養者資格調査");
 			browser.checkPage("survey-tasks");
 
-			// The mother lives apart and gets 30,000 yen a month; her pension is 1,000,000 yen a year.
+			// The mother lives apart and gets 30,000 yen a month; her pension is
+			// 1,000,000 yen a year.
 			browser.click(driver.findElement(By.partialLinkText("御室 ハルさん（母）")));
 			browser.checkPage("survey-continuation");
 			choose(driver, "continuation", "CONTINUE");
 			submitChecked(browser);
-			// The answer to the background save comes late (2.5 s): 「保存して次へ」 clicked while it is on its
-			// way must wait for the new version instead of being taken for a stale tab's save.
+			// The answer to the background save comes late (2.5 s): 「保存して次へ」 clicked
+			// while it is on its
+			// way must wait for the new version instead of being taken for a stale tab's
+			// save.
 			((JavascriptExecutor) driver).executeScript("""
 					var realFetch = window.fetch;
 					window.fetch = function () {
@@ -134,9 +139,9 @@ class SurveyJourneyBrowserTests {
 			submitChecked(browser);
 			choose(driver, "disabled", "no");
 			submitChecked(browser);
-			assertThat(driver.getPageSource()).contains("年間収入の基準：180万円未満")
-				.contains("仕送り額（1年分で36万円）以上のため");
-			// A file that is not a photo or PDF: the refusal shows where the file was chosen, not 1,800 px below.
+			assertThat(driver.getPageSource()).contains("年間収入の基準：180万円未満").contains("仕送り額（1年分で36万円）以上のため");
+			// A file that is not a photo or PDF: the refusal shows where the file was
+			// chosen, not 1,800 px below.
 			upload(browser, 0, fake());
 			WebElement refusal = slotMessage(driver, "alert");
 			assertThat(refusal.getText()).contains("JPEG、PNG、HEIC、PDF のいずれかのファイルを選択してください");
@@ -151,15 +156,18 @@ class SurveyJourneyBrowserTests {
 			assertThat(driver.getCurrentUrl()).endsWith("-result");
 			assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo(uploaded.getAttribute("id"));
 			assertThat(driver.findElement(By.cssSelector(".notification-banner--success")).getText())
-				.as("the summary at the top says it too").contains("「pension.pdf」をアップロードしました");
+				.as("the summary at the top says it too")
+				.contains("「pension.pdf」をアップロードしました");
 			browser.checkPage("survey-section-mother");
 			complete(browser);
-			// Answered, but two of her three documents are not there: the task list says which.
+			// Answered, but two of her three documents are not there: the task list says
+			// which.
 			assertThat(driver.findElement(By.cssSelector(".task-list")).getText()).contains("書類が不足しています")
 				.contains("年金額改定通知書または年金振込通知書：まだアップロードしていません")
 				.contains("仕送りの証明（振込の控えまたは通帳の写し）：まだアップロードしていません");
 
-			// The son is a student aged 20 on 31 December, living at home, earning 1,400,000 yen.
+			// The son is a student aged 20 on 31 December, living at home, earning
+			// 1,400,000 yen.
 			browser.click(driver.findElement(By.partialLinkText("御室 学さん（長男）")));
 			choose(driver, "continuation", "CONTINUE");
 			submitChecked(browser);
@@ -177,8 +185,7 @@ class SurveyJourneyBrowserTests {
 			submitChecked(browser);
 			choose(driver, "disabled", "no");
 			submitChecked(browser);
-			assertThat(driver.getPageSource()).contains("年間収入の基準：150万円未満")
-				.doesNotContain("年間収入見込額が150万円以上");
+			assertThat(driver.getPageSource()).contains("年間収入の基準：150万円未満").doesNotContain("年間収入見込額が150万円以上");
 			upload(browser, 0, photo);
 			assertThat(driver.findElements(By.cssSelector("img.document-file__thumb"))).isNotEmpty();
 			browser.checkPage("survey-section-student");
@@ -186,11 +193,14 @@ class SurveyJourneyBrowserTests {
 
 			browser.click(driver.findElement(By.linkText("回答内容を確認して提出する")));
 			assertThat(browser.heading()).isEqualTo("回答内容を確認して提出してください");
-			assertThat(driver.getPageSource()).contains("1,400,000円").contains("仕送り 月額 30,000円")
-				.contains("pension.pdf").contains("student-card.jpg");
+			assertThat(driver.getPageSource()).contains("1,400,000円")
+				.contains("仕送り 月額 30,000円")
+				.contains("pension.pdf")
+				.contains("student-card.jpg");
 			assertThat(driver.findElements(By.cssSelector("fieldset.survey-missing"))).hasSize(4);
 			browser.checkPage("survey-check");
-			// 「提出する」 with four documents missing and nothing said about them: refused, each one named.
+			// 「提出する」 with four documents missing and nothing said about them: refused,
+			// each one named.
 			submitChecked(browser);
 			assertThat(browser.heading()).isEqualTo("回答内容を確認して提出してください");
 			WebElement summary = driver.findElement(By.cssSelector(".error-summary"));
@@ -201,7 +211,9 @@ class SurveyJourneyBrowserTests {
 			browser.checkPage("survey-check-refused");
 			List<WebElement> missing = driver.findElements(By.cssSelector("fieldset.survey-missing"));
 			for (int i = 0; i < 3; i++) {
-				browser.driver().findElement(By.id(missing.get(i).getAttribute("id").replace("missing-", "choice-") + "-MAIL")).click();
+				browser.driver()
+					.findElement(By.id(missing.get(i).getAttribute("id").replace("missing-", "choice-") + "-MAIL"))
+					.click();
 			}
 			String last = missing.get(3).getAttribute("id").replace("missing-", "");
 			WebElement reason = driver.findElement(By.id("reason-" + last));
@@ -217,7 +229,8 @@ class SurveyJourneyBrowserTests {
 			assertThat(driver.findElement(By.linkText("回答の控え（PDF）をダウンロード")).getAttribute("href"))
 				.endsWith("/receipt.pdf");
 
-			// After submission a document can still be added, marked for staff, and nothing can be deleted.
+			// After submission a document can still be added, marked for staff, and
+			// nothing can be deleted.
 			browser.click(driver.findElement(By.linkText("調査票へ戻る")));
 			browser.click(driver.findElement(By.partialLinkText("御室 学さん（長男）")));
 			assertThat(driver.getPageSource()).contains("この調査票は提出済みです。書類を追加することはできますが");
@@ -266,8 +279,8 @@ class SurveyJourneyBrowserTests {
 	private static RosterPerson dependent(Registration member, String edaban, String relationship,
 			RelationshipCategory category, String name, String kana, LocalDate birth, boolean together) {
 		RosterPerson insured = member.person();
-		return new RosterPerson(0, 0, insured.kigo(), insured.bango(), edaban, false, relationship, category, name, kana,
-				birth, RosterPerson.Gender.FEMALE, null, null, null, together, null, true);
+		return new RosterPerson(0, 0, insured.kigo(), insured.bango(), edaban, false, relationship, category, name,
+				kana, birth, RosterPerson.Gender.FEMALE, null, null, null, together, null, true);
 	}
 
 	private static Path photo() throws Exception {
@@ -296,7 +309,9 @@ class SurveyJourneyBrowserTests {
 		return file;
 	}
 
-	/** The outcome shown in the slot the page came back to (its id is the URL fragment). */
+	/**
+	 * The outcome shown in the slot the page came back to (its id is the URL fragment).
+	 */
 	private static WebElement slotMessage(WebDriver driver, String role) {
 		String fragment = driver.getCurrentUrl().replaceFirst("^[^#]*#", "");
 		WebElement message = driver.findElement(By.id(fragment));

@@ -21,8 +21,9 @@ import jp.kennin.eligibility.LabourContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The question catalogue is complete: every question has labels in Japanese and English, a column, a CSV header,
- * a reveal condition naming a question asked before it on the same page, and every message it refers to.
+ * The question catalogue is complete: every question has labels in Japanese and English,
+ * a column, a CSV header, a reveal condition naming a question asked before it on the
+ * same page, and every message it refers to.
  */
 class SurveyQuestionTests {
 

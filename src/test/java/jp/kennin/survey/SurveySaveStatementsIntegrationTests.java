@@ -35,9 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A save reads the form once and answers the new version without reading it again: an autosave costs the
- * form's four reads (form, campaign, dependents, answers) and one write, plus marking the form started on
- * its very first save. Before, it read the form three times (14 statements).
+ * A save reads the form once and answers the new version without reading it again: an
+ * autosave costs the form's four reads (form, campaign, dependents, answers) and one
+ * write, plus marking the form started on its very first save. Before, it read the form
+ * three times (14 statements).
  */
 @KenninIntegrationTest
 class SurveySaveStatementsIntegrationTests {
@@ -77,12 +78,15 @@ class SurveySaveStatementsIntegrationTests {
 		String bango = "q" + SEQ.incrementAndGet();
 		roster.upsert(tenant.id(), List.of(person(bango, "00", true, "本人", RelationshipCategory.SELF),
 				person(bango, "01", false, "妻", RelationshipCategory.SPOUSE)));
-		CampaignDraft draft = CampaignIntegrationTests.draft(new TargetRules(null, null, null,
-				EnumSet.of(RelationshipCategory.SPOUSE), null));
+		CampaignDraft draft = CampaignIntegrationTests
+			.draft(new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null));
 		long campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
 		clock.setInstant(draft.opensAt().plus(Duration.ofDays(1)));
-		formId = jdbc.sql("select id from survey_form where campaign_id = ?").param(campaignId).query(Long.class).single();
+		formId = jdbc.sql("select id from survey_form where campaign_id = ?")
+			.param(campaignId)
+			.query(Long.class)
+			.single();
 		dependentId = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
 			.param(formId)
 			.query(Long.class)
@@ -109,10 +113,13 @@ class SurveySaveStatementsIntegrationTests {
 			.andExpect(header().string("X-Kennin-Version", "2"));
 		int next = statements.count();
 
-		// Every member request first reads the tenant and its pages for the layout (2 statements).
-		// First save: 4 reads + the insert's existence check and insert + marking the form started.
+		// Every member request first reads the tenant and its pages for the layout (2
+		// statements).
+		// First save: 4 reads + the insert's existence check and insert + marking the
+		// form started.
 		assertThat(first).as("statements of the first autosave").isLessThanOrEqualTo(2 + 7);
-		// Every later save: 4 reads + 1 update (it was 2 + 14: the form was read three times).
+		// Every later save: 4 reads + 1 update (it was 2 + 14: the form was read three
+		// times).
 		assertThat(next).as("statements of a later autosave").isLessThanOrEqualTo(2 + 5);
 	}
 
@@ -121,8 +128,10 @@ class SurveySaveStatementsIntegrationTests {
 		statements.start();
 		mvc.perform(autosave("continuation", 0)).andExpect(status().isUnprocessableEntity());
 		assertThat(statements.count()).isLessThanOrEqualTo(2 + 4);
-		assertThat(jdbc.sql("select count(*) from survey_answer where survey_form_id = ?").param(formId)
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from survey_answer where survey_form_id = ?")
+			.param(formId)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	private MockHttpServletRequestBuilder autosave(String slug, int version) {

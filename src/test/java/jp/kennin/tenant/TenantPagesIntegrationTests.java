@@ -29,8 +29,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * An insurer's TENANT_ADMIN writes its manual and FAQ (audited); its members then find them on the home page
- * and in the footer. Reviewers may not edit, and nobody edits another insurer's pages.
+ * An insurer's TENANT_ADMIN writes its manual and FAQ (audited); its members then find
+ * them on the home page and in the footer. Reviewers may not edit, and nobody edits
+ * another insurer's pages.
  */
 @KenninIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,19 +86,29 @@ class TenantPagesIntegrationTests {
 		String manualLink = "href=\"/tenants/" + tenant.code() + "/manual\"";
 		assertThat(home()).as("nothing written yet: no link").doesNotContain(manualLink);
 
-		String saved = admin.perform(post("/admin/pages/manual").with(csrf())
-			.param("body", "## ユーザー登録\n\n**記号・番号**を用意してください。\n\n<script>alert(1)</script>"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String saved = admin
+			.perform(post("/admin/pages/manual").with(csrf())
+				.param("body", "## ユーザー登録\n\n**記号・番号**を用意してください。\n\n<script>alert(1)</script>"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		assertThat(saved).isEqualTo("/admin/pages/manual");
 		admin.perform(multipart("/admin/pages/manual/attachments")
-			.file(new MockMultipartFile("file", "操作マニュアル.pdf", "application/pdf", PDF)).with(csrf()));
+			.file(new MockMultipartFile("file", "操作マニュアル.pdf", "application/pdf", PDF))
+			.with(csrf()));
 
 		String home = home();
 		assertThat(home.split(manualLink, -1)).as("menu tile and footer link").hasSize(3);
 		assertThat(home).doesNotContain("href=\"/tenants/" + tenant.code() + "/faq\"");
-		String page = member.get("/tenants/" + tenant.code() + "/manual").andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("<h2>ユーザー登録</h2>").contains("<strong>記号・番号</strong>")
-			.doesNotContain("<script>alert").contains("操作マニュアル.pdf（PDF・2 KB）").contains("メイン画面へ戻る");
+		String page = member.get("/tenants/" + tenant.code() + "/manual")
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<h2>ユーザー登録</h2>")
+			.contains("<strong>記号・番号</strong>")
+			.doesNotContain("<script>alert")
+			.contains("操作マニュアル.pdf（PDF・2 KB）")
+			.contains("メイン画面へ戻る");
 
 		assertThat(audit.search(new AuditLog.Query(tenant.id(), null, null, "madm-" + tenant.code(), null, 20)))
 			.extracting(AuditEntry::type)
@@ -108,15 +119,20 @@ class TenantPagesIntegrationTests {
 	void a_reviewer_may_not_edit_the_pages() throws Exception {
 		assertThat(reviewer.perform(get("/admin/pages/faq")).andReturn().getResponse().getStatus()).isEqualTo(403);
 		assertThat(reviewer.perform(post("/admin/pages/faq").with(csrf()).param("body", "# 書き換え"))
-			.andReturn().getResponse().getStatus()).isEqualTo(403);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 		assertThat(pages.source(tenant.id(), TenantPages.Kind.FAQ)).doesNotContain("書き換え");
 	}
 
 	@Test
 	void an_admin_edits_only_the_own_insurers_pages() throws Exception {
 		otherAdmin.perform(post("/admin/pages/faq").with(csrf()).param("body", "# 他組合のQ&A"));
-		assertThat(otherAdmin.perform(post("/admin/tenants/" + tenant.id() + "/pages/faq").with(csrf())
-			.param("body", "# 乗っ取り")).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(otherAdmin
+			.perform(post("/admin/tenants/" + tenant.id() + "/pages/faq").with(csrf()).param("body", "# 乗っ取り"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 
 		assertThat(pages.source(other.id(), TenantPages.Kind.FAQ)).isEqualTo("# 他組合のQ&A");
 		assertThat(pages.source(tenant.id(), TenantPages.Kind.FAQ)).doesNotContain("乗っ取り").doesNotContain("他組合");

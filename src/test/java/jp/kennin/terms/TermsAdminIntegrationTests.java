@@ -21,7 +21,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Operators publish terms versions on {@code /admin/terms}; members then consent again at their next login. */
+/**
+ * Operators publish terms versions on {@code /admin/terms}; members then consent again at
+ * their next login.
+ */
 @KenninIntegrationTest
 class TermsAdminIntegrationTests {
 
@@ -41,7 +44,9 @@ class TermsAdminIntegrationTests {
 	void operators_see_every_version_and_the_form_starts_from_the_current_text() throws Exception {
 		TermsVersion current = terms.current();
 		String list = page("/admin/terms");
-		assertThat(list).contains(current.title()).contains("第" + current.version() + "版").contains("現在の版")
+		assertThat(list).contains(current.title())
+			.contains("第" + current.version() + "版")
+			.contains("現在の版")
 			.contains("第1版");
 		assertThat(page("/admin/terms/1")).contains("第1条（適用）");
 		assertThat(page("/admin/terms/new")).contains(current.body().substring(0, 20));
@@ -52,11 +57,19 @@ class TermsAdminIntegrationTests {
 	@Test
 	void an_incomplete_version_is_not_published_and_what_was_typed_is_kept() throws Exception {
 		int before = terms.current().version();
-		String answer = mvc.perform(post("/admin/terms/new").with(TestStaff.operator()).with(csrf())
-			.param("title", " ").param("body", "第1条　未完成の本文"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(answer).contains("表題を入力してください").contains("確認のチェックを入れてください")
-			.contains("第1条　未完成の本文").contains("aria-invalid=\"true\"");
+		String answer = mvc
+			.perform(post("/admin/terms/new").with(TestStaff.operator())
+				.with(csrf())
+				.param("title", " ")
+				.param("body", "第1条　未完成の本文"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(answer).contains("表題を入力してください")
+			.contains("確認のチェックを入れてください")
+			.contains("第1条　未完成の本文")
+			.contains("aria-invalid=\"true\"");
 		assertThat(terms.current().version()).isEqualTo(before);
 	}
 
@@ -66,14 +79,18 @@ class TermsAdminIntegrationTests {
 		member.loggedIn(mvc).get("/mypage").andExpect(status().isOk());
 
 		String title = "Kennin 利用規約（画面から改定 " + System.nanoTime() + "）";
-		mvc.perform(post("/admin/terms/new").with(TestStaff.operator()).with(csrf()).param("title", title)
-			.param("body", terms.current().body() + "\n\n附則　画面からの改定").param("confirm", "true"))
+		mvc.perform(post("/admin/terms/new").with(TestStaff.operator())
+			.with(csrf())
+			.param("title", title)
+			.param("body", terms.current().body() + "\n\n附則　画面からの改定")
+			.param("confirm", "true"))
 			.andExpect(redirectedUrl("/admin/terms"))
 			.andExpect(flash().attribute("published", terms.current().version()));
 		TermsVersion published = terms.current();
 		assertThat(published.title()).isEqualTo(title);
 		assertThat(page("/admin/terms")).contains(title);
-		AuditEntry event = audit.search(new AuditLog.Query(null, null, null, null, "terms_version:" + published.version(), 5))
+		AuditEntry event = audit
+			.search(new AuditLog.Query(null, null, null, null, "terms_version:" + published.version(), 5))
 			.get(0);
 		assertThat(event.type()).isEqualTo("TERMS_PUBLISHED");
 		assertThat(event.actorRole()).isEqualTo("OPERATOR");
@@ -88,7 +105,10 @@ class TermsAdminIntegrationTests {
 	}
 
 	private String page(String url) throws Exception {
-		return mvc.perform(get(url).with(TestStaff.operator())).andExpect(status().isOk()).andReturn().getResponse()
+		return mvc.perform(get(url).with(TestStaff.operator()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 	}
 

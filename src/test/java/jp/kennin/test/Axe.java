@@ -11,7 +11,8 @@ import org.openqa.selenium.WebDriver;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs axe-core on the current page and fails on any serious or critical violation (WCAG 2.x A/AA rules).
+ * Runs axe-core on the current page and fails on any serious or critical violation (WCAG
+ * 2.x A/AA rules).
  */
 public final class Axe {
 
@@ -26,10 +27,14 @@ public final class Axe {
 			.filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
 			.toList();
 		if (!serious.isEmpty()) {
-			fail("Accessibility violations on " + driver.getCurrentUrl() + ":\n" + serious.stream()
-				.map(v -> "- [" + v.getImpact() + "] " + v.getId() + ": " + v.getHelp() + " → "
-						+ v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-				.collect(Collectors.joining("\n")));
+			fail("Accessibility violations on " + driver.getCurrentUrl() + ":\n"
+					+ serious.stream()
+						.map(v -> "- [" + v.getImpact() + "] " + v.getId() + ": " + v.getHelp() + " → "
+								+ v.getNodes()
+									.stream()
+									.map(n -> String.valueOf(n.getTarget()))
+									.collect(Collectors.joining(", ")))
+						.collect(Collectors.joining("\n")));
 		}
 	}
 

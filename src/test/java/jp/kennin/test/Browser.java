@@ -17,8 +17,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium, headless, driven through /usr/bin/chromedriver (never a downloaded browser).
- * Sizes: {@link #DESKTOP} and the phone viewport {@link #PHONE} (375×812).
+ * Debian's Chromium, headless, driven through /usr/bin/chromedriver (never a downloaded
+ * browser). Sizes: {@link #DESKTOP} and the phone viewport {@link #PHONE} (375×812).
  */
 public final class Browser implements AutoCloseable {
 
@@ -46,13 +46,13 @@ public final class Browser implements AutoCloseable {
 					"--window-size=" + viewport.width + "," + viewport.height);
 			if (viewport.width < 500) {
 				options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-						Map.of("width", viewport.width, "height", viewport.height, "pixelRatio", 2.0, "touch",
-								true)));
+						Map.of("width", viewport.width, "height", viewport.height, "pixelRatio", 2.0, "touch", true)));
 			}
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(System.getProperty("kennin.chromedriver", "/usr/bin/chromedriver")))
 				.build();
-			// No implicit wait: a test waits explicitly (WebDriverWait) for what it expects, and a findElement that
+			// No implicit wait: a test waits explicitly (WebDriverWait) for what it
+			// expects, and a findElement that
 			// misses fails at once instead of hiding a slow page behind a fixed retry.
 			ChromeDriver driver = new ChromeDriver(service, options);
 			return new Browser(driver, profile);
@@ -67,8 +67,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Checks the current page as a member would meet it: nothing scrolls sideways, axe finds no serious or
-	 * critical violation; then saves a screenshot named {@code name}.
+	 * Checks the current page as a member would meet it: nothing scrolls sideways, axe
+	 * finds no serious or critical violation; then saves a screenshot named {@code name}.
 	 */
 	public void checkPage(String name) {
 		Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver)
@@ -81,8 +81,9 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * A staff member's first login, as they meet it: user ID and password, then the authenticator app enrolled
-	 * with the secret shown (its code computed for {@code clock}), the recovery codes, and on to 管理画面.
+	 * A staff member's first login, as they meet it: user ID and password, then the
+	 * authenticator app enrolled with the secret shown (its code computed for
+	 * {@code clock}), the recovery codes, and on to 管理画面.
 	 */
 	public void staffFirstLogin(String baseUrl, String loginId, String password, Clock clock) {
 		driver.get(baseUrl + "/admin/login");
@@ -113,28 +114,35 @@ public final class Browser implements AutoCloseable {
 		click(driver.findElement(org.openqa.selenium.By.cssSelector("#content form button[type=submit]")));
 	}
 
-	/** Clicks and waits for the next page to load, so no assertion reads the old one or a half-loaded one. */
+	/**
+	 * Clicks and waits for the next page to load, so no assertion reads the old one or a
+	 * half-loaded one.
+	 */
 	public void click(org.openqa.selenium.WebElement element) {
 		org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
-				element);
+		((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
 		awaitGone(driver, page);
 		awaitLoaded(driver);
 	}
 
-	/** Waits until the current page has loaded completely (its elements are there to be found). */
+	/**
+	 * Waits until the current page has loaded completely (its elements are there to be
+	 * found).
+	 */
 	public static void awaitLoaded(org.openqa.selenium.WebDriver driver) {
 		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
 			.ignoring(org.openqa.selenium.WebDriverException.class)
-			.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
-				.executeScript("return document.readyState;")));
+			.until(d -> "complete"
+				.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState;")));
 	}
 
 	/**
-	 * Waits until {@code element}'s page has been replaced. Like {@code ExpectedConditions.stalenessOf}, but also
-	 * takes Chromium's "Node with given id does not belong to the document" (what it may answer instead of a
-	 * stale element reference while the next page loads) as gone.
+	 * Waits until {@code element}'s page has been replaced. Like
+	 * {@code ExpectedConditions.stalenessOf}, but also takes Chromium's "Node with given
+	 * id does not belong to the document" (what it may answer instead of a stale element
+	 * reference while the next page loads) as gone.
 	 */
 	public static void awaitGone(org.openqa.selenium.WebDriver driver, org.openqa.selenium.WebElement element) {
 		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {

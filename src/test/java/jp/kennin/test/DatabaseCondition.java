@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Skips the PostgreSQL run when no server is reachable, unless it is required (then the context fails
- * to start with a clear message, and the build fails).
+ * Skips the PostgreSQL run when no server is reachable, unless it is required (then the
+ * context fails to start with a clear message, and the build fails).
  */
 class DatabaseCondition implements ExecutionCondition {
 

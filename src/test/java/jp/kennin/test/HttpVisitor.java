@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A visitor talking real HTTP to the test server (through Tomcat's valves and the whole filter chain,
- * which MockMvc skips), keeping its cookies between requests and never following redirects.
+ * A visitor talking real HTTP to the test server (through Tomcat's valves and the whole
+ * filter chain, which MockMvc skips), keeping its cookies between requests and never
+ * following redirects.
  */
 public final class HttpVisitor {
 
@@ -60,8 +61,8 @@ public final class HttpVisitor {
 	}
 
 	/**
-	 * Sends a request line exactly as given, for paths that {@link URI} would refuse or normalise
-	 * (encoded slashes, {@code ..;}); returns the raw response head and body.
+	 * Sends a request line exactly as given, for paths that {@link URI} would refuse or
+	 * normalise (encoded slashes, {@code ..;}); returns the raw response head and body.
 	 */
 	public String raw(String method, String rawPath) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {

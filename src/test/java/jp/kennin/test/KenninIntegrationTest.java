@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The one application context all integration tests share (so it starts once per run): the full
- * application on a random port, MockMvc, a movable clock, H2 or PostgreSQL as the run chose.
- * Tests create their own tenants and people with unique keys instead of relying on an empty database.
+ * The one application context all integration tests share (so it starts once per run):
+ * the full application on a random port, MockMvc, a movable clock, H2 or PostgreSQL as
+ * the run chose. Tests create their own tenants and people with unique keys instead of
+ * relying on an empty database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

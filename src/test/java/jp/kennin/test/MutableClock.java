@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock tests can set and advance. Shared by the whole test context: a test that moves it must
- * {@link #reset()} it afterwards.
+ * A clock tests can set and advance. Shared by the whole test context: a test that moves
+ * it must {@link #reset()} it afterwards.
  */
 public class MutableClock extends Clock {
 
@@ -50,7 +50,9 @@ public class MutableClock extends Clock {
 		this.fixed = instant;
 	}
 
-	/** Freezes the clock at the current time, if not already frozen, and moves it forward. */
+	/**
+	 * Freezes the clock at the current time, if not already frozen, and moves it forward.
+	 */
 	public void advance(Duration duration) {
 		this.fixed = instant().plus(duration);
 	}

@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts the SQL statements the test's own thread prepares between {@link #start()} and {@link #count()}, so
- * a test can state how many statements a request costs (background jobs on other threads are not counted).
+ * Counts the SQL statements the test's own thread prepares between {@link #start()} and
+ * {@link #count()}, so a test can state how many statements a request costs (background
+ * jobs on other threads are not counted).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -38,19 +39,26 @@ public class StatementCounter {
 		counted = Thread.currentThread();
 	}
 
-	/** The statements prepared on the starting thread since {@link #start()}; stops counting. */
+	/**
+	 * The statements prepared on the starting thread since {@link #start()}; stops
+	 * counting.
+	 */
 	public int count() {
 		counted = null;
 		return count.get();
 	}
 
-	/** The statements counted since {@link #start()}, in order (their SQL text where prepared). */
+	/**
+	 * The statements counted since {@link #start()}, in order (their SQL text where
+	 * prepared).
+	 */
 	public List<String> statements() {
 		return List.copyOf(sql);
 	}
 
 	@Bean
-	static BeanPostProcessor statementCountingDataSource(org.springframework.beans.factory.ObjectProvider<StatementCounter> counter) {
+	static BeanPostProcessor statementCountingDataSource(
+			org.springframework.beans.factory.ObjectProvider<StatementCounter> counter) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
@@ -85,8 +93,8 @@ public class StatementCounter {
 				throw e.getTargetException();
 			}
 		};
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-				handler);
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, handler);
 	}
 
 }

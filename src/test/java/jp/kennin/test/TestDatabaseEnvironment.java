@@ -8,7 +8,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points test contexts at PostgreSQL when the run asks for it (Surefire's {@code postgres} execution).
+ * Points test contexts at PostgreSQL when the run asks for it (Surefire's
+ * {@code postgres} execution).
  */
 class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 

@@ -12,8 +12,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
- * A logged-in member of a household for MockMvc requests, without going through sign-up and login
- * (tested on their own).
+ * A logged-in member of a household for MockMvc requests, without going through sign-up
+ * and login (tested on their own).
  */
 public final class TestMember {
 
@@ -26,8 +26,8 @@ public final class TestMember {
 				List.of(new SimpleGrantedAuthority("ROLE_MEMBER"))));
 	}
 
-	record Principal(String name, Long tenantId, String kigo, String bango)
-			implements HouseholdScopedPrincipal, java.security.Principal, Serializable {
+	record Principal(String name, Long tenantId, String kigo,
+			String bango) implements HouseholdScopedPrincipal, java.security.Principal, Serializable {
 
 		@Override
 		public String getName() {

@@ -7,8 +7,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * The local PostgreSQL the integration tests run against when {@code kennin.test.db=postgres}. Each test
- * JVM works in a schema of its own (dropped at exit), so parallel runs on one server do not collide.
+ * The local PostgreSQL the integration tests run against when
+ * {@code kennin.test.db=postgres}. Each test JVM works in a schema of its own (dropped at
+ * exit), so parallel runs on one server do not collide.
  */
 public final class TestPostgres {
 
@@ -29,7 +30,10 @@ public final class TestPostgres {
 		return "postgres".equals(System.getProperty("kennin.test.db"));
 	}
 
-	/** {@code KENNIN_TEST_POSTGRES=required} turns an unreachable server into a failure instead of a skip. */
+	/**
+	 * {@code KENNIN_TEST_POSTGRES=required} turns an unreachable server into a failure
+	 * instead of a skip.
+	 */
 	public static boolean required() {
 		return "required".equalsIgnoreCase(env("KENNIN_TEST_POSTGRES", "optional"));
 	}

@@ -12,7 +12,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
- * A logged-in staff member for MockMvc requests, without going through the staff login (tested on its own).
+ * A logged-in staff member for MockMvc requests, without going through the staff login
+ * (tested on its own).
  */
 public final class TestStaff {
 
@@ -37,7 +38,8 @@ public final class TestStaff {
 				List.of(new SimpleGrantedAuthority("ROLE_STAFF"), new SimpleGrantedAuthority("ROLE_" + role))));
 	}
 
-	record Principal(String name, Long tenantId) implements TenantScopedPrincipal, java.security.Principal, Serializable {
+	record Principal(String name,
+			Long tenantId) implements TenantScopedPrincipal, java.security.Principal, Serializable {
 
 		@Override
 		public String getName() {

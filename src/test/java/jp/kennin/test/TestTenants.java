@@ -7,7 +7,8 @@ import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 
 /**
- * Fresh tenants with unique codes, so tests sharing one database never see each other's data.
+ * Fresh tenants with unique codes, so tests sharing one database never see each other's
+ * data.
  */
 public final class TestTenants {
 

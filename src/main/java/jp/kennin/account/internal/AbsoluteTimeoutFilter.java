@@ -15,8 +15,9 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a member session 12 hours after login however active it was (the idle limit of 30 minutes is
- * Spring Session's). The page asked for is remembered, so the member lands there after logging in again.
+ * Ends a member session 12 hours after login however active it was (the idle limit of 30
+ * minutes is Spring Session's). The page asked for is remembered, so the member lands
+ * there after logging in again.
  */
 class AbsoluteTimeoutFilter extends OncePerRequestFilter {
 

@@ -8,7 +8,8 @@ import jp.kennin.audit.AuditLog;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the account module's audit events. Never pass a password, code or token in {@code details}.
+ * Writes the account module's audit events. Never pass a password, code or token in
+ * {@code details}.
  */
 @Component
 public class AccountAudit {
@@ -32,14 +33,14 @@ public class AccountAudit {
 
 	/** In the caller's transaction. */
 	public void member(AccountAuditEvent type, MemberAccount account, String ip, Map<String, String> details) {
-		log.record(new AuditLog.Event(type.name(), account.tenantId(), MEMBER, account.userId(), null, target(account), ip,
-				details));
+		log.record(new AuditLog.Event(type.name(), account.tenantId(), MEMBER, account.userId(), null, target(account),
+				ip, details));
 	}
 
 	/** In a transaction of its own: for failures. */
 	public void memberNow(AccountAuditEvent type, MemberAccount account, String ip, Map<String, String> details) {
-		log.recordNow(new AuditLog.Event(type.name(), account.tenantId(), MEMBER, account.userId(), null, target(account),
-				ip, details));
+		log.recordNow(new AuditLog.Event(type.name(), account.tenantId(), MEMBER, account.userId(), null,
+				target(account), ip, details));
 	}
 
 	/** For a logged-in member, from the principal. */
@@ -48,7 +49,10 @@ public class AccountAudit {
 				"member_account:" + member.accountId(), ip, Map.of()));
 	}
 
-	/** An event by someone not (yet) known; the typed identifier is kept only as a keyed hash. */
+	/**
+	 * An event by someone not (yet) known; the typed identifier is kept only as a keyed
+	 * hash.
+	 */
 	public void anonymousNow(AccountAuditEvent type, Long tenantId, String typedIdentifier, String ip,
 			Map<String, String> details) {
 		String actor = typedIdentifier == null ? null : "hash:" + secrets.hmac(typedIdentifier).substring(0, 16);
@@ -56,25 +60,28 @@ public class AccountAudit {
 	}
 
 	/**
-	 * A refusal to a visitor who matched a roster person at sign-up but has no account yet (in a transaction
-	 * of its own).
+	 * A refusal to a visitor who matched a roster person at sign-up but has no account
+	 * yet (in a transaction of its own).
 	 */
 	public void personNow(AccountAuditEvent type, long tenantId, long rosterPersonId, String ip,
 			Map<String, String> details) {
-		log.recordNow(new AuditLog.Event(type.name(), tenantId, ANONYMOUS, null, null, "roster_person:" + rosterPersonId,
-				ip, details));
+		log.recordNow(new AuditLog.Event(type.name(), tenantId, ANONYMOUS, null, null,
+				"roster_person:" + rosterPersonId, ip, details));
 	}
 
-	/** Done to the account by Kennin itself, e.g. after a roster import; {@code actorId} names the cause. */
+	/**
+	 * Done to the account by Kennin itself, e.g. after a roster import; {@code actorId}
+	 * names the cause.
+	 */
 	public void system(AccountAuditEvent type, MemberAccount account, String actorId, Map<String, String> details) {
 		log.record(new AuditLog.Event(type.name(), account.tenantId(), SYSTEM, actorId, null, target(account), null,
 				details));
 	}
 
-	public void staff(AccountAuditEvent type, long tenantId, long rosterPersonId, String loginId, String role, String ip,
-			Map<String, String> details) {
-		log.record(new AuditLog.Event(type.name(), tenantId, STAFF, loginId, role, "roster_person:" + rosterPersonId, ip,
-				details));
+	public void staff(AccountAuditEvent type, long tenantId, long rosterPersonId, String loginId, String role,
+			String ip, Map<String, String> details) {
+		log.record(new AuditLog.Event(type.name(), tenantId, STAFF, loginId, role, "roster_person:" + rosterPersonId,
+				ip, details));
 	}
 
 	static String target(MemberAccount account) {

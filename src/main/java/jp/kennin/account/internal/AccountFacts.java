@@ -8,7 +8,8 @@ import jp.kennin.tenant.Tenants;
 import org.springframework.stereotype.Component;
 
 /**
- * The tenant and roster facts a page about an account needs (policy, names, context words).
+ * The tenant and roster facts a page about an account needs (policy, names, context
+ * words).
  */
 @Component
 public class AccountFacts {
@@ -28,7 +29,8 @@ public class AccountFacts {
 	public Facts of(MemberAccount account) {
 		Tenant tenant = tenants.findById(account.tenantId()).orElseThrow();
 		RosterPerson person = roster.findById(account.tenantId(), account.rosterPersonId()).orElseThrow();
-		return new Facts(tenant, person, new PasswordPolicy.Context(account.userId(), person.birthDate(), tenant.code()));
+		return new Facts(tenant, person,
+				new PasswordPolicy.Context(account.userId(), person.birthDate(), tenant.code()));
 	}
 
 }

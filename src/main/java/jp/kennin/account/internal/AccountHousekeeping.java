@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes sign-ups whose code was never confirmed within 24 hours, and old throttling counts. Runs on
- * one node at a time.
+ * Deletes sign-ups whose code was never confirmed within 24 hours, and old throttling
+ * counts. Runs on one node at a time.
  */
 @Component
 class AccountHousekeeping {

@@ -14,8 +14,9 @@ import jp.kennin.tenant.Tenant;
 import org.springframework.stereotype.Component;
 
 /**
- * The member mails, from the tenant's sender address and name. Texts are plain-text templates under
- * {@code account/mail/} (first line: subject); every mail ends with the tenant's support desk.
+ * The member mails, from the tenant's sender address and name. Texts are plain-text
+ * templates under {@code account/mail/} (first line: subject); every mail ends with the
+ * tenant's support desk.
  */
 @Component
 public class AccountMails {
@@ -23,8 +24,7 @@ public class AccountMails {
 	public enum Template {
 
 		SIGNUP_CODE, EMAIL_CHANGE_CODE, EMAIL_CHANGED_OLD, EMAIL_CHANGED_NEW, PASSWORD_RESET_LINK, PASSWORD_CHANGED,
-		PASSWORD_RESET_DONE, USER_ID_REMINDER, SIGNUP_GUIDANCE, SURVEY_RECEIPT,
-		SURVEY_WITHDRAWN, SURVEY_RETURNED;
+		PASSWORD_RESET_DONE, USER_ID_REMINDER, SIGNUP_GUIDANCE, SURVEY_RECEIPT, SURVEY_WITHDRAWN, SURVEY_RETURNED;
 
 		String resource() {
 			return "/account/mail/" + name().toLowerCase().replace('_', '-') + ".txt";
@@ -41,13 +41,17 @@ public class AccountMails {
 		this.properties = properties;
 	}
 
-	/** Queues the mail in the current transaction. Values replace {@code {key}} in the template. */
+	/**
+	 * Queues the mail in the current transaction. Values replace {@code {key}} in the
+	 * template.
+	 */
 	public void send(Tenant tenant, String to, Template template, Map<String, String> values) {
 		String text = render(read(template), tenant, values);
 		int newline = text.indexOf('\n');
 		String subject = text.substring(0, newline).strip();
 		String body = text.substring(newline + 1).stripLeading() + footer(tenant);
-		mailer.enqueue(new OutgoingMail(tenant.id(), tenant.mailFromAddress(), tenant.mailFromName(), to, subject, body));
+		mailer
+			.enqueue(new OutgoingMail(tenant.id(), tenant.mailFromAddress(), tenant.mailFromName(), to, subject, body));
 	}
 
 	private String render(String template, Tenant tenant, Map<String, String> values) {

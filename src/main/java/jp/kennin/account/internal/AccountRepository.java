@@ -14,8 +14,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code member_account}. Every lookup but the login lookup (user IDs are unique across tenants) is
- * scoped by tenant.
+ * {@code member_account}. Every lookup but the login lookup (user IDs are unique across
+ * tenants) is scoped by tenant.
  */
 @Repository
 public class AccountRepository {
@@ -34,12 +34,15 @@ public class AccountRepository {
 	}
 
 	public Optional<MemberAccount> findByUserId(String userId) {
-		return jdbc.sql("select * from member_account where user_id_key = ?").param(key(userId)).query(AccountRepository::map)
+		return jdbc.sql("select * from member_account where user_id_key = ?")
+			.param(key(userId))
+			.query(AccountRepository::map)
 			.optional();
 	}
 
 	public Optional<MemberAccount> findById(long tenantId, long id) {
-		return jdbc.sql("select * from member_account where tenant_id = ? and id = ?").params(tenantId, id)
+		return jdbc.sql("select * from member_account where tenant_id = ? and id = ?")
+			.params(tenantId, id)
 			.query(AccountRepository::map)
 			.optional();
 	}
@@ -52,8 +55,9 @@ public class AccountRepository {
 	}
 
 	/**
-	 * True while the account may be used: it is active and its insured person is still active on the roster.
-	 * One primary-key lookup on each table, made for every member request.
+	 * True while the account may be used: it is active and its insured person is still
+	 * active on the roster. One primary-key lookup on each table, made for every member
+	 * request.
 	 */
 	public boolean usable(long tenantId, long id) {
 		return jdbc.sql("""
@@ -66,8 +70,8 @@ public class AccountRepository {
 	}
 
 	/**
-	 * Active accounts of the tenant whose insured person is inactive on the roster and who logged in after
-	 * {@code since}: only those can still hold a session.
+	 * Active accounts of the tenant whose insured person is inactive on the roster and
+	 * who logged in after {@code since}: only those can still hold a session.
 	 */
 	public List<MemberAccount> inactiveLoggedInSince(long tenantId, Instant since) {
 		return jdbc.sql("""
@@ -79,7 +83,10 @@ public class AccountRepository {
 			.list();
 	}
 
-	/** True if another live account (active, or pending and not yet expired) holds the user ID. */
+	/**
+	 * True if another live account (active, or pending and not yet expired) holds the
+	 * user ID.
+	 */
 	public boolean userIdTaken(String userId, long exceptRosterPersonId) {
 		return jdbc.sql("""
 				select count(*) from member_account where user_id_key = :key and roster_person_id <> :person
@@ -91,11 +98,15 @@ public class AccountRepository {
 			.single() > 0;
 	}
 
-	/** Removes expired pending sign-ups holding this user ID or this person, so they can be reused. */
+	/**
+	 * Removes expired pending sign-ups holding this user ID or this person, so they can
+	 * be reused.
+	 */
 	public void deleteStalePending(String userId, long tenantId, long rosterPersonId) {
-		jdbc.sql("""
-				delete from member_account where status = 'PENDING'
-				  and (pending_until <= :now and user_id_key = :key or tenant_id = :tenant and roster_person_id = :person)""")
+		jdbc.sql(
+				"""
+						delete from member_account where status = 'PENDING'
+						  and (pending_until <= :now and user_id_key = :key or tenant_id = :tenant and roster_person_id = :person)""")
 			.param("now", now())
 			.param("key", key(userId))
 			.param("tenant", tenantId)
@@ -104,7 +115,9 @@ public class AccountRepository {
 	}
 
 	public int deleteExpiredPending() {
-		return jdbc.sql("delete from member_account where status = 'PENDING' and pending_until <= ?").param(now()).update();
+		return jdbc.sql("delete from member_account where status = 'PENDING' and pending_until <= ?")
+			.param(now())
+			.update();
 	}
 
 	public long createPending(long tenantId, long rosterPersonId, String userId, String passwordHash, String email,
@@ -159,8 +172,8 @@ public class AccountRepository {
 	}
 
 	public void changeEmail(long tenantId, long id, String email) {
-		update("update member_account set email = ?, updated_at = ? where tenant_id = ? and id = ?", email, now(), tenantId,
-				id);
+		update("update member_account set email = ?, updated_at = ? where tenant_id = ? and id = ?", email, now(),
+				tenantId, id);
 	}
 
 	public void delete(long tenantId, long id) {

@@ -13,12 +13,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses every request of a member session whose account may no longer be used: the insured person became
- * inactive on the roster (a snapshot import left the household out) or the account is gone. The import ends
- * such sessions itself ({@link RosterDeactivations}), but a session opened while the import ran, or one the
- * import could not end (the command line runs without the session store), would live on; one primary-key
- * lookup per request closes that gap for every entry point at once (pages, downloads, autosaves) instead of
- * a check in each module that reads the household's data. Staff requests never pass here.
+ * Refuses every request of a member session whose account may no longer be used: the
+ * insured person became inactive on the roster (a snapshot import left the household out)
+ * or the account is gone. The import ends such sessions itself
+ * ({@link RosterDeactivations}), but a session opened while the import ran, or one the
+ * import could not end (the command line runs without the session store), would live on;
+ * one primary-key lookup per request closes that gap for every entry point at once
+ * (pages, downloads, autosaves) instead of a check in each module that reads the
+ * household's data. Staff requests never pass here.
  */
 class ActiveMemberFilter extends OncePerRequestFilter {
 

@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The bundled list of commonly used passwords ({@code account/common-passwords.txt}). A password is
- * common if it is on the list, or is a listed word with digits and symbols around it
- * ("Password1!", "!qwerty2024"), since that is how such passwords are usually "strengthened".
+ * The bundled list of commonly used passwords ({@code account/common-passwords.txt}). A
+ * password is common if it is on the list, or is a listed word with digits and symbols
+ * around it ("Password1!", "!qwerty2024"), since that is how such passwords are usually
+ * "strengthened".
  */
 public final class CommonPasswords {
 

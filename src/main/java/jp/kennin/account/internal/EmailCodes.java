@@ -12,9 +12,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 6-digit codes mailed to prove control of an address. A code is bound to an account, a purpose and the
- * browser flow that asked for it; it lives 10 minutes, dies after 5 wrong entries, and is superseded by
- * a newer code. Sending is limited to one per 60 seconds and 5 per hour.
+ * 6-digit codes mailed to prove control of an address. A code is bound to an account, a
+ * purpose and the browser flow that asked for it; it lives 10 minutes, dies after 5 wrong
+ * entries, and is superseded by a newer code. Sending is limited to one per 60 seconds
+ * and 5 per hour.
  */
 @Component
 public class EmailCodes {
@@ -34,8 +35,8 @@ public class EmailCodes {
 	}
 
 	/**
-	 * The result of an attempt to send. {@code code} is set only when {@code status} is SENT; {@code retryAt}
-	 * only for the sign-up caps per roster person.
+	 * The result of an attempt to send. {@code code} is set only when {@code status} is
+	 * SENT; {@code retryAt} only for the sign-up caps per roster person.
 	 */
 	public record Issue(IssueStatus status, String code, long waitSeconds, Instant retryAt) {
 
@@ -48,7 +49,10 @@ public class EmailCodes {
 	public enum IssueStatus {
 
 		SENT, COOLDOWN, HOURLY_LIMIT,
-		/** Sign-up only: the roster person was sent 5 codes in the last hour, across restarts. */
+		/**
+		 * Sign-up only: the roster person was sent 5 codes in the last hour, across
+		 * restarts.
+		 */
 		CAPPED_HOUR,
 		/** Sign-up only: the roster person was sent 10 codes in the last 24 hours. */
 		CAPPED_DAY
@@ -61,7 +65,10 @@ public class EmailCodes {
 
 	}
 
-	/** The result of checking a code; {@code triesLeft} matters for WRONG; {@code email} for ACCEPTED. */
+	/**
+	 * The result of checking a code; {@code triesLeft} matters for WRONG; {@code email}
+	 * for ACCEPTED.
+	 */
 	public record Check(Outcome outcome, int triesLeft, String email) {
 	}
 
@@ -98,13 +105,15 @@ public class EmailCodes {
 		if (lastHour >= MAX_SENDS_PER_HOUR) {
 			return new Issue(IssueStatus.HOURLY_LIMIT, null, 0);
 		}
-		jdbc.sql("update member_email_code set superseded = true where tenant_id = ? and account_id = ? and purpose = ?")
+		jdbc.sql(
+				"update member_email_code set superseded = true where tenant_id = ? and account_id = ? and purpose = ?")
 			.params(tenantId, accountId, purpose.name())
 			.update();
 		String code = Secrets.sixDigitCode();
-		jdbc.sql("""
-				insert into member_email_code (tenant_id, account_id, purpose, flow_id, email, code_hmac, issued_at, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						insert into member_email_code (tenant_id, account_id, purpose, flow_id, email, code_hmac, issued_at, expires_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(tenantId, accountId, purpose.name(), flowId, email, hash(accountId, purpose, flowId, code),
 					Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
 			.update();
@@ -112,8 +121,9 @@ public class EmailCodes {
 	}
 
 	/**
-	 * Checks a typed code (already normalised to digits) against the newest code of this flow. A wrong
-	 * entry is counted in a transaction of its own, so it sticks whatever the caller does next.
+	 * Checks a typed code (already normalised to digits) against the newest code of this
+	 * flow. A wrong entry is counted in a transaction of its own, so it sticks whatever
+	 * the caller does next.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Check check(long tenantId, long accountId, Purpose purpose, String flowId, String typed) {
@@ -140,20 +150,24 @@ public class EmailCodes {
 			return new Check(Outcome.EXPIRED, 0, null);
 		}
 		if (Secrets.same(r.hmac(), hash(accountId, purpose, flowId, typed))) {
-			jdbc.sql("update member_email_code set consumed_at = ? where id = ?").params(Timestamp.from(now), r.id()).update();
+			jdbc.sql("update member_email_code set consumed_at = ? where id = ?")
+				.params(Timestamp.from(now), r.id())
+				.update();
 			return new Check(Outcome.ACCEPTED, 0, r.email());
 		}
 		int wrong = r.wrong() + 1;
 		jdbc.sql("update member_email_code set wrong_attempts = ? where id = ?").params(wrong, r.id()).update();
-		return wrong >= MAX_WRONG ? new Check(Outcome.DEAD, 0, null) : new Check(Outcome.WRONG, MAX_WRONG - wrong, null);
+		return wrong >= MAX_WRONG ? new Check(Outcome.DEAD, 0, null)
+				: new Check(Outcome.WRONG, MAX_WRONG - wrong, null);
 	}
 
 	/** The address the newest code of a flow went to. */
 	@Transactional(readOnly = true)
 	public Optional<String> pendingEmail(long tenantId, long accountId, Purpose purpose, String flowId) {
-		return jdbc.sql("""
-				select email from member_email_code where tenant_id = ? and account_id = ? and purpose = ? and flow_id = ?
-				order by issued_at desc, id desc fetch first 1 rows only""")
+		return jdbc
+			.sql("""
+					select email from member_email_code where tenant_id = ? and account_id = ? and purpose = ? and flow_id = ?
+					order by issued_at desc, id desc fetch first 1 rows only""")
 			.params(tenantId, accountId, purpose.name(), flowId)
 			.query(String.class)
 			.optional();

@@ -22,8 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class HelpDeskMemberAccounts implements MemberAccounts {
 
-	private static final Pattern EMAIL = Pattern
-		.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
 	private final AccountRepository accounts;
 
@@ -76,8 +75,8 @@ class HelpDeskMemberAccounts implements MemberAccounts {
 	public void unlock(long tenantId, long rosterPersonId, StaffActor actor) {
 		MemberAccount a = required(tenantId, rosterPersonId);
 		accounts.unlock(tenantId, a.id());
-		audit.staff(AccountAuditEvent.STAFF_UNLOCKED, tenantId, rosterPersonId, actor.loginId(), actor.role(), actor.ip(),
-				details(actor, a));
+		audit.staff(AccountAuditEvent.STAFF_UNLOCKED, tenantId, rosterPersonId, actor.loginId(), actor.role(),
+				actor.ip(), details(actor, a));
 	}
 
 	@Override

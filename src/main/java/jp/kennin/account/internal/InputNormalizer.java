@@ -3,10 +3,10 @@ package jp.kennin.account.internal;
 import java.text.Normalizer;
 
 /**
- * Makes typed identifiers comparable: full-width digits and letters become half-width (NFKC), all
- * spaces (half and full width) and hyphens typed between digits disappear. Case is kept, since the
- * roster's 番号 may contain letters as printed on the card; leading zeros are kept, since they are part
- * of the 記号/番号 as the roster holds them.
+ * Makes typed identifiers comparable: full-width digits and letters become half-width
+ * (NFKC), all spaces (half and full width) and hyphens typed between digits disappear.
+ * Case is kept, since the roster's 番号 may contain letters as printed on the card; leading
+ * zeros are kept, since they are part of the 記号/番号 as the roster holds them.
  */
 public final class InputNormalizer {
 
@@ -17,8 +17,10 @@ public final class InputNormalizer {
 		if (typed == null) {
 			return "";
 		}
-		// Dropping spaces can bring a combining mark next to a new base letter (NFKC turns "¨" into a space
-		// plus a mark), which the next normalisation would compose; repeat until nothing changes, so the
+		// Dropping spaces can bring a combining mark next to a new base letter (NFKC
+		// turns "¨" into a space
+		// plus a mark), which the next normalisation would compose; repeat until nothing
+		// changes, so the
 		// result is stable (normalising twice gives the same string).
 		String current = typed;
 		for (int i = 0; i < 5; i++) {
@@ -31,20 +33,26 @@ public final class InputNormalizer {
 		return current;
 	}
 
-	/** Digits only: full-width digits, spaces and hyphens accepted ("１２３ ４５６" → "123456"). */
+	/**
+	 * Digits only: full-width digits, spaces and hyphens accepted ("１２３ ４５６" → "123456").
+	 */
 	public static String digits(String typed) {
 		return halfWidth(typed).replaceAll("[-‐－ー―]", "");
 	}
 
 	/**
-	 * A user ID as typed on a Japanese keyboard: full-width letters, digits and {@code @ . _ + -} become
-	 * half-width and spaces disappear; case is kept (user IDs are compared ignoring case).
+	 * A user ID as typed on a Japanese keyboard: full-width letters, digits and
+	 * {@code @ . _ + -} become half-width and spaces disappear; case is kept (user IDs
+	 * are compared ignoring case).
 	 */
 	public static String userId(String typed) {
 		return halfWidth(typed);
 	}
 
-	/** Email addresses are compared and stored trimmed and half-width; the local part keeps its case. */
+	/**
+	 * Email addresses are compared and stored trimmed and half-width; the local part
+	 * keeps its case.
+	 */
 	public static String email(String typed) {
 		return halfWidth(typed);
 	}

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The same rules as {@link HelpDeskMemberAccounts#status}: inactive on the roster wins, then no active
- * account (a pending sign-up counts as not registered), then a lock still running.
+ * The same rules as {@link HelpDeskMemberAccounts#status}: inactive on the roster wins,
+ * then no active account (a pending sign-up counts as not registered), then a lock still
+ * running.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -42,18 +43,18 @@ class JdbcRegistrationStatuses implements RegistrationStatuses {
 			return states;
 		}
 		Instant now = clock.instant();
-		jdbc.sql("""
-				select p.id, p.active, a.id as account_id, a.locked_until from roster_person p
-				  left join member_account a on a.tenant_id = p.tenant_id and a.roster_person_id = p.id and a.status = 'ACTIVE'
-				 where p.tenant_id = :tenant and p.edaban = '00' and p.id in (:ids)""")
+		jdbc.sql(
+				"""
+						select p.id, p.active, a.id as account_id, a.locked_until from roster_person p
+						  left join member_account a on a.tenant_id = p.tenant_id and a.roster_person_id = p.id and a.status = 'ACTIVE'
+						 where p.tenant_id = :tenant and p.edaban = '00' and p.id in (:ids)""")
 			.param("tenant", tenantId)
 			.param("ids", rosterPersonIds)
 			.query(rs -> {
 				Timestamp lockedUntil = rs.getTimestamp("locked_until");
 				boolean registered = rs.getObject("account_id") != null;
-				State state = !rs.getBoolean("active") ? State.INACTIVE
-						: !registered ? State.NOT_REGISTERED
-								: lockedUntil != null && lockedUntil.toInstant().isAfter(now) ? State.LOCKED : State.REGISTERED;
+				State state = !rs.getBoolean("active") ? State.INACTIVE : !registered ? State.NOT_REGISTERED
+						: lockedUntil != null && lockedUntil.toInstant().isAfter(now) ? State.LOCKED : State.REGISTERED;
 				states.put(rs.getLong("id"), state);
 			});
 		return states;
@@ -64,10 +65,12 @@ class JdbcRegistrationStatuses implements RegistrationStatuses {
 		Timestamp now = Timestamp.from(clock.instant());
 		return switch (state) {
 			case INACTIVE -> new RosterDirectory.Condition("roster_person.active = false", Map.of());
-			case NOT_REGISTERED -> new RosterDirectory.Condition(
-					"roster_person.active = true and not exists (" + ACCOUNT + ")", Map.of());
-			case REGISTERED -> new RosterDirectory.Condition("roster_person.active = true and exists (" + ACCOUNT
-					+ " and (hd_a.locked_until is null or hd_a.locked_until <= :hd_now))", Map.of("hd_now", now));
+			case NOT_REGISTERED ->
+				new RosterDirectory.Condition("roster_person.active = true and not exists (" + ACCOUNT + ")", Map.of());
+			case REGISTERED -> new RosterDirectory.Condition(
+					"roster_person.active = true and exists (" + ACCOUNT
+							+ " and (hd_a.locked_until is null or hd_a.locked_until <= :hd_now))",
+					Map.of("hd_now", now));
 			case LOCKED -> new RosterDirectory.Condition(
 					"roster_person.active = true and exists (" + ACCOUNT + " and hd_a.locked_until > :hd_now)",
 					Map.of("hd_now", now));

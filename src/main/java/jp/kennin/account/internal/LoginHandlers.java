@@ -14,25 +14,30 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.stereotype.Component;
 
 /**
- * After a login: remember when (for the absolute timeout) and go back to the page the member was on,
- * or the home page. After a failure: back to the login page with the user ID kept (never the password).
+ * After a login: remember when (for the absolute timeout) and go back to the page the
+ * member was on, or the home page. After a failure: back to the login page with the user
+ * ID kept (never the password).
  */
 @Component
 public class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler
 		implements AuthenticationFailureHandler {
 
-	/** Session attribute: the login instant (epoch millis), for the 12-hour absolute timeout. */
+	/**
+	 * Session attribute: the login instant (epoch millis), for the 12-hour absolute
+	 * timeout.
+	 */
 	public static final String LOGIN_AT = "kennin.member.loginAt";
 
 	/**
-	 * Session attribute: the user ID to show in the form again (the last failed attempt's, or the one just
-	 * chosen at sign-up).
+	 * Session attribute: the user ID to show in the form again (the last failed
+	 * attempt's, or the one just chosen at sign-up).
 	 */
 	public static final String LAST_USER_ID = "kennin.member.lastUserId";
 
 	/**
-	 * Session attribute: the tenant ID of a member refused because their insured person is inactive, set only
-	 * after the right password (or for a session that was open), so the login page may name that insurer's desk.
+	 * Session attribute: the tenant ID of a member refused because their insured person
+	 * is inactive, set only after the right password (or for a session that was open), so
+	 * the login page may name that insurer's desk.
 	 */
 	public static final String INACTIVE_TENANT = "kennin.member.inactiveTenant";
 

@@ -17,12 +17,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Member login with the brute-force rules of docs/security ({@link PasswordAttempts}: a wait from the 5th
- * consecutive failure, a 15-minute lock at the 10th), and one IP may fail only {@link Throttle.Rule#LOGIN_IP}
- * times in 15 minutes across all user IDs. Every refusal looks the same to the visitor, and an unknown user
- * ID costs the same Argon2 work as a known one. Only after the right password is a member whose insured
- * person is no longer active on the roster told so (they cannot log in; the login page names the insurer's
- * desk): someone without the password learns nothing from it.
+ * Member login with the brute-force rules of docs/security ({@link PasswordAttempts}: a
+ * wait from the 5th consecutive failure, a 15-minute lock at the 10th), and one IP may
+ * fail only {@link Throttle.Rule#LOGIN_IP} times in 15 minutes across all user IDs. Every
+ * refusal looks the same to the visitor, and an unknown user ID costs the same Argon2
+ * work as a known one. Only after the right password is a member whose insured person is
+ * no longer active on the roster told so (they cannot log in; the login page names the
+ * insurer's desk): someone without the password learns nothing from it.
  */
 @Component
 public class MemberAuthenticationProvider implements AuthenticationProvider {
@@ -49,7 +50,10 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 		this.audit = audit;
 	}
 
-	/** Thrown when the visitor's IP has failed too often; the login page asks them to wait. */
+	/**
+	 * Thrown when the visitor's IP has failed too often; the login page asks them to
+	 * wait.
+	 */
 	public static class LoginThrottledException extends AuthenticationException {
 
 		LoginThrottledException() {
@@ -59,8 +63,9 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/**
-	 * Thrown after the right password when the insured person is no longer active on the roster; the login
-	 * page then says the registration cannot be used and names the desk of {@link #tenantId()}.
+	 * Thrown after the right password when the insured person is no longer active on the
+	 * roster; the login page then says the registration cannot be used and names the desk
+	 * of {@link #tenantId()}.
 	 */
 	public static class InactiveMemberException extends AuthenticationException {
 
@@ -97,7 +102,8 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 		MemberAccount account = found.get();
 		PasswordAttempts.Verdict verdict = attempts.check(account, password, ip, AccountAuditEvent.LOGIN_FAILED);
 		if (verdict.outcome() != PasswordAttempts.Outcome.CORRECT) {
-			// A wait is not a failure of its own: it only refuses attempts that come too fast.
+			// A wait is not a failure of its own: it only refuses attempts that come too
+			// fast.
 			if (verdict.outcome() != PasswordAttempts.Outcome.WAIT) {
 				fail(ip);
 			}

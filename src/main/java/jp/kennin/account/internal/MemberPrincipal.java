@@ -13,8 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A logged-in member, kept in the JDBC session. The user ID is the principal name, which Spring Session
- * indexes, so all sessions of a member can be found and ended.
+ * A logged-in member, kept in the JDBC session. The user ID is the principal name, which
+ * Spring Session indexes, so all sessions of a member can be found and ended.
  */
 public final class MemberPrincipal
 		implements UserDetails, CredentialsContainer, HouseholdScopedPrincipal, Serializable {

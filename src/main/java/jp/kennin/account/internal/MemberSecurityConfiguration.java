@@ -18,9 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * The member side: everything not claimed by the staff chain. Modules open their public pages by
- * declaring {@link PublicPaths} beans. Login changes the session ID (Spring Security's default
- * {@code changeSessionId}, never disabled).
+ * The member side: everything not claimed by the staff chain. Modules open their public
+ * pages by declaring {@link PublicPaths} beans. Login changes the session ID (Spring
+ * Security's default {@code changeSessionId}, never disabled).
  */
 @Configuration(proxyBeanMethods = false)
 class MemberSecurityConfiguration {
@@ -31,8 +31,8 @@ class MemberSecurityConfiguration {
 	@Bean
 	@Order(20)
 	SecurityFilterChain memberChain(HttpSecurity http, SecurityBaseline baseline, List<PublicPaths> publicPaths,
-			MemberAuthenticationProvider provider, LoginHandlers handlers, AccountAudit audit, AccountRepository accounts,
-			Clock clock) throws Exception {
+			MemberAuthenticationProvider provider, LoginHandlers handlers, AccountAudit audit,
+			AccountRepository accounts, Clock clock) throws Exception {
 		String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
 		baseline.apply(http);
 		http.authenticationManager(new ProviderManager(provider))
@@ -50,7 +50,8 @@ class MemberSecurityConfiguration {
 				.usernameParameter("userId")
 				.successHandler(handlers)
 				.failureHandler(handlers))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?logout")
 				.addLogoutHandler((request, response, auth) -> {
 					if (auth != null && auth.getPrincipal() instanceof MemberPrincipal member) {
 						audit.principal(AccountAuditEvent.LOGOUT, member, request.getRemoteAddr());

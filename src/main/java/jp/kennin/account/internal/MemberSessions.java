@@ -7,7 +7,8 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends a member's sessions on every node (they live in the database, indexed by principal name).
+ * Ends a member's sessions on every node (they live in the database, indexed by principal
+ * name).
  */
 @Component
 public class MemberSessions {

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * マイページ: the member changes their email address (the current password is required, then a code sent
- * to the new address confirms it, the old one is told) and their password (the current one is required;
- * other sessions end).
+ * マイページ: the member changes their email address (the current password is required, then a
+ * code sent to the new address confirms it, the old one is told) and their password (the
+ * current one is required; other sessions end).
  */
 @Service
 public class MyPageService {
@@ -74,15 +74,17 @@ public class MyPageService {
 	}
 
 	/**
-	 * The outcome of a change that needs the current password: {@code verdict} tells whether the password was
-	 * right; only then is {@code issue} (the code sent to the new address) set.
+	 * The outcome of a change that needs the current password: {@code verdict} tells
+	 * whether the password was right; only then is {@code issue} (the code sent to the
+	 * new address) set.
 	 */
 	public record EmailChange(PasswordAttempts.Verdict verdict, EmailCodes.Issue issue) {
 	}
 
 	/**
-	 * Sends a code to the new address once the current password is right. Wrong current passwords count with
-	 * the login's failures; the one that locks the account ends all its sessions ({@link #refuse}).
+	 * Sends a code to the new address once the current password is right. Wrong current
+	 * passwords count with the login's failures; the one that locks the account ends all
+	 * its sessions ({@link #refuse}).
 	 */
 	@Transactional
 	public EmailChange requestEmailChange(MemberPrincipal member, String currentPassword, String newEmail,
@@ -109,10 +111,11 @@ public class MyPageService {
 	}
 
 	/**
-	 * The current password, checked with the login's brute-force rules. A right one starts the failure count
-	 * again; the wrong one that locks the account ends every session of the member, this one included: ten
-	 * wrong passwords inside a logged-in session suggest someone else at the member's device, and the login
-	 * stays locked for 15 minutes anyway. An account already locked (e.g. by failed logins elsewhere) only
+	 * The current password, checked with the login's brute-force rules. A right one
+	 * starts the failure count again; the wrong one that locks the account ends every
+	 * session of the member, this one included: ten wrong passwords inside a logged-in
+	 * session suggest someone else at the member's device, and the login stays locked for
+	 * 15 minutes anyway. An account already locked (e.g. by failed logins elsewhere) only
 	 * refuses the change until the lock passes; the member's session goes on.
 	 */
 	private PasswordAttempts.Verdict confirmCurrent(MemberAccount account, String currentPassword, String ip) {
@@ -135,7 +138,8 @@ public class MyPageService {
 	/** Resends the code to the address of the pending change. */
 	@Transactional
 	public EmailCodes.Issue resendEmailChange(MemberPrincipal member, String flowId, String ip) {
-		String email = codes.pendingEmail(member.tenantId(), member.accountId(), EmailCodes.Purpose.CHANGE_EMAIL, flowId)
+		String email = codes
+			.pendingEmail(member.tenantId(), member.accountId(), EmailCodes.Purpose.CHANGE_EMAIL, flowId)
 			.orElseThrow();
 		return sendEmailChangeCode(member, account(member), email, flowId, ip);
 	}
@@ -165,8 +169,9 @@ public class MyPageService {
 	}
 
 	/**
-	 * Changes the password if the current one is right (verdict CORRECT); other sessions end, reset links die
-	 * and a notice is mailed. See {@link #confirmCurrent} for wrong current passwords.
+	 * Changes the password if the current one is right (verdict CORRECT); other sessions
+	 * end, reset links die and a notice is mailed. See {@link #confirmCurrent} for wrong
+	 * current passwords.
 	 */
 	@Transactional
 	public PasswordAttempts.Verdict changePassword(MemberPrincipal member, String current, String newPassword,
@@ -185,7 +190,9 @@ public class MyPageService {
 		return verdict;
 	}
 
-	/** "taro.omuro@example.jp" → "ta***@example.jp": enough to recognise, not to harvest. */
+	/**
+	 * "taro.omuro@example.jp" → "ta***@example.jp": enough to recognise, not to harvest.
+	 */
 	static String mask(String email) {
 		int at = email.indexOf('@');
 		if (at <= 0) {

@@ -15,10 +15,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The per-account brute-force rules of docs/security, applied wherever a member's password is checked (the
- * login, and the current password on マイページ), so that every check counts on the same failures and the
- * same lock: from the 5th consecutive failure each next attempt must wait (2, 4, 8 … seconds; attempts
- * inside the wait fail without counting), and the 10th failure locks the account for 15 minutes.
+ * The per-account brute-force rules of docs/security, applied wherever a member's
+ * password is checked (the login, and the current password on マイページ), so that every check
+ * counts on the same failures and the same lock: from the 5th consecutive failure each
+ * next attempt must wait (2, 4, 8 … seconds; attempts inside the wait fail without
+ * counting), and the 10th failure locks the account for 15 minutes.
  */
 @Component
 public class PasswordAttempts {
@@ -34,7 +35,9 @@ public class PasswordAttempts {
 		CORRECT,
 		/** Wrong and counted; {@code triesLeft} before the lock. */
 		WRONG,
-		/** Not checked: the previous failure's wait has not passed ({@code waitSeconds}). */
+		/**
+		 * Not checked: the previous failure's wait has not passed ({@code waitSeconds}).
+		 */
 		WAIT,
 		/** Not checked: the account was already locked (until {@code lockedUntil}). */
 		LOCKED,
@@ -59,15 +62,22 @@ public class PasswordAttempts {
 
 	private final Clock clock;
 
-	/** A failure is counted in a transaction of its own, so it sticks whatever the caller does next. */
+	/**
+	 * A failure is counted in a transaction of its own, so it sticks whatever the caller
+	 * does next.
+	 */
 	private final TransactionTemplate own;
 
-	/** Verified when there is no password to compare with, so that the answer takes as long as a real check. */
+	/**
+	 * Verified when there is no password to compare with, so that the answer takes as
+	 * long as a real check.
+	 */
 	private final String dummyHash;
 
 	/**
-	 * At most one Argon2 computation per core at a time: each needs 19 MiB, and more at once only thrash
-	 * the caches (and, in a login storm, the heap) without finishing sooner.
+	 * At most one Argon2 computation per core at a time: each needs 19 MiB, and more at
+	 * once only thrash the caches (and, in a login storm, the heap) without finishing
+	 * sooner.
 	 */
 	private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
@@ -83,10 +93,12 @@ public class PasswordAttempts {
 	}
 
 	/**
-	 * Checks a password against the account and counts a wrong one. Failures are recorded and audited in
-	 * transactions of their own, so they stick whatever the caller does next. The caller decides what a
-	 * right password resets (a login records itself; マイページ calls {@link AccountRepository#resetFailures}).
-	 * @param failure the audit event for a refusal ({@code reason}: password, delay or locked)
+	 * Checks a password against the account and counts a wrong one. Failures are recorded
+	 * and audited in transactions of their own, so they stick whatever the caller does
+	 * next. The caller decides what a right password resets (a login records itself;
+	 * マイページ calls {@link AccountRepository#resetFailures}).
+	 * @param failure the audit event for a refusal ({@code reason}: password, delay or
+	 * locked)
 	 */
 	public Verdict check(MemberAccount account, String password, String ip, AccountAuditEvent failure) {
 		Instant now = clock.instant();
@@ -140,10 +152,10 @@ public class PasswordAttempts {
 	}
 
 	private static Instant waitUntil(MemberAccount account) {
-		// Without a delay there is nothing to wait for (and a stored time rounded up by the database must
+		// Without a delay there is nothing to wait for (and a stored time rounded up by
+		// the database must
 		// not make one).
-		if (account.lockedUntil() != null || account.lastFailedAt() == null
-				|| account.failedAttempts() < DELAY_FROM) {
+		if (account.lockedUntil() != null || account.lastFailedAt() == null || account.failedAttempts() < DELAY_FROM) {
 			return null;
 		}
 		return account.lastFailedAt().plus(delayAfter(account.failedAttempts()));

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import jp.kennin.tenant.PasswordPolicyPreset;
 
 /**
- * The tenant's password rules. Each broken rule yields its own message key (bundle {@code account}), so
- * the member sees every problem at once. Both presets reject common passwords and context words.
+ * The tenant's password rules. Each broken rule yields its own message key (bundle
+ * {@code account}), so the member sees every problem at once. Both presets reject common
+ * passwords and context words.
  */
 public final class PasswordPolicy {
 

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Forgotten password (a single-use link, 30 minutes, only the newest one works; see {@link ResetLinks}) and
- * forgotten user ID (mailed, never shown). The caller shows the same answer whatever happened here, so these
- * methods return nothing to show.
+ * Forgotten password (a single-use link, 30 minutes, only the newest one works; see
+ * {@link ResetLinks}) and forgotten user ID (mailed, never shown). The caller shows the
+ * same answer whatever happened here, so these methods return nothing to show.
  */
 @Service
 public class RecoveryService {
@@ -71,7 +71,8 @@ public class RecoveryService {
 		}
 		throttle.hit(Throttle.Rule.RECOVERY_IP, String.valueOf(ip));
 		String target = "pw|" + AccountRepository.key(userId);
-		// An inactive insured person could not log in with a new password: nothing to send.
+		// An inactive insured person could not log in with a new password: nothing to
+		// send.
 		Optional<MemberAccount> account = accounts.findByUserId(userId)
 			.filter(a -> a.status() == MemberAccount.Status.ACTIVE)
 			.filter(a -> a.email().equalsIgnoreCase(InputNormalizer.email(email)))
@@ -91,13 +92,19 @@ public class RecoveryService {
 		return true;
 	}
 
-	/** The account a still valid, unused reset token belongs to (only the newest link of an account is). */
+	/**
+	 * The account a still valid, unused reset token belongs to (only the newest link of
+	 * an account is).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<MemberAccount> accountForToken(String token) {
 		return resetLinks.accountFor(token);
 	}
 
-	/** Sets the new password, spends the token (and any other link) and ends every session of the member. */
+	/**
+	 * Sets the new password, spends the token (and any other link) and ends every session
+	 * of the member.
+	 */
 	@Transactional
 	public boolean resetPassword(String token, String newPassword, String ip) {
 		Optional<MemberAccount> found = accountForToken(token);
@@ -114,7 +121,10 @@ public class RecoveryService {
 		return true;
 	}
 
-	/** Mails the user ID if the roster data match a registered member. False only when throttled. */
+	/**
+	 * Mails the user ID if the roster data match a registered member. False only when
+	 * throttled.
+	 */
 	@Transactional
 	public boolean remindUserId(String tenantCode, String kigo, String bango, LocalDate birthDate, String ip) {
 		if (throttle.exceeded(Throttle.Rule.RECOVERY_IP, String.valueOf(ip))) {

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Password reset links ({@code member_reset_token}): a 256-bit token, stored as SHA-256, valid 30 minutes and
- * used once. Only the newest link of an account works: issuing one revokes the older ones, and so does any
- * new password (a completed reset or a change on マイページ), so a link lying in an old mail is dead.
+ * Password reset links ({@code member_reset_token}): a 256-bit token, stored as SHA-256,
+ * valid 30 minutes and used once. Only the newest link of an account works: issuing one
+ * revokes the older ones, and so does any new password (a completed reset or a change on
+ * マイページ), so a link lying in an old mail is dead.
  */
 @Component
 class ResetLinks {
@@ -36,7 +37,8 @@ class ResetLinks {
 		revokeAll(account);
 		String token = Secrets.token();
 		Instant now = clock.instant();
-		jdbc.sql("insert into member_reset_token (tenant_id, account_id, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into member_reset_token (tenant_id, account_id, token_hash, expires_at, created_at) values (?, ?, ?, ?, ?)")
 			.params(account.tenantId(), account.id(), Secrets.sha256(token), Timestamp.from(now.plus(VALIDITY)),
 					Timestamp.from(now))
 			.update();
@@ -57,10 +59,14 @@ class ResetLinks {
 			.flatMap(o -> o);
 	}
 
-	/** Spends the token; false if it was spent or revoked meanwhile (two tabs submitting at once). */
+	/**
+	 * Spends the token; false if it was spent or revoked meanwhile (two tabs submitting
+	 * at once).
+	 */
 	boolean spend(String token) {
-		return jdbc.sql("update member_reset_token set used_at = ? where token_hash = ? and used_at is null "
-				+ "and revoked_at is null")
+		return jdbc
+			.sql("update member_reset_token set used_at = ? where token_hash = ? and used_at is null "
+					+ "and revoked_at is null")
 			.params(Timestamp.from(clock.instant()), Secrets.sha256(token))
 			.update() == 1;
 	}

@@ -17,14 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Ends, on every node, the sessions of members whose insured person a roster import made inactive, as soon
- * as the import has committed (and before the page, API or command line reports it done). A session lives
- * at most 12 hours after its login, so only accounts that logged in since then are looked up. The roster
- * module knows nothing of accounts; it only publishes {@link RosterImported}.
+ * Ends, on every node, the sessions of members whose insured person a roster import made
+ * inactive, as soon as the import has committed (and before the page, API or command line
+ * reports it done). A session lives at most 12 hours after its login, so only accounts
+ * that logged in since then are looked up. The roster module knows nothing of accounts;
+ * it only publishes {@link RosterImported}.
  * <p>
- * Without a session store (the {@code import-roster} command line starts no web server) nothing can be ended
- * here; {@link ActiveMemberFilter} then refuses those sessions at their next request, as it refuses any
- * session whose person is inactive.
+ * Without a session store (the {@code import-roster} command line starts no web server)
+ * nothing can be ended here; {@link ActiveMemberFilter} then refuses those sessions at
+ * their next request, as it refuses any session whose person is inactive.
  */
 @Component
 class RosterDeactivations {
@@ -55,7 +56,8 @@ class RosterDeactivations {
 		}
 		MemberSessions store = sessions.getIfAvailable();
 		if (store == null) {
-			log.info("Roster import {}: no session store here; sessions of deactivated members end at their next request",
+			log.info(
+					"Roster import {}: no session store here; sessions of deactivated members end at their next request",
 					event.importId());
 			return;
 		}

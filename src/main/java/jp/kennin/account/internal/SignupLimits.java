@@ -9,11 +9,13 @@ import jp.kennin.account.AccountAuditEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * The sign-up limits that must hold across restarts of the sign-up (a restart makes a new pending account,
- * so limits per account alone do not): the codes mailed to one roster person ({@link Throttle.Rule#SIGNUP_CODE_HOUR},
- * {@link Throttle.Rule#SIGNUP_CODE_DAY}), and the 「already taken」 answers of step 2, which tell whether a
- * user ID exists in any insurer (per browser session, per matched roster person, which a new session does
- * not reset, and per IP). All are counted in the database, so every node sees the same counts.
+ * The sign-up limits that must hold across restarts of the sign-up (a restart makes a new
+ * pending account, so limits per account alone do not): the codes mailed to one roster
+ * person ({@link Throttle.Rule#SIGNUP_CODE_HOUR}, {@link Throttle.Rule#SIGNUP_CODE_DAY}),
+ * and the 「already taken」 answers of step 2, which tell whether a user ID exists in any
+ * insurer (per browser session, per matched roster person, which a new session does not
+ * reset, and per IP). All are counted in the database, so every node sees the same
+ * counts.
  */
 @Component
 class SignupLimits {
@@ -27,7 +29,10 @@ class SignupLimits {
 		this.audit = audit;
 	}
 
-	/** When step 2 may check user IDs again (the latest end of any limit reached); empty if it may now. */
+	/**
+	 * When step 2 may check user IDs again (the latest end of any limit reached); empty
+	 * if it may now.
+	 */
 	Optional<Instant> userIdChecksBlockedUntil(SignupService.Match match, String sessionKey, String ip) {
 		Optional<Instant> until = userIdKeys(match, sessionKey, ip).entrySet()
 			.stream()
@@ -44,8 +49,8 @@ class SignupLimits {
 	}
 
 	/**
-	 * A refusal (audited) if no code may be mailed to the person now. The daily cap is asked first, since its
-	 * end is the later one.
+	 * A refusal (audited) if no code may be mailed to the person now. The daily cap is
+	 * asked first, since its end is the later one.
 	 */
 	Optional<EmailCodes.Issue> codeCap(SignupService.Match match, String ip) {
 		String key = personKey(match);

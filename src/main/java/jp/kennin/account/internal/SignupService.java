@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sign-up (初回認証): match an active insured person on the roster, create a pending account with the
- * chosen user ID and password, and activate it once the mailed code is confirmed. A pending account
- * expires after 24 hours.
+ * Sign-up (初回認証): match an active insured person on the roster, create a pending account
+ * with the chosen user ID and password, and activate it once the mailed code is
+ * confirmed. A pending account expires after 24 hours.
  */
 @Service
 public class SignupService {
@@ -144,8 +144,8 @@ public class SignupService {
 	}
 
 	/**
-	 * The outcome of step 2. {@code accountId} is set for CREATED (a code has been mailed); {@code retryAt}
-	 * for the refusals that end at a known time.
+	 * The outcome of step 2. {@code accountId} is set for CREATED (a code has been
+	 * mailed); {@code retryAt} for the refusals that end at a known time.
 	 */
 	public record Pending(Status status, Long accountId, Instant retryAt) {
 
@@ -154,9 +154,15 @@ public class SignupService {
 			CREATED,
 			/** Another live account holds the user ID (in any tenant). */
 			TAKEN,
-			/** Too many 「taken」 answers for this session, roster person or IP: the user ID was not checked. */
+			/**
+			 * Too many 「taken」 answers for this session, roster person or IP: the user ID
+			 * was not checked.
+			 */
 			USER_ID_THROTTLED,
-			/** The roster person's sign-up code caps are reached: nothing was created or mailed. */
+			/**
+			 * The roster person's sign-up code caps are reached: nothing was created or
+			 * mailed.
+			 */
 			CAPPED_HOUR, CAPPED_DAY
 
 		}
@@ -168,9 +174,9 @@ public class SignupService {
 	}
 
 	/**
-	 * Step 2: holds the user ID with a pending account and mails the code, within the {@link SignupLimits}:
-	 * over the limit of 「taken」 answers the user ID is not checked at all, and over the code caps nothing is
-	 * created or mailed.
+	 * Step 2: holds the user ID with a pending account and mails the code, within the
+	 * {@link SignupLimits}: over the limit of 「taken」 answers the user ID is not checked
+	 * at all, and over the code caps nothing is created or mailed.
 	 * @param sessionKey the browser session's ID
 	 */
 	@Transactional
@@ -193,8 +199,8 @@ public class SignupService {
 			limits.countTaken(match, sessionKey, ip);
 			return Pending.of(Pending.Status.TAKEN, null);
 		}
-		long id = accounts.createPending(match.tenantId(), match.rosterPersonId(), userId, encoder.encode(password), email,
-				clock.instant().plus(PENDING_LIFETIME));
+		long id = accounts.createPending(match.tenantId(), match.rosterPersonId(), userId, encoder.encode(password),
+				email, clock.instant().plus(PENDING_LIFETIME));
 		sendCode(match.withAccount(id), person, ip);
 		return new Pending(Pending.Status.CREATED, id, null);
 	}
@@ -204,15 +210,20 @@ public class SignupService {
 		return sendCode(match, person(match).orElseThrow(), ip);
 	}
 
-	/** Whether the member typed the address at step 2 (the roster had none), and so may correct it at step 3. */
+	/**
+	 * Whether the member typed the address at step 2 (the roster had none), and so may
+	 * correct it at step 3.
+	 */
 	public boolean emailTypedByMember(Match match) {
 		return person(match).map(p -> p.email() == null || p.email().isBlank()).orElse(false);
 	}
 
 	/**
-	 * Step 3: replaces a mistyped address with a new code sent to it. The resend cooldown and the code caps
-	 * apply as to a resend; when they refuse, the pending address stays as it was.
-	 * @throws IllegalStateException when the roster holds the address (the member did not type it)
+	 * Step 3: replaces a mistyped address with a new code sent to it. The resend cooldown
+	 * and the code caps apply as to a resend; when they refuse, the pending address stays
+	 * as it was.
+	 * @throws IllegalStateException when the roster holds the address (the member did not
+	 * type it)
 	 */
 	@Transactional
 	public EmailCodes.Issue correctEmail(Match match, String typedEmail, String ip) {
@@ -244,9 +255,8 @@ public class SignupService {
 				match.flowId(), email);
 		if (issue.status() == EmailCodes.IssueStatus.SENT) {
 			limits.countCode(match);
-			mails.send(tenant(match), email, AccountMails.Template.SIGNUP_CODE, Map.of("name", person.name(),
-					"code", issue.code(), "expires",
-					JapanTime.formatDateTime(clock.instant().plus(EmailCodes.VALIDITY))));
+			mails.send(tenant(match), email, AccountMails.Template.SIGNUP_CODE, Map.of("name", person.name(), "code",
+					issue.code(), "expires", JapanTime.formatDateTime(clock.instant().plus(EmailCodes.VALIDITY))));
 			audit.member(AccountAuditEvent.CODE_SENT, account, ip, Map.of("purpose", "VERIFY_EMAIL"));
 		}
 		return issue;

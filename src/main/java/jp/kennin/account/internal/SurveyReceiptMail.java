@@ -16,10 +16,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the receipt number when a household submits its survey form, and tells the member when a
- * submission was withdrawn (the form is then no longer submitted) or returned for correction. The account module sends it because
- * it holds the member's registered address; the mail joins the submission's transaction (outbox), so a
- * submission and its receipt mail are recorded together or not at all.
+ * Mails the receipt number when a household submits its survey form, and tells the member
+ * when a submission was withdrawn (the form is then no longer submitted) or returned for
+ * correction. The account module sends it because it holds the member's registered
+ * address; the mail joins the submission's transaction (outbox), so a submission and its
+ * receipt mail are recorded together or not at all.
  */
 @Component
 class SurveyReceiptMail {
@@ -59,8 +60,8 @@ class SurveyReceiptMail {
 
 	@EventListener
 	void on(SurveyReturned event) {
-		send(event.tenantId(), event.kigo(), event.bango(), AccountMails.Template.SURVEY_RETURNED,
-				Map.of("campaign", event.campaignTitle(), "deadline", JapanTime.formatDateTime(event.correctionDeadline())));
+		send(event.tenantId(), event.kigo(), event.bango(), AccountMails.Template.SURVEY_RETURNED, Map.of("campaign",
+				event.campaignTitle(), "deadline", JapanTime.formatDateTime(event.correctionDeadline())));
 	}
 
 	private void send(long tenantId, String kigo, String bango, AccountMails.Template template,

@@ -23,7 +23,8 @@ public class TermsConsents {
 
 	/** The highest version the member accepted, 0 if none. */
 	public int acceptedVersion(long tenantId, long accountId) {
-		return jdbc.sql("select coalesce(max(version), 0) from member_terms_consent where tenant_id = ? and account_id = ?")
+		return jdbc
+			.sql("select coalesce(max(version), 0) from member_terms_consent where tenant_id = ? and account_id = ?")
 			.params(tenantId, accountId)
 			.query(Integer.class)
 			.single();

@@ -14,13 +14,17 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * No member page before consent: a logged-in member who has not accepted the current terms is sent
- * to the consent page from any page, and comes back to the page they asked for afterwards.
+ * No member page before consent: a logged-in member who has not accepted the current
+ * terms is sent to the consent page from any page, and comes back to the page they asked
+ * for afterwards.
  */
 @Configuration(proxyBeanMethods = false)
 public class TermsGate implements WebMvcConfigurer, HandlerInterceptor {
 
-	/** Session attribute: the terms version this member accepted (a cache of the database). */
+	/**
+	 * Session attribute: the terms version this member accepted (a cache of the
+	 * database).
+	 */
 	public static final String ACCEPTED = "kennin.member.termsAccepted";
 
 	/** Session attribute: where to go after consenting. */

@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Attempt counters in the database, so every node sees the same counts. An attempt is written in a
- * transaction of its own: a failed sign-up or login rolls back, its count must not.
+ * Attempt counters in the database, so every node sees the same counts. An attempt is
+ * written in a transaction of its own: a failed sign-up or login rolls back, its count
+ * must not.
  */
 @Component
 public class Throttle {
@@ -24,24 +25,36 @@ public class Throttle {
 
 		/** Roster match failures per roster record (tenant, 記号, 番号). */
 		SIGNUP_PERSON(5, Duration.ofMinutes(15)),
-		/** Roster match failures per IP: higher, since a company's staff share one address. */
+		/**
+		 * Roster match failures per IP: higher, since a company's staff share one
+		 * address.
+		 */
 		SIGNUP_IP(20, Duration.ofHours(1)),
 		/** Failed logins per IP, across all user IDs. */
 		LOGIN_IP(30, Duration.ofMinutes(15)),
 		/** Recovery requests (forgot password / user ID) per IP. */
 		RECOVERY_IP(10, Duration.ofHours(1)),
-		/** Recovery requests per target (user ID or roster record); over it nothing more is mailed. */
+		/**
+		 * Recovery requests per target (user ID or roster record); over it nothing more
+		 * is mailed.
+		 */
 		RECOVERY_TARGET(3, Duration.ofHours(1)),
 		/**
-		 * Sign-up codes mailed per roster person, across restarts of the sign-up (each restart makes a new
-		 * pending account, so the per-account limits of {@link EmailCodes} alone do not hold).
+		 * Sign-up codes mailed per roster person, across restarts of the sign-up (each
+		 * restart makes a new pending account, so the per-account limits of
+		 * {@link EmailCodes} alone do not hold).
 		 */
 		SIGNUP_CODE_HOUR(5, Duration.ofHours(1), "SIGNUP_CODE"),
 		/** The same sends counted over a day. */
 		SIGNUP_CODE_DAY(10, Duration.ofHours(24), "SIGNUP_CODE"),
-		/** 「already taken」 answers at sign-up step 2 per browser session: user IDs are unique across insurers. */
+		/**
+		 * 「already taken」 answers at sign-up step 2 per browser session: user IDs are
+		 * unique across insurers.
+		 */
 		SIGNUP_USER_ID_SESSION(10, Duration.ofHours(1)),
-		/** The same per matched roster person, which a new browser session does not reset. */
+		/**
+		 * The same per matched roster person, which a new browser session does not reset.
+		 */
 		SIGNUP_USER_ID_PERSON(10, Duration.ofHours(1)),
 		/** The same per IP, higher for the same reason as {@link #SIGNUP_IP}. */
 		SIGNUP_USER_ID_IP(30, Duration.ofHours(1));
@@ -100,13 +113,14 @@ public class Throttle {
 	}
 
 	/**
-	 * When the key may try again: empty while under the limit, otherwise the moment the attempt that keeps
-	 * the count at the limit (the limit-th newest) leaves the window.
+	 * When the key may try again: empty while under the limit, otherwise the moment the
+	 * attempt that keeps the count at the limit (the limit-th newest) leaves the window.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Instant> blockedUntil(Rule rule, String key) {
-		return jdbc.sql("select at from member_throttle_event where scope = ? and key_hash = ? and at > ? "
-				+ "order by at desc offset " + (rule.limit - 1) + " rows fetch first 1 rows only")
+		return jdbc
+			.sql("select at from member_throttle_event where scope = ? and key_hash = ? and at > ? "
+					+ "order by at desc offset " + (rule.limit - 1) + " rows fetch first 1 rows only")
 			.params(rule.scope, secrets.hmac(key), Timestamp.from(clock.instant().minus(rule.window)))
 			.query(Timestamp.class)
 			.optional()

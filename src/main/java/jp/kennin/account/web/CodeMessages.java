@@ -31,8 +31,8 @@ final class CodeMessages {
 			}
 			case HOURLY_LIMIT -> redirect.addFlashAttribute("codeStatus", "limit");
 			case CAPPED_HOUR, CAPPED_DAY -> {
-				redirect.addFlashAttribute("codeStatus", issue.status() == EmailCodes.IssueStatus.CAPPED_DAY ? "cappedDay"
-						: "cappedHour");
+				redirect.addFlashAttribute("codeStatus",
+						issue.status() == EmailCodes.IssueStatus.CAPPED_DAY ? "cappedDay" : "cappedHour");
 				redirect.addFlashAttribute("retryAt", RetryTimes.format(issue.retryAt()));
 			}
 		}

@@ -7,12 +7,15 @@ import jp.kennin.account.internal.PasswordAttempts;
 import org.springframework.validation.Errors;
 
 /**
- * What a member is told next to the 「現在のパスワード」 field of マイページ when the password was not accepted,
- * shared by the password and the email change.
+ * What a member is told next to the 「現在のパスワード」 field of マイページ when the password was not
+ * accepted, shared by the password and the email change.
  */
 final class CurrentPasswordMessages {
 
-	/** Where a member goes whose wrong current password locked the account (their sessions have ended). */
+	/**
+	 * Where a member goes whose wrong current password locked the account (their sessions
+	 * have ended).
+	 */
 	static final String LOCKED = "redirect:/login?locked";
 
 	private CurrentPasswordMessages() {
@@ -25,8 +28,8 @@ final class CurrentPasswordMessages {
 	}
 
 	/**
-	 * Puts the refusal next to the field; for the failure that locked the account, ends this browser's
-	 * session too and returns {@link #LOCKED} (null otherwise).
+	 * Puts the refusal next to the field; for the failure that locked the account, ends
+	 * this browser's session too and returns {@link #LOCKED} (null otherwise).
 	 */
 	static String reject(PasswordAttempts.Verdict verdict, Errors errors, HttpSession session) {
 		switch (verdict.outcome()) {

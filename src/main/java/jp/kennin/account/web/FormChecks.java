@@ -13,8 +13,8 @@ import jp.kennin.tenant.TenantCode;
 import org.springframework.validation.Errors;
 
 /**
- * Field checks shared by the account forms. Each problem is a message key in the account bundle, shown
- * next to its field and in the error summary.
+ * Field checks shared by the account forms. Each problem is a message key in the account
+ * bundle, shown next to its field and in the error summary.
  */
 final class FormChecks {
 

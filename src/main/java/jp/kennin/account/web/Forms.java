@@ -1,8 +1,8 @@
 package jp.kennin.account.web;
 
 /**
- * Form objects of the account pages (mutable beans, as Spring's data binding and Thymeleaf's th:field
- * expect). Passwords are never written back to a page.
+ * Form objects of the account pages (mutable beans, as Spring's data binding and
+ * Thymeleaf's th:field expect). Passwords are never written back to a page.
  */
 final class Forms {
 
@@ -25,20 +25,61 @@ final class Forms {
 
 		private String kanaName = "";
 
-		public String getTenantCode() { return tenantCode; }
-		public void setTenantCode(String v) { tenantCode = v; }
-		public String getKigo() { return kigo; }
-		public void setKigo(String v) { kigo = v; }
-		public String getBango() { return bango; }
-		public void setBango(String v) { bango = v; }
-		public String getBirthYear() { return birthYear; }
-		public void setBirthYear(String v) { birthYear = v; }
-		public String getBirthMonth() { return birthMonth; }
-		public void setBirthMonth(String v) { birthMonth = v; }
-		public String getBirthDay() { return birthDay; }
-		public void setBirthDay(String v) { birthDay = v; }
-		public String getKanaName() { return kanaName; }
-		public void setKanaName(String v) { kanaName = v; }
+		public String getTenantCode() {
+			return tenantCode;
+		}
+
+		public void setTenantCode(String v) {
+			tenantCode = v;
+		}
+
+		public String getKigo() {
+			return kigo;
+		}
+
+		public void setKigo(String v) {
+			kigo = v;
+		}
+
+		public String getBango() {
+			return bango;
+		}
+
+		public void setBango(String v) {
+			bango = v;
+		}
+
+		public String getBirthYear() {
+			return birthYear;
+		}
+
+		public void setBirthYear(String v) {
+			birthYear = v;
+		}
+
+		public String getBirthMonth() {
+			return birthMonth;
+		}
+
+		public void setBirthMonth(String v) {
+			birthMonth = v;
+		}
+
+		public String getBirthDay() {
+			return birthDay;
+		}
+
+		public void setBirthDay(String v) {
+			birthDay = v;
+		}
+
+		public String getKanaName() {
+			return kanaName;
+		}
+
+		public void setKanaName(String v) {
+			kanaName = v;
+		}
 
 	}
 
@@ -52,14 +93,37 @@ final class Forms {
 
 		private String emailConfirm = "";
 
-		public String getUserId() { return userId; }
-		public void setUserId(String v) { userId = v; }
-		public String getPassword() { return password; }
-		public void setPassword(String v) { password = v; }
-		public String getEmail() { return email; }
-		public void setEmail(String v) { email = v; }
-		public String getEmailConfirm() { return emailConfirm; }
-		public void setEmailConfirm(String v) { emailConfirm = v; }
+		public String getUserId() {
+			return userId;
+		}
+
+		public void setUserId(String v) {
+			userId = v;
+		}
+
+		public String getPassword() {
+			return password;
+		}
+
+		public void setPassword(String v) {
+			password = v;
+		}
+
+		public String getEmail() {
+			return email;
+		}
+
+		public void setEmail(String v) {
+			email = v;
+		}
+
+		public String getEmailConfirm() {
+			return emailConfirm;
+		}
+
+		public void setEmailConfirm(String v) {
+			emailConfirm = v;
+		}
 
 	}
 
@@ -69,10 +133,21 @@ final class Forms {
 
 		private String emailConfirm = "";
 
-		public String getEmail() { return email; }
-		public void setEmail(String v) { email = v; }
-		public String getEmailConfirm() { return emailConfirm; }
-		public void setEmailConfirm(String v) { emailConfirm = v; }
+		public String getEmail() {
+			return email;
+		}
+
+		public void setEmail(String v) {
+			email = v;
+		}
+
+		public String getEmailConfirm() {
+			return emailConfirm;
+		}
+
+		public void setEmailConfirm(String v) {
+			emailConfirm = v;
+		}
 
 	}
 
@@ -80,8 +155,13 @@ final class Forms {
 
 		private String code = "";
 
-		public String getCode() { return code; }
-		public void setCode(String v) { code = v; }
+		public String getCode() {
+			return code;
+		}
+
+		public void setCode(String v) {
+			code = v;
+		}
 
 	}
 
@@ -91,14 +171,26 @@ final class Forms {
 
 		private String email = "";
 
-		public String getUserId() { return userId; }
-		public void setUserId(String v) { userId = v; }
-		public String getEmail() { return email; }
-		public void setEmail(String v) { email = v; }
+		public String getUserId() {
+			return userId;
+		}
+
+		public void setUserId(String v) {
+			userId = v;
+		}
+
+		public String getEmail() {
+			return email;
+		}
+
+		public void setEmail(String v) {
+			email = v;
+		}
 
 	}
 
 	static class ForgotUserIdForm extends SignupForm {
+
 	}
 
 	static class NewPasswordForm {
@@ -109,12 +201,29 @@ final class Forms {
 
 		private String password = "";
 
-		public String getToken() { return token; }
-		public void setToken(String v) { token = v; }
-		public String getCurrentPassword() { return currentPassword; }
-		public void setCurrentPassword(String v) { currentPassword = v; }
-		public String getPassword() { return password; }
-		public void setPassword(String v) { password = v; }
+		public String getToken() {
+			return token;
+		}
+
+		public void setToken(String v) {
+			token = v;
+		}
+
+		public String getCurrentPassword() {
+			return currentPassword;
+		}
+
+		public void setCurrentPassword(String v) {
+			currentPassword = v;
+		}
+
+		public String getPassword() {
+			return password;
+		}
+
+		public void setPassword(String v) {
+			password = v;
+		}
 
 	}
 
@@ -126,12 +235,29 @@ final class Forms {
 
 		private String currentPassword = "";
 
-		public String getEmail() { return email; }
-		public void setEmail(String v) { email = v; }
-		public String getEmailConfirm() { return emailConfirm; }
-		public void setEmailConfirm(String v) { emailConfirm = v; }
-		public String getCurrentPassword() { return currentPassword; }
-		public void setCurrentPassword(String v) { currentPassword = v; }
+		public String getEmail() {
+			return email;
+		}
+
+		public void setEmail(String v) {
+			email = v;
+		}
+
+		public String getEmailConfirm() {
+			return emailConfirm;
+		}
+
+		public void setEmailConfirm(String v) {
+			emailConfirm = v;
+		}
+
+		public String getCurrentPassword() {
+			return currentPassword;
+		}
+
+		public void setCurrentPassword(String v) {
+			currentPassword = v;
+		}
 
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The member login page. Spring Security processes the POST (see MemberSecurityConfiguration).
+ * The member login page. Spring Security processes the POST (see
+ * MemberSecurityConfiguration).
  */
 @Controller
 class LoginController {
@@ -36,7 +37,8 @@ class LoginController {
 		}
 		Object lastUserId = session.getAttribute(LoginHandlers.LAST_USER_ID);
 		model.addAttribute("userId", lastUserId instanceof String s ? s : "");
-		// Only a browser that gave the right password (or held the session) learns which insurer to ask.
+		// Only a browser that gave the right password (or held the session) learns which
+		// insurer to ask.
 		if (session.getAttribute(LoginHandlers.INACTIVE_TENANT) instanceof Long tenantId) {
 			tenants.findById(tenantId).ifPresent(t -> model.addAttribute("inactiveTenant", t));
 		}

@@ -14,23 +14,26 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * メイン画面: greeting, previous login, the survey as the first thing to do (status, deadline and one big
- * button), the menu of what works, notices.
+ * メイン画面: greeting, previous login, the survey as the first thing to do (status, deadline
+ * and one big button), the menu of what works, notices.
  */
 @Controller
 class MemberHomeController {
 
 	static final String VIEW_HOME = "account/home";
 
-	/** A menu item that works; the manual and FAQ links come from the tenant module (model {@code memberPages}). */
+	/**
+	 * A menu item that works; the manual and FAQ links come from the tenant module (model
+	 * {@code memberPages}).
+	 */
 	record MenuItem(String key, String link) {
 	}
 
 	static final List<MenuItem> MENU = List.of(new MenuItem("account.menu.mypage", "/mypage"));
 
 	/**
-	 * The seed's menu items not built yet: named quietly below the menu, never offered as links, so members
-	 * who were told about them know they are not here.
+	 * The seed's menu items not built yet: named quietly below the menu, never offered as
+	 * links, so members who were told about them know they are not here.
 	 */
 	static final List<String> NOT_BUILT = List.of("account.menu.applications", "account.menu.influenza",
 			"account.menu.useful", "account.menu.other");

@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * マイページ: registration details, email change (current password, then a code to the new address) and
- * password change (current password).
+ * マイページ: registration details, email change (current password, then a code to the new
+ * address) and password change (current password).
  */
 @Controller
 class MyPageController {
@@ -148,8 +148,8 @@ class MyPageController {
 	}
 
 	private Optional<String> pendingEmail(MemberPrincipal member, HttpSession session) {
-		return session.getAttribute(EMAIL_FLOW) instanceof String flow
-				? myPage.pendingEmail(member, flow) : Optional.empty();
+		return session.getAttribute(EMAIL_FLOW) instanceof String flow ? myPage.pendingEmail(member, flow)
+				: Optional.empty();
 	}
 
 	@GetMapping("/mypage/password")

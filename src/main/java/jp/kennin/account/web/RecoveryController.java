@@ -96,7 +96,8 @@ class RecoveryController {
 	String processForgotUserIdForm(@ModelAttribute("forgotUserIdForm") Forms.ForgotUserIdForm form,
 			BindingResult errors, HttpServletRequest request, Model model) {
 		FormChecks.roster(form, errors);
-		// The insurer's code is no secret: naming it lets the page show its own 記号・番号 wording and its desk,
+		// The insurer's code is no secret: naming it lets the page show its own 記号・番号
+		// wording and its desk,
 		// and says nothing about whether the member has an account.
 		showTenant(form.getTenantCode(), model);
 		if (errors.hasErrors()) {
@@ -133,7 +134,8 @@ class RecoveryController {
 		}
 		AccountFacts.Facts facts = lookups.of(account.get());
 		FormChecks.password(form.getPassword(), facts.tenant().passwordPolicy(), facts.context(), errors);
-		if (!errors.hasErrors() && recovery.resetPassword(form.getToken(), form.getPassword(), request.getRemoteAddr())) {
+		if (!errors.hasErrors()
+				&& recovery.resetPassword(form.getToken(), form.getPassword(), request.getRemoteAddr())) {
 			return "redirect:/login?reset";
 		}
 		form.setPassword("");

@@ -8,8 +8,8 @@ import jp.kennin.platform.DateStyle;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
- * When a member may try again, in Japan time to the minute and in the member's language: rounded up, so that
- * trying at the time shown always works.
+ * When a member may try again, in Japan time to the minute and in the member's language:
+ * rounded up, so that trying at the time shown always works.
  */
 final class RetryTimes {
 

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Sign-up step 2 (user ID and password) and step 3 (the mailed code). Both need the match of step 1
- * in the session; without it they go back to step 1.
+ * Sign-up step 2 (user ID and password) and step 3 (the mailed code). Both need the match
+ * of step 1 in the session; without it they go back to step 1.
  */
 @Controller
 class SignupAccountController {
@@ -91,7 +91,8 @@ class SignupAccountController {
 						request.getRemoteAddr());
 			}
 			catch (DuplicateKeyException ex) {
-				// Someone took the same user ID in the same instant; the unique index decided.
+				// Someone took the same user ID in the same instant; the unique index
+				// decided.
 				pending = new SignupService.Pending(SignupService.Pending.Status.TAKEN, null, null);
 			}
 			switch (pending.status()) {
@@ -103,8 +104,10 @@ class SignupAccountController {
 				case USER_ID_THROTTLED -> errors.reject("account.userId.throttled",
 						new Object[] { RetryTimes.format(pending.retryAt()) }, null);
 				case CAPPED_HOUR, CAPPED_DAY -> {
-					errors.reject(pending.status() == SignupService.Pending.Status.CAPPED_DAY ? "account.code.cappedDay"
-							: "account.code.cappedHour", new Object[] { RetryTimes.format(pending.retryAt()) }, null);
+					errors.reject(
+							pending.status() == SignupService.Pending.Status.CAPPED_DAY ? "account.code.cappedDay"
+									: "account.code.cappedHour",
+							new Object[] { RetryTimes.format(pending.retryAt()) }, null);
 					model.addAttribute("supportTenant", tenant);
 				}
 			}

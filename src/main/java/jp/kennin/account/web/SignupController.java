@@ -46,7 +46,8 @@ class SignupController {
 	String initSignupForm(@RequestParam(name = "code", required = false) String code, HttpSession session,
 			Model model) {
 		Forms.SignupForm form = new Forms.SignupForm();
-		// Back from step 2 (「戻る」): show what this browser matched, so nothing has to be typed again.
+		// Back from step 2 (「戻る」): show what this browser matched, so nothing has to be
+		// typed again.
 		match(session).ifPresent(m -> signup.person(m).ifPresent(p -> {
 			form.setTenantCode(signup.tenant(m).code());
 			form.setKigo(p.kigo());
@@ -58,7 +59,8 @@ class SignupController {
 			model.addAttribute("headerTenant", signup.tenant(m));
 		}));
 		TenantCode.parse(code).ifPresent(form::setTenantCode);
-		// The header names the insurer as soon as it is known (the advice ran before this handler).
+		// The header names the insurer as soon as it is known (the advice ran before this
+		// handler).
 		signup.tenantByCode(code).ifPresent(t -> model.addAttribute("headerTenant", t));
 		model.addAttribute("signupForm", form);
 		return VIEW_SIGNUP;

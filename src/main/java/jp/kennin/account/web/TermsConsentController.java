@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * 利用規約への同意: at first login and after each new version. Consent is stored with version and time.
+ * 利用規約への同意: at first login and after each new version. Consent is stored with version and
+ * time.
  */
 @Controller
 class TermsConsentController {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 監査ログ for staff: operators read every event, an insurer's TENANT_ADMIN their tenant's, reviewers none.
- * Dates are whole days in Japan time. Read-only: nothing here changes or deletes an event.
+ * 監査ログ for staff: operators read every event, an insurer's TENANT_ADMIN their tenant's,
+ * reviewers none. Dates are whole days in Japan time. Read-only: nothing here changes or
+ * deletes an event.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,8 +31,9 @@ public class AuditLogViewer {
 	}
 
 	/**
-	 * What staff typed into the filter; {@code from} and {@code until} are dates ({@code yyyy-MM-dd} or
-	 * {@code yyyy/MM/dd}), blank for no limit. An unreadable date is no limit: check with {@link #date} first.
+	 * What staff typed into the filter; {@code from} and {@code until} are dates
+	 * ({@code yyyy-MM-dd} or {@code yyyy/MM/dd}), blank for no limit. An unreadable date
+	 * is no limit: check with {@link #date} first.
 	 */
 	public record Filter(String from, String until, String actor, String target) {
 	}
@@ -50,14 +52,14 @@ public class AuditLogViewer {
 	}
 
 	/**
-	 * Streams the matching entries, newest first. The export is recorded first and on its own, so it stays
-	 * in the log even if the download breaks off after part of the log has left.
+	 * Streams the matching entries, newest first. The export is recorded first and on its
+	 * own, so it stays in the log even if the download breaks off after part of the log
+	 * has left.
 	 */
 	public void export(StaffActor viewer, Filter filter, Consumer<AuditEntry> sink) {
 		AuditLog.Query query = query(viewer, filter, Integer.MAX_VALUE);
-		audit.recordNow(AuditLog.Event.byStaff(AuditAuditEvent.AUDIT_LOG_EXPORTED, viewer.tenantId(), viewer, null,
-				Map.of("from", filter.from(), "until", filter.until(), "actor", filter.actor(), "target",
-						filter.target())));
+		audit.recordNow(AuditLog.Event.byStaff(AuditAuditEvent.AUDIT_LOG_EXPORTED, viewer.tenantId(), viewer, null, Map
+			.of("from", filter.from(), "until", filter.until(), "actor", filter.actor(), "target", filter.target())));
 		audit.forEach(query, sink);
 	}
 

@@ -57,7 +57,8 @@ class JdbcAuditLog implements AuditLog {
 			.param("actor", clean(e.actorId(), 100))
 			.param("role", e.actorRole())
 			.param("target", clean(e.target(), 200))
-			// Only a parsed address is kept: a caller passing header text must not put it in the log.
+			// Only a parsed address is kept: a caller passing header text must not put it
+			// in the log.
 			.param("ip", IpAddresses.normalise(e.ip()))
 			.param("details", encode(e.details()))
 			.update();
@@ -68,7 +69,9 @@ class JdbcAuditLog implements AuditLog {
 	public List<AuditEntry> search(Query q) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder sql = where(q, params);
-		sql.append(" order by id desc fetch first ").append(Math.max(1, Math.min(q.limit(), 10_000))).append(" rows only");
+		sql.append(" order by id desc fetch first ")
+			.append(Math.max(1, Math.min(q.limit(), 10_000)))
+			.append(" rows only");
 		return jdbc.sql(sql.toString()).params(params).query(JdbcAuditLog::map).list();
 	}
 
@@ -85,7 +88,8 @@ class JdbcAuditLog implements AuditLog {
 	private static AuditEntry map(ResultSet rs, int i) throws SQLException {
 		return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("type"),
 				(Long) rs.getObject("tenant_id", Long.class), rs.getString("actor_kind"), rs.getString("actor_id"),
-				rs.getString("actor_role"), rs.getString("target"), rs.getString("ip"), decode(rs.getString("details")));
+				rs.getString("actor_role"), rs.getString("target"), rs.getString("ip"),
+				decode(rs.getString("details")));
 	}
 
 	private static StringBuilder where(Query q, Map<String, Object> params) {
@@ -113,7 +117,10 @@ class JdbcAuditLog implements AuditLog {
 		return sql;
 	}
 
-	/** Control characters would let a crafted value forge log lines in exports; replace them. */
+	/**
+	 * Control characters would let a crafted value forge log lines in exports; replace
+	 * them.
+	 */
 	static String clean(String value, int max) {
 		if (value == null) {
 			return null;
@@ -152,6 +159,5 @@ class JdbcAuditLog implements AuditLog {
 	private static String unescape(String s) {
 		return URLDecoder.decode(s, StandardCharsets.UTF_8);
 	}
-
 
 }

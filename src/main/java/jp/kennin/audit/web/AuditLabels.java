@@ -19,9 +19,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns audit entries into what staff read: 「調査を公開」 for {@code CAMPAIGN_OPENED}, 「保険者の管理者」 for
- * {@code TENANT_ADMIN}, 「調査: 2026年度 被扶養者資格調査」 (with its page) for {@code campaign:12}. A code without a
- * label is shown as it is rather than hidden, so an event type added later is still readable.
+ * Turns audit entries into what staff read: 「調査を公開」 for {@code CAMPAIGN_OPENED},
+ * 「保険者の管理者」 for {@code TENANT_ADMIN}, 「調査: 2026年度 被扶養者資格調査」 (with its page) for
+ * {@code campaign:12}. A code without a label is shown as it is rather than hidden, so an
+ * event type added later is still readable.
  */
 @Component
 class AuditLabels {
@@ -102,7 +103,8 @@ class AuditLabels {
 		for (String code : codes) {
 			int colon = code == null ? -1 : code.indexOf(':');
 			if (colon > 0 && targets.containsKey(code.substring(0, colon))) {
-				idsByKind.computeIfAbsent(code.substring(0, colon), k -> new LinkedHashSet<>()).add(code.substring(colon + 1));
+				idsByKind.computeIfAbsent(code.substring(0, colon), k -> new LinkedHashSet<>())
+					.add(code.substring(colon + 1));
 			}
 		}
 		Map<String, AuditTargets.Target> named = new HashMap<>();
@@ -113,8 +115,8 @@ class AuditLabels {
 	}
 
 	/**
-	 * Coded values in words: per key ({@code audit.value.mode.SNAPSHOT}), upload slots by their document name, yes
-	 * and no; every other value is a fact to show as recorded.
+	 * Coded values in words: per key ({@code audit.value.mode.SNAPSHOT}), upload slots by
+	 * their document name, yes and no; every other value is a fact to show as recorded.
 	 */
 	private String value(String key, String value, Locale locale) {
 		if (value == null || value.isEmpty() || !value.matches("[A-Za-z_]{1,40}")) {

@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import static jp.kennin.platform.CsvCells.safe;
 
 /**
- * 監査ログ: insurer admins see their tenant's events, operators all events; filter by date (Japan time),
- * staff and target; CSV export. Read-only: there is no path that changes or deletes an event.
+ * 監査ログ: insurer admins see their tenant's events, operators all events; filter by date
+ * (Japan time), staff and target; CSV export. Read-only: there is no path that changes or
+ * deletes an event.
  */
 @Controller
 class AuditLogController {
@@ -43,7 +44,10 @@ class AuditLogController {
 
 	static final int PAGE_LIMIT = 200;
 
-	/** Entries named per batch while the CSV streams, so a long export never holds the whole log. */
+	/**
+	 * Entries named per batch while the CSV streams, so a long export never holds the
+	 * whole log.
+	 */
 	static final int CSV_BATCH = 500;
 
 	private final AuditLogViewer audit;
@@ -72,8 +76,8 @@ class AuditLogController {
 			model.addAttribute("dateError", true);
 			return VIEW_LOG;
 		}
-		model.addAttribute("entries", labels.rows(audit.search(viewer, filter(filter), PAGE_LIMIT), viewer,
-				LocaleContextHolder.getLocale()));
+		model.addAttribute("entries",
+				labels.rows(audit.search(viewer, filter(filter), PAGE_LIMIT), viewer, LocaleContextHolder.getLocale()));
 		model.addAttribute("limit", PAGE_LIMIT);
 		return VIEW_LOG;
 	}
@@ -90,8 +94,8 @@ class AuditLogController {
 		writer.write('\uFEFF');
 		Locale locale = LocaleContextHolder.getLocale();
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-			csv.printRecord("日時", "種類", "種類コード", "保険者ID", "実行者種別", "実行者", "権限", "権限コード", "対象",
-					"対象コード", "IP", "詳細", "詳細コード");
+			csv.printRecord("日時", "種類", "種類コード", "保険者ID", "実行者種別", "実行者", "権限", "権限コード", "対象", "対象コード", "IP", "詳細",
+					"詳細コード");
 			List<AuditEntry> batch = new ArrayList<>(CSV_BATCH);
 			audit.export(staff, new AuditLogViewer.Filter(from, until, actor, target), e -> {
 				batch.add(e);
@@ -103,20 +107,30 @@ class AuditLogController {
 		}
 	}
 
-	/** Codes stay in the columns named コード (for filters and scripts); the others are as staff read them. */
+	/**
+	 * Codes stay in the columns named コード (for filters and scripts); the others are as
+	 * staff read them.
+	 */
 	private void print(CSVPrinter csv, List<AuditEntry> batch, StaffActor staff, Locale locale) {
 		Map<String, AuditTargets.Target> named = labels.name(batch.stream().map(AuditEntry::target).toList(), staff);
 		try {
 			for (AuditEntry e : batch) {
-				// The time column keeps one fixed format whatever the staff member's language: spreadsheets parse it.
-				csv.printRecord(DateStyle.DATE_TIME_SECONDS.format(e.at(), Locale.JAPANESE), safe(labels.type(e.type(), locale)), safe(e.type()),
-						e.tenantId() == null ? "" : e.tenantId(), safe(e.actorKind()), safe(e.actorId()),
-						safe(labels.role(e.actorRole(), locale)), safe(e.actorRole()),
+				// The time column keeps one fixed format whatever the staff member's
+				// language: spreadsheets parse it.
+				csv.printRecord(DateStyle.DATE_TIME_SECONDS.format(e.at(), Locale.JAPANESE),
+						safe(labels.type(e.type(), locale)), safe(e.type()), e.tenantId() == null ? "" : e.tenantId(),
+						safe(e.actorKind()), safe(e.actorId()), safe(labels.role(e.actorRole(), locale)),
+						safe(e.actorRole()),
 						safe(labels.target(e.target(), e.target() == null ? null : named.get(e.target()), locale)),
 						safe(e.target()), safe(e.ip()),
-						safe(labels.details(e, locale).stream().map(d -> d.label() + "=" + d.value())
+						safe(labels.details(e, locale)
+							.stream()
+							.map(d -> d.label() + "=" + d.value())
 							.collect(Collectors.joining(" "))),
-						safe(e.details().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
+						safe(e.details()
+							.entrySet()
+							.stream()
+							.map(d -> d.getKey() + "=" + d.getValue())
 							.collect(Collectors.joining(" "))));
 			}
 		}

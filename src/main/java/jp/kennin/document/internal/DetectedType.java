@@ -6,7 +6,8 @@ import java.util.Set;
 import org.apache.tika.Tika;
 
 /**
- * The file type as the bytes say (Tika's magic-byte detection, never the name or the browser's claim).
+ * The file type as the bytes say (Tika's magic-byte detection, never the name or the
+ * browser's claim).
  */
 enum DetectedType {
 
@@ -29,7 +30,10 @@ enum DetectedType {
 		};
 	}
 
-	/** Tika may call a HEIF file video/quicktime or octet-stream: check the {@code ftyp} box ourselves. */
+	/**
+	 * Tika may call a HEIF file video/quicktime or octet-stream: check the {@code ftyp}
+	 * box ourselves.
+	 */
 	static boolean heifBrand(byte[] b) {
 		if (b.length < 12 || b[4] != 'f' || b[5] != 't' || b[6] != 'y' || b[7] != 'p') {
 			return false;

@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The stored bytes of documents, kept in step with the metadata rows: bytes written for a row that is
- * rolled back are removed, and bytes of a deleted row are removed only once the deletion has committed.
+ * The stored bytes of documents, kept in step with the metadata rows: bytes written for a
+ * row that is rolled back are removed, and bytes of a deleted row are removed only once
+ * the deletion has committed.
  */
 class DocumentBlobs {
 

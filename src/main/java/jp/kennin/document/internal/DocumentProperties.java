@@ -6,16 +6,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code kennin.documents.*}: image processing limits and the optional HEIC converter (docs/configuration.md).
+ * {@code kennin.documents.*}: image processing limits and the optional HEIC converter
+ * (docs/configuration.md).
  *
  * @param maxPixels pixel-flood limit, checked from the image header before decoding
- * @param maxLongSide images are downscaled so that the longer side is at most this many pixels
+ * @param maxLongSide images are downscaled so that the longer side is at most this many
+ * pixels
  * @param thumbnailLongSide size of the preview shown next to each file
  * @param jpegQuality quality of the re-encoded JPEG (0–1)
  * @param maxFilesPerOwner quota per household
- * @param concurrentProcessing how many uploads are decoded at once (each takes ~100 MB of heap at peak)
- * @param heicConverter command that turns a HEIC file into a JPEG, with {input} and {output} placeholders,
- * e.g. {@code heif-convert -q 90 {input} {output}}; empty keeps HEIC files as sent
+ * @param concurrentProcessing how many uploads are decoded at once (each takes ~100 MB of
+ * heap at peak)
+ * @param heicConverter command that turns a HEIC file into a JPEG, with {input} and
+ * {output} placeholders, e.g. {@code heif-convert -q 90 {input} {output}}; empty keeps
+ * HEIC files as sent
  * @param heicConverterTimeout how long the converter may run
  */
 @ConfigurationProperties("kennin.documents")

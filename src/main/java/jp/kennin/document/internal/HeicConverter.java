@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the configured external converter (e.g. libheif's {@code heif-convert} or ImageMagick) on a HEIC
- * file in a private temporary directory. Java has no HEIC decoder; without a converter, or when it
- * fails, the caller keeps the original and flags it.
+ * Runs the configured external converter (e.g. libheif's {@code heif-convert} or
+ * ImageMagick) on a HEIC file in a private temporary directory. Java has no HEIC decoder;
+ * without a converter, or when it fails, the caller keeps the original and flags it.
  */
 class HeicConverter {
 
@@ -36,7 +36,10 @@ class HeicConverter {
 		return !command.isEmpty();
 	}
 
-	/** The JPEG bytes, or empty when no converter is set or it did not produce a file in time. */
+	/**
+	 * The JPEG bytes, or empty when no converter is set or it did not produce a file in
+	 * time.
+	 */
 	Optional<byte[]> toJpeg(byte[] heic) {
 		if (!configured()) {
 			return Optional.empty();
@@ -85,7 +88,8 @@ class HeicConverter {
 			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 		catch (IOException ignored) {
-			// Best effort: the directory is private to this process (created with default owner-only rights).
+			// Best effort: the directory is private to this process (created with default
+			// owner-only rights).
 		}
 	}
 

@@ -9,40 +9,53 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Proves that bytes which start like HEIC are a HEIF image container (ISO/IEC 14496-12 boxes, ISO/IEC
- * 23008-12 items) before they are stored or handed to a converter: boxes nest and end inside the file, and
- * cover it exactly; one {@code meta} box with a {@code pict} handler; a primary item ({@code pitm}) declared
- * in {@code iinf} as an HEVC image or a grid/overlay of them; every coded item located ({@code iloc}) inside
- * {@code mdat} or {@code idat} and carrying its decoder configuration ({@code hvcC}); the primary image's
- * size ({@code ispe}). Nothing is decoded, so this does not prove the pixels are intact — the converter does,
- * when one is configured.
+ * Proves that bytes which start like HEIC are a HEIF image container (ISO/IEC 14496-12
+ * boxes, ISO/IEC 23008-12 items) before they are stored or handed to a converter: boxes
+ * nest and end inside the file, and cover it exactly; one {@code meta} box with a
+ * {@code pict} handler; a primary item ({@code pitm}) declared in {@code iinf} as an HEVC
+ * image or a grid/overlay of them; every coded item located ({@code iloc}) inside
+ * {@code mdat} or {@code idat} and carrying its decoder configuration ({@code hvcC}); the
+ * primary image's size ({@code ispe}). Nothing is decoded, so this does not prove the
+ * pixels are intact — the converter does, when one is configured.
  * <p>
- * Written here rather than taken from metadata-extractor: that library reads HEIF leniently by design
- * (a truncated box simply ends the walk) and exposes brands and sizes only, not the item structure.
+ * Written here rather than taken from metadata-extractor: that library reads HEIF
+ * leniently by design (a truncated box simply ends the walk) and exposes brands and sizes
+ * only, not the item structure.
  */
 final class HeifContainer {
 
 	record Image(long width, long height) {
 	}
 
-	/** ftyp brands of HEIF files that hold still images (iPhone: major "heic", compatible "mif1"). */
+	/**
+	 * ftyp brands of HEIF files that hold still images (iPhone: major "heic", compatible
+	 * "mif1").
+	 */
 	private static final Set<String> BRANDS = Set.of("heic", "heix", "heim", "heis", "mif1");
 
 	private static final String HEVC = "hvc1";
 
-	/** Image items Kennin accepts as the primary picture: HEVC-coded, or derived from HEVC tiles. */
+	/**
+	 * Image items Kennin accepts as the primary picture: HEVC-coded, or derived from HEVC
+	 * tiles.
+	 */
 	private static final Set<String> PRIMARY_TYPES = Set.of(HEVC, "grid", "iovl", "iden");
 
 	/** An HEVCDecoderConfigurationRecord without any parameter set is 23 bytes long. */
 	private static final int HVCC_MINIMUM = 23;
 
-	/** Derived images with a descriptor of their own that must be located like coded data. */
+	/**
+	 * Derived images with a descriptor of their own that must be located like coded data.
+	 */
 	private static final Set<String> DESCRIBED_TYPES = Set.of(HEVC, "grid", "iovl");
 
 	private HeifContainer() {
 	}
 
-	/** The primary image's size, or empty if the bytes are not a HEIF image container as described above. */
+	/**
+	 * The primary image's size, or empty if the bytes are not a HEIF image container as
+	 * described above.
+	 */
 	static Optional<Image> read(byte[] file) {
 		try {
 			return Optional.of(new Parse(file).image());
@@ -66,7 +79,10 @@ final class HeifContainer {
 			return type.equals(t);
 		}
 
-		/** Whether {@code length} bytes from {@code from} lie in the payload (written so no sum can overflow). */
+		/**
+		 * Whether {@code length} bytes from {@code from} lie in the payload (written so
+		 * no sum can overflow).
+		 */
 		boolean contains(long from, long length) {
 			return from >= payload && from <= end && length >= 0 && length <= end - from;
 		}
@@ -140,7 +156,10 @@ final class HeifContainer {
 			return new Image(width, height);
 		}
 
-		/** The boxes that exactly fill the bytes from {@code from} up to {@code to}; size 0 (up to the end) only at the top. */
+		/**
+		 * The boxes that exactly fill the bytes from {@code from} up to {@code to}; size
+		 * 0 (up to the end) only at the top.
+		 */
 		private List<Box> boxes(int from, int to, boolean topLevel) throws Malformed {
 			List<Box> list = new ArrayList<>();
 			int pos = from;
@@ -208,7 +227,8 @@ final class HeifContainer {
 				Cursor e = new Cursor(infe.payload(), infe.end());
 				int version = e.fullBoxVersion();
 				if (version < 2) {
-					throw new Malformed(); // versions 0 and 1 carry no item type: not a HEIF image item
+					throw new Malformed(); // versions 0 and 1 carry no item type: not a
+											// HEIF image item
 				}
 				long id = e.u(version == 2 ? 2 : 4);
 				e.u(2); // item_protection_index
@@ -242,7 +262,8 @@ final class HeifContainer {
 				long id = c.u(version < 2 ? 2 : 4);
 				int method = version == 0 ? 0 : (int) (c.u(2) & 0xF);
 				if (c.u(2) != 0 || method > 1) {
-					throw new Malformed(); // data in another file, or built from other items: not supported
+					throw new Malformed(); // data in another file, or built from other
+											// items: not supported
 				}
 				long base = c.u(baseOffsetSize);
 				long extents = c.u(2);
@@ -264,7 +285,10 @@ final class HeifContainer {
 			return items;
 		}
 
-		/** File data lies in an mdat box (length 0: up to the end of the file); idat data inside idat. */
+		/**
+		 * File data lies in an mdat box (length 0: up to the end of the file); idat data
+		 * inside idat.
+		 */
 		private void located(Location l, Box idat) throws Malformed {
 			if (l.method() == 1) {
 				if (idat == null || !idat.contains(idat.payload() + l.offset(), l.length())) {
@@ -281,7 +305,10 @@ final class HeifContainer {
 			throw new Malformed();
 		}
 
-		/** Item ID → its properties, from ipco (the property boxes) and ipma (which item has which). */
+		/**
+		 * Item ID → its properties, from ipco (the property boxes) and ipma (which item
+		 * has which).
+		 */
 		private Map<Long, List<Box>> properties(Box iprp) throws Malformed {
 			List<Box> children = boxes(iprp.payload(), iprp.end(), false);
 			List<Box> ipco = boxes(only(children, "ipco").payload(), only(children, "ipco").end(), false);

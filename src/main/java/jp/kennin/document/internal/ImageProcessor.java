@@ -23,10 +23,11 @@ import jp.kennin.document.DocumentProblem;
 import jp.kennin.document.DocumentRejectedException;
 
 /**
- * Turns an uploaded JPEG or PNG into a clean copy: the size is read from the header and checked against
- * the pixel-flood limit before any pixel is decoded; then orientation is applied, the image downscaled
- * and re-encoded without any metadata (so EXIF, GPS and comments are gone). JPEG stays JPEG; PNG stays
- * PNG (lossless, keeps screenshots and transparency readable).
+ * Turns an uploaded JPEG or PNG into a clean copy: the size is read from the header and
+ * checked against the pixel-flood limit before any pixel is decoded; then orientation is
+ * applied, the image downscaled and re-encoded without any metadata (so EXIF, GPS and
+ * comments are gone). JPEG stays JPEG; PNG stays PNG (lossless, keeps screenshots and
+ * transparency readable).
  */
 class ImageProcessor {
 
@@ -62,11 +63,13 @@ class ImageProcessor {
 							properties.maxPixels() / 10_000, properties.maxPixels() / 1_000_000);
 				}
 				ImageReadParam param = reader.getDefaultReadParam();
-				// Skip rows and columns while decoding when the image is far larger than what is kept.
+				// Skip rows and columns while decoding when the image is far larger than
+				// what is kept.
 				int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
 				int step = Math.max(1, longSide / properties.maxLongSide());
 				param.setSourceSubsampling(step, step, 0, 0);
-				// A truncated JPEG decodes "successfully" with a grey bottom and only a warning: refuse it.
+				// A truncated JPEG decodes "successfully" with a grey bottom and only a
+				// warning: refuse it.
 				boolean[] damaged = { false };
 				reader.addIIOReadWarningListener((source, warning) -> damaged[0] = true);
 				BufferedImage image = reader.read(0, param);
@@ -83,7 +86,8 @@ class ImageProcessor {
 			if (ex instanceof DocumentRejectedException rejected) {
 				throw rejected;
 			}
-			// Truncated data, an unsupported colour model (e.g. CMYK JPEG) or a decoder bug: not readable.
+			// Truncated data, an unsupported colour model (e.g. CMYK JPEG) or a decoder
+			// bug: not readable.
 			throw new DocumentRejectedException(DocumentProblem.CORRUPT);
 		}
 	}
@@ -106,8 +110,9 @@ class ImageProcessor {
 	}
 
 	/**
-	 * Scales so the longer side is at most {@code maxLongSide} and applies the EXIF orientation in the same
-	 * draw. Large reductions go in halving steps first, which keeps bilinear scaling sharp.
+	 * Scales so the longer side is at most {@code maxLongSide} and applies the EXIF
+	 * orientation in the same draw. Large reductions go in halving steps first, which
+	 * keeps bilinear scaling sharp.
 	 */
 	static BufferedImage scaleAndOrient(BufferedImage source, int maxLongSide, int orientation, boolean alpha) {
 		BufferedImage current = source;
@@ -125,7 +130,10 @@ class ImageProcessor {
 		return draw(current, outW, outH, transform, alpha);
 	}
 
-	/** Maps the stored image (w × h, already scaled) onto the upright one (EXIF orientation 1–8). */
+	/**
+	 * Maps the stored image (w × h, already scaled) onto the upright one (EXIF
+	 * orientation 1–8).
+	 */
 	static AffineTransform orientationTransform(int orientation, int w, int h) {
 		return switch (orientation) {
 			case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
@@ -168,7 +176,8 @@ class ImageProcessor {
 				param.setCompressionQuality(properties.jpegQuality());
 				param.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
 			}
-			// No metadata is passed, so none of the upload's EXIF, GPS or text chunks are written.
+			// No metadata is passed, so none of the upload's EXIF, GPS or text chunks are
+			// written.
 			writer.write(null, new IIOImage(image, null, null), param);
 		}
 		catch (IOException ex) {

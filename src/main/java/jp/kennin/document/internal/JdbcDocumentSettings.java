@@ -37,8 +37,8 @@ class JdbcDocumentSettings implements DocumentSettings {
 	@Transactional
 	public void setMaxFileBytes(long tenantId, long bytes) {
 		if (bytes < MIN_BYTES || bytes > MAX_CONFIGURABLE_BYTES) {
-			throw new IllegalArgumentException("max file size must be between 1 MB and "
-					+ MAX_CONFIGURABLE_BYTES / MIN_BYTES + " MB");
+			throw new IllegalArgumentException(
+					"max file size must be between 1 MB and " + MAX_CONFIGURABLE_BYTES / MIN_BYTES + " MB");
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		int updated = jdbc.sql("update document_settings set max_file_bytes = ?, updated_at = ? where tenant_id = ?")

@@ -41,8 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Metadata in {@code uploaded_document}, bytes in {@link FileStorage} (encrypted there). Every query
- * filters by tenant, and the member-side ones by household too.
+ * Metadata in {@code uploaded_document}, bytes in {@link FileStorage} (encrypted there).
+ * Every query filters by tenant, and the member-side ones by household too.
  */
 @Service
 @Transactional(readOnly = true)
@@ -77,7 +77,10 @@ class JdbcDocuments implements Documents {
 
 	private final ApplicationEventPublisher events;
 
-	/** Looked up at use: the policies (survey) are beans of modules that may themselves read documents. */
+	/**
+	 * Looked up at use: the policies (survey) are beans of modules that may themselves
+	 * read documents.
+	 */
 	private final ObjectProvider<DocumentChangePolicy> policies;
 
 	JdbcDocuments(JdbcClient jdbc, FileStorage storage, AuditLog audit, DocumentSettings settings,
@@ -96,8 +99,8 @@ class JdbcDocuments implements Documents {
 	}
 
 	/**
-	 * Decoding a photo takes about half a second: it runs before the write transaction (unless the caller
-	 * has one), so no database connection is held meanwhile.
+	 * Decoding a photo takes about half a second: it runs before the write transaction
+	 * (unless the caller has one), so no database connection is held meanwhile.
 	 */
 	@Override
 	@Transactional(propagation = Propagation.SUPPORTS)
@@ -109,8 +112,12 @@ class JdbcDocuments implements Documents {
 		if (!mayUpload(owner, subjectPersonId, slot)) {
 			throw new DocumentRejectedException(DocumentProblem.UPLOAD_CLOSED);
 		}
-		Integer count = jdbc.sql("select count(*) from uploaded_document where tenant_id = ? and owner_key = ? "
-				+ "and deleted_at is null").params(owner.tenantId(), owner.key()).query(Integer.class).single();
+		Integer count = jdbc
+			.sql("select count(*) from uploaded_document where tenant_id = ? and owner_key = ? "
+					+ "and deleted_at is null")
+			.params(owner.tenantId(), owner.key())
+			.query(Integer.class)
+			.single();
 		if (count >= properties.maxFilesPerOwner()) {
 			throw new DocumentRejectedException(DocumentProblem.TOO_MANY_FILES, properties.maxFilesPerOwner());
 		}
@@ -155,8 +162,9 @@ class JdbcDocuments implements Documents {
 
 	@Override
 	public List<StoredDocument> list(DocumentOwner owner) {
-		return jdbc.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and owner_key = ? "
-				+ "and deleted_at is null order by created_at, id")
+		return jdbc
+			.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and owner_key = ? "
+					+ "and deleted_at is null order by created_at, id")
 			.params(owner.tenantId(), owner.key())
 			.query(JdbcDocuments::map)
 			.list();
@@ -164,8 +172,9 @@ class JdbcDocuments implements Documents {
 
 	@Override
 	public Optional<StoredDocument> find(DocumentOwner owner, long id) {
-		return jdbc.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and owner_key = ? "
-				+ "and id = ? and deleted_at is null")
+		return jdbc
+			.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and owner_key = ? "
+					+ "and id = ? and deleted_at is null")
 			.params(owner.tenantId(), owner.key(), id)
 			.query(JdbcDocuments::map)
 			.optional();
@@ -218,7 +227,8 @@ class JdbcDocuments implements Documents {
 	@Transactional
 	public Optional<DocumentContent> openForStaff(StaffActor actor, long id, boolean thumbnail) {
 		if (actor.tenantId() == null || !actor.has(StaffActor.TENANT_ADMIN, StaffActor.REVIEWER)) {
-			return Optional.empty(); // operators see no household's documents; a 404 tells nobody it exists
+			return Optional.empty(); // operators see no household's documents; a 404
+										// tells nobody it exists
 		}
 		StaffAccess access = new StaffAccess(actor.loginId(), actor.role(), actor.ip());
 		return thumbnail ? thumbnailForStaff(actor.tenantId(), id, access) : openForStaff(actor.tenantId(), id, access);
@@ -231,8 +241,9 @@ class JdbcDocuments implements Documents {
 		if (document.isPresent() && !mayDelete(owner, document.get())) {
 			throw new DocumentRejectedException(DocumentProblem.DELETE_CLOSED, document.get().originalName());
 		}
-		Optional<Map<String, Object>> keys = jdbc.sql("select storage_key, thumbnail_key from uploaded_document "
-				+ "where tenant_id = ? and owner_key = ? and id = ? and deleted_at is null")
+		Optional<Map<String, Object>> keys = jdbc
+			.sql("select storage_key, thumbnail_key from uploaded_document "
+					+ "where tenant_id = ? and owner_key = ? and id = ? and deleted_at is null")
 			.params(owner.tenantId(), owner.key(), id)
 			.query()
 			.listOfRows()
@@ -241,22 +252,24 @@ class JdbcDocuments implements Documents {
 		if (keys.isEmpty()) {
 			return false;
 		}
-		int updated = jdbc.sql("update uploaded_document set deleted_at = ? where tenant_id = ? and owner_key = ? "
-				+ "and id = ? and deleted_at is null")
+		int updated = jdbc
+			.sql("update uploaded_document set deleted_at = ? where tenant_id = ? and owner_key = ? "
+					+ "and id = ? and deleted_at is null")
 			.params(Timestamp.from(clock.instant()), owner.tenantId(), owner.key(), id)
 			.update();
 		if (updated == 0) {
 			return false; // deleted concurrently
 		}
-		audit.record(new AuditLog.Event(AUDIT_DELETED, owner.tenantId(), "MEMBER", owner.key(), null,
-				"document:" + id, null, Map.of()));
+		audit.record(new AuditLog.Event(AUDIT_DELETED, owner.tenantId(), "MEMBER", owner.key(), null, "document:" + id,
+				null, Map.of()));
 		blobs.deleteAfterCommit((String) keys.get().get("storage_key"), (String) keys.get().get("thumbnail_key"));
 		return true;
 	}
 
 	private Optional<StoredDocument> forStaff(long tenantId, long id) {
-		return jdbc.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and id = ? "
-				+ "and deleted_at is null")
+		return jdbc
+			.sql("select " + COLUMNS + " from uploaded_document where tenant_id = ? and id = ? "
+					+ "and deleted_at is null")
 			.params(tenantId, id)
 			.query(JdbcDocuments::map)
 			.optional();
@@ -268,8 +281,12 @@ class JdbcDocuments implements Documents {
 	}
 
 	private Optional<DocumentContent> content(StoredDocument doc, boolean thumbnail) {
-		Map<String, Object> row = jdbc.sql("select storage_key, thumbnail_key, thumbnail_type from uploaded_document "
-				+ "where tenant_id = ? and id = ?").params(doc.tenantId(), doc.id()).query().singleRow();
+		Map<String, Object> row = jdbc
+			.sql("select storage_key, thumbnail_key, thumbnail_type from uploaded_document "
+					+ "where tenant_id = ? and id = ?")
+			.params(doc.tenantId(), doc.id())
+			.query()
+			.singleRow();
 		String key = (String) row.get(thumbnail ? "thumbnail_key" : "storage_key");
 		if (key == null) {
 			return Optional.empty();

@@ -1,8 +1,9 @@
 package jp.kennin.document.internal;
 
 /**
- * Reads the EXIF orientation tag (0x0112) from a JPEG's APP1 segment. ImageIO ignores it, so phone photos
- * would otherwise come out sideways. Anything malformed means "as stored" (1).
+ * Reads the EXIF orientation tag (0x0112) from a JPEG's APP1 segment. ImageIO ignores it,
+ * so phone photos would otherwise come out sideways. Anything malformed means "as stored"
+ * (1).
  */
 final class JpegOrientation {
 

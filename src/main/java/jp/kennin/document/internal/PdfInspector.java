@@ -9,8 +9,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
- * Opens a PDF once to refuse what staff could not read: password-protected or otherwise encrypted files
- * and broken ones. The bytes are then kept exactly as uploaded.
+ * Opens a PDF once to refuse what staff could not read: password-protected or otherwise
+ * encrypted files and broken ones. The bytes are then kept exactly as uploaded.
  */
 final class PdfInspector {
 
@@ -21,7 +21,8 @@ final class PdfInspector {
 	static int pageCount(byte[] content) {
 		try (PDDocument pdf = Loader.loadPDF(content)) {
 			if (pdf.isEncrypted()) {
-				// Opens without a user password but has an owner password: staff tools may still balk.
+				// Opens without a user password but has an owner password: staff tools
+				// may still balk.
 				throw new DocumentRejectedException(DocumentProblem.PASSWORD_PROTECTED);
 			}
 			int pages = pdf.getNumberOfPages();

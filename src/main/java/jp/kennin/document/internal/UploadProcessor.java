@@ -7,14 +7,17 @@ import jp.kennin.document.DocumentProblem;
 import jp.kennin.document.DocumentRejectedException;
 
 /**
- * From uploaded bytes to what is kept: checks size and emptiness, decides the type from the content, and
- * hands images to {@link ImageProcessor}, PDFs to {@link PdfInspector}, HEIC (once {@link HeifContainer}
- * proved its structure) to the optional converter.
- * Pure of storage and database, so it can be tested and benchmarked alone.
+ * From uploaded bytes to what is kept: checks size and emptiness, decides the type from
+ * the content, and hands images to {@link ImageProcessor}, PDFs to {@link PdfInspector},
+ * HEIC (once {@link HeifContainer} proved its structure) to the optional converter. Pure
+ * of storage and database, so it can be tested and benchmarked alone.
  */
 class UploadProcessor {
 
-	/** What to store. {@code thumbnail} is null when there is none (PDF, unconverted HEIC). */
+	/**
+	 * What to store. {@code thumbnail} is null when there is none (PDF, unconverted
+	 * HEIC).
+	 */
 	record Processed(byte[] bytes, String contentType, DocumentKind kind, Integer width, Integer height,
 			Integer pageCount, byte[] thumbnail, String thumbnailType) {
 	}
@@ -55,7 +58,8 @@ class UploadProcessor {
 	}
 
 	private Processed image(byte[] content, DetectedType type) {
-		// Decoding a phone photo takes ~100 MB of heap: bound how many run at once so a burst cannot exhaust it.
+		// Decoding a phone photo takes ~100 MB of heap: bound how many run at once so a
+		// burst cannot exhaust it.
 		decoding.acquireUninterruptibly();
 		try {
 			ImageProcessor.Result r = images.process(content, type);
@@ -68,13 +72,15 @@ class UploadProcessor {
 	}
 
 	/**
-	 * A HEIC is stored or converted only once its boxes prove it is an image container: what merely starts
-	 * with a HEIC {@code ftyp} (a script, a virus test file, a cut upload) is refused as unreadable.
+	 * A HEIC is stored or converted only once its boxes prove it is an image container:
+	 * what merely starts with a HEIC {@code ftyp} (a script, a virus test file, a cut
+	 * upload) is refused as unreadable.
 	 */
 	private Processed heic(byte[] content) {
 		HeifContainer.Image image = HeifContainer.read(content)
 			.orElseThrow(() -> new DocumentRejectedException(DocumentProblem.CORRUPT));
-		if (image.width() > maxPixels / image.height()) { // width × height > limit, without overflow
+		if (image.width() > maxPixels / image.height()) { // width × height > limit,
+															// without overflow
 			throw new DocumentRejectedException(DocumentProblem.TOO_MANY_PIXELS, maxPixels / 10_000,
 					maxPixels / 1_000_000);
 		}

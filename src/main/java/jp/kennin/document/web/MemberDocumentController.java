@@ -32,8 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The member side: a household's own documents. Upload and delete come back to the page named in
- * {@code returnTo} (post/redirect/get), so the survey form can embed the upload fragment.
+ * The member side: a household's own documents. Upload and delete come back to the page
+ * named in {@code returnTo} (post/redirect/get), so the survey form can embed the upload
+ * fragment.
  */
 @Controller
 class MemberDocumentController {
@@ -80,8 +81,9 @@ class MemberDocumentController {
 	}
 
 	/**
-	 * Comes back to the slot the file was for (URL fragment on its message), with the outcome there; a
-	 * refused change (e.g. the survey form was submitted meanwhile) says so in the same place.
+	 * Comes back to the slot the file was for (URL fragment on its message), with the
+	 * outcome there; a refused change (e.g. the survey form was submitted meanwhile) says
+	 * so in the same place.
 	 */
 	@PostMapping("/documents")
 	String processUploadForm(@ModelAttribute UploadForm form, Authentication authentication, Locale locale,
@@ -94,9 +96,9 @@ class MemberDocumentController {
 		String slot = slot(form.getSlot());
 		try {
 			MultipartFile file = form.getFile();
-			// Nothing chosen: browsers send an empty part without a file name (NO_FILE, not EMPTY).
-			byte[] bytes = file == null || file.isEmpty() && blank(file.getOriginalFilename()) ? null
-					: file.getBytes();
+			// Nothing chosen: browsers send an empty part without a file name (NO_FILE,
+			// not EMPTY).
+			byte[] bytes = file == null || file.isEmpty() && blank(file.getOriginalFilename()) ? null : file.getBytes();
 			StoredDocument stored = documents.store(owner, form.getSubject(), slot,
 					file == null ? null : file.getOriginalFilename(), bytes);
 			UploadNotice notice = new UploadNotice(slot, form.getSubject(),

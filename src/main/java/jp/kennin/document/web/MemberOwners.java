@@ -9,7 +9,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The household the logged-in member acts for; anything else sees nothing (404, never 403). */
+/**
+ * The household the logged-in member acts for; anything else sees nothing (404, never
+ * 403).
+ */
 final class MemberOwners {
 
 	private MemberOwners() {

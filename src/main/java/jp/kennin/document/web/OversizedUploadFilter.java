@@ -26,10 +26,11 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * A file beyond the server's multipart limit (spring.servlet.multipart.max-file-size) makes Tomcat fail
- * while the CSRF filter reads the token, which would end in an error page. This filter, placed before
- * Spring Security, parses the upload first and answers such a request like any refused upload: back to
- * the page with 「ファイルサイズは10MB以下にしてください」. Nothing is stored, so skipping CSRF here is harmless.
+ * A file beyond the server's multipart limit (spring.servlet.multipart.max-file-size)
+ * makes Tomcat fail while the CSRF filter reads the token, which would end in an error
+ * page. This filter, placed before Spring Security, parses the upload first and answers
+ * such a request like any refused upload: back to the page with 「ファイルサイズは10MB以下にしてください」.
+ * Nothing is stored, so skipping CSRF here is harmless.
  */
 @Component
 class OversizedUploadFilter extends OncePerRequestFilter implements Ordered {
@@ -45,7 +46,8 @@ class OversizedUploadFilter extends OncePerRequestFilter implements Ordered {
 
 	@Override
 	public int getOrder() {
-		return -105; // after Spring Session (the session is needed), before Spring Security (-100)
+		return -105; // after Spring Session (the session is needed), before Spring
+						// Security (-100)
 	}
 
 	@Override
@@ -71,8 +73,7 @@ class OversizedUploadFilter extends OncePerRequestFilter implements Ordered {
 		chain.doFilter(request, response);
 	}
 
-	private void redirectWithSizeMessage(HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+	private void redirectWithSizeMessage(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Locale locale = RequestContextUtils.getLocale(request);
 		String text = messages.getMessage(DocumentProblem.TOO_LARGE.messageKey(),
 				new Object[] { maxBytes(request) / (1024 * 1024) }, locale);

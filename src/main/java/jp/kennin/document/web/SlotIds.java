@@ -1,8 +1,9 @@
 package jp.kennin.document.web;
 
 /**
- * The element ids of an upload slot, as templates/document/upload.html builds them: the redirect after an
- * upload names the slot's message in its URL fragment, so a phone shows the outcome, not the page top.
+ * The element ids of an upload slot, as templates/document/upload.html builds them: the
+ * redirect after an upload names the slot's message in its URL fragment, so a phone shows
+ * the outcome, not the page top.
  */
 final class SlotIds {
 

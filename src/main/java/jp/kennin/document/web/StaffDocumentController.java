@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Staff of the document's tenant open documents here; who may, and the audit record of each access, are
- * {@link Documents#openForStaff(StaffActor, long, boolean)}'s. Operators (no tenant) and other tenants get 404.
+ * Staff of the document's tenant open documents here; who may, and the audit record of
+ * each access, are {@link Documents#openForStaff(StaffActor, long, boolean)}'s. Operators
+ * (no tenant) and other tenants get 404.
  */
 @Controller
 class StaffDocumentController {
@@ -32,7 +33,10 @@ class StaffDocumentController {
 		return DocumentResponses.attachment(found(documents.openForStaff(actor, id, false)));
 	}
 
-	/** A safe inline view of images (re-encoded by Kennin); PDFs and HEIC are downloaded instead. */
+	/**
+	 * A safe inline view of images (re-encoded by Kennin); PDFs and HEIC are downloaded
+	 * instead.
+	 */
 	@GetMapping("/admin/documents/{id}/view")
 	ResponseEntity<byte[]> view(@PathVariable long id, StaffActor actor) {
 		return DocumentResponses.inline(found(documents.openForStaff(actor, id, false)));

@@ -5,8 +5,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A refused upload, carried to the next page as a flash attribute ({@code documentError}) so the fragment
- * shows the message next to the right file input.
+ * A refused upload, carried to the next page as a flash attribute ({@code documentError})
+ * so the fragment shows the message next to the right file input.
  */
 public record UploadError(String slot, Long subject, String message) implements Serializable {
 
@@ -18,7 +18,10 @@ public record UploadError(String slot, Long subject, String message) implements 
 		return slot != null && slot.equals(slotCode) && Objects.equals(subject, subjectId);
 	}
 
-	/** The id of the error message next to the slot's file input (templates/document/upload.html). */
+	/**
+	 * The id of the error message next to the slot's file input
+	 * (templates/document/upload.html).
+	 */
 	public String anchor() {
 		return SlotIds.fieldId(slot, subject) + "-error";
 	}

@@ -2,7 +2,10 @@ package jp.kennin.document.web;
 
 import org.springframework.web.multipart.MultipartFile;
 
-/** One file for one slot, from the upload fragment. {@code returnTo} is the page to come back to. */
+/**
+ * One file for one slot, from the upload fragment. {@code returnTo} is the page to come
+ * back to.
+ */
 class UploadForm {
 
 	private MultipartFile file;

@@ -5,8 +5,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A finished upload or delete, carried to the next page as a flash attribute ({@code documentNotice}) so
- * the fragment shows the message in the slot it belongs to, where the page returns (URL fragment).
+ * A finished upload or delete, carried to the next page as a flash attribute
+ * ({@code documentNotice}) so the fragment shows the message in the slot it belongs to,
+ * where the page returns (URL fragment).
  */
 public record UploadNotice(String slot, Long subject, String message) implements Serializable {
 

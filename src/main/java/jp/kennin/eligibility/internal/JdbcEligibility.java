@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tenant overrides live in {@code eligibility_parameters}; the rules themselves are the pure
- * {@link EligibilityRules}.
+ * Tenant overrides live in {@code eligibility_parameters}; the rules themselves are the
+ * pure {@link EligibilityRules}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -66,7 +66,8 @@ class JdbcEligibility implements Eligibility {
 				+ ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(tenantId, Date.valueOf(p.validFrom()), p.standardLimit(), p.youngAdultLimit(), p.youngAdultMinAge(),
 					p.youngAdultMaxAge(), p.seniorLimit(), p.seniorAge(), p.latterStageAge(),
-					p.labourContractFrom() == null ? null : Date.valueOf(p.labourContractFrom()), p.contractWeeksPerYear(), Timestamp.from(clock.instant()))
+					p.labourContractFrom() == null ? null : Date.valueOf(p.labourContractFrom()),
+					p.contractWeeksPerYear(), Timestamp.from(clock.instant()))
 			.update();
 	}
 
@@ -81,9 +82,9 @@ class JdbcEligibility implements Eligibility {
 	private static RuleParameters map(ResultSet rs, int row) throws SQLException {
 		long youngValue = rs.getLong("young_adult_limit");
 		Long young = rs.wasNull() ? null : youngValue;
-		return new RuleParameters(rs.getDate("valid_from").toLocalDate(), rs.getLong("standard_limit"), young, rs.getInt("young_adult_min_age"),
-				rs.getInt("young_adult_max_age"), rs.getLong("senior_limit"), rs.getInt("senior_age"),
-				rs.getInt("latter_stage_age"),
+		return new RuleParameters(rs.getDate("valid_from").toLocalDate(), rs.getLong("standard_limit"), young,
+				rs.getInt("young_adult_min_age"), rs.getInt("young_adult_max_age"), rs.getLong("senior_limit"),
+				rs.getInt("senior_age"), rs.getInt("latter_stage_age"),
 				rs.getDate("labour_contract_from") == null ? null : rs.getDate("labour_contract_from").toLocalDate(),
 				rs.getInt("contract_weeks_per_year"));
 	}

@@ -6,9 +6,10 @@ import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RosterPerson;
 
 /**
- * The help-desk actions on an insured person's account. Reviewers answer the phone too, so they may lift
- * a lock and resend the guidance, which change nothing the member chose; changing the address and
- * resetting the account are for the tenant admin ({@link HelpDeskActions} enforces it).
+ * The help-desk actions on an insured person's account. Reviewers answer the phone too,
+ * so they may lift a lock and resend the guidance, which change nothing the member chose;
+ * changing the address and resetting the account are for the tenant admin
+ * ({@link HelpDeskActions} enforces it).
  */
 public enum HelpDeskAction {
 
@@ -35,14 +36,18 @@ public enum HelpDeskAction {
 	}
 
 	/**
-	 * Whether the form asks for the new address: only changing it does. Every other action would ignore it, so
-	 * showing it (required, even) would mislead the caller on the phone.
+	 * Whether the form asks for the new address: only changing it does. Every other
+	 * action would ignore it, so showing it (required, even) would mislead the caller on
+	 * the phone.
 	 */
 	public boolean isAsksEmail() {
 		return asksEmail;
 	}
 
-	/** Whether the form asks for the confirmation tick: only the reset, which cannot be undone. */
+	/**
+	 * Whether the form asks for the confirmation tick: only the reset, which cannot be
+	 * undone.
+	 */
 	public boolean isAsksConfirmation() {
 		return asksConfirmation;
 	}
@@ -61,12 +66,16 @@ public enum HelpDeskAction {
 		return actor.has(StaffActor.TENANT_ADMIN) || (reviewerMay && actor.has(StaffActor.REVIEWER));
 	}
 
-	/** Whether the action makes sense in the account's present state (the page offers only those). */
+	/**
+	 * Whether the action makes sense in the account's present state (the page offers only
+	 * those).
+	 */
 	public boolean applies(RegistrationStatus status, RosterPerson person) {
 		return switch (this) {
 			case UNLOCK -> status.state() == State.LOCKED;
 			case EMAIL -> status.state() == State.REGISTERED || status.state() == State.LOCKED;
-			case GUIDANCE -> status.state() == State.NOT_REGISTERED && person.email() != null && !person.email().isBlank();
+			case GUIDANCE ->
+				status.state() == State.NOT_REGISTERED && person.email() != null && !person.email().isBlank();
 			case RESET -> status.userId() != null;
 		};
 	}

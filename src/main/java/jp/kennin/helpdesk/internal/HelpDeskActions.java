@@ -17,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The help-desk actions on an insured person's account, for the insurer's staff: which ones the actor may
- * take ({@link HelpDeskAction}), on a person of their own tenant. The action and its single audit event (with
- * the reason) are {@link MemberAccounts}', in this transaction.
+ * The help-desk actions on an insured person's account, for the insurer's staff: which
+ * ones the actor may take ({@link HelpDeskAction}), on a person of their own tenant. The
+ * action and its single audit event (with the reason) are {@link MemberAccounts}', in
+ * this transaction.
  */
 @Service
 @Transactional
@@ -34,7 +35,10 @@ public class HelpDeskActions {
 		this.accounts = accounts;
 	}
 
-	/** Not an insured person of the actor's tenant (a dependent, another tenant's, or nobody). */
+	/**
+	 * Not an insured person of the actor's tenant (a dependent, another tenant's, or
+	 * nobody).
+	 */
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	public static class NotFound extends RuntimeException {
 
@@ -67,7 +71,9 @@ public class HelpDeskActions {
 	@Transactional(readOnly = true)
 	public Subject subject(StaffActor actor, long personId, HelpDeskAction action) {
 		long tenantId = check(actor, action);
-		RosterPerson person = roster.findById(tenantId, personId).filter(RosterPerson::insured).orElseThrow(NotFound::new);
+		RosterPerson person = roster.findById(tenantId, personId)
+			.filter(RosterPerson::insured)
+			.orElseThrow(NotFound::new);
 		RegistrationStatus status;
 		try {
 			status = accounts.status(tenantId, personId);
@@ -82,7 +88,8 @@ public class HelpDeskActions {
 	 * Takes the action with the reason staff gave.
 	 * @param email the new address, for {@link HelpDeskAction#EMAIL} only
 	 * @throws IllegalArgumentException for an invalid address
-	 * @throws IllegalStateException when the account's state does not allow the action (any more)
+	 * @throws IllegalStateException when the account's state does not allow the action
+	 * (any more)
 	 */
 	public void perform(StaffActor actor, long personId, HelpDeskAction action, String email, String reason) {
 		long tenantId = check(actor, action);

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The roster as the help desk reads it: the search with each person's registration status and their
- * household's survey status, and the person detail (audited) with the account and every survey form of the
- * household, which is what a caller asks about first.
+ * The roster as the help desk reads it: the search with each person's registration status
+ * and their household's survey status, and the person detail (audited) with the account
+ * and every survey form of the household, which is what a caller asks about first.
  */
 @Service
 @Transactional(readOnly = true)
@@ -62,7 +62,8 @@ public class HelpDeskRoster {
 
 	/**
 	 * @param state the registration state to keep, null for all
-	 * @param campaignId the campaign whose survey status to show, null for the {@link #current current} one
+	 * @param campaignId the campaign whose survey status to show, null for the
+	 * {@link #current current} one
 	 * @param cursor null for the first page
 	 */
 	public record SearchQuery(RosterDirectory.Criteria criteria, RegistrationStatus.State state, Long campaignId,
@@ -71,8 +72,8 @@ public class HelpDeskRoster {
 
 	/**
 	 * @param campaigns the campaigns with survey forms, newest first, to choose from
-	 * @param campaign the one whose status {@code survey} holds (by roster person ID; none: not surveyed), null
-	 * when the tenant has none
+	 * @param campaign the one whose status {@code survey} holds (by roster person ID;
+	 * none: not surveyed), null when the tenant has none
 	 */
 	public record SearchResult(RosterDirectory.Page page, Map<Long, RegistrationStatus.State> registration,
 			List<Campaign> campaigns, Campaign campaign, Map<Long, SurveyStatus.State> survey) {
@@ -82,7 +83,8 @@ public class HelpDeskRoster {
 	public SearchResult search(StaffActor actor, SearchQuery query) {
 		long tenantId = tenant(actor);
 		RosterDirectory.Criteria c = query.criteria();
-		// 無効 means inactive on the roster, so that filter must not be cut down to active people.
+		// 無効 means inactive on the roster, so that filter must not be cut down to active
+		// people.
 		RosterDirectory.Criteria criteria = query.state() == RegistrationStatus.State.INACTIVE
 				? new RosterDirectory.Criteria(c.kigo(), c.bango(), c.name(), c.office(), "all") : c;
 		RosterDirectory.Page page = directory.search(tenantId, criteria, query.cursor(),
@@ -101,7 +103,8 @@ public class HelpDeskRoster {
 		if (campaign != null) {
 			Map<HouseholdSurveys.Household, RosterPerson> byHousehold = page.people()
 				.stream()
-				.collect(Collectors.toMap(p -> new HouseholdSurveys.Household(p.kigo(), p.bango()), Function.identity()));
+				.collect(Collectors.toMap(p -> new HouseholdSurveys.Household(p.kigo(), p.bango()),
+						Function.identity()));
 			survey = surveys.states(tenantId, campaign.id(), byHousehold.keySet())
 				.entrySet()
 				.stream()
@@ -111,7 +114,8 @@ public class HelpDeskRoster {
 	}
 
 	/**
-	 * The campaign a caller most likely means: the newest open one, else the newest closed or completed one.
+	 * The campaign a caller most likely means: the newest open one, else the newest
+	 * closed or completed one.
 	 * @param surveyed newest first
 	 */
 	static Optional<Campaign> current(List<Campaign> surveyed) {
@@ -130,7 +134,10 @@ public class HelpDeskRoster {
 			List<HouseholdSurveys.HouseholdForm> forms, List<AuditEntry> events) {
 	}
 
-	/** The person detail; the view is written to the audit log in the same transaction. Empty: not found. */
+	/**
+	 * The person detail; the view is written to the audit log in the same transaction.
+	 * Empty: not found.
+	 */
 	@Transactional
 	public Optional<PersonDetail> person(StaffActor actor, long id) {
 		tenant(actor);

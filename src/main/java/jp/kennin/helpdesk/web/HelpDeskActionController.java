@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One page per help-desk action with its reason form; who may take it, the action itself and its single
- * audit event (with the reason) come from {@link HelpDeskActions}. Another tenant's person or a dependent is a 404.
+ * One page per help-desk action with its reason form; who may take it, the action itself
+ * and its single audit event (with the reason) come from {@link HelpDeskActions}. Another
+ * tenant's person or a dependent is a 404.
  */
 @Controller
 class HelpDeskActionController {
@@ -51,7 +52,8 @@ class HelpDeskActionController {
 		HelpDeskAction what = HelpDeskAction.of(action);
 		prepare(id, what, actor, model);
 		String reason = form.getReason().strip();
-		// In the order of the fields on the page, so the error summary reads top to bottom.
+		// In the order of the fields on the page, so the error summary reads top to
+		// bottom.
 		if (what.isAsksEmail() && form.getEmail().isBlank()) {
 			result.rejectValue("email", "helpdesk.email.required");
 		}

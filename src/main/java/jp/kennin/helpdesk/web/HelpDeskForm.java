@@ -1,6 +1,9 @@
 package jp.kennin.helpdesk.web;
 
-/** What staff type for a help-desk action: always a reason; the new address for EMAIL; a tick for RESET. */
+/**
+ * What staff type for a help-desk action: always a reason; the new address for EMAIL; a
+ * tick for RESET.
+ */
 class HelpDeskForm {
 
 	static final int REASON_MAX = 200;

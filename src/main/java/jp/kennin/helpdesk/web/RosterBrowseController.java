@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * 名簿の検索 for insurer staff (TENANT_ADMIN, REVIEWER), always within their own tenant, with each
- * person's registration status and their household's survey status; without criteria it lists everyone.
- * Pages go by position ({@code after}/{@code before} a 記号-番号), not by number, so there is no page number to
- * be out of range (an old {@code page} parameter is ignored). Every view of a person's detail is audited.
+ * 名簿の検索 for insurer staff (TENANT_ADMIN, REVIEWER), always within their own tenant, with
+ * each person's registration status and their household's survey status; without criteria
+ * it lists everyone. Pages go by position ({@code after}/{@code before} a 記号-番号), not by
+ * number, so there is no page number to be out of range (an old {@code page} parameter is
+ * ignored). Every view of a person's detail is audited.
  */
 @Controller
 class RosterBrowseController {
@@ -55,7 +56,8 @@ class RosterBrowseController {
 		model.addAttribute("page", result.page());
 		if (!result.page().people().isEmpty()) {
 			model.addAttribute("beforeKey", RosterDirectory.Cursor.key(result.page().people().get(0)));
-			model.addAttribute("afterKey", RosterDirectory.Cursor.key(result.page().people().get(result.page().people().size() - 1)));
+			model.addAttribute("afterKey",
+					RosterDirectory.Cursor.key(result.page().people().get(result.page().people().size() - 1)));
 		}
 		return VIEW_SEARCH;
 	}

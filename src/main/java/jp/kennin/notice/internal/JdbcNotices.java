@@ -44,7 +44,8 @@ class JdbcNotices implements Notices {
 
 	@Override
 	public List<Notice> publishedSiteNotices() {
-		return jdbc.sql("select * from notice where tenant_id is null and" + PUBLISHED + " order by notice_date desc, id desc")
+		return jdbc
+			.sql("select * from notice where tenant_id is null and" + PUBLISHED + " order by notice_date desc, id desc")
 			.param("now", Timestamp.from(clock.instant()))
 			.query(JdbcNotices::map)
 			.list();
@@ -52,8 +53,9 @@ class JdbcNotices implements Notices {
 
 	@Override
 	public List<Notice> publishedTenantNotices(long tenantId) {
-		return jdbc.sql("select * from notice where tenant_id = :tenant and" + PUBLISHED
-				+ " order by notice_date desc, id desc")
+		return jdbc
+			.sql("select * from notice where tenant_id = :tenant and" + PUBLISHED
+					+ " order by notice_date desc, id desc")
 			.param("tenant", tenantId)
 			.param("now", Timestamp.from(clock.instant()))
 			.query(JdbcNotices::map)
@@ -71,9 +73,10 @@ class JdbcNotices implements Notices {
 			Instant publishUntil) {
 		Timestamp now = Timestamp.from(clock.instant());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into notice (tenant_id, notice_date, title, body, publish_from, publish_until, created_at, updated_at)
-				values (:tenant, :date, :title, :body, :from, :until, :now, :now)""")
+		jdbc.sql(
+				"""
+						insert into notice (tenant_id, notice_date, title, body, publish_from, publish_until, created_at, updated_at)
+						values (:tenant, :date, :title, :body, :from, :until, :now, :now)""")
 			.param("tenant", tenantId, Types.BIGINT)
 			.param("date", Date.valueOf(date))
 			.param("title", title)
@@ -106,8 +109,9 @@ class JdbcNotices implements Notices {
 	@Transactional
 	public boolean update(Long scope, long id, LocalDate date, String title, String body, Instant publishFrom,
 			Instant publishUntil) {
-		return jdbc.sql("update notice set notice_date = :date, title = :title, body = :body, publish_from = :from, "
-				+ "publish_until = :until, updated_at = :now where id = :id and " + scope(scope))
+		return jdbc
+			.sql("update notice set notice_date = :date, title = :title, body = :body, publish_from = :from, "
+					+ "publish_until = :until, updated_at = :now where id = :id and " + scope(scope))
 			.params(scopeParams(scope))
 			.param("id", id)
 			.param("date", Date.valueOf(date))
@@ -138,8 +142,9 @@ class JdbcNotices implements Notices {
 	public void attach(Long scope, long id, String fileName, long size, InputStream content) throws IOException {
 		String old = key(scope, id);
 		String key = storage.put(content);
-		jdbc.sql("update notice set attachment_key = :key, attachment_name = :name, attachment_size = :size where id = :id and "
-				+ scope(scope))
+		jdbc.sql(
+				"update notice set attachment_key = :key, attachment_name = :name, attachment_size = :size where id = :id and "
+						+ scope(scope))
 			.params(scopeParams(scope))
 			.param("id", id)
 			.param("key", key)
@@ -155,8 +160,9 @@ class JdbcNotices implements Notices {
 	@Transactional
 	public void removeAttachment(Long scope, long id) throws IOException {
 		String old = key(scope, id);
-		jdbc.sql("update notice set attachment_key = null, attachment_name = null, attachment_size = null where id = :id and "
-				+ scope(scope))
+		jdbc.sql(
+				"update notice set attachment_key = null, attachment_name = null, attachment_size = null where id = :id and "
+						+ scope(scope))
 			.params(scopeParams(scope))
 			.param("id", id)
 			.update();
@@ -183,7 +189,8 @@ class JdbcNotices implements Notices {
 		}
 		Notice n = notice.get();
 		Optional<InputStream> content = openAttachment(n.tenantId(), id);
-		return content.map(in -> new Attachment(n.attachmentName(), n.attachmentSize() == null ? 0 : n.attachmentSize(), in));
+		return content
+			.map(in -> new Attachment(n.attachmentName(), n.attachmentSize() == null ? 0 : n.attachmentSize(), in));
 	}
 
 	private String key(Long scope, long id) {

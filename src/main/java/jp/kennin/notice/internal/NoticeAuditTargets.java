@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Names {@code notice:<id>} in the audit log by its title, with the page its editor uses: site notices for
- * operators, an insurer's notices for that insurer's administrators.
+ * Names {@code notice:<id>} in the audit log by its title, with the page its editor uses:
+ * site notices for operators, an insurer's notices for that insurer's administrators.
  */
 @Component
 class NoticeAuditTargets implements AuditTargets {

@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writing notices: サイトからのお知らせ (site scope) for operators, 健康保険組合からのお知らせ for an insurer's
- * TENANT_ADMIN in their own tenant. A notice outside the actor's scope does not exist for them. The notice,
- * its attachment and its audit record commit together or not at all (a failed upload leaves no notice).
+ * TENANT_ADMIN in their own tenant. A notice outside the actor's scope does not exist for
+ * them. The notice, its attachment and its audit record commit together or not at all (a
+ * failed upload leaves no notice).
  */
 @Service
 @Transactional(rollbackFor = Exception.class)
@@ -42,10 +43,15 @@ public class NoticeManagement {
 	public record Draft(LocalDate date, String title, String body, Instant publishFrom, Instant publishUntil) {
 	}
 
-	/** A PDF the caller has checked (size, magic bytes); {@code content} is read once, inside the transaction. */
+	/**
+	 * A PDF the caller has checked (size, magic bytes); {@code content} is read once,
+	 * inside the transaction.
+	 */
 	public record Upload(String fileName, long size, InputStreamSource content) {
 
-		/** Keeps the last path segment of the name a browser sent, at most 200 characters. */
+		/**
+		 * Keeps the last path segment of the name a browser sent, at most 200 characters.
+		 */
 		public static Upload of(String originalName, long size, InputStreamSource content) {
 			String name = originalName == null ? "attachment.pdf" : originalName.replace('\\', '/');
 			name = name.substring(name.lastIndexOf('/') + 1);
@@ -64,12 +70,17 @@ public class NoticeManagement {
 		return notices.find(scope(actor, site), id);
 	}
 
-	/** @throws org.springframework.security.access.AccessDeniedException for staff outside the scope's role */
+	/**
+	 * @throws org.springframework.security.access.AccessDeniedException for staff outside
+	 * the scope's role
+	 */
 	public void checkEditor(StaffActor actor, boolean site) {
 		scope(actor, site);
 	}
 
-	/** @param attachment null for none */
+	/**
+	 * @param attachment null for none
+	 */
 	public long create(StaffActor actor, boolean site, Draft draft, Upload attachment) throws IOException {
 		Long scope = scope(actor, site);
 		long id = notices.create(scope, draft.date(), draft.title(), draft.body(), draft.publishFrom(),
@@ -79,7 +90,9 @@ public class NoticeManagement {
 		return id;
 	}
 
-	/** @return false if the notice is not in the actor's scope */
+	/**
+	 * @return false if the notice is not in the actor's scope
+	 */
 	public boolean update(StaffActor actor, boolean site, long id, Draft draft, boolean removeAttachment,
 			Upload attachment) throws IOException {
 		Long scope = scope(actor, site);
@@ -95,7 +108,9 @@ public class NoticeManagement {
 		return true;
 	}
 
-	/** @return false if the notice is not in the actor's scope */
+	/**
+	 * @return false if the notice is not in the actor's scope
+	 */
 	public boolean delete(StaffActor actor, boolean site, long id) throws IOException {
 		Long scope = scope(actor, site);
 		if (!notices.delete(scope, id)) {
@@ -119,7 +134,10 @@ public class NoticeManagement {
 		}
 	}
 
-	/** Site notices belong to operators; an insurer's to its TENANT_ADMIN, in their own tenant only. */
+	/**
+	 * Site notices belong to operators; an insurer's to its TENANT_ADMIN, in their own
+	 * tenant only.
+	 */
 	private static Long scope(StaffActor actor, boolean site) {
 		if (site) {
 			actor.require(StaffActor.OPERATOR);

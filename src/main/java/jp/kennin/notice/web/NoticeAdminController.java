@@ -33,7 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 健康保険組合からのお知らせ ({@code /admin/notices}, their tenant) and サイトからのお知らせ
- * ({@code /admin/site-notices}). The URL decides the scope, {@link NoticeManagement} the role.
+ * ({@code /admin/site-notices}). The URL decides the scope, {@link NoticeManagement} the
+ * role.
  */
 @Controller
 class NoticeAdminController {

@@ -8,7 +8,10 @@ import jp.kennin.platform.NoControlCharacters;
 
 import org.springframework.web.multipart.MultipartFile;
 
-/** A notice as typed: dates as {@code yyyy-MM-dd}, publish times as {@code yyyy-MM-ddTHH:mm} in Japan time. */
+/**
+ * A notice as typed: dates as {@code yyyy-MM-dd}, publish times as
+ * {@code yyyy-MM-ddTHH:mm} in Japan time.
+ */
 public class NoticeForm {
 
 	@NotBlank(message = "{notice.form.date.required}")

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Notices as members read them: an insurer's notice on its own page ({@code /home/notices/{id}}, Markdown
- * rendered safely, the attachment offered) and attachments of published notices
- * ({@code /notices/{id}/attachment}). Who may see what is {@link Notices.Reader#maySee}'s rule.
+ * Notices as members read them: an insurer's notice on its own page
+ * ({@code /home/notices/{id}}, Markdown rendered safely, the attachment offered) and
+ * attachments of published notices ({@code /notices/{id}/attachment}). Who may see what
+ * is {@link Notices.Reader#maySee}'s rule.
  */
 @Controller
 class NoticeReaderController {
@@ -48,7 +49,10 @@ class NoticeReaderController {
 		return VIEW_MEMBER_NOTICE;
 	}
 
-	/** Open to visitors for site notices; the member chain lets the request through and the rule decides. */
+	/**
+	 * Open to visitors for site notices; the member chain lets the request through and
+	 * the rule decides.
+	 */
 	@GetMapping("/notices/{id}/attachment")
 	void attachment(@PathVariable long id, Authentication auth, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -58,9 +62,13 @@ class NoticeReaderController {
 		Downloads.send(response, a.fileName(), "application/pdf", true, a.content());
 	}
 
-	/** The tenant of the logged-in member, or null (visitors; staff have their own chain and session key). */
+	/**
+	 * The tenant of the logged-in member, or null (visitors; staff have their own chain
+	 * and session key).
+	 */
 	private static Long memberTenant(Authentication auth) {
-		return auth != null && auth.getPrincipal() instanceof HouseholdScopedPrincipal member ? member.tenantId() : null;
+		return auth != null && auth.getPrincipal() instanceof HouseholdScopedPrincipal member ? member.tenantId()
+				: null;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -21,8 +21,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Development transport: writes each mail as an .eml file instead of sending it. The dev mailbox page
- * lists these files, so the folder is the single source of truth and works across nodes sharing it.
+ * Development transport: writes each mail as an .eml file instead of sending it. The dev
+ * mailbox page lists these files, so the folder is the single source of truth and works
+ * across nodes sharing it.
  */
 class CapturingMailTransport implements MailTransport {
 
@@ -58,9 +59,8 @@ class CapturingMailTransport implements MailTransport {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(dir)) {
-			List<String> names = new ArrayList<>(files.map(p -> p.getFileName().toString())
-				.filter(n -> FILE_NAME.matcher(n).matches())
-				.toList());
+			List<String> names = new ArrayList<>(
+					files.map(p -> p.getFileName().toString()).filter(n -> FILE_NAME.matcher(n).matches()).toList());
 			names.sort(Comparator.comparing(CapturingMailTransport::sortKey).reversed());
 			return names;
 		}

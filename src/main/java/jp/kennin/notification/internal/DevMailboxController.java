@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The development mailbox: captured mail, newest first, to anyone who asks. Exists only while mail is
- * captured, which the start-up checks allow in the embedded demo setup only (or when a test asks for it),
- * never when SMTP is configured.
+ * The development mailbox: captured mail, newest first, to anyone who asks. Exists only
+ * while mail is captured, which the start-up checks allow in the embedded demo setup only
+ * (or when a test asks for it), never when SMTP is configured.
  */
 @Controller
 @ConditionalOnProperty(name = MailTransportConfiguration.CAPTURING, havingValue = "true")
@@ -49,10 +49,11 @@ class DevMailboxController {
 	/** Last at start-up, after the demo logins, so whoever starts it cannot miss it. */
 	@EventListener(ApplicationReadyEvent.class)
 	void warn() {
-		log.warn("DEV MAILBOX ON - Mail is not sent: no SMTP host is set, so every mail is written to {} and shown "
-				+ "to anyone at {}/dev/mail, password reset links included. Only for the embedded demo; set "
-				+ "SPRING_MAIL_HOST before real use.", properties.mail().captureDir().toAbsolutePath().normalize(),
-				properties.baseUrl());
+		log.warn(
+				"DEV MAILBOX ON - Mail is not sent: no SMTP host is set, so every mail is written to {} and shown "
+						+ "to anyone at {}/dev/mail, password reset links included. Only for the embedded demo; set "
+						+ "SPRING_MAIL_HOST before real use.",
+				properties.mail().captureDir().toAbsolutePath().normalize(), properties.baseUrl());
 	}
 
 	@GetMapping("/dev/mail")

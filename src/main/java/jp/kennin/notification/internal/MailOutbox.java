@@ -48,9 +48,11 @@ class MailOutbox implements Mailer {
 	}
 
 	List<OutboxMail> due(int limit) {
-		return jdbc.sql("""
-				select id, from_address, from_name, to_address, subject, body, attempts, created_at from mail_outbox
-				where status = 'PENDING' and next_attempt_at <= ? order by id fetch first %d rows only""".formatted(limit))
+		return jdbc
+			.sql("""
+					select id, from_address, from_name, to_address, subject, body, attempts, created_at from mail_outbox
+					where status = 'PENDING' and next_attempt_at <= ? order by id fetch first %d rows only"""
+				.formatted(limit))
 			.param(Timestamp.from(clock.instant()))
 			.query((rs, i) -> new OutboxMail(rs.getLong("id"), rs.getString("from_address"), rs.getString("from_name"),
 					rs.getString("to_address"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
@@ -59,12 +61,15 @@ class MailOutbox implements Mailer {
 	}
 
 	void markSent(long id) {
-		jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+		jdbc.sql(
+				"update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
 			.params(Timestamp.from(clock.instant()), id)
 			.update();
 	}
 
-	/** Records a failed attempt; after {@code maxAttempts} the mail is given up as FAILED. */
+	/**
+	 * Records a failed attempt; after {@code maxAttempts} the mail is given up as FAILED.
+	 */
 	void markFailed(OutboxMail mail, String error, int maxAttempts) {
 		int attempts = mail.attempts() + 1;
 		Instant next = clock.instant().plus(backoff(attempts));

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * SMTP when {@code spring.mail.host} is set; captured to disk for the dev mailbox only when the start-up checks
- * decided so (the embedded demo setup, see platform's StartupChecks); otherwise there is no transport and mail
- * waits in the outbox.
+ * SMTP when {@code spring.mail.host} is set; captured to disk for the dev mailbox only
+ * when the start-up checks decided so (the embedded demo setup, see platform's
+ * StartupChecks); otherwise there is no transport and mail waits in the outbox.
  */
 @Configuration(proxyBeanMethods = false)
 class MailTransportConfiguration {

@@ -9,8 +9,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Builds the MIME message both transports send or store: UTF-8 plain text, with a stable Message-ID
- * derived from the outbox ID so a retried send can be recognised as the same mail.
+ * Builds the MIME message both transports send or store: UTF-8 plain text, with a stable
+ * Message-ID derived from the outbox ID so a retried send can be recognised as the same
+ * mail.
  */
 final class MimeMessages {
 

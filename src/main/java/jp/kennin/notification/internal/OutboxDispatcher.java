@@ -13,8 +13,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due outbox mail. Runs on every node but holds a cluster-wide lock, so each mail is sent once. Without
- * a transport (no SMTP host and capture off) mail stays in the outbox until one is configured.
+ * Sends due outbox mail. Runs on every node but holds a cluster-wide lock, so each mail
+ * is sent once. Without a transport (no SMTP host and capture off) mail stays in the
+ * outbox until one is configured.
  */
 @Component
 class OutboxDispatcher {

@@ -13,7 +13,10 @@ import jp.kennin.survey.FormDependent;
 
 import org.springframework.context.MessageSource;
 
-/** What a decision needs: 削除 a 喪失日 and a 事由, 保留 a note; and how it is written to the history. */
+/**
+ * What a decision needs: 削除 a 喪失日 and a 事由, 保留 a note; and how it is written to the
+ * history.
+ */
 final class DecisionRules {
 
 	static final int NOTE_MAX = 1000;
@@ -64,8 +67,8 @@ final class DecisionRules {
 	}
 
 	/**
-	 * The history's detail as staff read it (in Japanese, the staff default), so the history needs no lookup
-	 * to be understood: 「削除 喪失日 2026/04/01 就職 note」.
+	 * The history's detail as staff read it (in Japanese, the staff default), so the
+	 * history needs no lookup to be understood: 「削除 喪失日 2026/04/01 就職 note」.
 	 */
 	static String describe(DependentDecision d, MessageSource messages) {
 		StringBuilder s = new StringBuilder(text(messages, "review.decision." + d.decision().name()));

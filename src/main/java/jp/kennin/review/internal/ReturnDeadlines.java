@@ -13,9 +13,10 @@ import jp.kennin.survey.CampaignStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The correction deadline of a 差し戻し. The member can only change a form while the campaign takes
- * changes, so the deadline never lies after the campaign's deadline unless late submission is allowed; the
- * default (the tenant's number of days, to the end of that day in Japan time) is capped there.
+ * The correction deadline of a 差し戻し. The member can only change a form while the campaign
+ * takes changes, so the deadline never lies after the campaign's deadline unless late
+ * submission is allowed; the default (the tenant's number of days, to the end of that day
+ * in Japan time) is capped there.
  */
 @Component
 class ReturnDeadlines {

@@ -8,7 +8,10 @@ import jp.kennin.review.ReviewAuditEvent;
 
 import org.springframework.stereotype.Component;
 
-/** Writes the review's audit events in the caller's transaction: a step and its record commit together. */
+/**
+ * Writes the review's audit events in the caller's transaction: a step and its record
+ * commit together.
+ */
 @Component
 class ReviewAudit {
 

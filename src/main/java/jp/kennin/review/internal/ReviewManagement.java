@@ -3,6 +3,7 @@ package jp.kennin.review.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jp.kennin.platform.JapanTime;
@@ -33,8 +34,9 @@ import static jp.kennin.review.ReviewAuditEvent.REVIEW_STARTED;
 import static jp.kennin.review.ReviewAuditEvent.REVIEW_VIEWED;
 
 /**
- * The review use cases: role check, tenant scope, version check, change, history and audit record in one
- * transaction each. The form's state moves through the survey module's {@link SurveyReviewSteps}.
+ * The review use cases: role check, tenant scope, version check, change, history and
+ * audit record in one transaction each. The form's state moves through the survey
+ * module's {@link SurveyReviewSteps}.
  */
 @Service
 @Transactional
@@ -71,7 +73,7 @@ class ReviewManagement implements Reviews {
 		return new ReviewView(form, review.isPresent(), review.map(ReviewRepository.Case::version).orElse(0),
 				review.map(ReviewRepository.Case::memo).orElse(null),
 				review.map(c -> reviews.decisions(actor.tenantId(), c.id())).orElse(Map.of()),
-				review.map(c -> reviews.history(actor.tenantId(), c.id())).orElse(java.util.List.of()),
+				review.map(c -> reviews.history(actor.tenantId(), c.id())).orElse(List.of()),
 				reviews.settings(actor.tenantId()));
 	}
 
@@ -105,8 +107,8 @@ class ReviewManagement implements Reviews {
 				checked.reason(), checked.note(), actor.loginId(), now());
 		Map<String, String> details = DecisionRules.details(dependent, checked);
 		var type = proposal ? REMOVAL_PROPOSED : DEPENDENT_DECIDED;
-		reviews.addEvent(actor.tenantId(), step.caseId(), type.name(), dependentId, DecisionRules.describe(checked, messages),
-				actor.loginId(), actor.role(), now());
+		reviews.addEvent(actor.tenantId(), step.caseId(), type.name(), dependentId,
+				DecisionRules.describe(checked, messages), actor.loginId(), actor.role(), now());
 		audit.form(type, actor, formId, details);
 	}
 
@@ -119,7 +121,8 @@ class ReviewManagement implements Reviews {
 		reviews.approve(actor.tenantId(), step.caseId(), dependentId, actor.loginId());
 		reviews.addEvent(actor.tenantId(), step.caseId(), REMOVAL_APPROVED.name(), dependentId, proposal.decidedBy(),
 				actor.loginId(), actor.role(), now());
-		audit.form(REMOVAL_APPROVED, actor, formId, Map.of("edaban", dependent.edaban(), "proposedBy", proposal.decidedBy()));
+		audit.form(REMOVAL_APPROVED, actor, formId,
+				Map.of("edaban", dependent.edaban(), "proposedBy", proposal.decidedBy()));
 	}
 
 	@Override
@@ -129,7 +132,8 @@ class ReviewManagement implements Reviews {
 		FormDependent dependent = dependent(step.form(), dependentId);
 		String text = DecisionRules.required(note, ReviewProblem.NOTE_REQUIRED);
 		DecisionState proposal = proposal(actor, step, dependentId);
-		reviews.decide(actor.tenantId(), step.caseId(), dependentId, null, null, null, null, text, actor.loginId(), now());
+		reviews.decide(actor.tenantId(), step.caseId(), dependentId, null, null, null, null, text, actor.loginId(),
+				now());
 		reviews.addEvent(actor.tenantId(), step.caseId(), REMOVAL_SENT_BACK.name(), dependentId, text, actor.loginId(),
 				actor.role(), now());
 		audit.form(REMOVAL_SENT_BACK, actor, formId,
@@ -140,20 +144,22 @@ class ReviewManagement implements Reviews {
 	public void saveMemo(ReviewActor actor, long formId, int version, String memo) {
 		requireReviewer(actor);
 		form(actor, formId);
-		var review = reviews.find(actor.tenantId(), formId).orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
+		var review = reviews.find(actor.tenantId(), formId)
+			.orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
 		bump(actor, review, version);
 		String text = memo == null || memo.isBlank() ? null : memo.strip();
 		reviews.saveMemo(actor.tenantId(), review.id(), text);
 		reviews.addEvent(actor.tenantId(), review.id(), REVIEW_MEMO_SAVED.name(), null, null, actor.loginId(),
 				actor.role(), now());
-		audit.form(REVIEW_MEMO_SAVED, actor, formId, Map.of("length", String.valueOf(text == null ? 0 : text.length())));
+		audit.form(REVIEW_MEMO_SAVED, actor, formId,
+				Map.of("length", String.valueOf(text == null ? 0 : text.length())));
 	}
 
 	@Override
 	public void returnForCorrection(ReviewActor actor, long formId, int version, ReturnRequest request) {
 		Step step = step(actor, formId, version);
 		String message = DecisionRules.required(request.message(), ReviewProblem.MESSAGE_REQUIRED);
-		var reasons = request.reasons() == null ? java.util.List.<ReturnReason>of()
+		var reasons = request.reasons() == null ? List.<ReturnReason>of()
 				: request.reasons().stream().filter(r -> r.text() != null && !r.text().isBlank()).toList();
 		if (reasons.isEmpty()) {
 			throw new ReviewProblem(ReviewProblem.RETURN_REASON_REQUIRED);
@@ -177,7 +183,9 @@ class ReviewManagement implements Reviews {
 	public void complete(ReviewActor actor, long formId, int version) {
 		Step step = step(actor, formId, version);
 		Map<Long, DecisionState> decisions = reviews.decisions(actor.tenantId(), step.caseId());
-		boolean all = step.form().dependents().stream()
+		boolean all = step.form()
+			.dependents()
+			.stream()
 			.allMatch(d -> decisions.getOrDefault(d.id(), DecisionState.UNDECIDED).settled());
 		if (!all) {
 			throw new ReviewProblem(ReviewProblem.UNDECIDED);
@@ -219,7 +227,8 @@ class ReviewManagement implements Reviews {
 		if (form.form().status() != SurveyStatus.State.IN_REVIEW) {
 			throw new ReviewProblem(ReviewProblem.NOT_IN_REVIEW);
 		}
-		var review = reviews.find(actor.tenantId(), formId).orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
+		var review = reviews.find(actor.tenantId(), formId)
+			.orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
 		bump(actor, review, version);
 		return new Step(form, review.id());
 	}
@@ -247,7 +256,11 @@ class ReviewManagement implements Reviews {
 	}
 
 	private static FormDependent dependent(ReviewedForm form, long dependentId) {
-		return form.dependents().stream().filter(d -> d.id() == dependentId).findFirst().orElseThrow(ReviewNotFound::new);
+		return form.dependents()
+			.stream()
+			.filter(d -> d.id() == dependentId)
+			.findFirst()
+			.orElseThrow(ReviewNotFound::new);
 	}
 
 	private static void requireReviewer(ReviewActor actor) {

@@ -16,7 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static jp.kennin.review.ReviewAuditEvent.REVIEW_QUEUE_VIEWED;
 
-/** Lists a campaign's queue for its insurer's reviewers, recording who looked with which filters. */
+/**
+ * Lists a campaign's queue for its insurer's reviewers, recording who looked with which
+ * filters.
+ */
 @Service
 @Transactional
 class ReviewQueueManagement implements ReviewQueues {

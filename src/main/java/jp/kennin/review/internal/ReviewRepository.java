@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,10 @@ import jp.kennin.review.Reviews.ReviewSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The review's own tables (review_case, review_decision, review_event, review_setting), always by tenant. */
+/**
+ * The review's own tables (review_case, review_decision, review_event, review_setting),
+ * always by tenant.
+ */
 @Repository
 class ReviewRepository {
 
@@ -37,14 +42,18 @@ class ReviewRepository {
 	}
 
 	Optional<Case> find(long tenantId, long formId) {
-		return jdbc.sql("select id, survey_form_id, version, memo from review_case where tenant_id = ? and survey_form_id = ?")
+		return jdbc
+			.sql("select id, survey_form_id, version, memo from review_case where tenant_id = ? and survey_form_id = ?")
 			.params(tenantId, formId)
 			.query((rs, n) -> new Case(rs.getLong("id"), rs.getLong("survey_form_id"), rs.getInt("version"),
 					rs.getString("memo")))
 			.optional();
 	}
 
-	/** The form's review, created at its first start; a restart after a resubmission keeps the same one. */
+	/**
+	 * The form's review, created at its first start; a restart after a resubmission keeps
+	 * the same one.
+	 */
 	Case open(long tenantId, long formId, long campaignId, String by, Instant at) {
 		Optional<Case> existing = find(tenantId, formId);
 		if (existing.isPresent()) {
@@ -59,17 +68,21 @@ class ReviewRepository {
 	}
 
 	/**
-	 * Moves the version on if it is still {@code expected}; false when a colleague changed the review since
-	 * (the caller then refuses the change, so nothing is overwritten).
+	 * Moves the version on if it is still {@code expected}; false when a colleague
+	 * changed the review since (the caller then refuses the change, so nothing is
+	 * overwritten).
 	 */
 	boolean bump(long tenantId, long caseId, int expected, Instant at) {
-		return jdbc.sql("update review_case set version = version + 1, updated_at = ? where tenant_id = ? and id = ? and version = ?")
+		return jdbc.sql(
+				"update review_case set version = version + 1, updated_at = ? where tenant_id = ? and id = ? and version = ?")
 			.params(Timestamp.from(at), tenantId, caseId, expected)
 			.update() == 1;
 	}
 
 	void saveMemo(long tenantId, long caseId, String memo) {
-		jdbc.sql("update review_case set memo = ? where tenant_id = ? and id = ?").params(memo, tenantId, caseId).update();
+		jdbc.sql("update review_case set memo = ? where tenant_id = ? and id = ?")
+			.params(memo, tenantId, caseId)
+			.update();
 	}
 
 	Map<Long, DecisionState> decisions(long tenantId, long caseId) {
@@ -81,9 +94,12 @@ class ReviewRepository {
 		return out;
 	}
 
-	/** Sets the dependent's current decision; {@code approval} is PROPOSED, APPROVED or null. */
-	void decide(long tenantId, long caseId, long dependentId, Decision decision, String approval,
-			java.time.LocalDate lossDate, LossReason reason, String note, String by, Instant at) {
+	/**
+	 * Sets the dependent's current decision; {@code approval} is PROPOSED, APPROVED or
+	 * null.
+	 */
+	void decide(long tenantId, long caseId, long dependentId, Decision decision, String approval, LocalDate lossDate,
+			LossReason reason, String note, String by, Instant at) {
 		Object[] values = { decision == null ? null : decision.name(), approval,
 				lossDate == null ? null : Date.valueOf(lossDate), reason == null ? null : reason.name(), note, by,
 				Timestamp.from(at) };
@@ -139,11 +155,13 @@ class ReviewRepository {
 	}
 
 	void saveSettings(long tenantId, ReviewSettings settings, Instant at) {
-		int updated = jdbc.sql("update review_setting set four_eyes = ?, correction_days = ?, updated_at = ? where tenant_id = ?")
+		int updated = jdbc
+			.sql("update review_setting set four_eyes = ?, correction_days = ?, updated_at = ? where tenant_id = ?")
 			.params(settings.fourEyes(), settings.correctionDays(), Timestamp.from(at), tenantId)
 			.update();
 		if (updated == 0) {
-			jdbc.sql("insert into review_setting (four_eyes, correction_days, updated_at, tenant_id) values (?, ?, ?, ?)")
+			jdbc.sql(
+					"insert into review_setting (four_eyes, correction_days, updated_at, tenant_id) values (?, ?, ?, ?)")
 				.params(settings.fourEyes(), settings.correctionDays(), Timestamp.from(at), tenantId)
 				.update();
 		}
@@ -159,7 +177,7 @@ class ReviewRepository {
 	}
 
 	private static Object[] append(Object[] values, Object... more) {
-		Object[] all = java.util.Arrays.copyOf(values, values.length + more.length);
+		Object[] all = Arrays.copyOf(values, values.length + more.length);
 		System.arraycopy(more, 0, all, values.length, more.length);
 		return all;
 	}

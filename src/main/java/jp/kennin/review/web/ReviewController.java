@@ -1,9 +1,11 @@
 package jp.kennin.review.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The review screen of one form and its steps: a decision per dependent, the approval of removals, the
- * memo, 差し戻し and 確認完了. Every step posts the review's version and comes back here (post/redirect/get).
+ * The review screen of one form and its steps: a decision per dependent, the approval of
+ * removals, the memo, 差し戻し and 確認完了. Every step posts the review's version and comes back
+ * here (post/redirect/get).
  */
 @Controller
 @RequestMapping("/admin/reviews/{formId}")
@@ -57,9 +60,12 @@ class ReviewController {
 		ReviewActor actor = ReviewPages.actor(auth, request);
 		ReviewView view = reviews.view(actor, formId);
 		var household = documents.listForStaff(actor.tenantId(), view.form().form().kigo(), view.form().form().bango());
-		Map<Long, List<jp.kennin.document.StoredDocument>> files = new java.util.LinkedHashMap<>();
+		Map<Long, List<jp.kennin.document.StoredDocument>> files = new LinkedHashMap<>();
 		for (FormDependent d : view.form().dependents()) {
-			files.put(d.id(), household.stream().filter(f -> Long.valueOf(d.rosterPersonId()).equals(f.subjectPersonId())).toList());
+			files.put(d.id(),
+					household.stream()
+						.filter(f -> Long.valueOf(d.rosterPersonId()).equals(f.subjectPersonId()))
+						.toList());
 		}
 		model.addAttribute("review", view);
 		model.addAttribute("precheck", forms.precheck(view.form()));
@@ -73,9 +79,10 @@ class ReviewController {
 
 	@PostMapping("/dependents/{dependentId}/decision")
 	String decide(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String decision,
-			@RequestParam(required = false) String lossDate, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version,
+			@RequestParam(required = false) String decision, @RequestParam(required = false) String lossDate,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
 		LocalDate loss;
 		try {
@@ -85,8 +92,8 @@ class ReviewController {
 			redirect.addFlashAttribute("problem", ReviewProblem.LOSS_DATE_REQUIRED);
 			return ReviewPages.redirectTo(formId);
 		}
-		var input = new Reviews.DependentDecision(parse(Decision.class, decision), loss, parse(LossReason.class, reason),
-				note);
+		var input = new Reviews.DependentDecision(parse(Decision.class, decision), loss,
+				parse(LossReason.class, reason), note);
 		redirect.addFlashAttribute("entered", Map.of("dependentId", dependentId, "note", note == null ? "" : note));
 		return ReviewPages.act(redirect, formId, "review.flash.decided",
 				() -> reviews.decide(actor, formId, version, dependentId, input));
@@ -94,7 +101,8 @@ class ReviewController {
 
 	@PostMapping("/dependents/{dependentId}/approve")
 	String approve(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
+			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version,
+			RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
 		return ReviewPages.act(redirect, formId, "review.flash.approved",
 				() -> reviews.approveRemoval(actor, formId, version, dependentId));
@@ -102,21 +110,26 @@ class ReviewController {
 
 	@PostMapping("/dependents/{dependentId}/send-back")
 	String sendBack(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
+			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
 		return ReviewPages.act(redirect, formId, "review.flash.sentBack",
 				() -> reviews.sendBackRemoval(actor, formId, version, dependentId, note));
 	}
 
 	@PostMapping("/memo")
-	String memo(Authentication auth, HttpServletRequest request, @PathVariable long formId, @RequestParam(defaultValue = "-1") int version,
-			@RequestParam(required = false) String memo, RedirectAttributes redirect) {
+	String memo(Authentication auth, HttpServletRequest request, @PathVariable long formId,
+			@RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String memo,
+			RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
-		return ReviewPages.act(redirect, formId, "review.flash.memo", () -> reviews.saveMemo(actor, formId, version, memo));
+		return ReviewPages.act(redirect, formId, "review.flash.memo",
+				() -> reviews.saveMemo(actor, formId, version, memo));
 	}
 
-	/** 差し戻し: the message, one reason field per dependent (reason-ID) and an optional deadline date. */
+	/**
+	 * 差し戻し: the message, one reason field per dependent (reason-ID) and an optional
+	 * deadline date.
+	 */
 	@PostMapping("/return")
 	String returnForCorrection(Authentication auth, HttpServletRequest request, @PathVariable long formId,
 			@RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String message,
@@ -129,7 +142,7 @@ class ReviewController {
 				reasons.add(new Reviews.ReturnReason(Long.parseLong(name.substring(7)), null, value));
 			}
 		});
-		java.time.Instant until;
+		Instant until;
 		try {
 			until = deadline == null || deadline.isBlank() ? null
 					: LocalDate.parse(deadline.strip()).atTime(LocalTime.of(23, 59)).atZone(JapanTime.ZONE).toInstant();
@@ -139,15 +152,16 @@ class ReviewController {
 			return ReviewPages.redirectTo(formId);
 		}
 		redirect.addFlashAttribute("returnMessage", message);
-		return ReviewPages.act(redirect, formId, "review.flash.returned", () -> reviews.returnForCorrection(actor, formId,
-				version, new Reviews.ReturnRequest(message, reasons, until)));
+		return ReviewPages.act(redirect, formId, "review.flash.returned", () -> reviews.returnForCorrection(actor,
+				formId, version, new Reviews.ReturnRequest(message, reasons, until)));
 	}
 
 	@PostMapping("/complete")
-	String complete(Authentication auth, HttpServletRequest request, @PathVariable long formId, @RequestParam(defaultValue = "-1") int version,
-			RedirectAttributes redirect) {
+	String complete(Authentication auth, HttpServletRequest request, @PathVariable long formId,
+			@RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
 		ReviewActor actor = ReviewPages.actor(auth, request);
-		return ReviewPages.act(redirect, formId, "review.flash.completed", () -> reviews.complete(actor, formId, version));
+		return ReviewPages.act(redirect, formId, "review.flash.completed",
+				() -> reviews.complete(actor, formId, version));
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value) {

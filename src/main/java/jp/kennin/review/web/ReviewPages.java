@@ -9,7 +9,10 @@ import jp.kennin.review.ReviewProblem;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** What the review controllers share: the actor of a request, and a step that reports its refusal. */
+/**
+ * What the review controllers share: the actor of a request, and a step that reports its
+ * refusal.
+ */
 final class ReviewPages {
 
 	private ReviewPages() {
@@ -23,7 +26,10 @@ final class ReviewPages {
 		return "redirect:/admin/reviews/" + formId;
 	}
 
-	/** Runs the step; a refusal comes back to the review screen as a message, the flash on success. */
+	/**
+	 * Runs the step; a refusal comes back to the review screen as a message, the flash on
+	 * success.
+	 */
 	static String act(RedirectAttributes redirect, long formId, String flash, Runnable step) {
 		try {
 			step.run();

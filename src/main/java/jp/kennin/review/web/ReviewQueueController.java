@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A campaign's review queue: the forms handed in, by tab with counts, filtered, searched, sorted and paged by
- * key; 「審査を始める」 takes a form into review and opens it.
+ * A campaign's review queue: the forms handed in, by tab with counts, filtered, searched,
+ * sorted and paged by key; 「審査を始める」 takes a form into review and opens it.
  */
 @Controller
 class ReviewQueueController {

@@ -24,8 +24,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code /api/**}: machine clients with a tenant API token ({@code Authorization: Bearer kennin_…}).
- * Stateless, so no session and no CSRF token (there is no cookie to ride on).
+ * {@code /api/**}: machine clients with a tenant API token
+ * ({@code Authorization: Bearer kennin_…}). Stateless, so no session and no CSRF token
+ * (there is no cookie to ride on).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -64,8 +65,8 @@ class ApiSecurityConfiguration {
 			String header = request.getHeader("Authorization");
 			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 				tokens.authenticate(header.substring(7).strip()).ifPresent(token -> {
-					var auth = new UsernamePasswordAuthenticationToken(new ApiClient(token.id(), token.tenantId()), null,
-							List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
+					var auth = new UsernamePasswordAuthenticationToken(new ApiClient(token.id(), token.tenantId()),
+							null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
 					var context = SecurityContextHolder.createEmptyContext();
 					context.setAuthentication(auth);
 					SecurityContextHolder.setContext(context);

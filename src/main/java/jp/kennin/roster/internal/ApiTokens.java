@@ -19,8 +19,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens with which an insurer's core system imports its roster. A token is 256 random bits shown
- * once at creation; only its SHA-256 is stored (a slow hash is not needed for a secret of that entropy).
+ * API tokens with which an insurer's core system imports its roster. A token is 256
+ * random bits shown once at creation; only its SHA-256 is stored (a slow hash is not
+ * needed for a secret of that entropy).
  */
 @Repository
 @Transactional(readOnly = true)
@@ -68,7 +69,8 @@ public class ApiTokens {
 
 	@Transactional
 	public boolean revoke(long tenantId, long id) {
-		return jdbc.sql("update roster_api_token set revoked_at = ? where tenant_id = ? and id = ? and revoked_at is null")
+		return jdbc
+			.sql("update roster_api_token set revoked_at = ? where tenant_id = ? and id = ? and revoked_at is null")
 			.params(Timestamp.from(clock.instant()), tenantId, id)
 			.update() == 1;
 	}
@@ -77,8 +79,9 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Revokes every active token the staff member with this login ID created (login IDs are unique without
-	 * case and never reused, and {@code created_by} keeps them as typed at login).
+	 * Revokes every active token the staff member with this login ID created (login IDs
+	 * are unique without case and never reused, and {@code created_by} keeps them as
+	 * typed at login).
 	 */
 	@Transactional
 	public List<RevokedToken> revokeCreatedBy(String loginId) {

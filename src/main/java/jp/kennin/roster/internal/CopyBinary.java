@@ -5,15 +5,15 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * Rows in PostgreSQL's binary COPY format, written straight into a growable byte buffer. Binary rather
- * than text because the server then reads dates, booleans and timestamps without parsing them (about a
- * tenth of the load's server time), and because nothing needs escaping. Format: a fixed header, per row a
- * 16-bit field count and per field a 32-bit length (-1 for NULL) and the value, then a trailer.
+ * Rows in PostgreSQL's binary COPY format, written straight into a growable byte buffer.
+ * Binary rather than text because the server then reads dates, booleans and timestamps
+ * without parsing them (about a tenth of the load's server time), and because nothing
+ * needs escaping. Format: a fixed header, per row a 16-bit field count and per field a
+ * 32-bit length (-1 for NULL) and the value, then a trailer.
  */
 final class CopyBinary {
 
-	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
-			0, 0, 0, 0, // flags
+	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, // flags
 			0, 0, 0, 0 }; // header extension length
 
 	/** PostgreSQL counts days and microseconds from 2000-01-01 (UTC). */
@@ -75,7 +75,10 @@ final class CopyBinary {
 		int8(micros - EPOCH_MICROS_2000);
 	}
 
-	/** UTF-8 (pgjdbc sets the client encoding to UTF8), encoded in place; the length is filled in after. */
+	/**
+	 * UTF-8 (pgjdbc sets the client encoding to UTF8), encoded in place; the length is
+	 * filled in after.
+	 */
 	void text(String s) {
 		if (s == null) {
 			nul();

@@ -4,9 +4,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Hands chunks of COPY data to a second thread that sends them to the database, so that reading and
- * validating the file overlaps with the network and the server's work. The queue is bounded (a few
- * chunks), so memory stays flat even if the database is slower than the parser.
+ * Hands chunks of COPY data to a second thread that sends them to the database, so that
+ * reading and validating the file overlaps with the network and the server's work. The
+ * queue is bounded (a few chunks), so memory stays flat even if the database is slower
+ * than the parser.
  */
 final class CopyPipe {
 
@@ -42,7 +43,10 @@ final class CopyPipe {
 		}
 	}
 
-	/** Waits until everything sent has been written; throws what the writer failed with, if anything. */
+	/**
+	 * Waits until everything sent has been written; throws what the writer failed with,
+	 * if anything.
+	 */
 	void finish() {
 		send(END);
 		join();
@@ -73,7 +77,8 @@ final class CopyPipe {
 					writer.write(chunk);
 				}
 				catch (Throwable ex) {
-					// Keep taking chunks, so that the parser never blocks on a full queue.
+					// Keep taking chunks, so that the parser never blocks on a full
+					// queue.
 					failure = ex;
 				}
 			}

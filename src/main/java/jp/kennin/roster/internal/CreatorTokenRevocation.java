@@ -10,10 +10,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a staff account loses its access, the API tokens it created stop working too: the token was shown
- * only to that person, so a copy may have left with them. Runs synchronously inside the transaction of the
- * account change, so both commit or neither. The insurer's core system then needs a new token from a
- * current administrator (docs/roster-csv.md says so).
+ * When a staff account loses its access, the API tokens it created stop working too: the
+ * token was shown only to that person, so a copy may have left with them. Runs
+ * synchronously inside the transaction of the account change, so both commit or neither.
+ * The insurer's core system then needs a new token from a current administrator
+ * (docs/roster-csv.md says so).
  */
 @Component
 class CreatorTokenRevocation {

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ends page imports that can no longer end by themselves, and deletes their stored roster files (personal
- * data that should not stay around): an import whose node stopped while it ran (no sign of life for
- * {@link #STALLED_AFTER}: a running import writes its progress every second) and a checked import that
- * nobody confirmed or cancelled within {@link PageImports#CONFIRM_WITHIN}. Runs on one node at a time.
+ * Ends page imports that can no longer end by themselves, and deletes their stored roster
+ * files (personal data that should not stay around): an import whose node stopped while
+ * it ran (no sign of life for {@link #STALLED_AFTER}: a running import writes its
+ * progress every second) and a checked import that nobody confirmed or cancelled within
+ * {@link PageImports#CONFIRM_WITHIN}. Runs on one node at a time.
  */
 @Component
 class ImportHousekeeping {

@@ -8,16 +8,17 @@ import jp.kennin.roster.RosterImports.Mode;
 import jp.kennin.roster.RosterImports.Source;
 
 /**
- * One line of the import history. {@code counts} is null until the file was validated; {@code fileSize} is 0
- * when not known (CLI, API).
+ * One line of the import history. {@code counts} is null until the file was validated;
+ * {@code fileSize} is 0 when not known (CLI, API).
  */
 public record ImportRecord(long id, long tenantId, Source source, Mode mode, Status status, String fileName,
 		String storageKey, String actorId, int processedRows, long fileSize, long processedBytes, Counts counts,
 		int errorCount, Instant createdAt, Instant finishedAt) {
 
 	/**
-	 * How far a running import is, 0–99 (100 only once it has ended), if that can be told: while checking, by
-	 * the bytes read against the file's size; while applying, by the rows against those the check counted.
+	 * How far a running import is, 0–99 (100 only once it has ended), if that can be
+	 * told: while checking, by the bytes read against the file's size; while applying, by
+	 * the rows against those the check counted.
 	 */
 	public OptionalInt percent() {
 		return switch (status) {
@@ -41,8 +42,7 @@ public record ImportRecord(long id, long tenantId, Source source, Mode mode, Sta
 		/** Checked without errors, waiting for confirmation (page preview). */
 		READY,
 		/** Confirmed, being applied. */
-		APPLYING,
-		APPLIED,
+		APPLYING, APPLIED,
 		/** Discarded at the preview. */
 		CANCELLED,
 		/** Checked but not confirmed in time; the stored file was deleted. */

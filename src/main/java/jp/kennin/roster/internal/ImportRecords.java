@@ -65,17 +65,24 @@ public class ImportRecords {
 			.update();
 	}
 
-	/** Moves an import from one status to another; false if it was not in {@code from} (a double click). */
+	/**
+	 * Moves an import from one status to another; false if it was not in {@code from} (a
+	 * double click).
+	 */
 	@Transactional
 	public boolean transition(long tenantId, long id, Status from, Status to) {
-		return jdbc.sql("update roster_import set status = ?, heartbeat_at = ? where tenant_id = ? and id = ? and status = ?")
+		return jdbc
+			.sql("update roster_import set status = ?, heartbeat_at = ? where tenant_id = ? and id = ? and status = ?")
 			.params(to.name(), Timestamp.from(clock.instant()), tenantId, id, from.name())
 			.update() == 1;
 	}
 
-	/** Running imports that have shown no life since {@code before}: their node stopped. */
+	/**
+	 * Running imports that have shown no life since {@code before}: their node stopped.
+	 */
 	public List<ImportRecord> stalled(Instant before) {
-		return jdbc.sql("select * from roster_import where status in ('VALIDATING', 'APPLYING') and coalesce(heartbeat_at, created_at) < ?")
+		return jdbc.sql(
+				"select * from roster_import where status in ('VALIDATING', 'APPLYING') and coalesce(heartbeat_at, created_at) < ?")
 			.param(Timestamp.from(before))
 			.query(ImportRecords::map)
 			.list();
@@ -90,8 +97,9 @@ public class ImportRecords {
 	}
 
 	/**
-	 * Ends an import that has stopped or expired, if it is still in {@code from} and still silent since
-	 * {@code before} (an import that came back to life in between is left alone).
+	 * Ends an import that has stopped or expired, if it is still in {@code from} and
+	 * still silent since {@code before} (an import that came back to life in between is
+	 * left alone).
 	 */
 	@Transactional
 	public boolean end(ImportRecord record, Status to, Instant before, Problem problem) {
@@ -107,7 +115,10 @@ public class ImportRecords {
 		return ended;
 	}
 
-	/** Joins the caller's transaction, so an applied import and its history line commit together. */
+	/**
+	 * Joins the caller's transaction, so an applied import and its history line commit
+	 * together.
+	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void finish(long id, Status status, Counts counts, List<Problem> problems, int errorCount) {
 		jdbc.sql("""
@@ -128,7 +139,10 @@ public class ImportRecords {
 			jdbc.sql("update roster_import set processed_rows = ? where id = ?").params(counts.rows(), id).update();
 		}
 		jdbc.sql("delete from roster_import_error where import_id = ?").param(id).update();
-		Long tenantId = jdbc.sql("select tenant_id from roster_import where id = ?").param(id).query(Long.class).single();
+		Long tenantId = jdbc.sql("select tenant_id from roster_import where id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 		storeErrors(id, tenantId, problems);
 	}
 
@@ -152,7 +166,8 @@ public class ImportRecords {
 	}
 
 	public List<ImportRecord> history(long tenantId, int limit) {
-		return jdbc.sql("select * from roster_import where tenant_id = ? order by id desc fetch first " + limit + " rows only")
+		return jdbc
+			.sql("select * from roster_import where tenant_id = ? order by id desc fetch first " + limit + " rows only")
 			.param(tenantId)
 			.query(ImportRecords::map)
 			.list();
@@ -164,7 +179,8 @@ public class ImportRecords {
 				where tenant_id = ? and import_id = ? order by id""")
 			.params(tenantId, importId)
 			.query((rs, i) -> new Problem((Integer) rs.getObject("line_no", Integer.class), rs.getString("column_name"),
-					rs.getString("message"), rs.getString("message_code"), ProblemArgs.decode(rs.getString("message_args"))))
+					rs.getString("message"), rs.getString("message_code"),
+					ProblemArgs.decode(rs.getString("message_args"))))
 			.list();
 	}
 
@@ -175,10 +191,9 @@ public class ImportRecords {
 		Timestamp finished = rs.getTimestamp("finished_at");
 		return new ImportRecord(rs.getLong("id"), rs.getLong("tenant_id"), Source.valueOf(rs.getString("source")),
 				Mode.valueOf(rs.getString("mode")), Status.valueOf(rs.getString("status")), rs.getString("file_name"),
-				rs.getString("storage_key"), rs.getString("actor_id"), rs.getInt("processed_rows"), rs.getLong("file_size"),
-				rs.getLong("processed_bytes"), counts,
-				rs.getInt("error_count"), rs.getTimestamp("created_at").toInstant(),
-				finished == null ? null : finished.toInstant());
+				rs.getString("storage_key"), rs.getString("actor_id"), rs.getInt("processed_rows"),
+				rs.getLong("file_size"), rs.getLong("processed_bytes"), counts, rs.getInt("error_count"),
+				rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
 	}
 
 	private static String truncate(String s, int max) {

@@ -46,7 +46,8 @@ class JdbcRoster implements Roster {
 	@Override
 	public Optional<RosterPerson> findInsured(long tenantId, String kigo, String bango) {
 		return jdbc
-			.sql("select " + COLUMNS + " from roster_person where tenant_id = ? and kigo = ? and bango = ? and edaban = ?")
+			.sql("select " + COLUMNS
+					+ " from roster_person where tenant_id = ? and kigo = ? and bango = ? and edaban = ?")
 			.params(tenantId, kigo, bango, RosterPerson.INSURED_EDABAN)
 			.query(JdbcRoster::map)
 			.optional();
@@ -65,7 +66,8 @@ class JdbcRoster implements Roster {
 	@Override
 	@Transactional
 	public void upsert(long tenantId, List<RosterPerson> people) {
-		// On PostgreSQL roster_person has no foreign key to tenant (see V43). Used by the demo loader only.
+		// On PostgreSQL roster_person has no foreign key to tenant (see V43). Used by the
+		// demo loader only.
 		jdbc.sql("select id from tenant where id = ?")
 			.param(tenantId)
 			.query(Long.class)
@@ -89,9 +91,7 @@ class JdbcRoster implements Roster {
 						  office_code, office_name, living_together, qualified_on, active, created_at, updated_at)
 						values (:tenant, :kigo, :bango, :edaban, :insured, :relationship, :category, :name, :kana,
 						  :kanaKey, :birth, :gender, :email, :officeCode, :officeName, :together, :qualified, :active,
-						  :now, :now)""")
-					.paramSource(params(tenantId, p, now))
-					.update();
+						  :now, :now)""").paramSource(params(tenantId, p, now)).update();
 			}
 		}
 	}

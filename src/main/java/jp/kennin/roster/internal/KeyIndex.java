@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The keys (記号・番号・枝番) of the rows read so far, with the line each was first seen on: finds duplicate
- * keys and families without their 本人 while the file streams by, so no cross-row check has to wait for
- * the database. Keys are packed exactly (no hashing away of information) into two longs, about 20 bytes a
- * row where a map of strings would take ~120: a roster of a million people needs ~40 MB.
+ * The keys (記号・番号・枝番) of the rows read so far, with the line each was first seen on:
+ * finds duplicate keys and families without their 本人 while the file streams by, so no
+ * cross-row check has to wait for the database. Keys are packed exactly (no hashing away
+ * of information) into two longs, about 20 bytes a row where a map of strings would take
+ * ~120: a roster of a million people needs ~40 MB.
  * <p>
- * Only valid keys may be added: 記号 1–8 and 番号 1–10 ASCII letters or digits, 枝番 two digits.
+ * Only valid keys may be added: 記号 1–8 and 番号 1–10 ASCII letters or digits, 枝番 two
+ * digits.
  */
 final class KeyIndex {
 
@@ -37,7 +39,8 @@ final class KeyIndex {
 
 	/**
 	 * Adds a key first seen on {@code line} (≥ 1).
-	 * @return 0 if the key is new, otherwise the line it was first seen on (the key is not added again)
+	 * @return 0 if the key is new, otherwise the line it was first seen on (the key is
+	 * not added again)
 	 */
 	int add(String kigo, String bango, String edaban, int line) {
 		if (line <= 0) {

@@ -20,14 +20,17 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
- * The staff page's import: the upload is kept in file storage, checked in the background (the page shows
- * the progress), and applied from the same stored file once confirmed. Both runs go through
- * {@link RosterImports#run}; the stored file is deleted when the import ends either way.
+ * The staff page's import: the upload is kept in file storage, checked in the background
+ * (the page shows the progress), and applied from the same stored file once confirmed.
+ * Both runs go through {@link RosterImports#run}; the stored file is deleted when the
+ * import ends either way.
  */
 @Service
 public class PageImports {
 
-	/** How long a checked file waits for 「名簿に反映する」 before it expires (ImportHousekeeping). */
+	/**
+	 * How long a checked file waits for 「名簿に反映する」 before it expires (ImportHousekeeping).
+	 */
 	public static final Duration CONFIRM_WITHIN = Duration.ofHours(24);
 
 	private static final Logger log = LoggerFactory.getLogger(PageImports.class);
@@ -52,8 +55,8 @@ public class PageImports {
 	}
 
 	/**
-	 * Stores the upload (streamed, never whole in memory) and starts checking it; returns the import's ID
-	 * for the progress page.
+	 * Stores the upload (streamed, never whole in memory) and starts checking it; returns
+	 * the import's ID for the progress page.
 	 * @param size the file's size in bytes, for the progress shown while it is checked
 	 */
 	public long upload(Actor actor, Mode mode, String fileName, long size, InputStream content) throws IOException {
@@ -64,14 +67,18 @@ public class PageImports {
 		return id;
 	}
 
-	/** Applies a checked import; false if it is not waiting for confirmation (already confirmed or gone). */
+	/**
+	 * Applies a checked import; false if it is not waiting for confirmation (already
+	 * confirmed or gone).
+	 */
 	public boolean confirm(Actor actor, long id) {
 		ImportRecord record = records.find(actor.tenantId(), id).orElse(null);
 		if (record == null || !records.transition(actor.tenantId(), id, Status.READY, Status.APPLYING)) {
 			return false;
 		}
 		ImportRequest request = request(actor, record.mode(), record.fileName(), false);
-		records.progress(id, 0, 0); // counted again while applying; the check left its total here
+		records.progress(id, 0, 0); // counted again while applying; the check left its
+									// total here
 		executor.execute(() -> run(request, record.storageKey(), id, true));
 		return true;
 	}
@@ -94,8 +101,8 @@ public class PageImports {
 		}
 		catch (IOException ex) {
 			log.error("Roster import {} cannot read its stored file", id, ex);
-			records.finish(id, Status.FAILED, null,
-					List.of(RosterTexts.problem(null, null, "storedFileUnreadable")), 1);
+			records.finish(id, Status.FAILED, null, List.of(RosterTexts.problem(null, null, "storedFileUnreadable")),
+					1);
 		}
 		catch (RuntimeException ex) {
 			log.error("Roster import {} stopped", id, ex);
@@ -113,8 +120,8 @@ public class PageImports {
 	}
 
 	private static ImportRequest request(Actor actor, Mode mode, String fileName, boolean dryRun) {
-		return new ImportRequest(actor.tenantId(), mode, Source.PAGE, fileName, actor.loginId(), actor.role(), actor.ip(),
-				dryRun);
+		return new ImportRequest(actor.tenantId(), mode, Source.PAGE, fileName, actor.loginId(), actor.role(),
+				actor.ip(), dryRun);
 	}
 
 }

@@ -10,9 +10,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A stored problem's arguments as one CSV record: the values come from the roster file and may hold any
- * character, which CSV quoting already handles. Each value is cut to {@link #MAX_VALUE} characters so that
- * the record fits its column; the screen shows the value only as a reminder of the cell.
+ * A stored problem's arguments as one CSV record: the values come from the roster file
+ * and may hold any character, which CSV quoting already handles. Each value is cut to
+ * {@link #MAX_VALUE} characters so that the record fits its column; the screen shows the
+ * value only as a reminder of the cell.
  */
 final class ProblemArgs {
 
@@ -22,9 +23,8 @@ final class ProblemArgs {
 	}
 
 	static String encode(List<String> args) {
-		return CSVFormat.DEFAULT.format(args.stream()
-			.map(a -> a.length() > MAX_VALUE ? a.substring(0, MAX_VALUE) + "…" : a)
-			.toArray());
+		return CSVFormat.DEFAULT
+			.format(args.stream().map(a -> a.length() > MAX_VALUE ? a.substring(0, MAX_VALUE) + "…" : a).toArray());
 	}
 
 	static List<String> decode(String stored) {

@@ -7,14 +7,20 @@ import java.util.List;
 import jp.kennin.roster.RosterImports.ImportResult;
 import jp.kennin.roster.RosterImports.Problem;
 
-/** Collects problems; keeps the first {@link ImportResult#MAX_REPORTED_ERRORS} and counts them all. */
+/**
+ * Collects problems; keeps the first {@link ImportResult#MAX_REPORTED_ERRORS} and counts
+ * them all.
+ */
 final class ProblemSink {
 
 	private final List<Problem> problems = new ArrayList<>();
 
 	private int total;
 
-	/** A problem named by its {@code roster.problem.*} code; its text is made only if it is kept. */
+	/**
+	 * A problem named by its {@code roster.problem.*} code; its text is made only if it
+	 * is kept.
+	 */
 	void add(Integer line, String column, String code, Object... args) {
 		total++;
 		if (problems.size() < ImportResult.MAX_REPORTED_ERRORS) {

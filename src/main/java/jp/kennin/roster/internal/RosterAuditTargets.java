@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Names roster targets in the audit log: {@code roster_person:<id>} as 記号-番号-枝番 (with the name and the
- * person page for the insurer's staff; operators see neither) and {@code roster_import:<id>} as its file and time.
+ * Names roster targets in the audit log: {@code roster_person:<id>} as 記号-番号-枝番 (with the
+ * name and the person page for the insurer's staff; operators see neither) and
+ * {@code roster_import:<id>} as its file and time.
  */
 class RosterAuditTargets {
 
@@ -70,9 +71,15 @@ class RosterAuditTargets {
 
 		@Override
 		public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-			return IMPORTS.describe(jdbc, viewer, ids, (rs, id) -> new Target(rs.getString("file_name") + " ("
-					+ MINUTES.format(JapanTime.of(rs.getTimestamp("created_at").toInstant())) + ")",
-					viewer.operator() ? null : "/admin/roster/imports/" + id));
+			return IMPORTS
+				.describe(
+						jdbc, viewer, ids, (rs,
+								id) -> new Target(
+										rs.getString("file_name") + " ("
+												+ MINUTES.format(
+														JapanTime.of(rs.getTimestamp("created_at").toInstant()))
+												+ ")",
+										viewer.operator() ? null : "/admin/roster/imports/" + id));
 		}
 
 	}

@@ -23,10 +23,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a roster CSV as a stream, one record at a time, never the whole file. The encoding is UTF-8 (with
- * or without BOM) or Windows-31J, told apart by whether the first 64 KiB, which hold the Japanese header,
- * decode as UTF-8. Windows-31J, not Shift_JIS: Java's Shift_JIS cannot read ①, 髙 and other characters
- * Excel writes.
+ * Reads a roster CSV as a stream, one record at a time, never the whole file. The
+ * encoding is UTF-8 (with or without BOM) or Windows-31J, told apart by whether the first
+ * 64 KiB, which hold the Japanese header, decode as UTF-8. Windows-31J, not Shift_JIS:
+ * Java's Shift_JIS cannot read ①, 髙 and other characters Excel writes.
  */
 final class RosterCsvReader {
 
@@ -43,7 +43,10 @@ final class RosterCsvReader {
 	private RosterCsvReader() {
 	}
 
-	/** Reads the whole stream, reporting header and format problems; calls the handler for each data row. */
+	/**
+	 * Reads the whole stream, reporting header and format problems; calls the handler for
+	 * each data row.
+	 */
 	static void read(InputStream raw, ProblemSink problems, RowHandler handler) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(raw, PEEK);
 		Charset charset = detect(in);
@@ -96,7 +99,8 @@ final class RosterCsvReader {
 			String name = record.get(i).replace("\uFEFF", "").strip();
 			RosterColumn column = RosterColumn.byHeader(name);
 			if (column == null) {
-				problems.add(1, name.isEmpty() ? RosterTexts.japanese("columnNumber", List.of(String.valueOf(i + 1))) : name,
+				problems.add(1,
+						name.isEmpty() ? RosterTexts.japanese("columnNumber", List.of(String.valueOf(i + 1))) : name,
 						"unknownColumn");
 			}
 			else if (seen.put(column, i) != null) {
@@ -111,7 +115,8 @@ final class RosterCsvReader {
 				complete = false;
 			}
 		}
-		// Rows are still checked when only unknown columns were found, so all errors come at once.
+		// Rows are still checked when only unknown columns were found, so all errors come
+		// at once.
 		return complete ? columns : null;
 	}
 
@@ -126,7 +131,8 @@ final class RosterCsvReader {
 		CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		// endOfInput=false: a character cut at the end of the peek window is not an error.
+		// endOfInput=false: a character cut at the end of the peek window is not an
+		// error.
 		boolean valid = !utf8.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
 		return valid ? StandardCharsets.UTF_8 : WINDOWS_31J;
 	}

@@ -12,10 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as insurers write them: {@code yyyy/MM/dd}, {@code yyyy-MM-dd}, {@code yyyyMMdd} (month and day
- * may lack the leading zero, as Excel writes them) and 和暦: {@code S55.04.01}, {@code S55/4/1},
- * {@code 昭和55年4月1日}, {@code 令和元年5月1日}, for 大正 (T), 昭和 (S), 平成 (H) and 令和 (R). A 和暦 date
- * outside its era (S64.01.08) is rejected, not rolled over.
+ * Dates as insurers write them: {@code yyyy/MM/dd}, {@code yyyy-MM-dd}, {@code yyyyMMdd}
+ * (month and day may lack the leading zero, as Excel writes them) and 和暦:
+ * {@code S55.04.01}, {@code S55/4/1}, {@code 昭和55年4月1日}, {@code 令和元年5月1日}, for 大正 (T), 昭和
+ * (S), 平成 (H) and 令和 (R). A 和暦 date outside its era (S64.01.08) is rejected, not rolled
+ * over.
  */
 final class RosterDates {
 
@@ -69,7 +70,10 @@ final class RosterDates {
 		return Optional.empty();
 	}
 
-	/** yyyy/MM/dd and yyyy-MM-dd, by far the most common forms, without regex or normalisation. */
+	/**
+	 * yyyy/MM/dd and yyyy-MM-dd, by far the most common forms, without regex or
+	 * normalisation.
+	 */
 	private static LocalDate fast(String s) {
 		if (s.length() != 10 || (s.charAt(4) != '/' && s.charAt(4) != '-') || s.charAt(7) != s.charAt(4)) {
 			return null;
@@ -80,7 +84,8 @@ final class RosterDates {
 			}
 		}
 		try {
-			return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10), Integer.parseInt(s, 8, 10, 10));
+			return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+					Integer.parseInt(s, 8, 10, 10));
 		}
 		catch (DateTimeException ex) {
 			return null;

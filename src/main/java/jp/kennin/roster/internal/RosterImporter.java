@@ -32,10 +32,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one code path behind the page, the CLI and the API: read and check every row (the cross-row checks,
- * duplicate keys and families without their 本人, run on a compact in-memory key index while reading),
- * write the rows, count, then merge, all in one transaction that is rolled back if anything is wrong (or if
- * this is only a preview).
+ * The one code path behind the page, the CLI and the API: read and check every row (the
+ * cross-row checks, duplicate keys and families without their 本人, run on a compact
+ * in-memory key index while reading), write the rows, count, then merge, all in one
+ * transaction that is rolled back if anything is wrong (or if this is only a preview).
  */
 @Service
 class RosterImporter implements RosterImports {
@@ -44,7 +44,10 @@ class RosterImporter implements RosterImports {
 
 	static final String AUDIT_REJECTED = RosterAuditEvent.ROSTER_IMPORT_REJECTED.name();
 
-	/** Progress is written (a transaction of its own, so the page can show it) at most this often. */
+	/**
+	 * Progress is written (a transaction of its own, so the page can show it) at most
+	 * this often.
+	 */
 	private static final long PROGRESS_NANOS = 1_000_000_000L;
 
 	private static final Logger log = LoggerFactory.getLogger(RosterImporter.class);
@@ -134,9 +137,10 @@ class RosterImporter implements RosterImports {
 	}
 
 	/**
-	 * Chooses where the rows go. Into a roster without anybody yet (a new insurer's first load) they are
-	 * written straight into {@code roster_person} while the file is read, one write instead of two; a
-	 * preview of such a load writes nothing. Otherwise they go into a staging table to be counted and merged.
+	 * Chooses where the rows go. Into a roster without anybody yet (a new insurer's first
+	 * load) they are written straight into {@code roster_person} while the file is read,
+	 * one write instead of two; a preview of such a load writes nothing. Otherwise they
+	 * go into a staging table to be counted and merged.
 	 */
 	private Load begin(ImportRequest request) {
 		long tenantId = request.tenantId();
@@ -144,7 +148,8 @@ class RosterImporter implements RosterImports {
 			lockTenant(tenantId);
 		}
 		if (isPostgres()) {
-			// The count's and the merge's hash joins in memory instead of spilled to disk (default 4 MB).
+			// The count's and the merge's hash joins in memory instead of spilled to disk
+			// (default 4 MB).
 			jdbc.sql("set local work_mem = '64MB'").update();
 		}
 		Instant now = clock.instant();
@@ -162,9 +167,9 @@ class RosterImporter implements RosterImports {
 	}
 
 	/**
-	 * Serialises imports of one tenant (two first loads would both think the roster empty), and keeps the
-	 * tenant from being deleted under the import. NO KEY UPDATE still lets other transactions insert rows
-	 * that refer to the tenant.
+	 * Serialises imports of one tenant (two first loads would both think the roster
+	 * empty), and keeps the tenant from being deleted under the import. NO KEY UPDATE
+	 * still lets other transactions insert rows that refer to the tenant.
 	 */
 	private void lockTenant(long tenantId) {
 		jdbc.sql("select id from tenant where id = ? for " + (isPostgres() ? "no key update" : "update"))
@@ -174,7 +179,10 @@ class RosterImporter implements RosterImports {
 			.orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
 	}
 
-	/** The rows' destination: a staging table to merge from, or (stage null) the roster itself. */
+	/**
+	 * The rows' destination: a staging table to merge from, or (stage null) the roster
+	 * itself.
+	 */
 	private record Load(RowTarget target, RosterStage stage, Instant now) {
 
 		Counts counts(Mode mode, int rows) {
@@ -220,7 +228,8 @@ class RosterImporter implements RosterImports {
 								row.edaban());
 					}
 					else if (problems.isEmpty()) {
-						// Once the file is known to be rejected, writing more rows is wasted work.
+						// Once the file is known to be rejected, writing more rows is
+						// wasted work.
 						target.add(row);
 					}
 				}
@@ -250,8 +259,10 @@ class RosterImporter implements RosterImports {
 		target.finish();
 		long written = System.nanoTime();
 		Counts counts = load.counts(request.mode(), rows[0]);
-		log.info("Roster import {}: {} rows read, checked and written in {} ms (waiting for the database at the end {} ms), "
-				+ "counting {} ms", id, rows[0], (written - start) / 1_000_000, (written - read) / 1_000_000,
+		log.info(
+				"Roster import {}: {} rows read, checked and written in {} ms (waiting for the database at the end {} ms), "
+						+ "counting {} ms",
+				id, rows[0], (written - start) / 1_000_000, (written - read) / 1_000_000,
 				(System.nanoTime() - written) / 1_000_000);
 		return counts;
 	}

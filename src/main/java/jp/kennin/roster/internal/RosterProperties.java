@@ -7,16 +7,18 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code kennin.roster.*} (docs/configuration.md).
  *
- * @param maxUploadSize the largest roster file the staff page accepts. Only the upload URL has this limit
- * (a servlet of its own, see {@code RosterUploadServletConfiguration}); every other upload keeps
+ * @param maxUploadSize the largest roster file the staff page accepts. Only the upload
+ * URL has this limit (a servlet of its own, see
+ * {@code RosterUploadServletConfiguration}); every other upload keeps
  * {@code spring.servlet.multipart.*}. The CLI and the API have no limit.
  */
 @ConfigurationProperties("kennin.roster")
 public record RosterProperties(@DefaultValue("256MB") DataSize maxUploadSize) {
 
 	/**
-	 * Room for the other form fields and the multipart framing around the file: a request up to this size
-	 * is parsed, anything larger is refused before a byte of it is stored.
+	 * Room for the other form fields and the multipart framing around the file: a request
+	 * up to this size is parsed, anything larger is refused before a byte of it is
+	 * stored.
 	 */
 	public static final long FORM_OVERHEAD_BYTES = 64 * 1024;
 

@@ -10,9 +10,9 @@ import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.RosterPerson;
 
 /**
- * Checks one data row and turns it into a {@link StagedRow}, or reports one problem per bad cell.
- * Key fields are NFKC-normalised (全角の数字・英字 become half-width), because members type them that way
- * at sign-up and the roster must match.
+ * Checks one data row and turns it into a {@link StagedRow}, or reports one problem per
+ * bad cell. Key fields are NFKC-normalised (全角の数字・英字 become half-width), because members
+ * type them that way at sign-up and the roster must match.
  */
 final class RosterRowParser {
 
@@ -30,7 +30,9 @@ final class RosterRowParser {
 		this.today = today;
 	}
 
-	/** @return the row, or null if it had problems (added to {@code problems}) */
+	/**
+	 * @return the row, or null if it had problems (added to {@code problems})
+	 */
 	StagedRow parse(int line, Map<RosterColumn, String> cells, ProblemSink problems) {
 		int before = problems.total();
 		Errors e = new Errors(line, problems);
@@ -190,7 +192,10 @@ final class RosterRowParser {
 		};
 	}
 
-	/** Most rosters already hold full-width katakana; skip the (slow) ICU transliteration for them. */
+	/**
+	 * Most rosters already hold full-width katakana; skip the (slow) ICU transliteration
+	 * for them.
+	 */
 	static String kana(String typed) {
 		boolean plain = !typed.isEmpty();
 		for (int i = 0; i < typed.length() && plain; i++) {
@@ -200,10 +205,12 @@ final class RosterRowParser {
 		return plain ? collapse(typed.strip(), "\u3000") : KanaName.display(typed);
 	}
 
-	/** NFKC, skipped for plain ASCII (nearly every key cell), which it would not change. */
 	/**
-	 * The same test as {@link KanaName#isKatakana} on an already normalised name, without running the ICU
-	 * transliteration a second time (it dominated the import time).
+	 * NFKC, skipped for plain ASCII (nearly every key cell), which it would not change.
+	 */
+	/**
+	 * The same test as {@link KanaName#isKatakana} on an already normalised name, without
+	 * running the ICU transliteration a second time (it dominated the import time).
 	 */
 	private static boolean katakana(String display) {
 		boolean any = false;
@@ -249,8 +256,9 @@ final class RosterRowParser {
 	}
 
 	/**
-	 * The common case of the key formats without a regex: 1 to {@code max} ASCII letters or digits (digits
-	 * only if {@code digitsOnly}). False means "ask the regex", which gives the answer either way.
+	 * The common case of the key formats without a regex: 1 to {@code max} ASCII letters
+	 * or digits (digits only if {@code digitsOnly}). False means "ask the regex", which
+	 * gives the answer either way.
 	 */
 	private static boolean asciiAlnum(String s, int max, boolean digitsOnly) {
 		if (s.length() > max) {
@@ -266,7 +274,10 @@ final class RosterRowParser {
 		return true;
 	}
 
-	/** Control characters (a NUL byte, a line break inside quotes) would end up in letters and screens. */
+	/**
+	 * Control characters (a NUL byte, a line break inside quotes) would end up in letters
+	 * and screens.
+	 */
 	private static boolean hasControl(String s) {
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);

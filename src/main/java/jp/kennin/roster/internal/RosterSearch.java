@@ -16,10 +16,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The roster search as SQL on {@code roster_person}, with the caller's extra condition: one count and one page.
- * Pages are found by key ({@code (kigo, bango) > (…)}, keyset paging) on the unique key
- * (tenant_id, kigo, bango, edaban), so a page deep into 100,000 insured persons reads 51 index entries, not all
- * before it as an offset would.
+ * The roster search as SQL on {@code roster_person}, with the caller's extra condition:
+ * one count and one page. Pages are found by key ({@code (kigo, bango) > (…)}, keyset
+ * paging) on the unique key (tenant_id, kigo, bango, edaban), so a page deep into 100,000
+ * insured persons reads 51 index entries, not all before it as an offset would.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -53,7 +53,8 @@ class RosterSearch implements RosterDirectory {
 		}
 		List<RosterPerson> rows = backward(where, cursor);
 		if (rows.size() <= PAGE_SIZE) {
-			// Fewer than a page before the cursor: show a full first page instead of a short one.
+			// Fewer than a page before the cursor: show a full first page instead of a
+			// short one.
 			return forward(where, null, total);
 		}
 		List<RosterPerson> page = new ArrayList<>(rows.subList(0, PAGE_SIZE));

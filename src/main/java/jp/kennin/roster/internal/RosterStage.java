@@ -10,10 +10,11 @@ import jp.kennin.roster.RosterImports.Mode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The rows of an import into a roster that already has people: a temporary table private to the importing
- * transaction, loaded by a {@link RowWriter}, then counted against {@code roster_person} and merged into it
- * with single set-based statements, so memory stays flat however big the file. (A first load into an empty
- * roster needs neither: its rows go straight into {@code roster_person}.) Must be used inside a transaction.
+ * The rows of an import into a roster that already has people: a temporary table private
+ * to the importing transaction, loaded by a {@link RowWriter}, then counted against
+ * {@code roster_person} and merged into it with single set-based statements, so memory
+ * stays flat however big the file. (A first load into an empty roster needs neither: its
+ * rows go straight into {@code roster_person}.) Must be used inside a transaction.
  */
 final class RosterStage {
 
@@ -24,12 +25,18 @@ final class RosterStage {
 			  birth_date date not null, gender varchar(1), email varchar(254), office_code varchar(20),
 			  office_name varchar(100), living_together boolean, qualified_on date)""";
 
-	/** The staged row's columns, {@code s.kigo, s.bango, …}, in {@link RowWriter#ROW_COLUMNS} order. */
+	/**
+	 * The staged row's columns, {@code s.kigo, s.bango, …}, in
+	 * {@link RowWriter#ROW_COLUMNS} order.
+	 */
 	private static final String STAGED = RowWriter.ROW_COLUMNS.replaceAll("(\\w+)", "s.$1");
 
 	private static final String KEY = "p.kigo = s.kigo and p.bango = s.bango and p.edaban = s.edaban";
 
-	/** A row differs if any roster fact differs, or the person was inactive (re-activation). */
+	/**
+	 * A row differs if any roster fact differs, or the person was inactive
+	 * (re-activation).
+	 */
 	private static final String DIFFERS = """
 			(p.insured <> s.insured or p.relationship is distinct from s.relationship
 			  or p.relationship_category is distinct from s.relationship_category or p.name <> s.name
@@ -69,9 +76,12 @@ final class RosterStage {
 	/** After the writer finished: prepares counting and merging. */
 	void loaded() {
 		if (postgres) {
-			// No index on the staging table: with enough work_mem the count and the merge are hash joins.
-			// Temporary tables are never auto-analysed; without statistics the planner picks nested loops. The
-			// joins only need the row count and the keys' statistics (a quarter of the time of all columns).
+			// No index on the staging table: with enough work_mem the count and the merge
+			// are hash joins.
+			// Temporary tables are never auto-analysed; without statistics the planner
+			// picks nested loops. The
+			// joins only need the row count and the keys' statistics (a quarter of the
+			// time of all columns).
 			jdbc.sql("analyze roster_stage (kigo, bango, edaban)").update();
 		}
 		else {
@@ -83,10 +93,11 @@ final class RosterStage {
 		if (postgres) {
 			return countInOnePass(mode);
 		}
-		return jdbc.sql("select count(*) as total_rows, "
-				+ "coalesce(sum(case when p.id is null then 1 else 0 end), 0) as added, "
-				+ "coalesce(sum(case when p.id is not null and " + DIFFERS + " then 1 else 0 end), 0) as updated "
-				+ "from roster_stage s left join roster_person p on p.tenant_id = :tenant and " + KEY)
+		return jdbc
+			.sql("select count(*) as total_rows, "
+					+ "coalesce(sum(case when p.id is null then 1 else 0 end), 0) as added, "
+					+ "coalesce(sum(case when p.id is not null and " + DIFFERS + " then 1 else 0 end), 0) as updated "
+					+ "from roster_stage s left join roster_person p on p.tenant_id = :tenant and " + KEY)
 			.param("tenant", tenantId)
 			.query((rs, i) -> {
 				int rows = rs.getInt("total_rows");
@@ -99,8 +110,8 @@ final class RosterStage {
 	}
 
 	/**
-	 * PostgreSQL: added, updated and (for a snapshot) missing people in one full outer join instead of two
-	 * joins over the whole roster. H2 has no full outer join.
+	 * PostgreSQL: added, updated and (for a snapshot) missing people in one full outer
+	 * join instead of two joins over the whole roster. H2 has no full outer join.
 	 */
 	private Counts countInOnePass(Mode mode) {
 		return jdbc.sql("select count(s.kigo) as total_rows, "
@@ -120,10 +131,14 @@ final class RosterStage {
 			.single();
 	}
 
-	/** Writes the staged rows into the roster; for a snapshot also deactivates everybody not in the file. */
+	/**
+	 * Writes the staged rows into the roster; for a snapshot also deactivates everybody
+	 * not in the file.
+	 */
 	void apply(Mode mode, Timestamp now, Counts counts) {
 		if (counts.added() == counts.rows()) {
-			// Everybody in the file is new to the roster: a plain insert skips the per-row match of the merge.
+			// Everybody in the file is new to the roster: a plain insert skips the
+			// per-row match of the merge.
 			jdbc.sql("insert into roster_person (" + RowWriter.Table.ROSTER.columns + ") select :tenant, " + STAGED
 					+ ", true, :now, :now from roster_stage s")
 				.param("tenant", tenantId)
@@ -133,11 +148,13 @@ final class RosterStage {
 		else if (counts.added() > 0 || counts.updated() > 0) {
 			merge(now);
 		}
-		// else: nothing differs (a re-import of the same file); the merge would match every row for nothing.
+		// else: nothing differs (a re-import of the same file); the merge would match
+		// every row for nothing.
 		if (mode == Mode.SNAPSHOT && counts.deactivated() > 0) {
-			jdbc.sql("update roster_person set active = false, updated_at = :now where tenant_id = :tenant and active = true "
-					+ "and not exists (select 1 from roster_stage s where s.kigo = roster_person.kigo "
-					+ "and s.bango = roster_person.bango and s.edaban = roster_person.edaban)")
+			jdbc.sql(
+					"update roster_person set active = false, updated_at = :now where tenant_id = :tenant and active = true "
+							+ "and not exists (select 1 from roster_stage s where s.kigo = roster_person.kigo "
+							+ "and s.bango = roster_person.bango and s.edaban = roster_person.edaban)")
 				.param("tenant", tenantId)
 				.param("now", now)
 				.update();
@@ -146,19 +163,22 @@ final class RosterStage {
 
 	private void merge(Timestamp now) {
 		jdbc.sql("merge into roster_person p using roster_stage s on (p.tenant_id = :tenant and " + KEY + ") "
-				+ "when matched and " + DIFFERS + " then update set insured = s.insured, relationship = s.relationship, "
+				+ "when matched and " + DIFFERS
+				+ " then update set insured = s.insured, relationship = s.relationship, "
 				+ "relationship_category = s.relationship_category, name = s.name, name_kana = s.name_kana, "
 				+ "name_kana_key = s.name_kana_key, birth_date = s.birth_date, gender = s.gender, email = s.email, "
 				+ "office_code = s.office_code, office_name = s.office_name, living_together = s.living_together, "
-				+ "qualified_on = s.qualified_on, active = true, updated_at = :now "
-				+ "when not matched then insert (" + RowWriter.Table.ROSTER.columns + ") values (:tenant, " + STAGED
-				+ ", true, :now, :now)")
+				+ "qualified_on = s.qualified_on, active = true, updated_at = :now " + "when not matched then insert ("
+				+ RowWriter.Table.ROSTER.columns + ") values (:tenant, " + STAGED + ", true, :now, :now)")
 			.param("tenant", tenantId)
 			.param("now", now)
 			.update();
 	}
 
-	/** H2 keeps temporary tables for the life of the (pooled) connection; PostgreSQL drops it on commit. */
+	/**
+	 * H2 keeps temporary tables for the life of the (pooled) connection; PostgreSQL drops
+	 * it on commit.
+	 */
 	void dropQuietly() {
 		if (!postgres) {
 			try {
@@ -171,8 +191,9 @@ final class RosterStage {
 	}
 
 	private int countMissing() {
-		return jdbc.sql("select count(*) from roster_person p where p.tenant_id = :tenant and p.active = true "
-				+ "and not exists (select 1 from roster_stage s where " + KEY + ")")
+		return jdbc
+			.sql("select count(*) from roster_person p where p.tenant_id = :tenant and p.active = true "
+					+ "and not exists (select 1 from roster_stage s where " + KEY + ")")
 			.param("tenant", tenantId)
 			.query(Integer.class)
 			.single();

@@ -14,9 +14,10 @@ import java.util.Properties;
 import jp.kennin.roster.RosterImports.Problem;
 
 /**
- * The import's problem texts ({@code roster.problem.*} in {@code messages/roster_ja.properties}), read without
- * Spring because the command line and the API report them in Japanese. Each problem also keeps its code and
- * arguments, so that the staff page can show it in the viewer's language.
+ * The import's problem texts ({@code roster.problem.*} in
+ * {@code messages/roster_ja.properties}), read without Spring because the command line
+ * and the API report them in Japanese. Each problem also keeps its code and arguments, so
+ * that the staff page can show it in the viewer's language.
  */
 final class RosterTexts {
 
@@ -25,7 +26,10 @@ final class RosterTexts {
 	private RosterTexts() {
 	}
 
-	/** A problem with its Japanese text; the arguments are shown as given (line numbers without grouping). */
+	/**
+	 * A problem with its Japanese text; the arguments are shown as given (line numbers
+	 * without grouping).
+	 */
 	static Problem problem(Integer line, String column, String code, Object... args) {
 		List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
 		return new Problem(line, column, japanese(code, texts), code, texts);
@@ -36,7 +40,8 @@ final class RosterTexts {
 		if (pattern == null) {
 			throw new IllegalArgumentException("no roster problem text " + code);
 		}
-		// Like Spring's message source: only a text with arguments goes through MessageFormat.
+		// Like Spring's message source: only a text with arguments goes through
+		// MessageFormat.
 		return args.isEmpty() ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args.toArray());
 	}
 

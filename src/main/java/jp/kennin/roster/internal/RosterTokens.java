@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens of the insurer's core system, for its TENANT_ADMIN only: list, create (the value shown once)
- * and revoke, each change with its audit record in one transaction. Another tenant's token does not exist
- * for the actor.
+ * API tokens of the insurer's core system, for its TENANT_ADMIN only: list, create (the
+ * value shown once) and revoke, each change with its audit record in one transaction.
+ * Another tenant's token does not exist for the actor.
  */
 @Service
 @Transactional
@@ -53,7 +53,9 @@ public class RosterTokens {
 		return tokens.list(tenant(actor));
 	}
 
-	/** @throws InvalidName for a blank or too long name */
+	/**
+	 * @throws InvalidName for a blank or too long name
+	 */
 	public ApiTokens.NewToken create(StaffActor actor, String name) {
 		long tenantId = tenant(actor);
 		String trimmed = name == null ? "" : name.strip();
@@ -66,7 +68,10 @@ public class RosterTokens {
 		return created;
 	}
 
-	/** Revoking a revoked token changes nothing and records nothing. @throws NotFound for another tenant's */
+	/**
+	 * Revoking a revoked token changes nothing and records nothing. @throws NotFound for
+	 * another tenant's
+	 */
 	public void revoke(StaffActor actor, long id) {
 		long tenantId = tenant(actor);
 		if (tokens.list(tenantId).stream().noneMatch(t -> t.id() == id)) {

@@ -25,7 +25,10 @@ interface RowTarget {
 	/** Every row has been added; waits until they are written. */
 	void finish();
 
-	/** Stops writing (the transaction is rolled back); safe to call more than once or after finish. */
+	/**
+	 * Stops writing (the transaction is rolled back); safe to call more than once or
+	 * after finish.
+	 */
 	void abort();
 
 }

@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Writes rows into the staging table or straight into {@code roster_person}, on the importing
- * transaction's connection: on PostgreSQL through binary COPY, fed by a second thread ({@link CopyPipe}) so
- * that parsing and the server's work overlap; on H2 through JDBC batches.
+ * Writes rows into the staging table or straight into {@code roster_person}, on the
+ * importing transaction's connection: on PostgreSQL through binary COPY, fed by a second
+ * thread ({@link CopyPipe}) so that parsing and the server's work overlap; on H2 through
+ * JDBC batches.
  */
 final class RowWriter implements RowTarget {
 
@@ -193,7 +194,10 @@ final class RowWriter implements RowTarget {
 		}
 	}
 
-	/** pgjdbc's CopyIn; the driver is a runtime-only dependency, so its API is reached by reflection. */
+	/**
+	 * pgjdbc's CopyIn; the driver is a runtime-only dependency, so its API is reached by
+	 * reflection.
+	 */
 	private static final class CopyIn {
 
 		private final Object copyIn;
@@ -202,8 +206,8 @@ final class RowWriter implements RowTarget {
 
 		private CopyIn(Object copyIn) throws ReflectiveOperationException {
 			this.copyIn = copyIn;
-			this.write = Class.forName("org.postgresql.copy.CopyIn").getMethod("writeToCopy", byte[].class, int.class,
-					int.class);
+			this.write = Class.forName("org.postgresql.copy.CopyIn")
+				.getMethod("writeToCopy", byte[].class, int.class, int.class);
 		}
 
 		static CopyIn start(Connection connection, String sql) {
@@ -233,7 +237,10 @@ final class RowWriter implements RowTarget {
 			}
 		}
 
-		/** Leaves COPY mode after a failure, so that the transaction can roll back on this connection. */
+		/**
+		 * Leaves COPY mode after a failure, so that the transaction can roll back on this
+		 * connection.
+		 */
 		void cancelQuietly() {
 			try {
 				call(method("cancelCopy"));

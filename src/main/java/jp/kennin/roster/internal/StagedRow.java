@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 import jp.kennin.roster.RelationshipCategory;
 
-/** A valid roster row, normalised, as it goes into the staging table. {@code gender} is M, F or null. */
+/**
+ * A valid roster row, normalised, as it goes into the staging table. {@code gender} is M,
+ * F or null.
+ */
 record StagedRow(int line, String kigo, String bango, String edaban, boolean insured, String relationship,
 		RelationshipCategory category, String name, String nameKana, String nameKanaKey, LocalDate birthDate,
 		String gender, String email, String officeCode, String officeName, Boolean livingTogether,

@@ -23,15 +23,17 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * Runs before Spring Security on requests Tomcat mapped to the roster upload servlet (so with the roster's
- * multipart limit, see {@link RosterUploadServletConfiguration}), as {@code OversizedUploadFilter} does for
- * documents: a file over {@code kennin.roster.max-upload-size} would otherwise make the CSRF filter fail
- * while it reads {@code _csrf}, which ends on the error page. Here the upload form comes back instead, with
- * the size message next to the file field and the chosen mode kept. Nothing is stored, so answering before
- * the CSRF check is harmless.
+ * Runs before Spring Security on requests Tomcat mapped to the roster upload servlet (so
+ * with the roster's multipart limit, see {@link RosterUploadServletConfiguration}), as
+ * {@code OversizedUploadFilter} does for documents: a file over
+ * {@code kennin.roster.max-upload-size} would otherwise make the CSRF filter fail while
+ * it reads {@code _csrf}, which ends on the error page. Here the upload form comes back
+ * instead, with the size message next to the file field and the chosen mode kept. Nothing
+ * is stored, so answering before the CSRF check is harmless.
  * <p>
- * Only a tenant administrator's upload is parsed at all: parsing writes the file to disk, and the limit
- * here is far above the one of every other URL, so nobody else may make the server do that.
+ * Only a tenant administrator's upload is parsed at all: parsing writes the file to disk,
+ * and the limit here is far above the one of every other URL, so nobody else may make the
+ * server do that.
  */
 @Component
 class OversizedRosterUploadFilter extends OncePerRequestFilter implements Ordered {
@@ -46,15 +48,17 @@ class OversizedRosterUploadFilter extends OncePerRequestFilter implements Ordere
 
 	@Override
 	public int getOrder() {
-		return -105; // after Spring Session (the flash attributes live in the session), before Spring Security (-100)
+		return -105; // after Spring Session (the flash attributes live in the session),
+						// before Spring Security (-100)
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
 		HttpServletMapping mapping = request.getHttpServletMapping();
-		return !"POST".equals(request.getMethod()) || type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")
-				|| mapping == null || !RosterUploadServletConfiguration.SERVLET_NAME.equals(mapping.getServletName());
+		return !"POST".equals(request.getMethod()) || type == null
+				|| !type.toLowerCase(Locale.ROOT).startsWith("multipart/") || mapping == null
+				|| !RosterUploadServletConfiguration.SERVLET_NAME.equals(mapping.getServletName());
 	}
 
 	@Override
@@ -67,7 +71,8 @@ class OversizedRosterUploadFilter extends OncePerRequestFilter implements Ordere
 			return;
 		}
 		if (request.getContentLengthLong() > properties.maxRequestBytes()) {
-			// Too large as announced: refused before Tomcat stores any of it; the mode is read by hand.
+			// Too large as announced: refused before Tomcat stores any of it; the mode is
+			// read by hand.
 			byte[] head = RefusedUploadBody.head(request.getInputStream());
 			RefusedUploadBody.discard(request.getInputStream(), properties.maxRequestBytes());
 			backToTheForm(request, response, RefusedUploadBody.mode(head));
@@ -80,9 +85,12 @@ class OversizedRosterUploadFilter extends OncePerRequestFilter implements Ordere
 			if (!UploadLimits.exceeded(ex)) {
 				throw ex;
 			}
-			// The file alone is over the limit (or the length was not announced). Tomcat read the form, so the
-			// mode is gone with it, and closed the body: with an announced length at most the form overhead is
-			// left unread, little enough for the browser to have sent it before the answer comes.
+			// The file alone is over the limit (or the length was not announced). Tomcat
+			// read the form, so the
+			// mode is gone with it, and closed the body: with an announced length at most
+			// the form overhead is
+			// left unread, little enough for the browser to have sent it before the
+			// answer comes.
 			backToTheForm(request, response, null);
 			return;
 		}

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * An import problem as the staff member reads it, in their language:
- * {@code ${@rosterProblems.text(e)}} gives 「12行目 生年月日: 日付として読めません（1985/13/01）」 or
- * Line 12, 生年月日: Cannot be read as a date (1985/13/01). Column names stay Japanese: they are the file's
- * own headers. A problem stored without a code (before codes were kept) shows its stored Japanese text.
+ * {@code ${@rosterProblems.text(e)}} gives 「12行目 生年月日: 日付として読めません（1985/13/01）」 or Line
+ * 12, 生年月日: Cannot be read as a date (1985/13/01). Column names stay Japanese: they are
+ * the file's own headers. A problem stored without a code (before codes were kept) shows
+ * its stored Japanese text.
  */
 @Component("rosterProblems")
 public class ProblemTexts {

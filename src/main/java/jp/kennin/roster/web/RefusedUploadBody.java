@@ -7,12 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The body of a roster upload refused for its size, read without a multipart parser: the chosen mode from
- * its first bytes (the mode field comes before the file in the form), the rest read and dropped.
+ * The body of a roster upload refused for its size, read without a multipart parser: the
+ * chosen mode from its first bytes (the mode field comes before the file in the form),
+ * the rest read and dropped.
  * <p>
- * Dropping matters: a server that answers while the browser is still sending and then closes the
- * connection makes the browser show a connection error instead of the answer. Tomcat only reads on
- * (swallows) 2 MB, so a refused file of hundreds of MB is read here, up to a cap.
+ * Dropping matters: a server that answers while the browser is still sending and then
+ * closes the connection makes the browser show a connection error instead of the answer.
+ * Tomcat only reads on (swallows) 2 MB, so a refused file of hundreds of MB is read here,
+ * up to a cap.
  */
 final class RefusedUploadBody {
 

@@ -25,9 +25,10 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
 /**
- * {@code POST /api/v1/roster/imports?mode=snapshot|delta[&dryRun=true]} with the CSV as the request body
- * ({@code Content-Type: text/csv}, streamed, no size limit) or as the multipart part {@code file}.
- * 200 with counts when applied (or validated, for a dry run), 422 with all errors when rejected.
+ * {@code POST /api/v1/roster/imports?mode=snapshot|delta[&dryRun=true]} with the CSV as
+ * the request body ({@code Content-Type: text/csv}, streamed, no size limit) or as the
+ * multipart part {@code file}. 200 with counts when applied (or validated, for a dry
+ * run), 422 with all errors when rejected.
  */
 @RestController
 class RosterApiController {
@@ -68,7 +69,8 @@ class RosterApiController {
 		try (InputStream body = body(request)) {
 			result = imports.run(importRequest, body, null);
 		}
-		return ResponseEntity.status(result.valid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(toJson(result));
+		return ResponseEntity.status(result.valid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+			.body(toJson(result));
 	}
 
 	private static InputStream body(HttpServletRequest request) throws IOException {
@@ -85,7 +87,8 @@ class RosterApiController {
 		String status = !r.valid() ? "INVALID" : r.applied() ? "APPLIED" : "VALIDATED";
 		return new ApiResult(r.importId(), status,
 				c == null ? null : new ApiCounts(c.rows(), c.added(), c.updated(), c.unchanged(), c.deactivated()),
-				r.errorCount(), r.errors().stream().map(p -> new ApiError(p.line(), p.column(), p.message(), p.text())).toList());
+				r.errorCount(),
+				r.errors().stream().map(p -> new ApiError(p.line(), p.column(), p.message(), p.text())).toList());
 	}
 
 }

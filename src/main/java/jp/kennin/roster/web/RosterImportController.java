@@ -41,17 +41,25 @@ class RosterImportController {
 
 	static final String VIEW_FORMAT = "roster/import-format";
 
-	/** The sample of docs/roster-sample.csv, copied into the jar (a test keeps the two the same). */
+	/**
+	 * The sample of docs/roster-sample.csv, copied into the jar (a test keeps the two the
+	 * same).
+	 */
 	static final String SAMPLE = "roster/roster-sample.csv";
 
 	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	static final String LIST_PATH = "/admin/roster/imports";
 
-	/** A URL of its own: it is served by a servlet with the roster's multipart limit (RosterUploadServletConfiguration). */
+	/**
+	 * A URL of its own: it is served by a servlet with the roster's multipart limit
+	 * (RosterUploadServletConfiguration).
+	 */
 	static final String UPLOAD_PATH = "/admin/roster/imports/upload";
 
-	/** Flash attributes of a file refused for its size before it reached this controller. */
+	/**
+	 * Flash attributes of a file refused for its size before it reached this controller.
+	 */
 	static final String FLASH_TOO_LARGE = "rosterUploadTooLarge";
 
 	static final String FLASH_MODE = "rosterUploadMode";
@@ -112,7 +120,9 @@ class RosterImportController {
 		return showUploadForm(actor, model);
 	}
 
-	/** The form posts here; a reload or a bookmark of the address goes back to the form. */
+	/**
+	 * The form posts here; a reload or a bookmark of the address goes back to the form.
+	 */
 	@GetMapping(UPLOAD_PATH)
 	String redirectToUploadForm() {
 		return "redirect:" + LIST_PATH;
@@ -137,7 +147,8 @@ class RosterImportController {
 			result.rejectValue("file", "roster.import.file.empty");
 		}
 		else if (file.getSize() > properties.maxUploadBytes()) {
-			// Normally refused by the servlet's multipart limit already (OversizedRosterUploadFilter).
+			// Normally refused by the servlet's multipart limit already
+			// (OversizedRosterUploadFilter).
 			rejectTooLarge(result);
 		}
 		if (result.hasErrors()) {
@@ -145,13 +156,16 @@ class RosterImportController {
 		}
 		long id;
 		try (InputStream in = file.getInputStream()) {
-			id = pageImports.upload(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(),
-					actor.ip()), mode, fileName(file.getOriginalFilename()), file.getSize(), in);
+			id = pageImports.upload(new PageImports.Actor(actor.tenantId(), actor.loginId(), actor.role(), actor.ip()),
+					mode, fileName(file.getOriginalFilename()), file.getSize(), in);
 		}
 		return "redirect:/admin/roster/imports/" + id;
 	}
 
-	/** 名簿CSVの形式: the short version of docs/roster-csv.md, which the application does not serve. */
+	/**
+	 * 名簿CSVの形式: the short version of docs/roster-csv.md, which the application does not
+	 * serve.
+	 */
 	@GetMapping(LIST_PATH + "/format")
 	String showFormat(Model model) {
 		model.addAttribute("maxUploadText", properties.maxUploadText());
@@ -159,8 +173,9 @@ class RosterImportController {
 	}
 
 	/**
-	 * The sample file, with a byte order mark so that Excel in Japan, where staff will open it, reads it as UTF-8
-	 * rather than Windows-31J (the import accepts both, with or without the mark).
+	 * The sample file, with a byte order mark so that Excel in Japan, where staff will
+	 * open it, reads it as UTF-8 rather than Windows-31J (the import accepts both, with
+	 * or without the mark).
 	 */
 	@GetMapping(LIST_PATH + "/sample.csv")
 	ResponseEntity<byte[]> downloadSample() throws IOException {
@@ -173,14 +188,16 @@ class RosterImportController {
 		System.arraycopy(sample, 0, body, UTF8_BOM.length, sample.length);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("roster-sample.csv").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("roster-sample.csv").build().toString())
 			.body(body);
 	}
 
 	@GetMapping("/admin/roster/imports/{id}")
 	String showImport(@PathVariable long id, StaffActor actor, Model model) {
 		long tenantId = actor.tenantId();
-		ImportRecord record = records.find(tenantId, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ImportRecord record = records.find(tenantId, id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("record", record);
 		record.percent().ifPresent(percent -> model.addAttribute("percent", percent));
 		model.addAttribute("confirmHours", PageImports.CONFIRM_WITHIN.toHours());

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** API tokens of the insurer's core system: create (shown once) and revoke; rules in {@link RosterTokens}. */
+/**
+ * API tokens of the insurer's core system: create (shown once) and revoke; rules in
+ * {@link RosterTokens}.
+ */
 @Controller
 class RosterTokenController {
 

@@ -14,15 +14,18 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * The roster upload gets a multipart limit of its own ({@code kennin.roster.max-upload-size}, 256 MB)
- * while every other upload keeps {@code spring.servlet.multipart.*} (12 MB per file, 60 MB per request).
+ * The roster upload gets a multipart limit of its own
+ * ({@code kennin.roster.max-upload-size}, 256 MB) while every other upload keeps
+ * {@code spring.servlet.multipart.*} (12 MB per file, 60 MB per request).
  * <p>
- * Tomcat takes the multipart limits from the servlet a URL is mapped to, whoever reads the body first (the
- * controller, or Spring Security's CSRF filter reading {@code _csrf}). So the upload URL, and only it, is
- * mapped to a second {@link DispatcherServlet} with its own {@link MultipartConfigElement}. The servlet
- * shares the application context (same controllers, same handler mappings), and the mapping is exact, for
- * which Spring MVC matches on the full path: the controller's {@code @PostMapping} works unchanged and
- * under MockMvc as well. The file goes to disk above a small threshold, never into memory whole.
+ * Tomcat takes the multipart limits from the servlet a URL is mapped to, whoever reads
+ * the body first (the controller, or Spring Security's CSRF filter reading
+ * {@code _csrf}). So the upload URL, and only it, is mapped to a second
+ * {@link DispatcherServlet} with its own {@link MultipartConfigElement}. The servlet
+ * shares the application context (same controllers, same handler mappings), and the
+ * mapping is exact, for which Spring MVC matches on the full path: the controller's
+ * {@code @PostMapping} works unchanged and under MockMvc as well. The file goes to disk
+ * above a small threshold, never into memory whole.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,7 +33,10 @@ class RosterUploadServletConfiguration {
 
 	static final String SERVLET_NAME = "rosterUploadDispatcherServlet";
 
-	/** Parts above this go to a temporary file (in {@code spring.servlet.multipart.location}). */
+	/**
+	 * Parts above this go to a temporary file (in
+	 * {@code spring.servlet.multipart.location}).
+	 */
 	static final int IN_MEMORY_THRESHOLD_BYTES = 16 * 1024;
 
 	@Bean

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first operator from {@code KENNIN_BOOTSTRAP_OPERATOR_ID} and
- * {@code KENNIN_BOOTSTRAP_OPERATOR_PASSWORD} when no account with that ID exists yet. The authenticator
- * app is set up at the first login. Later starts change nothing, so the variables may stay set.
+ * {@code KENNIN_BOOTSTRAP_OPERATOR_PASSWORD} when no account with that ID exists yet. The
+ * authenticator app is set up at the first login. Later starts change nothing, so the
+ * variables may stay set.
  */
 @Component
 class BootstrapOperator {

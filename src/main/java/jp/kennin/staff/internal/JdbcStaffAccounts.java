@@ -45,9 +45,10 @@ class JdbcStaffAccounts implements StaffAccounts {
 			throw new IllegalArgumentException("login ID already used");
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into staff_account (tenant_id, login_id, login_id_key, display_name, role, password_hash, created_at)
-				values (:tenant, :login, :key, :name, :role, :hash, :now)""")
+		jdbc.sql(
+				"""
+						insert into staff_account (tenant_id, login_id, login_id_key, display_name, role, password_hash, created_at)
+						values (:tenant, :login, :key, :name, :role, :hash, :now)""")
 			.param("tenant", tenantId)
 			.param("login", loginId.strip())
 			.param("key", key(loginId))
@@ -79,19 +80,21 @@ class JdbcStaffAccounts implements StaffAccounts {
 				  case when totp_secret is null then false else true end as enrolled
 				from staff_account where login_id_key = ?""")
 			.param(key(loginId))
-			.query((rs, i) -> new StaffPrincipal(rs.getLong("id"), rs.getString("login_id"), rs.getString("display_name"),
-					StaffRole.valueOf(rs.getString("role")), (Long) rs.getObject("tenant_id", Long.class),
-					rs.getString("password_hash"), rs.getBoolean("enabled") && rs.getObject("removed_at") == null,
-					rs.getBoolean("enrolled"), rs.getLong("account_version")))
+			.query((rs, i) -> new StaffPrincipal(rs.getLong("id"), rs.getString("login_id"),
+					rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),
+					(Long) rs.getObject("tenant_id", Long.class), rs.getString("password_hash"),
+					rs.getBoolean("enabled") && rs.getObject("removed_at") == null, rs.getBoolean("enrolled"),
+					rs.getLong("account_version")))
 			.optional();
 	}
 
 	/**
-	 * Whether the account still is as the session's principal knew it: present, enabled, same version,
-	 * role and tenant. One primary-key lookup; run on every staff request.
+	 * Whether the account still is as the session's principal knew it: present, enabled,
+	 * same version, role and tenant. One primary-key lookup; run on every staff request.
 	 */
 	boolean unchangedSince(StaffPrincipal principal) {
-		return jdbc.sql("select account_version, enabled, role, tenant_id from staff_account where id = ? and removed_at is null")
+		return jdbc.sql(
+				"select account_version, enabled, role, tenant_id from staff_account where id = ? and removed_at is null")
 			.param(principal.id())
 			.query((rs, i) -> rs.getLong("account_version") == principal.accountVersion() && rs.getBoolean("enabled")
 					&& principal.role().name().equals(rs.getString("role"))

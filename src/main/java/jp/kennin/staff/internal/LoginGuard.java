@@ -12,12 +12,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brute-force protection for the staff login, kept in the database so every node enforces the same
- * state: per account, from the 5th consecutive failure (password or code) the next attempt must wait
- * 1, 2, 4, 8, 16 s; the 10th failure locks the account for 15 minutes; a success resets the count. Per
- * client IP, more than {@value #IP_LIMIT} failures in a 15-minute window block that IP until the window
- * ends. Attempts made while blocked are refused without being checked. Wrong current passwords on the
- * password change page count like wrong login passwords (see {@link OwnPassword}).
+ * Brute-force protection for the staff login, kept in the database so every node enforces
+ * the same state: per account, from the 5th consecutive failure (password or code) the
+ * next attempt must wait 1, 2, 4, 8, 16 s; the 10th failure locks the account for 15
+ * minutes; a success resets the count. Per client IP, more than {@value #IP_LIMIT}
+ * failures in a 15-minute window block that IP until the window ends. Attempts made while
+ * blocked are refused without being checked. Wrong current passwords on the password
+ * change page count like wrong login passwords (see {@link OwnPassword}).
  */
 @Component
 class LoginGuard {
@@ -62,7 +63,9 @@ class LoginGuard {
 	/** Counts a failure and returns the number of consecutive failures so far. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	int accountFailed(long accountId) {
-		jdbc.sql("update staff_account set failed_attempts = failed_attempts + 1 where id = ?").param(accountId).update();
+		jdbc.sql("update staff_account set failed_attempts = failed_attempts + 1 where id = ?")
+			.param(accountId)
+			.update();
 		int failures = jdbc.sql("select failed_attempts from staff_account where id = ?")
 			.param(accountId)
 			.query(Integer.class)
@@ -79,7 +82,8 @@ class LoginGuard {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void ipFailed(String ip) {
 		Timestamp window = window();
-		int updated = jdbc.sql("update staff_login_throttle set failures = failures + 1 where ip = ? and window_start = ?")
+		int updated = jdbc
+			.sql("update staff_login_throttle set failures = failures + 1 where ip = ? and window_start = ?")
 			.params(key(ip), window)
 			.update();
 		if (updated == 0) {
@@ -106,10 +110,15 @@ class LoginGuard {
 			.update();
 	}
 
-	/** The staff member proved the password inside a session: the count starts again, as after a login. */
+	/**
+	 * The staff member proved the password inside a session: the count starts again, as
+	 * after a login.
+	 */
 	@Transactional
 	void cleared(long accountId) {
-		jdbc.sql("update staff_account set failed_attempts = 0, locked_until = null where id = ?").param(accountId).update();
+		jdbc.sql("update staff_account set failed_attempts = 0, locked_until = null where id = ?")
+			.param(accountId)
+			.update();
 	}
 
 	static Duration waitAfter(int failures) {

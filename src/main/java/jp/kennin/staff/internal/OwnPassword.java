@@ -16,11 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A staff member changes their own password (12–128 characters; staff always have TOTP as well). The
- * current password is checked with the login's brute-force protection ({@link LoginGuard}): a wrong one
- * counts as a failed login, an attempt inside the waiting time is refused unchecked, and the failure that
- * locks the account also ends this session, since whoever holds it does not know the password. A change
- * ends the account's other sessions and keeps this one.
+ * A staff member changes their own password (12–128 characters; staff always have TOTP as
+ * well). The current password is checked with the login's brute-force protection
+ * ({@link LoginGuard}): a wrong one counts as a failed login, an attempt inside the
+ * waiting time is refused unchecked, and the failure that locks the account also ends
+ * this session, since whoever holds it does not know the password. A change ends the
+ * account's other sessions and keeps this one.
  */
 @Service
 public class OwnPassword {
@@ -93,7 +94,8 @@ public class OwnPassword {
 	private void stayLoggedIn(Authentication auth, StaffPrincipal updated, HttpServletRequest request,
 			HttpServletResponse response) {
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, auth.getAuthorities()));
+		context
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, auth.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 	}

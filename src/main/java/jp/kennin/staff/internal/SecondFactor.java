@@ -27,9 +27,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.stereotype.Service;
 
 /**
- * The second step of the staff login (TOTP, or a recovery code) and the enrolment at the first login.
- * Wrong codes count towards the same lock as wrong passwords. Only after this step does the session hold
- * the staff roles, under a new session ID.
+ * The second step of the staff login (TOTP, or a recovery code) and the enrolment at the
+ * first login. Wrong codes count towards the same lock as wrong passwords. Only after
+ * this step does the session hold the staff roles, under a new session ID.
  */
 @Service
 public class SecondFactor {
@@ -84,11 +84,14 @@ public class SecondFactor {
 		return Totp.newSecret();
 	}
 
-	/** The otpauth URI of the secret as a PNG QR code in a data URI (allowed by the CSP's img-src). */
+	/**
+	 * The otpauth URI of the secret as a PNG QR code in a data URI (allowed by the CSP's
+	 * img-src).
+	 */
 	public String qrCode(Authentication pending, String secret) {
 		try {
-			var matrix = new QRCodeWriter().encode(Totp.otpauthUri(ISSUER, loginId(pending), secret), BarcodeFormat.QR_CODE,
-					240, 240);
+			var matrix = new QRCodeWriter().encode(Totp.otpauthUri(ISSUER, loginId(pending), secret),
+					BarcodeFormat.QR_CODE, 240, 240);
 			ByteArrayOutputStream png = new ByteArrayOutputStream();
 			MatrixToImageWriter.writeToStream(matrix, "PNG", png);
 			return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
@@ -115,7 +118,8 @@ public class SecondFactor {
 		return new Result(Outcome.OK, codes);
 	}
 
-	public Result verify(Authentication pending, String code, HttpServletRequest request, HttpServletResponse response) {
+	public Result verify(Authentication pending, String code, HttpServletRequest request,
+			HttpServletResponse response) {
 		StaffPrincipal p = principal(pending);
 		if (expired(request) || !p.totpEnrolled() || guard.accountBlocked(p.id())) {
 			return new Result(Outcome.START_AGAIN, List.of());
@@ -155,7 +159,9 @@ public class SecondFactor {
 				"staff:" + p.id(), request.getRemoteAddr(), Map.of()));
 	}
 
-	/** Ends the half-finished login, so the next attempt starts with the password again. */
+	/**
+	 * Ends the half-finished login, so the next attempt starts with the password again.
+	 */
 	public void abandon(HttpServletRequest request, HttpServletResponse response) {
 		var empty = SecurityContextHolder.createEmptyContext();
 		SecurityContextHolder.setContext(empty);

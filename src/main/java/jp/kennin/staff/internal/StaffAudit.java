@@ -30,7 +30,10 @@ class StaffAudit {
 				StaffSessions.indexName(staffId), ip, details));
 	}
 
-	/** What happened to the logged-in staff member's own account, in the caller's transaction. */
+	/**
+	 * What happened to the logged-in staff member's own account, in the caller's
+	 * transaction.
+	 */
 	void self(StaffAuditEvent type, StaffPrincipal staff, String ip, Map<String, String> details) {
 		log.record(event(type, staff, ip, details));
 	}

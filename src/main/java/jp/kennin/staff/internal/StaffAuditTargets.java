@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Names {@code staff:<id>} in the audit log as 「表示名（ログインID）」 with the staff page. An insurer's
- * administrator sees the staff of their insurer only; operators everyone.
+ * Names {@code staff:<id>} in the audit log as 「表示名（ログインID）」 with the staff page. An
+ * insurer's administrator sees the staff of their insurer only; operators everyone.
  */
 @Component
 class StaffAuditTargets implements AuditTargets {
@@ -33,8 +33,9 @@ class StaffAuditTargets implements AuditTargets {
 
 	@Override
 	public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-		return STAFF.describe(jdbc, viewer, ids, (rs, id) -> new Target(
-				rs.getString("display_name") + " (" + rs.getString("login_id") + ")", "/admin/staff/" + id));
+		return STAFF.describe(jdbc, viewer, ids,
+				(rs, id) -> new Target(rs.getString("display_name") + " (" + rs.getString("login_id") + ")",
+						"/admin/staff/" + id));
 	}
 
 }

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The second factor of staff accounts: the encrypted TOTP secret, its last used step, recovery codes. */
+/**
+ * The second factor of staff accounts: the encrypted TOTP secret, its last used step,
+ * recovery codes.
+ */
 @Repository
 @Transactional(readOnly = true)
 class StaffCredentials {
@@ -39,14 +42,18 @@ class StaffCredentials {
 	}
 
 	Optional<TotpState> totp(long staffId) {
-		return jdbc.sql("select totp_secret, totp_last_step from staff_account where id = ? and totp_secret is not null")
+		return jdbc
+			.sql("select totp_secret, totp_last_step from staff_account where id = ? and totp_secret is not null")
 			.param(staffId)
 			.query((rs, i) -> new TotpState(secrets.decrypt(rs.getString("totp_secret")),
 					(Long) rs.getObject("totp_last_step", Long.class)))
 			.optional();
 	}
 
-	/** Stores a confirmed secret and returns fresh recovery codes (shown once; only hashes are kept). */
+	/**
+	 * Stores a confirmed secret and returns fresh recovery codes (shown once; only hashes
+	 * are kept).
+	 */
 	@Transactional
 	List<String> enrol(long staffId, String secret, long usedStep) {
 		jdbc.sql("update staff_account set totp_secret = ?, totp_last_step = ?, updated_at = ? where id = ?")
@@ -64,10 +71,14 @@ class StaffCredentials {
 		return codes;
 	}
 
-	/** Consumes a step so the same code cannot be used twice; false if it (or a later one) was used. */
+	/**
+	 * Consumes a step so the same code cannot be used twice; false if it (or a later one)
+	 * was used.
+	 */
 	@Transactional
 	boolean useStep(long staffId, long step) {
-		return jdbc.sql("update staff_account set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
+		return jdbc.sql(
+				"update staff_account set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
 			.params(step, staffId, step)
 			.update() == 1;
 	}
@@ -78,7 +89,8 @@ class StaffCredentials {
 		if (code.length() != 10) {
 			return false;
 		}
-		return jdbc.sql("update staff_recovery_code set used_at = ? where staff_id = ? and code_hash = ? and used_at is null")
+		return jdbc
+			.sql("update staff_recovery_code set used_at = ? where staff_id = ? and code_hash = ? and used_at is null")
 			.params(Timestamp.from(clock.instant()), staffId, secrets.hash(code))
 			.update() == 1;
 	}

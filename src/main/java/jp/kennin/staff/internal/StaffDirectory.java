@@ -18,11 +18,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff accounts as the staff management pages see them. Lookups take the viewer's tenant scope:
- * null (operators) sees every account, a tenant ID only that tenant's accounts; removed accounts are not
- * seen at all. Every change of what an account may do increments its {@code account_version}, which ends
- * the account's sessions at their next request (see {@link StaffSessionFilter}); a new kind of change
- * (a tenant change, say) must do the same.
+ * Staff accounts as the staff management pages see them. Lookups take the viewer's tenant
+ * scope: null (operators) sees every account, a tenant ID only that tenant's accounts;
+ * removed accounts are not seen at all. Every change of what an account may do increments
+ * its {@code account_version}, which ends the account's sessions at their next request
+ * (see {@link StaffSessionFilter}); a new kind of change (a tenant change, say) must do
+ * the same.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -61,7 +62,8 @@ public class StaffDirectory {
 	}
 
 	public Optional<StaffMember> find(Long scope, long id) {
-		return jdbc.sql("select * from staff_account where id = :id and removed_at is null and (:scope is null or tenant_id = :scope)")
+		return jdbc.sql(
+				"select * from staff_account where id = :id and removed_at is null and (:scope is null or tenant_id = :scope)")
 			.param("id", id)
 			.param("scope", scope, Types.BIGINT)
 			.query(this::map)
@@ -70,21 +72,24 @@ public class StaffDirectory {
 
 	@Transactional
 	void setEnabled(long id, boolean enabled) {
-		jdbc.sql("update staff_account set enabled = ?, account_version = account_version + 1, updated_at = ? where id = ?")
+		jdbc.sql(
+				"update staff_account set enabled = ?, account_version = account_version + 1, updated_at = ? where id = ?")
 			.params(enabled, Timestamp.from(clock.instant()), id)
 			.update();
 	}
 
 	@Transactional
 	void changeRole(long id, StaffRole role) {
-		jdbc.sql("update staff_account set role = ?, account_version = account_version + 1, updated_at = ? where id = ?")
+		jdbc.sql(
+				"update staff_account set role = ?, account_version = account_version + 1, updated_at = ? where id = ?")
 			.params(role.name(), Timestamp.from(clock.instant()), id)
 			.update();
 	}
 
 	/**
-	 * Gives the account a new random password and forgets its authenticator and lock, for a staff member
-	 * who lost access; returns the password (shown once to whoever reset it).
+	 * Gives the account a new random password and forgets its authenticator and lock, for
+	 * a staff member who lost access; returns the password (shown once to whoever reset
+	 * it).
 	 */
 	@Transactional
 	String resetCredentials(long id) {
@@ -92,16 +97,14 @@ public class StaffDirectory {
 		jdbc.sql("""
 				update staff_account set password_hash = ?, failed_attempts = 0, locked_until = null,
 				  account_version = account_version + 1, updated_at = ?
-				where id = ?""")
-			.params(encoder.encode(password), Timestamp.from(clock.instant()), id)
-			.update();
+				where id = ?""").params(encoder.encode(password), Timestamp.from(clock.instant()), id).update();
 		credentials.reset(id);
 		return password;
 	}
 
 	/**
-	 * Disables the account for good and forgets its credentials. The row stays, so the login ID is never
-	 * given to someone else and the audit log keeps naming one person.
+	 * Disables the account for good and forgets its credentials. The row stays, so the
+	 * login ID is never given to someone else and the audit log keeps naming one person.
 	 */
 	@Transactional
 	void remove(long id) {
@@ -109,23 +112,25 @@ public class StaffDirectory {
 		jdbc.sql("""
 				update staff_account set enabled = false, removed_at = ?, password_hash = ?, failed_attempts = 0,
 				  locked_until = null, account_version = account_version + 1, updated_at = ?
-				where id = ?""")
-			.params(now, encoder.encode(newPassword()), now, id)
-			.update();
+				where id = ?""").params(now, encoder.encode(newPassword()), now, id).update();
 		credentials.reset(id);
 	}
 
 	/** Returns the account's new version. */
 	@Transactional
 	long changePassword(long id, String password) {
-		jdbc.sql("update staff_account set password_hash = ?, account_version = account_version + 1, updated_at = ? where id = ?")
+		jdbc.sql(
+				"update staff_account set password_hash = ?, account_version = account_version + 1, updated_at = ? where id = ?")
 			.params(encoder.encode(password), Timestamp.from(clock.instant()), id)
 			.update();
 		return jdbc.sql("select account_version from staff_account where id = ?").param(id).query(Long.class).single();
 	}
 
 	boolean passwordMatches(long id, String password) {
-		String hash = jdbc.sql("select password_hash from staff_account where id = ?").param(id).query(String.class).single();
+		String hash = jdbc.sql("select password_hash from staff_account where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
 		return encoder.matches(password, hash);
 	}
 

@@ -18,11 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * 職員の管理, the rules in one place: operators manage every account, insurer admins the TENANT_ADMIN and
- * REVIEWER accounts of their own insurer; nobody manages their own account here. Another tenant's account
- * does not exist for the actor ({@link NotFound}). Each action changes the account, ends its sessions on
- * every node, withdraws what it handed out (listeners of {@link StaffAccessRevoked}) and writes its audit
- * event, in one transaction.
+ * 職員の管理, the rules in one place: operators manage every account, insurer admins the
+ * TENANT_ADMIN and REVIEWER accounts of their own insurer; nobody manages their own
+ * account here. Another tenant's account does not exist for the actor ({@link NotFound}).
+ * Each action changes the account, ends its sessions on every node, withdraws what it
+ * handed out (listeners of {@link StaffAccessRevoked}) and writes its audit event, in one
+ * transaction.
  */
 @Service
 @Transactional
@@ -47,7 +48,9 @@ public class StaffManagement {
 		this.events = events;
 	}
 
-	/** The account is not there for this actor (missing, removed, or another tenant's). */
+	/**
+	 * The account is not there for this actor (missing, removed, or another tenant's).
+	 */
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	public static class NotFound extends RuntimeException {
 
@@ -70,12 +73,18 @@ public class StaffManagement {
 	public record Created(long id, String password) {
 	}
 
-	/** Whether the actor picks the insurer of a new account: operators do, an insurer's admin adds to their own. */
+	/**
+	 * Whether the actor picks the insurer of a new account: operators do, an insurer's
+	 * admin adds to their own.
+	 */
 	public static boolean choosesTenant(StaffActor actor) {
 		return actor.operator();
 	}
 
-	/** The insurer a new account belongs to: the chosen one for operators, the actor's own otherwise. */
+	/**
+	 * The insurer a new account belongs to: the chosen one for operators, the actor's own
+	 * otherwise.
+	 */
 	public static Long newAccountTenant(StaffActor actor, Long chosen) {
 		return choosesTenant(actor) ? chosen : actor.tenantId();
 	}
@@ -86,8 +95,9 @@ public class StaffManagement {
 	}
 
 	/**
-	 * The roles the account may be changed to: between the two insurer roles only, since an operator has no
-	 * tenant and insurer staff need one. Empty when the actor may not change this account.
+	 * The roles the account may be changed to: between the two insurer roles only, since
+	 * an operator has no tenant and insurer staff need one. Empty when the actor may not
+	 * change this account.
 	 */
 	public List<StaffRole> assignableRoles(StaffActor actor, StaffMember member) {
 		if (!mayManage(actor, member) || member.role() == StaffRole.OPERATOR) {
@@ -107,8 +117,8 @@ public class StaffManagement {
 	}
 
 	/**
-	 * A new account with a random password (returned, shown once). {@code tenantId} is the operator's choice;
-	 * insurer admins always create staff of their own insurer.
+	 * A new account with a random password (returned, shown once). {@code tenantId} is
+	 * the operator's choice; insurer admins always create staff of their own insurer.
 	 */
 	public Created create(StaffActor actor, String loginId, String displayName, StaffRole role, Long tenantId,
 			String ip) {
@@ -118,7 +128,8 @@ public class StaffManagement {
 		Long scope = role == StaffRole.OPERATOR ? null : actor.operator() ? tenantId : actor.tenantId();
 		String password = StaffDirectory.newPassword();
 		long id = accounts.create(loginId, displayName, role, scope, password);
-		audit.record(StaffAuditEvent.STAFF_CREATED, actor, scope, id, ip, Map.of("role", role.name(), "loginId", loginId));
+		audit.record(StaffAuditEvent.STAFF_CREATED, actor, scope, id, ip,
+				Map.of("role", role.name(), "loginId", loginId));
 		return new Created(id, password);
 	}
 
@@ -135,7 +146,10 @@ public class StaffManagement {
 		audit.record(StaffAuditEvent.STAFF_ENABLED, actor, member.tenantId(), member.id(), ip, Map.of());
 	}
 
-	/** A new random password (returned, shown once) and no authenticator, for a staff member who lost access. */
+	/**
+	 * A new random password (returned, shown once) and no authenticator, for a staff
+	 * member who lost access.
+	 */
 	public String reset(StaffActor actor, long id, String ip) {
 		StaffMember member = manageable(actor, id);
 		String password = directory.resetCredentials(member.id());
@@ -175,8 +189,9 @@ public class StaffManagement {
 	}
 
 	/**
-	 * The sessions are deleted at once (Spring Session commits that on its own), so a failure later in this
-	 * transaction leaves the account unchanged but logged out, never the other way round.
+	 * The sessions are deleted at once (Spring Session commits that on its own), so a
+	 * failure later in this transaction leaves the account unchanged but logged out,
+	 * never the other way round.
 	 */
 	private void accessWithdrawn(StaffActor actor, StaffMember member, StaffAuditEvent type, String ip,
 			Map<String, String> details) {

@@ -19,9 +19,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The first step of the staff login: user ID and password. Success grants only
- * {@code ROLE_STAFF_PENDING}; the staff pages need the TOTP step as well. Every failure looks the same
- * (Keycloak's "don't let people guess user names"): unknown IDs cost a hash like known ones, and a locked
- * account or a blocked IP gets the same message as a wrong password.
+ * {@code ROLE_STAFF_PENDING}; the staff pages need the TOTP step as well. Every failure
+ * looks the same (Keycloak's "don't let people guess user names"): unknown IDs cost a
+ * hash like known ones, and a locked account or a blocked IP gets the same message as a
+ * wrong password.
  */
 class StaffPasswordStep implements AuthenticationProvider {
 
@@ -73,8 +74,9 @@ class StaffPasswordStep implements AuthenticationProvider {
 		}
 		if (reason != null) {
 			guard.ipFailed(ip);
-			audit.recordNow(new AuditLog.Event(AUDIT_FAILED, principal == null ? null : principal.tenantId(), "ANONYMOUS",
-					principal == null ? null : principal.getUsername(), null, null, ip, Map.of("reason", reason)));
+			audit.recordNow(new AuditLog.Event(AUDIT_FAILED, principal == null ? null : principal.tenantId(),
+					"ANONYMOUS", principal == null ? null : principal.getUsername(), null, null, ip,
+					Map.of("reason", reason)));
 			throw new BadCredentialsException("login failed");
 		}
 		principal.eraseCredentials();

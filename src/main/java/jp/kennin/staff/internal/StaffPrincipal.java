@@ -15,9 +15,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A logged-in staff member, kept in the (database-backed) session; the password hash is erased after
- * authentication. {@link #accountVersion()} is the account's version at login: every request compares it
- * with the database (see {@link StaffSessionFilter}), so a session never outlives a change of the account.
+ * A logged-in staff member, kept in the (database-backed) session; the password hash is
+ * erased after authentication. {@link #accountVersion()} is the account's version at
+ * login: every request compares it with the database (see {@link StaffSessionFilter}), so
+ * a session never outlives a change of the account.
  */
 class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedPrincipal, VersionedPrincipal {
 
@@ -40,7 +41,10 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 
 	private final boolean totpEnrolled;
 
-	/** 0 in sessions stored before versions existed; the database starts at 1, so those never match. */
+	/**
+	 * 0 in sessions stored before versions existed; the database starts at 1, so those
+	 * never match.
+	 */
 	private final long accountVersion;
 
 	StaffPrincipal(long id, String loginId, String displayName, StaffRole role, Long tenantId, String passwordHash,
@@ -56,7 +60,10 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 		this.accountVersion = accountVersion;
 	}
 
-	/** The same staff member after a change they made themselves (their own password), which this session survives. */
+	/**
+	 * The same staff member after a change they made themselves (their own password),
+	 * which this session survives.
+	 */
 	StaffPrincipal withAccountVersion(long version) {
 		return new StaffPrincipal(id, loginId, displayName, role, tenantId, null, enabled, totpEnrolled, version);
 	}

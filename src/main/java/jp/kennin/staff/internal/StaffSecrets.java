@@ -17,9 +17,10 @@ import jp.kennin.platform.KenninProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Protects staff second-factor secrets with keys derived from {@code kennin.secret-key}: TOTP secrets are
- * encrypted with AES-256-GCM (a database dump alone does not yield them), recovery codes are stored as an
- * HMAC-SHA-256 (they have 50 random bits, so a keyed hash suffices).
+ * Protects staff second-factor secrets with keys derived from {@code kennin.secret-key}:
+ * TOTP secrets are encrypted with AES-256-GCM (a database dump alone does not yield
+ * them), recovery codes are stored as an HMAC-SHA-256 (they have 50 random bits, so a
+ * keyed hash suffices).
  */
 @Component
 class StaffSecrets {
@@ -45,7 +46,8 @@ class StaffSecrets {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, iv));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-			return VERSION + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed).array());
+			return VERSION + Base64.getEncoder()
+				.encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed).array());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

@@ -22,12 +22,13 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * The staff side ({@code /admin/**}) and the actuator have their own login and their own security
- * context in the session, so a member login and a staff login never mix. The login has two steps: the
- * password grants {@code STAFF_PENDING}, the TOTP code (or enrolment) the staff roles. The chain only tells
- * staff from everyone else; which role may do what, in which tenant, is each module's application service's
- * rule. Every request of a logged-in staff member passes {@link StaffSessionFilter} (timeouts, account
- * unchanged) before anything else looks at the login.
+ * The staff side ({@code /admin/**}) and the actuator have their own login and their own
+ * security context in the session, so a member login and a staff login never mix. The
+ * login has two steps: the password grants {@code STAFF_PENDING}, the TOTP code (or
+ * enrolment) the staff roles. The chain only tells staff from everyone else; which role
+ * may do what, in which tenant, is each module's application service's rule. Every
+ * request of a logged-in staff member passes {@link StaffSessionFilter} (timeouts,
+ * account unchanged) before anything else looks at the login.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
@@ -57,12 +58,16 @@ class StaffSecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/admin/login/totp", "/admin/login/enrol")
 				.hasAuthority(StaffPasswordStep.PENDING)
-				// On a separate management port (private network) Prometheus may scrape without a login.
+				// On a separate management port (private network) Prometheus may scrape
+				// without a login.
 				.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
 				.permitAll()
-				// Coarse on purpose: each module's service checks the role of its own actions (StaffActor#require).
-				// What stays here guards what has no such service: the actuator, the staff module's own pages,
-				// and the roster upload, whose multipart parsing must not start for anyone else.
+				// Coarse on purpose: each module's service checks the role of its own
+				// actions (StaffActor#require).
+				// What stays here guards what has no such service: the actuator, the
+				// staff module's own pages,
+				// and the roster upload, whose multipart parsing must not start for
+				// anyone else.
 				.requestMatchers("/actuator/**")
 				.hasRole(StaffActor.OPERATOR)
 				.requestMatchers("/admin/roster/imports/**")
@@ -77,11 +82,13 @@ class StaffSecurityConfiguration {
 				.successHandler((request, response, authentication) -> {
 					request.getSession().setAttribute(SecondFactor.PENDING_SINCE, clock.instant());
 					boolean enrolled = ((StaffPrincipal) authentication.getPrincipal()).totpEnrolled();
-					response.sendRedirect(request.getContextPath() + (enrolled ? "/admin/login/totp" : "/admin/login/enrol"));
+					response.sendRedirect(
+							request.getContextPath() + (enrolled ? "/admin/login/totp" : "/admin/login/enrol"));
 				})
 				.failureUrl("/admin/login?error"))
 			.exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
-				var current = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+				var current = org.springframework.security.core.context.SecurityContextHolder.getContext()
+					.getAuthentication();
 				boolean pending = current != null && current.getAuthorities()
 					.stream()
 					.map(GrantedAuthority::getAuthority)

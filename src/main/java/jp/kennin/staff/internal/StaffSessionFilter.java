@@ -19,19 +19,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs on every staff request once the session's security context is loaded, and ends the session
- * (all of it, then the login page with a message) when
+ * Runs on every staff request once the session's security context is loaded, and ends the
+ * session (all of it, then the login page with a message) when
  * <ul>
- * <li>the login was more than {@value #ABSOLUTE_HOURS} hours ago: a working day with usual overtime fits,
- * a session left open never survives the night ({@code ?expired});</li>
- * <li>no staff request came for 30 minutes ({@code ?idle}). This is kept apart from Spring Session's idle
- * limit, because a member login in the same browser session would otherwise keep the staff login alive;</li>
- * <li>the account is no longer as it was at login: disabled, removed, another role, tenant or version
- * ({@code ?changed}). This holds even when deleting the account's sessions failed or raced with a request
- * on another node.</li>
+ * <li>the login was more than {@value #ABSOLUTE_HOURS} hours ago: a working day with
+ * usual overtime fits, a session left open never survives the night
+ * ({@code ?expired});</li>
+ * <li>no staff request came for 30 minutes ({@code ?idle}). This is kept apart from
+ * Spring Session's idle limit, because a member login in the same browser session would
+ * otherwise keep the staff login alive;</li>
+ * <li>the account is no longer as it was at login: disabled, removed, another role,
+ * tenant or version ({@code ?changed}). This holds even when deleting the account's
+ * sessions failed or raced with a request on another node.</li>
  * </ul>
- * Cost: one primary-key lookup of {@code staff_account} per staff request, and the last-seen time written
- * to the session at most once a minute. Uses the application clock, so tests move time instead of waiting.
+ * Cost: one primary-key lookup of {@code staff_account} per staff request, and the
+ * last-seen time written to the session at most once a minute. Uses the application
+ * clock, so tests move time instead of waiting.
  */
 class StaffSessionFilter extends OncePerRequestFilter {
 
@@ -41,7 +44,10 @@ class StaffSessionFilter extends OncePerRequestFilter {
 
 	static final Duration IDLE = Duration.ofMinutes(30);
 
-	/** How stale the stored last-seen time may get: fewer session writes, idle limit exact to a minute. */
+	/**
+	 * How stale the stored last-seen time may get: fewer session writes, idle limit exact
+	 * to a minute.
+	 */
 	static final Duration TOUCH_AFTER = Duration.ofMinutes(1);
 
 	static final String LOGIN_AT = "kennin.staff.loginAt";
@@ -100,7 +106,10 @@ class StaffSessionFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Ends the whole session, so nothing of the staff login (CSRF token, saved pages) survives it. */
+	/**
+	 * Ends the whole session, so nothing of the staff login (CSRF token, saved pages)
+	 * survives it.
+	 */
 	static void end(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {

@@ -14,8 +14,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * RFC 6238 time-based one-time passwords as authenticator apps expect them: HMAC-SHA1, 6 digits, 30 s
- * steps, one step of clock drift accepted either way.
+ * RFC 6238 time-based one-time passwords as authenticator apps expect them: HMAC-SHA1, 6
+ * digits, 30 s steps, one step of clock drift accepted either way.
  */
 final class Totp {
 
@@ -28,7 +28,10 @@ final class Totp {
 	private Totp() {
 	}
 
-	/** A new secret: 160 random bits (RFC 4226's recommended length), Base32 without padding. */
+	/**
+	 * A new secret: 160 random bits (RFC 4226's recommended length), Base32 without
+	 * padding.
+	 */
 	static String newSecret() {
 		byte[] bytes = new byte[20];
 		RANDOM.nextBytes(bytes);
@@ -55,8 +58,9 @@ final class Totp {
 	}
 
 	/**
-	 * The step the code belongs to, if it is valid now and newer than {@code lastUsedStep} (so a code
-	 * seen by a shoulder-surfer cannot be replayed inside its window).
+	 * The step the code belongs to, if it is valid now and newer than
+	 * {@code lastUsedStep} (so a code seen by a shoulder-surfer cannot be replayed inside
+	 * its window).
 	 */
 	static OptionalLong verify(String base32Secret, String typed, Instant now, Long lastUsedStep) {
 		String code = typed == null ? "" : typed.replaceAll("[\\s-]", "");
@@ -65,9 +69,9 @@ final class Totp {
 		}
 		long current = step(now);
 		for (long s = current - 1; s <= current + 1; s++) {
-			if ((lastUsedStep == null || s > lastUsedStep) && MessageDigest.isEqual(
-					code(base32Secret, s).getBytes(StandardCharsets.US_ASCII),
-					code.getBytes(StandardCharsets.US_ASCII))) {
+			if ((lastUsedStep == null || s > lastUsedStep)
+					&& MessageDigest.isEqual(code(base32Secret, s).getBytes(StandardCharsets.US_ASCII),
+							code.getBytes(StandardCharsets.US_ASCII))) {
 				return OptionalLong.of(s);
 			}
 		}

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The second login step: the authenticator code, or at the first login the enrolment of an
- * authenticator app, followed by the recovery codes (shown once).
+ * The second login step: the authenticator code, or at the first login the enrolment of
+ * an authenticator app, followed by the recovery codes (shown once).
  */
 @Controller
 class SecondFactorController {

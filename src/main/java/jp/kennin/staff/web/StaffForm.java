@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Size;
 
 import jp.kennin.platform.NoControlCharacters;
 
-/** A new staff account. {@code tenant} is chosen by operators only; insurer admins create staff of their own. */
+/**
+ * A new staff account. {@code tenant} is chosen by operators only; insurer admins create
+ * staff of their own.
+ */
 public class StaffForm {
 
 	@NotBlank(message = "{staff.form.loginId.required}")

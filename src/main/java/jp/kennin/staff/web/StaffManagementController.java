@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 職員の管理 pages; the rules are {@link StaffManagement}'s. New accounts and resets get a random password
- * shown once; the authenticator is set up at the next login.
+ * 職員の管理 pages; the rules are {@link StaffManagement}'s. New accounts and resets get a
+ * random password shown once; the authenticator is set up at the next login.
  */
 @Controller
 class StaffManagementController {
@@ -94,8 +94,7 @@ class StaffManagementController {
 		if (result.hasErrors()) {
 			return showForm(actor, model);
 		}
-		var created = management.create(actor, form.getLoginId(), form.getDisplayName(), role, tenantId,
-				actor.ip());
+		var created = management.create(actor, form.getLoginId(), form.getDisplayName(), role, tenantId, actor.ip());
 		redirect.addFlashAttribute("newPassword", created.password());
 		return "redirect:/admin/staff/" + created.id();
 	}
@@ -131,7 +130,8 @@ class StaffManagementController {
 	}
 
 	@PostMapping("/admin/staff/{id}/role")
-	String changeRole(@PathVariable long id, @RequestParam(defaultValue = "") String role, StaffActor actor, Model model, RedirectAttributes redirect) {
+	String changeRole(@PathVariable long id, @RequestParam(defaultValue = "") String role, StaffActor actor,
+			Model model, RedirectAttributes redirect) {
 		StaffMember member = management.visible(actor, id);
 		StaffRole chosen = role(role);
 		if (chosen == null || !management.assignableRoles(actor, member).contains(chosen)) {

@@ -21,13 +21,14 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
- * Encrypts every blob before it reaches the underlying storage: AES-256-GCM, the key derived from
- * {@code kennin.secret-key} with HKDF-SHA-256. Bytes ({@link #put(byte[])}, documents) are sealed whole:
- * the 4-byte header {@code KNE1} (also the authenticated associated data), a random 96-bit IV, then
- * ciphertext and the 128-bit tag. Streams ({@link #put(InputStream)}, roster files of any size) are sealed
- * in segments ({@link StreamingEncryption}, header {@code KNE2}) so that they never sit in memory whole.
- * {@link #get} reads either. Any change to a stored file makes reading fail instead of returning altered
- * bytes.
+ * Encrypts every blob before it reaches the underlying storage: AES-256-GCM, the key
+ * derived from {@code kennin.secret-key} with HKDF-SHA-256. Bytes ({@link #put(byte[])},
+ * documents) are sealed whole: the 4-byte header {@code KNE1} (also the authenticated
+ * associated data), a random 96-bit IV, then ciphertext and the 128-bit tag. Streams
+ * ({@link #put(InputStream)}, roster files of any size) are sealed in segments
+ * ({@link StreamingEncryption}, header {@code KNE2}) so that they never sit in memory
+ * whole. {@link #get} reads either. Any change to a stored file makes reading fail
+ * instead of returning altered bytes.
  */
 class EncryptingFileStorage implements FileStorage {
 
@@ -50,7 +51,9 @@ class EncryptingFileStorage implements FileStorage {
 		this.key = key;
 	}
 
-	/** A 256-bit AES key from the configured secret (HKDF: extract and expand, SHA-256). */
+	/**
+	 * A 256-bit AES key from the configured secret (HKDF: extract and expand, SHA-256).
+	 */
 	static SecretKey deriveKey(String secret) {
 		if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
 			throw new IllegalStateException("kennin.secret-key must be at least 32 bytes");
@@ -83,7 +86,9 @@ class EncryptingFileStorage implements FileStorage {
 		try {
 			byte[] header = in.readNBytes(HEADER.length);
 			if (Arrays.equals(header, StreamingEncryption.HEADER)) {
-				return Optional.of(StreamingEncryption.decrypting(in, key)); // the caller closes it
+				return Optional.of(StreamingEncryption.decrypting(in, key)); // the caller
+																				// closes
+																				// it
 			}
 			byte[] rest = in.readAllBytes();
 			in.close();
@@ -140,7 +145,10 @@ class EncryptingFileStorage implements FileStorage {
 		}
 	}
 
-	/** The stored bytes are not what was written: altered, truncated, or encrypted with another key. */
+	/**
+	 * The stored bytes are not what was written: altered, truncated, or encrypted with
+	 * another key.
+	 */
 	static class StoredFileTamperedException extends IOException {
 
 		StoredFileTamperedException(String message) {

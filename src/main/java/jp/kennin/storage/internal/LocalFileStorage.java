@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import jp.kennin.storage.FileStorage;
 
 /**
- * Files in a local directory (outside the web root), two levels of sub-folders by key prefix. Created by
- * {@link StorageConfiguration}, which wraps it in encryption.
+ * Files in a local directory (outside the web root), two levels of sub-folders by key
+ * prefix. Created by {@link StorageConfiguration}, which wraps it in encryption.
  */
 class LocalFileStorage implements FileStorage {
 

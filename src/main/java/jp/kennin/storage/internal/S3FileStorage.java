@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * Objects in an S3-compatible bucket, under an optional prefix. The bytes are already encrypted by
- * {@link EncryptingFileStorage}; bucket policies should still deny public access.
+ * Objects in an S3-compatible bucket, under an optional prefix. The bytes are already
+ * encrypted by {@link EncryptingFileStorage}; bucket policies should still deny public
+ * access.
  */
 class S3FileStorage implements FileStorage {
 
@@ -41,8 +42,8 @@ class S3FileStorage implements FileStorage {
 	}
 
 	/**
-	 * A PUT needs the length up front, which a stream does not tell: it is spooled to a temporary file
-	 * first (large roster files must not be held in memory).
+	 * A PUT needs the length up front, which a stream does not tell: it is spooled to a
+	 * temporary file first (large roster files must not be held in memory).
 	 */
 	@Override
 	public String put(InputStream content) throws IOException {
@@ -67,7 +68,9 @@ class S3FileStorage implements FileStorage {
 		return key;
 	}
 
-	/** Streams the object; the caller closes the stream (which releases the connection). */
+	/**
+	 * Streams the object; the caller closes the stream (which releases the connection).
+	 */
 	@Override
 	public Optional<InputStream> get(String key) throws IOException {
 		try {

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one {@link FileStorage} bean: local directory or S3-compatible bucket, always behind encryption, so
- * no module can store a plaintext file by accident.
+ * The one {@link FileStorage} bean: local directory or S3-compatible bucket, always
+ * behind encryption, so no module can store a plaintext file by accident.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
@@ -25,8 +25,9 @@ class StorageConfiguration {
 	@Bean
 	FileStorage fileStorage(KenninProperties properties) {
 		KenninProperties.Storage storage = properties.storage();
-		FileStorage raw = "s3".equals(storage.type()) ? new S3FileStorage(s3Client(storage.s3()),
-				storage.s3().bucket(), storage.s3().prefix()) : new LocalFileStorage(storage.localDir());
+		FileStorage raw = "s3".equals(storage.type())
+				? new S3FileStorage(s3Client(storage.s3()), storage.s3().bucket(), storage.s3().prefix())
+				: new LocalFileStorage(storage.localDir());
 		return new EncryptingFileStorage(raw, EncryptingFileStorage.deriveKey(properties.secretKey()));
 	}
 
@@ -34,7 +35,8 @@ class StorageConfiguration {
 		if (s3 == null || s3.bucket() == null || s3.bucket().isBlank()) {
 			throw new IllegalStateException("kennin.storage.type=s3 needs kennin.storage.s3.bucket");
 		}
-		// The JDK's HttpURLConnection: enough for one request at a time per upload or download, and it spares
+		// The JDK's HttpURLConnection: enough for one request at a time per upload or
+		// download, and it spares
 		// the jar Apache HttpClient and the async client's Netty.
 		S3ClientBuilder builder = S3Client.builder()
 			.httpClientBuilder(UrlConnectionHttpClient.builder())

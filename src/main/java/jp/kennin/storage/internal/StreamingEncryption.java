@@ -21,16 +21,18 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
- * The {@code KNE2} format for streams of any size (large roster files), so that neither writing nor reading
- * holds a whole file in memory: one AES-256-GCM seal per 64 KiB segment, each authenticated before any of
- * its bytes are handed out. A single GCM seal over the whole file ({@code KNE1}) cannot do that, as Java's
- * GCM releases nothing before the tag at the very end is checked.
+ * The {@code KNE2} format for streams of any size (large roster files), so that neither
+ * writing nor reading holds a whole file in memory: one AES-256-GCM seal per 64 KiB
+ * segment, each authenticated before any of its bytes are handed out. A single GCM seal
+ * over the whole file ({@code KNE1}) cannot do that, as Java's GCM releases nothing
+ * before the tag at the very end is checked.
  * <p>
- * Layout: {@code KNE2}, a random 16-byte salt, then the segments, each the ciphertext of exactly 64 KiB
- * (the last one 0–64 KiB) followed by its 128-bit tag. The file key is derived from the storage key and the
- * salt with HKDF-SHA-256, so every file has a key of its own and the segment nonce can be a counter: the
- * segment number, plus a last-segment flag so a file cut at a segment boundary fails instead of reading as
- * shorter. The header is the associated data of every segment.
+ * Layout: {@code KNE2}, a random 16-byte salt, then the segments, each the ciphertext of
+ * exactly 64 KiB (the last one 0–64 KiB) followed by its 128-bit tag. The file key is
+ * derived from the storage key and the salt with HKDF-SHA-256, so every file has a key of
+ * its own and the segment nonce can be a counter: the segment number, plus a last-segment
+ * flag so a file cut at a segment boundary fails instead of reading as shorter. The
+ * header is the associated data of every segment.
  */
 final class StreamingEncryption {
 
@@ -56,8 +58,9 @@ final class StreamingEncryption {
 	}
 
 	/**
-	 * The plain content of a sealed stream whose {@link #HEADER} has already been read. Throws
-	 * {@link StoredFileTamperedException} from {@code read} at the first segment that fails authentication.
+	 * The plain content of a sealed stream whose {@link #HEADER} has already been read.
+	 * Throws {@link StoredFileTamperedException} from {@code read} at the first segment
+	 * that fails authentication.
 	 */
 	static InputStream decrypting(InputStream sealed, SecretKey key) throws IOException {
 		byte[] salt = sealed.readNBytes(SALT_BYTES);
@@ -96,8 +99,8 @@ final class StreamingEncryption {
 	}
 
 	/**
-	 * Reads segments ahead: a segment is only sealed once the next byte (or the end) is known, as the last
-	 * one is sealed differently.
+	 * Reads segments ahead: a segment is only sealed once the next byte (or the end) is
+	 * known, as the last one is sealed differently.
 	 */
 	private static final class Encrypting extends SegmentStream {
 
@@ -178,7 +181,8 @@ final class StreamingEncryption {
 				out = cipher.doFinal(sealed, 0, n);
 			}
 			catch (AEADBadTagException ex) {
-				throw new StoredFileTamperedException("stored file failed authentication (altered, cut, or another key)");
+				throw new StoredFileTamperedException(
+						"stored file failed authentication (altered, cut, or another key)");
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IOException("decryption failed", ex);
@@ -189,7 +193,10 @@ final class StreamingEncryption {
 
 	}
 
-	/** Hands out one processed segment at a time; {@link #nextSegment} fills {@code out} and sets {@code finished}. */
+	/**
+	 * Hands out one processed segment at a time; {@link #nextSegment} fills {@code out}
+	 * and sets {@code finished}.
+	 */
 	private abstract static class SegmentStream extends FilterInputStream {
 
 		protected byte[] out = new byte[0];

@@ -59,8 +59,8 @@ class AnswerRepository {
 
 	/**
 	 * Saves the answers if nobody saved since {@code answers.version()} was read.
-	 * @return the new version, or empty when the stored version moved on (another tab or device saved in
-	 * between)
+	 * @return the new version, or empty when the stored version moved on (another tab or
+	 * device saved in between)
 	 */
 	OptionalInt save(long tenantId, long formId, DependentAnswers a) {
 		return write(tenantId, formId, a) ? OptionalInt.of(a.version() + 1) : OptionalInt.empty();
@@ -121,10 +121,8 @@ class AnswerRepository {
 		}
 		return switch (q.kind()) {
 			case CHOICE -> ((Enum<?>) value).name();
-			case CHOICES -> ((Set<?>) value).stream()
-				.map(e -> ((Enum<?>) e).name())
-				.sorted()
-				.collect(Collectors.joining(","));
+			case CHOICES ->
+				((Set<?>) value).stream().map(e -> ((Enum<?>) e).name()).sorted().collect(Collectors.joining(","));
 			case DATE -> Date.valueOf((LocalDate) value);
 			default -> value; // Long, String, Boolean, BigDecimal, Integer as they are
 		};
@@ -137,7 +135,9 @@ class AnswerRepository {
 			case CHOICES -> {
 				String names = rs.getString(column);
 				yield names == null || names.isBlank() ? Set.of()
-						: Arrays.stream(names.split(",")).map(n -> choice(q.valueType(), n)).collect(Collectors.toSet());
+						: Arrays.stream(names.split(","))
+							.map(n -> choice(q.valueType(), n))
+							.collect(Collectors.toSet());
 			}
 			case DATE -> {
 				Date date = rs.getDate(column);
@@ -164,7 +164,8 @@ class AnswerRepository {
 		for (SurveyQuestion q : SurveyQuestion.values()) {
 			values.put(q, fromColumn(q, rs));
 		}
-		return DependentAnswers.of(rs.getLong("dependent_id"), values, rs.getBoolean("completed"), rs.getInt("version"));
+		return DependentAnswers.of(rs.getLong("dependent_id"), values, rs.getBoolean("completed"),
+				rs.getInt("version"));
 	}
 
 }

@@ -21,8 +21,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the campaign events in the caller's transaction: an action and its record commit together. Values
- * are recorded as staff read them (Japan time, relationship names), so the log needs no campaign to explain it.
+ * Writes the campaign events in the caller's transaction: an action and its record commit
+ * together. Values are recorded as staff read them (Japan time, relationship names), so
+ * the log needs no campaign to explain it.
  */
 @Component
 class CampaignAudit {
@@ -54,7 +55,10 @@ class CampaignAudit {
 		return changes(null, draft);
 	}
 
-	/** The fields an edit changed, with their new values; all fields when {@code before} is null. */
+	/**
+	 * The fields an edit changed, with their new values; all fields when {@code before}
+	 * is null.
+	 */
 	Map<String, String> changes(Campaign before, CampaignDraft after) {
 		Map<String, String> out = new LinkedHashMap<>();
 		TargetRules was = before == null ? null : before.rules();
@@ -66,10 +70,14 @@ class CampaignAudit {
 		put(out, "deadline", before == null ? null : before.deadline(), after.deadline(), time(after.deadline()));
 		put(out, "lateSubmissionAllowed", before == null ? null : before.lateSubmissionAllowed(),
 				after.lateSubmissionAllowed(), String.valueOf(after.lateSubmissionAllowed()));
-		put(out, "instructions", before == null ? null : before.instructions(), after.instructions(), after.instructions());
+		put(out, "instructions", before == null ? null : before.instructions(), after.instructions(),
+				after.instructions());
 		put(out, "categories", was == null ? null : was.categories(), now.categories(),
-				now.categories().stream().sorted().map(c -> messages.getMessage("survey.category." + c, null, c.name(),
-						Locale.JAPANESE)).collect(Collectors.joining("、")));
+				now.categories()
+					.stream()
+					.sorted()
+					.map(c -> messages.getMessage("survey.category." + c, null, c.name(), Locale.JAPANESE))
+					.collect(Collectors.joining("、")));
 		put(out, "ageOn", was == null ? null : was.ageOn(), now.ageOn(), day(now.ageOn()));
 		put(out, "ageMin", was == null ? null : was.ageMin(), now.ageMin(), text(now.ageMin()));
 		put(out, "ageMax", was == null ? null : was.ageMax(), now.ageMax(), text(now.ageMax()));

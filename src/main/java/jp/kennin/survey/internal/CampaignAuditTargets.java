@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Names {@code campaign:<id>} (「調査: 2026年度 被扶養者資格調査」) and {@code survey_form:<id>} (「調査票: 01-12 /
- * 2026年度 被扶養者資格調査」) in the audit log, with their pages for the insurer's staff (operators run no
- * campaigns, so they get the name only).
+ * Names {@code campaign:<id>} (「調査: 2026年度 被扶養者資格調査」) and {@code survey_form:<id>} (「調査票:
+ * 01-12 / 2026年度 被扶養者資格調査」) in the audit log, with their pages for the insurer's staff
+ * (operators run no campaigns, so they get the name only).
  */
 class CampaignAuditTargets {
 
@@ -43,8 +43,8 @@ class CampaignAuditTargets {
 
 		@Override
 		public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-			return CAMPAIGNS.describe(jdbc, viewer, ids, (rs, id) -> new Target(rs.getString("title"),
-					viewer.operator() ? null : "/admin/campaigns/" + id));
+			return CAMPAIGNS.describe(jdbc, viewer, ids,
+					(rs, id) -> new Target(rs.getString("title"), viewer.operator() ? null : "/admin/campaigns/" + id));
 		}
 
 	}
@@ -65,9 +65,10 @@ class CampaignAuditTargets {
 
 		@Override
 		public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-			return FORMS.describe(jdbc, viewer, ids, (rs, id) -> new Target(
-					rs.getString("kigo") + "-" + rs.getString("bango") + " / " + rs.getString("title"),
-					viewer.operator() ? null : "/admin/survey-forms/" + id));
+			return FORMS.describe(jdbc, viewer, ids,
+					(rs, id) -> new Target(
+							rs.getString("kigo") + "-" + rs.getString("bango") + " / " + rs.getString("title"),
+							viewer.operator() ? null : "/admin/survey-forms/" + id));
 		}
 
 	}

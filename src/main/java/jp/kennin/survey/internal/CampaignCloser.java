@@ -10,8 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes open campaigns once their deadline has passed (unless late submission is allowed), once per
- * cluster.
+ * Closes open campaigns once their deadline has passed (unless late submission is
+ * allowed), once per cluster.
  */
 @Component
 class CampaignCloser {

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts over a campaign's survey forms, which hold the households and dependents as the roster showed them
- * at opening.
+ * Counts over a campaign's survey forms, which hold the households and dependents as the
+ * roster showed them at opening.
  */
 @Component
 class CampaignFormCounts {
@@ -39,8 +39,9 @@ class CampaignFormCounts {
 
 	CampaignClosing closing(Campaign campaign) {
 		TargetPreview counts = byOffice(campaign);
-		long notSubmitted = jdbc.sql("select count(*) from survey_form where tenant_id = ? and campaign_id = ? "
-				+ "and status not in ('SUBMITTED', 'IN_REVIEW', 'COMPLETED')")
+		long notSubmitted = jdbc
+			.sql("select count(*) from survey_form where tenant_id = ? and campaign_id = ? "
+					+ "and status not in ('SUBMITTED', 'IN_REVIEW', 'COMPLETED')")
 			.params(campaign.tenantId(), campaign.id())
 			.query(Long.class)
 			.single();

@@ -32,7 +32,8 @@ import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_OPENED;
 import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_UPDATED;
 
 /**
- * The campaign use cases: role check, state rule, change and audit record in one transaction each.
+ * The campaign use cases: role check, state rule, change and audit record in one
+ * transaction each.
  */
 @Service
 @Transactional
@@ -142,13 +143,14 @@ class CampaignManagement implements Campaigns {
 
 	@Override
 	public int open(CampaignActor actor, long campaignId, Confirmed confirmed) {
-		Campaign campaign = require(actor, campaignId, CampaignStatus.PREPARING, "survey.campaign.problem.notPreparing");
+		Campaign campaign = require(actor, campaignId, CampaignStatus.PREPARING,
+				"survey.campaign.problem.notPreparing");
 		TargetPreview targets = selection.preview(campaign);
 		if (targets.dependents() == 0) {
 			throw new CampaignProblem("survey.campaign.problem.nobodySelected");
 		}
-		if (confirmed != null && (confirmed.households() != targets.households()
-				|| confirmed.dependents() != targets.dependents())) {
+		if (confirmed != null
+				&& (confirmed.households() != targets.households() || confirmed.dependents() != targets.dependents())) {
 			throw new CampaignProblem("survey.campaign.problem.targetsChanged");
 		}
 		long overlapping = selection.overlaps(campaign).stream().mapToLong(CampaignOpening.Overlap::dependents).sum();
@@ -199,10 +201,14 @@ class CampaignManagement implements Campaigns {
 	public void complete(CampaignActor actor, long campaignId) {
 		Campaign campaign = require(actor, campaignId, CampaignStatus.CLOSED, "survey.campaign.problem.notClosed");
 		campaigns.changeStatus(actor.tenantId(), campaignId, CampaignStatus.COMPLETED, null);
-		audit.record(CAMPAIGN_COMPLETED, actor, campaignId, Map.of("forms", String.valueOf(formCounts.forms(campaign))));
+		audit.record(CAMPAIGN_COMPLETED, actor, campaignId,
+				Map.of("forms", String.valueOf(formCounts.forms(campaign))));
 	}
 
-	/** Checks the role, then locks the campaign so concurrent transitions run one after the other. */
+	/**
+	 * Checks the role, then locks the campaign so concurrent transitions run one after
+	 * the other.
+	 */
 	private Campaign require(CampaignActor actor, long campaignId, CampaignStatus expected, String problemKey) {
 		requireManager(actor);
 		Campaign campaign = campaigns.lock(actor.tenantId(), campaignId).orElseThrow(CampaignNotFound::new);

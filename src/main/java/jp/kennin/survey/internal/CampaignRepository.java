@@ -50,7 +50,9 @@ class CampaignRepository {
 			.optional();
 	}
 
-	/** Locks the row, so concurrent transitions of one campaign run one after the other. */
+	/**
+	 * Locks the row, so concurrent transitions of one campaign run one after the other.
+	 */
 	Optional<Campaign> lock(long tenantId, long id) {
 		return jdbc.sql("select * from campaign where tenant_id = ? and id = ? for update")
 			.params(tenantId, id)
@@ -66,9 +68,7 @@ class CampaignRepository {
 				insert into campaign (tenant_id, title, reference_date, opens_at, deadline, late_submission_allowed,
 				  instructions, status, age_on, age_min, age_max, categories, recognized_until, created_at, updated_at)
 				values (:tenant, :title, :reference, :opens, :deadline, :late, :instructions, 'PREPARING', :ageOn,
-				  :ageMin, :ageMax, :categories, :recognizedUntil, :now, :now)""")
-			.params(p)
-			.update(keys, "id");
+				  :ageMin, :ageMax, :categories, :recognizedUntil, :now, :now)""").params(p).update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
@@ -76,33 +76,38 @@ class CampaignRepository {
 		Map<String, Object> p = params(d);
 		p.put("tenant", tenantId);
 		p.put("id", id);
-		jdbc.sql("""
-				update campaign set title = :title, reference_date = :reference, opens_at = :opens, deadline = :deadline,
-				  late_submission_allowed = :late, instructions = :instructions, age_on = :ageOn, age_min = :ageMin,
-				  age_max = :ageMax, categories = :categories, recognized_until = :recognizedUntil, updated_at = :now
-				where tenant_id = :tenant and id = :id""")
+		jdbc.sql(
+				"""
+						update campaign set title = :title, reference_date = :reference, opens_at = :opens, deadline = :deadline,
+						  late_submission_allowed = :late, instructions = :instructions, age_on = :ageOn, age_min = :ageMin,
+						  age_max = :ageMax, categories = :categories, recognized_until = :recognizedUntil, updated_at = :now
+						where tenant_id = :tenant and id = :id""")
 			.params(p)
 			.update();
 	}
 
 	void changeStatus(long tenantId, long id, CampaignStatus status, String timestampColumn) {
-		jdbc.sql("update campaign set status = ?, updated_at = ?" + (timestampColumn == null ? "" : ", " + timestampColumn + " = ?")
-				+ " where tenant_id = ? and id = ?")
-			.params(timestampColumn == null
-					? List.of(status.name(), now(), tenantId, id)
+		jdbc.sql("update campaign set status = ?, updated_at = ?"
+				+ (timestampColumn == null ? "" : ", " + timestampColumn + " = ?") + " where tenant_id = ? and id = ?")
+			.params(timestampColumn == null ? List.of(status.name(), now(), tenantId, id)
 					: List.of(status.name(), now(), now(), tenantId, id))
 			.update();
 	}
 
 	void changeDeadline(long tenantId, long id, Instant deadline, boolean late) {
-		jdbc.sql("update campaign set deadline = ?, late_submission_allowed = ?, updated_at = ? where tenant_id = ? and id = ?")
+		jdbc.sql(
+				"update campaign set deadline = ?, late_submission_allowed = ?, updated_at = ? where tenant_id = ? and id = ?")
 			.params(Timestamp.from(deadline), late, now(), tenantId, id)
 			.update();
 	}
 
-	/** Open campaigns whose deadline has passed without late submission: the closing job's work list. */
+	/**
+	 * Open campaigns whose deadline has passed without late submission: the closing job's
+	 * work list.
+	 */
 	List<Campaign> overdue() {
-		return jdbc.sql("select * from campaign where status = 'OPEN' and late_submission_allowed = false and deadline <= ?")
+		return jdbc
+			.sql("select * from campaign where status = 'OPEN' and late_submission_allowed = false and deadline <= ?")
 			.param(now())
 			.query(CampaignRepository::map)
 			.list();

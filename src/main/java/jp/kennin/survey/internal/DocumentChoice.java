@@ -3,9 +3,9 @@ package jp.kennin.survey.internal;
 import java.time.Instant;
 
 /**
- * What the member said about a required document they did not upload: it comes by post, or it cannot be
- * provided (with their reason). {@code documentAddedAt} is set when the document was uploaded after all,
- * after submission.
+ * What the member said about a required document they did not upload: it comes by post,
+ * or it cannot be provided (with their reason). {@code documentAddedAt} is set when the
+ * document was uploaded after all, after submission.
  */
 public record DocumentChoice(long dependentId, String slot, Kind kind, String reason, Instant documentAddedAt) {
 
@@ -26,7 +26,10 @@ public record DocumentChoice(long dependentId, String slot, Kind kind, String re
 		return kind == Kind.MAIL || (kind == Kind.UNABLE && reason != null && !reason.isBlank());
 	}
 
-	/** What the member sends for one missing document on the check page; {@code kind} null: not chosen. */
+	/**
+	 * What the member sends for one missing document on the check page; {@code kind}
+	 * null: not chosen.
+	 */
 	public record Input(long dependentId, String slot, Kind kind, String reason) {
 	}
 

@@ -32,7 +32,10 @@ class DocumentChoiceRepository {
 			.list();
 	}
 
-	/** The choices of the given forms (one batch of an export), by form, in the order they were made. */
+	/**
+	 * The choices of the given forms (one batch of an export), by form, in the order they
+	 * were made.
+	 */
 	Map<Long, List<DocumentChoice>> forForms(long tenantId, Collection<Long> formIds) {
 		Map<Long, List<DocumentChoice>> out = new HashMap<>();
 		if (formIds.isEmpty()) {
@@ -43,13 +46,15 @@ class DocumentChoiceRepository {
 				order by id""")
 			.param("tenant", tenantId)
 			.param("forms", formIds)
-			.query((rs, n) -> out.computeIfAbsent(rs.getLong("survey_form_id"), k -> new ArrayList<>())
-				.add(map(rs, n)))
+			.query((rs, n) -> out.computeIfAbsent(rs.getLong("survey_form_id"), k -> new ArrayList<>()).add(map(rs, n)))
 			.list();
 		return out;
 	}
 
-	/** Inserts or replaces the choice; an input without a choice changes nothing (radios cannot be cleared). */
+	/**
+	 * Inserts or replaces the choice; an input without a choice changes nothing (radios
+	 * cannot be cleared).
+	 */
 	void save(long tenantId, long formId, DocumentChoice.Input input) {
 		if (input.kind() == null) {
 			return;
@@ -74,8 +79,9 @@ class DocumentChoiceRepository {
 	void keepOnly(long tenantId, long formId, Collection<String> dependentSlotKeys) {
 		for (DocumentChoice c : forForm(tenantId, formId)) {
 			if (!dependentSlotKeys.contains(key(c.dependentId(), c.slot()))) {
-				jdbc.sql("delete from survey_document_choice where tenant_id = ? and survey_form_id = ? and dependent_id = ? "
-						+ "and slot = ?")
+				jdbc.sql(
+						"delete from survey_document_choice where tenant_id = ? and survey_form_id = ? and dependent_id = ? "
+								+ "and slot = ?")
 					.params(tenantId, formId, c.dependentId(), c.slot())
 					.update();
 			}
@@ -97,13 +103,17 @@ class DocumentChoiceRepository {
 		return dependentId + ":" + slot;
 	}
 
-	/** Text areas send CR LF; a reason is kept with plain line breaks and at most {@link DocumentChoice#MAX_REASON}. */
+	/**
+	 * Text areas send CR LF; a reason is kept with plain line breaks and at most
+	 * {@link DocumentChoice#MAX_REASON}.
+	 */
 	private static String reason(String text) {
 		if (text == null) {
 			return null;
 		}
 		String clean = text.replace("\r\n", "\n").strip();
-		// The text area's maxlength keeps browsers within the limit; only a hand-made request is cut.
+		// The text area's maxlength keeps browsers within the limit; only a hand-made
+		// request is cut.
 		return clean.length() > DocumentChoice.MAX_REASON ? clean.substring(0, DocumentChoice.MAX_REASON) : clean;
 	}
 

@@ -16,8 +16,9 @@ import jp.kennin.survey.FormDependent;
 import org.springframework.stereotype.Component;
 
 /**
- * The documents a form's answers call for, per dependent, with the files uploaded for each and, for the
- * ones missing, what the member chose (by post, or cannot provide with a reason).
+ * The documents a form's answers call for, per dependent, with the files uploaded for
+ * each and, for the ones missing, what the member chose (by post, or cannot provide with
+ * a reason).
  */
 @Component
 public class DocumentRequirements {
@@ -98,7 +99,8 @@ public class DocumentRequirements {
 	public Requirements of(MemberForm form, List<StoredDocument> household) {
 		Map<String, DocumentChoice> chosen = choices.forForm(form.form().tenantId(), form.form().id())
 			.stream()
-			.collect(Collectors.toMap(c -> DocumentChoiceRepository.key(c.dependentId(), c.slot()), Function.identity()));
+			.collect(Collectors.toMap(c -> DocumentChoiceRepository.key(c.dependentId(), c.slot()),
+					Function.identity()));
 		List<Requirement> all = new ArrayList<>();
 		for (FormDependent d : form.dependents()) {
 			EligibilityResult result = eligibility.evaluate(form, d);

@@ -17,8 +17,8 @@ import jp.kennin.survey.FormDependent;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the eligibility pre-check on one dependent's answers, with the roster facts the member cannot
- * change. The result only informs: warnings never block a submission.
+ * Runs the eligibility pre-check on one dependent's answers, with the roster facts the
+ * member cannot change. The result only informs: warnings never block a submission.
  */
 @Component
 public class EligibilityCheck {
@@ -32,7 +32,9 @@ public class EligibilityCheck {
 		this.roster = roster;
 	}
 
-	/** Null when the dependent leaves the insurance: then there is nothing to pre-check. */
+	/**
+	 * Null when the dependent leaves the insurance: then there is nothing to pre-check.
+	 */
 	public EligibilityResult evaluate(MemberForm form, FormDependent dependent) {
 		DependentAnswers a = form.answers(dependent.id());
 		if (!a.staying() || a.continuation() == null) {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The insurer's own dated rule parameters for the pre-check, on top of the legal defaults: only the
- * insurer's TENANT_ADMIN sees and changes them; each change and its audit record commit together.
+ * The insurer's own dated rule parameters for the pre-check, on top of the legal
+ * defaults: only the insurer's TENANT_ADMIN sees and changes them; each change and its
+ * audit record commit together.
  */
 @Service
 @Transactional
@@ -43,7 +44,9 @@ public class EligibilitySettings {
 				"eligibility:" + parameters.validFrom(), Map.of("parameters", parameters.toString())));
 	}
 
-	/** @return false if the insurer had no set from that date (nothing recorded) */
+	/**
+	 * @return false if the insurer had no set from that date (nothing recorded)
+	 */
 	public boolean remove(StaffActor actor, LocalDate validFrom) {
 		long tenantId = tenant(actor);
 		if (!eligibility.removeParameters(tenantId, validFrom)) {

@@ -47,15 +47,16 @@ class FormEventRepository {
 	}
 
 	int submissions(long tenantId, long formId) {
-		return jdbc.sql("select count(*) from survey_form_event where tenant_id = ? and survey_form_id = ? and kind = ?")
+		return jdbc
+			.sql("select count(*) from survey_form_event where tenant_id = ? and survey_form_id = ? and kind = ?")
 			.params(tenantId, formId, FormEvent.Kind.SUBMITTED.name())
 			.query(Integer.class)
 			.single();
 	}
 
 	/**
-	 * Documents uploaded since the latest submission, by document ID, with the time: what 「提出後に追加」
-	 * marks while the form is submitted.
+	 * Documents uploaded since the latest submission, by document ID, with the time: what
+	 * 「提出後に追加」 marks while the form is submitted.
 	 */
 	static Map<Long, Instant> addedSinceSubmission(List<FormEvent> history) {
 		Map<Long, Instant> added = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package jp.kennin.survey.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kennin.survey.SurveyForm;
@@ -14,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The form's side of the review: state changes guarded in the update itself (a concurrent step finds the
- * form in another state and is refused), each recorded in the form's history. Runs in the review's
- * transaction.
+ * The form's side of the review: state changes guarded in the update itself (a concurrent
+ * step finds the form in another state and is refused), each recorded in the form's
+ * history. Runs in the review's transaction.
  */
 @Service
 @Transactional
@@ -60,9 +62,9 @@ class FormReviewTransitions implements SurveyReviewSteps {
 
 	@Override
 	@Transactional(readOnly = true)
-	public java.util.Map<Long, jp.kennin.eligibility.EligibilityResult> precheck(ReviewedForm form) {
+	public Map<Long, jp.kennin.eligibility.EligibilityResult> precheck(ReviewedForm form) {
 		MemberForm member = new MemberForm(form.form(), form.campaign(), form.dependents(), form.answers());
-		java.util.Map<Long, jp.kennin.eligibility.EligibilityResult> out = new java.util.LinkedHashMap<>();
+		Map<Long, jp.kennin.eligibility.EligibilityResult> out = new LinkedHashMap<>();
 		form.dependents().forEach(d -> out.put(d.id(), eligibility.evaluate(member, d)));
 		return out;
 	}

@@ -1,7 +1,10 @@
 package jp.kennin.survey.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The member home page's survey panel: the household's forms in campaigns members can see now.
+ * The member home page's survey panel: the household's forms in campaigns members can see
+ * now.
  */
 @Service
 @Transactional(readOnly = true)
@@ -29,13 +33,16 @@ class HouseholdSurveyStatus implements MemberSurveys {
 		this.clock = clock;
 	}
 
-	/** The 差し戻し's message and deadline only while the form is returned (the columns keep the last one). */
-	private static String returned(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+	/**
+	 * The 差し戻し's message and deadline only while the form is returned (the columns keep
+	 * the last one).
+	 */
+	private static String returned(ResultSet rs, String column) throws SQLException {
 		return "RETURNED".equals(rs.getString("status")) ? rs.getString(column) : null;
 	}
 
-	private static java.time.Instant returnedAt(java.sql.ResultSet rs) throws java.sql.SQLException {
-		java.sql.Timestamp at = rs.getTimestamp("correction_deadline");
+	private static Instant returnedAt(ResultSet rs) throws SQLException {
+		Timestamp at = rs.getTimestamp("correction_deadline");
 		return "RETURNED".equals(rs.getString("status")) && at != null ? at.toInstant() : null;
 	}
 

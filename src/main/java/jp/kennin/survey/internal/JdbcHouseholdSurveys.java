@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Survey form states for the help desk, read with the form's unique key (campaign, 記号, 番号). */
+/**
+ * Survey form states for the help desk, read with the form's unique key (campaign, 記号,
+ * 番号).
+ */
 @Repository
 @Transactional(readOnly = true)
 class JdbcHouseholdSurveys implements HouseholdSurveys {
@@ -34,8 +37,10 @@ class JdbcHouseholdSurveys implements HouseholdSurveys {
 		if (households.isEmpty()) {
 			return states;
 		}
-		// 記号 in (…) and 番号 in (…) may match a few pairs not asked for; those are dropped below. It keeps the
-		// query on the unique index (campaign_id, kigo, bango) on both databases, unlike a list of row values.
+		// 記号 in (…) and 番号 in (…) may match a few pairs not asked for; those are dropped
+		// below. It keeps the
+		// query on the unique index (campaign_id, kigo, bango) on both databases, unlike
+		// a list of row values.
 		Set<Household> wanted = Set.copyOf(households);
 		jdbc.sql("""
 				select kigo, bango, status from survey_form

@@ -1,6 +1,7 @@
 package jp.kennin.survey.internal;
 
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The review queue as keyset queries on survey_form: each sort has an index that starts with tenant,
- * campaign and status (V71), so a page reads its rows and stops, whatever the campaign's size.
+ * The review queue as keyset queries on survey_form: each sort has an index that starts
+ * with tenant, campaign and status (V71), so a page reads its rows and stops, whatever
+ * the campaign's size.
  */
 @Service
 @Transactional(readOnly = true)
@@ -103,14 +105,14 @@ class JdbcReviewQueue implements ReviewQueue {
 	}
 
 	/**
-	 * 記号・番号 typed together ("9-123", "9 123", full width too) match exactly; anything else is a 番号 or part
-	 * of the name (kanji or kana, spaces as on the roster).
+	 * 記号・番号 typed together ("9-123", "9 123", full width too) match exactly; anything
+	 * else is a 番号 or part of the name (kanji or kana, spaces as on the roster).
 	 */
 	private static void search(StringBuilder sql, Map<String, Object> p, String search) {
 		if (search == null || search.isBlank()) {
 			return;
 		}
-		String text = java.text.Normalizer.normalize(search.strip(), java.text.Normalizer.Form.NFKC);
+		String text = Normalizer.normalize(search.strip(), Normalizer.Form.NFKC);
 		String[] parts = text.split("[\\s\\-ー－]+", 2);
 		if (parts.length == 2 && parts[0].matches("[0-9A-Za-z]+") && parts[1].matches("[0-9A-Za-z]+")) {
 			sql.append(" and f.kigo = :kigo and f.bango = :bango");
@@ -147,7 +149,7 @@ class JdbcReviewQueue implements ReviewQueue {
 		jdbc.sql("""
 				select status, case when returned_count > 0 then 1 else 0 end as again, count(*) as n from survey_form
 				where tenant_id = ? and campaign_id = ? and status in """ + HANDED_IN + """
-				 group by status, case when returned_count > 0 then 1 else 0 end""")
+				group by status, case when returned_count > 0 then 1 else 0 end""")
 			.params(tenantId, campaignId)
 			.query((rs, n) -> {
 				String status = rs.getString("status");
@@ -161,7 +163,9 @@ class JdbcReviewQueue implements ReviewQueue {
 
 	@Override
 	public long notHandedIn(long tenantId, long campaignId) {
-		return jdbc.sql("select count(*) from survey_form where tenant_id = ? and campaign_id = ? and status not in " + HANDED_IN)
+		return jdbc
+			.sql("select count(*) from survey_form where tenant_id = ? and campaign_id = ? and status not in "
+					+ HANDED_IN)
 			.params(tenantId, campaignId)
 			.query(Long.class)
 			.single();
@@ -170,9 +174,10 @@ class JdbcReviewQueue implements ReviewQueue {
 	@Override
 	public Map<String, String> offices(long tenantId, long campaignId) {
 		Map<String, String> out = new LinkedHashMap<>();
-		jdbc.sql("""
-				select office_code, max(office_name) as office_name from survey_form
-				where tenant_id = ? and campaign_id = ? and office_code is not null group by office_code order by office_code""")
+		jdbc.sql(
+				"""
+						select office_code, max(office_name) as office_name from survey_form
+						where tenant_id = ? and campaign_id = ? and office_code is not null group by office_code order by office_code""")
 			.params(tenantId, campaignId)
 			.query((rs, n) -> out.put(rs.getString("office_code"), rs.getString("office_name")))
 			.list();
@@ -181,9 +186,10 @@ class JdbcReviewQueue implements ReviewQueue {
 
 	@Override
 	public List<String> reviewers(long tenantId, long campaignId) {
-		return jdbc.sql("""
-				select distinct reviewer from survey_form where tenant_id = ? and campaign_id = ? and reviewer is not null
-				order by reviewer""")
+		return jdbc
+			.sql("""
+					select distinct reviewer from survey_form where tenant_id = ? and campaign_id = ? and reviewer is not null
+					order by reviewer""")
 			.params(tenantId, campaignId)
 			.query(String.class)
 			.list();

@@ -32,7 +32,10 @@ public record MemberForm(SurveyForm form, Campaign campaign, List<FormDependent>
 		return campaign.acceptsMemberChanges(clock) && !form.submitted();
 	}
 
-	/** A submitted form can be taken back until a reviewer starts, while the campaign takes changes. */
+	/**
+	 * A submitted form can be taken back until a reviewer starts, while the campaign
+	 * takes changes.
+	 */
 	public boolean withdrawable(Clock clock) {
 		return form.submitted() && form.reviewStartedAt() == null && campaign.acceptsMemberChanges(clock);
 	}

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Survey forms for the insurer's staff (TENANT_ADMIN and REVIEWER, their own tenant): the list, the
- * read-only form and the CSV export. Every view of a household's answers and every export is recorded in
- * the same transaction that reads it.
+ * Survey forms for the insurer's staff (TENANT_ADMIN and REVIEWER, their own tenant): the
+ * list, the read-only form and the CSV export. Every view of a household's answers and
+ * every export is recorded in the same transaction that reads it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -33,8 +33,8 @@ public class StaffSurveyForms {
 
 	private final AuditLog audit;
 
-	StaffSurveyForms(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering,
-			SurveyFormExport export, AuditLog audit) {
+	StaffSurveyForms(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering, SurveyFormExport export,
+			AuditLog audit) {
 		this.campaigns = campaigns;
 		this.queries = queries;
 		this.answering = answering;
@@ -42,9 +42,12 @@ public class StaffSurveyForms {
 		this.audit = audit;
 	}
 
-	/** A campaign's forms and their counts; empty when the campaign is not the actor's insurer's. */
-	public record Listing(Campaign campaign, List<SurveyFormQueries.Row> rows,
-			Map<SurveyStatus.State, Integer> counts, List<String[]> offices) {
+	/**
+	 * A campaign's forms and their counts; empty when the campaign is not the actor's
+	 * insurer's.
+	 */
+	public record Listing(Campaign campaign, List<SurveyFormQueries.Row> rows, Map<SurveyStatus.State, Integer> counts,
+			List<String[]> offices) {
 	}
 
 	public Optional<Listing> list(StaffActor actor, long campaignId, SurveyFormQueries.Filter filter, int limit) {
@@ -59,7 +62,8 @@ public class StaffSurveyForms {
 	}
 
 	/**
-	 * A campaign's forms for the CSV, recorded as exported; empty when the campaign is not the actor's.
+	 * A campaign's forms for the CSV, recorded as exported; empty when the campaign is
+	 * not the actor's.
 	 * @param encoding the CSV's character set, for the record
 	 */
 	@Transactional
@@ -75,7 +79,10 @@ public class StaffSurveyForms {
 		return Optional.of(new Export(campaign.get(), forms));
 	}
 
-	/** One household's form, recorded as viewed. @throws FormNotFound for another tenant's form */
+	/**
+	 * One household's form, recorded as viewed. @throws FormNotFound for another tenant's
+	 * form
+	 */
 	@Transactional
 	public MemberForm view(StaffActor actor, long formId) {
 		long tenantId = tenant(actor);

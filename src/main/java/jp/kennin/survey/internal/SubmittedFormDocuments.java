@@ -8,10 +8,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A document uploaded while the household's form is submitted (the policy allows adding until review
- * starts) is recorded in the form's history, so staff see it marked 「提出後に追加」 with its time: the
- * member's PDF copy does not list it. If it is a document the member had said would come by post or
- * could not be provided, it no longer counts as missing. Runs in the upload's transaction.
+ * A document uploaded while the household's form is submitted (the policy allows adding
+ * until review starts) is recorded in the form's history, so staff see it marked 「提出後に追加」
+ * with its time: the member's PDF copy does not list it. If it is a document the member
+ * had said would come by post or could not be provided, it no longer counts as missing.
+ * Runs in the upload's transaction.
  */
 @Component
 class SubmittedFormDocuments {

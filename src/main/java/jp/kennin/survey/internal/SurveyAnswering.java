@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A member answering their household's survey form: every save is scoped to their own household and
- * checked against the campaign's deadline on the server.
+ * A member answering their household's survey form: every save is scoped to their own
+ * household and checked against the campaign's deadline on the server.
  */
 @Service
 @Transactional
@@ -78,10 +78,16 @@ public class SurveyAnswering {
 			.list();
 	}
 
-	/** One line of the member's list of forms: told apart by the campaign's title, state and deadline. */
+	/**
+	 * One line of the member's list of forms: told apart by the campaign's title, state
+	 * and deadline.
+	 */
 	public record ListedForm(SurveyForm form, Campaign campaign, boolean editable) {
 
-		/** Staff closed the campaign (perhaps before its deadline), as opposed to the deadline having passed. */
+		/**
+		 * Staff closed the campaign (perhaps before its deadline), as opposed to the
+		 * deadline having passed.
+		 */
 		public boolean closed() {
 			return campaign.status() != CampaignStatus.OPEN;
 		}
@@ -109,7 +115,10 @@ public class SurveyAnswering {
 				answers.forForm(member.tenantId(), formId));
 	}
 
-	/** A form of the tenant for staff, whatever its campaign's state; never another tenant's. */
+	/**
+	 * A form of the tenant for staff, whatever its campaign's state; never another
+	 * tenant's.
+	 */
 	@Transactional(readOnly = true)
 	public MemberForm loadForStaff(long tenantId, long formId) {
 		SurveyForm form = forms.find(tenantId, formId).orElseThrow(FormNotFound::new);
@@ -118,18 +127,20 @@ public class SurveyAnswering {
 	}
 
 	/**
-	 * Saves one dependent's answers as changed from those the member's page was rendered from; the section
-	 * counts as not completed again until the member says so.
+	 * Saves one dependent's answers as changed from those the member's page was rendered
+	 * from; the section counts as not completed again until the member says so.
 	 * @return the new version (the page's next save is based on it)
-	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved meanwhile
+	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved
+	 * meanwhile
 	 */
 	public int save(HouseholdScopedPrincipal member, long formId, DependentAnswers updated) {
 		return write(member, editable(member, formId), updated);
 	}
 
 	/**
-	 * What a step save did: the form as loaded (to show the page again) and the saved answers with their
-	 * new version, or null when {@code change} refused what was typed (nothing was written).
+	 * What a step save did: the form as loaded (to show the page again) and the saved
+	 * answers with their new version, or null when {@code change} refused what was typed
+	 * (nothing was written).
 	 */
 	public record StepSave(MemberForm form, DependentAnswers saved) {
 
@@ -140,15 +151,19 @@ public class SurveyAnswering {
 	}
 
 	/**
-	 * Loads the form once, applies {@code change} to the dependent's answers at the version the member's
-	 * page showed, and saves the result: one read of the form per save, the new version returned.
-	 * @param change the answers as typed on top of the given ones, or null when they do not validate
-	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved meanwhile
+	 * Loads the form once, applies {@code change} to the dependent's answers at the
+	 * version the member's page showed, and saves the result: one read of the form per
+	 * save, the new version returned.
+	 * @param change the answers as typed on top of the given ones, or null when they do
+	 * not validate
+	 * @throws SurveyProblem if the form is closed or submitted, or another tab saved
+	 * meanwhile
 	 */
 	public StepSave save(HouseholdScopedPrincipal member, long formId, long dependentId, int version,
 			UnaryOperator<DependentAnswers> change) {
 		MemberForm current = load(member, formId);
-		DependentAnswers updated = change.apply(current.answers(current.dependent(dependentId).id()).withVersion(version));
+		DependentAnswers updated = change
+			.apply(current.answers(current.dependent(dependentId).id()).withVersion(version));
 		if (updated == null) {
 			return new StepSave(current, null);
 		}
@@ -170,15 +185,19 @@ public class SurveyAnswering {
 		return version;
 	}
 
-	/** Saves the household section (the insured person's own expected annual income; null = not given). */
+	/**
+	 * Saves the household section (the insured person's own expected annual income; null
+	 * = not given).
+	 */
 	public void saveHousehold(HouseholdScopedPrincipal member, long formId, Long insuredIncome) {
 		editable(member, formId);
 		forms.saveHousehold(member.tenantId(), formId, insuredIncome);
 	}
 
 	/**
-	 * Records what the member chose for required documents they did not upload (by post, or unable with a
-	 * reason); changeable until submission. Inputs for documents that are not required are ignored.
+	 * Records what the member chose for required documents they did not upload (by post,
+	 * or unable with a reason); changeable until submission. Inputs for documents that
+	 * are not required are ignored.
 	 * @throws SurveyProblem if the form is closed or submitted
 	 */
 	public void chooseForMissingDocuments(HouseholdScopedPrincipal member, long formId,
@@ -208,12 +227,14 @@ public class SurveyAnswering {
 	}
 
 	/**
-	 * Submits once; a repeated submit of a submitted form returns its receipt number unchanged. The choices
-	 * sent with it for missing documents are saved first and kept even when the submission is refused
-	 * (hence no rollback for SurveyProblem: nothing else is written before one is thrown). Every required
-	 * document must be uploaded, promised by post, or explained; each submission gets its own receipt
-	 * number, recorded in the form's history.
-	 * @throws SurveyProblem if closed, incomplete, or a required document is unaccounted for
+	 * Submits once; a repeated submit of a submitted form returns its receipt number
+	 * unchanged. The choices sent with it for missing documents are saved first and kept
+	 * even when the submission is refused (hence no rollback for SurveyProblem: nothing
+	 * else is written before one is thrown). Every required document must be uploaded,
+	 * promised by post, or explained; each submission gets its own receipt number,
+	 * recorded in the form's history.
+	 * @throws SurveyProblem if closed, incomplete, or a required document is unaccounted
+	 * for
 	 */
 	@Transactional(noRollbackFor = SurveyProblem.class)
 	public String submit(HouseholdScopedPrincipal member, long formId, List<DocumentChoice.Input> documentChoices) {
@@ -236,10 +257,11 @@ public class SurveyAnswering {
 		if (!forms.submit(member.tenantId(), formId, receipt)) {
 			return forms.find(member.tenantId(), formId).orElseThrow().receiptNumber();
 		}
-		choices.keepOnly(member.tenantId(), formId, documents.missing()
-			.stream()
-			.map(r -> DocumentChoiceRepository.key(r.dependent().id(), r.document().code()))
-			.toList());
+		choices.keepOnly(member.tenantId(), formId,
+				documents.missing()
+					.stream()
+					.map(r -> DocumentChoiceRepository.key(r.dependent().id(), r.document().code()))
+					.toList());
 		forms.countMissingDocuments(member.tenantId(), formId);
 		history.add(member.tenantId(), formId, FormEvent.Kind.SUBMITTED, receipt, null, null, null, clock.instant());
 		events.publishEvent(new SurveySubmitted(member.tenantId(), formId, member.kigo(), member.bango(),
@@ -248,8 +270,8 @@ public class SurveyAnswering {
 	}
 
 	/**
-	 * Takes a submission back so the member can change it: no longer submitted until sent again before
-	 * the deadline. Recorded in the history and mailed to the member.
+	 * Takes a submission back so the member can change it: no longer submitted until sent
+	 * again before the deadline. Recorded in the history and mailed to the member.
 	 * @throws SurveyProblem if the campaign takes no changes or review has started
 	 */
 	public void withdraw(HouseholdScopedPrincipal member, long formId) {
@@ -269,13 +291,19 @@ public class SurveyAnswering {
 				current.campaign().title(), receipt, current.campaign().deadline()));
 	}
 
-	/** The form's history, oldest first (for the member's own form or, with its tenant, for staff). */
+	/**
+	 * The form's history, oldest first (for the member's own form or, with its tenant,
+	 * for staff).
+	 */
 	@Transactional(readOnly = true)
 	public List<FormEvent> history(MemberForm form) {
 		return history.forForm(form.form().tenantId(), form.form().id());
 	}
 
-	/** Documents added since the form's latest submission, while it is submitted: ID → time. */
+	/**
+	 * Documents added since the form's latest submission, while it is submitted: ID →
+	 * time.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Instant> addedAfterSubmission(MemberForm form) {
 		return form.form().submitted() ? FormEventRepository.addedSinceSubmission(history(form)) : Map.of();
@@ -296,8 +324,9 @@ public class SurveyAnswering {
 	}
 
 	/**
-	 * 受付番号: campaign year, campaign and form, e.g. 2026-0012-0000345; a submission after a withdrawal
-	 * adds its count (…-2, …-3), so a member's earlier copy or mail is told apart from the current one.
+	 * 受付番号: campaign year, campaign and form, e.g. 2026-0012-0000345; a submission after
+	 * a withdrawal adds its count (…-2, …-3), so a member's earlier copy or mail is told
+	 * apart from the current one.
 	 */
 	private static String receiptNumber(MemberForm f, int submission) {
 		int year = JapanTime.of(f.campaign().opensAt()).getYear();

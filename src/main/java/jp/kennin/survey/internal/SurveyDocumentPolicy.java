@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Proof documents belong to a survey form: members add files while their form takes changes and, after
- * submitting, until a reviewer starts; they delete files only before submitting. A household with no
- * survey form at all is not governed by this policy.
+ * Proof documents belong to a survey form: members add files while their form takes
+ * changes and, after submitting, until a reviewer starts; they delete files only before
+ * submitting. A household with no survey form at all is not governed by this policy.
  */
 @Component
 class SurveyDocumentPolicy implements DocumentChangePolicy {
@@ -36,8 +36,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 	}
 
 	/**
-	 * A returned form (差し戻し) keeps what staff saw: the member adds a new file instead of deleting the old
-	 * one, so the review history still shows the earlier document.
+	 * A returned form (差し戻し) keeps what staff saw: the member adds a new file instead of
+	 * deleting the old one, so the review history still shows the earlier document.
 	 */
 	@Override
 	public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
@@ -57,11 +57,12 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 	/** The household's forms whose campaign takes member changes now. */
 	private List<OpenForm> openForms(DocumentOwner owner) {
 		Timestamp now = Timestamp.from(clock.instant());
-		return jdbc.sql("""
-				select f.status, f.review_started_at from survey_form f
-				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
-				where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s""".formatted(
-				CampaignVisibility.TAKES_CHANGES.sql()))
+		return jdbc
+			.sql("""
+					select f.status, f.review_started_at from survey_form f
+					join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
+					where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s"""
+				.formatted(CampaignVisibility.TAKES_CHANGES.sql()))
 			.param("tenant", owner.tenantId())
 			.param("kigo", owner.kigo())
 			.param("bango", owner.bango())

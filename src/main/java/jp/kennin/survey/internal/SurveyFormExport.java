@@ -25,13 +25,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Everything the forms CSV shows of a campaign: the answers, the insured person's name, and per dependent the
- * pre-check's warnings, the required documents not uploaded (書類不足) and what the member chose for them.
+ * Everything the forms CSV shows of a campaign: the answers, the insured person's name,
+ * and per dependent the pre-check's warnings, the required documents not uploaded (書類不足)
+ * and what the member chose for them.
  * <p>
- * A campaign may hold tens of thousands of forms, so they are never held at once: the forms are read through a
- * cursor ({@link #BATCH} rows per fetch) and handed on one by one while the rows after them are still being
- * read; their dependents, answers and choices are loaded {@link #BATCH} forms at a time. Memory stays at one
- * batch whatever the campaign's size.
+ * A campaign may hold tens of thousands of forms, so they are never held at once: the
+ * forms are read through a cursor ({@link #BATCH} rows per fetch) and handed on one by
+ * one while the rows after them are still being read; their dependents, answers and
+ * choices are loaded {@link #BATCH} forms at a time. Memory stays at one batch whatever
+ * the campaign's size.
  */
 @Component
 public class SurveyFormExport {
@@ -76,9 +78,11 @@ public class SurveyFormExport {
 
 	/**
 	 * @param precheck null for a dependent being removed (nothing to pre-check)
-	 * @param missing the documents the answers require of which nothing was uploaded, in the pre-check's order
-	 * @param choices what the member chose for missing documents (by post, or cannot with a reason), in the
-	 *        order chosen; a document uploaded after submission after all is no longer missing and not listed
+	 * @param missing the documents the answers require of which nothing was uploaded, in
+	 * the pre-check's order
+	 * @param choices what the member chose for missing documents (by post, or cannot with
+	 * a reason), in the order chosen; a document uploaded after submission after all is
+	 * no longer missing and not listed
 	 */
 	public record DependentFacts(EligibilityResult precheck, List<RequiredDocument> missing,
 			List<DocumentChoice> choices) {
@@ -136,8 +140,8 @@ public class SurveyFormExport {
 		}
 
 		/**
-		 * Hands each form to {@code writer} in 記号・番号 order while the later ones are still being read, in one
-		 * read-only transaction (one consistent view of the campaign).
+		 * Hands each form to {@code writer} in 記号・番号 order while the later ones are still
+		 * being read, in one read-only transaction (one consistent view of the campaign).
 		 * @throws IOException what the writer threw (the export stops there)
 		 */
 		@Override
@@ -176,7 +180,10 @@ public class SurveyFormExport {
 		write(tenantId, campaign, batch, names, writer);
 	}
 
-	/** Loads what the batch's forms need in three queries (plus one per household for its files), writes, clears. */
+	/**
+	 * Loads what the batch's forms need in three queries (plus one per household for its
+	 * files), writes, clears.
+	 */
 	private void write(long tenantId, Campaign campaign, List<SurveyForm> batch, Map<Long, String> names,
 			FormWriter writer) {
 		List<Long> ids = batch.stream().map(SurveyForm::id).toList();
@@ -206,7 +213,9 @@ public class SurveyFormExport {
 		names.clear();
 	}
 
-	/** Required documents (from the answers) with no file of that slot for the dependent. */
+	/**
+	 * Required documents (from the answers) with no file of that slot for the dependent.
+	 */
 	public static List<RequiredDocument> missing(FormDependent dependent, EligibilityResult result,
 			List<StoredDocument> household) {
 		if (result == null) {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff lists of a campaign's survey forms, filtered by status and office, always within one tenant.
+ * Staff lists of a campaign's survey forms, filtered by status and office, always within
+ * one tenant.
  */
 @Component
 @Transactional(readOnly = true)
@@ -26,16 +27,20 @@ public class SurveyFormQueries {
 	}
 
 	/**
-	 * @param documentsMissing required documents not uploaded at submission (nor added since)
+	 * @param documentsMissing required documents not uploaded at submission (nor added
+	 * since)
 	 * @param documentsByMail of those, the ones the member sends by post
 	 * @param documentsAdded documents uploaded since submission (提出後に追加)
 	 */
 	public record Row(long formId, String kigo, String bango, String insuredName, String officeCode, String officeName,
-			SurveyStatus.State status, String receiptNumber, Instant submittedAt, int dependents,
-			int documentsMissing, int documentsByMail, int documentsAdded) {
+			SurveyStatus.State status, String receiptNumber, Instant submittedAt, int dependents, int documentsMissing,
+			int documentsByMail, int documentsAdded) {
 	}
 
-	/** Forms with missing documents, with documents promised by post, or with documents added after submission. */
+	/**
+	 * Forms with missing documents, with documents promised by post, or with documents
+	 * added after submission.
+	 */
 	public enum DocumentFilter {
 
 		MISSING, MAIL, ADDED
@@ -93,7 +98,8 @@ public class SurveyFormQueries {
 		for (SurveyStatus.State s : SurveyStatus.State.values()) {
 			counts.put(s, 0);
 		}
-		jdbc.sql("select status, count(*) as n from survey_form where tenant_id = ? and campaign_id = ? group by status")
+		jdbc.sql(
+				"select status, count(*) as n from survey_form where tenant_id = ? and campaign_id = ? group by status")
 			.params(tenantId, campaignId)
 			.query((rs, n) -> counts.put(SurveyStatus.State.valueOf(rs.getString("status")), rs.getInt("n")))
 			.list();

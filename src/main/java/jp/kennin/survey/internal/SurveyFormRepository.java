@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,7 +32,9 @@ class SurveyFormRepository {
 		this.clock = clock;
 	}
 
-	/** The household's form, or empty if it is another household's or another tenant's. */
+	/**
+	 * The household's form, or empty if it is another household's or another tenant's.
+	 */
 	Optional<SurveyForm> findForHousehold(long tenantId, String kigo, String bango, long formId) {
 		return jdbc.sql("select * from survey_form where tenant_id = ? and kigo = ? and bango = ? and id = ?")
 			.params(tenantId, kigo, bango, formId)
@@ -47,7 +50,8 @@ class SurveyFormRepository {
 	}
 
 	List<FormDependent> dependents(long tenantId, long formId) {
-		return jdbc.sql("select * from survey_form_dependent where tenant_id = ? and survey_form_id = ? order by edaban")
+		return jdbc
+			.sql("select * from survey_form_dependent where tenant_id = ? and survey_form_id = ? order by edaban")
 			.params(tenantId, formId)
 			.query((rs, n) -> {
 				String category = rs.getString("relationship_category");
@@ -67,7 +71,10 @@ class SurveyFormRepository {
 			.list();
 	}
 
-	/** The dependents under survey of the given forms (one batch of an export), grouped by form. */
+	/**
+	 * The dependents under survey of the given forms (one batch of an export), grouped by
+	 * form.
+	 */
 	Map<Long, List<FormDependent>> dependentsOf(long tenantId, Collection<Long> formIds) {
 		Map<Long, List<FormDependent>> out = new HashMap<>();
 		if (formIds.isEmpty()) {
@@ -96,21 +103,20 @@ class SurveyFormRepository {
 		jdbc.sql("""
 				update survey_form set insured_income = ?, household_answered = true, updated_at = ?,
 				  status = case when status = 'NOT_STARTED' then 'IN_PROGRESS' else status end
-				where tenant_id = ? and id = ?""")
-			.params(insuredIncome, now(), tenantId, formId)
-			.update();
+				where tenant_id = ? and id = ?""").params(insuredIncome, now(), tenantId, formId).update();
 	}
 
 	/** Marks a not-yet-started form as in progress; no effect otherwise. */
 	void markStarted(long tenantId, long formId) {
-		jdbc.sql("update survey_form set status = 'IN_PROGRESS', updated_at = ? where tenant_id = ? and id = ? and status = 'NOT_STARTED'")
+		jdbc.sql(
+				"update survey_form set status = 'IN_PROGRESS', updated_at = ? where tenant_id = ? and id = ? and status = 'NOT_STARTED'")
 			.params(now(), tenantId, formId)
 			.update();
 	}
 
 	/**
-	 * Submits the form if it is still open for answers. Returns false if another request got there first,
-	 * which makes a double click or a resent POST a no-op.
+	 * Submits the form if it is still open for answers. Returns false if another request
+	 * got there first, which makes a double click or a resent POST a no-op.
 	 */
 	boolean submit(long tenantId, long formId, String receiptNumber) {
 		return jdbc.sql("""
@@ -122,8 +128,9 @@ class SurveyFormRepository {
 	}
 
 	/**
-	 * Takes a submission back for editing, only while no reviewer has started on it. The form has no
-	 * receipt number until it is submitted again (the history keeps the withdrawn one).
+	 * Takes a submission back for editing, only while no reviewer has started on it. The
+	 * form has no receipt number until it is submitted again (the history keeps the
+	 * withdrawn one).
 	 */
 	boolean withdraw(long tenantId, long formId) {
 		return jdbc.sql("""
@@ -136,8 +143,8 @@ class SurveyFormRepository {
 	}
 
 	/**
-	 * 審査中 from 提出済み (also a resubmission after a 差し戻し); false if the form is in another state, so two
-	 * reviewers starting at once get one review.
+	 * 審査中 from 提出済み (also a resubmission after a 差し戻し); false if the form is in another
+	 * state, so two reviewers starting at once get one review.
 	 */
 	boolean startReview(long tenantId, long formId, String reviewer) {
 		return jdbc.sql("""
@@ -149,10 +156,11 @@ class SurveyFormRepository {
 	}
 
 	/**
-	 * 差し戻し from 審査中: the member may change the form again until {@code correctionDeadline}. The receipt
-	 * number and submission time stay (the history has them); the next submission gets a new number.
+	 * 差し戻し from 審査中: the member may change the form again until
+	 * {@code correctionDeadline}. The receipt number and submission time stay (the
+	 * history has them); the next submission gets a new number.
 	 */
-	boolean returnForCorrection(long tenantId, long formId, String message, java.time.Instant correctionDeadline) {
+	boolean returnForCorrection(long tenantId, long formId, String message, Instant correctionDeadline) {
 		return jdbc.sql("""
 				update survey_form set status = 'RETURNED', return_message = ?, correction_deadline = ?,
 				  returned_count = returned_count + 1, updated_at = ?, version = version + 1
@@ -170,7 +178,10 @@ class SurveyFormRepository {
 			.update() == 1;
 	}
 
-	/** Staff list counters from the form's document choices: missing (not added since), of which by post. */
+	/**
+	 * Staff list counters from the form's document choices: missing (not added since), of
+	 * which by post.
+	 */
 	void countMissingDocuments(long tenantId, long formId) {
 		jdbc.sql("""
 				update survey_form set
@@ -178,9 +189,7 @@ class SurveyFormRepository {
 				    where c.survey_form_id = survey_form.id and c.document_added_at is null),
 				  documents_by_mail = (select count(*) from survey_document_choice c
 				    where c.survey_form_id = survey_form.id and c.document_added_at is null and c.choice = 'MAIL')
-				where tenant_id = ? and id = ?""")
-			.params(tenantId, formId)
-			.update();
+				where tenant_id = ? and id = ?""").params(tenantId, formId).update();
 	}
 
 	void countAddedDocument(long tenantId, long formId) {
@@ -191,7 +200,8 @@ class SurveyFormRepository {
 
 	/** The household's submitted forms (normally one; one per campaign at most). */
 	List<Long> submittedForms(long tenantId, String kigo, String bango) {
-		return jdbc.sql("select id from survey_form where tenant_id = ? and kigo = ? and bango = ? and status = 'SUBMITTED'")
+		return jdbc
+			.sql("select id from survey_form where tenant_id = ? and kigo = ? and bango = ? and status = 'SUBMITTED'")
 			.params(tenantId, kigo, bango)
 			.query(Long.class)
 			.list();
@@ -204,10 +214,11 @@ class SurveyFormRepository {
 	static SurveyForm map(ResultSet rs, int row) throws SQLException {
 		Timestamp submitted = rs.getTimestamp("submitted_at");
 		Timestamp review = rs.getTimestamp("review_started_at");
-		return new SurveyForm(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("campaign_id"), rs.getString("kigo"),
-				rs.getString("bango"), rs.getLong("insured_person_id"), rs.getString("office_code"),
-				rs.getString("office_name"), SurveyStatus.State.valueOf(rs.getString("status")),
-				rs.getString("receipt_number"), rs.getInt("version"), submitted == null ? null : submitted.toInstant(),
+		return new SurveyForm(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("campaign_id"),
+				rs.getString("kigo"), rs.getString("bango"), rs.getLong("insured_person_id"),
+				rs.getString("office_code"), rs.getString("office_name"),
+				SurveyStatus.State.valueOf(rs.getString("status")), rs.getString("receipt_number"),
+				rs.getInt("version"), submitted == null ? null : submitted.toInstant(),
 				review == null ? null : review.toInstant(), (Long) rs.getObject("insured_income", Long.class),
 				rs.getBoolean("household_answered"), review(rs));
 	}

@@ -1,7 +1,8 @@
 package jp.kennin.survey.internal;
 
 /**
- * Why a member's change was not saved; {@code messageKey} is the Japanese explanation in the survey bundle.
+ * Why a member's change was not saved; {@code messageKey} is the Japanese explanation in
+ * the survey bundle.
  */
 public class SurveyProblem extends RuntimeException {
 

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a campaign's target rules into SQL over the roster. The same condition drives the preview and
- * the creation of survey forms, so what staff preview is what opening creates.
+ * Turns a campaign's target rules into SQL over the roster. The same condition drives the
+ * preview and the creation of survey forms, so what staff preview is what opening
+ * creates.
  */
 @Component
 class TargetSelection {
@@ -49,8 +50,8 @@ class TargetSelection {
 	}
 
 	/**
-	 * The selected dependents who are already on a form of another open campaign of the tenant (also one that
-	 * opens to members only later), per campaign.
+	 * The selected dependents who are already on a form of another open campaign of the
+	 * tenant (also one that opens to members only later), per campaign.
 	 */
 	List<CampaignOpening.Overlap> overlaps(Campaign campaign) {
 		Map<String, Object> p = new HashMap<>();
@@ -68,14 +69,15 @@ class TargetSelection {
 				group by c.id, c.title, c.opens_at order by c.opens_at, c.id""")
 			.params(p)
 			.query((rs, n) -> new CampaignOpening.Overlap(rs.getLong("id"), rs.getString("title"),
-					rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("opens_at").toInstant().isAfter(clock.instant()),
-					rs.getLong("dependents")))
+					rs.getTimestamp("opens_at").toInstant(),
+					rs.getTimestamp("opens_at").toInstant().isAfter(clock.instant()), rs.getLong("dependents")))
 			.list();
 	}
 
 	/**
-	 * How today's roster differs from the forms created at opening: the rules are fixed once opened, so any
-	 * difference comes from roster changes (people gone inactive, added, or corrected).
+	 * How today's roster differs from the forms created at opening: the rules are fixed
+	 * once opened, so any difference comes from roster changes (people gone inactive,
+	 * added, or corrected).
 	 */
 	RosterChanges sinceOpening(Campaign campaign) {
 		Map<String, Object> p = new HashMap<>();
@@ -88,7 +90,7 @@ class TargetSelection {
 				  join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
 				    and i.edaban = '00'
 				  where""" + " " + where + " " + """
-				    and d.kigo = f.kigo and d.bango = f.bango and d.edaban = fd.edaban)""")
+				and d.kigo = f.kigo and d.bango = f.bango and d.edaban = fd.edaban)""")
 			.params(p)
 			.query((rs, n) -> new long[] { rs.getLong("households"), rs.getLong("dependents") })
 			.single();
@@ -98,10 +100,10 @@ class TargetSelection {
 				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
 				  and i.edaban = '00'
 				where""" + " " + where + " " + """
-				  and not exists (select 1 from survey_form f
-				    join survey_form_dependent fd on fd.survey_form_id = f.id
-				    where f.tenant_id = d.tenant_id and f.campaign_id = :campaign and f.kigo = d.kigo
-				      and f.bango = d.bango and fd.edaban = d.edaban)""")
+				and not exists (select 1 from survey_form f
+				  join survey_form_dependent fd on fd.survey_form_id = f.id
+				  where f.tenant_id = d.tenant_id and f.campaign_id = :campaign and f.kigo = d.kigo
+				    and f.bango = d.bango and fd.edaban = d.edaban)""")
 			.params(p)
 			.query((rs, n) -> new long[] { rs.getLong("households"), rs.getLong("dependents") })
 			.single();
@@ -113,15 +115,17 @@ class TargetSelection {
 		Map<String, Object> p = new HashMap<>();
 		String where = where(campaign, p);
 		p.put("now", Timestamp.from(clock.instant()));
-		int forms = jdbc.sql("""
-				insert into survey_form (tenant_id, campaign_id, kigo, bango, insured_person_id, office_code, office_name,
-				  status, version, created_at, updated_at)
-				select distinct i.tenant_id, :campaign, i.kigo, i.bango, i.id, i.office_code, i.office_name,
-				  'NOT_STARTED', 0, cast(:now as timestamp with time zone), cast(:now as timestamp with time zone)
-				from roster_person d
-				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
-				  and i.edaban = '00'
-				where""" + " " + where)
+		int forms = jdbc
+			.sql("""
+					insert into survey_form (tenant_id, campaign_id, kigo, bango, insured_person_id, office_code, office_name,
+					  status, version, created_at, updated_at)
+					select distinct i.tenant_id, :campaign, i.kigo, i.bango, i.id, i.office_code, i.office_name,
+					  'NOT_STARTED', 0, cast(:now as timestamp with time zone), cast(:now as timestamp with time zone)
+					from roster_person d
+					join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
+					  and i.edaban = '00'
+					where"""
+					+ " " + where)
 			.params(p)
 			.update();
 		jdbc.sql("""
@@ -133,13 +137,14 @@ class TargetSelection {
 				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
 				  and i.edaban = '00'
 				join survey_form f on f.campaign_id = :campaign and f.kigo = d.kigo and f.bango = d.bango
-				where""" + " " + where)
-			.params(p)
-			.update();
+				where""" + " " + where).params(p).update();
 		return forms;
 	}
 
-	/** The selection condition; fills in its parameters. Aliases: d = dependent, i = insured person. */
+	/**
+	 * The selection condition; fills in its parameters. Aliases: d = dependent, i =
+	 * insured person.
+	 */
 	private static String where(Campaign c, Map<String, Object> p) {
 		StringBuilder sql = new StringBuilder("""
 				d.tenant_id = :tenant and d.edaban <> '00' and d.active = true and i.active = true

@@ -13,10 +13,11 @@ import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 
 /**
- * One dependent's answers as typed: the form binding, one property per {@link SurveyQuestion} key (a date
- * question has three: Year, Month, Day). Everything is a string so a bad value comes back with its message
- * instead of being lost; {@link StepParser} turns the fields of one step into answers. A test checks that
- * every question has its property here.
+ * One dependent's answers as typed: the form binding, one property per
+ * {@link SurveyQuestion} key (a date question has three: Year, Month, Day). Everything is
+ * a string so a bad value comes back with its message instead of being lost;
+ * {@link StepParser} turns the fields of one step into answers. A test checks that every
+ * question has its property here.
  */
 public class AnswerForm {
 
@@ -84,7 +85,10 @@ public class AnswerForm {
 
 	private String contractAllowances = "";
 
-	/** The stored answers as the form shows them, question by question from their descriptions. */
+	/**
+	 * The stored answers as the form shows them, question by question from their
+	 * descriptions.
+	 */
 	static AnswerForm of(DependentAnswers a) {
 		AnswerForm f = new AnswerForm();
 		f.version = a.version();
@@ -111,70 +115,260 @@ public class AnswerForm {
 		return f;
 	}
 
-	public boolean isSalaryOnly() { return salaryOnly; }
-	public void setSalaryOnly(boolean salaryOnly) { this.salaryOnly = salaryOnly; }
-	public String getContractWageKind() { return contractWageKind; }
-	public void setContractWageKind(String contractWageKind) { this.contractWageKind = contractWageKind; }
-	public String getContractWage() { return contractWage; }
-	public void setContractWage(String contractWage) { this.contractWage = contractWage; }
-	public String getContractHoursPerDay() { return contractHoursPerDay; }
-	public void setContractHoursPerDay(String contractHoursPerDay) { this.contractHoursPerDay = contractHoursPerDay; }
-	public String getContractDaysPerWeek() { return contractDaysPerWeek; }
-	public void setContractDaysPerWeek(String contractDaysPerWeek) { this.contractDaysPerWeek = contractDaysPerWeek; }
-	public String getContractAllowances() { return contractAllowances; }
-	public void setContractAllowances(String contractAllowances) { this.contractAllowances = contractAllowances; }
+	public boolean isSalaryOnly() {
+		return salaryOnly;
+	}
 
-	public int getVersion() { return version; }
-	public void setVersion(int version) { this.version = version; }
-	public String getContinuation() { return continuation; }
-	public void setContinuation(String continuation) { this.continuation = continuation; }
-	public String getRemovalYear() { return removalYear; }
-	public void setRemovalYear(String removalYear) { this.removalYear = removalYear; }
-	public String getRemovalMonth() { return removalMonth; }
-	public void setRemovalMonth(String removalMonth) { this.removalMonth = removalMonth; }
-	public String getRemovalDay() { return removalDay; }
-	public void setRemovalDay(String removalDay) { this.removalDay = removalDay; }
-	public String getRemovalReason() { return removalReason; }
-	public void setRemovalReason(String removalReason) { this.removalReason = removalReason; }
-	public String getRemovalNote() { return removalNote; }
-	public void setRemovalNote(String removalNote) { this.removalNote = removalNote; }
-	public boolean isRosterWrong() { return rosterWrong; }
-	public void setRosterWrong(boolean rosterWrong) { this.rosterWrong = rosterWrong; }
-	public String getRosterCorrection() { return rosterCorrection; }
-	public void setRosterCorrection(String rosterCorrection) { this.rosterCorrection = rosterCorrection; }
-	public String getLiving() { return living; }
-	public void setLiving(String living) { this.living = living; }
-	public String getAddress() { return address; }
-	public void setAddress(String address) { this.address = address; }
-	public String getRemittance() { return remittance; }
-	public void setRemittance(String remittance) { this.remittance = remittance; }
-	public String getRemittanceMethod() { return remittanceMethod; }
-	public void setRemittanceMethod(String remittanceMethod) { this.remittanceMethod = remittanceMethod; }
-	public Set<Occupation> getOccupations() { return occupations; }
-	public void setOccupations(Set<Occupation> occupations) { this.occupations = occupations; }
-	public String getOccupationNote() { return occupationNote; }
-	public void setOccupationNote(String occupationNote) { this.occupationNote = occupationNote; }
-	public String getSchoolName() { return schoolName; }
-	public void setSchoolName(String schoolName) { this.schoolName = schoolName; }
-	public String getSchoolGrade() { return schoolGrade; }
-	public void setSchoolGrade(String schoolGrade) { this.schoolGrade = schoolGrade; }
-	public String getIncomeSalary() { return incomeSalary; }
-	public void setIncomeSalary(String incomeSalary) { this.incomeSalary = incomeSalary; }
-	public String getIncomePension() { return incomePension; }
-	public void setIncomePension(String incomePension) { this.incomePension = incomePension; }
-	public String getIncomeBusiness() { return incomeBusiness; }
-	public void setIncomeBusiness(String incomeBusiness) { this.incomeBusiness = incomeBusiness; }
-	public String getIncomeUnemployment() { return incomeUnemployment; }
-	public void setIncomeUnemployment(String incomeUnemployment) { this.incomeUnemployment = incomeUnemployment; }
-	public String getIncomeOther() { return incomeOther; }
-	public void setIncomeOther(String incomeOther) { this.incomeOther = incomeOther; }
-	public String getResidence() { return residence; }
-	public void setResidence(String residence) { this.residence = residence; }
-	public String getAbroadException() { return abroadException; }
-	public void setAbroadException(String abroadException) { this.abroadException = abroadException; }
-	public String getAbroadNote() { return abroadNote; }
-	public void setAbroadNote(String abroadNote) { this.abroadNote = abroadNote; }
-	public String getDisabled() { return disabled; }
-	public void setDisabled(String disabled) { this.disabled = disabled; }
+	public void setSalaryOnly(boolean salaryOnly) {
+		this.salaryOnly = salaryOnly;
+	}
+
+	public String getContractWageKind() {
+		return contractWageKind;
+	}
+
+	public void setContractWageKind(String contractWageKind) {
+		this.contractWageKind = contractWageKind;
+	}
+
+	public String getContractWage() {
+		return contractWage;
+	}
+
+	public void setContractWage(String contractWage) {
+		this.contractWage = contractWage;
+	}
+
+	public String getContractHoursPerDay() {
+		return contractHoursPerDay;
+	}
+
+	public void setContractHoursPerDay(String contractHoursPerDay) {
+		this.contractHoursPerDay = contractHoursPerDay;
+	}
+
+	public String getContractDaysPerWeek() {
+		return contractDaysPerWeek;
+	}
+
+	public void setContractDaysPerWeek(String contractDaysPerWeek) {
+		this.contractDaysPerWeek = contractDaysPerWeek;
+	}
+
+	public String getContractAllowances() {
+		return contractAllowances;
+	}
+
+	public void setContractAllowances(String contractAllowances) {
+		this.contractAllowances = contractAllowances;
+	}
+
+	public int getVersion() {
+		return version;
+	}
+
+	public void setVersion(int version) {
+		this.version = version;
+	}
+
+	public String getContinuation() {
+		return continuation;
+	}
+
+	public void setContinuation(String continuation) {
+		this.continuation = continuation;
+	}
+
+	public String getRemovalYear() {
+		return removalYear;
+	}
+
+	public void setRemovalYear(String removalYear) {
+		this.removalYear = removalYear;
+	}
+
+	public String getRemovalMonth() {
+		return removalMonth;
+	}
+
+	public void setRemovalMonth(String removalMonth) {
+		this.removalMonth = removalMonth;
+	}
+
+	public String getRemovalDay() {
+		return removalDay;
+	}
+
+	public void setRemovalDay(String removalDay) {
+		this.removalDay = removalDay;
+	}
+
+	public String getRemovalReason() {
+		return removalReason;
+	}
+
+	public void setRemovalReason(String removalReason) {
+		this.removalReason = removalReason;
+	}
+
+	public String getRemovalNote() {
+		return removalNote;
+	}
+
+	public void setRemovalNote(String removalNote) {
+		this.removalNote = removalNote;
+	}
+
+	public boolean isRosterWrong() {
+		return rosterWrong;
+	}
+
+	public void setRosterWrong(boolean rosterWrong) {
+		this.rosterWrong = rosterWrong;
+	}
+
+	public String getRosterCorrection() {
+		return rosterCorrection;
+	}
+
+	public void setRosterCorrection(String rosterCorrection) {
+		this.rosterCorrection = rosterCorrection;
+	}
+
+	public String getLiving() {
+		return living;
+	}
+
+	public void setLiving(String living) {
+		this.living = living;
+	}
+
+	public String getAddress() {
+		return address;
+	}
+
+	public void setAddress(String address) {
+		this.address = address;
+	}
+
+	public String getRemittance() {
+		return remittance;
+	}
+
+	public void setRemittance(String remittance) {
+		this.remittance = remittance;
+	}
+
+	public String getRemittanceMethod() {
+		return remittanceMethod;
+	}
+
+	public void setRemittanceMethod(String remittanceMethod) {
+		this.remittanceMethod = remittanceMethod;
+	}
+
+	public Set<Occupation> getOccupations() {
+		return occupations;
+	}
+
+	public void setOccupations(Set<Occupation> occupations) {
+		this.occupations = occupations;
+	}
+
+	public String getOccupationNote() {
+		return occupationNote;
+	}
+
+	public void setOccupationNote(String occupationNote) {
+		this.occupationNote = occupationNote;
+	}
+
+	public String getSchoolName() {
+		return schoolName;
+	}
+
+	public void setSchoolName(String schoolName) {
+		this.schoolName = schoolName;
+	}
+
+	public String getSchoolGrade() {
+		return schoolGrade;
+	}
+
+	public void setSchoolGrade(String schoolGrade) {
+		this.schoolGrade = schoolGrade;
+	}
+
+	public String getIncomeSalary() {
+		return incomeSalary;
+	}
+
+	public void setIncomeSalary(String incomeSalary) {
+		this.incomeSalary = incomeSalary;
+	}
+
+	public String getIncomePension() {
+		return incomePension;
+	}
+
+	public void setIncomePension(String incomePension) {
+		this.incomePension = incomePension;
+	}
+
+	public String getIncomeBusiness() {
+		return incomeBusiness;
+	}
+
+	public void setIncomeBusiness(String incomeBusiness) {
+		this.incomeBusiness = incomeBusiness;
+	}
+
+	public String getIncomeUnemployment() {
+		return incomeUnemployment;
+	}
+
+	public void setIncomeUnemployment(String incomeUnemployment) {
+		this.incomeUnemployment = incomeUnemployment;
+	}
+
+	public String getIncomeOther() {
+		return incomeOther;
+	}
+
+	public void setIncomeOther(String incomeOther) {
+		this.incomeOther = incomeOther;
+	}
+
+	public String getResidence() {
+		return residence;
+	}
+
+	public void setResidence(String residence) {
+		this.residence = residence;
+	}
+
+	public String getAbroadException() {
+		return abroadException;
+	}
+
+	public void setAbroadException(String abroadException) {
+		this.abroadException = abroadException;
+	}
+
+	public String getAbroadNote() {
+		return abroadNote;
+	}
+
+	public void setAbroadNote(String abroadNote) {
+		this.abroadNote = abroadNote;
+	}
+
+	public String getDisabled() {
+		return disabled;
+	}
+
+	public void setDisabled(String disabled) {
+		this.disabled = disabled;
+	}
 
 }

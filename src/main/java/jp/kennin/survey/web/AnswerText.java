@@ -17,9 +17,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers as text in the reader's language, by the question's kind: the rows the check page, the section
- * page and the PDF copy derive from {@link SurveyQuestion#listed() listed} questions. Templates reach it as
- * {@code @surveyAnswerText}.
+ * Answers as text in the reader's language, by the question's kind: the rows the check
+ * page, the section page and the PDF copy derive from {@link SurveyQuestion#listed()
+ * listed} questions. Templates reach it as {@code @surveyAnswerText}.
  */
 @Component("surveyAnswerText")
 public class AnswerText {
@@ -54,10 +54,10 @@ public class AnswerText {
 				.map(e -> label((Enum<?>) e, messages, locale))
 				.collect(Collectors.joining(messages.getMessage("text.listSeparator", null, "、", locale)));
 			case YEN -> YenFormat.amount((Long) value, locale);
-			case YES_NO, FLAG -> messages.getMessage((Boolean) value ? "survey.form.yes" : "survey.form.no", null,
-					locale);
-			case HOURS -> messages.getMessage("survey.form.hours", new Object[] { ((BigDecimal) value).toPlainString() },
-					locale);
+			case YES_NO, FLAG ->
+				messages.getMessage((Boolean) value ? "survey.form.yes" : "survey.form.no", null, locale);
+			case HOURS ->
+				messages.getMessage("survey.form.hours", new Object[] { ((BigDecimal) value).toPlainString() }, locale);
 			case DAYS -> messages.getMessage("survey.form.daysPerWeek", new Object[] { value }, locale);
 			case DATE -> DateStyle.DAY.format((LocalDate) value, locale);
 			case TEXT -> String.valueOf(value);

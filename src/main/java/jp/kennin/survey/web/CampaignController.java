@@ -30,8 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Campaigns for insurer staff: TENANT_ADMIN creates, edits and previews; REVIEWER reads. Opening and closing are
- * in {@link CampaignStatusController}. {@link Campaigns} checks the role and writes the audit record.
+ * Campaigns for insurer staff: TENANT_ADMIN creates, edits and previews; REVIEWER reads.
+ * Opening and closing are in {@link CampaignStatusController}. {@link Campaigns} checks
+ * the role and writes the audit record.
  */
 @Controller
 @RequestMapping("/admin/campaigns")
@@ -80,8 +81,8 @@ class CampaignController {
 	}
 
 	@PostMapping
-	String processCreationForm(Authentication auth, HttpServletRequest request, @ModelAttribute CampaignForm campaignForm,
-			BindingResult result, RedirectAttributes redirect) {
+	String processCreationForm(Authentication auth, HttpServletRequest request,
+			@ModelAttribute CampaignForm campaignForm, BindingResult result, RedirectAttributes redirect) {
 		CampaignActor actor = CampaignPages.actor(auth, request);
 		campaigns.requireManager(actor);
 		CampaignDraft draft = CampaignFormParser.parse(campaignForm, result);
@@ -128,7 +129,8 @@ class CampaignController {
 			model.addAttribute("campaign", campaign);
 			return VIEW_FORM;
 		}
-		return CampaignPages.act(redirect, id, "survey.campaign.flash.updated", () -> campaigns.update(actor, id, draft));
+		return CampaignPages.act(redirect, id, "survey.campaign.flash.updated",
+				() -> campaigns.update(actor, id, draft));
 	}
 
 	@PostMapping("/{id}/exclusions")

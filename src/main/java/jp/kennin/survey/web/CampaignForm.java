@@ -9,8 +9,8 @@ import jp.kennin.survey.Campaign;
 import jp.kennin.platform.JapanTime;
 
 /**
- * The campaign form as typed: dates and times stay strings so a bad value can be shown back with a
- * message instead of being lost.
+ * The campaign form as typed: dates and times stay strings so a bad value can be shown
+ * back with a message instead of being lost.
  */
 public class CampaignForm {
 
@@ -41,8 +41,9 @@ public class CampaignForm {
 	private String recognizedUntil = "";
 
 	/**
-	 * A new campaign's form. Ages count on 1 April of the current fiscal year by default (as 協会けんぽ and most
-	 * kenpo count "18 or over"), so the default age rule comes with its date and the form validates.
+	 * A new campaign's form. Ages count on 1 April of the current fiscal year by default
+	 * (as 協会けんぽ and most kenpo count "18 or over"), so the default age rule comes with
+	 * its date and the form validates.
 	 */
 	static CampaignForm forNew(LocalDate today) {
 		CampaignForm f = new CampaignForm();
@@ -70,31 +71,108 @@ public class CampaignForm {
 		return f;
 	}
 
-	public String getTitle() { return title; }
-	public void setTitle(String title) { this.title = title; }
-	public String getReferenceDate() { return referenceDate; }
-	public void setReferenceDate(String referenceDate) { this.referenceDate = referenceDate; }
-	public String getOpensDate() { return opensDate; }
-	public void setOpensDate(String opensDate) { this.opensDate = opensDate; }
-	public String getOpensTime() { return opensTime; }
-	public void setOpensTime(String opensTime) { this.opensTime = opensTime; }
-	public String getDeadlineDate() { return deadlineDate; }
-	public void setDeadlineDate(String deadlineDate) { this.deadlineDate = deadlineDate; }
-	public String getDeadlineTime() { return deadlineTime; }
-	public void setDeadlineTime(String deadlineTime) { this.deadlineTime = deadlineTime; }
-	public boolean isLateSubmissionAllowed() { return lateSubmissionAllowed; }
-	public void setLateSubmissionAllowed(boolean lateSubmissionAllowed) { this.lateSubmissionAllowed = lateSubmissionAllowed; }
-	public String getInstructions() { return instructions; }
-	public void setInstructions(String instructions) { this.instructions = instructions; }
-	public String getAgeOn() { return ageOn; }
-	public void setAgeOn(String ageOn) { this.ageOn = ageOn; }
-	public String getAgeMin() { return ageMin; }
-	public void setAgeMin(String ageMin) { this.ageMin = ageMin; }
-	public String getAgeMax() { return ageMax; }
-	public void setAgeMax(String ageMax) { this.ageMax = ageMax; }
-	public Set<RelationshipCategory> getCategories() { return categories; }
-	public void setCategories(Set<RelationshipCategory> categories) { this.categories = categories; }
-	public String getRecognizedUntil() { return recognizedUntil; }
-	public void setRecognizedUntil(String recognizedUntil) { this.recognizedUntil = recognizedUntil; }
+	public String getTitle() {
+		return title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public String getReferenceDate() {
+		return referenceDate;
+	}
+
+	public void setReferenceDate(String referenceDate) {
+		this.referenceDate = referenceDate;
+	}
+
+	public String getOpensDate() {
+		return opensDate;
+	}
+
+	public void setOpensDate(String opensDate) {
+		this.opensDate = opensDate;
+	}
+
+	public String getOpensTime() {
+		return opensTime;
+	}
+
+	public void setOpensTime(String opensTime) {
+		this.opensTime = opensTime;
+	}
+
+	public String getDeadlineDate() {
+		return deadlineDate;
+	}
+
+	public void setDeadlineDate(String deadlineDate) {
+		this.deadlineDate = deadlineDate;
+	}
+
+	public String getDeadlineTime() {
+		return deadlineTime;
+	}
+
+	public void setDeadlineTime(String deadlineTime) {
+		this.deadlineTime = deadlineTime;
+	}
+
+	public boolean isLateSubmissionAllowed() {
+		return lateSubmissionAllowed;
+	}
+
+	public void setLateSubmissionAllowed(boolean lateSubmissionAllowed) {
+		this.lateSubmissionAllowed = lateSubmissionAllowed;
+	}
+
+	public String getInstructions() {
+		return instructions;
+	}
+
+	public void setInstructions(String instructions) {
+		this.instructions = instructions;
+	}
+
+	public String getAgeOn() {
+		return ageOn;
+	}
+
+	public void setAgeOn(String ageOn) {
+		this.ageOn = ageOn;
+	}
+
+	public String getAgeMin() {
+		return ageMin;
+	}
+
+	public void setAgeMin(String ageMin) {
+		this.ageMin = ageMin;
+	}
+
+	public String getAgeMax() {
+		return ageMax;
+	}
+
+	public void setAgeMax(String ageMax) {
+		this.ageMax = ageMax;
+	}
+
+	public Set<RelationshipCategory> getCategories() {
+		return categories;
+	}
+
+	public void setCategories(Set<RelationshipCategory> categories) {
+		this.categories = categories;
+	}
+
+	public String getRecognizedUntil() {
+		return recognizedUntil;
+	}
+
+	public void setRecognizedUntil(String recognizedUntil) {
+		this.recognizedUntil = recognizedUntil;
+	}
 
 }

@@ -15,15 +15,17 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.Errors;
 
 /**
- * Checks a {@link CampaignForm} and turns it into a {@link CampaignDraft}, recording a message per bad
- * field (codes from the survey bundle). Full-width digits are accepted.
+ * Checks a {@link CampaignForm} and turns it into a {@link CampaignDraft}, recording a
+ * message per bad field (codes from the survey bundle). Full-width digits are accepted.
  */
 final class CampaignFormParser {
 
 	private CampaignFormParser() {
 	}
 
-	/** @return the draft, or null when {@code errors} has errors */
+	/**
+	 * @return the draft, or null when {@code errors} has errors
+	 */
 	static CampaignDraft parse(CampaignForm f, Errors errors) {
 		String title = clean(f.getTitle());
 		if (title.isEmpty()) {
@@ -51,14 +53,16 @@ final class CampaignFormParser {
 			errors.rejectValue("ageMax", "survey.campaign.error.ageRange");
 		}
 		if ((ageMin != null || ageMax != null) && ageOn == null && !errors.hasFieldErrors("ageOn")) {
-			// The hint promises ages on the campaign's 基準日 when no other date is given (a missing 基準日 has its
+			// The hint promises ages on the campaign's 基準日 when no other date is given (a
+			// missing 基準日 has its
 			// own error).
 			ageOn = reference;
 		}
 		if (f.getCategories() == null || f.getCategories().isEmpty()) {
 			errors.rejectValue("categories", "survey.campaign.error.categoriesRequired");
 		}
-		Instant opensAt = opensDate == null || opensTime == null ? null : opensDate.atTime(opensTime).atZone(JapanTime.ZONE).toInstant();
+		Instant opensAt = opensDate == null || opensTime == null ? null
+				: opensDate.atTime(opensTime).atZone(JapanTime.ZONE).toInstant();
 		Instant deadline = deadlineDate == null || deadlineTime == null ? null
 				: deadlineDate.atTime(deadlineTime).atZone(JapanTime.ZONE).toInstant();
 		if (opensAt != null && deadline != null && !deadline.isAfter(opensAt)) {
@@ -113,14 +117,16 @@ final class CampaignFormParser {
 	}
 
 	/**
-	 * Several fields share one message, so it names the field ({@code survey.campaign.fieldName.<field>}): the
-	 * error summary lists them apart (「回答期限の日付を入力してください。」).
+	 * Several fields share one message, so it names the field
+	 * ({@code survey.campaign.fieldName.<field>}): the error summary lists them apart
+	 * (「回答期限の日付を入力してください。」).
 	 */
 	private static void reject(Errors errors, String field, String code) {
-		errors.rejectValue(field, code,
-				new Object[] { new DefaultMessageSourceResolvable(
-						new String[] { "survey.campaign.fieldName." + field, "survey.campaign.field.date" }) },
-				null);
+		errors
+			.rejectValue(field, code,
+					new Object[] { new DefaultMessageSourceResolvable(
+							new String[] { "survey.campaign.fieldName." + field, "survey.campaign.field.date" }) },
+					null);
 	}
 
 	private static String clean(String s) {

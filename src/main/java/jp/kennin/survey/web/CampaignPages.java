@@ -14,7 +14,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What the campaign controllers share: the actor of a request, and running a change that may be refused.
+ * What the campaign controllers share: the actor of a request, and running a change that
+ * may be refused.
  */
 final class CampaignPages {
 
@@ -34,7 +35,9 @@ final class CampaignPages {
 		return "redirect:/admin/campaigns/" + id;
 	}
 
-	/** Runs a state change; a refused change comes back as a message on the campaign page. */
+	/**
+	 * Runs a state change; a refused change comes back as a message on the campaign page.
+	 */
 	static String act(RedirectAttributes redirect, long id, String successKey, Runnable action) {
 		try {
 			action.run();

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A campaign's way through 準備中 → 公開中 → 締切 → 完了. Opening and closing each show a confirmation page with
- * what they do (households, dependents, forms not submitted, overlaps with other open campaigns) first.
+ * A campaign's way through 準備中 → 公開中 → 締切 → 完了. Opening and closing each show a
+ * confirmation page with what they do (households, dependents, forms not submitted,
+ * overlaps with other open campaigns) first.
  */
 @Controller
 @RequestMapping("/admin/campaigns")
@@ -51,7 +52,10 @@ class CampaignStatusController {
 		}
 	}
 
-	/** Opens with the counts the confirmation page showed; without them, the confirmation page comes first. */
+	/**
+	 * Opens with the counts the confirmation page showed; without them, the confirmation
+	 * page comes first.
+	 */
 	@PostMapping("/{id}/open")
 	String open(Authentication auth, HttpServletRequest request, @PathVariable long id,
 			@RequestParam(required = false) Long households, @RequestParam(required = false) Long dependents,
@@ -98,7 +102,9 @@ class CampaignStatusController {
 		}
 	}
 
-	/** Closes once confirmed on the confirmation page; otherwise that page comes first. */
+	/**
+	 * Closes once confirmed on the confirmation page; otherwise that page comes first.
+	 */
 	@PostMapping("/{id}/close")
 	String close(Authentication auth, HttpServletRequest request, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
@@ -112,7 +118,8 @@ class CampaignStatusController {
 	}
 
 	@PostMapping("/{id}/complete")
-	String complete(Authentication auth, HttpServletRequest request, @PathVariable long id, RedirectAttributes redirect) {
+	String complete(Authentication auth, HttpServletRequest request, @PathVariable long id,
+			RedirectAttributes redirect) {
 		CampaignActor actor = CampaignPages.actor(auth, request);
 		return CampaignPages.act(redirect, id, "survey.campaign.flash.completed", () -> campaigns.complete(actor, id));
 	}

@@ -10,8 +10,9 @@ import jp.kennin.survey.internal.DocumentChoice;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The check page's choices for missing documents: one {@code required} hidden field per missing document
- * ({@code <dependent>-<slot>}), with {@code choice-<key>} (MAIL or UNABLE) and {@code reason-<key>}.
+ * The check page's choices for missing documents: one {@code required} hidden field per
+ * missing document ({@code <dependent>-<slot>}), with {@code choice-<key>} (MAIL or
+ * UNABLE) and {@code reason-<key>}.
  */
 final class DocumentChoiceForm {
 

@@ -40,7 +40,10 @@ final class DocumentSlots {
 		return slots;
 	}
 
-	/** Files of the dependent that fit no current slot (the answers changed after uploading). */
+	/**
+	 * Files of the dependent that fit no current slot (the answers changed after
+	 * uploading).
+	 */
 	static List<StoredDocument> unplaced(FormDependent dependent, List<Slot> slots, List<StoredDocument> household) {
 		List<String> codes = slots.stream().map(Slot::code).toList();
 		return household.stream()

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The insurer's own dated rule parameters for the pre-check (income limits, ages), on top of the legal
- * defaults; who may see and change them is {@link EligibilitySettings}'s rule.
+ * The insurer's own dated rule parameters for the pre-check (income limits, ages), on top
+ * of the legal defaults; who may see and change them is {@link EligibilitySettings}'s
+ * rule.
  */
 @Controller
 class EligibilitySettingsController {
@@ -41,7 +42,8 @@ class EligibilitySettingsController {
 	String show(StaffActor actor, Model model) {
 		addLists(model, actor);
 		if (!model.containsAttribute("parametersForm")) {
-			model.addAttribute("parametersForm", RuleParametersForm.of(RuleParameters.defaultsOn(JapanTime.today(clock))));
+			model.addAttribute("parametersForm",
+					RuleParametersForm.of(RuleParameters.defaultsOn(JapanTime.today(clock))));
 		}
 		return VIEW;
 	}
@@ -84,7 +86,8 @@ class EligibilitySettingsController {
 		if (youngMin != null && youngMax != null && youngMin > youngMax) {
 			errors.rejectValue("youngAdultMaxAge", "survey.campaign.error.ageRange");
 		}
-		LocalDate contractFrom = CampaignFormParser.date(f.getLabourContractFrom(), "labourContractFrom", false, errors);
+		LocalDate contractFrom = CampaignFormParser.date(f.getLabourContractFrom(), "labourContractFrom", false,
+				errors);
 		String weeks = StepParser.clean(f.getContractWeeksPerYear());
 		if (!weeks.matches("\\d{1,2}") || Integer.parseInt(weeks) < 1 || Integer.parseInt(weeks) > 53) {
 			errors.rejectValue("contractWeeksPerYear", "survey.eligibility.error.weeks");

@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 import jp.kennin.survey.Campaigns.PersonKey;
 
 /**
- * Reads an exclusion list: CSV with the columns 記号, 番号, 枝番 (header row), UTF-8 (with or without BOM)
- * or Windows-31J as Excel writes it.
+ * Reads an exclusion list: CSV with the columns 記号, 番号, 枝番 (header row), UTF-8 (with or
+ * without BOM) or Windows-31J as Excel writes it.
  */
 final class ExclusionCsv {
 

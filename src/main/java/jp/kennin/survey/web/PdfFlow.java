@@ -17,9 +17,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
- * Text flowing down A4 pages with PDFBox: paragraphs and two-column label/value tables, wrapped to the width
- * and continued on a new page when a page is full. The TrueType font is embedded as a subset so the PDF shows
- * Japanese on any machine; characters the font lacks print as 〓 rather than failing the whole document.
+ * Text flowing down A4 pages with PDFBox: paragraphs and two-column label/value tables,
+ * wrapped to the width and continued on a new page when a page is full. The TrueType font
+ * is embedded as a subset so the PDF shows Japanese on any machine; characters the font
+ * lacks print as 〓 rather than failing the whole document.
  */
 final class PdfFlow implements Closeable {
 
@@ -131,7 +132,8 @@ final class PdfFlow implements Closeable {
 		this.page.beginText();
 		this.page.setFont(this.font, size);
 		if (bold) {
-			// The bundled font has no bold face: stroke the outline as well, as word processors do.
+			// The bundled font has no bold face: stroke the outline as well, as word
+			// processors do.
 			this.page.setRenderingMode(RenderingMode.FILL_STROKE);
 			this.page.setLineWidth(size / 30);
 		}
@@ -143,7 +145,10 @@ final class PdfFlow implements Closeable {
 		this.page.endText();
 	}
 
-	/** Lines that fit the width: broken at a space inside Latin words, anywhere in Japanese text. */
+	/**
+	 * Lines that fit the width: broken at a space inside Latin words, anywhere in
+	 * Japanese text.
+	 */
 	private List<String> wrap(String text, float size, float width) throws IOException {
 		List<String> lines = new ArrayList<>();
 		for (String paragraph : printable(text).split("\n", -1)) {

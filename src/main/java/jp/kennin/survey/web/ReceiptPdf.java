@@ -19,9 +19,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The member's copy (控え) of a submitted survey form as PDF, with the bundled IPAGothic font embedded
- * (subset) so Japanese prints on any machine: the insured person, each dependent's answers, the documents
- * by slot (with what the member said about missing ones) and the insurer's desk to call.
+ * The member's copy (控え) of a submitted survey form as PDF, with the bundled IPAGothic
+ * font embedded (subset) so Japanese prints on any machine: the insured person, each
+ * dependent's answers, the documents by slot (with what the member said about missing
+ * ones) and the insurer's desk to call.
  */
 final class ReceiptPdf {
 
@@ -40,13 +41,16 @@ final class ReceiptPdf {
 
 	/**
 	 * @param insuredName the insured person's name from the roster (empty if unknown)
-	 * @param requirements the required documents with their files and the member's choices for missing ones
-	 * @param files the household's documents (for 「その他の書類」 and files of slots no longer required)
-	 * @param marks notes per document ID, e.g. 「提出後に追加（…）」 for files added since submission
+	 * @param requirements the required documents with their files and the member's
+	 * choices for missing ones
+	 * @param files the household's documents (for 「その他の書類」 and files of slots no longer
+	 * required)
+	 * @param marks notes per document ID, e.g. 「提出後に追加（…）」 for files added since
+	 * submission
 	 */
-	static byte[] render(MemberForm form, Tenant tenant, String insuredName, DocumentRequirements.Requirements requirements,
-			List<StoredDocument> files, Map<Long, String> marks, MessageSource messages, Locale locale)
-			throws IOException {
+	static byte[] render(MemberForm form, Tenant tenant, String insuredName,
+			DocumentRequirements.Requirements requirements, List<StoredDocument> files, Map<Long, String> marks,
+			MessageSource messages, Locale locale) throws IOException {
 		try (PdfFlow pdf = new PdfFlow(font(), msg(messages, locale, "survey.pdf.title"))) {
 			pdf.paragraph(msg(messages, locale, "survey.pdf.title"), TITLE, true, 0);
 			pdf.paragraph(tenant.name() + "　" + form.campaign().title(), BODY, false, 0);
@@ -75,7 +79,10 @@ final class ReceiptPdf {
 		}
 	}
 
-	/** One row per required document (its files, or 郵送 / 提出できない with the reason), then other files. */
+	/**
+	 * One row per required document (its files, or 郵送 / 提出できない with the reason), then
+	 * other files.
+	 */
 	private static List<String[]> documents(FormDependent d, List<DocumentRequirements.Requirement> required,
 			List<StoredDocument> household, Map<Long, String> marks, MessageSource messages, Locale locale) {
 		List<String[]> table = new ArrayList<>();
@@ -128,9 +135,11 @@ final class ReceiptPdf {
 	}
 
 	private static String names(List<StoredDocument> files, Map<Long, String> marks) {
-		return String.join("、", files.stream()
-			.map(f -> f.originalName() + "（" + f.displaySize() + "）" + (marks.containsKey(f.id()) ? " " + marks.get(f.id()) : ""))
-			.toList());
+		return String.join("、",
+				files.stream()
+					.map(f -> f.originalName() + "（" + f.displaySize() + "）"
+							+ (marks.containsKey(f.id()) ? " " + marks.get(f.id()) : ""))
+					.toList());
 	}
 
 	private static String msg(MessageSource messages, Locale locale, String key) {

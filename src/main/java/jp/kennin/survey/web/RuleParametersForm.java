@@ -42,25 +42,84 @@ public class RuleParametersForm {
 		return f;
 	}
 
-	public String getValidFrom() { return validFrom; }
-	public void setValidFrom(String validFrom) { this.validFrom = validFrom; }
-	public String getStandardLimit() { return standardLimit; }
-	public void setStandardLimit(String standardLimit) { this.standardLimit = standardLimit; }
-	public String getYoungAdultLimit() { return youngAdultLimit; }
-	public void setYoungAdultLimit(String youngAdultLimit) { this.youngAdultLimit = youngAdultLimit; }
-	public String getYoungAdultMinAge() { return youngAdultMinAge; }
-	public void setYoungAdultMinAge(String youngAdultMinAge) { this.youngAdultMinAge = youngAdultMinAge; }
-	public String getYoungAdultMaxAge() { return youngAdultMaxAge; }
-	public void setYoungAdultMaxAge(String youngAdultMaxAge) { this.youngAdultMaxAge = youngAdultMaxAge; }
-	public String getSeniorLimit() { return seniorLimit; }
-	public void setSeniorLimit(String seniorLimit) { this.seniorLimit = seniorLimit; }
-	public String getSeniorAge() { return seniorAge; }
-	public void setSeniorAge(String seniorAge) { this.seniorAge = seniorAge; }
-	public String getLatterStageAge() { return latterStageAge; }
-	public void setLatterStageAge(String latterStageAge) { this.latterStageAge = latterStageAge; }
-	public String getLabourContractFrom() { return labourContractFrom; }
-	public void setLabourContractFrom(String labourContractFrom) { this.labourContractFrom = labourContractFrom; }
-	public String getContractWeeksPerYear() { return contractWeeksPerYear; }
-	public void setContractWeeksPerYear(String contractWeeksPerYear) { this.contractWeeksPerYear = contractWeeksPerYear; }
+	public String getValidFrom() {
+		return validFrom;
+	}
+
+	public void setValidFrom(String validFrom) {
+		this.validFrom = validFrom;
+	}
+
+	public String getStandardLimit() {
+		return standardLimit;
+	}
+
+	public void setStandardLimit(String standardLimit) {
+		this.standardLimit = standardLimit;
+	}
+
+	public String getYoungAdultLimit() {
+		return youngAdultLimit;
+	}
+
+	public void setYoungAdultLimit(String youngAdultLimit) {
+		this.youngAdultLimit = youngAdultLimit;
+	}
+
+	public String getYoungAdultMinAge() {
+		return youngAdultMinAge;
+	}
+
+	public void setYoungAdultMinAge(String youngAdultMinAge) {
+		this.youngAdultMinAge = youngAdultMinAge;
+	}
+
+	public String getYoungAdultMaxAge() {
+		return youngAdultMaxAge;
+	}
+
+	public void setYoungAdultMaxAge(String youngAdultMaxAge) {
+		this.youngAdultMaxAge = youngAdultMaxAge;
+	}
+
+	public String getSeniorLimit() {
+		return seniorLimit;
+	}
+
+	public void setSeniorLimit(String seniorLimit) {
+		this.seniorLimit = seniorLimit;
+	}
+
+	public String getSeniorAge() {
+		return seniorAge;
+	}
+
+	public void setSeniorAge(String seniorAge) {
+		this.seniorAge = seniorAge;
+	}
+
+	public String getLatterStageAge() {
+		return latterStageAge;
+	}
+
+	public void setLatterStageAge(String latterStageAge) {
+		this.latterStageAge = latterStageAge;
+	}
+
+	public String getLabourContractFrom() {
+		return labourContractFrom;
+	}
+
+	public void setLabourContractFrom(String labourContractFrom) {
+		this.labourContractFrom = labourContractFrom;
+	}
+
+	public String getContractWeeksPerYear() {
+		return contractWeeksPerYear;
+	}
+
+	public void setContractWeeksPerYear(String contractWeeksPerYear) {
+		this.contractWeeksPerYear = contractWeeksPerYear;
+	}
 
 }

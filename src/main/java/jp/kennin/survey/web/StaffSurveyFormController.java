@@ -34,8 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Survey forms for insurer staff (TENANT_ADMIN and REVIEWER): list with filters, read-only detail and
- * CSV export. Every view of a household's answers and every export is audited.
+ * Survey forms for insurer staff (TENANT_ADMIN and REVIEWER): list with filters,
+ * read-only detail and CSV export. Every view of a household's answers and every export
+ * is audited.
  */
 @Controller
 class StaffSurveyFormController {
@@ -98,10 +99,11 @@ class StaffSurveyFormController {
 		StaffSurveyForms.Export exported = forms.export(actor, id, utf8 ? "UTF-8" : "Windows-31J")
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		response.setContentType("text/csv; charset=" + (utf8 ? "UTF-8" : "Windows-31J"));
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename(Downloads.safeFileName(exported.campaign().title() + "_調査票.csv"), StandardCharsets.UTF_8)
-			.build()
-			.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(Downloads.safeFileName(exported.campaign().title() + "_調査票.csv"), StandardCharsets.UTF_8)
+					.build()
+					.toString());
 		SurveyFormCsv.write(exported.forms(), utf8, messages, response.getOutputStream());
 	}
 

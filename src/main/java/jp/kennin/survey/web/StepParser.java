@@ -18,10 +18,11 @@ import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.validation.Errors;
 
 /**
- * Reads the fields of one step into the answers, or records why they cannot be read, from the questions'
- * descriptions ({@link SurveyQuestion}): each question of the step is read by its kind from the form field of
- * its key, checked (required, length, range) and dropped when its reveal condition does not hold. Fields of
- * other steps are left as they were. Full-width digits and commas are accepted everywhere.
+ * Reads the fields of one step into the answers, or records why they cannot be read, from
+ * the questions' descriptions ({@link SurveyQuestion}): each question of the step is read
+ * by its kind from the form field of its key, checked (required, length, range) and
+ * dropped when its reveal condition does not hold. Fields of other steps are left as they
+ * were. Full-width digits and commas are accepted everywhere.
  */
 final class StepParser {
 
@@ -30,12 +31,15 @@ final class StepParser {
 	private StepParser() {
 	}
 
-	/** @return the updated answers, or null when {@code errors} has errors */
+	/**
+	 * @return the updated answers, or null when {@code errors} has errors
+	 */
 	static DependentAnswers apply(SurveyStep step, AnswerForm f, DependentAnswers current, Errors errors) {
 		BeanWrapper form = PropertyAccessorFactory.forBeanPropertyAccess(f);
 		DependentAnswers updated = current;
 		for (SurveyQuestion q : SurveyQuestion.of(step)) {
-			// Earlier questions of the step are already updated, so a reveal condition sees the new choice.
+			// Earlier questions of the step are already updated, so a reveal condition
+			// sees the new choice.
 			if (!updated.shows(q)) {
 				updated = updated.with(q, null);
 				continue;
@@ -43,7 +47,8 @@ final class StepParser {
 			updated = updated.with(q, read(q, form, updated, errors));
 		}
 		if (step == SurveyStep.INCOME && updated.salaryOnly() && updated.totalIncome() != nz(updated.incomeSalary())) {
-			// 給与収入のみ contradicts an amount of another kind: the labour-contract rule would not apply.
+			// 給与収入のみ contradicts an amount of another kind: the labour-contract rule
+			// would not apply.
 			errors.rejectValue(SurveyQuestion.SALARY_ONLY.key(), "survey.form.error.salaryOnlyOtherIncome");
 		}
 		return errors.hasErrors() ? null : updated;
@@ -110,7 +115,10 @@ final class StepParser {
 		return parsed.yen();
 	}
 
-	/** Three boxes: the key without its "Date" suffix plus Year, Month and Day (removalDate: removalYear…). */
+	/**
+	 * Three boxes: the key without its "Date" suffix plus Year, Month and Day
+	 * (removalDate: removalYear…).
+	 */
 	private static LocalDate date(SurveyQuestion q, BeanWrapper form, Errors errors) {
 		String prefix = q.key().replaceFirst("Date$", "");
 		String y = clean((String) form.getPropertyValue(prefix + "Year"));
@@ -124,7 +132,8 @@ final class StepParser {
 			return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
 		}
 		catch (NumberFormatException | DateTimeException ex) {
-			// A date's "not a real date" message is its required message with Invalid for Required.
+			// A date's "not a real date" message is its required message with Invalid for
+			// Required.
 			errors.rejectValue(prefix + "Year", q.requiredMessage().replace("Required", "Invalid"));
 			return null;
 		}

@@ -46,8 +46,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The member's survey form: a task list with one section per dependent, one page per question, a check
- * page and submission. Every page works without JavaScript; every POST saves at once.
+ * The member's survey form: a task list with one section per dependent, one page per
+ * question, a check page and submission. Every page works without JavaScript; every POST
+ * saves at once.
  */
 @Controller
 @RequestMapping("/survey")
@@ -143,8 +144,8 @@ class SurveyFormController {
 			return "redirect:/survey/" + formId;
 		}
 		addForm(model, form);
-		model.addAttribute("insuredIncome", form.form().insuredIncome() == null ? ""
-				: String.format("%,d", form.form().insuredIncome()));
+		model.addAttribute("insuredIncome",
+				form.form().insuredIncome() == null ? "" : String.format("%,d", form.form().insuredIncome()));
 		return VIEW_HOUSEHOLD;
 	}
 
@@ -192,7 +193,8 @@ class SurveyFormController {
 		SurveyStep step = step(slug);
 		SurveyAnswering.StepSave saved;
 		try {
-			// Built on what the member's page was based on, so a stale page is detected rather than merged.
+			// Built on what the member's page was based on, so a stale page is detected
+			// rather than merged.
 			saved = answering.save(member, formId, dependentId, answerForm.getVersion(),
 					base -> StepParser.apply(step, answerForm, base, result));
 		}
@@ -220,8 +222,9 @@ class SurveyFormController {
 	}
 
 	/**
-	 * Background save from the page's script while the member types. Saves only a step that validates;
-	 * answers the new version so the page's next save is not taken for a stale one.
+	 * Background save from the page's script while the member types. Saves only a step
+	 * that validates; answers the new version so the page's next save is not taken for a
+	 * stale one.
 	 */
 	@PostMapping(path = "/{formId}/d/{dependentId}/{slug}", headers = "X-Kennin-Autosave")
 	org.springframework.http.ResponseEntity<Void> autosaveStep(Authentication auth, @PathVariable long formId,
@@ -263,10 +266,12 @@ class SurveyFormController {
 		model.addAttribute("unplacedFiles", DocumentSlots.unplaced(dependent, slots, household));
 		boolean uploadsAllowed = documents.mayUpload(owner, dependent.rosterPersonId(), null);
 		model.addAttribute("uploadsAllowed", uploadsAllowed);
-		// No control offers what the server refuses: no delete buttons once the files are submitted.
-		model.addAttribute("deletable", DocumentSlots.ofDependent(dependent, household)
-			.stream()
-			.allMatch(doc -> documents.mayDelete(owner, doc)));
+		// No control offers what the server refuses: no delete buttons once the files are
+		// submitted.
+		model.addAttribute("deletable",
+				DocumentSlots.ofDependent(dependent, household)
+					.stream()
+					.allMatch(doc -> documents.mayDelete(owner, doc)));
 		model.addAttribute("addingAfterSubmission", uploadsAllowed && form.form().submitted());
 		model.addAttribute("documentMarks", marks(answering.addedAfterSubmission(form), locale));
 		model.addAttribute("maxFileBytes", documentSettings.maxFileBytes(member.tenantId()));
@@ -310,8 +315,9 @@ class SurveyFormController {
 	}
 
 	/**
-	 * Submits with the choices for missing documents, which are kept when the submission is refused; a
-	 * refusal for missing documents shows the check page again with each one named next to its choice.
+	 * Submits with the choices for missing documents, which are kept when the submission
+	 * is refused; a refusal for missing documents shows the check page again with each
+	 * one named next to its choice.
 	 */
 	@PostMapping("/{formId}/submit")
 	String submit(Authentication auth, @PathVariable long formId,
@@ -342,7 +348,8 @@ class SurveyFormController {
 			results.put(d.id(), eligibility.evaluate(form, d));
 		}
 		model.addAttribute("results", results);
-		List<StoredDocument> household = documents.list(new DocumentOwner(member.tenantId(), member.kigo(), member.bango()));
+		List<StoredDocument> household = documents
+			.list(new DocumentOwner(member.tenantId(), member.kigo(), member.bango()));
 		Map<Long, List<StoredDocument>> files = new LinkedHashMap<>();
 		for (FormDependent d : form.dependents()) {
 			files.put(d.id(), DocumentSlots.ofDependent(d, household));
@@ -387,7 +394,8 @@ class SurveyFormController {
 		if (!form.form().submitted()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		jp.kennin.tenant.Tenant tenant = tenants.findById(member.tenantId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		jp.kennin.tenant.Tenant tenant = tenants.findById(member.tenantId())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String insuredName = roster.findById(member.tenantId(), form.form().insuredPersonId())
 			.map(jp.kennin.roster.RosterPerson::name)
 			.orElse("");
@@ -404,7 +412,9 @@ class SurveyFormController {
 			.body(pdf);
 	}
 
-	/** What withdrawing means, on a page of its own: one tap must not undo a submission. */
+	/**
+	 * What withdrawing means, on a page of its own: one tap must not undo a submission.
+	 */
 	@GetMapping("/{formId}/withdraw")
 	String confirmWithdrawal(Authentication auth, @PathVariable long formId, Model model) {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);

@@ -35,9 +35,9 @@ import jp.kennin.survey.internal.SurveyFormExport;
 import org.springframework.context.MessageSource;
 
 /**
- * One CSV row per dependent under survey, with the household's columns repeated, in Windows-31J (what
- * Excel in Japan opens directly) or UTF-8 with a BOM. Dates and times are Japan time as yyyy/MM/dd (HH:mm:ss),
- * which Excel reads as dates.
+ * One CSV row per dependent under survey, with the household's columns repeated, in
+ * Windows-31J (what Excel in Japan opens directly) or UTF-8 with a BOM. Dates and times
+ * are Japan time as yyyy/MM/dd (HH:mm:ss), which Excel reads as dates.
  */
 final class SurveyFormCsv {
 
@@ -49,12 +49,15 @@ final class SurveyFormCsv {
 	 */
 	static final String MISSING_CHOICE = "不足書類の提出方法（郵送・提出できない理由）";
 
-	/** The household's and dependent's columns, the answers' (from {@link SurveyQuestion#csvColumns()}), the checks'. */
-	static final List<String> HEADER = Stream.of(
-			List.of("受付番号", "状態", "提出日時", "記号", "番号", "被保険者氏名", "事業所コード", "事業所名", "被保険者の年間収入見込額", "枝番",
-					"被扶養者氏名", "氏名カナ", "生年月日", "続柄"),
-			SurveyQuestion.csvColumns().stream().map(SurveyQuestion.CsvColumn::header).toList(),
-			List.of("回答済み", "書類不足", MISSING_CHOICE, "事前確認の注意"))
+	/**
+	 * The household's and dependent's columns, the answers' (from
+	 * {@link SurveyQuestion#csvColumns()}), the checks'.
+	 */
+	static final List<String> HEADER = Stream
+		.of(List.of("受付番号", "状態", "提出日時", "記号", "番号", "被保険者氏名", "事業所コード", "事業所名", "被保険者の年間収入見込額", "枝番", "被扶養者氏名",
+				"氏名カナ", "生年月日", "続柄"),
+				SurveyQuestion.csvColumns().stream().map(SurveyQuestion.CsvColumn::header).toList(),
+				List.of("回答済み", "書類不足", MISSING_CHOICE, "事前確認の注意"))
 		.flatMap(List::stream)
 		.toList();
 
@@ -72,9 +75,8 @@ final class SurveyFormCsv {
 		if (utf8) {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 		}
-		Writer writer = new OutputStreamWriter(out, charset.newEncoder()
-			.onUnmappableCharacter(CodingErrorAction.REPLACE)
-			.replaceWith(new byte[] { '?' }));
+		Writer writer = new OutputStreamWriter(out,
+				charset.newEncoder().onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(new byte[] { '?' }));
 		Function<Enum<?>, String> label = e -> e == null ? ""
 				: messages.getMessage("survey.enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null,
 						e.name(), Locale.JAPANESE);
@@ -88,7 +90,8 @@ final class SurveyFormCsv {
 					List<Object> row = new ArrayList<>();
 					row.add(f.form().receiptNumber());
 					row.add(messages.getMessage("survey.staff.status." + f.form().status(), null, Locale.JAPANESE));
-					row.add(f.form().submittedAt() == null ? "" : DATE_TIME.format(JapanTime.of(f.form().submittedAt())));
+					row.add(f.form().submittedAt() == null ? ""
+							: DATE_TIME.format(JapanTime.of(f.form().submittedAt())));
 					row.add(f.form().kigo());
 					row.add(f.form().bango());
 					row.add(exported.insuredName());
@@ -104,23 +107,34 @@ final class SurveyFormCsv {
 						row.add(cell(column, column.value(a), label));
 					}
 					row.add(a.completed() ? "済" : "");
-					row.add(facts.missing().stream().map(RequiredDocument::displayName).collect(Collectors.joining("、")));
+					row.add(facts.missing()
+						.stream()
+						.map(RequiredDocument::displayName)
+						.collect(Collectors.joining("、")));
 					row.add(choices(facts.choices(), messages));
 					row.add(facts.precheck() == null ? ""
-							: facts.precheck().warnings().stream().map(Warning::message).collect(Collectors.joining("／")));
+							: facts.precheck()
+								.warnings()
+								.stream()
+								.map(Warning::message)
+								.collect(Collectors.joining("／")));
 					csv.printRecord(row.stream().map(CsvCells::safe).toList());
 				}
 			});
 		}
 	}
 
-	/** 「書類名：郵送で提出」 or 「書類名：提出できない（理由：…）」 per choice, joined with ／; the reason on one line. */
+	/**
+	 * 「書類名：郵送で提出」 or 「書類名：提出できない（理由：…）」 per choice, joined with ／; the reason on one
+	 * line.
+	 */
 	static String choices(List<DocumentChoice> choices, MessageSource messages) {
-		return choices.stream().map(c -> document(c.slot()) + "：" + (c.kind() == DocumentChoice.Kind.MAIL
-				? messages.getMessage("survey.check.chosen.MAIL", null, Locale.JAPANESE)
-				: messages.getMessage("survey.check.chosen.UNABLE",
-						new Object[] { c.reason() == null ? "" : c.reason().replaceAll("\\s*\\R\\s*", " ") },
-						Locale.JAPANESE)))
+		return choices.stream()
+			.map(c -> document(c.slot()) + "：" + (c.kind() == DocumentChoice.Kind.MAIL
+					? messages.getMessage("survey.check.chosen.MAIL", null, Locale.JAPANESE)
+					: messages.getMessage("survey.check.chosen.UNABLE",
+							new Object[] { c.reason() == null ? "" : c.reason().replaceAll("\\s*\\R\\s*", " ") },
+							Locale.JAPANESE)))
 			.collect(Collectors.joining("／"));
 	}
 
@@ -129,23 +143,24 @@ final class SurveyFormCsv {
 			return RequiredDocument.valueOf(slot).displayName();
 		}
 		catch (IllegalArgumentException ex) {
-			// A slot no rule knows any more (stored by an older version): its code is better than nothing.
+			// A slot no rule knows any more (stored by an older version): its code is
+			// better than nothing.
 			return slot;
 		}
 	}
 
-	/** One answer as a cell: choices by their Japanese label, dates as Excel reads them, amounts as numbers. */
+	/**
+	 * One answer as a cell: choices by their Japanese label, dates as Excel reads them,
+	 * amounts as numbers.
+	 */
 	private static Object cell(SurveyQuestion.CsvColumn column, Object value, Function<Enum<?>, String> label) {
 		if (column.question() == null || value == null) {
 			return value;
 		}
 		return switch (column.question().kind()) {
 			case CHOICE -> label.apply((Enum<?>) value);
-			case CHOICES -> ((Set<?>) value).stream()
-				.map(e -> (Enum<?>) e)
-				.sorted()
-				.map(label)
-				.collect(Collectors.joining("・"));
+			case CHOICES ->
+				((Set<?>) value).stream().map(e -> (Enum<?>) e).sorted().map(label).collect(Collectors.joining("・"));
 			case DATE -> DATE.format((LocalDate) value);
 			case YES_NO -> (Boolean) value ? "あり" : "なし";
 			case FLAG -> (Boolean) value ? "はい" : "";

@@ -97,8 +97,8 @@ class JdbcTenantPages implements TenantPages {
 			return false;
 		}
 		write(tenantId, kind, markdown);
-		audit.record(new AuditLog.Event(TenantAuditEvent.TENANT_PAGE_UPDATED.name(), tenantId, "SYSTEM", reason, null, "tenant:" + tenantId,
-				null, Map.of("kind", kind.name())));
+		audit.record(new AuditLog.Event(TenantAuditEvent.TENANT_PAGE_UPDATED.name(), tenantId, "SYSTEM", reason, null,
+				"tenant:" + tenantId, null, Map.of("kind", kind.name())));
 		return true;
 	}
 
@@ -117,7 +117,8 @@ class JdbcTenantPages implements TenantPages {
 		allow(editor, tenantId);
 		String key = storage.put(content);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into tenant_file (tenant_id, kind, storage_key, file_name, size_bytes, created_at) values (?, ?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into tenant_file (tenant_id, kind, storage_key, file_name, size_bytes, created_at) values (?, ?, ?, ?, ?, ?)")
 			.params(tenantId, kind.name(), key, fileName, size, Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		Attachment added = attachment(tenantId, keys.getKey().longValue()).orElseThrow();
@@ -167,8 +168,8 @@ class JdbcTenantPages implements TenantPages {
 
 	private void record(TenantAuditEvent type, StaffActor editor, long tenantId, String ip,
 			Map<String, String> details) {
-		audit.record(new AuditLog.Event(type.name(), tenantId, StaffActor.KIND, editor.loginId(), editor.role(), "tenant:" + tenantId,
-				ip, details));
+		audit.record(new AuditLog.Event(type.name(), tenantId, StaffActor.KIND, editor.loginId(), editor.role(),
+				"tenant:" + tenantId, ip, details));
 	}
 
 	private static Attachment map(ResultSet rs, int row) throws SQLException {

@@ -111,8 +111,8 @@ class JdbcTenants implements Tenants {
 	}
 
 	private static Tenant map(ResultSet rs, int row) throws SQLException {
-		return new Tenant(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("mail_from_address"),
-				rs.getString("mail_from_name"),
+		return new Tenant(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+				rs.getString("mail_from_address"), rs.getString("mail_from_name"),
 				new Tenant.SupportDesk(rs.getString("support_name"), rs.getString("support_phone"),
 						rs.getString("support_hours"), rs.getString("support_email"), rs.getString("support_url")),
 				PasswordPolicyPreset.valueOf(rs.getString("password_policy")), rs.getString("member_number_guidance"));

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Names {@code tenant:<id>} in the audit log by the insurer's name; operators get the settings page, an insurer's
- * staff only their own insurer's name.
+ * Names {@code tenant:<id>} in the audit log by the insurer's name; operators get the
+ * settings page, an insurer's staff only their own insurer's name.
  */
 @Component
 class TenantAuditTargets implements AuditTargets {
@@ -33,8 +33,8 @@ class TenantAuditTargets implements AuditTargets {
 
 	@Override
 	public Map<String, Target> describe(StaffActor viewer, Collection<String> ids) {
-		return TENANTS.describe(jdbc, viewer, ids, (rs, id) -> new Target(rs.getString("name"),
-				viewer.operator() ? "/admin/tenants/" + id : null));
+		return TENANTS.describe(jdbc, viewer, ids,
+				(rs, id) -> new Target(rs.getString("name"), viewer.operator() ? "/admin/tenants/" + id : null));
 	}
 
 }

@@ -34,7 +34,8 @@ class TenantContactManagement implements TenantContacts {
 	public Tenant update(StaffActor editor, long tenantId, Tenant.SupportDesk desk, String memberNumberGuidance) {
 		Assert.notNull(editor, "editor must not be null!");
 		Assert.notNull(desk, "desk must not be null!");
-		// The same people who write the insurer's manual and FAQ: its own TENANT_ADMINs and operators.
+		// The same people who write the insurer's manual and FAQ: its own TENANT_ADMINs
+		// and operators.
 		if (!TenantPages.mayEdit(editor, tenantId)) {
 			throw new AccessDeniedException("may not edit the contact settings of tenant " + tenantId);
 		}

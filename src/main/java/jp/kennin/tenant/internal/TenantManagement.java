@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 保険者の管理: only operators list, create and edit insurers; each change and its audit record commit
- * together. The code is fixed once created and unique.
+ * 保険者の管理: only operators list, create and edit insurers; each change and its audit record
+ * commit together. The code is fixed once created and unique.
  */
 @Service
 @Transactional
@@ -40,7 +40,10 @@ public class TenantManagement {
 
 	}
 
-	/** @throws org.springframework.security.access.AccessDeniedException unless the actor is an operator */
+	/**
+	 * @throws org.springframework.security.access.AccessDeniedException unless the actor
+	 * is an operator
+	 */
 	public void checkManager(StaffActor actor) {
 		actor.require(StaffActor.OPERATOR);
 	}
@@ -57,7 +60,9 @@ public class TenantManagement {
 		return tenants.findById(id);
 	}
 
-	/** @throws CodeTaken when another insurer has the code */
+	/**
+	 * @throws CodeTaken when another insurer has the code
+	 */
 	public Tenant create(StaffActor actor, NewTenant values) {
 		actor.require(StaffActor.OPERATOR);
 		if (tenants.findByCode(values.code()).isPresent()) {
@@ -68,7 +73,10 @@ public class TenantManagement {
 		return created;
 	}
 
-	/** Changes everything but the code, which stays the stored one whatever {@code values} says. */
+	/**
+	 * Changes everything but the code, which stays the stored one whatever {@code values}
+	 * says.
+	 */
 	public Tenant update(StaffActor actor, long id, NewTenant values) {
 		actor.require(StaffActor.OPERATOR);
 		Tenant updated = tenants.update(id, values);

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
-/** 保険者の管理 (OPERATOR): create and edit insurers; the rules are {@link TenantManagement}'s. */
+/**
+ * 保険者の管理 (OPERATOR): create and edit insurers; the rules are {@link TenantManagement}'s.
+ */
 @Controller
 class TenantAdminController {
 

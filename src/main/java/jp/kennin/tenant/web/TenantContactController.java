@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * お問い合わせ窓口と記号・番号の案内 (TENANT_ADMIN, own insurer): what members see to reach the insurer. Operators set
- * the same in the insurer's settings form at /admin/tenants/{id}. Who may save is {@link TenantContacts}' rule.
+ * お問い合わせ窓口と記号・番号の案内 (TENANT_ADMIN, own insurer): what members see to reach the insurer.
+ * Operators set the same in the insurer's settings form at /admin/tenants/{id}. Who may
+ * save is {@link TenantContacts}' rule.
  */
 @Controller
 class TenantContactController {
@@ -57,7 +58,10 @@ class TenantContactController {
 		return "redirect:/admin/member-contact?saved";
 	}
 
-	/** The staff member's own insurer; operators have none here and use the insurer form instead. */
+	/**
+	 * The staff member's own insurer; operators have none here and use the insurer form
+	 * instead.
+	 */
 	private Tenant own(StaffActor actor) {
 		return contacts.own(actor).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}

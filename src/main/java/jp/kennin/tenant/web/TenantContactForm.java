@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Size;
 
 import jp.kennin.tenant.Tenant;
 
-/** An insurer admin's help desk and 記号・番号 wording, with the same limits as the operator's insurer form. */
+/**
+ * An insurer admin's help desk and 記号・番号 wording, with the same limits as the operator's
+ * insurer form.
+ */
 public class TenantContactForm {
 
 	@Size(max = 100, message = "{tenant.form.size100}")

@@ -12,7 +12,9 @@ import jp.kennin.tenant.PasswordPolicyPreset;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 
-/** An insurer's settings as typed by an operator; {@code code} only counts when creating. */
+/**
+ * An insurer's settings as typed by an operator; {@code code} only counts when creating.
+ */
 public class TenantForm {
 
 	@Pattern(regexp = "[a-z0-9][a-z0-9_-]{1,31}|", message = "{tenant.form.code.format}")
@@ -74,8 +76,8 @@ public class TenantForm {
 
 	Tenants.NewTenant toNewTenant() {
 		return new Tenants.NewTenant(code, name, mailFromAddress, mailFromName,
-				new Tenant.SupportDesk(blank(supportName), blank(supportPhone), blank(supportHours), blank(supportEmail),
-						blank(supportUrl)),
+				new Tenant.SupportDesk(blank(supportName), blank(supportPhone), blank(supportHours),
+						blank(supportEmail), blank(supportUrl)),
 				passwordPolicy == null ? PasswordPolicyPreset.SEED : passwordPolicy, blank(memberNumberGuidance));
 	}
 

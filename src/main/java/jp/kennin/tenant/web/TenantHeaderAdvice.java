@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the insurer of the current visitor, once known, into every page model as {@code headerTenant},
- * and, outside the staff area, the links to its manual and FAQ as {@code memberPages} (for the footer
- * and the member home page's menu).
+ * Puts the insurer of the current visitor, once known, into every page model as
+ * {@code headerTenant}, and, outside the staff area, the links to its manual and FAQ as
+ * {@code memberPages} (for the footer and the member home page's menu).
  */
 @ControllerAdvice
 class TenantHeaderAdvice {
@@ -32,7 +32,9 @@ class TenantHeaderAdvice {
 		this.pages = pages;
 	}
 
-	/** Links to the insurer's written pages; a null link is a page with nothing in it yet. */
+	/**
+	 * Links to the insurer's written pages; a null link is a page with nothing in it yet.
+	 */
 	record MemberPages(String manual, String faq) {
 
 		static final MemberPages NONE = new MemberPages(null, null);

@@ -32,9 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The insurer's システム操作マニュアル and よくあるご質問: written by the insurer's TENANT_ADMINs at
- * {@code /admin/pages/{kind}} (their own insurer) and by operators at {@code /admin/tenants/{id}/pages/{kind}}
- * (Markdown, PDF attachments); read by members and visitors at {@code /tenants/{code}/manual} and
- * {@code /tenants/{code}/faq}. Who may edit is {@link TenantPages}' rule.
+ * {@code /admin/pages/{kind}} (their own insurer) and by operators at
+ * {@code /admin/tenants/{id}/pages/{kind}} (Markdown, PDF attachments); read by members
+ * and visitors at {@code /tenants/{code}/manual} and {@code /tenants/{code}/faq}. Who may
+ * edit is {@link TenantPages}' rule.
  */
 @Controller
 class TenantPagesController {
@@ -57,7 +58,10 @@ class TenantPagesController {
 		this.management = management;
 	}
 
-	/** Where the editing pages of one insurer live: the operator's URLs, or the insurer admin's own. */
+	/**
+	 * Where the editing pages of one insurer live: the operator's URLs, or the insurer
+	 * admin's own.
+	 */
 	record Editing(Tenant tenant, boolean byOperator) {
 
 		public String page(Kind kind) {
@@ -92,8 +96,7 @@ class TenantPagesController {
 
 	@PostMapping({ "/admin/pages/{kind}", "/admin/tenants/{id}/pages/{kind}" })
 	String processPageForm(@PathVariable(required = false) Long id, @PathVariable String kind,
-			@RequestParam(defaultValue = "") String body, StaffActor actor, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String body, StaffActor actor, Model model, RedirectAttributes redirect) {
 		Editing editing = editing(id, actor);
 		Kind k = kind(kind);
 		if (body.length() > MAX_BODY) {
@@ -107,8 +110,8 @@ class TenantPagesController {
 
 	@PostMapping({ "/admin/pages/{kind}/attachments", "/admin/tenants/{id}/pages/{kind}/attachments" })
 	String attach(@PathVariable(required = false) Long id, @PathVariable String kind,
-			@RequestParam(required = false) MultipartFile file, StaffActor actor,
-			Model model, RedirectAttributes redirect) throws IOException {
+			@RequestParam(required = false) MultipartFile file, StaffActor actor, Model model,
+			RedirectAttributes redirect) throws IOException {
 		Editing editing = editing(id, actor);
 		Kind k = kind(kind);
 		String error = fileProblem(file);
@@ -147,10 +150,13 @@ class TenantPagesController {
 	}
 
 	@GetMapping("/tenants/{code}/files/{fileId}")
-	void download(@PathVariable String code, @PathVariable long fileId, HttpServletResponse response) throws IOException {
+	void download(@PathVariable String code, @PathVariable long fileId, HttpServletResponse response)
+			throws IOException {
 		Tenant tenant = tenants.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		var a = pages.attachment(tenant.id(), fileId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		InputStream in = pages.open(tenant.id(), fileId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var a = pages.attachment(tenant.id(), fileId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		InputStream in = pages.open(tenant.id(), fileId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Downloads.send(response, a.fileName(), "application/pdf", true, in);
 	}
 
@@ -165,19 +171,23 @@ class TenantPagesController {
 
 	/**
 	 * The insurer whose pages are edited: the one in the URL for operators (only they use
-	 * /admin/tenants/**), otherwise the staff member's own — if the module's rule lets them edit it.
+	 * /admin/tenants/**), otherwise the staff member's own — if the module's rule lets
+	 * them edit it.
 	 */
 	private Editing editing(Long id, StaffActor actor) {
 		long tenantId;
 		if (id != null) {
-			management.checkManager(actor); // the insurer settings' URLs are the operators'
+			management.checkManager(actor); // the insurer settings' URLs are the
+											// operators'
 			tenantId = id;
 		}
 		else if (actor.tenantId() != null) {
 			tenantId = actor.tenantId();
 		}
 		else {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND); // operators edit through /admin/tenants/{id}
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND); // operators edit
+																		// through
+																		// /admin/tenants/{id}
 		}
 		TenantPages.requireEditor(actor, tenantId);
 		Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

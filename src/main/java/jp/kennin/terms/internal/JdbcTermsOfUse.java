@@ -37,7 +37,10 @@ class JdbcTermsOfUse implements TermsOfUse {
 
 	@Override
 	public Optional<TermsVersion> find(int version) {
-		return jdbc.sql("select * from terms_version where version = ?").param(version).query(JdbcTermsOfUse::map).optional();
+		return jdbc.sql("select * from terms_version where version = ?")
+			.param(version)
+			.query(JdbcTermsOfUse::map)
+			.optional();
 	}
 
 	@Override
@@ -51,7 +54,8 @@ class JdbcTermsOfUse implements TermsOfUse {
 		if (title == null || title.isBlank() || body == null || body.isBlank()) {
 			throw new IllegalArgumentException("title and body must not be empty");
 		}
-		// The primary key makes a concurrent second publish of the same number fail instead of overwriting.
+		// The primary key makes a concurrent second publish of the same number fail
+		// instead of overwriting.
 		int next = jdbc.sql("select coalesce(max(version), 0) + 1 from terms_version").query(Integer.class).single();
 		jdbc.sql("insert into terms_version (version, title, body, published_at, published_by) values (?, ?, ?, ?, ?)")
 			.params(next, title.strip(), body.strip(), Timestamp.from(clock.instant()), publishedBy)

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Terms of use versions for operators only. A published version is effective at once and never edited;
- * the version and its audit record commit together.
+ * Terms of use versions for operators only. A published version is effective at once and
+ * never edited; the version and its audit record commit together.
  */
 @Service
 @Transactional

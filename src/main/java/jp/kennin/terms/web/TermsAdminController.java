@@ -18,8 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Terms of use versions for operators ({@link TermsManagement} admits only OPERATOR). A published version is effective at once and never edited; the account
- * module asks every member to consent again at their next request.
+ * Terms of use versions for operators ({@link TermsManagement} admits only OPERATOR). A
+ * published version is effective at once and never edited; the account module asks every
+ * member to consent again at their next request.
  */
 @Controller
 class TermsAdminController {
@@ -59,7 +60,10 @@ class TermsAdminController {
 		return VIEW_VERSION;
 	}
 
-	/** Starts from the current text, since a new version is nearly always an amendment of it. */
+	/**
+	 * Starts from the current text, since a new version is nearly always an amendment of
+	 * it.
+	 */
 	@GetMapping("/admin/terms/new")
 	String initTermsForm(StaffActor actor, Model model) {
 		TermsVersion current = terms.current(actor);
@@ -100,7 +104,10 @@ class TermsAdminController {
 		return "redirect:/admin/terms";
 	}
 
-	/** The title and body of a new version, and the operator's tick that members must consent again. */
+	/**
+	 * The title and body of a new version, and the operator's tick that members must
+	 * consent again.
+	 */
 	public static class TermsForm {
 
 		private String title = "";

@@ -19,8 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Kennin started in the benchmark's JVM on a free port with a fresh embedded database, and one active
- * member created directly (the sign-up pages are not what is measured).
+ * Kennin started in the benchmark's JVM on a free port with a fresh embedded database,
+ * and one active member created directly (the sign-up pages are not what is measured).
  */
 final class EmbeddedKennin implements AutoCloseable {
 
@@ -40,12 +40,13 @@ final class EmbeddedKennin implements AutoCloseable {
 				"--spring.datasource.url=jdbc:h2:file:./" + dir + "/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 						+ "DEFAULT_NULL_ORDERING=HIGH");
 		Tenants tenants = context.getBean(Tenants.class);
-		Tenant tenant = tenants.create(new Tenants.NewTenant("bench", "ベンチ健康保険組合", "bench@kennin.example",
-				"ベンチ健康保険組合", Tenant.SupportDesk.none(), PasswordPolicyPreset.SEED));
+		Tenant tenant = tenants.create(new Tenants.NewTenant("bench", "ベンチ健康保険組合", "bench@kennin.example", "ベンチ健康保険組合",
+				Tenant.SupportDesk.none(), PasswordPolicyPreset.SEED));
 		Roster roster = context.getBean(Roster.class);
-		roster.upsert(tenant.id(), List.of(new RosterPerson(0, 0, "01", "1", RosterPerson.INSURED_EDABAN, true, "本人",
-				RelationshipCategory.SELF, "検認 太郎", "ケンニン タロウ", LocalDate.of(1980, 4, 1), null, "bench@example.jp",
-				null, null, null, null, true)));
+		roster.upsert(tenant.id(),
+				List.of(new RosterPerson(0, 0, "01", "1", RosterPerson.INSURED_EDABAN, true, "本人",
+						RelationshipCategory.SELF, "検認 太郎", "ケンニン タロウ", LocalDate.of(1980, 4, 1), null,
+						"bench@example.jp", null, null, null, null, true)));
 		long personId = roster.findInsured(tenant.id(), "01", "1").orElseThrow().id();
 		AccountRepository accounts = context.getBean(AccountRepository.class);
 		String hash = context.getBean(PasswordEncoder.class).encode(PASSWORD);

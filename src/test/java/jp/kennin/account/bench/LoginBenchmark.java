@@ -14,14 +14,16 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * Login throughput against the raw cost of Argon2id. Not a test: run it by hand (docs/benchmarks.md).
+ * Login throughput against the raw cost of Argon2id. Not a test: run it by hand
+ * (docs/benchmarks.md).
  * <p>
- * Phase 1 verifies a password with Argon2id (m=19 MiB, t=2, p=1, Kennin's parameters) on as many threads
- * as there are cores. Phase 2 logs in over HTTP (GET /login for the CSRF token, POST /login) with the
- * same number of clients. The ratio says how much of a login's cost is the hash; the target is ≥ 0.9.
+ * Phase 1 verifies a password with Argon2id (m=19 MiB, t=2, p=1, Kennin's parameters) on
+ * as many threads as there are cores. Phase 2 logs in over HTTP (GET /login for the CSRF
+ * token, POST /login) with the same number of clients. The ratio says how much of a
+ * login's cost is the hash; the target is ≥ 0.9.
  * <p>
- * Arguments: {@code baseUrl userId password [seconds]}, or none to start Kennin in this JVM (embedded H2
- * under target/bench-data) with a member created for the run.
+ * Arguments: {@code baseUrl userId password [seconds]}, or none to start Kennin in this
+ * JVM (embedded H2 under target/bench-data) with a member created for the run.
  */
 public final class LoginBenchmark {
 
@@ -52,14 +54,16 @@ public final class LoginBenchmark {
 		try {
 			int clients = Integer.getInteger("bench.clients", 4 * threads);
 			int rounds = Integer.getInteger("bench.rounds", 3);
-			System.out.printf("Kennin login benchmark — %s, %d cores, Java %s, %d rounds of %ds per phase, "
-					+ "%d hashing threads, %d HTTP clients%n", Instant.now(), threads, Runtime.version(), rounds, seconds,
-					threads, clients);
+			System.out.printf(
+					"Kennin login benchmark — %s, %d cores, Java %s, %d rounds of %ds per phase, "
+							+ "%d hashing threads, %d HTTP clients%n",
+					Instant.now(), threads, Runtime.version(), rounds, seconds, threads, clients);
 			Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
 			String hash = argon2.encode(password);
 			BooleanSupplier verify = () -> argon2.matches(password, hash);
 			BooleanSupplier login = loginClient(baseUrl, userId, password);
-			// Warm both paths up until the JIT has settled, then alternate the phases so that a change in
+			// Warm both paths up until the JIT has settled, then alternate the phases so
+			// that a change in
 			// the machine's other load affects both alike; the median round is reported.
 			run(threads, Duration.ofSeconds(10), verify);
 			run(clients, Duration.ofSeconds(10), login);
@@ -67,7 +71,8 @@ public final class LoginBenchmark {
 			List<Double> flowRatios = new ArrayList<>();
 			for (int round = 1; round <= rounds; round++) {
 				double hashes = measure("Argon2id verifications", threads, seconds, verify);
-				// The login request itself: POST /login on login pages fetched beforehand.
+				// The login request itself: POST /login on login pages fetched
+				// beforehand.
 				LoginForms forms = new LoginForms(baseUrl);
 				forms.prepare((int) (hashes * seconds * 1.5) + clients);
 				double posts = measure("POST /login", clients, seconds, forms.post(userId, password));
@@ -91,7 +96,10 @@ public final class LoginBenchmark {
 		}
 	}
 
-	/** Runs the action on each thread for {@code seconds}; returns completed actions per second. */
+	/**
+	 * Runs the action on each thread for {@code seconds}; returns completed actions per
+	 * second.
+	 */
 	static double measure(String name, int threads, int seconds, BooleanSupplier action) throws Exception {
 		long gcBefore = gcMillis();
 		long cpuBefore = processCpuNanos();
@@ -137,10 +145,12 @@ public final class LoginBenchmark {
 		return new long[] { ok.sum(), failed.sum(), elapsed };
 	}
 
-	/** One login per call, as a new visitor: GET /login for a session and its token, then POST /login. */
+	/**
+	 * One login per call, as a new visitor: GET /login for a session and its token, then
+	 * POST /login.
+	 */
 	static BooleanSupplier loginClient(String baseUrl, String userId, String password) {
 		return new LoginForms(baseUrl).post(userId, password);
 	}
-
 
 }

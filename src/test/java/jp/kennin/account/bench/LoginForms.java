@@ -7,8 +7,9 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 
 /**
- * Login pages fetched ahead (a session cookie and its CSRF token each), so that a measurement can time
- * the login request alone. A worker that runs out fetches a page itself, inside the measured time.
+ * Login pages fetched ahead (a session cookie and its CSRF token each), so that a
+ * measurement can time the login request alone. A worker that runs out fetches a page
+ * itself, inside the measured time.
  */
 final class LoginForms {
 

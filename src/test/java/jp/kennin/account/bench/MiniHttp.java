@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A minimal HTTP/1.1 client on one kept-alive connection, so that the load generator, which shares the
- * machine with Kennin, spends as little CPU as possible (like wrk would, unlike java.net.http).
+ * A minimal HTTP/1.1 client on one kept-alive connection, so that the load generator,
+ * which shares the machine with Kennin, spends as little CPU as possible (like wrk would,
+ * unlike java.net.http).
  */
 final class MiniHttp {
 
@@ -92,7 +93,10 @@ final class MiniHttp {
 			head.append("Cookie: ").append(cookie).append("\r\n");
 		}
 		if (contentType != null) {
-			head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(content.length)
+			head.append("Content-Type: ")
+				.append(contentType)
+				.append("\r\nContent-Length: ")
+				.append(content.length)
 				.append("\r\n");
 		}
 		head.append("\r\n");

@@ -29,7 +29,8 @@ class InputNormalizerPropertyTests {
 	}
 
 	@Property
-	void full_width_digits_and_letters_become_half_width(@ForAll @AlphaChars @NumericChars @StringLength(min = 1, max = 12) String ascii) {
+	void full_width_digits_and_letters_become_half_width(
+			@ForAll @AlphaChars @NumericChars @StringLength(min = 1, max = 12) String ascii) {
 		assertThat(InputNormalizer.halfWidth(fullWidth(ascii))).isEqualTo(ascii);
 		assertThat(InputNormalizer.halfWidth(" " + ascii + "\u3000")).isEqualTo(ascii);
 	}

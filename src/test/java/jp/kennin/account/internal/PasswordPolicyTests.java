@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordPolicyTests {
 
-	static final PasswordPolicy.Context CONTEXT = new PasswordPolicy.Context("omuro.taro", LocalDate.of(1980, 4, 1), "demo");
+	static final PasswordPolicy.Context CONTEXT = new PasswordPolicy.Context("omuro.taro", LocalDate.of(1980, 4, 1),
+			"demo");
 
 	static List<String> seed(String password) {
 		return PasswordPolicy.check(password, PasswordPolicyPreset.SEED, CONTEXT);
@@ -24,13 +25,14 @@ class PasswordPolicyTests {
 	}
 
 	@ParameterizedTest(name = "{0} → {1}")
-	@CsvSource(delimiter = '|', value = { "Tsubame#26x|", "Ab1!|account.password.tooShort",
-			"Abcdefgh1!abcdefghi12|account.password.tooLong", "sakurayama#|account.password.needsDigit",
-			"12345678#9|account.password.needsLetter", "Sakurayama9|account.password.needsSymbol",
-			"Sakura-2026|account.password.invalidChars", "Sakura 2026!|account.password.invalidChars",
-			"Password1!|account.password.common", "xomuro.taro1!|account.password.containsUserId",
-			"Ab#19800401|account.password.containsBirthDate", "Yama#0401zz|account.password.containsBirthDate",
-			"Demo#2026zz|account.password.containsInsurer", "Kenpo#2026zz|account.password.containsInsurer" })
+	@CsvSource(delimiter = '|',
+			value = { "Tsubame#26x|", "Ab1!|account.password.tooShort",
+					"Abcdefgh1!abcdefghi12|account.password.tooLong", "sakurayama#|account.password.needsDigit",
+					"12345678#9|account.password.needsLetter", "Sakurayama9|account.password.needsSymbol",
+					"Sakura-2026|account.password.invalidChars", "Sakura 2026!|account.password.invalidChars",
+					"Password1!|account.password.common", "xomuro.taro1!|account.password.containsUserId",
+					"Ab#19800401|account.password.containsBirthDate", "Yama#0401zz|account.password.containsBirthDate",
+					"Demo#2026zz|account.password.containsInsurer", "Kenpo#2026zz|account.password.containsInsurer" })
 	void each_seed_rule_has_its_own_message(String password, String expected) {
 		if (expected == null) {
 			assertThat(seed(password)).isEmpty();

@@ -20,9 +20,10 @@ import javax.crypto.SecretKey;
 import jp.kennin.storage.FileStorage;
 
 /**
- * Upload benchmark (not a unit test): a realistic 10 MB phone photo (4032×3024, noisy, high quality, EXIF
- * with orientation and GPS) goes through what an upload costs on the server: type detection, header check,
- * decode, orientation, downscale, re-encode, thumbnail, AES-GCM encryption and a write to local disk.
+ * Upload benchmark (not a unit test): a realistic 10 MB phone photo (4032×3024, noisy,
+ * high quality, EXIF with orientation and GPS) goes through what an upload costs on the
+ * server: type detection, header check, decode, orientation, downscale, re-encode,
+ * thumbnail, AES-GCM encryption and a write to local disk.
  *
  * <pre>
  * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -40,7 +41,8 @@ public final class DocumentBenchmark {
 		int sequential = args.length > 0 ? Integer.parseInt(args[0]) : 10;
 		int perThread = args.length > 1 ? Integer.parseInt(args[1]) : 8;
 		byte[] photo = phonePhoto();
-		System.out.printf(Locale.ROOT, "Photo: 4032x3024 JPEG with EXIF orientation 6 and GPS, %,d bytes%n", photo.length);
+		System.out.printf(Locale.ROOT, "Photo: 4032x3024 JPEG with EXIF orientation 6 and GPS, %,d bytes%n",
+				photo.length);
 		System.out.printf(Locale.ROOT, "Machine: %d cores, max heap %d MB, Java %s, %s %s, %s%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
@@ -72,7 +74,8 @@ public final class DocumentBenchmark {
 			System.out.printf(Locale.ROOT, "  upload %2d: %5d ms, peak heap above baseline %4d MB, allocated %4d MB%n",
 					i + 1, nanos / 1_000_000, peak >> 20, allocated >> 20);
 		}
-		System.out.printf(Locale.ROOT, "Sequential: mean %d ms per upload, max peak heap %d MB, mean allocation %d MB%n",
+		System.out.printf(Locale.ROOT,
+				"Sequential: mean %d ms per upload, max peak heap %d MB, mean allocation %d MB%n",
 				totalNanos / sequential / 1_000_000, maxPeak >> 20, totalAllocated / sequential >> 20);
 
 		System.gc();
@@ -94,7 +97,8 @@ public final class DocumentBenchmark {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
-		System.out.printf(Locale.ROOT, "4 concurrent uploaders: %d uploads in %.1f s = %.2f uploads/s, peak heap above baseline %d MB%n",
+		System.out.printf(Locale.ROOT,
+				"4 concurrent uploaders: %d uploads in %.1f s = %.2f uploads/s, peak heap above baseline %d MB%n",
 				4 * perThread, seconds, 4 * perThread / seconds, (heapPeak() - baseline) >> 20);
 		try (var files = Files.walk(dir)) {
 			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -107,7 +111,10 @@ public final class DocumentBenchmark {
 		storage.put(p.thumbnail());
 	}
 
-	/** Finds noise and quality that make a 4032×3024 JPEG of just under 10 MB, like a high-end phone photo. */
+	/**
+	 * Finds noise and quality that make a 4032×3024 JPEG of just under 10 MB, like a
+	 * high-end phone photo.
+	 */
 	static byte[] phonePhoto() {
 		var image = TestFiles.photo(4032, 3024, 42, 70);
 		float low = 0.80f;
@@ -127,7 +134,10 @@ public final class DocumentBenchmark {
 		return TestFiles.withExif(best, 6, true);
 	}
 
-	/** The production encryption decorator over local disk (both package-private in the storage module). */
+	/**
+	 * The production encryption decorator over local disk (both package-private in the
+	 * storage module).
+	 */
 	private static FileStorage encryptedLocalStorage(Path dir) throws Exception {
 		Class<?> local = Class.forName("jp.kennin.storage.internal.LocalFileStorage");
 		Constructor<?> localCtor = local.getDeclaredConstructor(Path.class);

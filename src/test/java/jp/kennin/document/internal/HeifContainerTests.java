@@ -16,8 +16,9 @@ import static jp.kennin.document.internal.TestFiles.fullBox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What passes as a HEIC image container: the structure of a real file (libheif) and of an iPhone-style
- * grid photo passes; bytes that only start like HEIC, cut files and files whose boxes point nowhere do not.
+ * What passes as a HEIC image container: the structure of a real file (libheif) and of an
+ * iPhone-style grid photo passes; bytes that only start like HEIC, cut files and files
+ * whose boxes point nowhere do not.
  */
 class HeifContainerTests {
 
@@ -45,8 +46,9 @@ class HeifContainerTests {
 		new Random(7).nextBytes(random);
 
 		assertThat(HeifContainer.read(TestFiles.heicHeaderThen(EICAR.getBytes(StandardCharsets.US_ASCII)))).isEmpty();
-		assertThat(HeifContainer.read(TestFiles.heicHeaderThen(
-				"<!DOCTYPE html><html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8))))
+		assertThat(HeifContainer
+			.read(TestFiles.heicHeaderThen("<!DOCTYPE html><html><script>alert(document.cookie)</script></html>"
+				.getBytes(StandardCharsets.UTF_8))))
 			.isEmpty();
 		assertThat(HeifContainer.read(TestFiles.heicHeaderThen(random))).isEmpty();
 		assertThat(HeifContainer.read(TestFiles.heicHeaderThen(new byte[0]))).as("ftyp alone").isEmpty();
@@ -118,14 +120,16 @@ class HeifContainerTests {
 	}
 
 	/**
-	 * A photo laid out as iPhones write them: the primary item is a 'grid' of two HEVC tiles, its descriptor
-	 * in 'idat' (iloc version 1, construction method 1), the tiles in 'mdat'. Tiles reuse the coded picture
-	 * of the real file. {@code shift} moves the tiles' offsets, to point outside the file.
+	 * A photo laid out as iPhones write them: the primary item is a 'grid' of two HEVC
+	 * tiles, its descriptor in 'idat' (iloc version 1, construction method 1), the tiles
+	 * in 'mdat'. Tiles reuse the coded picture of the real file. {@code shift} moves the
+	 * tiles' offsets, to point outside the file.
 	 */
 	static byte[] grid(int primary, String handler, int shift) {
 		byte[] real = TestFiles.heic();
 		byte[] hvcC = slice(real, "hvcC");
-		byte[] coded = Arrays.copyOfRange(real, new String(real, StandardCharsets.ISO_8859_1).indexOf("mdat") + 4, real.length);
+		byte[] coded = Arrays.copyOfRange(real, new String(real, StandardCharsets.ISO_8859_1).indexOf("mdat") + 4,
+				real.length);
 		byte[] ftyp = box("ftyp", "heic".getBytes(StandardCharsets.US_ASCII), new byte[4],
 				"mif1heic".getBytes(StandardCharsets.US_ASCII));
 		byte[] meta = meta(primary, handler, hvcC, 0, coded.length);
@@ -140,14 +144,14 @@ class HeifContainerTests {
 				new byte[1]);
 		byte[] pitm = fullBox("pitm", 0, 0, u16(primary));
 		byte[] iinf = fullBox("iinf", 0, 0, u16(3), infe(1, "grid"), infe(2, "hvc1"), infe(3, "hvc1"));
-		byte[] ipco = box("ipco", hvcC, fullBox("ispe", 0, 0, u32(192), u32(64)), fullBox("ispe", 0, 0, u32(96), u32(64)));
+		byte[] ipco = box("ipco", hvcC, fullBox("ispe", 0, 0, u32(192), u32(64)),
+				fullBox("ispe", 0, 0, u32(96), u32(64)));
 		byte[] ipma = fullBox("ipma", 0, 0, u32(3), u16(1), bytes(1, 2), u16(2), bytes(2, 0x81, 3), u16(3),
 				bytes(2, 0x81, 3));
 		byte[] idat = box("idat", bytes(0, 0, 0, 1), u16(192), u16(64));
-		byte[] iloc = fullBox("iloc", 1, 0, bytes(0x44, 0x00), u16(3),
-				u16(1), u16(1), u16(0), u16(1), u32(0), u32(8),
-				u16(2), u16(0), u16(0), u16(1), u32(tileOffset), u32(tileLength),
-				u16(3), u16(0), u16(0), u16(1), u32(tileOffset), u32(tileLength));
+		byte[] iloc = fullBox("iloc", 1, 0, bytes(0x44, 0x00), u16(3), u16(1), u16(1), u16(0), u16(1), u32(0), u32(8),
+				u16(2), u16(0), u16(0), u16(1), u32(tileOffset), u32(tileLength), u16(3), u16(0), u16(0), u16(1),
+				u32(tileOffset), u32(tileLength));
 		return fullBox("meta", 0, 0, hdlr, pitm, iinf, box("iprp", ipco, ipma), idat, iloc);
 	}
 

@@ -23,7 +23,8 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 
 /**
- * Files for the upload tests and the benchmark, generated so no binary fixture sits in the repository.
+ * Files for the upload tests and the benchmark, generated so no binary fixture sits in
+ * the repository.
  */
 public final class TestFiles {
 
@@ -79,7 +80,10 @@ public final class TestFiles {
 		return image;
 	}
 
-	/** Four coloured quadrants (red, green / blue, yellow), to see where a rotation puts them. */
+	/**
+	 * Four coloured quadrants (red, green / blue, yellow), to see where a rotation puts
+	 * them.
+	 */
 	public static BufferedImage quadrants(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		for (int y = 0; y < height; y++) {
@@ -93,7 +97,10 @@ public final class TestFiles {
 		return image;
 	}
 
-	/** Inserts an EXIF APP1 segment (orientation, and GPS coordinates if asked) right after SOI. */
+	/**
+	 * Inserts an EXIF APP1 segment (orientation, and GPS coordinates if asked) right
+	 * after SOI.
+	 */
 	public static byte[] withExif(byte[] jpeg, int orientation, boolean gps) {
 		ByteBuffer tiff = ByteBuffer.allocate(140); // big-endian, like many cameras
 		tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
@@ -129,7 +136,10 @@ public final class TestFiles {
 		return out.toByteArray();
 	}
 
-	/** Pads a JPEG to exactly {@code size} bytes with comment segments (still a valid JPEG). */
+	/**
+	 * Pads a JPEG to exactly {@code size} bytes with comment segments (still a valid
+	 * JPEG).
+	 */
 	public static byte[] padJpeg(byte[] jpeg, long size) {
 		long extra = size - jpeg.length;
 		if (extra < 4) {
@@ -154,12 +164,21 @@ public final class TestFiles {
 		return out.toByteArray();
 	}
 
-	/** A PNG that claims to be width × height: header only, a few bytes, never decodable in memory. */
+	/**
+	 * A PNG that claims to be width × height: header only, a few bytes, never decodable
+	 * in memory.
+	 */
 	public static byte[] pngHeader(int width, int height) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-		ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-			.put((byte) 0).put((byte) 0).put((byte) 0);
+		ByteBuffer ihdr = ByteBuffer.allocate(13)
+			.putInt(width)
+			.putInt(height)
+			.put((byte) 8)
+			.put((byte) 2)
+			.put((byte) 0)
+			.put((byte) 0)
+			.put((byte) 0);
 		chunk(out, "IHDR", ihdr.array());
 		chunk(out, "IDAT", new byte[] { 0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01 });
 		chunk(out, "IEND", new byte[0]);
@@ -191,7 +210,10 @@ public final class TestFiles {
 		}
 	}
 
-	/** A PDF that needs a password to open, or (empty user password) one with only an owner password. */
+	/**
+	 * A PDF that needs a password to open, or (empty user password) one with only an
+	 * owner password.
+	 */
 	public static byte[] encryptedPdf(String userPassword) {
 		try (PDDocument doc = new PDDocument()) {
 			doc.addPage(new PDPage());
@@ -209,8 +231,9 @@ public final class TestFiles {
 	}
 
 	/**
-	 * A real HEIC photo (96 × 64, four coloured quadrants), written by libheif's {@code heif-enc -q 40}: 470
-	 * bytes, the one binary fixture, since no Java library writes HEIC.
+	 * A real HEIC photo (96 × 64, four coloured quadrants), written by libheif's
+	 * {@code heif-enc -q 40}: 470 bytes, the one binary fixture, since no Java library
+	 * writes HEIC.
 	 */
 	public static byte[] heic() {
 		try (var in = TestFiles.class.getResourceAsStream("quadrants-96x64.heic")) {
@@ -221,7 +244,10 @@ public final class TestFiles {
 		}
 	}
 
-	/** An ISO BMFF {@code ftyp} box with the iPhone's brands, followed by whatever is given. */
+	/**
+	 * An ISO BMFF {@code ftyp} box with the iPhone's brands, followed by whatever is
+	 * given.
+	 */
 	public static byte[] heicHeaderThen(byte[] rest) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f',
@@ -236,8 +262,11 @@ public final class TestFiles {
 		for (byte[] part : payload) {
 			body.writeBytes(part);
 		}
-		return ByteBuffer.allocate(8 + body.size()).putInt(8 + body.size())
-			.put(type.getBytes(StandardCharsets.US_ASCII)).put(body.toByteArray()).array();
+		return ByteBuffer.allocate(8 + body.size())
+			.putInt(8 + body.size())
+			.put(type.getBytes(StandardCharsets.US_ASCII))
+			.put(body.toByteArray())
+			.array();
 	}
 
 	/** A box with the FullBox version and flags before its payload. */

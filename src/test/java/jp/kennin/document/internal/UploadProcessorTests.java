@@ -66,7 +66,8 @@ class UploadProcessorTests {
 
 		assertThat(ex.problem()).isEqualTo(DocumentProblem.TOO_MANY_PIXELS);
 		assertThat(ex.args()).containsExactly(5000L, 50L);
-		// Decoding 400 megapixels would take seconds and 1.6 GB; reading the header takes milliseconds.
+		// Decoding 400 megapixels would take seconds and 1.6 GB; reading the header takes
+		// milliseconds.
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 	}
 
@@ -74,8 +75,8 @@ class UploadProcessorTests {
 	void an_encrypted_pdf_is_refused() {
 		assertThat(problemOf(() -> processor.process(TestFiles.encryptedPdf("user-secret"), TEN_MB)))
 			.isEqualTo(DocumentProblem.PASSWORD_PROTECTED);
-		assertThat(problemOf(() -> processor.process(TestFiles.encryptedPdf(""), TEN_MB)))
-			.as("owner password only").isEqualTo(DocumentProblem.PASSWORD_PROTECTED);
+		assertThat(problemOf(() -> processor.process(TestFiles.encryptedPdf(""), TEN_MB))).as("owner password only")
+			.isEqualTo(DocumentProblem.PASSWORD_PROTECTED);
 	}
 
 	@Test
@@ -123,7 +124,8 @@ class UploadProcessorTests {
 
 		assertThat(kept.contentType()).isEqualTo("image/jpeg");
 		assertThat(TestFiles.hasApp1(kept.bytes())).isFalse();
-		assertThat(new String(kept.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("MM\u0000*");
+		assertThat(new String(kept.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif")
+			.doesNotContain("MM\u0000*");
 		assertThat(JpegOrientation.of(kept.bytes())).isEqualTo(1);
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
 		assertThat(image.getWidth()).isEqualTo(800);
@@ -138,7 +140,8 @@ class UploadProcessorTests {
 		BufferedImage stored = switch (orientation) {
 			case 2 -> transform(upright, (x, y, w, h) -> new int[] { w - 1 - x, y }, false);
 			case 3 -> transform(upright, (x, y, w, h) -> new int[] { w - 1 - x, h - 1 - y }, false);
-			// The camera stored the picture turned a quarter to the left: display rotates it right (6).
+			// The camera stored the picture turned a quarter to the left: display rotates
+			// it right (6).
 			case 6 -> transform(upright, (x, y, w, h) -> new int[] { y, w - 1 - x }, true);
 			case 8 -> transform(upright, (x, y, w, h) -> new int[] { h - 1 - y, x }, true);
 			default -> upright;
@@ -209,8 +212,8 @@ class UploadProcessorTests {
 		new Random(11).nextBytes(random);
 		byte[] upload = switch (after) {
 			case "EICAR" -> TestFiles.heicHeaderThen(HeifContainerTests.EICAR.getBytes(StandardCharsets.US_ASCII));
-			case "HTML" -> TestFiles.heicHeaderThen("<html><body><script>alert(1)</script></body></html>"
-				.getBytes(StandardCharsets.UTF_8));
+			case "HTML" -> TestFiles
+				.heicHeaderThen("<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8));
 			case "random bytes" -> TestFiles.heicHeaderThen(random);
 			default -> Arrays.copyOf(TestFiles.heic(), 300);
 		};
@@ -227,13 +230,15 @@ class UploadProcessorTests {
 				script + " {input} {output}", Duration.ofSeconds(10));
 		byte[] upload = TestFiles.heicHeaderThen(HeifContainerTests.EICAR.getBytes(StandardCharsets.US_ASCII));
 
-		assertThat(problemOf(() -> new UploadProcessor(props).process(upload, TEN_MB))).isEqualTo(DocumentProblem.CORRUPT);
+		assertThat(problemOf(() -> new UploadProcessor(props).process(upload, TEN_MB)))
+			.isEqualTo(DocumentProblem.CORRUPT);
 		assertThat(ran).doesNotExist();
 	}
 
 	@Test
 	void a_heic_over_the_pixel_limit_is_refused_from_its_header() {
-		DocumentProperties props = new DocumentProperties(96 * 64 - 1, 2400, 320, 0.85f, 200, 2, "", Duration.ofSeconds(10));
+		DocumentProperties props = new DocumentProperties(96 * 64 - 1, 2400, 320, 0.85f, 200, 2, "",
+				Duration.ofSeconds(10));
 
 		assertThat(problemOf(() -> new UploadProcessor(props).process(TestFiles.heic(), TEN_MB)))
 			.isEqualTo(DocumentProblem.TOO_MANY_PIXELS);
@@ -258,10 +263,12 @@ class UploadProcessorTests {
 
 	@Test
 	void heic_with_a_converter_becomes_a_cleaned_jpeg(@TempDir Path dir) throws IOException {
-		// Stands in for heif-convert: "converts" by copying a JPEG (with GPS) to the output path.
+		// Stands in for heif-convert: "converts" by copying a JPEG (with GPS) to the
+		// output path.
 		Path converted = Files.write(dir.resolve("converted.jpg"),
 				TestFiles.withExif(TestFiles.jpeg(TestFiles.photo(300, 200, 5, 20), 0.9f), 1, true));
-		Path script = Files.writeString(dir.resolve("fake-heif-convert.sh"), "#!/bin/sh\ncp " + converted + " \"$2\"\n");
+		Path script = Files.writeString(dir.resolve("fake-heif-convert.sh"),
+				"#!/bin/sh\ncp " + converted + " \"$2\"\n");
 		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
 		DocumentProperties props = new DocumentProperties(50_000_000, 2400, 320, 0.85f, 200, 2,
 				script + " {input} {output}", Duration.ofSeconds(10));

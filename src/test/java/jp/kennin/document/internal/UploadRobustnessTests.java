@@ -38,7 +38,11 @@ class UploadRobustnessTests {
 	void a_jpeg_claiming_100_megapixels_is_refused_from_its_header() {
 		byte[] jpeg = TestFiles.jpeg(TestFiles.photo(64, 48, 1, 10), 0.9f);
 		for (int i = 2; i < jpeg.length - 9; i++) {
-			if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) { // SOF0: length, precision, height, width
+			if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) { // SOF0:
+																			// length,
+																			// precision,
+																			// height,
+																			// width
 				jpeg[i + 5] = (byte) (10_000 >> 8);
 				jpeg[i + 6] = (byte) (10_000 & 0xFF);
 				jpeg[i + 7] = (byte) (10_000 >> 8);
@@ -55,7 +59,8 @@ class UploadRobustnessTests {
 
 	@Test
 	void a_png_just_under_the_limit_is_not_refused_for_its_size() {
-		// 7071 × 7071 = 49,999,041 pixels: passes the pixel check, then fails as damaged (no real image data).
+		// 7071 × 7071 = 49,999,041 pixels: passes the pixel check, then fails as damaged
+		// (no real image data).
 		DocumentRejectedException ex = assertThrows(DocumentRejectedException.class,
 				() -> processor.process(TestFiles.pngHeader(7071, 7071), 10L * 1024 * 1024));
 

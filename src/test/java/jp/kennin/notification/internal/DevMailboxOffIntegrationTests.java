@@ -21,8 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * With capture off and no SMTP host (what an operator chooses with {@code KENNIN_MAIL_CAPTURE=off}) there is no
- * mailbox to read other people's mail and reset links from, and this node sends nothing.
+ * With capture off and no SMTP host (what an operator chooses with
+ * {@code KENNIN_MAIL_CAPTURE=off}) there is no mailbox to read other people's mail and
+ * reset links from, and this node sends nothing.
  */
 @KenninIntegrationTest
 @TestPropertySource(properties = "kennin.mail.capture=off")
@@ -43,17 +44,19 @@ class DevMailboxOffIntegrationTests {
 	@Test
 	void the_dev_mailbox_does_not_exist_and_mail_waits_in_the_outbox() throws Exception {
 		String subject = "パスワード再設定 " + UUID.randomUUID();
-		Long id = tx.execute(s -> mailer.enqueue(new OutgoingMail(null, "from@kennin.example", "検認", "member@example.jp",
-				subject, "再設定リンク: https://kennin.example/reset-password/secret")));
+		Long id = tx.execute(s -> mailer.enqueue(new OutgoingMail(null, "from@kennin.example", "検認",
+				"member@example.jp", subject, "再設定リンク: https://kennin.example/reset-password/secret")));
 
-		// Not a public page any more: a visitor is sent to the login like on any other unknown address …
+		// Not a public page any more: a visitor is sent to the login like on any other
+		// unknown address …
 		mvc.perform(get("/dev/mail")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
 		// … and behind the login there is nothing.
 		RequestPostProcessor member = TestMember.of(1L, "01", "m" + UUID.randomUUID().toString().substring(0, 8));
 		mvc.perform(get("/dev/mail").with(member)).andExpect(status().isNotFound());
 		mvc.perform(get("/dev/mail/20260101T000000-" + id + ".eml").with(member)).andExpect(status().isNotFound());
 
-		// Other test contexts share the database and may send it; this one has nothing to send it with.
+		// Other test contexts share the database and may send it; this one has nothing to
+		// send it with.
 		assertThat(dispatcher.dispatchDue()).isZero();
 	}
 

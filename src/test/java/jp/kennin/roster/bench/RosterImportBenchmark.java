@@ -36,10 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The roster import benchmark (not part of the normal build): generates 100,000 insured persons and
- * 150,000 dependents, imports them into PostgreSQL (schema {@value #SCHEMA}) through the same code path
- * as page, CLI and API, then loads the same file with {@code psql \copy} into a plain table, and prints
- * both times, the ratio and the peak heap. Run (see docs/benchmarks.md):
+ * The roster import benchmark (not part of the normal build): generates 100,000 insured
+ * persons and 150,000 dependents, imports them into PostgreSQL (schema {@value #SCHEMA})
+ * through the same code path as page, CLI and API, then loads the same file with
+ * {@code psql \copy} into a plain table, and prints both times, the ratio and the peak
+ * heap. Run (see docs/benchmarks.md):
  *
  * <pre>
  * ./mvnw -B test -Dtest=RosterImportBenchmark -Dkennin.benchmark=true -DargLine=-Xmx256m -Dsurefire.failIfNoSpecifiedTests=false
@@ -88,7 +89,8 @@ class RosterImportBenchmark {
 		long[] copyMs = new long[rounds];
 		long peakMb = 0;
 		String output = "";
-		// Rounds alternate import and COPY, so that load from other processes on a shared machine hits both.
+		// Rounds alternate import and COPY, so that load from other processes on a shared
+		// machine hits both.
 		for (int round = 0; round < rounds; round++) {
 			Tenant tenant = tenants.create(new Tenants.NewTenant("bench" + round, "ベンチマーク健康保険組合", "bench@kenpo.example",
 					"ベンチマーク健保", Tenant.SupportDesk.none(), PasswordPolicyPreset.SEED));
@@ -113,8 +115,9 @@ class RosterImportBenchmark {
 						+ "office_code text, office_name text, living text, qualified_on text)");
 			}
 			start = System.nanoTime();
-			Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", USER, "-d", "test", "-v", "ON_ERROR_STOP=1",
-					"-c", "\\copy " + SCHEMA + ".copy_plain from '" + file.toAbsolutePath() + "' with (format csv, header true)")
+			Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", USER, "-d", "test", "-v",
+					"ON_ERROR_STOP=1", "-c", "\\copy " + SCHEMA + ".copy_plain from '" + file.toAbsolutePath()
+							+ "' with (format csv, header true)")
 				.redirectErrorStream(true)
 				.start();
 			output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -134,8 +137,8 @@ class RosterImportBenchmark {
 				ratio import / copy (best):    %.2f
 				ratio import / copy (median):  %.2f
 				""", Files.size(file) >> 20, rounds, bestImport, median(importMs), peakMb,
-				Runtime.getRuntime().maxMemory() >> 20, Arrays.stream(reimportMs).min().orElseThrow(), median(reimportMs),
-				bestCopy, median(copyMs), output, (double) bestImport / bestCopy,
+				Runtime.getRuntime().maxMemory() >> 20, Arrays.stream(reimportMs).min().orElseThrow(),
+				median(reimportMs), bestCopy, median(copyMs), output, (double) bestImport / bestCopy,
 				(double) median(importMs) / median(copyMs));
 		System.out.println(result);
 		Files.writeString(Path.of("target", "benchmark", "result.txt"), result);
@@ -149,8 +152,8 @@ class RosterImportBenchmark {
 
 	private ImportResult run(Tenant tenant, Path file) throws Exception {
 		try (InputStream in = new FileInputStream(file.toFile())) {
-			return imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.CLI, "roster-250k.csv", "bench", null,
-					null, false), in, null);
+			return imports.run(new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.CLI, "roster-250k.csv", "bench",
+					null, null, false), in, null);
 		}
 	}
 

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Byte-exact checks of the binary COPY encoding (the PostgreSQL integration tests load it for real). */
+/**
+ * Byte-exact checks of the binary COPY encoding (the PostgreSQL integration tests load it
+ * for real).
+ */
 class CopyBinaryTests {
 
 	@Test
@@ -30,8 +33,8 @@ class CopyBinaryTests {
 		c.date(LocalDate.of(1999, 12, 31));
 		c.timestamp(Instant.parse("2000-01-01T00:00:01.000002Z"));
 		c.date(null);
-		assertThat(hex(c)).isEqualTo("00000004" + "00000000" + "00000004" + "ffffffff" + "00000008" + "00000000000f4242"
-				+ "ffffffff");
+		assertThat(hex(c)).isEqualTo(
+				"00000004" + "00000000" + "00000004" + "ffffffff" + "00000008" + "00000000000f4242" + "ffffffff");
 	}
 
 	@Test
@@ -41,7 +44,8 @@ class CopyBinaryTests {
 		c.bool(true);
 		c.bool(false);
 		c.bool(null);
-		assertThat(hex(c)).isEqualTo("00000008" + "61" + "e9ab99" + "f0a0aeb7" + "0000000101" + "0000000100" + "ffffffff");
+		assertThat(hex(c))
+			.isEqualTo("00000008" + "61" + "e9ab99" + "f0a0aeb7" + "0000000101" + "0000000100" + "ffffffff");
 	}
 
 	@Test

@@ -26,7 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Page imports that cannot end by themselves are ended, and their stored files deleted. */
+/**
+ * Page imports that cannot end by themselves are ended, and their stored files deleted.
+ */
 @KenninIntegrationTest
 class ImportHousekeepingIntegrationTests {
 
@@ -117,7 +119,8 @@ class ImportHousekeepingIntegrationTests {
 	}
 
 	private ImportRequest request() {
-		return new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "roster.csv", "admin", "TENANT_ADMIN", null, true);
+		return new ImportRequest(tenant.id(), Mode.SNAPSHOT, Source.PAGE, "roster.csv", "admin", "TENANT_ADMIN", null,
+				true);
 	}
 
 	private static byte[] file() {

@@ -84,7 +84,8 @@ class KeyIndexTests {
 
 	@Provide
 	Arbitrary<List<Key>> keys() {
-		// Few distinct values, so that duplicates and households with and without 本人 are common.
+		// Few distinct values, so that duplicates and households with and without 本人 are
+		// common.
 		Arbitrary<String> kigo = Arbitraries.of("1", "01", "A", "a", "zzzzzzzz", "12345678");
 		Arbitrary<String> bango = Arbitraries.of("1", "t011", "T011", "0000000001", "ZZZZZZZZZZ", "9");
 		Arbitrary<String> edaban = Arbitraries.of("00", "00", "01", "02", "10", "99");
@@ -93,7 +94,11 @@ class KeyIndexTests {
 
 	@Provide
 	Arbitrary<String> part() {
-		return Arbitraries.strings().withCharRange('0', '9').withCharRange('A', 'Z').withCharRange('a', 'z').ofMinLength(1)
+		return Arbitraries.strings()
+			.withCharRange('0', '9')
+			.withCharRange('A', 'Z')
+			.withCharRange('a', 'z')
+			.ofMinLength(1)
 			.ofMaxLength(10);
 	}
 

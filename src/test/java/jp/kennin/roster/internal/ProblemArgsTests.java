@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A problem's arguments come back from storage as they went in, whatever characters the roster cell held. */
+/**
+ * A problem's arguments come back from storage as they went in, whatever characters the
+ * roster cell held.
+ */
 class ProblemArgsTests {
 
 	@Test

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Times the Java side of an import without a database (needs RosterImportBenchmark's file): reading and
- * validating, then also the key index (duplicates, households) and encoding the rows for binary COPY.
+ * Times the Java side of an import without a database (needs RosterImportBenchmark's
+ * file): reading and validating, then also the key index (duplicates, households) and
+ * encoding the rows for binary COPY.
  */
 @EnabledIfSystemProperty(named = "kennin.benchmark", matches = "true")
 class RosterParseBenchmark {
@@ -49,9 +50,11 @@ class RosterParseBenchmark {
 			}
 			int orphans = keys.orphans().size();
 			long all = System.nanoTime();
-			System.out.printf("round %d: %d rows, %d problems, read+validate %d ms; with key index and COPY encoding %d ms "
-					+ "(%d orphans, %d MB)%n", round, rows[0], problems.total(), (parsed - start) / 1_000_000,
-					(all - parsed) / 1_000_000, orphans, bytes[0] >> 20);
+			System.out.printf(
+					"round %d: %d rows, %d problems, read+validate %d ms; with key index and COPY encoding %d ms "
+							+ "(%d orphans, %d MB)%n",
+					round, rows[0], problems.total(), (parsed - start) / 1_000_000, (all - parsed) / 1_000_000, orphans,
+					bytes[0] >> 20);
 		}
 	}
 

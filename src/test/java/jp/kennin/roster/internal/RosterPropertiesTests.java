@@ -25,7 +25,8 @@ class RosterPropertiesTests {
 
 	@Test
 	void a_limit_of_nothing_is_refused() {
-		assertThatThrownBy(() -> new RosterProperties(DataSize.ofBytes(0))).hasMessageContaining("kennin.roster.max-upload-size");
+		assertThatThrownBy(() -> new RosterProperties(DataSize.ofBytes(0)))
+			.hasMessageContaining("kennin.roster.max-upload-size");
 	}
 
 }

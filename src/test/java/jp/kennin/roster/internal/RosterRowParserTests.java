@@ -15,7 +15,8 @@ class RosterRowParserTests {
 
 	@Test
 	void collapsesRunsOfMixedSpacesInNamesAndKana() {
-		StagedRow row = parse(Map.of(RosterColumn.NAME, " 佐藤　 明美 ", RosterColumn.NAME_KANA, "サトウ 　アケミ"), new ProblemSink());
+		StagedRow row = parse(Map.of(RosterColumn.NAME, " 佐藤　 明美 ", RosterColumn.NAME_KANA, "サトウ 　アケミ"),
+				new ProblemSink());
 		assertThat(row.name()).isEqualTo("佐藤 明美");
 		assertThat(row.nameKana()).isEqualTo("サトウ　アケミ");
 		assertThat(row.nameKanaKey()).isEqualTo("サトウアケミ");
@@ -31,10 +32,11 @@ class RosterRowParserTests {
 
 		ProblemSink problems = new ProblemSink();
 		assertThat(parse(Map.of(RosterColumn.KIGO, "123456789", RosterColumn.BANGO, "t-11", RosterColumn.EDABAN, "0a"),
-				problems)).isNull();
+				problems))
+			.isNull();
 		assertThat(problems.problems()).extracting(p -> p.text())
-			.containsExactly("3行目 記号: 半角英数字1～8文字で入力してください（123456789）",
-					"3行目 番号: 半角英数字1～10文字で入力してください（t-11）", "3行目 枝番: 2桁の数字で入力してください（0a）");
+			.containsExactly("3行目 記号: 半角英数字1～8文字で入力してください（123456789）", "3行目 番号: 半角英数字1～10文字で入力してください（t-11）",
+					"3行目 枝番: 2桁の数字で入力してください（0a）");
 	}
 
 	private StagedRow parse(Map<RosterColumn, String> changes, ProblemSink problems) {

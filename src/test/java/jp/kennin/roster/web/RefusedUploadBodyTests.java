@@ -12,15 +12,18 @@ class RefusedUploadBodyTests {
 
 	private static byte[] body(String fields) {
 		return (fields + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n"
-				+ "Content-Type: text/csv\r\n\r\nmode,DELTA\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "Content-Type: text/csv\r\n\r\nmode,DELTA\r\n--b--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Test
 	void the_mode_is_read_from_the_fields_before_the_file() {
 		assertThat(RefusedUploadBody.mode(body("--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nx\r\n"
-				+ "--b\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nSNAPSHOT\r\n"))).isEqualTo("SNAPSHOT");
+				+ "--b\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nSNAPSHOT\r\n")))
+			.isEqualTo("SNAPSHOT");
 		assertThat(RefusedUploadBody.mode(body("--b\r\ncontent-disposition: form-data; name=\"mode\"\r\n"
-				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\nDELTA\r\n"))).isEqualTo("DELTA");
+				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\nDELTA\r\n")))
+			.isEqualTo("DELTA");
 	}
 
 	@Test

@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Logs a staff member in through the real two-step login (password, then authenticator enrolment with a
- * code computed from the secret shown on the page).
+ * Logs a staff member in through the real two-step login (password, then authenticator
+ * enrolment with a code computed from the secret shown on the page).
  */
 public final class StaffTestLogin {
 
@@ -24,7 +24,8 @@ public final class StaffTestLogin {
 	}
 
 	/** A fully logged-in client; the account must not have enrolled yet. */
-	public static StaffClient enrolAndLogin(MockMvc mvc, Clock clock, String loginId, String password) throws Exception {
+	public static StaffClient enrolAndLogin(MockMvc mvc, Clock clock, String loginId, String password)
+			throws Exception {
 		StaffClient client = passwordStep(mvc, loginId, password);
 		String secret = secretShown(client);
 		client.perform(post("/admin/login/enrol").with(csrf()).param("code", code(secret, clock)));

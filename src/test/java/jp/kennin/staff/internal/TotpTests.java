@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TotpTests {
 
-	/** RFC 6238 appendix B, SHA-1 secret "12345678901234567890", truncated to 6 digits. */
+	/**
+	 * RFC 6238 appendix B, SHA-1 secret "12345678901234567890", truncated to 6 digits.
+	 */
 	@ParameterizedTest
 	@CsvSource({ "59, 287082", "1111111109, 081804", "1111111111, 050471", "1234567890, 005924", "2000000000, 279037",
 			"20000000000, 353130" })

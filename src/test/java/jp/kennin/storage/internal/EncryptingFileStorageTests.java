@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Both formats through the local directory: whole files (KNE1) and segmented streams (KNE2). */
+/**
+ * Both formats through the local directory: whole files (KNE1) and segmented streams
+ * (KNE2).
+ */
 class EncryptingFileStorageTests {
 
 	private static final int SEGMENT = StreamingEncryption.SEGMENT_BYTES;
@@ -48,7 +51,9 @@ class EncryptingFileStorageTests {
 
 		byte[] stored = Files.readAllBytes(stored(key));
 		assertThat(new String(stored, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("KNE2");
-		int segments = Math.max(1, (length + SEGMENT - 1) / SEGMENT); // the last one may be full or empty
+		int segments = Math.max(1, (length + SEGMENT - 1) / SEGMENT); // the last one may
+																		// be full or
+																		// empty
 		assertThat(stored).hasSize(HEADER + length + segments * 16);
 		try (InputStream in = storage().get(key).orElseThrow()) {
 			assertThat(in.readAllBytes()).isEqualTo(plain);
@@ -90,8 +95,8 @@ class EncryptingFileStorageTests {
 			}
 		};
 
-		try (InputStream sealed = StreamingEncryption.encrypting(endless, EncryptingFileStorage.deriveKey("k".repeat(32)),
-				new SecureRandom())) {
+		try (InputStream sealed = StreamingEncryption.encrypting(endless,
+				EncryptingFileStorage.deriveKey("k".repeat(32)), new SecureRandom())) {
 			assertThat(sealed.readNBytes(HEADER + 100)).hasSize(HEADER + 100);
 		}
 

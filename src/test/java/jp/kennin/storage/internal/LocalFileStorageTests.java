@@ -45,8 +45,7 @@ class LocalFileStorageTests {
 	void encrypted_on_disk_and_tampering_is_detected() throws IOException {
 		EncryptingFileStorage storage = new EncryptingFileStorage(new LocalFileStorage(root),
 				EncryptingFileStorage.deriveKey("test-secret-key-0123456789-abcdefghijklmnop"));
-		byte[] plain = "扶養者の在学証明書 %PDF-1.7 plain text that must not be on disk".getBytes(
-				StandardCharsets.UTF_8);
+		byte[] plain = "扶養者の在学証明書 %PDF-1.7 plain text that must not be on disk".getBytes(StandardCharsets.UTF_8);
 
 		String key = storage.put(plain);
 		Path file;
@@ -64,7 +63,8 @@ class LocalFileStorageTests {
 
 		onDisk[onDisk.length - 20] ^= 0x01;
 		Files.write(file, onDisk);
-		assertThatThrownBy(() -> storage.get(key)).isInstanceOf(EncryptingFileStorage.StoredFileTamperedException.class);
+		assertThatThrownBy(() -> storage.get(key))
+			.isInstanceOf(EncryptingFileStorage.StoredFileTamperedException.class);
 	}
 
 	@Test
@@ -77,12 +77,14 @@ class LocalFileStorageTests {
 
 		assertThat(storage.encrypt(plain)).isNotEqualTo(storage.encrypt(plain));
 		String key = storage.put(plain);
-		assertThatThrownBy(() -> otherKey.get(key)).isInstanceOf(EncryptingFileStorage.StoredFileTamperedException.class);
+		assertThatThrownBy(() -> otherKey.get(key))
+			.isInstanceOf(EncryptingFileStorage.StoredFileTamperedException.class);
 	}
 
 	@Test
 	void a_short_secret_is_refused() {
-		assertThatThrownBy(() -> EncryptingFileStorage.deriveKey("too-short")).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> EncryptingFileStorage.deriveKey("too-short"))
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 }

@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Against a real S3 API (S3Proxy, in memory, on loopback), with the client built as in production. */
+/**
+ * Against a real S3 API (S3Proxy, in memory, on loopback), with the client built as in
+ * production.
+ */
 class S3FileStorageTests {
 
 	@RegisterExtension
@@ -50,7 +53,8 @@ class S3FileStorageTests {
 			assertThat(in.readAllBytes()).isEqualTo(content);
 		}
 		List<S3Object> objects = client.listObjectsV2(b -> b.bucket("kennin-test")).contents();
-		assertThat(objects).extracting(S3Object::key).containsExactly("tenant-files/" + key.substring(0, 2) + "/" + key);
+		assertThat(objects).extracting(S3Object::key)
+			.containsExactly("tenant-files/" + key.substring(0, 2) + "/" + key);
 		storage.delete(key);
 		assertThat(storage.get(key)).isEmpty();
 	}

@@ -28,7 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The deadline job closes overdue campaigns and says so in the audit log, as the system. */
+/**
+ * The deadline job closes overdue campaigns and says so in the audit log, as the system.
+ */
 @KenninIntegrationTest
 class CampaignCloserIntegrationTests {
 
@@ -65,15 +67,16 @@ class CampaignCloserIntegrationTests {
 						LocalDate.of(1982, 1, 1), RosterPerson.Gender.FEMALE, null, "100", "本社", true, null, true)));
 		Instant opens = Instant.parse("2026-07-28T00:00:00Z");
 		Instant deadline = opens.plus(Duration.ofDays(30));
-		long id = campaigns.create(tenant.id(), new CampaignDraft("締切ジョブの調査", LocalDate.of(2026, 7, 1), opens,
-				deadline, false, "", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long id = campaigns.create(tenant.id(), new CampaignDraft("締切ジョブの調査", LocalDate.of(2026, 7, 1), opens, deadline,
+				false, "", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant.id(), id);
 
 		clock.setInstant(deadline.plusSeconds(1));
 		closer.closeOverdue();
 
 		assertThat(campaigns.find(tenant.id(), id).orElseThrow().status()).isEqualTo(CampaignStatus.CLOSED);
-		AuditEntry closed = audit.search(new AuditLog.Query(tenant.id(), null, null, null, "campaign:" + id, 10)).get(0);
+		AuditEntry closed = audit.search(new AuditLog.Query(tenant.id(), null, null, null, "campaign:" + id, 10))
+			.get(0);
 		assertThat(closed.type()).isEqualTo("CAMPAIGN_CLOSED");
 		assertThat(closed.actorKind()).isEqualTo("SYSTEM");
 		assertThat(closed.actorId()).isEqualTo(CampaignCloser.ACTOR);

@@ -10,7 +10,10 @@ import org.springframework.beans.PropertyAccessorFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The form binding has a property for every question (three for a date), so the parser can read it. */
+/**
+ * The form binding has a property for every question (three for a date), so the parser
+ * can read it.
+ */
 class AnswerFormTests {
 
 	@ParameterizedTest
@@ -20,7 +23,9 @@ class AnswerFormTests {
 		if (q.kind() == SurveyQuestion.Kind.DATE) {
 			String prefix = q.key().replaceFirst("Date$", "");
 			assertThat(form.isWritableProperty(prefix + "Year") && form.isWritableProperty(prefix + "Month")
-					&& form.isWritableProperty(prefix + "Day")).as(q.key()).isTrue();
+					&& form.isWritableProperty(prefix + "Day"))
+				.as(q.key())
+				.isTrue();
 		}
 		else {
 			assertThat(form.isWritableProperty(q.key())).as(q.key()).isTrue();

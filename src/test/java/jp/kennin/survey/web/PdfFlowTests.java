@@ -19,8 +19,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The receipt's PDF layout: Japanese text in the embedded IPAGothic subset, tables in label/value order, long
- * content continued on further pages, characters without a glyph replaced instead of failing.
+ * The receipt's PDF layout: Japanese text in the embedded IPAGothic subset, tables in
+ * label/value order, long content continued on further pages, characters without a glyph
+ * replaced instead of failing.
  */
 class PdfFlowTests {
 
@@ -36,10 +37,7 @@ class PdfFlowTests {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("回答の控え");
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-			assertThat(text).contains("回答の控え")
-				.contains("被保険者書類太郎")
-				.contains("所得証明書郵送で提出")
-				.contains("絵文字〓は印刷できない");
+			assertThat(text).contains("回答の控え").contains("被保険者書類太郎").contains("所得証明書郵送で提出").contains("絵文字〓は印刷できない");
 			PDResources resources = doc.getPage(0).getResources();
 			COSName name = resources.getFontNames().iterator().next();
 			PDFont font = resources.getFont(name);

@@ -31,9 +31,10 @@ import org.springframework.context.MessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A large campaign's forms CSV streams: rows reach the response while later forms are still being read from the
- * database, so the export never holds the campaign in memory. On H2 only (5,000 households take a while to set
- * up; the streaming itself is the same SQL on PostgreSQL, which SurveyFormCsvIntegrationTests covers).
+ * A large campaign's forms CSV streams: rows reach the response while later forms are
+ * still being read from the database, so the export never holds the campaign in memory.
+ * On H2 only (5,000 households take a while to set up; the streaming itself is the same
+ * SQL on PostgreSQL, which SurveyFormCsvIntegrationTests covers).
  */
 @KenninIntegrationTest
 class SurveyFormCsvStreamingTests {
@@ -68,9 +69,9 @@ class SurveyFormCsvStreamingTests {
 		}
 		roster.upsert(tenant.id(), people);
 		Instant opens = ZonedDateTime.of(2026, 7, 28, 9, 0, 0, 0, JapanTime.ZONE).toInstant();
-		long campaignId = campaigns.create(tenant.id(), new CampaignDraft("大規模調査", LocalDate.of(2026, 7, 1), opens,
-				opens.plusSeconds(86_400 * 30), false, "",
-				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		long campaignId = campaigns.create(tenant.id(),
+				new CampaignDraft("大規模調査", LocalDate.of(2026, 7, 1), opens, opens.plusSeconds(86_400 * 30), false, "",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
 		campaigns.open(tenant.id(), campaignId);
 
 		SurveyFormExport.Forms forms = export.campaign(tenant.id(), campaignId);
@@ -78,7 +79,8 @@ class SurveyFormCsvStreamingTests {
 		CountingStream out = new CountingStream();
 		long[] bytesAt = new long[2];
 		int[] read = new int[1];
-		// The export as the controller runs it, watched from the side: how much CSV had reached the response when
+		// The export as the controller runs it, watched from the side: how much CSV had
+		// reached the response when
 		// the exporter handed out the 1,000th form and the last one.
 		SurveyFormExport.Forms watched = new SurveyFormExport.Forms() {
 			@Override
