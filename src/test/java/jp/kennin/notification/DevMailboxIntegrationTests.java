@@ -81,7 +81,8 @@ class DevMailboxIntegrationTests {
 		// later has been delivered
 		// (mail goes out in outbox order, so the rolled-back one would have gone first).
 		String later = "後から送るメール " + UUID.randomUUID();
-		// A recipient of its own, so tests that look for mail to an address never see this one.
+		// A recipient of its own, so tests that look for mail to an address never see
+		// this one.
 		String laterTo = "later-" + UUID.randomUUID() + "@example.jp";
 		tx.executeWithoutResult(
 				s -> mailer.enqueue(new OutgoingMail(null, "from@kennin.example", "検認", laterTo, later, "本文")));
