@@ -125,6 +125,22 @@ class ControlCharactersIntegrationTests {
 	}
 
 	@Test
+	void the_insurer_admins_contact_page_refuses_a_nul_like_the_operators_form() throws Exception {
+		String phoneBefore = tenants.findById(tenant.id()).orElseThrow().supportDesk().phone();
+		admin
+			.perform(post("/admin/member-contact").with(csrf())
+				.param("supportName", "適用グループ")
+				.param("supportPhone", "03-0000\u00001111")
+				.param("memberNumberGuidance", "一行目\n二行目\u0000"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("改行や制御文字は使えません")))
+			.andExpect(content().string(containsString("使えない制御文字が含まれています（改行とタブは使えます）")))
+			.andExpect(content().string(containsString("適用グループ")));
+		assertThat(tenants.findById(tenant.id()).orElseThrow().supportDesk().phone()).as("nothing saved")
+			.isEqualTo(phoneBefore);
+	}
+
+	@Test
 	void the_check_takes_line_breaks_only_where_a_text_has_lines() {
 		assertThat(NoControlCharacters.Check.found("調査名", false)).isFalse();
 		assertThat(NoControlCharacters.Check.found(null, false)).isFalse();

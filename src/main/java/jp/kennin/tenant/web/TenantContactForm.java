@@ -4,21 +4,26 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.tenant.Tenant;
 
 /**
- * An insurer admin's help desk and 記号・番号 wording, with the same limits as the operator's
- * insurer form.
+ * An insurer's help desk and 記号・番号 wording as typed: the insurer admin's page, and the
+ * part of the operator's insurer form ({@link TenantForm}) that holds the same fields, so
+ * both check them alike.
  */
 public class TenantContactForm {
 
 	@Size(max = 100, message = "{tenant.form.size100}")
+	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
 	private String supportName = "";
 
 	@Size(max = 40, message = "{tenant.form.size40}")
+	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
 	private String supportPhone = "";
 
 	@Size(max = 100, message = "{tenant.form.size100}")
+	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
 	private String supportHours = "";
 
 	@Email(message = "{tenant.form.email.format}")
@@ -29,18 +34,29 @@ public class TenantContactForm {
 	private String supportUrl = "";
 
 	@Size(max = 2000, message = "{tenant.form.size2000}")
+	@NoControlCharacters(multiline = true, message = "{tenant.form.controlCharacters.multiline}")
 	private String memberNumberGuidance = "";
 
 	static TenantContactForm of(Tenant t) {
 		TenantContactForm f = new TenantContactForm();
-		Tenant.SupportDesk d = t.supportDesk();
-		f.supportName = nz(d.name());
-		f.supportPhone = nz(d.phone());
-		f.supportHours = nz(d.hours());
-		f.supportEmail = nz(d.email());
-		f.supportUrl = nz(d.url());
-		f.memberNumberGuidance = nz(t.memberNumberGuidance());
+		f.fillContact(t);
 		return f;
+	}
+
+	/** Fills the desk and the wording from the insurer as stored. */
+	void fillContact(Tenant t) {
+		Tenant.SupportDesk d = t.supportDesk();
+		supportName = nz(d.name());
+		supportPhone = nz(d.phone());
+		supportHours = nz(d.hours());
+		supportEmail = nz(d.email());
+		supportUrl = nz(d.url());
+		memberNumberGuidance = nz(t.memberNumberGuidance());
+	}
+
+	/** The wording as stored: null when nothing was typed. */
+	String guidance() {
+		return blank(memberNumberGuidance);
 	}
 
 	Tenant.SupportDesk desk() {
@@ -48,15 +64,15 @@ public class TenantContactForm {
 				blank(supportUrl));
 	}
 
-	private static String nz(String s) {
+	static String nz(String s) {
 		return s == null ? "" : s;
 	}
 
-	private static String blank(String s) {
+	static String blank(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	private static String trim(String s) {
+	static String trim(String s) {
 		return s == null ? "" : s.strip();
 	}
 

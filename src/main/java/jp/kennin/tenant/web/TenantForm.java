@@ -15,7 +15,7 @@ import jp.kennin.tenant.Tenants;
 /**
  * An insurer's settings as typed by an operator; {@code code} only counts when creating.
  */
-public class TenantForm {
+public class TenantForm extends TenantContactForm {
 
 	@Pattern(regexp = "[a-z0-9][a-z0-9_-]{1,31}|", message = "{tenant.form.code.format}")
 	private String code = "";
@@ -35,28 +35,7 @@ public class TenantForm {
 	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
 	private String mailFromName = "";
 
-	@Size(max = 100, message = "{tenant.form.size100}")
-	private String supportName = "";
-
-	@Size(max = 40, message = "{tenant.form.size40}")
-	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
-	private String supportPhone = "";
-
-	@Size(max = 100, message = "{tenant.form.size100}")
-	@NoControlCharacters(message = "{tenant.form.controlCharacters}")
-	private String supportHours = "";
-
-	@Email(message = "{tenant.form.email.format}")
-	@Size(max = 254, message = "{tenant.form.size254}")
-	private String supportEmail = "";
-
-	@Pattern(regexp = "https?://\\S{1,490}|", message = "{tenant.form.url.format}")
-	private String supportUrl = "";
-
 	private PasswordPolicyPreset passwordPolicy = PasswordPolicyPreset.SEED;
-
-	@Size(max = 2000, message = "{tenant.form.size2000}")
-	private String memberNumberGuidance = "";
 
 	static TenantForm of(Tenant t) {
 		TenantForm f = new TenantForm();
@@ -64,33 +43,14 @@ public class TenantForm {
 		f.name = t.name();
 		f.mailFromAddress = t.mailFromAddress();
 		f.mailFromName = t.mailFromName();
-		f.supportName = nz(t.supportDesk().name());
-		f.supportPhone = nz(t.supportDesk().phone());
-		f.supportHours = nz(t.supportDesk().hours());
-		f.supportEmail = nz(t.supportDesk().email());
-		f.supportUrl = nz(t.supportDesk().url());
+		f.fillContact(t);
 		f.passwordPolicy = t.passwordPolicy();
-		f.memberNumberGuidance = nz(t.memberNumberGuidance());
 		return f;
 	}
 
 	Tenants.NewTenant toNewTenant() {
-		return new Tenants.NewTenant(code, name, mailFromAddress, mailFromName,
-				new Tenant.SupportDesk(blank(supportName), blank(supportPhone), blank(supportHours),
-						blank(supportEmail), blank(supportUrl)),
-				passwordPolicy == null ? PasswordPolicyPreset.SEED : passwordPolicy, blank(memberNumberGuidance));
-	}
-
-	private static String nz(String s) {
-		return s == null ? "" : s;
-	}
-
-	private static String blank(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
-
-	private static String trim(String s) {
-		return s == null ? "" : s.strip();
+		return new Tenants.NewTenant(code, name, mailFromAddress, mailFromName, desk(),
+				passwordPolicy == null ? PasswordPolicyPreset.SEED : passwordPolicy, guidance());
 	}
 
 	public String getCode() {
@@ -123,55 +83,6 @@ public class TenantForm {
 
 	public void setMailFromName(String v) {
 		this.mailFromName = trim(v);
-	}
-
-	public String getSupportName() {
-		return supportName;
-	}
-
-	public void setSupportName(String v) {
-		this.supportName = trim(v);
-	}
-
-	public String getMemberNumberGuidance() {
-		return memberNumberGuidance;
-	}
-
-	public void setMemberNumberGuidance(String v) {
-		// Line breaks count as typed; only the ends are trimmed.
-		this.memberNumberGuidance = trim(v);
-	}
-
-	public String getSupportPhone() {
-		return supportPhone;
-	}
-
-	public void setSupportPhone(String v) {
-		this.supportPhone = trim(v);
-	}
-
-	public String getSupportHours() {
-		return supportHours;
-	}
-
-	public void setSupportHours(String v) {
-		this.supportHours = trim(v);
-	}
-
-	public String getSupportEmail() {
-		return supportEmail;
-	}
-
-	public void setSupportEmail(String v) {
-		this.supportEmail = trim(v);
-	}
-
-	public String getSupportUrl() {
-		return supportUrl;
-	}
-
-	public void setSupportUrl(String v) {
-		this.supportUrl = trim(v);
 	}
 
 	public PasswordPolicyPreset getPasswordPolicy() {
