@@ -101,11 +101,34 @@ public interface Reviews {
 	 *
 	 * @param fourEyes a REVIEWER's 削除 needs a TENANT_ADMIN's approval (default on)
 	 * @param correctionDays default days the member gets to correct a returned form
-	 * (default 7)
+	 * (default 7, 1 to 60)
+	 * @param reasonTemplates the reasons staff pick for a 不備 document, in the order shown
+	 * @param bulkSamplePercent the share of the forms selected for bulk approval that is
+	 * set aside for individual review instead (default 5, 0 to 100)
+	 * @param blindIncome the reviewer types the income read on the certificate without
+	 * seeing the member's figure (default off)
+	 * @param incomeToleranceYen a blind entry further than this from the member's figure
+	 * flags the dependent (default 10,000 yen)
 	 */
-	record ReviewSettings(boolean fourEyes, int correctionDays) {
+	record ReviewSettings(boolean fourEyes, int correctionDays, List<String> reasonTemplates, int bulkSamplePercent,
+			boolean blindIncome, int incomeToleranceYen) {
 
-		public static final ReviewSettings DEFAULT = new ReviewSettings(true, 7);
+		/** The templates an insurer starts with. */
+		public static final List<String> DEFAULT_REASON_TEMPLATES = List.of("書類が不鮮明", "期間が不足", "マイナンバーが見えている",
+				"氏名・生年月日が確認できない", "書類の種類が違う", "有効期限切れ");
+
+		public static final ReviewSettings DEFAULT = new ReviewSettings(true, 7, DEFAULT_REASON_TEMPLATES, 5, false,
+				10_000);
+
+		public ReviewSettings {
+			reasonTemplates = reasonTemplates == null ? List.of() : List.copyOf(reasonTemplates);
+		}
+
+		/** The same settings with four eyes and the correction days changed. */
+		public ReviewSettings withBasics(boolean fourEyes, int correctionDays) {
+			return new ReviewSettings(fourEyes, correctionDays, reasonTemplates, bulkSamplePercent, blindIncome,
+					incomeToleranceYen);
+		}
 
 	}
 

@@ -209,7 +209,7 @@ class ReviewIntegrationTests {
 
 	@Test
 	void without_four_eyes_a_reviewers_removal_is_final() throws Exception {
-		reviews.changeSettings(admin, new ReviewSettings(false, 7));
+		reviews.changeSettings(admin, ReviewSettings.DEFAULT.withBasics(false, 7));
 		assertThatThrownBy(() -> reviews.changeSettings(reviewer, ReviewSettings.DEFAULT))
 			.isInstanceOf(AccessDeniedException.class);
 		f.submit();

@@ -209,12 +209,21 @@ class ReviewManagement implements Reviews {
 	@Override
 	public void changeSettings(ReviewActor actor, ReviewSettings settings) {
 		requireAdmin(actor);
-		if (settings.correctionDays() < 1 || settings.correctionDays() > 90) {
+		if (settings.correctionDays() < 1 || settings.correctionDays() > 60) {
 			throw new ReviewProblem("review.problem.correctionDays");
+		}
+		if (settings.bulkSamplePercent() < 0 || settings.bulkSamplePercent() > 100) {
+			throw new ReviewProblem("review.problem.samplePercent");
+		}
+		if (settings.incomeToleranceYen() < 0) {
+			throw new ReviewProblem("review.problem.incomeTolerance");
 		}
 		reviews.saveSettings(actor.tenantId(), settings, now());
 		audit.record(REVIEW_SETTINGS_CHANGED, actor, "review_settings", Map.of("fourEyes",
-				String.valueOf(settings.fourEyes()), "correctionDays", String.valueOf(settings.correctionDays())));
+				String.valueOf(settings.fourEyes()), "correctionDays", String.valueOf(settings.correctionDays()),
+				"reasonTemplates", String.valueOf(settings.reasonTemplates().size()), "bulkSamplePercent",
+				String.valueOf(settings.bulkSamplePercent()), "blindIncome", String.valueOf(settings.blindIncome()),
+				"incomeToleranceYen", String.valueOf(settings.incomeToleranceYen())));
 	}
 
 	/** A change to a form under review, on the version the staff member saw. */

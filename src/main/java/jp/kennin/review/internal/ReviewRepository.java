@@ -147,24 +147,43 @@ class ReviewRepository {
 	}
 
 	ReviewSettings settings(long tenantId) {
-		return jdbc.sql("select four_eyes, correction_days from review_setting where tenant_id = ?")
+		return jdbc.sql("""
+				select four_eyes, correction_days, reason_templates, bulk_sample_percent, blind_income,
+				       income_tolerance_yen
+				from review_setting where tenant_id = ?""")
 			.param(tenantId)
-			.query((rs, n) -> new ReviewSettings(rs.getBoolean("four_eyes"), rs.getInt("correction_days")))
+			.query((rs, n) -> new ReviewSettings(rs.getBoolean("four_eyes"), rs.getInt("correction_days"),
+					templates(rs.getString("reason_templates")), rs.getInt("bulk_sample_percent"),
+					rs.getBoolean("blind_income"), rs.getInt("income_tolerance_yen")))
 			.optional()
 			.orElse(ReviewSettings.DEFAULT);
 	}
 
 	void saveSettings(long tenantId, ReviewSettings settings, Instant at) {
-		int updated = jdbc
-			.sql("update review_setting set four_eyes = ?, correction_days = ?, updated_at = ? where tenant_id = ?")
-			.params(settings.fourEyes(), settings.correctionDays(), Timestamp.from(at), tenantId)
-			.update();
+		Object[] values = { settings.fourEyes(), settings.correctionDays(),
+				String.join("\n", settings.reasonTemplates()), settings.bulkSamplePercent(), settings.blindIncome(),
+				settings.incomeToleranceYen(), Timestamp.from(at), tenantId };
+		int updated = jdbc.sql("""
+				update review_setting set four_eyes = ?, correction_days = ?, reason_templates = ?,
+				       bulk_sample_percent = ?, blind_income = ?, income_tolerance_yen = ?, updated_at = ?
+				where tenant_id = ?""").params(values).update();
 		if (updated == 0) {
-			jdbc.sql(
-					"insert into review_setting (four_eyes, correction_days, updated_at, tenant_id) values (?, ?, ?, ?)")
-				.params(settings.fourEyes(), settings.correctionDays(), Timestamp.from(at), tenantId)
-				.update();
+			jdbc.sql("""
+					insert into review_setting (four_eyes, correction_days, reason_templates, bulk_sample_percent,
+					                            blind_income, income_tolerance_yen, updated_at, tenant_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
 		}
+	}
+
+	/**
+	 * Templates are stored one a line; a row written before they existed has the
+	 * defaults.
+	 */
+	private static List<String> templates(String stored) {
+		if (stored == null) {
+			return ReviewSettings.DEFAULT_REASON_TEMPLATES;
+		}
+		return stored.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
 	}
 
 	private static DecisionState decision(ResultSet rs) throws SQLException {
