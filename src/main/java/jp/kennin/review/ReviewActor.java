@@ -17,11 +17,11 @@ public record ReviewActor(long tenantId, String loginId, String role, String ip)
 	 * @throws AccessDeniedException for staff without an insurer (operators review no
 	 * forms)
 	 */
-	public static ReviewActor of(StaffActor staff, String ip) {
+	public static ReviewActor of(StaffActor staff) {
 		if (staff.tenantId() == null) {
 			throw new AccessDeniedException("reviews belong to an insurer's staff");
 		}
-		return new ReviewActor(staff.tenantId(), staff.loginId(), staff.role(), ip);
+		return new ReviewActor(staff.tenantId(), staff.loginId(), staff.role(), staff.ip());
 	}
 
 	public boolean tenantAdmin() {

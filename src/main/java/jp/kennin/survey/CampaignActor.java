@@ -25,11 +25,11 @@ public record CampaignActor(long tenantId, String kind, String id, String role, 
 	 * @throws AccessDeniedException for staff without an insurer (operators run no
 	 * campaigns)
 	 */
-	public static CampaignActor staff(StaffActor staff, String ip) {
+	public static CampaignActor staff(StaffActor staff) {
 		if (staff.tenantId() == null) {
 			throw new AccessDeniedException("campaigns belong to an insurer's staff");
 		}
-		return new CampaignActor(staff.tenantId(), STAFF, staff.loginId(), staff.role(), ip);
+		return new CampaignActor(staff.tenantId(), STAFF, staff.loginId(), staff.role(), staff.ip());
 	}
 
 	public static CampaignActor system(long tenantId, String name) {

@@ -77,8 +77,8 @@ class AuditLogPageIntegrationTests {
 				new RosterPerson(0, 0, "5", "1", "01", false, "妻", RelationshipCategory.SPOUSE, "監査 花子", "カンサ ハナコ",
 						LocalDate.of(1982, 1, 1), RosterPerson.Gender.FEMALE, null, "100", "本社", true, null, true)));
 		personId = roster.findInsured(tenant.id(), "5", "1").orElseThrow().id();
-		CampaignActor admin = CampaignActor.staff(new StaffActor("kansa-admin", StaffActor.TENANT_ADMIN, tenant.id()),
-				"192.0.2.1");
+		CampaignActor admin = CampaignActor
+			.staff(new StaffActor("kansa-admin", StaffActor.TENANT_ADMIN, tenant.id(), 0, "192.0.2.1"));
 		campaignId = campaigns.create(admin,
 				new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
 						Instant.parse("2026-09-17T14:59:00Z"), false, "",

@@ -293,7 +293,7 @@ class ReviewIntegrationTests {
 		ReviewActor stranger = new ReviewActor(f.tenant.id() + 100000, "x", "TENANT_ADMIN", null);
 		assertThatThrownBy(() -> reviews.start(stranger, f.formId)).hasMessageContaining("not found");
 		assertThatThrownBy(() -> reviews.view(stranger, f.formId)).hasMessageContaining("not found");
-		assertThatThrownBy(() -> ReviewActor.of(new jp.kennin.platform.StaffActor("op", "OPERATOR", null), null))
+		assertThatThrownBy(() -> ReviewActor.of(new jp.kennin.platform.StaffActor("op", "OPERATOR", null)))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThat(f.formStatus()).isEqualTo("SUBMITTED");
 	}

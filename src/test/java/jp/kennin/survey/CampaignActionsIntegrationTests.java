@@ -237,11 +237,11 @@ class CampaignActionsIntegrationTests {
 	}
 
 	private CampaignActor admin() {
-		return CampaignActor.staff(new StaffActor("test-admin", StaffActor.TENANT_ADMIN, tenant.id()), "127.0.0.1");
+		return CampaignActor.staff(new StaffActor("test-admin", StaffActor.TENANT_ADMIN, tenant.id(), 0, "127.0.0.1"));
 	}
 
 	private CampaignActor reviewer() {
-		return CampaignActor.staff(new StaffActor("test-reviewer", StaffActor.REVIEWER, tenant.id()), "127.0.0.1");
+		return CampaignActor.staff(new StaffActor("test-reviewer", StaffActor.REVIEWER, tenant.id(), 0, "127.0.0.1"));
 	}
 
 	private CampaignStatus statusOf(long id) {

@@ -181,7 +181,7 @@ class CampaignIntegrationTests {
 	}
 
 	private CampaignActor admin() {
-		return CampaignActor.staff(new StaffActor("test-admin", StaffActor.TENANT_ADMIN, tenant.id()), "127.0.0.1");
+		return CampaignActor.staff(new StaffActor("test-admin", StaffActor.TENANT_ADMIN, tenant.id(), 0, "127.0.0.1"));
 	}
 
 	private long dependents(TargetRules rules) {

@@ -1,5 +1,6 @@
 package jp.kennin.review.web;
 
+import jp.kennin.platform.StaffActor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kennin.document.Documents;
 import jp.kennin.platform.JapanTime;
@@ -22,7 +21,6 @@ import jp.kennin.review.Reviews;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.SurveyReviewSteps;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +54,8 @@ class ReviewController {
 	}
 
 	@GetMapping
-	String show(Authentication auth, HttpServletRequest request, @PathVariable long formId, Model model) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+	String show(StaffActor staff, @PathVariable long formId, Model model) {
+		ReviewActor actor = ReviewActor.of(staff);
 		ReviewView view = reviews.view(actor, formId);
 		var household = documents.listForStaff(actor.tenantId(), view.form().form().kigo(), view.form().form().bango());
 		Map<Long, List<jp.kennin.document.StoredDocument>> files = new LinkedHashMap<>();
@@ -78,12 +76,11 @@ class ReviewController {
 	}
 
 	@PostMapping("/dependents/{dependentId}/decision")
-	String decide(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version,
-			@RequestParam(required = false) String decision, @RequestParam(required = false) String lossDate,
-			@RequestParam(required = false) String reason, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+	String decide(StaffActor staff, @PathVariable long formId, @PathVariable long dependentId,
+			@RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String decision,
+			@RequestParam(required = false) String lossDate, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		ReviewActor actor = ReviewActor.of(staff);
 		LocalDate loss;
 		try {
 			loss = lossDate == null || lossDate.isBlank() ? null : LocalDate.parse(lossDate.strip());
@@ -100,28 +97,26 @@ class ReviewController {
 	}
 
 	@PostMapping("/dependents/{dependentId}/approve")
-	String approve(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version,
-			RedirectAttributes redirect) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+	String approve(StaffActor staff, @PathVariable long formId, @PathVariable long dependentId,
+			@RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
+		ReviewActor actor = ReviewActor.of(staff);
 		return ReviewPages.act(redirect, formId, "review.flash.approved",
 				() -> reviews.approveRemoval(actor, formId, version, dependentId));
 	}
 
 	@PostMapping("/dependents/{dependentId}/send-back")
-	String sendBack(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@PathVariable long dependentId, @RequestParam(defaultValue = "-1") int version,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+	String sendBack(StaffActor staff, @PathVariable long formId, @PathVariable long dependentId,
+			@RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		ReviewActor actor = ReviewActor.of(staff);
 		return ReviewPages.act(redirect, formId, "review.flash.sentBack",
 				() -> reviews.sendBackRemoval(actor, formId, version, dependentId, note));
 	}
 
 	@PostMapping("/memo")
-	String memo(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String memo,
-			RedirectAttributes redirect) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+	String memo(StaffActor staff, @PathVariable long formId, @RequestParam(defaultValue = "-1") int version,
+			@RequestParam(required = false) String memo, RedirectAttributes redirect) {
+		ReviewActor actor = ReviewActor.of(staff);
 		return ReviewPages.act(redirect, formId, "review.flash.memo",
 				() -> reviews.saveMemo(actor, formId, version, memo));
 	}
@@ -131,11 +126,11 @@ class ReviewController {
 	 * deadline date.
 	 */
 	@PostMapping("/return")
-	String returnForCorrection(Authentication auth, HttpServletRequest request, @PathVariable long formId,
+	String returnForCorrection(StaffActor staff, @PathVariable long formId,
 			@RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String message,
 			@RequestParam(required = false) String deadline, @RequestParam Map<String, String> params,
 			RedirectAttributes redirect) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+		ReviewActor actor = ReviewActor.of(staff);
 		List<Reviews.ReturnReason> reasons = new ArrayList<>();
 		params.forEach((name, value) -> {
 			if (name.matches("reason-\\d{1,18}") && value != null && !value.isBlank()) {
@@ -157,9 +152,9 @@ class ReviewController {
 	}
 
 	@PostMapping("/complete")
-	String complete(Authentication auth, HttpServletRequest request, @PathVariable long formId,
-			@RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+	String complete(StaffActor staff, @PathVariable long formId, @RequestParam(defaultValue = "-1") int version,
+			RedirectAttributes redirect) {
+		ReviewActor actor = ReviewActor.of(staff);
 		return ReviewPages.act(redirect, formId, "review.flash.completed",
 				() -> reviews.complete(actor, formId, version));
 	}

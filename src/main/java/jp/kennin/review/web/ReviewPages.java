@@ -1,25 +1,15 @@
 package jp.kennin.review.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import jp.kennin.platform.StaffActor;
-import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewProblem;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What the review controllers share: the actor of a request, and a step that reports its
- * refusal.
+ * What the review controllers share: a step that reports its refusal.
  */
 final class ReviewPages {
 
 	private ReviewPages() {
-	}
-
-	static ReviewActor actor(Authentication auth, HttpServletRequest request) {
-		return ReviewActor.of(StaffActor.of(auth), request.getRemoteAddr());
 	}
 
 	static String redirectTo(long formId) {

@@ -1,6 +1,6 @@
 package jp.kennin.review.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jp.kennin.platform.StaffActor;
 
 import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewProblem;
@@ -8,7 +8,6 @@ import jp.kennin.review.ReviewQueues;
 import jp.kennin.review.Reviews;
 import jp.kennin.survey.ReviewQueue;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,13 +35,13 @@ class ReviewQueueController {
 	}
 
 	@GetMapping("/admin/campaigns/{id}/review")
-	String queue(Authentication auth, HttpServletRequest request, @PathVariable long id,
-			@RequestParam(required = false) String tab, @RequestParam(required = false) String office,
-			@RequestParam(required = false) String documents, @RequestParam(required = false) String reviewer,
-			@RequestParam(required = false) String waiting, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String afterKey,
-			@RequestParam(required = false) Long afterId, Model model) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+	String queue(StaffActor staff, @PathVariable long id, @RequestParam(required = false) String tab,
+			@RequestParam(required = false) String office, @RequestParam(required = false) String documents,
+			@RequestParam(required = false) String reviewer, @RequestParam(required = false) String waiting,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String afterKey, @RequestParam(required = false) Long afterId,
+			Model model) {
+		ReviewActor actor = ReviewActor.of(staff);
 		ReviewQueue.Filter filter = new ReviewQueue.Filter(parse(ReviewQueue.Tab.class, tab), blank(office),
 				parse(ReviewQueue.DocumentFilter.class, documents), blank(reviewer), days(waiting), blank(q),
 				parse(ReviewQueue.Sort.class, sort));
@@ -58,9 +57,8 @@ class ReviewQueueController {
 	}
 
 	@PostMapping("/admin/campaigns/{id}/review/{formId}/start")
-	String start(Authentication auth, HttpServletRequest request, @PathVariable long id, @PathVariable long formId,
-			RedirectAttributes redirect) {
-		ReviewActor actor = ReviewPages.actor(auth, request);
+	String start(StaffActor staff, @PathVariable long id, @PathVariable long formId, RedirectAttributes redirect) {
+		ReviewActor actor = ReviewActor.of(staff);
 		try {
 			reviews.start(actor, formId);
 			redirect.addFlashAttribute("flash", "review.flash.started");

@@ -1,11 +1,10 @@
 package jp.kennin.survey.web;
 
+import jp.kennin.platform.StaffActor;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kennin.platform.JapanTime;
 import jp.kennin.roster.RelationshipCategory;
@@ -14,7 +13,6 @@ import jp.kennin.survey.CampaignActor;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.Campaigns;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -66,24 +64,24 @@ class CampaignController {
 	}
 
 	@GetMapping
-	String list(Authentication auth, HttpServletRequest request, Model model) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String list(StaffActor staff, Model model) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		model.addAttribute("campaigns", campaigns.list(actor.tenantId()));
 		model.addAttribute("canEdit", actor.mayManage());
 		return VIEW_LIST;
 	}
 
 	@GetMapping("/new")
-	String initCreationForm(Authentication auth, HttpServletRequest request, Model model) {
-		campaigns.requireManager(CampaignPages.actor(auth, request));
+	String initCreationForm(StaffActor staff, Model model) {
+		campaigns.requireManager(CampaignActor.staff(staff));
 		model.addAttribute("campaignForm", CampaignForm.forNew(JapanTime.today(clock)));
 		return VIEW_FORM;
 	}
 
 	@PostMapping
-	String processCreationForm(Authentication auth, HttpServletRequest request,
-			@ModelAttribute CampaignForm campaignForm, BindingResult result, RedirectAttributes redirect) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String processCreationForm(StaffActor staff, @ModelAttribute CampaignForm campaignForm, BindingResult result,
+			RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		campaigns.requireManager(actor);
 		CampaignDraft draft = CampaignFormParser.parse(campaignForm, result);
 		if (draft == null) {
@@ -95,8 +93,8 @@ class CampaignController {
 	}
 
 	@GetMapping("/{id}")
-	String show(Authentication auth, HttpServletRequest request, @PathVariable long id, Model model) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String show(StaffActor staff, @PathVariable long id, Model model) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		Campaign campaign = find(actor, id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("breakdown", campaigns.breakdown(actor.tenantId(), id));
@@ -109,8 +107,8 @@ class CampaignController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String initUpdateForm(Authentication auth, HttpServletRequest request, @PathVariable long id, Model model) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String initUpdateForm(StaffActor staff, @PathVariable long id, Model model) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		campaigns.requireManager(actor);
 		Campaign campaign = find(actor, id);
 		model.addAttribute("campaign", campaign);
@@ -119,9 +117,9 @@ class CampaignController {
 	}
 
 	@PostMapping("/{id}")
-	String processUpdateForm(Authentication auth, HttpServletRequest request, @PathVariable long id,
-			@ModelAttribute CampaignForm campaignForm, BindingResult result, Model model, RedirectAttributes redirect) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String processUpdateForm(StaffActor staff, @PathVariable long id, @ModelAttribute CampaignForm campaignForm,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		campaigns.requireManager(actor);
 		Campaign campaign = find(actor, id);
 		CampaignDraft draft = CampaignFormParser.parse(campaignForm, result);
@@ -134,9 +132,9 @@ class CampaignController {
 	}
 
 	@PostMapping("/{id}/exclusions")
-	String uploadExclusions(Authentication auth, HttpServletRequest request, @PathVariable long id,
-			@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String uploadExclusions(StaffActor staff, @PathVariable long id, @RequestParam("file") MultipartFile file,
+			RedirectAttributes redirect) throws IOException {
+		CampaignActor actor = CampaignActor.staff(staff);
 		campaigns.requireManager(actor);
 		find(actor, id);
 		if (file.isEmpty()) {

@@ -1,29 +1,21 @@
 package jp.kennin.survey.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import jp.kennin.platform.StaffActor;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignActor;
 import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.Campaigns;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What the campaign controllers share: the actor of a request, and running a change that
- * may be refused.
+ * What the campaign controllers share: finding a campaign, and running a change that may
+ * be refused.
  */
 final class CampaignPages {
 
 	private CampaignPages() {
-	}
-
-	static CampaignActor actor(Authentication auth, HttpServletRequest request) {
-		return CampaignActor.staff(StaffActor.of(auth), request.getRemoteAddr());
 	}
 
 	static Campaign find(Campaigns campaigns, CampaignActor actor, long id) {

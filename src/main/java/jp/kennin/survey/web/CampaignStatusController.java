@@ -1,13 +1,12 @@
 package jp.kennin.survey.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jp.kennin.platform.StaffActor;
 
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.CampaignActor;
 import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.Campaigns;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,9 +38,8 @@ class CampaignStatusController {
 	}
 
 	@GetMapping("/{id}/open")
-	String confirmOpening(Authentication auth, HttpServletRequest request, @PathVariable long id, Model model,
-			RedirectAttributes redirect) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String confirmOpening(StaffActor staff, @PathVariable long id, Model model, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		try {
 			model.addAttribute("opening", campaigns.opening(actor, id));
 			return VIEW_OPEN;
@@ -57,10 +55,9 @@ class CampaignStatusController {
 	 * page comes first.
 	 */
 	@PostMapping("/{id}/open")
-	String open(Authentication auth, HttpServletRequest request, @PathVariable long id,
-			@RequestParam(required = false) Long households, @RequestParam(required = false) Long dependents,
-			RedirectAttributes redirect) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String open(StaffActor staff, @PathVariable long id, @RequestParam(required = false) Long households,
+			@RequestParam(required = false) Long dependents, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		if (households == null || dependents == null) {
 			campaigns.requireManager(actor);
 			CampaignPages.find(campaigns, actor, id);
@@ -71,9 +68,9 @@ class CampaignStatusController {
 	}
 
 	@PostMapping("/{id}/deadline")
-	String changeDeadline(Authentication auth, HttpServletRequest request, @PathVariable long id,
-			@ModelAttribute("deadlineForm") CampaignForm form, BindingResult result, RedirectAttributes redirect) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String changeDeadline(StaffActor staff, @PathVariable long id, @ModelAttribute("deadlineForm") CampaignForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		campaigns.requireManager(actor);
 		CampaignPages.find(campaigns, actor, id);
 		var date = CampaignFormParser.date(form.getDeadlineDate(), "deadlineDate", true, result);
@@ -89,9 +86,8 @@ class CampaignStatusController {
 	}
 
 	@GetMapping("/{id}/close")
-	String confirmClosing(Authentication auth, HttpServletRequest request, @PathVariable long id, Model model,
-			RedirectAttributes redirect) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String confirmClosing(StaffActor staff, @PathVariable long id, Model model, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		try {
 			model.addAttribute("closing", campaigns.closing(actor, id));
 			return VIEW_CLOSE;
@@ -106,9 +102,9 @@ class CampaignStatusController {
 	 * Closes once confirmed on the confirmation page; otherwise that page comes first.
 	 */
 	@PostMapping("/{id}/close")
-	String close(Authentication auth, HttpServletRequest request, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String close(StaffActor staff, @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		if (!confirmed) {
 			campaigns.requireManager(actor);
 			CampaignPages.find(campaigns, actor, id);
@@ -118,9 +114,8 @@ class CampaignStatusController {
 	}
 
 	@PostMapping("/{id}/complete")
-	String complete(Authentication auth, HttpServletRequest request, @PathVariable long id,
-			RedirectAttributes redirect) {
-		CampaignActor actor = CampaignPages.actor(auth, request);
+	String complete(StaffActor staff, @PathVariable long id, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
 		return CampaignPages.act(redirect, id, "survey.campaign.flash.completed", () -> campaigns.complete(actor, id));
 	}
 
