@@ -17,7 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public record CampaignActor(long tenantId, String kind, String id, String role, String ip) {
 
-	public static final String STAFF = "STAFF";
+	public static final String STAFF = StaffActor.KIND;
 
 	public static final String SYSTEM = "SYSTEM";
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.StaffActor;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ public class AccountAudit {
 
 	public static final String ANONYMOUS = "ANONYMOUS";
 
-	public static final String STAFF = "STAFF";
+	public static final String STAFF = StaffActor.KIND;
 
 	public static final String SYSTEM = "SYSTEM";
 

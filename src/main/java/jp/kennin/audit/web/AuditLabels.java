@@ -74,7 +74,7 @@ class AuditLabels {
 	/** Staff by their login ID; anyone else with what they were (会員, システム, 未ログイン). */
 	String actor(AuditEntry e, Locale locale) {
 		String id = e.actorId() == null ? "" : e.actorId();
-		if (e.actorKind() == null || "STAFF".equals(e.actorKind())) {
+		if (e.actorKind() == null || StaffActor.KIND.equals(e.actorKind())) {
 			return id;
 		}
 		String kind = text("audit.actorKind." + e.actorKind(), e.actorKind(), locale);

@@ -276,8 +276,8 @@ class JdbcDocuments implements Documents {
 	}
 
 	private void auditStaff(StoredDocument doc, StaffAccess access, String what) {
-		audit.record(new AuditLog.Event(AUDIT_STAFF_VIEW, doc.tenantId(), "STAFF", access.actorId(), access.role(),
-				"document:" + doc.id(), access.ip(), Map.of("owner", doc.ownerKey(), "view", what)));
+		audit.record(new AuditLog.Event(AUDIT_STAFF_VIEW, doc.tenantId(), StaffActor.KIND, access.actorId(),
+				access.role(), "document:" + doc.id(), access.ip(), Map.of("owner", doc.ownerKey(), "view", what)));
 	}
 
 	private Optional<DocumentContent> content(StoredDocument doc, boolean thumbnail) {

@@ -3,6 +3,7 @@ package jp.kennin.review.internal;
 import java.util.Map;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewAuditEvent;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewAudit {
 
-	static final String STAFF = "STAFF";
+	static final String STAFF = StaffActor.KIND;
 
 	private final AuditLog log;
 

@@ -3,6 +3,7 @@ package jp.kennin.roster.internal;
 import java.util.Map;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RosterAuditEvent;
 import jp.kennin.staff.StaffAccessRevoked;
 
@@ -33,7 +34,7 @@ class CreatorTokenRevocation {
 	@EventListener
 	void on(StaffAccessRevoked event) {
 		for (ApiTokens.RevokedToken token : tokens.revokeCreatedBy(event.loginId())) {
-			audit.record(new AuditLog.Event(AUDIT_REVOKED, token.tenantId(), "STAFF", event.actor().loginId(),
+			audit.record(new AuditLog.Event(AUDIT_REVOKED, token.tenantId(), StaffActor.KIND, event.actor().loginId(),
 					event.actor().role(), "roster_api_token:" + token.id(), event.ip(),
 					Map.of("reason", event.cause().name(), "createdBy", event.loginId())));
 		}

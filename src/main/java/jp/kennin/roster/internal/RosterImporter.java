@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RosterAuditEvent;
 import jp.kennin.roster.RosterImported;
 import jp.kennin.roster.RosterImports;
@@ -315,7 +316,7 @@ class RosterImporter implements RosterImports {
 		else {
 			details.put("errors", String.valueOf(errors));
 		}
-		String kind = r.source() == Source.PAGE ? "STAFF" : "SYSTEM";
+		String kind = r.source() == Source.PAGE ? StaffActor.KIND : "SYSTEM";
 		return new AuditLog.Event(type, r.tenantId(), kind, r.actorId(), r.actorRole(), "roster_import:" + id, r.ip(),
 				details);
 	}

@@ -17,7 +17,6 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import jp.kennin.audit.AuditLog;
 import jp.kennin.staff.StaffAuditEvent;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -33,10 +32,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SecondFactor {
-
-	public static final String AUDIT_SUCCEEDED = StaffAuditEvent.STAFF_LOGIN_SUCCEEDED.name();
-
-	public static final String AUDIT_ENROLLED = StaffAuditEvent.STAFF_TOTP_ENROLLED.name();
 
 	/** The password step must be followed by the code within this time. */
 	static final Duration PENDING_FOR = Duration.ofMinutes(5);
@@ -58,13 +53,13 @@ public class SecondFactor {
 
 	private final StaffCredentials credentials;
 
-	private final AuditLog audit;
+	private final StaffAudit audit;
 
 	private final Clock clock;
 
 	private final HttpSessionSecurityContextRepository contexts = StaffSecurityConfiguration.contextRepository();
 
-	SecondFactor(LoginGuard guard, StaffCredentials credentials, AuditLog audit, Clock clock) {
+	SecondFactor(LoginGuard guard, StaffCredentials credentials, StaffAudit audit, Clock clock) {
 		this.guard = guard;
 		this.credentials = credentials;
 		this.audit = audit;
@@ -112,8 +107,7 @@ public class SecondFactor {
 			return failed(p, request);
 		}
 		List<String> codes = credentials.enrol(p.id(), secret, step.getAsLong());
-		audit.record(new AuditLog.Event(AUDIT_ENROLLED, p.tenantId(), "STAFF", p.getUsername(), p.role().name(),
-				"staff:" + p.id(), request.getRemoteAddr(), Map.of()));
+		audit.self(StaffAuditEvent.STAFF_TOTP_ENROLLED, p, request.getRemoteAddr(), Map.of());
 		complete(p, request, response);
 		return new Result(Outcome.OK, codes);
 	}
@@ -141,8 +135,7 @@ public class SecondFactor {
 	private Result failed(StaffPrincipal p, HttpServletRequest request) {
 		guard.accountFailed(p.id());
 		guard.ipFailed(request.getRemoteAddr());
-		audit.recordNow(new AuditLog.Event(StaffPasswordStep.AUDIT_FAILED, p.tenantId(), "ANONYMOUS", p.getUsername(),
-				null, "staff:" + p.id(), request.getRemoteAddr(), Map.of("reason", "bad-code")));
+		audit.loginFailedNow(p, request.getRemoteAddr(), "bad-code");
 		return new Result(guard.accountBlocked(p.id()) ? Outcome.START_AGAIN : Outcome.WRONG_CODE, List.of());
 	}
 
@@ -155,8 +148,7 @@ public class SecondFactor {
 		context.setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
-		audit.record(new AuditLog.Event(AUDIT_SUCCEEDED, p.tenantId(), "STAFF", p.getUsername(), p.role().name(),
-				"staff:" + p.id(), request.getRemoteAddr(), Map.of()));
+		audit.self(StaffAuditEvent.STAFF_LOGIN_SUCCEEDED, p, request.getRemoteAddr(), Map.of());
 	}
 
 	/**

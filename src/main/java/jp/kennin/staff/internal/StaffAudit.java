@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffAudit {
 
-	static final String STAFF = "STAFF";
+	static final String STAFF = StaffActor.KIND;
+
+	/** A login attempt not (yet) authenticated. */
+	static final String ANONYMOUS = "ANONYMOUS";
 
 	private final AuditLog log;
 
@@ -41,6 +44,18 @@ class StaffAudit {
 	/** As {@link #self}, in a transaction of its own: for failures and refusals. */
 	void selfNow(StaffAuditEvent type, StaffPrincipal staff, String ip, Map<String, String> details) {
 		log.recordNow(event(type, staff, ip, details));
+	}
+
+	/**
+	 * A failed login step, in a transaction of its own (the login fails, the record
+	 * stays). {@code staff} is null for an unknown login ID, which is not recorded:
+	 * people type their password into the ID field. The actor is anonymous: the attempt
+	 * proved nobody's identity.
+	 */
+	void loginFailedNow(StaffPrincipal staff, String ip, String reason) {
+		log.recordNow(new AuditLog.Event(StaffAuditEvent.STAFF_LOGIN_FAILED.name(),
+				staff == null ? null : staff.tenantId(), ANONYMOUS, staff == null ? null : staff.getUsername(), null,
+				staff == null ? null : StaffSessions.indexName(staff.id()), ip, Map.of("reason", reason)));
 	}
 
 	private static AuditLog.Event event(StaffAuditEvent type, StaffPrincipal staff, String ip,

@@ -1,12 +1,8 @@
 package jp.kennin.staff.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import jp.kennin.audit.AuditLog;
-import jp.kennin.staff.StaffAuditEvent;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -28,19 +24,17 @@ class StaffPasswordStep implements AuthenticationProvider {
 
 	static final String PENDING = "ROLE_STAFF_PENDING";
 
-	static final String AUDIT_FAILED = StaffAuditEvent.STAFF_LOGIN_FAILED.name();
-
 	private final JdbcStaffAccounts accounts;
 
 	private final PasswordEncoder encoder;
 
 	private final LoginGuard guard;
 
-	private final AuditLog audit;
+	private final StaffAudit audit;
 
 	private final String dummyHash;
 
-	StaffPasswordStep(JdbcStaffAccounts accounts, PasswordEncoder encoder, LoginGuard guard, AuditLog audit) {
+	StaffPasswordStep(JdbcStaffAccounts accounts, PasswordEncoder encoder, LoginGuard guard, StaffAudit audit) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.guard = guard;
@@ -74,9 +68,7 @@ class StaffPasswordStep implements AuthenticationProvider {
 		}
 		if (reason != null) {
 			guard.ipFailed(ip);
-			audit.recordNow(new AuditLog.Event(AUDIT_FAILED, principal == null ? null : principal.tenantId(),
-					"ANONYMOUS", principal == null ? null : principal.getUsername(), null, null, ip,
-					Map.of("reason", reason)));
+			audit.loginFailedNow(principal, ip, reason);
 			throw new BadCredentialsException("login failed");
 		}
 		principal.eraseCredentials();

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import jakarta.servlet.DispatcherType;
 
-import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.SecurityBaseline;
 import jp.kennin.platform.StaffActor;
 
@@ -44,14 +43,14 @@ class StaffSecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain staffChain(HttpSecurity http, SecurityBaseline baseline, JdbcStaffAccounts accounts,
-			PasswordEncoder encoder, LoginGuard guard, AuditLog audit, StaffAudit staffAudit, Clock clock,
+			PasswordEncoder encoder, LoginGuard guard, StaffAudit staffAudit, Clock clock,
 			@Value("${management.server.port:-1}") int managementPort) throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		baseline.apply(http);
 		http.securityMatcher("/admin/**", "/actuator/**")
 			.securityContext(sc -> sc.securityContextRepository(contextRepository()))
 			.addFilterAfter(new StaffSessionFilter(accounts, staffAudit, clock), SecurityContextHolderFilter.class)
-			.authenticationManager(new ProviderManager(new StaffPasswordStep(accounts, encoder, guard, audit)))
+			.authenticationManager(new ProviderManager(new StaffPasswordStep(accounts, encoder, guard, staffAudit)))
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 				.permitAll()
 				.requestMatchers("/admin/login", "/actuator/health", "/actuator/health/**", "/actuator/info")

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.kennin.platform.StaffActor;
 import jp.kennin.survey.SurveyForm;
 import jp.kennin.survey.SurveyReturned;
 import jp.kennin.survey.SurveyReviewSteps;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class FormReviewTransitions implements SurveyReviewSteps {
 
-	static final String STAFF = "STAFF";
+	static final String STAFF = StaffActor.KIND;
 
 	private final SurveyFormRepository forms;
 
