@@ -14,6 +14,7 @@ import jp.kennin.tenant.Tenants;
 import jp.kennin.test.KenninIntegrationTest;
 import jp.kennin.test.MutableClock;
 import jp.kennin.test.TestStaff;
+import jp.kennin.test.TestPostgres;
 import jp.kennin.test.TestTenants;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -171,6 +173,22 @@ class ControlCharactersIntegrationTests {
 			.param(tenant.id())
 			.query(Integer.class)
 			.single();
+	}
+
+	@Test
+	void text_the_database_cannot_store_gives_a_page_that_says_so_never_a_server_error() throws Exception {
+		// The roster search does not check its parameters: on PostgreSQL the NUL reaches
+		// the
+		// database, which refuses it; the net turns that into a 400 that names the
+		// reason.
+		var result = admin.perform(get("/admin/roster").param("name", "山田\u0000")).andReturn();
+		if (TestPostgres.selected()) {
+			assertThat(result.getResponse().getStatus()).isEqualTo(400);
+			assertThat(result.getRequest().getAttribute("kennin.error.reason")).isEqualTo("controlCharacters");
+		}
+		else {
+			assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		}
 	}
 
 }

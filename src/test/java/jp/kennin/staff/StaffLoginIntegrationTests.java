@@ -166,10 +166,12 @@ class StaffLoginIntegrationTests {
 			.param(loginId)
 			.query(Integer.class)
 			.single()).isEqualTo(11);
-		// The failures are found under the account they were aimed at, as anonymous attempts;
+		// The failures are found under the account they were aimed at, as anonymous
+		// attempts;
 		// the unknown ID is not written down (people type passwords into it).
-		assertThat(jdbc.sql("select count(*) from audit_event where type = 'STAFF_LOGIN_FAILED' and actor_id = ?"
-				+ " and actor_kind = 'ANONYMOUS' and target like 'staff:%'")
+		assertThat(jdbc
+			.sql("select count(*) from audit_event where type = 'STAFF_LOGIN_FAILED' and actor_id = ?"
+					+ " and actor_kind = 'ANONYMOUS' and target like 'staff:%'")
 			.param(loginId)
 			.query(Integer.class)
 			.single()).isEqualTo(11);
