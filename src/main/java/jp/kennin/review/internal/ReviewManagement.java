@@ -54,8 +54,12 @@ class ReviewManagement implements Reviews {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final jp.kennin.survey.SurveyCorrections corrections;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
-			Clock clock, org.springframework.context.MessageSource messages) {
+			Clock clock, org.springframework.context.MessageSource messages,
+			jp.kennin.survey.SurveyCorrections corrections) {
+		this.corrections = corrections;
 		this.messages = messages;
 		this.forms = forms;
 		this.reviews = reviews;
@@ -168,6 +172,10 @@ class ReviewManagement implements Reviews {
 		Instant deadline = deadlines.deadline(step.form().campaign(), request.correctionDeadline(),
 				reviews.settings(actor.tenantId()));
 		forms.returnForCorrection(actor.tenantId(), formId, message, deadline);
+		// Only the returned parts open for the member; the rest stays as handed in.
+		corrections.openParts(actor.tenantId(), formId, reasons.stream()
+			.map(r -> new jp.kennin.survey.SurveyCorrections.ReturnedPart(r.dependentId(), r.documentId()))
+			.toList());
 		for (ReturnReason r : reasons) {
 			reviews.addEvent(actor.tenantId(), step.caseId(), "RETURN_REASON", r.dependentId(),
 					(r.documentId() == null ? "" : "document:" + r.documentId() + " ") + r.text().strip(),
