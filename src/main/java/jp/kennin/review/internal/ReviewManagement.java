@@ -161,7 +161,7 @@ class ReviewManagement implements Reviews {
 
 	@Override
 	public void returnForCorrection(ReviewActor actor, long formId, int version, ReturnRequest request) {
-		Step step = step(actor, formId, version);
+		Step step = returnStep(actor, formId, version);
 		String message = DecisionRules.required(request.message(), ReviewProblem.MESSAGE_REQUIRED);
 		var reasons = request.reasons() == null ? List.<ReturnReason>of()
 				: request.reasons().stream().filter(r -> r.text() != null && !r.text().isBlank()).toList();
@@ -243,6 +243,22 @@ class ReviewManagement implements Reviews {
 		ReviewedForm form = form(actor, formId);
 		if (form.form().status() != SurveyStatus.State.IN_REVIEW) {
 			throw new ReviewProblem(ReviewProblem.NOT_IN_REVIEW);
+		}
+		var review = reviews.find(actor.tenantId(), formId)
+			.orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
+		bump(actor, review, version);
+		return new Step(form, review.id());
+	}
+
+	/**
+	 * A 差し戻し is taken under review or again on a returned form (e.g. with a new deadline
+	 * once the member's passed).
+	 */
+	private Step returnStep(ReviewActor actor, long formId, int version) {
+		requireReviewer(actor);
+		ReviewedForm form = form(actor, formId);
+		if (form.form().status() != SurveyStatus.State.RETURNED) {
+			return step(actor, formId, version);
 		}
 		var review = reviews.find(actor.tenantId(), formId)
 			.orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));

@@ -49,8 +49,9 @@ class CorrectionRepository {
 				where tenant_id = ? and survey_form_id = ? and returned_count = ? order by id""")
 			.params(tenantId, formId, returnedCount)
 			.query((rs, n) -> {
+				long dependent = rs.getLong("dependent_id");
 				long document = rs.getLong("document_id");
-				return new ReturnedPart(rs.getLong("dependent_id"), rs.wasNull() ? null : document);
+				return new ReturnedPart(dependent, rs.wasNull() ? null : document);
 			})
 			.list();
 	}

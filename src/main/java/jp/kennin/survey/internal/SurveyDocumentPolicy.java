@@ -31,8 +31,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 	}
 
 	/**
-	 * A returned form takes new files only for the dependents staff returned, until the
-	 * correction deadline.
+	 * A returned form takes new files only for the dependents staff returned (and for the
+	 * household as a whole), until the correction deadline.
 	 */
 	@Override
 	public boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot) {
@@ -54,7 +54,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		if (parts == 0) {
 			return true; // returned before parts were kept: the whole form is open
 		}
-		return subjectPersonId != null && jdbc.sql("""
+		// A file for the household as a whole (no dependent named) belongs to no one part.
+		return subjectPersonId == null || jdbc.sql("""
 				select count(*) from survey_return_part p join survey_form_dependent d on d.id = p.dependent_id
 				where p.tenant_id = ? and p.survey_form_id = ? and p.returned_count = ? and d.roster_person_id = ?""")
 			.params(owner.tenantId(), f.id, f.returnedCount, subjectPersonId)
