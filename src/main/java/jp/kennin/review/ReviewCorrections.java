@@ -7,8 +7,8 @@ import jp.kennin.survey.SurveyChanges;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * What the review screen shows of the member's side of a 差し戻し: the changes of a 再提出
- * and the history with the member's steps. Read-only; reviewers and administrators of the
+ * What the review screen shows of the member's side of a 差し戻し: the changes of a 再提出 and
+ * the history with the member's steps. Read-only; reviewers and administrators of the
  * form's tenant only ({@link AccessDeniedException} otherwise, another tenant's form has
  * no changes and no steps).
  */

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The survey module's side of a 差し戻し for the review module: which parts of a returned
- * form the member may change, what changed by the 再提出, and the member's own steps for
- * the review history. Every method is scoped by tenant; another tenant's form has no
- * parts, no changes and no steps.
+ * form the member may change, what changed by the 再提出, and the member's own steps for the
+ * review history. Every method is scoped by tenant; another tenant's form has no parts,
+ * no changes and no steps.
  */
 public interface SurveyCorrections {
 
@@ -19,8 +19,9 @@ public interface SurveyCorrections {
 	}
 
 	/**
-	 * Opens the named parts of a form just returned ({@link SurveyReviewSteps#returnForCorrection});
-	 * everything else stays read-only for the member. Runs in the review's transaction.
+	 * Opens the named parts of a form just returned
+	 * ({@link SurveyReviewSteps#returnForCorrection}); everything else stays read-only
+	 * for the member. Runs in the review's transaction.
 	 */
 	void openParts(long tenantId, long formId, List<ReturnedPart> parts);
 

@@ -43,9 +43,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * On a 375 px phone, a member whose form was returned for one dependent finds the
- * message and the correction deadline on home, sees the other dependent read-only and
- * the returned one open, corrects it, resubmits and gets a new 受付番号.
+ * On a 375 px phone, a member whose form was returned for one dependent finds the message
+ * and the correction deadline on home, sees the other dependent read-only and the
+ * returned one open, corrects it, resubmits and gets a new 受付番号.
  */
 @KenninIntegrationTest
 class CorrectionBrowserTests {
@@ -123,9 +123,8 @@ class CorrectionBrowserTests {
 		String firstReceipt = receipt(formId);
 		ReviewActor reviewer = new ReviewActor(tenant.id(), "rv-" + code, "REVIEWER", "10.0.0.9");
 		reviews.start(reviewer, formId);
-		reviews.returnForCorrection(reviewer, formId, reviews.view(reviewer, formId).version(),
-				new ReturnRequest("奥様の扶養の継続について、もう一度ご回答ください。",
-						List.of(new ReturnReason(spouse, null, "就職の予定を確認してください")), null));
+		reviews.returnForCorrection(reviewer, formId, reviews.view(reviewer, formId).version(), new ReturnRequest(
+				"奥様の扶養の継続について、もう一度ご回答ください。", List.of(new ReturnReason(spouse, null, "就職の予定を確認してください")), null));
 
 		try (Browser browser = Browser.open(Browser.PHONE)) {
 			WebDriver driver = browser.driver();
@@ -188,8 +187,8 @@ class CorrectionBrowserTests {
 
 	private static RosterPerson dependent(RosterPerson insured, String edaban, String relationship,
 			RelationshipCategory category, String name, String kana, LocalDate birth) {
-		return new RosterPerson(0, 0, insured.kigo(), insured.bango(), edaban, false, relationship, category, name, kana,
-				birth, RosterPerson.Gender.FEMALE, null, null, null, true, null, true);
+		return new RosterPerson(0, 0, insured.kigo(), insured.bango(), edaban, false, relationship, category, name,
+				kana, birth, RosterPerson.Gender.FEMALE, null, null, null, true, null, true);
 	}
 
 	private long dependentId(long formId, String edaban) {

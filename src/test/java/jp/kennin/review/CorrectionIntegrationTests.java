@@ -141,8 +141,8 @@ class CorrectionIntegrationTests {
 		mvc.perform(get("/survey/{f}/check", f.formId).with(f.member()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/survey/" + f.formId + "/d/" + f.spouseId + "/continuation")))
-			.andExpect(content()
-				.string(not(containsString("/survey/" + f.formId + "/d/" + f.childId + "/continuation"))))
+			.andExpect(
+					content().string(not(containsString("/survey/" + f.formId + "/d/" + f.childId + "/continuation"))))
 			.andExpect(content().string(containsString("変更できません（差し戻しの対象外）")))
 			.andExpect(content().string(containsString("修正してください")));
 	}
@@ -161,8 +161,7 @@ class CorrectionIntegrationTests {
 			.param("version", String.valueOf(childVersion))
 			.param("continuation", "IN_PROGRESS")
 			.param("rosterWrong", "true")
-			.param("rosterCorrection", "変更"))
-			.andExpect(flash().attribute("problem", LOCKED));
+			.param("rosterCorrection", "変更")).andExpect(flash().attribute("problem", LOCKED));
 		assertThat(answerVersion(f.childId)).isEqualTo(childVersion);
 
 		// The child's documents take a new file, the spouse's none; nothing is deleted.
@@ -190,6 +189,8 @@ class CorrectionIntegrationTests {
 	void after_the_correction_deadline_the_member_cannot_resubmit_until_staff_return_it_again() throws Exception {
 		f.submit();
 		returnWith(new ReturnReason(f.spouseId, null, "登録内容を確認してください"));
+		assertThat(corrections.changes(reviewer, f.formId).returned()).as("nothing to compare before the 再提出")
+			.isFalse();
 		clock.setInstant(clock.instant().plus(Duration.ofDays(8)));
 
 		mvc.perform(post("/survey/{f}/submit", f.formId).with(f.member()).with(csrf()))
@@ -212,7 +213,8 @@ class CorrectionIntegrationTests {
 	}
 
 	@Test
-	void a_resubmission_shows_staff_the_changed_answers_with_old_and_new_values_and_the_member_steps() throws Exception {
+	void a_resubmission_shows_staff_the_changed_answers_with_old_and_new_values_and_the_member_steps()
+			throws Exception {
 		f.submit();
 		returnWith(new ReturnReason(f.spouseId, null, "登録内容を確認してください"));
 		correctSpouse("氏名のカナはシンサ ハナです");

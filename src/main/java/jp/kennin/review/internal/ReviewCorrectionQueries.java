@@ -3,8 +3,10 @@ package jp.kennin.review.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import jp.kennin.review.ReviewActor;
+import jp.kennin.review.ReviewAuditEvent;
 import jp.kennin.review.ReviewCorrections;
 import jp.kennin.review.ReviewView;
 import jp.kennin.survey.SurveyChanges;
@@ -22,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ReviewCorrectionQueries implements ReviewCorrections {
 
-	/** The kind prefix of member steps in the history (messages review.history.MEMBER_*). */
+	/**
+	 * The kind prefix of member steps in the history (messages review.history.MEMBER_*).
+	 */
 	static final String MEMBER = "MEMBER_";
 
 	private final SurveyCorrections corrections;
@@ -41,7 +45,8 @@ class ReviewCorrectionQueries implements ReviewCorrections {
 	public List<ReviewView.Step> timeline(ReviewActor actor, ReviewView view) {
 		requireReviewer(actor);
 		// Each step is placed after the review steps on the form's state that preceded it
-		// (so a submission taken at the same instant as the start still comes first), then
+		// (so a submission taken at the same instant as the start still comes first),
+		// then
 		// by time; staff steps keep their own order.
 		List<Placed> all = new ArrayList<>();
 		int stateSteps = 0;
@@ -61,10 +66,11 @@ class ReviewCorrectionQueries implements ReviewCorrections {
 		return all.stream().map(Placed::step).toList();
 	}
 
-	/** The review steps that change the form's state, as the survey module counts them. */
-	private static final java.util.Set<String> STATE_STEPS = java.util.Set.of(
-			jp.kennin.review.ReviewAuditEvent.REVIEW_STARTED.name(), jp.kennin.review.ReviewAuditEvent.FORM_RETURNED.name(),
-			jp.kennin.review.ReviewAuditEvent.REVIEW_COMPLETED.name());
+	/**
+	 * The review steps that change the form's state, as the survey module counts them.
+	 */
+	private static final Set<String> STATE_STEPS = Set.of(ReviewAuditEvent.REVIEW_STARTED.name(),
+			ReviewAuditEvent.FORM_RETURNED.name(), ReviewAuditEvent.REVIEW_COMPLETED.name());
 
 	private record Placed(int stateSteps, int member, ReviewView.Step step) {
 	}

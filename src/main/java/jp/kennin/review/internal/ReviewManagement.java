@@ -173,9 +173,10 @@ class ReviewManagement implements Reviews {
 				reviews.settings(actor.tenantId()));
 		forms.returnForCorrection(actor.tenantId(), formId, message, deadline);
 		// Only the returned parts open for the member; the rest stays as handed in.
-		corrections.openParts(actor.tenantId(), formId, reasons.stream()
-			.map(r -> new jp.kennin.survey.SurveyCorrections.ReturnedPart(r.dependentId(), r.documentId()))
-			.toList());
+		corrections.openParts(actor.tenantId(), formId,
+				reasons.stream()
+					.map(r -> new jp.kennin.survey.SurveyCorrections.ReturnedPart(r.dependentId(), r.documentId()))
+					.toList());
 		for (ReturnReason r : reasons) {
 			reviews.addEvent(actor.tenantId(), step.caseId(), "RETURN_REASON", r.dependentId(),
 					(r.documentId() == null ? "" : "document:" + r.documentId() + " ") + r.text().strip(),

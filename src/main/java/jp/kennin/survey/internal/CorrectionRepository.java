@@ -123,7 +123,8 @@ class CorrectionRepository {
 		}
 		return switch (q.kind()) {
 			case CHOICE -> choice(q.valueType(), raw);
-			case CHOICES -> Arrays.stream(raw.split(",")).map(n -> choice(q.valueType(), n)).collect(Collectors.toSet());
+			case CHOICES ->
+				Arrays.stream(raw.split(",")).map(n -> choice(q.valueType(), n)).collect(Collectors.toSet());
 			case YEN -> Long.valueOf(raw);
 			case DATE -> LocalDate.parse(raw);
 			case TEXT -> raw;

@@ -86,7 +86,10 @@ public class FormCorrections implements SurveyCorrections {
 	@Transactional(readOnly = true)
 	public SurveyChanges changesSinceReturn(long tenantId, long formId) {
 		var form = forms.find(tenantId, formId);
-		if (form.isEmpty() || form.get().review().returnedCount() == 0) {
+		// Shown for a 再提出: while the form is back with the member there is nothing to
+		// compare yet.
+		if (form.isEmpty() || form.get().review().returnedCount() == 0
+				|| form.get().status() == SurveyStatus.State.RETURNED) {
 			return SurveyChanges.NONE;
 		}
 		List<FormEvent> events = history.forForm(tenantId, formId);
@@ -97,10 +100,12 @@ public class FormCorrections implements SurveyCorrections {
 			}
 		}
 		int submissionNo = 0;
+		int returnedSubmission = -1;
 		String receipt = null;
 		for (int i = 0; i < lastReturn; i++) {
 			if (events.get(i).kind() == FormEvent.Kind.SUBMITTED) {
 				submissionNo++;
+				returnedSubmission = i;
 				receipt = events.get(i).receiptNumber();
 			}
 		}
@@ -121,9 +126,14 @@ public class FormCorrections implements SurveyCorrections {
 				}
 			}
 		}
+		// Documents from the first return of that submission on (staff may return it
+		// again,
+		// e.g. with a new deadline, without a submission in between).
 		List<SurveyChanges.AddedDocument> added = new ArrayList<>();
-		for (FormEvent e : events.subList(lastReturn + 1, events.size())) {
-			if (e.kind() == FormEvent.Kind.DOCUMENT_ADDED && e.documentId() != null) {
+		boolean afterReturn = false;
+		for (FormEvent e : events.subList(returnedSubmission + 1, events.size())) {
+			afterReturn |= e.kind() == FormEvent.Kind.RETURNED;
+			if (afterReturn && e.kind() == FormEvent.Kind.DOCUMENT_ADDED && e.documentId() != null) {
 				added.add(new SurveyChanges.AddedDocument(e.documentId(), dependentOf(dependents, e), e.at()));
 			}
 		}

@@ -37,8 +37,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 	@Override
 	public boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot) {
 		return !hasForms(owner) || openForms(owner).stream()
-			.anyMatch(f -> f.returned ? returnedFor(owner, f, subjectPersonId)
-					: !f.submitted || f.reviewStarted == null);
+			.anyMatch(
+					f -> f.returned ? returnedFor(owner, f, subjectPersonId) : !f.submitted || f.reviewStarted == null);
 	}
 
 	private boolean returnedFor(DocumentOwner owner, OpenForm f, Long subjectPersonId) {
@@ -54,7 +54,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		if (parts == 0) {
 			return true; // returned before parts were kept: the whole form is open
 		}
-		// A file for the household as a whole (no dependent named) belongs to no one part.
+		// A file for the household as a whole (no dependent named) belongs to no one
+		// part.
 		return subjectPersonId == null || jdbc.sql("""
 				select count(*) from survey_return_part p join survey_form_dependent d on d.id = p.dependent_id
 				where p.tenant_id = ? and p.survey_form_id = ? and p.returned_count = ? and d.roster_person_id = ?""")
@@ -72,8 +73,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted && !f.returned);
 	}
 
-	private record OpenForm(long id, boolean submitted, boolean returned, Timestamp reviewStarted,
-			int returnedCount, Timestamp correctionDeadline) {
+	private record OpenForm(long id, boolean submitted, boolean returned, Timestamp reviewStarted, int returnedCount,
+			Timestamp correctionDeadline) {
 	}
 
 	private boolean hasForms(DocumentOwner owner) {
@@ -97,7 +98,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 			.param("kigo", owner.kigo())
 			.param("bango", owner.bango())
 			.param(CampaignVisibility.NOW, now)
-			.query((rs, n) -> new OpenForm(rs.getLong("id"), SurveyStatus.State.valueOf(rs.getString("status")).handedIn(),
+			.query((rs, n) -> new OpenForm(rs.getLong("id"),
+					SurveyStatus.State.valueOf(rs.getString("status")).handedIn(),
 					"RETURNED".equals(rs.getString("status")), rs.getTimestamp("review_started_at"),
 					rs.getInt("returned_count"), rs.getTimestamp("correction_deadline")))
 			.list();

@@ -157,9 +157,9 @@ class SurveyFormRepository {
 
 	/**
 	 * 差し戻し from 審査中 (or again on a returned form, replacing message and deadline): the
-	 * member may change the returned parts until
-	 * {@code correctionDeadline}. The receipt number and submission time stay (the
-	 * history has them); the next submission gets a new number.
+	 * member may change the returned parts until {@code correctionDeadline}. The receipt
+	 * number and submission time stay (the history has them); the next submission gets a
+	 * new number.
 	 */
 	boolean returnForCorrection(long tenantId, long formId, String message, Instant correctionDeadline) {
 		return jdbc.sql("""

@@ -138,8 +138,7 @@ class SurveyFormController {
 	}
 
 	@GetMapping("/{formId}/household")
-	String initHouseholdForm(Authentication auth, @PathVariable long formId, Model model,
-			RedirectAttributes redirect) {
+	String initHouseholdForm(Authentication auth, @PathVariable long formId, Model model, RedirectAttributes redirect) {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		if (!form.editable(clock)) {
 			return "redirect:/survey/" + formId;
