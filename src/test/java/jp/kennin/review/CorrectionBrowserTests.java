@@ -19,6 +19,8 @@ import jp.kennin.review.Reviews.ReturnRequest;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
+import jp.kennin.staff.StaffAccounts;
+import jp.kennin.staff.StaffRole;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.survey.TargetRules;
@@ -76,6 +78,11 @@ class CorrectionBrowserTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	static final String STAFF_PASSWORD = "Correction-browser-2026!";
 
 	@AfterEach
 	void resetClock() {
@@ -174,6 +181,20 @@ class CorrectionBrowserTests {
 			assertThat(secondReceipt).isNotEqualTo(firstReceipt).endsWith("-2");
 			assertThat(driver.findElement(By.id("content")).getText()).contains(secondReceipt);
 			browser.checkPage("correction-receipt");
+		}
+		// The reviewer sees the 再提出 with the changed answer, old and new, and the
+		// member's steps.
+		reviews.start(reviewer, formId);
+		accounts.create("rv-" + code, "訂正 担当", StaffRole.REVIEWER, tenant.id(), STAFF_PASSWORD);
+		try (Browser browser = Browser.open(Browser.DESKTOP)) {
+			WebDriver driver = browser.driver();
+			browser.staffFirstLogin("http://localhost:" + port, "rv-" + code, STAFF_PASSWORD, clock);
+			driver.get("http://localhost:" + port + "/admin/reviews/" + formId);
+			String changes = driver.findElement(By.id("changes-" + spouse)).getText();
+			assertThat(changes).contains("変更あり", "手続き中", "削除する");
+			assertThat(driver.findElements(By.id("changes-" + child))).isEmpty();
+			assertThat(driver.findElement(By.className("review-history")).getText()).contains("被保険者が提出", "被保険者が再提出");
+			browser.checkPage("correction-review");
 		}
 		assertThat(jdbc.sql("select continuation from survey_answer where dependent_id = ?")
 			.param(child)
