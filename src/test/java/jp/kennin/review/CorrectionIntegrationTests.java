@@ -244,6 +244,20 @@ class CorrectionIntegrationTests {
 	}
 
 	@Test
+	void the_history_lists_a_withdrawal_and_the_submissions_in_order_among_the_staff_steps() throws Exception {
+		f.submit();
+		mvc.perform(post("/survey/{f}/withdraw", f.formId).with(f.member()).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		f.resubmit();
+		reviews.start(reviewer, f.formId);
+		assertThat(timelineKinds()).containsExactly("MEMBER_SUBMITTED", "MEMBER_WITHDRAWN", "MEMBER_SUBMITTED",
+				"REVIEW_STARTED");
+		assertThat(corrections.timeline(reviewer, reviews.view(reviewer, f.formId)).get(1).detail())
+			.as("the withdrawn 受付番号")
+			.isNotBlank();
+	}
+
+	@Test
 	void another_tenant_sees_no_changes() throws Exception {
 		f.submit();
 		returnWith(new ReturnReason(f.spouseId, null, "登録内容を確認してください"));
