@@ -52,7 +52,8 @@ public interface Reviews {
 	/**
 	 * 差し戻し: 審査中 → 差し戻し with a message to the member, at least one reason and a correction
 	 * deadline (null: the tenant's default number of days, capped at the campaign's
-	 * deadline). The member is mailed.
+	 * deadline). The member is mailed. A returned form may be returned again, e.g. with a
+	 * new deadline once the member's passed; the new reasons replace the earlier ones.
 	 * @throws ReviewProblem without message or reason, or with a deadline in the past or
 	 * after the campaign's deadline (unless late submission is allowed)
 	 */

@@ -44,8 +44,10 @@ public interface SurveyReviewSteps {
 
 	/**
 	 * 審査中 → 差し戻し: the member sees {@code message} and may correct and resubmit until
-	 * {@code correctionDeadline}; the resubmission comes back as 提出済み.
-	 * @throws FormStepRefused unless the form is 審査中
+	 * {@code correctionDeadline}; the resubmission comes back as 提出済み. A returned form
+	 * may be returned again (a new message and deadline, e.g. once the member's deadline
+	 * passed).
+	 * @throws FormStepRefused unless the form is 審査中 or 差し戻し
 	 */
 	void returnForCorrection(long tenantId, long formId, String message, Instant correctionDeadline);
 

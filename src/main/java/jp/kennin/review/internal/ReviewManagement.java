@@ -54,8 +54,12 @@ class ReviewManagement implements Reviews {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final jp.kennin.survey.SurveyCorrections corrections;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
-			Clock clock, org.springframework.context.MessageSource messages) {
+			Clock clock, org.springframework.context.MessageSource messages,
+			jp.kennin.survey.SurveyCorrections corrections) {
+		this.corrections = corrections;
 		this.messages = messages;
 		this.forms = forms;
 		this.reviews = reviews;
@@ -157,7 +161,7 @@ class ReviewManagement implements Reviews {
 
 	@Override
 	public void returnForCorrection(ReviewActor actor, long formId, int version, ReturnRequest request) {
-		Step step = step(actor, formId, version);
+		Step step = returnStep(actor, formId, version);
 		String message = DecisionRules.required(request.message(), ReviewProblem.MESSAGE_REQUIRED);
 		var reasons = request.reasons() == null ? List.<ReturnReason>of()
 				: request.reasons().stream().filter(r -> r.text() != null && !r.text().isBlank()).toList();
@@ -168,6 +172,11 @@ class ReviewManagement implements Reviews {
 		Instant deadline = deadlines.deadline(step.form().campaign(), request.correctionDeadline(),
 				reviews.settings(actor.tenantId()));
 		forms.returnForCorrection(actor.tenantId(), formId, message, deadline);
+		// Only the returned parts open for the member; the rest stays as handed in.
+		corrections.openParts(actor.tenantId(), formId,
+				reasons.stream()
+					.map(r -> new jp.kennin.survey.SurveyCorrections.ReturnedPart(r.dependentId(), r.documentId()))
+					.toList());
 		for (ReturnReason r : reasons) {
 			reviews.addEvent(actor.tenantId(), step.caseId(), "RETURN_REASON", r.dependentId(),
 					(r.documentId() == null ? "" : "document:" + r.documentId() + " ") + r.text().strip(),
@@ -235,6 +244,22 @@ class ReviewManagement implements Reviews {
 		ReviewedForm form = form(actor, formId);
 		if (form.form().status() != SurveyStatus.State.IN_REVIEW) {
 			throw new ReviewProblem(ReviewProblem.NOT_IN_REVIEW);
+		}
+		var review = reviews.find(actor.tenantId(), formId)
+			.orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
+		bump(actor, review, version);
+		return new Step(form, review.id());
+	}
+
+	/**
+	 * A 差し戻し is taken under review or again on a returned form (e.g. with a new deadline
+	 * once the member's passed).
+	 */
+	private Step returnStep(ReviewActor actor, long formId, int version) {
+		requireReviewer(actor);
+		ReviewedForm form = form(actor, formId);
+		if (form.form().status() != SurveyStatus.State.RETURNED) {
+			return step(actor, formId, version);
 		}
 		var review = reviews.find(actor.tenantId(), formId)
 			.orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));

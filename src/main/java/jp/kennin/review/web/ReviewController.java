@@ -47,7 +47,11 @@ class ReviewController {
 
 	private final Documents documents;
 
-	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents) {
+	private final jp.kennin.review.ReviewCorrections corrections;
+
+	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents,
+			jp.kennin.review.ReviewCorrections corrections) {
+		this.corrections = corrections;
 		this.reviews = reviews;
 		this.forms = forms;
 		this.documents = documents;
@@ -72,6 +76,8 @@ class ReviewController {
 		model.addAttribute("lossReasons", LossReason.values());
 		model.addAttribute("admin", actor.tenantAdmin());
 		model.addAttribute("me", actor.loginId());
+		model.addAttribute("changes", corrections.changes(actor, formId));
+		model.addAttribute("timeline", corrections.timeline(actor, view));
 		return VIEW_REVIEW;
 	}
 

@@ -27,9 +27,19 @@ public record MemberForm(SurveyForm form, Campaign campaign, List<FormDependent>
 		return dependents.stream().allMatch(d -> answers(d.id()).completed());
 	}
 
-	/** Answers may change: the campaign takes changes and the form is not submitted. */
+	/**
+	 * Answers may change: the campaign takes changes, the form is not submitted and, when
+	 * returned, its correction deadline has not passed.
+	 */
 	public boolean editable(Clock clock) {
-		return campaign.acceptsMemberChanges(clock) && !form.submitted();
+		return campaign.acceptsMemberChanges(clock) && !form.submitted() && !correctionExpired(clock);
+	}
+
+	/** Returned for correction and the correction deadline passed. */
+	public boolean correctionExpired(Clock clock) {
+		return form.status() == jp.kennin.survey.SurveyStatus.State.RETURNED
+				&& form.review().correctionDeadline() != null
+				&& clock.instant().isAfter(form.review().correctionDeadline());
 	}
 
 	/**

@@ -49,9 +49,12 @@ public class SurveyAnswering {
 
 	private final FormEventRepository history;
 
+	private final FormCorrections corrections;
+
 	SurveyAnswering(SurveyFormRepository forms, AnswerRepository answers, CampaignRepository campaigns, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock, DocumentRequirements requirements,
-			DocumentChoiceRepository choices, FormEventRepository history) {
+			DocumentChoiceRepository choices, FormEventRepository history, FormCorrections corrections) {
+		this.corrections = corrections;
 		this.requirements = requirements;
 		this.choices = choices;
 		this.history = history;
@@ -134,7 +137,9 @@ public class SurveyAnswering {
 	 * meanwhile
 	 */
 	public int save(HouseholdScopedPrincipal member, long formId, DependentAnswers updated) {
-		return write(member, editable(member, formId), updated);
+		MemberForm current = editable(member, formId);
+		requireAnswersOpen(current, updated.dependentId());
+		return write(member, current, updated);
 	}
 
 	/**
@@ -162,6 +167,8 @@ public class SurveyAnswering {
 	public StepSave save(HouseholdScopedPrincipal member, long formId, long dependentId, int version,
 			UnaryOperator<DependentAnswers> change) {
 		MemberForm current = load(member, formId);
+		// A part staff did not return is refused before anything typed is looked at.
+		requireAnswersOpen(current, current.dependent(dependentId).id());
 		DependentAnswers updated = change
 			.apply(current.answers(current.dependent(dependentId).id()).withVersion(version));
 		if (updated == null) {
@@ -190,7 +197,10 @@ public class SurveyAnswering {
 	 * = not given).
 	 */
 	public void saveHousehold(HouseholdScopedPrincipal member, long formId, Long insuredIncome) {
-		editable(member, formId);
+		MemberForm current = editable(member, formId);
+		if (!corrections.scope(current).householdOpen()) {
+			throw new SurveyProblem(SurveyProblem.LOCKED);
+		}
 		forms.saveHousehold(member.tenantId(), formId, insuredIncome);
 	}
 
@@ -211,8 +221,12 @@ public class SurveyAnswering {
 		}
 		long formId = current.form().id();
 		var required = requirements.of(current).all();
+		CorrectionScope scope = corrections.scope(current);
 		for (DocumentChoice.Input input : inputs) {
 			current.dependent(input.dependentId());
+			if (!scope.documentsOpen(input.dependentId())) {
+				continue; // not returned: what was handed in stays
+			}
 			boolean applies = required.stream()
 				.anyMatch(r -> r.dependent().id() == input.dependentId() && r.document().code().equals(input.slot()));
 			if (applies) {
@@ -242,6 +256,9 @@ public class SurveyAnswering {
 		if (current.form().submitted()) {
 			return current.form().receiptNumber();
 		}
+		if (current.correctionExpired(clock)) {
+			throw new SurveyProblem(SurveyProblem.CORRECTION_EXPIRED);
+		}
 		if (!current.editable(clock)) {
 			throw SurveyProblem.closed(current.campaign());
 		}
@@ -253,10 +270,13 @@ public class SurveyAnswering {
 		if (!documents.unresolved().isEmpty()) {
 			throw new SurveyProblem(SurveyProblem.MISSING_DOCUMENTS);
 		}
-		String receipt = receiptNumber(current, history.submissions(member.tenantId(), formId) + 1);
+		int submission = history.submissions(member.tenantId(), formId) + 1;
+		String receipt = receiptNumber(current, submission);
 		if (!forms.submit(member.tenantId(), formId, receipt)) {
 			return forms.find(member.tenantId(), formId).orElseThrow().receiptNumber();
 		}
+		// Kept so that a 再提出 after a 差し戻し shows staff what changed since this one.
+		corrections.snapshot(current, submission);
 		choices.keepOnly(member.tenantId(), formId,
 				documents.missing()
 					.stream()
@@ -313,9 +333,24 @@ public class SurveyAnswering {
 		return requireEditable(load(member, formId));
 	}
 
+	/** What the member may change now (everything unless the form was returned). */
+	@Transactional(readOnly = true)
+	public CorrectionScope scope(MemberForm form) {
+		return corrections.scope(form);
+	}
+
+	private void requireAnswersOpen(MemberForm current, long dependentId) {
+		if (!current.form().submitted() && !corrections.scope(current).answersOpen(dependentId)) {
+			throw new SurveyProblem(SurveyProblem.LOCKED);
+		}
+	}
+
 	private MemberForm requireEditable(MemberForm current) {
 		if (current.form().submitted()) {
 			throw new SurveyProblem(SurveyProblem.SUBMITTED);
+		}
+		if (current.correctionExpired(clock)) {
+			throw new SurveyProblem(SurveyProblem.CORRECTION_EXPIRED);
 		}
 		if (!current.campaign().acceptsMemberChanges(clock)) {
 			throw SurveyProblem.closed(current.campaign());

@@ -30,9 +30,38 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		this.clock = clock;
 	}
 
+	/**
+	 * A returned form takes new files only for the dependents staff returned (and for the
+	 * household as a whole), until the correction deadline.
+	 */
 	@Override
 	public boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot) {
-		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted || f.reviewStarted == null);
+		return !hasForms(owner) || openForms(owner).stream()
+			.anyMatch(
+					f -> f.returned ? returnedFor(owner, f, subjectPersonId) : !f.submitted || f.reviewStarted == null);
+	}
+
+	private boolean returnedFor(DocumentOwner owner, OpenForm f, Long subjectPersonId) {
+		if (f.correctionDeadline != null && clock.instant().isAfter(f.correctionDeadline.toInstant())) {
+			return false;
+		}
+		int parts = jdbc.sql("""
+				select count(*) from survey_return_part
+				where tenant_id = ? and survey_form_id = ? and returned_count = ?""")
+			.params(owner.tenantId(), f.id, f.returnedCount)
+			.query(Integer.class)
+			.single();
+		if (parts == 0) {
+			return true; // returned before parts were kept: the whole form is open
+		}
+		// A file for the household as a whole (no dependent named) belongs to no one
+		// part.
+		return subjectPersonId == null || jdbc.sql("""
+				select count(*) from survey_return_part p join survey_form_dependent d on d.id = p.dependent_id
+				where p.tenant_id = ? and p.survey_form_id = ? and p.returned_count = ? and d.roster_person_id = ?""")
+			.params(owner.tenantId(), f.id, f.returnedCount, subjectPersonId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**
@@ -44,7 +73,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		return !hasForms(owner) || openForms(owner).stream().anyMatch(f -> !f.submitted && !f.returned);
 	}
 
-	private record OpenForm(boolean submitted, boolean returned, Timestamp reviewStarted) {
+	private record OpenForm(long id, boolean submitted, boolean returned, Timestamp reviewStarted, int returnedCount,
+			Timestamp correctionDeadline) {
 	}
 
 	private boolean hasForms(DocumentOwner owner) {
@@ -59,7 +89,8 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 		Timestamp now = Timestamp.from(clock.instant());
 		return jdbc
 			.sql("""
-					select f.status, f.review_started_at from survey_form f
+					select f.id, f.status, f.review_started_at, f.returned_count, f.correction_deadline
+					from survey_form f
 					join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
 					where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s"""
 				.formatted(CampaignVisibility.TAKES_CHANGES.sql()))
@@ -67,8 +98,10 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 			.param("kigo", owner.kigo())
 			.param("bango", owner.bango())
 			.param(CampaignVisibility.NOW, now)
-			.query((rs, n) -> new OpenForm(SurveyStatus.State.valueOf(rs.getString("status")).handedIn(),
-					"RETURNED".equals(rs.getString("status")), rs.getTimestamp("review_started_at")))
+			.query((rs, n) -> new OpenForm(rs.getLong("id"),
+					SurveyStatus.State.valueOf(rs.getString("status")).handedIn(),
+					"RETURNED".equals(rs.getString("status")), rs.getTimestamp("review_started_at"),
+					rs.getInt("returned_count"), rs.getTimestamp("correction_deadline")))
 			.list();
 	}
 

@@ -156,15 +156,16 @@ class SurveyFormRepository {
 	}
 
 	/**
-	 * 差し戻し from 審査中: the member may change the form again until
-	 * {@code correctionDeadline}. The receipt number and submission time stay (the
-	 * history has them); the next submission gets a new number.
+	 * 差し戻し from 審査中 (or again on a returned form, replacing message and deadline): the
+	 * member may change the returned parts until {@code correctionDeadline}. The receipt
+	 * number and submission time stay (the history has them); the next submission gets a
+	 * new number.
 	 */
 	boolean returnForCorrection(long tenantId, long formId, String message, Instant correctionDeadline) {
 		return jdbc.sql("""
 				update survey_form set status = 'RETURNED', return_message = ?, correction_deadline = ?,
 				  returned_count = returned_count + 1, updated_at = ?, version = version + 1
-				where tenant_id = ? and id = ? and status = 'IN_REVIEW'""")
+				where tenant_id = ? and id = ? and status in ('IN_REVIEW', 'RETURNED')""")
 			.params(message, Timestamp.from(correctionDeadline), now(), tenantId, formId)
 			.update() == 1;
 	}

@@ -22,6 +22,12 @@ public class SurveyProblem extends RuntimeException {
 	/** A required document is neither uploaded nor promised by post nor explained. */
 	public static final String MISSING_DOCUMENTS = "survey.form.problem.missingDocuments";
 
+	/** 差し戻し: the member tried to change a part staff did not return. */
+	public static final String LOCKED = "survey.correction.problem.locked";
+
+	/** 差し戻し: the correction deadline passed. */
+	public static final String CORRECTION_EXPIRED = "survey.correction.problem.expired";
+
 	private final String messageKey;
 
 	SurveyProblem(String messageKey) {

@@ -138,9 +138,13 @@ class SurveyFormController {
 	}
 
 	@GetMapping("/{formId}/household")
-	String initHouseholdForm(Authentication auth, @PathVariable long formId, Model model) {
+	String initHouseholdForm(Authentication auth, @PathVariable long formId, Model model, RedirectAttributes redirect) {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		if (!form.editable(clock)) {
+			return "redirect:/survey/" + formId;
+		}
+		if (!answering.scope(form).householdOpen()) {
+			redirect.addFlashAttribute("problem", SurveyProblem.LOCKED);
 			return "redirect:/survey/" + formId;
 		}
 		addForm(model, form);
@@ -172,11 +176,16 @@ class SurveyFormController {
 
 	@GetMapping("/{formId}/d/{dependentId}/{slug}")
 	String initStepForm(Authentication auth, @PathVariable long formId, @PathVariable long dependentId,
-			@PathVariable String slug, Model model) {
+			@PathVariable String slug, Model model, RedirectAttributes redirect) {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		SurveyStep step = step(slug);
 		if (!form.editable(clock)) {
 			return "redirect:/survey/" + formId + "/d/" + dependentId;
+		}
+		if (!answering.scope(form).answersOpen(form.dependent(dependentId).id())) {
+			// 差し戻し: only the returned parts open; this one stays as handed in.
+			redirect.addFlashAttribute("problem", SurveyProblem.LOCKED);
+			return "redirect:/survey/" + formId;
 		}
 		DependentAnswers answers = form.answers(form.dependent(dependentId).id());
 		addStep(model, form, dependentId, step);
@@ -253,6 +262,7 @@ class SurveyFormController {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		FormDependent dependent = form.dependent(dependentId);
 		addForm(model, form);
+		model.addAttribute("editable", form.editable(clock) && answering.scope(form).answersOpen(dependentId));
 		model.addAttribute("dependent", dependent);
 		model.addAttribute("answers", form.answers(dependentId));
 		model.addAttribute("steps", SurveyStep.applicable(form.answers(dependentId)));
@@ -452,6 +462,10 @@ class SurveyFormController {
 	private void addForm(Model model, MemberForm form) {
 		model.addAttribute("form", form);
 		model.addAttribute("editable", form.editable(clock));
+		jp.kennin.survey.internal.CorrectionScope correction = answering.scope(form);
+		model.addAttribute("correction", correction);
+		model.addAttribute("correctionPartial", correction.partial() && form.editable(clock));
+		model.addAttribute("correctionExpired", form.correctionExpired(clock));
 		model.addAttribute("withdrawable", form.withdrawable(clock));
 		model.addAttribute("deadline", JapanTime.of(form.campaign().deadline()));
 		model.addAttribute("daysLeft", ChronoUnit.DAYS.between(JapanTime.today(clock),
