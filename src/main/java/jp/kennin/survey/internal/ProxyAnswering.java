@@ -122,8 +122,8 @@ public class ProxyAnswering {
 	public SurveyAnswering.StepSave save(StaffActor actor, long formId, long dependentId, int version, String step,
 			UnaryOperator<DependentAnswers> change) {
 		long tenantId = tenant(actor);
-		ProxyChannel channel = requireStarted(tenantId, formId);
 		MemberForm form = editable(tenantId, formId);
+		ProxyChannel channel = requireStarted(tenantId, formId);
 		SurveyAnswering.StepSave saved = answering.save(household(form), formId, dependentId, version, change);
 		if (saved.valid()) {
 			audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.PROXY_ANSWER_SAVED, tenantId, actor, target(formId),
@@ -135,8 +135,8 @@ public class ProxyAnswering {
 	/** Saves the household section (the insured person's own income; null = not given). */
 	public void saveHousehold(StaffActor actor, long formId, Long insuredIncome) {
 		long tenantId = tenant(actor);
-		ProxyChannel channel = requireStarted(tenantId, formId);
 		MemberForm form = editable(tenantId, formId);
+		ProxyChannel channel = requireStarted(tenantId, formId);
 		answering.saveHousehold(household(form), formId, insuredIncome);
 		audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.PROXY_ANSWER_SAVED, tenantId, actor, target(formId),
 				Map.of("channel", channel.name(), "dependent", "household", "step", "household")));
@@ -151,8 +151,8 @@ public class ProxyAnswering {
 	public StoredDocument upload(StaffActor actor, long formId, long dependentId, String slot, String originalName,
 			byte[] content) {
 		long tenantId = tenant(actor);
-		ProxyChannel channel = requireStarted(tenantId, formId);
 		MemberForm form = editable(tenantId, formId);
+		ProxyChannel channel = requireStarted(tenantId, formId);
 		long subject = form.dependent(dependentId).rosterPersonId();
 		StoredDocument stored = documents.storeForStaff(actor,
 				new DocumentOwner(tenantId, form.form().kigo(), form.form().bango()), subject, slot, originalName,
@@ -168,8 +168,8 @@ public class ProxyAnswering {
 	 */
 	public void chooseForMissingDocuments(StaffActor actor, long formId, List<DocumentChoice.Input> inputs) {
 		long tenantId = tenant(actor);
-		requireStarted(tenantId, formId);
 		MemberForm form = editable(tenantId, formId);
+		requireStarted(tenantId, formId);
 		answering.chooseForMissingDocuments(household(form), formId, inputs);
 	}
 
@@ -185,8 +185,8 @@ public class ProxyAnswering {
 	@Transactional(noRollbackFor = SurveyProblem.class)
 	public String submit(StaffActor actor, long formId, List<DocumentChoice.Input> documentChoices) {
 		long tenantId = tenant(actor);
-		ProxyChannel channel = requireStarted(tenantId, formId);
 		MemberForm form = editable(tenantId, formId);
+		ProxyChannel channel = requireStarted(tenantId, formId);
 		String receipt = answering.submit(household(form), formId, documentChoices);
 		proxies.markLatestSubmission(tenantId, formId, channel, actor.loginId());
 		Map<String, String> details = new LinkedHashMap<>();
@@ -204,6 +204,15 @@ public class ProxyAnswering {
 	@Transactional(readOnly = true)
 	public Optional<ProxyChannel> submittedThrough(long tenantId, long formId) {
 		return proxies.latestSubmissionChannel(tenantId, formId);
+	}
+
+	/**
+	 * For a campaign's CSV export: the forms whose latest submission staff entered, with
+	 * the channel (the export itself is audited by the export).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, ProxyChannel> submissionChannels(StaffActor actor, long campaignId) {
+		return proxies.latestSubmissionChannels(tenant(actor), campaignId);
 	}
 
 	private MemberForm editable(long tenantId, long formId) {

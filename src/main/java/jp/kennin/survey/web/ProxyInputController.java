@@ -114,6 +114,7 @@ class ProxyInputController {
 			RedirectAttributes redirect) {
 		ProxyChannel chosen = ProxyChannel.parse(channel);
 		if (chosen == null) {
+			proxy.load(actor, formId); // another insurer's form is not found, whatever was sent
 			redirect.addFlashAttribute("channelError", "survey.proxy.error.channel");
 			return "redirect:/admin/proxy/" + formId;
 		}
@@ -226,7 +227,8 @@ class ProxyInputController {
 
 	@PostMapping("/d/{dependentId}/complete")
 	String completeSection(StaffActor actor, @PathVariable long formId, @PathVariable long dependentId,
-			@RequestParam(name = "completed", required = false) String completed, @RequestParam int version,
+			@RequestParam(name = "completed", required = false) String completed,
+			@RequestParam(defaultValue = "0") int version,
 			RedirectAttributes redirect) {
 		boolean done = "yes".equals(completed);
 		String[] refused = new String[1];
