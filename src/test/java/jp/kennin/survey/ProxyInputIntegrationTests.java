@@ -119,6 +119,10 @@ class ProxyInputIntegrationTests {
 
 	@Test
 	void staff_fill_a_paper_answer_upload_a_scan_and_submit_it_for_a_household_without_account() throws Exception {
+		mvc.perform(get("/admin/campaigns/{id}/forms", campaignId).with(reviewer))
+			.andExpect(content().string(containsString("/admin/proxy/" + formId)));
+		mvc.perform(get("/admin/survey-forms/{f}", formId).with(reviewer))
+			.andExpect(content().string(containsString("id=\"proxy-link\"")));
 		mvc.perform(get("/admin/proxy/{f}", formId).with(reviewer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("代行入力を始める")))
@@ -189,6 +193,16 @@ class ProxyInputIntegrationTests {
 		mvc.perform(get("/admin/proxy/{f}", formId).with(reviewer))
 			.andExpect(content().string(containsString("代行入力（紙）")))
 			.andExpect(content().string(containsString("提出済み（または審査中）のため、代行入力できません")));
+
+		mvc.perform(get("/admin/survey-forms/{f}", formId).with(reviewer))
+			.andExpect(content().string(containsString("代行入力で提出（代行入力（紙）")))
+			.andExpect(content().string(not(containsString("id=\"proxy-link\""))));
+		// The member (once they have an account) sees that staff entered it, and the answers.
+		mvc.perform(get("/survey/{f}", formId).with(TestMember.of(tenant.id(), "7", bango)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("健康保険組合の担当者が紙で受け付けた回答を代行入力して提出しました")));
+		mvc.perform(get("/survey/{f}/receipt", formId).with(TestMember.of(tenant.id(), "7", bango)))
+			.andExpect(content().string(containsString("担当者が紙で受け付けた")));
 
 		// A submitted form is not entered again.
 		mvc.perform(post("/admin/proxy/{f}/start", formId).with(reviewer).with(csrf()).param("channel", "PHONE"))

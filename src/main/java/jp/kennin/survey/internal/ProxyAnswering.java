@@ -215,6 +215,27 @@ public class ProxyAnswering {
 		return proxies.latestSubmissionChannels(tenant(actor), campaignId);
 	}
 
+	/**
+	 * The form's submissions that staff entered (history event ID → channel), to mark them
+	 * in the history.
+	 * @throws FormNotFound for another tenant's form
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, ProxyChannel> proxySubmissions(StaffActor actor, long formId) {
+		long tenantId = tenant(actor);
+		answering.loadForStaff(tenantId, formId);
+		return proxies.proxySubmissions(tenantId, formId);
+	}
+
+	/**
+	 * For the member's own pages: the channel through which staff entered the form now
+	 * handed in; empty when the member sent it themselves (or it is not handed in).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ProxyChannel> enteredByStaff(HouseholdScopedPrincipal member, long formId) {
+		return proxies.handedInThrough(member.tenantId(), member.kigo(), member.bango(), formId);
+	}
+
 	private MemberForm editable(long tenantId, long formId) {
 		MemberForm form = answering.loadForStaff(tenantId, formId);
 		if (!PROXY_STATES.contains(form.form().status())) {

@@ -92,4 +92,33 @@ class ProxyInputRepository {
 		return channels;
 	}
 
+	/** The form's submissions staff entered: history event ID → channel. */
+	Map<Long, ProxyChannel> proxySubmissions(long tenantId, long formId) {
+		Map<Long, ProxyChannel> channels = new HashMap<>();
+		jdbc.sql("""
+				select id, channel from survey_form_event where tenant_id = ? and survey_form_id = ?
+				and kind = 'SUBMITTED' and channel is not null""")
+			.params(tenantId, formId)
+			.query((rs, n) -> channels.put(rs.getLong("id"), ProxyChannel.parse(rs.getString("channel"))))
+			.list();
+		return channels;
+	}
+
+	/**
+	 * The channel of the latest submission of the household's own form, when staff entered
+	 * it and the form is still handed in (or returned); empty otherwise, and for another
+	 * household's form.
+	 */
+	Optional<ProxyChannel> handedInThrough(long tenantId, String kigo, String bango, long formId) {
+		return jdbc.sql("""
+				select e.channel from survey_form_event e join survey_form f on f.id = e.survey_form_id
+				where f.tenant_id = ? and f.kigo = ? and f.bango = ? and f.id = ? and e.tenant_id = f.tenant_id
+				  and f.status in ('SUBMITTED', 'IN_REVIEW', 'COMPLETED', 'RETURNED') and e.kind = 'SUBMITTED'
+				order by e.id desc fetch first 1 rows only""")
+			.params(tenantId, kigo, bango, formId)
+			.query(String.class)
+			.optional()
+			.map(ProxyChannel::parse);
+	}
+
 }

@@ -131,6 +131,7 @@ class StaffSurveyFormController {
 		model.addAttribute("history", answering.history(form));
 		model.addAttribute("addedAfterSubmission", answering.addedAfterSubmission(form));
 		model.addAttribute("slotNames", DocumentSlots.names(messages, locale));
+		model.addAttribute("proxySubmissions", proxyInput.proxySubmissions(actor, formId));
 		return VIEW_DETAIL;
 	}
 
