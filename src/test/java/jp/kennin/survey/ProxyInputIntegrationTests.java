@@ -197,6 +197,13 @@ class ProxyInputIntegrationTests {
 		mvc.perform(get("/admin/survey-forms/{f}", formId).with(reviewer))
 			.andExpect(content().string(containsString("代行入力で提出（代行入力（紙）")))
 			.andExpect(content().string(not(containsString("id=\"proxy-link\""))));
+		// The review queue and screen mark it.
+		mvc.perform(get("/admin/campaigns/{id}/review", campaignId).with(reviewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("代行入力（紙）")));
+		mvc.perform(get("/admin/reviews/{f}", formId).with(reviewer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("代行入力（紙）")));
 		// The member (once they have an account) sees that staff entered it, and the answers.
 		mvc.perform(get("/survey/{f}", formId).with(TestMember.of(tenant.id(), "7", bango)))
 			.andExpect(status().isOk())

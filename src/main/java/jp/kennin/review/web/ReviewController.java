@@ -47,7 +47,11 @@ class ReviewController {
 
 	private final Documents documents;
 
-	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents) {
+	private final jp.kennin.survey.ProxySubmissions proxySubmissions;
+
+	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents,
+			jp.kennin.survey.ProxySubmissions proxySubmissions) {
+		this.proxySubmissions = proxySubmissions;
 		this.reviews = reviews;
 		this.forms = forms;
 		this.documents = documents;
@@ -66,6 +70,8 @@ class ReviewController {
 						.toList());
 		}
 		model.addAttribute("review", view);
+		// 「代行入力（紙）」 when staff entered the form for the member (issue 12 screen 8).
+		model.addAttribute("proxyChannel", proxySubmissions.latestChannel(actor.tenantId(), formId).orElse(null));
 		model.addAttribute("precheck", forms.precheck(view.form()));
 		model.addAttribute("files", files);
 		model.addAttribute("decisions", Decision.values());

@@ -121,4 +121,20 @@ class ProxyInputRepository {
 			.map(ProxyChannel::parse);
 	}
 
+	/** The forms among {@code formIds} whose latest submission staff entered, with its channel. */
+	Map<Long, ProxyChannel> latestSubmissionChannels(long tenantId, java.util.Collection<Long> formIds) {
+		Map<Long, ProxyChannel> channels = new HashMap<>();
+		jdbc.sql("""
+				select e.survey_form_id, e.channel from survey_form_event e
+				where e.tenant_id = :tenant and e.channel is not null and e.id in (
+				  select max(l.id) from survey_form_event l
+				  where l.tenant_id = :tenant and l.survey_form_id in (:forms) and l.kind = 'SUBMITTED'
+				  group by l.survey_form_id)""")
+			.param("tenant", tenantId)
+			.param("forms", java.util.List.copyOf(formIds))
+			.query((rs, n) -> channels.put(rs.getLong("survey_form_id"), ProxyChannel.parse(rs.getString("channel"))))
+			.list();
+		return channels;
+	}
+
 }
