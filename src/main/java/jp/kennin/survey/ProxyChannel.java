@@ -1,9 +1,9 @@
 package jp.kennin.survey;
 
 /**
- * How an answer entered by staff on a member's behalf (代行入力) reached the insurer:
- * 紙 (a paper form), 電話 (a phone call) or 窓口 (at the counter). A submission without one
- * came from the member on the web. Stored as the constant's name; labelled through
+ * How an answer entered by staff on a member's behalf (代行入力) reached the insurer: 紙 (a
+ * paper form), 電話 (a phone call) or 窓口 (at the counter). A submission without one came
+ * from the member on the web. Stored as the constant's name; labelled through
  * {@code survey.proxy.channel.<NAME>}.
  */
 public enum ProxyChannel {

@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * Which forms staff entered and submitted on the member's behalf (代行入力), for other
- * modules' staff pages (the review screen and queue mark them 「代行入力（紙）」). Read-only
- * and scoped by tenant; the caller has already checked the staff member may see the
- * forms.
+ * modules' staff pages (the review screen and queue mark them 「代行入力（紙）」). Read-only and
+ * scoped by tenant; the caller has already checked the staff member may see the forms.
  */
 public interface ProxySubmissions {
 

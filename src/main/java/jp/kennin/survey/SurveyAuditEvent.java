@@ -67,9 +67,9 @@ public enum SurveyAuditEvent {
 	 */
 	PROXY_STARTED,
 	/**
-	 * Staff saved answers on the member's behalf. Target {@code survey_form:<id>}; details:
-	 * {@code channel}, {@code dependent} (the form dependent's ID, or {@code household}),
-	 * {@code step}.
+	 * Staff saved answers on the member's behalf. Target {@code survey_form:<id>};
+	 * details: {@code channel}, {@code dependent} (the form dependent's ID, or
+	 * {@code household}), {@code step}.
 	 */
 	PROXY_ANSWER_SAVED,
 	/**

@@ -129,8 +129,10 @@ class ProxyInputBrowserTests {
 			browser.checkPage("proxy-check");
 			browser.click(driver.findElement(By.xpath("//button[text()='代行で提出する']")));
 			assertThat(driver.findElement(By.id("proxy-submitted")).getText()).contains("会員に代わって提出しました");
-			assertThat(driver.findElement(By.id("proxy-refused")).getText()).contains("提出済み");
+			assertThat(driver.findElement(By.id("content")).getText()).contains("代行入力（紙）");
 			browser.checkPage("proxy-submitted");
+			driver.get(url("/admin/proxy/" + formId));
+			assertThat(driver.findElement(By.id("proxy-refused")).getText()).contains("提出済み");
 
 			driver.get(url("/admin/survey-forms/" + formId));
 			assertThat(driver.findElement(By.id("history-heading")).findElement(By.xpath("..")).getText())

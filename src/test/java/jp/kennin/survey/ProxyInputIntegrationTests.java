@@ -134,7 +134,8 @@ class ProxyInputIntegrationTests {
 		mvc.perform(get("/admin/proxy/{f}/d/{d}/continuation", formId, dependentId).with(reviewer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("代行入力（紙）")))
-			.andExpect(content().string(containsString("/admin/proxy/" + formId + "/d/" + dependentId + "/continuation")));
+			.andExpect(
+					content().string(containsString("/admin/proxy/" + formId + "/d/" + dependentId + "/continuation")));
 		// The member's validation applies: a removal needs its date.
 		mvc.perform(step("continuation", 0).param("continuation", "REMOVE").param("removalReason", "EMPLOYED"))
 			.andExpect(status().isOk())
@@ -151,7 +152,8 @@ class ProxyInputIntegrationTests {
 			.with(reviewer)
 			.with(csrf())).andExpect(redirectedUrl("/admin/proxy/" + formId + "/d/" + dependentId));
 		mvc.perform(multipart("/admin/proxy/{f}/d/{d}/documents", formId, dependentId)
-			.file(new MockMultipartFile("file", "メモ.txt", "text/plain", "not a document".getBytes(StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("file", "メモ.txt", "text/plain",
+					"not a document".getBytes(StandardCharsets.UTF_8)))
 			.param("slot", "OTHER")
 			.with(reviewer)
 			.with(csrf())).andExpect(flash().attributeExists("uploadError"));
@@ -171,8 +173,8 @@ class ProxyInputIntegrationTests {
 
 		assertThat(jdbc.sql("select status from survey_form where id = ?").param(formId).query(String.class).single())
 			.isEqualTo("SUBMITTED");
-		var submission = jdbc
-			.sql("select channel, actor_kind, actor_id from survey_form_event where survey_form_id = ? and kind = 'SUBMITTED'")
+		var submission = jdbc.sql(
+				"select channel, actor_kind, actor_id from survey_form_event where survey_form_id = ? and kind = 'SUBMITTED'")
 			.param(formId)
 			.query()
 			.singleRow();
@@ -204,7 +206,8 @@ class ProxyInputIntegrationTests {
 		mvc.perform(get("/admin/reviews/{f}", formId).with(reviewer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("代行入力（紙）")));
-		// The member (once they have an account) sees that staff entered it, and the answers.
+		// The member (once they have an account) sees that staff entered it, and the
+		// answers.
 		mvc.perform(get("/survey/{f}", formId).with(TestMember.of(tenant.id(), "7", bango)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("健康保険組合の担当者が紙で受け付けた回答を代行入力して提出しました")));
@@ -236,15 +239,17 @@ class ProxyInputIntegrationTests {
 
 	@Test
 	void staff_continue_the_member_draft_and_a_concurrent_save_is_told_not_overwritten() throws Exception {
-		mvc.perform(post("/survey/{f}/d/{d}/continuation", formId, dependentId)
-			.with(TestMember.of(tenant.id(), "7", bango))
-			.with(csrf())
-			.param("version", "0")
-			.param("continuation", "IN_PROGRESS")).andExpect(status().is3xxRedirection());
+		mvc.perform(
+				post("/survey/{f}/d/{d}/continuation", formId, dependentId).with(TestMember.of(tenant.id(), "7", bango))
+					.with(csrf())
+					.param("version", "0")
+					.param("continuation", "IN_PROGRESS"))
+			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/admin/proxy/{f}", formId).with(reviewer))
 			.andExpect(content().string(containsString("会員が回答を作成中です")));
 		mvc.perform(post("/admin/proxy/{f}/start", formId).with(reviewer).with(csrf()).param("channel", "PHONE"));
-		// Staff's page was rendered before the member's save: told, the member's answer kept.
+		// Staff's page was rendered before the member's save: told, the member's answer
+		// kept.
 		mvc.perform(step("continuation", 0).param("continuation", "CONTINUE"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("別の画面")));

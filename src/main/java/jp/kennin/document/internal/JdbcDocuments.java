@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 import jp.kennin.audit.AuditLog;
@@ -118,9 +120,9 @@ class JdbcDocuments implements Documents {
 	}
 
 	/**
-	 * The same checks as a member's upload (type, size, file count, cleaning), without the
-	 * change policies: the caller (the survey's proxy input) decides when staff may add a
-	 * file for the household. Audited as the staff member's.
+	 * The same checks as a member's upload (type, size, file count, cleaning), without
+	 * the change policies: the caller (the survey's proxy input) decides when staff may
+	 * add a file for the household. Audited as the staff member's.
 	 */
 	@Override
 	@Transactional(propagation = Propagation.SUPPORTS)
@@ -139,7 +141,7 @@ class JdbcDocuments implements Documents {
 	}
 
 	private StoredDocument checkAndStore(DocumentOwner owner, Long subjectPersonId, String slot, String originalName,
-			byte[] content, java.util.function.LongFunction<AuditLog.Event> auditEvent) {
+			byte[] content, LongFunction<AuditLog.Event> auditEvent) {
 		Integer count = jdbc
 			.sql("select count(*) from uploaded_document where tenant_id = ? and owner_key = ? "
 					+ "and deleted_at is null")
@@ -165,7 +167,7 @@ class JdbcDocuments implements Documents {
 			blobs.deleteIfRolledBack(key, thumbKey);
 			long id = insert(owner, subjectPersonId, slot, kept, p, key, thumbKey);
 			AuditLog.Event event = auditEvent.apply(id);
-			Map<String, String> details = new java.util.LinkedHashMap<>(event.details());
+			Map<String, String> details = new LinkedHashMap<>(event.details());
 			details.put("kind", p.kind().name());
 			audit.record(new AuditLog.Event(event.type(), event.tenantId(), event.actorKind(), event.actorId(),
 					event.actorRole(), event.target(), event.ip(), details));

@@ -1,10 +1,12 @@
 package jp.kennin.survey.internal;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import jp.kennin.audit.AuditLog;
@@ -27,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * it on the member's behalf. The member's own use cases do the work (same questions,
  * validation, deadline, optimistic version and submission rules), acting for the form's
  * household; this service adds the staff checks, the channel and a typed audit event in
- * the same transaction. Only a form that is 未作成 or 作成中 can be entered;
- * a member's draft is continued, never replaced.
+ * the same transaction. Only a form that is 未作成 or 作成中 can be entered; a member's draft
+ * is continued, never replaced.
  */
 @Service
 @Transactional
@@ -72,8 +74,8 @@ public class ProxyAnswering {
 	 */
 	public ProxyForm view(StaffActor actor, long formId) {
 		ProxyForm form = load(actor, formId);
-		audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.SURVEY_FORM_VIEWED, tenant(actor), actor,
-				target(formId), Map.of("kigo", form.form().form().kigo(), "bango", form.form().form().bango())));
+		audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.SURVEY_FORM_VIEWED, tenant(actor), actor, target(formId),
+				Map.of("kigo", form.form().form().kigo(), "bango", form.form().form().bango())));
 		return form;
 	}
 
@@ -86,8 +88,8 @@ public class ProxyAnswering {
 	}
 
 	/**
-	 * Whether staff may enter the form now: not handed in, and the campaign takes
-	 * changes (the same rule as for the member).
+	 * Whether staff may enter the form now: not handed in, and the campaign takes changes
+	 * (the same rule as for the member).
 	 */
 	public boolean mayEnter(ProxyForm form) {
 		return PROXY_STATES.contains(form.form().form().status()) && form.form().editable(clock);
@@ -132,7 +134,9 @@ public class ProxyAnswering {
 		return saved;
 	}
 
-	/** Saves the household section (the insured person's own income; null = not given). */
+	/**
+	 * Saves the household section (the insured person's own income; null = not given).
+	 */
 	public void saveHousehold(StaffActor actor, long formId, Long insuredIncome) {
 		long tenantId = tenant(actor);
 		MemberForm form = editable(tenantId, formId);
@@ -192,8 +196,8 @@ public class ProxyAnswering {
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("channel", channel.name());
 		details.put("receiptNumber", receipt);
-		audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.PROXY_SUBMITTED, tenantId, actor, target(formId),
-				details));
+		audit
+			.record(AuditLog.Event.byStaff(SurveyAuditEvent.PROXY_SUBMITTED, tenantId, actor, target(formId), details));
 		return receipt;
 	}
 
@@ -216,8 +220,8 @@ public class ProxyAnswering {
 	}
 
 	/**
-	 * The form's submissions that staff entered (history event ID → channel), to mark them
-	 * in the history.
+	 * The form's submissions that staff entered (history event ID → channel), to mark
+	 * them in the history.
 	 * @throws FormNotFound for another tenant's form
 	 */
 	@Transactional(readOnly = true)
@@ -255,8 +259,8 @@ public class ProxyAnswering {
 	/** A returned form (差し戻し) is corrected by the member, not entered by staff. */
 	public static final String NOT_ENTERABLE = "survey.proxy.problem.notEnterable";
 
-	private static final java.util.Set<SurveyStatus.State> PROXY_STATES = java.util.EnumSet
-		.of(SurveyStatus.State.NOT_STARTED, SurveyStatus.State.IN_PROGRESS);
+	private static final Set<SurveyStatus.State> PROXY_STATES = EnumSet.of(SurveyStatus.State.NOT_STARTED,
+			SurveyStatus.State.IN_PROGRESS);
 
 	/** Proxy input must be started (with its channel) before anything is saved. */
 	public static final String NOT_STARTED = "survey.proxy.problem.notStarted";

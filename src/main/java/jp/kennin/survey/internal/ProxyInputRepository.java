@@ -1,6 +1,8 @@
 package jp.kennin.survey.internal;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,8 +43,8 @@ class ProxyInputRepository {
 	}
 
 	/**
-	 * Marks the form's latest submission (just recorded in the same transaction) as sent by
-	 * staff through the channel.
+	 * Marks the form's latest submission (just recorded in the same transaction) as sent
+	 * by staff through the channel.
 	 */
 	void markLatestSubmission(long tenantId, long formId, ProxyChannel channel, String staff) {
 		jdbc.sql("""
@@ -105,9 +107,9 @@ class ProxyInputRepository {
 	}
 
 	/**
-	 * The channel of the latest submission of the household's own form, when staff entered
-	 * it and the form is still handed in (or returned); empty otherwise, and for another
-	 * household's form.
+	 * The channel of the latest submission of the household's own form, when staff
+	 * entered it and the form is still handed in (or returned); empty otherwise, and for
+	 * another household's form.
 	 */
 	Optional<ProxyChannel> handedInThrough(long tenantId, String kigo, String bango, long formId) {
 		return jdbc.sql("""
@@ -121,8 +123,11 @@ class ProxyInputRepository {
 			.map(ProxyChannel::parse);
 	}
 
-	/** The forms among {@code formIds} whose latest submission staff entered, with its channel. */
-	Map<Long, ProxyChannel> latestSubmissionChannels(long tenantId, java.util.Collection<Long> formIds) {
+	/**
+	 * The forms among {@code formIds} whose latest submission staff entered, with its
+	 * channel.
+	 */
+	Map<Long, ProxyChannel> latestSubmissionChannels(long tenantId, Collection<Long> formIds) {
 		Map<Long, ProxyChannel> channels = new HashMap<>();
 		jdbc.sql("""
 				select e.survey_form_id, e.channel from survey_form_event e
@@ -131,7 +136,7 @@ class ProxyInputRepository {
 				  where l.tenant_id = :tenant and l.survey_form_id in (:forms) and l.kind = 'SUBMITTED'
 				  group by l.survey_form_id)""")
 			.param("tenant", tenantId)
-			.param("forms", java.util.List.copyOf(formIds))
+			.param("forms", List.copyOf(formIds))
 			.query((rs, n) -> channels.put(rs.getLong("survey_form_id"), ProxyChannel.parse(rs.getString("channel"))))
 			.list();
 		return channels;

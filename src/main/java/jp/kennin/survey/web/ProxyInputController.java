@@ -114,7 +114,8 @@ class ProxyInputController {
 			RedirectAttributes redirect) {
 		ProxyChannel chosen = ProxyChannel.parse(channel);
 		if (chosen == null) {
-			proxy.load(actor, formId); // another insurer's form is not found, whatever was sent
+			proxy.load(actor, formId); // another insurer's form is not found, whatever
+										// was sent
 			redirect.addFlashAttribute("channelError", "survey.proxy.error.channel");
 			return "redirect:/admin/proxy/" + formId;
 		}
@@ -228,8 +229,7 @@ class ProxyInputController {
 	@PostMapping("/d/{dependentId}/complete")
 	String completeSection(StaffActor actor, @PathVariable long formId, @PathVariable long dependentId,
 			@RequestParam(name = "completed", required = false) String completed,
-			@RequestParam(defaultValue = "0") int version,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "0") int version, RedirectAttributes redirect) {
 		boolean done = "yes".equals(completed);
 		String[] refused = new String[1];
 		String back = "redirect:/admin/proxy/" + formId + "/d/" + dependentId;
@@ -255,7 +255,10 @@ class ProxyInputController {
 		return "redirect:/admin/proxy/" + formId;
 	}
 
-	/** A scanned document for the dependent, with the member's checks; back to the section. */
+	/**
+	 * A scanned document for the dependent, with the member's checks; back to the
+	 * section.
+	 */
 	@PostMapping("/d/{dependentId}/documents")
 	String upload(StaffActor actor, @PathVariable long formId, @PathVariable long dependentId,
 			@RequestParam(required = false) String slot, @RequestParam(required = false) MultipartFile file,
@@ -263,8 +266,9 @@ class ProxyInputController {
 		String back = "redirect:/admin/proxy/" + formId + "/d/" + dependentId;
 		String code = slot == null || !slot.matches("[A-Z0-9_]{1,40}") ? DocumentSlots.OTHER : slot;
 		try {
-			byte[] bytes = file == null || file.isEmpty() && (file.getOriginalFilename() == null
-					|| file.getOriginalFilename().isBlank()) ? null : file.getBytes();
+			byte[] bytes = file == null
+					|| file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())
+							? null : file.getBytes();
 			StoredDocument stored = proxy.upload(actor, formId, dependentId, code,
 					file == null ? null : file.getOriginalFilename(), bytes);
 			redirect.addFlashAttribute("uploadNotice",

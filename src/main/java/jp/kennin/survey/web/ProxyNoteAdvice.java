@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Tells the member on their survey pages (task list, receipt) that the insurer's staff
- * entered and submitted the form for them (代行入力), and through which channel. An
- * advice rather than code in the member's controller, so the note reaches every page of
- * the form without each handler asking.
+ * entered and submitted the form for them (代行入力), and through which channel. An advice
+ * rather than code in the member's controller, so the note reaches every page of the form
+ * without each handler asking.
  */
 @ControllerAdvice(assignableTypes = SurveyFormController.class)
 class ProxyNoteAdvice {
