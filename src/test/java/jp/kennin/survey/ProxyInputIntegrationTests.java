@@ -123,6 +123,12 @@ class ProxyInputIntegrationTests {
 			.andExpect(content().string(containsString("/admin/proxy/" + formId)));
 		mvc.perform(get("/admin/survey-forms/{f}", formId).with(reviewer))
 			.andExpect(content().string(containsString("id=\"proxy-link\"")));
+		long insured = jdbc.sql("select insured_person_id from survey_form where id = ?")
+			.param(formId)
+			.query(Long.class)
+			.single();
+		mvc.perform(get("/admin/roster/people/{id}", insured).with(reviewer))
+			.andExpect(content().string(containsString("/admin/proxy/" + formId)));
 		mvc.perform(get("/admin/proxy/{f}", formId).with(reviewer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("代行入力を始める")))

@@ -210,7 +210,7 @@ class ProxyInputController {
 	@GetMapping("/d/{dependentId}")
 	String section(StaffActor actor, @PathVariable long formId, @PathVariable long dependentId, Model model,
 			Locale locale) {
-		ProxyAnswering.ProxyForm form = proxy.load(actor, formId);
+		ProxyAnswering.ProxyForm form = proxy.view(actor, formId);
 		FormDependent dependent = form.form().dependent(dependentId);
 		addForm(model, form);
 		model.addAttribute("dependent", dependent);
@@ -289,7 +289,7 @@ class ProxyInputController {
 
 	@GetMapping("/check")
 	String check(StaffActor actor, @PathVariable long formId, Model model) {
-		addCheck(model, proxy.load(actor, formId));
+		addCheck(model, proxy.view(actor, formId));
 		return VIEW_CHECK;
 	}
 
