@@ -122,6 +122,13 @@ class ProxyInputBrowserTests {
 			browser.click(driver.findElement(By.cssSelector("#proxy-upload button")));
 			assertThat(driver.findElement(By.id("proxy-files")).getText()).contains("申出書.pdf");
 			browser.checkPage("proxy-section");
+			// A scan over the server's limit comes back with the size message, not an
+			// error page.
+			Path big = temp.resolve("大きい.jpg");
+			Files.write(big, new byte[13 * 1024 * 1024]);
+			driver.findElement(By.id("proxy-file")).sendKeys(big.toAbsolutePath().toString());
+			browser.click(driver.findElement(By.cssSelector("#proxy-upload button")));
+			assertThat(driver.findElement(By.className("error-summary")).getText()).contains("ファイルサイズは10MB以下にしてください");
 			driver.findElement(By.cssSelector("label[for=completed-yes]")).click();
 			browser.click(driver.findElement(By.xpath("//button[text()='続ける']")));
 
