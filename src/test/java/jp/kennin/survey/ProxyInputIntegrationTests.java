@@ -272,6 +272,46 @@ class ProxyInputIntegrationTests {
 	}
 
 	@Test
+	void a_phone_answer_with_documents_to_follow_by_post_is_submitted_after_choosing_for_each() throws Exception {
+		mvc.perform(post("/admin/proxy/{f}/start", formId).with(reviewer).with(csrf()).param("channel", "PHONE"));
+		mvc.perform(step("continuation", 0).param("continuation", "CONTINUE"));
+		mvc.perform(step("living", 1).param("living", "TOGETHER"));
+		mvc.perform(step("occupation", 2).param("occupations", "PART_TIME"));
+		mvc.perform(step("income", 3).param("incomeSalary", "1400000"));
+		mvc.perform(step("residence", 4).param("residence", "DOMESTIC"));
+		mvc.perform(step("disability", 5).param("disabled", "no"))
+			.andExpect(redirectedUrl("/admin/proxy/" + formId + "/d/" + dependentId));
+		mvc.perform(post("/admin/proxy/{f}/d/{d}/complete", formId, dependentId).with(reviewer)
+			.with(csrf())
+			.param("completed", "yes")
+			.param("version", "6")).andExpect(redirectedUrl("/admin/proxy/" + formId));
+		// Required documents neither uploaded nor accounted for: the check page names
+		// them.
+		String page = mvc.perform(post("/admin/proxy/{f}/submit", formId).with(reviewer).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("提出できませんでした")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var required = java.util.regex.Pattern.compile("name=\"required\" form=\"submit-form\" value=\"([^\"]+)\"")
+			.matcher(page)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+		assertThat(required).isNotEmpty();
+		var submit = post("/admin/proxy/{f}/submit", formId).with(reviewer).with(csrf());
+		for (String key : required) {
+			submit.param("required", key).param("choice-" + key, "MAIL");
+		}
+		mvc.perform(submit).andExpect(redirectedUrl("/admin/proxy/" + formId));
+		assertThat(jdbc.sql(
+				"select channel from survey_form_event where survey_form_id = ? and kind = 'SUBMITTED' order by id desc")
+			.param(formId)
+			.query(String.class)
+			.list()).containsExactly("PHONE");
+	}
+
+	@Test
 	void nothing_is_saved_before_staff_start_with_a_channel() throws Exception {
 		mvc.perform(post("/admin/proxy/{f}/start", formId).with(reviewer).with(csrf()))
 			.andExpect(flash().attribute("channelError", "survey.proxy.error.channel"));
