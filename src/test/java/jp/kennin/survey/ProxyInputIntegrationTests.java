@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -293,7 +294,7 @@ class ProxyInputIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		var required = java.util.regex.Pattern.compile("name=\"required\" form=\"submit-form\" value=\"([^\"]+)\"")
+		var required = Pattern.compile("name=\"required\" form=\"submit-form\" value=\"([^\"]+)\"")
 			.matcher(page)
 			.results()
 			.map(m -> m.group(1))
