@@ -14,6 +14,12 @@ public enum DocumentAuditEvent {
 	 * Staff opened a document or its thumbnail. Details: {@code owner}, {@code view}
 	 * ({@code document}, {@code thumbnail}).
 	 */
-	DOCUMENT_VIEWED_BY_STAFF
+	DOCUMENT_VIEWED_BY_STAFF,
+	// --- proxy ---
+	/**
+	 * Staff uploaded a scanned document for a household on the member's behalf (代行入力).
+	 * Details: {@code owner}, {@code slot}, {@code kind}.
+	 */
+	DOCUMENT_UPLOADED_BY_STAFF
 
 }

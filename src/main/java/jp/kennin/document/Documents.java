@@ -69,4 +69,17 @@ public interface Documents {
 	 */
 	boolean delete(DocumentOwner owner, long id);
 
+	// --- proxy ---
+	/**
+	 * Stores a scanned document for a household on the member's behalf (staff proxy
+	 * input, 代行入力): the same checks and cleaning as {@link #store}, audited as the staff
+	 * member's upload. The change policies that govern members do not apply; the caller
+	 * decides when staff may add a file.
+	 * @throws org.springframework.security.access.AccessDeniedException unless the actor
+	 * is a TENANT_ADMIN or REVIEWER of the household's insurer
+	 * @throws DocumentRejectedException with the reason when the file is refused
+	 */
+	StoredDocument storeForStaff(StaffActor actor, DocumentOwner owner, Long subjectPersonId, String slot,
+			String originalName, byte[] content);
+
 }

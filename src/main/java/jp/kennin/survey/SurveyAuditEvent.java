@@ -58,6 +58,29 @@ public enum SurveyAuditEvent {
 	/** Insurer-specific income limits were set. Target {@code eligibility:<date>}. */
 	ELIGIBILITY_PARAMETERS_SET,
 	/** Insurer-specific income limits were removed. Target {@code eligibility:<date>}. */
-	ELIGIBILITY_PARAMETERS_REMOVED
+	ELIGIBILITY_PARAMETERS_REMOVED,
+	// --- proxy ---
+	/**
+	 * Staff started (or continued) entering a household's form on the member's behalf
+	 * (代行入力). Target {@code survey_form:<id>}; details: {@code kigo}, {@code bango},
+	 * {@code channel}, {@code draft} (true when the member had already begun).
+	 */
+	PROXY_STARTED,
+	/**
+	 * Staff saved answers on the member's behalf. Target {@code survey_form:<id>};
+	 * details: {@code channel}, {@code dependent} (the form dependent's ID, or
+	 * {@code household}), {@code step}.
+	 */
+	PROXY_ANSWER_SAVED,
+	/**
+	 * Staff uploaded a scanned document on the member's behalf. Target
+	 * {@code survey_form:<id>}; details: {@code channel}, {@code document}, {@code slot}.
+	 */
+	PROXY_DOCUMENT_UPLOADED,
+	/**
+	 * Staff submitted the form on the member's behalf. Target {@code survey_form:<id>};
+	 * details: {@code channel}, {@code receiptNumber}.
+	 */
+	PROXY_SUBMITTED
 
 }

@@ -329,6 +329,19 @@ class TenantIsolationMatrixIntegrationTests {
 			int reviewer = action.endsWith("/approve") || action.endsWith("/send-back") ? FORBIDDEN : NOT_FOUND;
 			check(wrong, post(action), FORBIDDEN, NOT_FOUND, reviewer);
 		}
+		// Staff proxy input (issue 12, 代行入力): insurer staff only; another tenant's form
+		// is not found, whatever is posted.
+		String proxyB = "/admin/proxy/" + ids.get("formB");
+		for (String page : List.of("", "/household", "/d/" + ids.get("dependentB"),
+				"/d/" + ids.get("dependentB") + "/continuation", "/check")) {
+			check(wrong, get(proxyB + page), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		}
+		for (String action : List.of("/start", "/household", "/d/" + ids.get("dependentB") + "/continuation",
+				"/d/" + ids.get("dependentB") + "/complete", "/submit")) {
+			check(wrong, post(proxyB + action), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		}
+		check(wrong, multipart(proxyB + "/d/" + ids.get("dependentB") + "/documents").file(EMPTY_FILE), FORBIDDEN,
+				NOT_FOUND, NOT_FOUND);
 		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
 		check(wrong, get("/actuator/health"), OK, OK, OK);

@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 import jp.kennin.audit.AuditLog;
@@ -112,6 +114,34 @@ class JdbcDocuments implements Documents {
 		if (!mayUpload(owner, subjectPersonId, slot)) {
 			throw new DocumentRejectedException(DocumentProblem.UPLOAD_CLOSED);
 		}
+		return checkAndStore(owner, subjectPersonId, slot, originalName, content,
+				id -> new AuditLog.Event(AUDIT_UPLOADED, owner.tenantId(), "MEMBER", owner.key(), null,
+						"document:" + id, null, Map.of("slot", slot)));
+	}
+
+	/**
+	 * The same checks as a member's upload (type, size, file count, cleaning), without
+	 * the change policies: the caller (the survey's proxy input) decides when staff may
+	 * add a file for the household. Audited as the staff member's.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public StoredDocument storeForStaff(StaffActor actor, DocumentOwner owner, Long subjectPersonId, String slot,
+			String originalName, byte[] content) {
+		actor.require(StaffActor.TENANT_ADMIN, StaffActor.REVIEWER);
+		if (actor.requireTenant() != owner.tenantId()) {
+			throw new org.springframework.security.access.AccessDeniedException("another insurer's household");
+		}
+		if (slot == null || !SLOT.matcher(slot).matches()) {
+			throw new IllegalArgumentException("slot must be an upper-case code");
+		}
+		return checkAndStore(owner, subjectPersonId, slot, originalName, content,
+				id -> AuditLog.Event.byStaff(DocumentAuditEvent.DOCUMENT_UPLOADED_BY_STAFF, owner.tenantId(), actor,
+						"document:" + id, Map.of("owner", owner.key(), "slot", slot)));
+	}
+
+	private StoredDocument checkAndStore(DocumentOwner owner, Long subjectPersonId, String slot, String originalName,
+			byte[] content, LongFunction<AuditLog.Event> auditEvent) {
 		Integer count = jdbc
 			.sql("select count(*) from uploaded_document where tenant_id = ? and owner_key = ? "
 					+ "and deleted_at is null")
@@ -136,8 +166,11 @@ class JdbcDocuments implements Documents {
 		return writeTransaction.execute(status -> {
 			blobs.deleteIfRolledBack(key, thumbKey);
 			long id = insert(owner, subjectPersonId, slot, kept, p, key, thumbKey);
-			audit.record(new AuditLog.Event(AUDIT_UPLOADED, owner.tenantId(), "MEMBER", owner.key(), null,
-					"document:" + id, null, Map.of("slot", slot, "kind", p.kind().name())));
+			AuditLog.Event event = auditEvent.apply(id);
+			Map<String, String> details = new LinkedHashMap<>(event.details());
+			details.put("kind", p.kind().name());
+			audit.record(new AuditLog.Event(event.type(), event.tenantId(), event.actorKind(), event.actorId(),
+					event.actorRole(), event.target(), event.ip(), details));
 			StoredDocument stored = find(owner, id).orElseThrow();
 			events.publishEvent(new DocumentAdded(owner.tenantId(), owner.kigo(), owner.bango(), id, subjectPersonId,
 					slot, stored.createdAt()));

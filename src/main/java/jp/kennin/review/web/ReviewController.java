@@ -1,6 +1,5 @@
 package jp.kennin.review.web;
 
-import jp.kennin.platform.StaffActor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,14 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 import jp.kennin.document.Documents;
+import jp.kennin.document.StoredDocument;
 import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.review.Decision;
 import jp.kennin.review.LossReason;
 import jp.kennin.review.ReviewActor;
+import jp.kennin.review.ReviewCorrections;
 import jp.kennin.review.ReviewProblem;
 import jp.kennin.review.ReviewView;
 import jp.kennin.review.Reviews;
 import jp.kennin.survey.FormDependent;
+import jp.kennin.survey.ProxySubmissions;
 import jp.kennin.survey.SurveyReviewSteps;
 
 import org.springframework.stereotype.Controller;
@@ -47,11 +50,14 @@ class ReviewController {
 
 	private final Documents documents;
 
-	private final jp.kennin.review.ReviewCorrections corrections;
+	private final ReviewCorrections corrections;
 
-	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents,
-			jp.kennin.review.ReviewCorrections corrections) {
+	private final ProxySubmissions proxySubmissions;
+
+	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents, ReviewCorrections corrections,
+			ProxySubmissions proxySubmissions) {
 		this.corrections = corrections;
+		this.proxySubmissions = proxySubmissions;
 		this.reviews = reviews;
 		this.forms = forms;
 		this.documents = documents;
@@ -62,7 +68,7 @@ class ReviewController {
 		ReviewActor actor = ReviewActor.of(staff);
 		ReviewView view = reviews.view(actor, formId);
 		var household = documents.listForStaff(actor.tenantId(), view.form().form().kigo(), view.form().form().bango());
-		Map<Long, List<jp.kennin.document.StoredDocument>> files = new LinkedHashMap<>();
+		Map<Long, List<StoredDocument>> files = new LinkedHashMap<>();
 		for (FormDependent d : view.form().dependents()) {
 			files.put(d.id(),
 					household.stream()
@@ -70,6 +76,8 @@ class ReviewController {
 						.toList());
 		}
 		model.addAttribute("review", view);
+		// 「代行入力（紙）」 when staff entered the form for the member (issue 12 screen 8).
+		model.addAttribute("proxyChannel", proxySubmissions.latestChannel(actor.tenantId(), formId).orElse(null));
 		model.addAttribute("precheck", forms.precheck(view.form()));
 		model.addAttribute("files", files);
 		model.addAttribute("decisions", Decision.values());

@@ -1,7 +1,6 @@
 package jp.kennin.review.web;
 
 import jp.kennin.platform.StaffActor;
-
 import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewProblem;
 import jp.kennin.review.ReviewQueues;
@@ -29,7 +28,10 @@ class ReviewQueueController {
 
 	private final Reviews reviews;
 
-	ReviewQueueController(ReviewQueues queues, Reviews reviews) {
+	private final jp.kennin.survey.ProxySubmissions proxySubmissions;
+
+	ReviewQueueController(ReviewQueues queues, Reviews reviews, jp.kennin.survey.ProxySubmissions proxySubmissions) {
+		this.proxySubmissions = proxySubmissions;
 		this.queues = queues;
 		this.reviews = reviews;
 	}
@@ -46,7 +48,11 @@ class ReviewQueueController {
 				parse(ReviewQueue.DocumentFilter.class, documents), blank(reviewer), days(waiting), blank(q),
 				parse(ReviewQueue.Sort.class, sort));
 		ReviewQueue.After after = afterKey == null || afterId == null ? null : new ReviewQueue.After(afterKey, afterId);
-		model.addAttribute("queue", queues.list(actor, id, filter, after));
+		var queue = queues.list(actor, id, filter, after);
+		model.addAttribute("queue", queue);
+		// 「代行入力（紙）」 on the forms staff entered for the member (issue 12 screen 8).
+		model.addAttribute("proxyChannels", proxySubmissions.latestChannels(actor.tenantId(),
+				queue.page().rows().stream().map(ReviewQueue.Row::formId).toList()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("selectedTab", filter.tab() == null ? ReviewQueue.Tab.SUBMITTED : filter.tab());
 		model.addAttribute("tabs", ReviewQueue.Tab.values());

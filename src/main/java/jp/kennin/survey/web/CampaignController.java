@@ -1,12 +1,12 @@
 package jp.kennin.survey.web;
 
-import jp.kennin.platform.StaffActor;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
 import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignActor;

@@ -1,8 +1,7 @@
 package jp.kennin.survey.web;
 
-import jp.kennin.platform.StaffActor;
-
 import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.survey.CampaignActor;
 import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.Campaigns;

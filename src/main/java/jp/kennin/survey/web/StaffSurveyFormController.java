@@ -59,8 +59,12 @@ class StaffSurveyFormController {
 
 	private final DocumentRequirements requirements;
 
+	private final jp.kennin.survey.internal.ProxyAnswering proxyInput;
+
 	StaffSurveyFormController(StaffSurveyForms forms, SurveyAnswering answering, EligibilityCheck eligibility,
-			MessageSource messages, Documents documents, DocumentRequirements requirements) {
+			MessageSource messages, Documents documents, DocumentRequirements requirements,
+			jp.kennin.survey.internal.ProxyAnswering proxyInput) {
+		this.proxyInput = proxyInput;
 		this.forms = forms;
 		this.answering = answering;
 		this.eligibility = eligibility;
@@ -104,7 +108,8 @@ class StaffSurveyFormController {
 					.filename(Downloads.safeFileName(exported.campaign().title() + "_調査票.csv"), StandardCharsets.UTF_8)
 					.build()
 					.toString());
-		SurveyFormCsv.write(exported.forms(), utf8, messages, response.getOutputStream());
+		SurveyFormCsv.write(exported.forms(), proxyInput.submissionChannels(actor, id), utf8, messages,
+				response.getOutputStream());
 	}
 
 	@GetMapping("/admin/survey-forms/{formId}")
@@ -126,6 +131,7 @@ class StaffSurveyFormController {
 		model.addAttribute("history", answering.history(form));
 		model.addAttribute("addedAfterSubmission", answering.addedAfterSubmission(form));
 		model.addAttribute("slotNames", DocumentSlots.names(messages, locale));
+		model.addAttribute("proxySubmissions", proxyInput.proxySubmissions(actor, formId));
 		return VIEW_DETAIL;
 	}
 

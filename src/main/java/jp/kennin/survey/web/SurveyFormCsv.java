@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +27,8 @@ import jp.kennin.eligibility.Warning;
 import jp.kennin.platform.CsvCells;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.DependentAnswers;
+import jp.kennin.survey.ProxyChannel;
+import jp.kennin.survey.SurveyStatus;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.internal.DocumentChoice;
 import jp.kennin.survey.SurveyQuestion;
@@ -50,6 +53,13 @@ final class SurveyFormCsv {
 	static final String MISSING_CHOICE = "不足書類の提出方法（郵送・提出できない理由）";
 
 	/**
+	 * How the latest submission arrived: Web (the member), or 紙・電話・窓口 when staff entered
+	 * it (代行入力); empty for a form never submitted. Appended last so existing imports keep
+	 * their columns.
+	 */
+	static final String CHANNEL = "受付経路";
+
+	/**
 	 * The household's and dependent's columns, the answers' (from
 	 * {@link SurveyQuestion#csvColumns()}), the checks'.
 	 */
@@ -57,7 +67,7 @@ final class SurveyFormCsv {
 		.of(List.of("受付番号", "状態", "提出日時", "記号", "番号", "被保険者氏名", "事業所コード", "事業所名", "被保険者の年間収入見込額", "枝番", "被扶養者氏名",
 				"氏名カナ", "生年月日", "続柄"),
 				SurveyQuestion.csvColumns().stream().map(SurveyQuestion.CsvColumn::header).toList(),
-				List.of("回答済み", "書類不足", MISSING_CHOICE, "事前確認の注意"))
+				List.of("回答済み", "書類不足", MISSING_CHOICE, "事前確認の注意"), List.of(CHANNEL))
 		.flatMap(List::stream)
 		.toList();
 
@@ -71,6 +81,14 @@ final class SurveyFormCsv {
 
 	static void write(SurveyFormExport.Forms forms, boolean utf8, MessageSource messages, OutputStream out)
 			throws IOException {
+		write(forms, Map.of(), utf8, messages, out);
+	}
+
+	/**
+	 * @param channels the forms whose latest submission staff entered, with its channel
+	 */
+	static void write(SurveyFormExport.Forms forms, Map<Long, ProxyChannel> channels, boolean utf8,
+			MessageSource messages, OutputStream out) throws IOException {
 		Charset charset = utf8 ? StandardCharsets.UTF_8 : WINDOWS_31J;
 		if (utf8) {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
@@ -118,6 +136,7 @@ final class SurveyFormCsv {
 								.stream()
 								.map(Warning::message)
 								.collect(Collectors.joining("／")));
+					row.add(channel(f, channels.get(f.form().id()), messages));
 					csv.printRecord(row.stream().map(CsvCells::safe).toList());
 				}
 			});
@@ -136,6 +155,15 @@ final class SurveyFormCsv {
 							new Object[] { c.reason() == null ? "" : c.reason().replaceAll("\\s*\\R\\s*", " ") },
 							Locale.JAPANESE)))
 			.collect(Collectors.joining("／"));
+	}
+
+	private static String channel(MemberForm f, ProxyChannel channel, MessageSource messages) {
+		boolean sent = f.form().status().handedIn() || f.form().status() == SurveyStatus.State.RETURNED;
+		if (!sent) {
+			return "";
+		}
+		return messages.getMessage("survey.proxy.channel." + (channel == null ? "WEB" : channel.name()), null,
+				Locale.JAPANESE);
 	}
 
 	private static String document(String slot) {

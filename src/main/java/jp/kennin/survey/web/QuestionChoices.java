@@ -1,0 +1,29 @@
+package jp.kennin.survey.web;
+
+import java.util.Map;
+
+import jp.kennin.eligibility.AbroadException;
+import jp.kennin.eligibility.Continuation;
+import jp.kennin.eligibility.LabourContract;
+import jp.kennin.eligibility.Living;
+import jp.kennin.eligibility.Occupation;
+import jp.kennin.eligibility.RemittanceMethod;
+import jp.kennin.survey.DependentAnswers;
+
+/**
+ * The choices of the question pages (templates may not reach static classes), for the
+ * staff proxy input pages; the same lists as the member's pages.
+ */
+final class QuestionChoices {
+
+	private QuestionChoices() {
+	}
+
+	static Map<String, Object[]> all() {
+		return Map.of("continuation", Continuation.values(), "removalReason", DependentAnswers.RemovalReason.values(),
+				"living", Living.values(), "remittanceMethod", RemittanceMethod.values(), "occupations",
+				Occupation.values(), "residence", DependentAnswers.Residence.values(), "abroadException",
+				AbroadException.values(), "contractWageKind", LabourContract.Kind.values());
+	}
+
+}
