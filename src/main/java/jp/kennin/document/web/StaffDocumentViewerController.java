@@ -3,6 +3,8 @@ package jp.kennin.document.web;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import jp.kennin.document.DocumentKind;
 import jp.kennin.document.DocumentPages;
 import jp.kennin.document.DocumentPages.PageCount;
@@ -19,13 +21,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The staff document viewer: images as Kennin re-encoded them, PDFs as page images
@@ -83,10 +83,25 @@ class StaffDocumentViewerController {
 					problem == null ? null : problem.name(), problem == null ? null : message(problem)));
 	}
 
+	/**
+	 * The PNG, or, when the PDF cannot be rendered, a Japanese page (not an image) that
+	 * says why and what to do; never a 500. Declared {@code Object} so that either goes
+	 * out with the layout's usual model.
+	 */
 	@GetMapping("/admin/documents/{id}/pages/{page}.png")
-	ResponseEntity<byte[]> page(@PathVariable long id, @PathVariable int page, StaffActor actor) {
-		PageImage image = pages.pageForStaff(actor, id, page)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	Object page(@PathVariable long id, @PathVariable int page, StaffActor actor, Model model,
+			HttpServletResponse response) {
+		PageImage image;
+		try {
+			image = pages.pageForStaff(actor, id, page)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		catch (PageUnavailableException ex) {
+			model.addAttribute("problem", ex.problem());
+			response.setStatus(ex.problem() == PageProblem.BUSY ? HttpStatus.SERVICE_UNAVAILABLE.value()
+					: HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return "document/pageUnavailable";
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.contentLength(image.png().length)
@@ -94,16 +109,6 @@ class StaffDocumentViewerController {
 			.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; sandbox")
 			.cacheControl(PAGE_CACHE)
 			.body(image.png());
-	}
-
-	/** A Japanese page (not an image) that says why, and what to do; never a 500. */
-	@ExceptionHandler(PageUnavailableException.class)
-	ModelAndView unavailable(PageUnavailableException ex) {
-		ModelAndView page = new ModelAndView("document/pageUnavailable");
-		page.addObject("problem", ex.problem());
-		page.setStatus(ex.problem() == PageProblem.BUSY ? HttpStatus.SERVICE_UNAVAILABLE
-				: HttpStatus.UNPROCESSABLE_CONTENT);
-		return page;
 	}
 
 	private String message(PageProblem problem) {
