@@ -4,8 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -91,11 +93,11 @@ class PdfPageImagesIntegrationTests {
 		assertThat(portrait.getWidth()).isBetween(1070, 1080);
 		assertThat(portrait.getHeight()).isBetween(1515, 1525);
 
-		BufferedImage landscape = ImageIO.read(new ByteArrayInputStream(
-				mvc.perform(get("/admin/documents/{id}/pages/2.png", pdf.id()).with(staff))
-					.andReturn()
-					.getResponse()
-					.getContentAsByteArray()));
+		BufferedImage landscape = ImageIO
+			.read(new ByteArrayInputStream(mvc.perform(get("/admin/documents/{id}/pages/2.png", pdf.id()).with(staff))
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray()));
 		assertThat(landscape.getWidth()).isGreaterThan(landscape.getHeight());
 		assertThat(landscape.getWidth()).isBetween(1515, 1525);
 
@@ -123,8 +125,9 @@ class PdfPageImagesIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("/admin/documents/" + pdf.id() + "/pages/1.png", "拡大", "縮小", "回転", "元に戻す",
-				"1 / 2 ページ", "次のページ", "href=\"/admin/reviews/12#dep-3\"", "/js/document-viewer.js")
+		assertThat(page)
+			.contains("/admin/documents/" + pdf.id() + "/pages/1.png", "拡大", "縮小", "回転", "元に戻す", "1 / 2 ページ", "次のページ",
+					"href=\"/admin/reviews/12#dep-3\"", "/js/document-viewer.js")
 			.doesNotContain("/admin/documents/" + pdf.id() + "/view\"")
 			.doesNotContain("<embed")
 			.doesNotContain("<iframe")
@@ -189,7 +192,7 @@ class PdfPageImagesIntegrationTests {
 	void a_broken_or_encrypted_pdf_gets_a_japanese_explanation_not_an_error() throws Exception {
 		Tenant tenant = TestTenants.create(tenants, "破損健康保険組合");
 		RequestPostProcessor staff = staff(tenant, "rv-" + unique(), "REVIEWER");
-		byte[] truncated = java.util.Arrays.copyOf(twoPages(), 40);
+		byte[] truncated = Arrays.copyOf(twoPages(), 40);
 		byte[] garbage = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF"
 			.getBytes(StandardCharsets.US_ASCII);
 		for (byte[] bad : List.of(truncated, garbage, TestFiles.encryptedPdf(""))) {
@@ -258,8 +261,8 @@ class PdfPageImagesIntegrationTests {
 	/** An A4 portrait page and an A4 landscape page, each with a filled box. */
 	static byte[] twoPages() {
 		try (PDDocument doc = new PDDocument()) {
-			for (PDRectangle size : List.of(PDRectangle.A4, new PDRectangle(PDRectangle.A4.getHeight(),
-					PDRectangle.A4.getWidth()))) {
+			for (PDRectangle size : List.of(PDRectangle.A4,
+					new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()))) {
 				PDPage page = new PDPage(size);
 				doc.addPage(page);
 				try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
@@ -273,7 +276,7 @@ class PdfPageImagesIntegrationTests {
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * On a desktop a reviewer opens a dependent's PDF from the review screen: the viewer
@@ -85,8 +86,8 @@ class DocumentViewerBrowserTests {
 			.param(f.childId)
 			.query(Long.class)
 			.single();
-		long pdf = documents.store(new DocumentOwner(f.tenant.id(), "9", f.bango), child, "OTHER", "在学証明書.pdf",
-				twoPages())
+		long pdf = documents
+			.store(new DocumentOwner(f.tenant.id(), "9", f.bango), child, "OTHER", "在学証明書.pdf", twoPages())
 			.id();
 		f.submit();
 		String login = "vw-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -120,7 +121,7 @@ class DocumentViewerBrowserTests {
 
 			driver.findElement(By.id("viewer-zoom-in")).click();
 			assertThat(status.getText()).isEqualTo("倍率 125%・回転 90°");
-			assertThat(width(js, image)).isCloseTo(turned * 1.25, org.assertj.core.data.Offset.offset(2.0));
+			assertThat(width(js, image)).isCloseTo(turned * 1.25, offset(2.0));
 			driver.findElement(By.id("viewer-zoom-out")).click();
 			driver.findElement(By.id("viewer-zoom-out")).click();
 			assertThat(status.getText()).isEqualTo("倍率 75%・回転 90°");
@@ -147,9 +148,8 @@ class DocumentViewerBrowserTests {
 	}
 
 	private static void awaitImage(WebDriver driver, WebElement image) {
-		new WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(d -> naturalWidth((JavascriptExecutor) d, image) > 0 && Boolean.TRUE
-				.equals(((JavascriptExecutor) d).executeScript("return arguments[0].complete;", image)));
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> naturalWidth((JavascriptExecutor) d, image) > 0
+				&& Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return arguments[0].complete;", image)));
 	}
 
 	private static int naturalWidth(JavascriptExecutor js, WebElement image) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,7 +239,7 @@ class JdbcDocuments implements Documents {
 	@Transactional
 	public Optional<StoredDocument> viewForStaff(StaffActor actor, long id, Map<String, String> view) {
 		return staffAccess(actor).flatMap(access -> forStaff(actor.tenantId(), id).map(doc -> {
-			Map<String, String> details = new java.util.LinkedHashMap<>(view);
+			Map<String, String> details = new LinkedHashMap<>(view);
 			details.put("owner", doc.ownerKey());
 			audit.record(new AuditLog.Event(AUDIT_STAFF_VIEW, doc.tenantId(), "STAFF", access.actorId(), access.role(),
 					"document:" + doc.id(), access.ip(), details));

@@ -29,8 +29,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 /**
  * Renders PDF pages to PNG with limits a hostile PDF cannot get past: parsing spills to
  * temporary files beyond a few MB, the pixel size is capped whatever the page box says,
- * and each job runs on a small bounded pool with a timeout, so a page that never
- * finishes costs one worker thread and never a request thread or the heap.
+ * and each job runs on a small bounded pool with a timeout, so a page that never finishes
+ * costs one worker thread and never a request thread or the heap.
  */
 final class PdfPageRenderer implements AutoCloseable {
 
@@ -79,7 +79,7 @@ final class PdfPageRenderer implements AutoCloseable {
 					throw new IllegalArgumentException("no page " + index);
 				}
 				PDPage page = doc.getPage(index);
-				float scale = scale(page.getCropBox(), page.getRotation());
+				float scale = scale(page.getCropBox());
 				BufferedImage image = new PDFRenderer(doc).renderImage(index, scale, ImageType.RGB);
 				ByteArrayOutputStream out = new ByteArrayOutputStream();
 				if (!ImageIO.write(image, "png", out)) {
@@ -91,7 +91,7 @@ final class PdfPageRenderer implements AutoCloseable {
 	}
 
 	/** DPI/72, reduced so that the image stays within the size limits. */
-	static float scale(PDRectangle box, int rotation) {
+	static float scale(PDRectangle box) {
 		float w = box.getWidth();
 		float h = box.getHeight();
 		if (!(w >= 1 && h >= 1) || Float.isInfinite(w) || Float.isInfinite(h)) {

@@ -14,10 +14,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks and audits through {@link JdbcDocuments} (one transaction, before any work), then
- * renders outside it, so no database connection waits for PDFBox. Rendered pages and page
- * counts are cached in memory by tenant, document and page: stored bytes never change,
- * and every request is still authorised and audited before the cache is consulted.
+ * Checks and audits through {@link JdbcDocuments} (one transaction, before any work),
+ * then renders outside it, so no database connection waits for PDFBox. Rendered pages and
+ * page counts are cached in memory by tenant, document and page: stored bytes never
+ * change, and every request is still authorised and audited before the cache is
+ * consulted.
  */
 @Service
 class StaffDocumentPages implements DocumentPages, DisposableBean {

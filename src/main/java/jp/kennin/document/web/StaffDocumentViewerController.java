@@ -67,7 +67,8 @@ class StaffDocumentViewerController {
 		model.addAttribute("doc", count.document());
 		model.addAttribute("page", page);
 		model.addAttribute("back", back != null && BACK.matcher(back).matches() ? back : "/admin");
-		model.addAttribute("viewable", count.problem() == null && count.document().kind() != DocumentKind.HEIC_ORIGINAL);
+		model.addAttribute("viewable",
+				count.problem() == null && count.document().kind() != DocumentKind.HEIC_ORIGINAL);
 		return "document/viewer";
 	}
 
@@ -117,6 +118,7 @@ class StaffDocumentViewerController {
 
 	/**
 	 * The page count for scripts.
+	 *
 	 * @param kind {@code PDF}, {@code IMAGE} or {@code HEIC_ORIGINAL}
 	 * @param problem why a PDF cannot be shown, or null
 	 */
