@@ -80,7 +80,10 @@ final class PdfPageRenderer implements AutoCloseable {
 				}
 				PDPage page = doc.getPage(index);
 				float scale = scale(page.getCropBox());
-				BufferedImage image = new PDFRenderer(doc).renderImage(index, scale, ImageType.RGB);
+				PDFRenderer renderer = new PDFRenderer(doc);
+				// Huge embedded images are decoded at the resolution drawn, not in full.
+				renderer.setSubsamplingAllowed(true);
+				BufferedImage image = renderer.renderImage(index, scale, ImageType.RGB);
 				ByteArrayOutputStream out = new ByteArrayOutputStream();
 				if (!ImageIO.write(image, "png", out)) {
 					throw new IOException("no PNG writer");

@@ -32,6 +32,11 @@ class StaffDocumentPages implements DocumentPages, DisposableBean {
 
 	private final PngCache cache = new PngCache(CACHE_BYTES);
 
+	/**
+	 * Page counts (by tenant and document) and the problems of PDFs and pages that could
+	 * not be rendered (by tenant, document and page), so a hostile file costs its render
+	 * time once.
+	 */
 	private final Map<String, Object> counts = new LinkedHashMap<>(64, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
@@ -68,11 +73,31 @@ class StaffDocumentPages implements DocumentPages, DisposableBean {
 		if (page > count.shown()) {
 			return Optional.empty();
 		}
+		PageProblem failed;
+		synchronized (counts) {
+			failed = (PageProblem) counts.get(key);
+		}
+		if (failed != null) {
+			throw new PageUnavailableException(failed);
+		}
 		Optional<byte[]> bytes = documents.storedBytes(doc);
 		if (bytes.isEmpty()) {
 			return Optional.empty();
 		}
-		PdfPageRenderer.Rendered rendered = renderer.render(bytes.get(), page - 1);
+		PdfPageRenderer.Rendered rendered;
+		try {
+			rendered = renderer.render(bytes.get(), page - 1);
+		}
+		catch (PageUnavailableException ex) {
+			// A page that timed out once would only tie up a worker again: remembered
+			// (unlike BUSY, which says nothing about the page).
+			if (ex.problem() != PageProblem.BUSY) {
+				synchronized (counts) {
+					counts.put(key, ex.problem());
+				}
+			}
+			throw ex;
+		}
 		cache.put(key, rendered);
 		return Optional.of(new PageImage(doc, page, rendered.png(), rendered.width(), rendered.height()));
 	}
@@ -93,7 +118,7 @@ class StaffDocumentPages implements DocumentPages, DisposableBean {
 			catch (PageUnavailableException ex) {
 				known = ex.problem();
 			}
-			if (known instanceof Integer || known == PageProblem.UNREADABLE) {
+			if (known != PageProblem.BUSY) {
 				synchronized (counts) {
 					counts.put(key, known);
 				}
