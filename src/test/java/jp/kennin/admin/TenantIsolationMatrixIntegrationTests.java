@@ -313,6 +313,11 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/documents/" + ids.get("documentB")), NOT_FOUND, NOT_FOUND, NOT_FOUND);
 		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/view"), NOT_FOUND, NOT_FOUND, NOT_FOUND);
 		check(wrong, get("/admin/documents/" + ids.get("documentB") + "/thumbnail"), NOT_FOUND, NOT_FOUND, NOT_FOUND);
+		// The staff document viewer: PDFs as server-rendered page images (issue 12).
+		for (String view : List.of("/viewer", "/pages", "/pages/1.png")) {
+			check(wrong, get("/admin/documents/" + ids.get("documentA") + view), NOT_FOUND, OK, OK);
+			check(wrong, get("/admin/documents/" + ids.get("documentB") + view), NOT_FOUND, NOT_FOUND, NOT_FOUND);
+		}
 		// The review (issue 12): insurer staff only; another tenant's campaign, form or
 		// dependent is not found.
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/review"), FORBIDDEN, OK, OK);

@@ -259,12 +259,38 @@ class JdbcDocuments implements Documents {
 	@Override
 	@Transactional
 	public Optional<DocumentContent> openForStaff(StaffActor actor, long id, boolean thumbnail) {
+		return staffAccess(actor).flatMap(access -> thumbnail ? thumbnailForStaff(actor.tenantId(), id, access)
+				: openForStaff(actor.tenantId(), id, access));
+	}
+
+	/**
+	 * The document's metadata for the page viewer, under the same rule as
+	 * {@link #openForStaff(StaffActor, long, boolean)}, with the audit record written
+	 * (its {@code view} and any further details given).
+	 */
+	@Transactional
+	public Optional<StoredDocument> viewForStaff(StaffActor actor, long id, Map<String, String> view) {
+		return staffAccess(actor).flatMap(access -> forStaff(actor.tenantId(), id).map(doc -> {
+			Map<String, String> details = new LinkedHashMap<>(view);
+			details.put("owner", doc.ownerKey());
+			audit.record(new AuditLog.Event(AUDIT_STAFF_VIEW, doc.tenantId(), "STAFF", access.actorId(), access.role(),
+					"document:" + doc.id(), access.ip(), details));
+			return doc;
+		}));
+	}
+
+	/** The stored bytes of a document already authorised and audited. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Optional<byte[]> storedBytes(StoredDocument doc) {
+		return content(doc, false).map(DocumentContent::bytes);
+	}
+
+	/** Operators see no household's documents; a 404 tells nobody it exists. */
+	private static Optional<StaffAccess> staffAccess(StaffActor actor) {
 		if (actor.tenantId() == null || !actor.has(StaffActor.TENANT_ADMIN, StaffActor.REVIEWER)) {
-			return Optional.empty(); // operators see no household's documents; a 404
-										// tells nobody it exists
+			return Optional.empty();
 		}
-		StaffAccess access = new StaffAccess(actor.loginId(), actor.role(), actor.ip());
-		return thumbnail ? thumbnailForStaff(actor.tenantId(), id, access) : openForStaff(actor.tenantId(), id, access);
+		return Optional.of(new StaffAccess(actor.loginId(), actor.role(), actor.ip()));
 	}
 
 	@Override
