@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param returnMessage the staff message of a 差し戻し while the form is returned, otherwise
  * null
  * @param correctionDeadline the deadline to correct a returned form, otherwise null
+ * @param correctionExpired a returned form whose correction deadline has passed: the
+ * member can no longer change it and is sent to the support desk
  */
 public record SurveyStatus(long campaignId, String campaignTitle, State state, Instant deadline, String receiptNumber,
-		long daysLeft, long formId, String returnMessage, Instant correctionDeadline) {
+		long daysLeft, long formId, String returnMessage, Instant correctionDeadline, boolean correctionExpired) {
 
 	public enum State {
 

@@ -16,6 +16,7 @@ import jp.kennin.review.Reviews.ReturnReason;
 import jp.kennin.review.Reviews.ReturnRequest;
 import jp.kennin.roster.Roster;
 import jp.kennin.survey.Campaigns;
+import jp.kennin.survey.MemberSurveys;
 import jp.kennin.survey.SurveyChanges;
 import jp.kennin.tenant.Tenants;
 import jp.kennin.test.KenninIntegrationTest;
@@ -185,6 +186,9 @@ class CorrectionIntegrationTests {
 		assertThat(timelineKinds()).contains("MEMBER_DOCUMENT_ADDED");
 	}
 
+	@Autowired
+	MemberSurveys memberSurveys;
+
 	@Test
 	void after_the_correction_deadline_the_member_cannot_resubmit_until_staff_return_it_again() throws Exception {
 		f.submit();
@@ -204,6 +208,10 @@ class CorrectionIntegrationTests {
 		mvc.perform(get("/survey/{f}", f.formId).with(f.member()))
 			.andExpect(content().string(containsString("修正の期限を過ぎました")))
 			.andExpect(content().string(containsString("お問い合わせ窓口")));
+		// The home page no longer offers to correct it (it reads this flag), and says
+		// why.
+		assertThat(memberSurveys.statusFor(f.tenant.id(), "9", f.bango)).singleElement()
+			.satisfies(home -> assertThat(home.correctionExpired()).isTrue());
 
 		// Staff return it again with a new deadline; the member can then resubmit.
 		reviews.returnForCorrection(reviewer, f.formId, version(),

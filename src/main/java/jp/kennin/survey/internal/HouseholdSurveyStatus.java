@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.CampaignVisibility;
 import jp.kennin.survey.MemberSurveys;
 import jp.kennin.survey.SurveyStatus;
@@ -46,6 +47,10 @@ class HouseholdSurveyStatus implements MemberSurveys {
 		return "RETURNED".equals(rs.getString("status")) && at != null ? at.toInstant() : null;
 	}
 
+	private boolean expired(Instant correctionDeadline) {
+		return correctionDeadline != null && clock.instant().isAfter(correctionDeadline);
+	}
+
 	@Override
 	public List<SurveyStatus> statusFor(long tenantId, String kigo, String bango) {
 		return jdbc.sql("""
@@ -61,9 +66,9 @@ class HouseholdSurveyStatus implements MemberSurveys {
 			.query((rs, n) -> new SurveyStatus(rs.getLong("id"), rs.getString("title"),
 					SurveyStatus.State.valueOf(rs.getString("status")), rs.getTimestamp("deadline").toInstant(),
 					rs.getString("receipt_number"),
-					ChronoUnit.DAYS.between(jp.kennin.platform.JapanTime.today(clock),
-							jp.kennin.platform.JapanTime.of(rs.getTimestamp("deadline").toInstant()).toLocalDate()),
-					rs.getLong("form_id"), returned(rs, "return_message"), returnedAt(rs)))
+					ChronoUnit.DAYS.between(JapanTime.today(clock),
+							JapanTime.of(rs.getTimestamp("deadline").toInstant()).toLocalDate()),
+					rs.getLong("form_id"), returned(rs, "return_message"), returnedAt(rs), expired(returnedAt(rs))))
 			.list();
 	}
 
