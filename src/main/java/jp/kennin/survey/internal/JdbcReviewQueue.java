@@ -129,8 +129,18 @@ class JdbcReviewQueue implements ReviewQueue {
 			return;
 		}
 		String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		sql.append(" and (f.bango = :word or p.name like :like escape '\\' or p.name_kana like :like escape '\\')");
-		p.put("word", text);
+		// The name part as a semi-join from the roster (V89 indexes survey_form by insured
+		// person): a rare name reads the tenant's roster once instead of walking every form
+		// of the tab; a word that cannot be a 番号 does not OR it in, which would stop that.
+		String names = "f.insured_person_id in (select n.id from roster_person n where n.tenant_id = :tenant"
+				+ " and n.insured and (n.name like :like escape '\\' or n.name_kana like :like escape '\\'))";
+		if (text.matches("[0-9A-Za-z]+")) {
+			sql.append(" and (f.bango = :word or ").append(names).append(")");
+			p.put("word", text);
+		}
+		else {
+			sql.append(" and ").append(names);
+		}
 		p.put("like", like);
 	}
 
