@@ -243,8 +243,7 @@ class ReviewQueueBenchmark {
 				  case when h %% 5 = 1 then 1 else 0 end, case when h %% 5 = 1 then 'INCOME_OVER_LIMIT' end, 0,
 				  case when b >= 60 then now() end
 				from (select id, kigo, bango, office_code, office_name, bango::int as h, (bango::int * 37) %% 100 as b
-				      from roster_person where tenant_id = %1$d and edaban = '00') p
-				  cross join lateral (select p.id, p.kigo, p.bango, p.office_code, p.office_name) x;
+				      from roster_person where tenant_id = %1$d and edaban = '00') p;
 
 				insert into survey_form_dependent (tenant_id, survey_form_id, roster_person_id, edaban, name, name_kana,
 				  birth_date, relationship, relationship_category, living_together)
