@@ -72,7 +72,9 @@ public enum ReviewAuditEvent {
 	 * {@code samplePercent}, {@code skippedForms}.
 	 */
 	BULK_APPROVED,
-	/** A bulk approval's result page was opened. Target {@code review_bulk_batch:<id>}. */
+	/**
+	 * A bulk approval's result page was opened. Target {@code review_bulk_batch:<id>}.
+	 */
 	BULK_BATCH_VIEWED
 
 }

@@ -15,10 +15,10 @@ import org.springframework.security.access.AccessDeniedException;
  * {@link Reviews.ReviewSettings#bulkSamplePercent()}) is set aside for individual review
  * instead. The rest go through the same steps as an individual review (start, 継続 for
  * every dependent, 確認完了), each form in a transaction of its own: a form that changed
- * since it was selected, is no longer clean, or is not the actor's tenant's is skipped and
- * counted, never failing the batch. Bulk approval decides 継続 only, never 削除. TENANT_ADMIN
- * and REVIEWER only ({@link AccessDeniedException} otherwise); another tenant's campaign is
- * "not found".
+ * since it was selected, is no longer clean, or is not the actor's tenant's is skipped
+ * and counted, never failing the batch. Bulk approval decides 継続 only, never 削除.
+ * TENANT_ADMIN and REVIEWER only ({@link AccessDeniedException} otherwise); another
+ * tenant's campaign is "not found".
  */
 public interface ReviewBulkApprovals {
 

@@ -27,8 +27,8 @@ public interface SurveyBulkReview {
 
 		/**
 		 * No pre-check warning, nobody leaving, no document missing (none promised by
-		 * post either), not set aside before, and 提出済み or 審査中. Whether a 審査中 form
-		 * has decisions is the review module's to check.
+		 * post either), not set aside before, and 提出済み or 審査中. Whether a 審査中 form has
+		 * decisions is the review module's to check.
 		 */
 		public boolean clean() {
 			return precheckWarnings != null && precheckWarnings == 0 && dependentsLeaving != null
@@ -48,8 +48,8 @@ public interface SurveyBulkReview {
 	List<SetAside> setAside(long tenantId, long batchId);
 
 	/**
-	 * Runs and stores the pre-check of the given handed-in forms that have none yet (forms
-	 * submitted before it was stored); forms of other tenants are ignored.
+	 * Runs and stores the pre-check of the given handed-in forms that have none yet
+	 * (forms submitted before it was stored); forms of other tenants are ignored.
 	 * @return how many forms got their result
 	 */
 	int fillPrechecks(long tenantId, Collection<Long> formIds);

@@ -320,7 +320,8 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + "/review/" + ids.get("formB") + "/start"),
 				FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		check(wrong, get("/admin/reviews/" + ids.get("formB")), FORBIDDEN, NOT_FOUND, NOT_FOUND);
-		// Bulk approval (bulk): another tenant's campaign is not found, whatever forms are
+		// Bulk approval (bulk): another tenant's campaign is not found, whatever forms
+		// are
 		// named.
 		for (String bulk : List.of("/review/bulk", "/review/bulk/approve")) {
 			check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + bulk + "?form=" + ids.get("formB") + ":1"),

@@ -1,7 +1,9 @@
 package jp.kennin.review;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 「一括で継続・確認完了」 (issue 12, screen 6): clean forms go through start, 継続 and 確認完了,
- * a random share is set aside for individual review, dirty, changed and other tenants'
- * forms are skipped and counted, and a removal proposal is never decided in bulk.
+ * 「一括で継続・確認完了」 (issue 12, screen 6): clean forms go through start, 継続 and 確認完了, a random
+ * share is set aside for individual review, dirty, changed and other tenants' forms are
+ * skipped and counted, and a removal proposal is never decided in bulk.
  */
 @KenninIntegrationTest
 class BulkApprovalIntegrationTests {
@@ -187,10 +189,11 @@ class BulkApprovalIntegrationTests {
 
 		// A sampled form is not offered again, and the individual review finishes it.
 		var again = bulk.approve(actor, h.campaignId,
-				List.of(new Selection(sampled, jdbc.sql("select version from survey_form where id = ?")
-					.param(sampled)
-					.query(Integer.class)
-					.single())));
+				List.of(new Selection(sampled,
+						jdbc.sql("select version from survey_form where id = ?")
+							.param(sampled)
+							.query(Integer.class)
+							.single())));
 		assertThat(again.skipped()).isEqualTo(1);
 		long spouse = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
 			.param(sampled)
@@ -230,8 +233,9 @@ class BulkApprovalIntegrationTests {
 		var h = households(List.of(Kind.CLEAN, Kind.CLEAN, Kind.WARNING, Kind.BY_MAIL, Kind.LEAVING));
 		var other = households(List.of(Kind.CLEAN));
 		samplePercent(h, 0);
-		var selected = new java.util.ArrayList<>(selections(h, 0, 5));
-		selected.set(1, new Selection(h.formId(1), h.version(1) - 1)); // seen before a change
+		var selected = new ArrayList<>(selections(h, 0, 5));
+		selected.set(1, new Selection(h.formId(1), h.version(1) - 1)); // seen before a
+																		// change
 		selected.add(new Selection(other.formId(0), other.version(0)));
 		var result = bulk.approve(reviewer(h), h.campaignId, selected);
 		assertThat(result.approved()).isEqualTo(1);
@@ -245,7 +249,8 @@ class BulkApprovalIntegrationTests {
 			.singleElement()
 			.satisfies(e -> assertThat(e.details().get("skippedForms")).contains(String.valueOf(other.formId(0))));
 
-		// Another tenant's campaign is not found; staff without review rights are refused.
+		// Another tenant's campaign is not found; staff without review rights are
+		// refused.
 		assertThatThrownBy(() -> bulk.approve(reviewer(h), other.campaignId, selections(other, 0, 1)))
 			.isInstanceOf(RuntimeException.class)
 			.hasMessageContaining("not found");
@@ -267,10 +272,11 @@ class BulkApprovalIntegrationTests {
 		var h = households(List.of(Kind.CLEAN, Kind.CLEAN));
 		samplePercent(h, 0);
 		var reviewer = reviewer(h);
-		// Form 0: a reviewer proposed 削除 (waiting for an admin); form 1: started, undecided.
+		// Form 0: a reviewer proposed 削除 (waiting for an admin); form 1: started,
+		// undecided.
 		reviews.start(reviewer, h.formId(0));
-		reviews.decide(reviewer, h.formId(0), caseVersion(h.formId(0)), h.spouseId(0), new Reviews.DependentDecision(
-				Decision.REMOVE, LocalDate.of(2026, 8, 1), LossReason.EMPLOYMENT, null));
+		reviews.decide(reviewer, h.formId(0), caseVersion(h.formId(0)), h.spouseId(0),
+				new Reviews.DependentDecision(Decision.REMOVE, LocalDate.of(2026, 8, 1), LossReason.EMPLOYMENT, null));
 		reviews.start(reviewer, h.formId(1));
 		var admin = new ReviewActor(h.tenant.id(), "bulk-admin", "TENANT_ADMIN", null);
 		var result = bulk.approve(admin, h.campaignId, selections(h, 0, 2));
@@ -324,7 +330,7 @@ class BulkApprovalIntegrationTests {
 	}
 
 	private static List<Selection> selections(BulkHouseholds h, int from, int to) {
-		return java.util.stream.IntStream.range(from, to).mapToObj(i -> new Selection(h.formId(i), h.version(i))).toList();
+		return IntStream.range(from, to).mapToObj(i -> new Selection(h.formId(i), h.version(i))).toList();
 	}
 
 	private int caseVersion(long formId) {

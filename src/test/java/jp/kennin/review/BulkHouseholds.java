@@ -2,12 +2,14 @@ package jp.kennin.review;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jp.kennin.document.internal.TestFiles;
+import jp.kennin.platform.JapanTime;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
@@ -31,12 +33,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A tenant with an open campaign for spouses and households whose members answer and
- * submit through the survey pages: clean (continues, lives together, no income, the income
- * certificate uploaded), with a pre-check warning (income over the limit), with the
- * certificate promised by post, or leaving (手続き中).
+ * submit through the survey pages: clean (continues, lives together, no income, the
+ * income certificate uploaded), with a pre-check warning (income over the limit), with
+ * the certificate promised by post, or leaving (手続き中).
  */
 final class BulkHouseholds {
 
@@ -78,9 +81,8 @@ final class BulkHouseholds {
 		}
 		roster.upsert(tenant.id(), people);
 		CampaignDraft draft = new CampaignDraft("2026年度 被扶養者資格調査", LocalDate.of(2026, 7, 1),
-				java.time.ZonedDateTime.of(2026, 7, 28, 9, 0, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant(),
-				java.time.ZonedDateTime.of(2026, 9, 17, 23, 59, 0, 0, jp.kennin.platform.JapanTime.ZONE).toInstant(),
-				false, "期限までに提出してください。",
+				ZonedDateTime.of(2026, 7, 28, 9, 0, 0, 0, JapanTime.ZONE).toInstant(),
+				ZonedDateTime.of(2026, 9, 17, 23, 59, 0, 0, JapanTime.ZONE).toInstant(), false, "期限までに提出してください。",
 				new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null));
 		campaignId = campaigns.create(tenant.id(), draft);
 		campaigns.open(tenant.id(), campaignId);
@@ -132,7 +134,7 @@ final class BulkHouseholds {
 		RequestPostProcessor member = member(i);
 		if (kind == Kind.LEAVING) {
 			mvc.perform(step(form, spouse, member, "continuation", 0).param("continuation", "IN_PROGRESS"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+				.andExpect(status().is3xxRedirection());
 			complete(form, spouse, member, 1);
 		}
 		else {
@@ -174,7 +176,7 @@ final class BulkHouseholds {
 			.param("subject", String.valueOf(rosterId))
 			.param("returnTo", "/survey/" + form + "/d/" + spouse)
 			.with(member)
-			.with(csrf())).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+			.with(csrf())).andExpect(status().is3xxRedirection());
 	}
 
 	private static MockHttpServletRequestBuilder step(long form, long spouse, RequestPostProcessor member, String slug,

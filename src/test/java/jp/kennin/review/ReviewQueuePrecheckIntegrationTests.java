@@ -24,8 +24,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The pre-check result is stored when the member submits, the queue filters by it
- * (事前チェックの注意あり / なし), and a form without a stored result (submitted before it was
- * stored) gets it when the queue first lists it.
+ * (事前チェックの注意あり / なし), and a form without a stored result (submitted before it was stored)
+ * gets it when the queue first lists it.
  */
 @KenninIntegrationTest
 class ReviewQueuePrecheckIntegrationTests {
@@ -83,7 +83,8 @@ class ReviewQueuePrecheckIntegrationTests {
 	@Test
 	void a_form_submitted_before_the_precheck_was_stored_gets_it_when_listed() throws Exception {
 		var h = new BulkHouseholds(mvc, tenants, roster, campaigns, jdbc, clock, List.of(Kind.WARNING));
-		jdbc.sql("update survey_form set precheck_warnings = null, precheck_codes = null, dependents_leaving = null where id = ?")
+		jdbc.sql(
+				"update survey_form set precheck_warnings = null, precheck_codes = null, dependents_leaving = null where id = ?")
 			.param(h.formId(0))
 			.update();
 		assertThat(ids(h, ReviewQueue.PrecheckFilter.WARNINGS)).isEmpty();

@@ -40,10 +40,10 @@ import static jp.kennin.review.ReviewAuditEvent.BULK_FORM_APPROVED;
 import static jp.kennin.review.ReviewAuditEvent.BULK_FORM_SAMPLED;
 
 /**
- * Bulk approval through the individual review's own use cases ({@link Reviews}: start,
- * 継続 per dependent, 確認完了), so its rules, history and audit apply unchanged; each form
- * runs in a transaction of its own, and a refusal rolls back that form only and counts it
- * as skipped.
+ * Bulk approval through the individual review's own use cases ({@link Reviews}: start, 継続
+ * per dependent, 確認完了), so its rules, history and audit apply unchanged; each form runs
+ * in a transaction of its own, and a refusal rolls back that form only and counts it as
+ * skipped.
  */
 @Service
 class ReviewBulkManagement implements ReviewBulkApprovals {
@@ -175,10 +175,11 @@ class ReviewBulkManagement implements ReviewBulkApprovals {
 			details.put("skipped", String.valueOf(skipped.size()));
 			details.put("samplePercent", String.valueOf(percent));
 			if (!skipped.isEmpty()) {
-				details.put("skippedForms", skipped.stream()
-					.limit(SKIPPED_IN_DETAILS)
-					.map(String::valueOf)
-					.collect(Collectors.joining(",")));
+				details.put("skippedForms",
+						skipped.stream()
+							.limit(SKIPPED_IN_DETAILS)
+							.map(String::valueOf)
+							.collect(Collectors.joining(",")));
 			}
 			audit.record(BULK_APPROVED, actor, "campaign:" + campaignId, details);
 		});
@@ -206,11 +207,10 @@ class ReviewBulkManagement implements ReviewBulkApprovals {
 		}
 		var review = cases.find(actor.tenantId(), s.formId()).orElseThrow(Skip::new);
 		if (batches.anyDecisionRow(actor.tenantId(), review.id())) {
-			throw new Skip(); // decided in part already (or earlier): a person finishes it
+			throw new Skip(); // decided in part already (or earlier): a person finishes
+								// it
 		}
-		List<FormDependent> dependents = forms.find(actor.tenantId(), s.formId())
-			.orElseThrow(Skip::new)
-			.dependents();
+		List<FormDependent> dependents = forms.find(actor.tenantId(), s.formId()).orElseThrow(Skip::new).dependents();
 		for (FormDependent d : dependents) {
 			reviews.decide(actor, s.formId(), version(actor, s.formId()), d.id(),
 					new Reviews.DependentDecision(Decision.CONTINUE, null, null, null));
@@ -263,7 +263,9 @@ class ReviewBulkManagement implements ReviewBulkApprovals {
 		return out;
 	}
 
-	/** A form that is no longer what was selected: skipped, its transaction rolled back. */
+	/**
+	 * A form that is no longer what was selected: skipped, its transaction rolled back.
+	 */
 	private static final class Skip extends RuntimeException {
 
 		Skip() {

@@ -37,8 +37,8 @@ class ReviewBulkRepository {
 	}
 
 	/** The batch's row: campaign, actor, start, sample percent and the four counts. */
-	record Row(long id, long campaignId, String actor, Instant startedAt, int samplePercent, int selected,
-			int approved, int sampled, int skipped) {
+	record Row(long id, long campaignId, String actor, Instant startedAt, int samplePercent, int selected, int approved,
+			int sampled, int skipped) {
 	}
 
 	Optional<Row> find(long tenantId, long batchId) {
@@ -56,14 +56,16 @@ class ReviewBulkRepository {
 	 * whether every required document is there.
 	 */
 	int deficientDocuments(long tenantId, long formId) {
-		return jdbc
-			.sql("select count(*) from review_document_check where tenant_id = ? and survey_form_id = ? and result = 'DEFICIENT'")
+		return jdbc.sql(
+				"select count(*) from review_document_check where tenant_id = ? and survey_form_id = ? and result = 'DEFICIENT'")
 			.params(tenantId, formId)
 			.query(Integer.class)
 			.single();
 	}
 
-	/** Any decision on the review's dependents, past ones included (undecided rows too). */
+	/**
+	 * Any decision on the review's dependents, past ones included (undecided rows too).
+	 */
 	boolean anyDecisionRow(long tenantId, long caseId) {
 		return jdbc.sql("select count(*) from review_decision where tenant_id = ? and review_case_id = ?")
 			.params(tenantId, caseId)

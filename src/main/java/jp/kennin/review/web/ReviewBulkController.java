@@ -17,9 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 「一括で継続・確認完了」 from the queue: the forms ticked there (each as
- * {@code id:version}) → a confirmation with the count and the sample → the batch's result
- * page.
+ * 「一括で継続・確認完了」 from the queue: the forms ticked there (each as {@code id:version}) → a
+ * confirmation with the count and the sample → the batch's result page.
  */
 @Controller
 class ReviewBulkController {
@@ -35,8 +34,9 @@ class ReviewBulkController {
 	}
 
 	@PostMapping("/admin/campaigns/{id}/review/bulk")
-	String confirm(StaffActor staff, @PathVariable long id, @RequestParam(name = "form", required = false) List<String> forms,
-			Model model, RedirectAttributes redirect) {
+	String confirm(StaffActor staff, @PathVariable long id,
+			@RequestParam(name = "form", required = false) List<String> forms, Model model,
+			RedirectAttributes redirect) {
 		ReviewActor actor = ReviewActor.of(staff);
 		List<Selection> selected = selections(forms);
 		if (selected.isEmpty()) {

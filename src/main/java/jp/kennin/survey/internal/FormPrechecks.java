@@ -83,9 +83,10 @@ class FormPrechecks implements SurveyBulkReview {
 	@Override
 	@Transactional(readOnly = true)
 	public List<SetAside> setAside(long tenantId, long batchId) {
-		return jdbc.sql("""
-				select id, kigo, bango, status from survey_form where tenant_id = ? and bulk_batch_id = ? and bulk_sampled
-				order by kigo, bango""")
+		return jdbc
+			.sql("""
+					select id, kigo, bango, status from survey_form where tenant_id = ? and bulk_batch_id = ? and bulk_sampled
+					order by kigo, bango""")
 			.params(tenantId, batchId)
 			.query((rs, n) -> new SetAside(rs.getLong("id"), rs.getString("kigo"), rs.getString("bango"),
 					SurveyStatus.State.valueOf(rs.getString("status"))))

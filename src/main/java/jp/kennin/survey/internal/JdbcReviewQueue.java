@@ -129,9 +129,12 @@ class JdbcReviewQueue implements ReviewQueue {
 			return;
 		}
 		String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		// The name part as a semi-join from the roster (V89 indexes survey_form by insured
-		// person): a rare name reads the tenant's roster once instead of walking every form
-		// of the tab; a word that cannot be a 番号 does not OR it in, which would stop that.
+		// The name part as a semi-join from the roster (V89 indexes survey_form by
+		// insured
+		// person): a rare name reads the tenant's roster once instead of walking every
+		// form
+		// of the tab; a word that cannot be a 番号 does not OR it in, which would stop
+		// that.
 		String names = "f.insured_person_id in (select n.id from roster_person n where n.tenant_id = :tenant"
 				+ " and n.insured and (n.name like :like escape '\\' or n.name_kana like :like escape '\\'))";
 		if (text.matches("[0-9A-Za-z]+")) {

@@ -48,11 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The review queue benchmark (issue 12, not part of the normal build): seeds 100,000
  * handed-in forms of one campaign (with an insured person and a dependent each) into
- * PostgreSQL, schema {@value #SCHEMA}, with {@code insert … select generate_series},
- * then times what a queue page does for the default tab, each tab, each filter, the
- * searches, the sorts and a deep page by key, after a warm-up, and prints median and p95
- * beside two references measured in the same run (a bare count of the forms and a primary
- * key look-up). Drops its schema at the end. Run (see docs/benchmarks.md):
+ * PostgreSQL, schema {@value #SCHEMA}, with {@code insert … select generate_series}, then
+ * times what a queue page does for the default tab, each tab, each filter, the searches,
+ * the sorts and a deep page by key, after a warm-up, and prints median and p95 beside two
+ * references measured in the same run (a bare count of the forms and a primary key
+ * look-up). Drops its schema at the end. Run (see docs/benchmarks.md):
  *
  * <pre>
  * ./mvnw -B test-compile surefire:test -Dtest=ReviewQueueBenchmark -Dkennin.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false
@@ -110,8 +110,7 @@ class ReviewQueueBenchmark {
 			run();
 		}
 		finally {
-			try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-					Statement s = c.createStatement()) {
+			try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
 				s.execute("drop schema if exists " + SCHEMA + " cascade");
 			}
 		}
@@ -136,7 +135,8 @@ class ReviewQueueBenchmark {
 		cases.put("reference: survey_form by primary key",
 				() -> jdbc.sql("select * from survey_form where id = ?").param(someForm).query().listOfRows());
 		Filter base = filter(Tab.SUBMITTED, null, null, null, null, null, null, null);
-		cases.put("page only: default tab (提出済み), page 1", () -> queue.page(tenant.id(), campaign, base, null, 50, now));
+		cases.put("page only: default tab (提出済み), page 1",
+				() -> queue.page(tenant.id(), campaign, base, null, 50, now));
 		cases.put("whole page: default tab, page 1 (page + counts + offices + reviewers + audit)",
 				() -> queues.list(actor, campaign, base, null));
 		for (Tab tab : List.of(Tab.RESUBMITTED, Tab.IN_REVIEW, Tab.RETURNED, Tab.COMPLETED)) {
@@ -148,7 +148,8 @@ class ReviewQueueBenchmark {
 		for (DocumentFilter d : DocumentFilter.values()) {
 			filters.put("documents " + d, filter(Tab.SUBMITTED, null, d, null, null, null, null, null));
 		}
-		filters.put("precheck WARNINGS", filter(Tab.SUBMITTED, null, null, null, null, null, null, PrecheckFilter.WARNINGS));
+		filters.put("precheck WARNINGS",
+				filter(Tab.SUBMITTED, null, null, null, null, null, null, PrecheckFilter.WARNINGS));
 		filters.put("precheck CLEAN", filter(Tab.SUBMITTED, null, null, null, null, null, null, PrecheckFilter.CLEAN));
 		filters.put("reviewer on 審査中", filter(Tab.IN_REVIEW, null, null, "reviewer3", null, null, null, null));
 		filters.put("reviewer on 提出済み (no match: whole tab)",
@@ -178,7 +179,8 @@ class ReviewQueueBenchmark {
 		}
 		Map<String, long[]> times = new LinkedHashMap<>();
 		cases.keySet().forEach(k -> times.put(k, new long[ROUNDS]));
-		// Rounds go through every case in turn, so other load on the machine hits all alike.
+		// Rounds go through every case in turn, so other load on the machine hits all
+		// alike.
 		for (int r = 0; r < ROUNDS; r++) {
 			for (var e : cases.entrySet()) {
 				long start = System.nanoTime();
@@ -210,8 +212,8 @@ class ReviewQueueBenchmark {
 
 	/**
 	 * 100,000 households: insured person and spouse on the roster, a form (60 % 提出済み of
-	 * which a tenth 再提出, 15 % 審査中, 5 % 差し戻し, 20 % 確認完了) over 30 offices, submitted
-	 * over 40 days, a tenth missing a document (a third of those by post), a fifth with
+	 * which a tenth 再提出, 15 % 審査中, 5 % 差し戻し, 20 % 確認完了) over 30 offices, submitted over
+	 * 40 days, a tenth missing a document (a third of those by post), a fifth with
 	 * pre-check warnings, 10 reviewers; then VACUUM ANALYZE as autovacuum would.
 	 */
 	private void seed(long tenantId, long campaignId) throws Exception {
@@ -251,9 +253,11 @@ class ReviewQueueBenchmark {
 				from survey_form f join roster_person s on s.tenant_id = f.tenant_id and s.kigo = f.kigo
 				  and s.bango = f.bango and s.edaban = '01'
 				where f.campaign_id = %5$d;
-				""".formatted(tenantId, families, kana, FORMS, campaignId);
-		try (Connection c = DriverManager.getConnection(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-				USER, PASSWORD); Statement s = c.createStatement()) {
+				"""
+			.formatted(tenantId, families, kana, FORMS, campaignId);
+		try (Connection c = DriverManager
+			.getConnection(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, USER, PASSWORD);
+				Statement s = c.createStatement()) {
 			for (String statement : sql.split(";\\s*\\n")) {
 				if (!statement.isBlank()) {
 					s.execute(statement);
@@ -266,9 +270,10 @@ class ReviewQueueBenchmark {
 	}
 
 	private After deepKey(long tenantId, long campaignId, int offset) {
-		return jdbc.sql("""
-				select submitted_at, id from survey_form where tenant_id = ? and campaign_id = ? and status = 'SUBMITTED'
-				  and returned_count = 0 order by submitted_at, id offset ? rows fetch first 1 rows only""")
+		return jdbc
+			.sql("""
+					select submitted_at, id from survey_form where tenant_id = ? and campaign_id = ? and status = 'SUBMITTED'
+					  and returned_count = 0 order by submitted_at, id offset ? rows fetch first 1 rows only""")
 			.params(tenantId, campaignId, offset)
 			.query((rs, n) -> new After(rs.getTimestamp(1).toInstant().toString(), rs.getLong(2)))
 			.single();
