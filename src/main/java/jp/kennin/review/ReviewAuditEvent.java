@@ -49,6 +49,32 @@ public enum ReviewAuditEvent {
 	 * The review settings of the insurer changed. Target {@code review_settings};
 	 * details: the new values.
 	 */
-	REVIEW_SETTINGS_CHANGED
+	REVIEW_SETTINGS_CHANGED,
+	// --- bulk ---
+	/**
+	 * The confirmation of a bulk approval was shown. Target {@code campaign:<id>};
+	 * details: {@code selected}, {@code eligible}, {@code toSample}.
+	 */
+	BULK_APPROVAL_PREVIEWED,
+	/**
+	 * A form went through bulk approval: every dependent 継続, then 確認完了. Details:
+	 * {@code batch}, {@code dependents}.
+	 */
+	BULK_FORM_APPROVED,
+	/**
+	 * Bulk approval set the form aside for individual review (「抽出」, 審査中). Details:
+	 * {@code batch}.
+	 */
+	BULK_FORM_SAMPLED,
+	/**
+	 * One 「一括で継続・確認完了」. Target {@code campaign:<id>}; details: {@code batch},
+	 * {@code selected}, {@code approved}, {@code sampled}, {@code skipped},
+	 * {@code samplePercent}, {@code skippedForms}.
+	 */
+	BULK_APPROVED,
+	/**
+	 * A bulk approval's result page was opened. Target {@code review_bulk_batch:<id>}.
+	 */
+	BULK_BATCH_VIEWED
 
 }

@@ -51,7 +51,14 @@ public interface ReviewQueue {
 	 * insured person's name, or null
 	 */
 	record Filter(Tab tab, String office, DocumentFilter documents, String reviewer, Integer waitingDays, String search,
-			Sort sort) {
+			Sort sort, PrecheckFilter precheck) {
+
+		/** Without the pre-check filter. */
+		public Filter(Tab tab, String office, DocumentFilter documents, String reviewer, Integer waitingDays,
+				String search, Sort sort) {
+			this(tab, office, documents, reviewer, waitingDays, search, sort, null);
+		}
+
 	}
 
 	/** The key of the last row of a page: where the next page starts. */
@@ -60,11 +67,38 @@ public interface ReviewQueue {
 
 	record Row(long formId, String kigo, String bango, String insuredName, String officeCode, String officeName,
 			SurveyStatus.State status, boolean resubmitted, Instant submittedAt, String receiptNumber, int dependents,
-			int documentsMissing, int documentsByMail, int documentsAdded, String reviewer) {
+			int documentsMissing, int documentsByMail, int documentsAdded, String reviewer, int version,
+			Integer precheckWarnings, String precheckCodes, Integer dependentsLeaving, boolean bulkSampled,
+			boolean bulkApproved) {
+
+		/**
+		 * Offered for bulk approval: no pre-check warning, nobody leaving, no document
+		 * missing or promised by post, not set aside before, 提出済み or 審査中. The service
+		 * checks again (and that a 審査中 form has no decisions yet).
+		 */
+		public boolean bulkCandidate() {
+			return precheckWarnings != null && precheckWarnings == 0 && dependentsLeaving != null
+					&& dependentsLeaving == 0 && documentsMissing == 0 && documentsByMail == 0 && !bulkSampled
+					&& (status == SurveyStatus.State.SUBMITTED || status == SurveyStatus.State.IN_REVIEW);
+		}
+
 	}
 
 	/** One page of rows and the key of the next page (null on the last page). */
 	record Page(List<Row> rows, After next) {
+	}
+
+	/**
+	 * The stored eligibility pre-check (see {@link SurveyBulkReview}); forms whose result
+	 * is unknown match neither.
+	 */
+	enum PrecheckFilter {
+
+		/** 事前チェックの注意あり. */
+		WARNINGS,
+		/** 事前チェックの注意なし. */
+		CLEAN
+
 	}
 
 	Page page(long tenantId, long campaignId, Filter filter, After after, int size, Instant now);

@@ -325,6 +325,15 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + "/review/" + ids.get("formB") + "/start"),
 				FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		check(wrong, get("/admin/reviews/" + ids.get("formB")), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		// Bulk approval (bulk): another tenant's campaign is not found, whatever forms
+		// are
+		// named.
+		for (String bulk : List.of("/review/bulk", "/review/bulk/approve")) {
+			check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + bulk + "?form=" + ids.get("formB") + ":1"),
+					FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		}
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/review/bulk/1"), FORBIDDEN, NOT_FOUND,
+				NOT_FOUND);
 		String dependentB = "/admin/reviews/" + ids.get("formB") + "/dependents/" + ids.get("dependentB");
 		for (String action : List.of(dependentB + "/decision", dependentB + "/approve", dependentB + "/send-back",
 				"/admin/reviews/" + ids.get("formB") + "/memo", "/admin/reviews/" + ids.get("formB") + "/return",

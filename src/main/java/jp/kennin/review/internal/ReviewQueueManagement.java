@@ -9,6 +9,7 @@ import jp.kennin.review.ReviewQueues;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.survey.ReviewQueue;
+import jp.kennin.survey.SurveyBulkReview;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,11 @@ class ReviewQueueManagement implements ReviewQueues {
 
 	private final Clock clock;
 
-	ReviewQueueManagement(Campaigns campaigns, ReviewQueue queue, ReviewAudit audit, Clock clock) {
+	private final SurveyBulkReview prechecks;
+
+	ReviewQueueManagement(Campaigns campaigns, ReviewQueue queue, ReviewAudit audit, Clock clock,
+			SurveyBulkReview prechecks) {
+		this.prechecks = prechecks;
 		this.campaigns = campaigns;
 		this.queue = queue;
 		this.audit = audit;
@@ -47,6 +52,11 @@ class ReviewQueueManagement implements ReviewQueues {
 		Campaign campaign = campaigns.find(actor.tenantId(), campaignId).orElseThrow(ReviewNotFound::new);
 		long tenant = actor.tenantId();
 		var page = queue.page(tenant, campaignId, filter, after, PAGE_SIZE, clock.instant());
+		// Forms submitted before the pre-check was stored (V88) get it when first listed.
+		var unknown = page.rows().stream().filter(r -> r.precheckWarnings() == null).map(r -> r.formId()).toList();
+		if (!unknown.isEmpty() && prechecks.fillPrechecks(tenant, unknown) > 0) {
+			page = queue.page(tenant, campaignId, filter, after, PAGE_SIZE, clock.instant());
+		}
 		audit.record(REVIEW_QUEUE_VIEWED, actor, "campaign:" + campaignId, details(filter, after));
 		return new Queue(campaign, page, queue.counts(tenant, campaignId), queue.notHandedIn(tenant, campaignId),
 				queue.offices(tenant, campaignId), queue.reviewers(tenant, campaignId));
@@ -61,6 +71,7 @@ class ReviewQueueManagement implements ReviewQueues {
 		put(out, "waitingDays", filter.waitingDays());
 		put(out, "search", filter.search());
 		put(out, "sort", filter.sort());
+		put(out, "precheck", filter.precheck());
 		put(out, "after", after == null ? null : after.formId());
 		return out;
 	}

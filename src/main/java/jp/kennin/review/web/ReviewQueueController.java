@@ -42,11 +42,11 @@ class ReviewQueueController {
 			@RequestParam(required = false) String reviewer, @RequestParam(required = false) String waiting,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String afterKey, @RequestParam(required = false) Long afterId,
-			Model model) {
+			@RequestParam(required = false) String precheck, Model model) {
 		ReviewActor actor = ReviewActor.of(staff);
 		ReviewQueue.Filter filter = new ReviewQueue.Filter(parse(ReviewQueue.Tab.class, tab), blank(office),
 				parse(ReviewQueue.DocumentFilter.class, documents), blank(reviewer), days(waiting), blank(q),
-				parse(ReviewQueue.Sort.class, sort));
+				parse(ReviewQueue.Sort.class, sort), parse(ReviewQueue.PrecheckFilter.class, precheck));
 		ReviewQueue.After after = afterKey == null || afterId == null ? null : new ReviewQueue.After(afterKey, afterId);
 		var queue = queues.list(actor, id, filter, after);
 		model.addAttribute("queue", queue);
@@ -58,6 +58,7 @@ class ReviewQueueController {
 		model.addAttribute("tabs", ReviewQueue.Tab.values());
 		model.addAttribute("documentFilters", ReviewQueue.DocumentFilter.values());
 		model.addAttribute("sorts", ReviewQueue.Sort.values());
+		model.addAttribute("precheckFilters", ReviewQueue.PrecheckFilter.values());
 		model.addAttribute("paged", after != null);
 		return VIEW_QUEUE;
 	}

@@ -42,7 +42,8 @@ class JdbcReviewQueue implements ReviewQueue {
 		StringBuilder sql = new StringBuilder("""
 				select f.id, f.kigo, f.bango, p.name as insured_name, f.office_code, f.office_name, f.status,
 				  f.returned_count, f.submitted_at, f.receipt_number, f.documents_missing, f.documents_by_mail,
-				  f.documents_added, f.reviewer,
+				  f.documents_added, f.reviewer, f.version, f.precheck_warnings, f.precheck_codes, f.dependents_leaving,
+				  f.bulk_sampled, f.bulk_approved_at,
 				  (select count(*) from survey_form_dependent d where d.survey_form_id = f.id) as dependents
 				from survey_form f join roster_person p on p.id = f.insured_person_id
 				where f.tenant_id = :tenant and f.campaign_id = :campaign""");
@@ -66,7 +67,10 @@ class JdbcReviewQueue implements ReviewQueue {
 					status == SurveyStatus.State.SUBMITTED && rs.getInt("returned_count") > 0,
 					submitted == null ? null : submitted.toInstant(), rs.getString("receipt_number"),
 					rs.getInt("dependents"), rs.getInt("documents_missing"), rs.getInt("documents_by_mail"),
-					rs.getInt("documents_added"), rs.getString("reviewer"));
+					rs.getInt("documents_added"), rs.getString("reviewer"), rs.getInt("version"),
+					rs.getObject("precheck_warnings", Integer.class), rs.getString("precheck_codes"),
+					rs.getObject("dependents_leaving", Integer.class), rs.getBoolean("bulk_sampled"),
+					rs.getTimestamp("bulk_approved_at") != null);
 		}).list();
 		if (rows.size() <= size) {
 			return new Page(rows, null);
@@ -92,6 +96,10 @@ class JdbcReviewQueue implements ReviewQueue {
 				case BY_MAIL -> " and f.documents_by_mail > 0";
 				case ADDED_AFTER -> " and f.documents_added > 0";
 			});
+		}
+		if (filter.precheck() != null) {
+			sql.append(filter.precheck() == PrecheckFilter.WARNINGS ? " and f.precheck_warnings > 0"
+					: " and f.precheck_warnings = 0");
 		}
 		if (filter.reviewer() != null && !filter.reviewer().isBlank()) {
 			sql.append(" and f.reviewer = :reviewer");
@@ -121,8 +129,21 @@ class JdbcReviewQueue implements ReviewQueue {
 			return;
 		}
 		String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		sql.append(" and (f.bango = :word or p.name like :like escape '\\' or p.name_kana like :like escape '\\')");
-		p.put("word", text);
+		// The name part as a semi-join from the roster (V89 indexes survey_form by
+		// insured
+		// person): a rare name reads the tenant's roster once instead of walking every
+		// form
+		// of the tab; a word that cannot be a 番号 does not OR it in, which would stop
+		// that.
+		String names = "f.insured_person_id in (select n.id from roster_person n where n.tenant_id = :tenant"
+				+ " and n.insured and (n.name like :like escape '\\' or n.name_kana like :like escape '\\'))";
+		if (text.matches("[0-9A-Za-z]+")) {
+			sql.append(" and (f.bango = :word or ").append(names).append(")");
+			p.put("word", text);
+		}
+		else {
+			sql.append(" and ").append(names);
+		}
 		p.put("like", like);
 	}
 
