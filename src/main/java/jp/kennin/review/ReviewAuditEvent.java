@@ -49,6 +49,12 @@ public enum ReviewAuditEvent {
 	 * The review settings of the insurer changed. Target {@code review_settings};
 	 * details: the new values.
 	 */
-	REVIEW_SETTINGS_CHANGED
+	REVIEW_SETTINGS_CHANGED,
+	/**
+	 * A document of a form under review was marked 確認済 or 不備 (a re-check replaces the
+	 * current result). Details: {@code documentId}, {@code edaban}, {@code result}, and
+	 * for 不備 {@code reason}.
+	 */
+	DOCUMENT_CHECKED
 
 }

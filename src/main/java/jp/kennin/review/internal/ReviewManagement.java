@@ -54,9 +54,12 @@ class ReviewManagement implements Reviews {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final FormDocuments formDocuments;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
-			Clock clock, org.springframework.context.MessageSource messages) {
+			Clock clock, org.springframework.context.MessageSource messages, FormDocuments formDocuments) {
 		this.messages = messages;
+		this.formDocuments = formDocuments;
 		this.forms = forms;
 		this.reviews = reviews;
 		this.audit = audit;
@@ -74,7 +77,8 @@ class ReviewManagement implements Reviews {
 				review.map(ReviewRepository.Case::memo).orElse(null),
 				review.map(c -> reviews.decisions(actor.tenantId(), c.id())).orElse(Map.of()),
 				review.map(c -> reviews.history(actor.tenantId(), c.id())).orElse(List.of()),
-				reviews.settings(actor.tenantId()));
+				reviews.settings(actor.tenantId()),
+				formDocuments.states(actor.tenantId(), form, review.map(ReviewRepository.Case::id).orElse(null)));
 	}
 
 	@Override
@@ -165,6 +169,13 @@ class ReviewManagement implements Reviews {
 			throw new ReviewProblem(ReviewProblem.RETURN_REASON_REQUIRED);
 		}
 		reasons.forEach(r -> dependent(step.form(), r.dependentId()));
+		reasons.stream().filter(r -> r.documentId() != null).forEach(r -> {
+			var document = formDocuments.find(actor.tenantId(), step.form(), r.documentId())
+				.orElseThrow(ReviewNotFound::new);
+			if (document.dependent().id() != r.dependentId()) {
+				throw new ReviewNotFound();
+			}
+		});
 		Instant deadline = deadlines.deadline(step.form().campaign(), request.correctionDeadline(),
 				reviews.settings(actor.tenantId()));
 		forms.returnForCorrection(actor.tenantId(), formId, message, deadline);
@@ -218,12 +229,23 @@ class ReviewManagement implements Reviews {
 		if (settings.incomeToleranceYen() < 0) {
 			throw new ReviewProblem("review.problem.incomeTolerance");
 		}
+		String templates = jp.kennin.review.ReasonTemplates.problem(settings.reasonTemplates());
+		if (templates != null) {
+			throw new ReviewProblem(templates);
+		}
 		reviews.saveSettings(actor.tenantId(), settings, now());
 		audit.record(REVIEW_SETTINGS_CHANGED, actor, "review_settings", Map.of("fourEyes",
 				String.valueOf(settings.fourEyes()), "correctionDays", String.valueOf(settings.correctionDays()),
 				"reasonTemplates", String.valueOf(settings.reasonTemplates().size()), "bulkSamplePercent",
 				String.valueOf(settings.bulkSamplePercent()), "blindIncome", String.valueOf(settings.blindIncome()),
 				"incomeToleranceYen", String.valueOf(settings.incomeToleranceYen())));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ReviewSettings settingsForEditing(ReviewActor actor) {
+		requireAdmin(actor);
+		return reviews.settings(actor.tenantId());
 	}
 
 	/** A change to a form under review, on the version the staff member saw. */
