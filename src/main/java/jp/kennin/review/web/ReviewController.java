@@ -41,6 +41,9 @@ class ReviewController {
 
 	static final String VIEW_REVIEW = "review/review";
 
+	private static final java.util.regex.Pattern DOCUMENT_REASON = java.util.regex.Pattern
+		.compile("document-reason-(\\d{1,18})-(\\d{1,18})");
+
 	private final Reviews reviews;
 
 	private final SurveyReviewSteps forms;
@@ -135,6 +138,12 @@ class ReviewController {
 		params.forEach((name, value) -> {
 			if (name.matches("reason-\\d{1,18}") && value != null && !value.isBlank()) {
 				reasons.add(new Reviews.ReturnReason(Long.parseLong(name.substring(7)), null, value));
+			}
+			// A 不備 document ticked on the return form: document-reason-<dependent>-<document>.
+			var document = DOCUMENT_REASON.matcher(name);
+			if (document.matches() && value != null && !value.isBlank()) {
+				reasons.add(new Reviews.ReturnReason(Long.parseLong(document.group(1)),
+						Long.parseLong(document.group(2)), value));
 			}
 		});
 		Instant until;
