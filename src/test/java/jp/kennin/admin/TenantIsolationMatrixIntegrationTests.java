@@ -329,6 +329,13 @@ class TenantIsolationMatrixIntegrationTests {
 			int reviewer = action.endsWith("/approve") || action.endsWith("/send-back") ? FORBIDDEN : NOT_FOUND;
 			check(wrong, post(action), FORBIDDEN, NOT_FOUND, reviewer);
 		}
+		// Document checks (確認済/不備): another tenant's form and document are not found.
+		check(wrong, post("/admin/reviews/" + ids.get("formB") + "/documents/" + ids.get("documentB") + "/check"),
+				FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		// The review settings: the insurer's admins only (posted empty, the page comes
+		// back with its messages).
+		check(wrong, get("/admin/review-settings"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/review-settings"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
 		check(wrong, get("/actuator/health"), OK, OK, OK);
