@@ -24,6 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * 確認済 / 不備 per document through {@link DocumentChecks}: the result the review screen and
@@ -226,6 +233,51 @@ class DocumentCheckIntegrationTests {
 		assertThat(reviews.view(reviewer, f.formId).history()).filteredOn(s -> s.kind().equals("RETURN_REASON"))
 			.extracting(ReviewView.Step::detail)
 			.containsExactly("document:" + spouseDocument + " 課税証明書.pdf：書類が不鮮明");
+	}
+
+	@Test
+	void the_review_screen_checks_documents_and_offers_the_deficient_ones_as_return_reasons() throws Exception {
+		started();
+		var staff = jp.kennin.test.TestStaff.reviewer(f.tenant.id());
+		mvc.perform(get("/admin/reviews/{f}", f.formId).with(staff))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"confirm-document-" + spouseDocument + "\"")))
+			.andExpect(content().string(containsString("<option value=\"期間が不足\">期間が不足</option>")))
+			.andExpect(content().string(containsString("未確認")));
+		mvc.perform(post("/admin/reviews/{f}/documents/{d}/check", f.formId, spouseDocument).with(staff)
+			.with(csrf())
+			.param("version", String.valueOf(version()))
+			.param("result", "DEFICIENT")
+			.param("reason", "その他")
+			.param("note", ""))
+			.andExpect(flash().attribute("problem", "review.problem.documentReasonRequired"));
+		mvc.perform(post("/admin/reviews/{f}/documents/{d}/check", f.formId, spouseDocument).with(staff)
+			.with(csrf())
+			.param("version", String.valueOf(version()))
+			.param("result", "DEFICIENT")
+			.param("reason", "書類が不鮮明")
+			.param("note", "")).andExpect(flash().attribute("flash", "review.flash.documentChecked"));
+		mvc.perform(post("/admin/reviews/{f}/documents/{d}/check", f.formId, childDocument).with(staff)
+			.with(csrf())
+			.param("version", String.valueOf(version()))
+			.param("result", "CONFIRMED")).andExpect(flash().attribute("flash", "review.flash.documentChecked"));
+		String checkbox = "document-reason-" + f.spouseId + "-" + spouseDocument;
+		mvc.perform(get("/admin/reviews/{f}", f.formId).with(staff))
+			.andExpect(content().string(containsString("不備：書類が不鮮明")))
+			.andExpect(content().string(containsString("確認済")))
+			.andExpect(content().string(containsString("name=\"" + checkbox + "\"")))
+			.andExpect(content().string(containsString("課税証明書.pdf：書類が不鮮明")));
+		mvc.perform(post("/admin/reviews/{f}/return", f.formId).with(staff)
+			.with(csrf())
+			.param("version", String.valueOf(version()))
+			.param("message", "書類を撮り直してください")
+			.param(checkbox, "課税証明書.pdf：書類が不鮮明"))
+			.andExpect(flash().attribute("flash", "review.flash.returned"));
+		assertThat(f.formStatus()).isEqualTo("RETURNED");
+		assertThat(reviews.view(reviewer, f.formId).history()).filteredOn(s -> s.kind().equals("RETURN_REASON"))
+			.extracting(ReviewView.Step::dependentId, ReviewView.Step::detail)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(f.spouseId,
+					"document:" + spouseDocument + " 課税証明書.pdf：書類が不鮮明"));
 	}
 
 	private void started() throws Exception {
