@@ -10,7 +10,10 @@ package jp.kennin.review;
  */
 public record DocumentCheck(Result result, String reason, String note) {
 
-	/** The reason chosen when none of the templates fits; the note then says what is wrong. */
+	/**
+	 * The reason chosen when none of the templates fits; the note then says what is
+	 * wrong.
+	 */
 	public static final String OTHER_REASON = "その他";
 
 	/** 確認済 or 不備. */

@@ -6,8 +6,8 @@ import org.springframework.security.access.AccessDeniedException;
  * 「確認済」 and 「不備」 per submitted document of a form under review. Like the other review
  * steps it takes the {@link ReviewActor} (TENANT_ADMIN or REVIEWER, else
  * {@link AccessDeniedException}), works only on the actor's tenant, checks the review's
- * version, writes {@link ReviewAuditEvent#DOCUMENT_CHECKED} and a history entry, and
- * runs in one transaction.
+ * version, writes {@link ReviewAuditEvent#DOCUMENT_CHECKED} and a history entry, and runs
+ * in one transaction.
  */
 public interface DocumentChecks {
 

@@ -60,8 +60,8 @@ public record ReviewView(ReviewedForm form, boolean started, int version, String
 	}
 
 	/**
-	 * Every document of the form's dependents is 確認済 (true when there is none), so a
-	 * form may go through bulk approval.
+	 * Every document of the form's dependents is 確認済 (true when there is none), so a form
+	 * may go through bulk approval.
 	 */
 	public boolean allDocumentsConfirmed() {
 		return documentChecks.values().stream().allMatch(DocumentState::confirmed);

@@ -168,8 +168,7 @@ class DocumentCheckIntegrationTests {
 		started();
 		checks.checkDocument(reviewer, f.formId, version(), spouseDocument,
 				new DocumentCheck(Result.DEFICIENT, "マイナンバーが見えている", null));
-		var events = audit
-			.search(new AuditLog.Query(f.tenant.id(), null, null, null, "survey_form:" + f.formId, 100))
+		var events = audit.search(new AuditLog.Query(f.tenant.id(), null, null, null, "survey_form:" + f.formId, 100))
 			.stream()
 			.filter(e -> e.type().equals("DOCUMENT_CHECKED"))
 			.toList();
@@ -249,8 +248,7 @@ class DocumentCheckIntegrationTests {
 			.param("version", String.valueOf(version()))
 			.param("result", "DEFICIENT")
 			.param("reason", "その他")
-			.param("note", ""))
-			.andExpect(flash().attribute("problem", "review.problem.documentReasonRequired"));
+			.param("note", "")).andExpect(flash().attribute("problem", "review.problem.documentReasonRequired"));
 		mvc.perform(post("/admin/reviews/{f}/documents/{d}/check", f.formId, spouseDocument).with(staff)
 			.with(csrf())
 			.param("version", String.valueOf(version()))
@@ -271,8 +269,7 @@ class DocumentCheckIntegrationTests {
 			.with(csrf())
 			.param("version", String.valueOf(version()))
 			.param("message", "書類を撮り直してください")
-			.param(checkbox, "課税証明書.pdf：書類が不鮮明"))
-			.andExpect(flash().attribute("flash", "review.flash.returned"));
+			.param(checkbox, "課税証明書.pdf：書類が不鮮明")).andExpect(flash().attribute("flash", "review.flash.returned"));
 		assertThat(f.formStatus()).isEqualTo("RETURNED");
 		assertThat(reviews.view(reviewer, f.formId).history()).filteredOn(s -> s.kind().equals("RETURN_REASON"))
 			.extracting(ReviewView.Step::dependentId, ReviewView.Step::detail)

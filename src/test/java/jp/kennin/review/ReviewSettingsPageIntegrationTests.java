@@ -1,6 +1,8 @@
 package jp.kennin.review;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -53,10 +56,12 @@ class ReviewSettingsPageIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("審査の設定")))
 			.andExpect(content().string(containsString("マイナンバーが見えている")));
-		mvc.perform(save(t, "fourEyes", "false", "reasonTemplates", "書類が不鮮明\n\n  印鑑がない  \n期間が不足", "correctionDays", "14", "bulkSamplePercent", "10", "blindIncome", "true", "incomeToleranceYen", "5,000")).andExpect(redirectedUrl("/admin/review-settings?saved"));
+		mvc.perform(save(t, "fourEyes", "false", "reasonTemplates", "書類が不鮮明\n\n  印鑑がない  \n期間が不足", "correctionDays",
+				"14", "bulkSamplePercent", "10", "blindIncome", "true", "incomeToleranceYen", "5,000"))
+			.andExpect(redirectedUrl("/admin/review-settings?saved"));
 		Reviews.ReviewSettings saved = reviews.settings(t.id());
-		assertThat(saved).isEqualTo(
-				new Reviews.ReviewSettings(false, 14, List.of("書類が不鮮明", "印鑑がない", "期間が不足"), 10, true, 5000));
+		assertThat(saved)
+			.isEqualTo(new Reviews.ReviewSettings(false, 14, List.of("書類が不鮮明", "印鑑がない", "期間が不足"), 10, true, 5000));
 		assertThat(audit.search(new AuditLog.Query(t.id(), null, null, null, "review_settings", 10)))
 			.extracting(e -> e.type())
 			.containsExactly("REVIEW_SETTINGS_CHANGED");
@@ -81,14 +86,16 @@ class ReviewSettingsPageIntegrationTests {
 	@Test
 	void wrong_values_come_back_with_messages_next_to_the_fields_and_the_rest_kept() throws Exception {
 		Tenant t = TestTenants.create(tenants, "設定健保");
-		mvc.perform(save(t, "correctionDays", "61", "bulkSamplePercent", "101", "incomeToleranceYen", "-1", "reasonTemplates", "書類が不鮮明\n独自の理由"))
+		mvc.perform(save(t, "correctionDays", "61", "bulkSamplePercent", "101", "incomeToleranceYen", "-1",
+				"reasonTemplates", "書類が不鮮明\n独自の理由"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("修正期限の日数は1から60までの数字で入力してください。")))
 			.andExpect(content().string(containsString("割合は0から100までの数字で入力してください。")))
 			.andExpect(content().string(containsString("許容差は0以上の金額（円、数字）で入力してください。")))
 			.andExpect(content().string(containsString("独自の理由")))
 			.andExpect(content().string(containsString("id=\"correctionDays-error\"")));
-		mvc.perform(save(t, "correctionDays", "abc")).andExpect(status().isOk())
+		mvc.perform(save(t, "correctionDays", "abc"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("修正期限の日数は1から60までの数字で入力してください。")));
 		mvc.perform(save(t, "reasonTemplates", "期間が不足\n期間が不足"))
 			.andExpect(content().string(containsString("同じ不備の理由が2回以上入力されています。")));
@@ -112,16 +119,15 @@ class ReviewSettingsPageIntegrationTests {
 		assertThat(reviews.settings(t.id())).isEqualTo(Reviews.ReviewSettings.DEFAULT);
 		// The service applies the same rule to any caller.
 		ReviewActor admin = new ReviewActor(t.id(), "admin", "TENANT_ADMIN", null);
-		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> reviews.changeSettings(admin, new Reviews.ReviewSettings(true, 7,
-					List.of("a\u0000b"), 5, false, 0)))
+		assertThatThrownBy(() -> reviews.changeSettings(admin,
+				new Reviews.ReviewSettings(true, 7, List.of("a\u0000b"), 5, false, 0)))
 			.extracting("messageKey")
 			.isEqualTo("review.settings.error.templatesControl");
 	}
 
 	/** A post of valid values except the fields given (name, value pairs). */
 	private MockHttpServletRequestBuilder save(Tenant t, String... fields) {
-		java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		values.put("fourEyes", "true");
 		values.put("correctionDays", "7");
 		values.put("reasonTemplates", "書類が不鮮明");

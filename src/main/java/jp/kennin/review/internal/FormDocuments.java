@@ -50,7 +50,9 @@ class FormDocuments {
 		return Optional.ofNullable(of(tenantId, form).get(documentId));
 	}
 
-	/** Every document of the form with its current check ({@code caseId} null: none yet). */
+	/**
+	 * Every document of the form with its current check ({@code caseId} null: none yet).
+	 */
 	Map<Long, DocumentState> states(long tenantId, ReviewedForm form, Long caseId) {
 		Map<Long, DocumentCheckRepository.Row> rows = caseId == null ? Map.of() : checks.checks(tenantId, caseId);
 		Map<Long, DocumentState> out = new LinkedHashMap<>();

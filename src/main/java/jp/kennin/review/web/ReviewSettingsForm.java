@@ -9,8 +9,8 @@ import jp.kennin.review.Reviews.ReviewSettings;
 import org.springframework.validation.Errors;
 
 /**
- * The review settings page as typed: numbers as text so a wrong entry comes back with
- * its message next to the field and everything else kept.
+ * The review settings page as typed: numbers as text so a wrong entry comes back with its
+ * message next to the field and everything else kept.
  */
 public class ReviewSettingsForm {
 
