@@ -40,6 +40,7 @@ class ReviewSettingsController {
 	@PostMapping("/admin/review-settings")
 	String save(StaffActor staff, @ModelAttribute(FORM) ReviewSettingsForm form, BindingResult result, Model model) {
 		ReviewActor actor = ReviewActor.of(staff);
+		// Refuses a REVIEWER before any message about the values is shown.
 		reviews.settingsForEditing(actor);
 		form.validate(result);
 		if (result.hasErrors()) {
