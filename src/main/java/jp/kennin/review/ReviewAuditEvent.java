@@ -75,6 +75,12 @@ public enum ReviewAuditEvent {
 	/**
 	 * A bulk approval's result page was opened. Target {@code review_bulk_batch:<id>}.
 	 */
-	BULK_BATCH_VIEWED
+	BULK_BATCH_VIEWED,
+	/**
+	 * A document of a form under review was marked 確認済 or 不備 (a re-check replaces the
+	 * current result). Details: {@code documentId}, {@code edaban}, {@code result}, and
+	 * for 不備 {@code reason}.
+	 */
+	DOCUMENT_CHECKED
 
 }

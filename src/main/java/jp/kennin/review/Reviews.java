@@ -71,6 +71,12 @@ public interface Reviews {
 	void changeSettings(ReviewActor actor, ReviewSettings settings);
 
 	/**
+	 * The settings for the settings page: TENANT_ADMIN only (a REVIEWER is refused with
+	 * {@link AccessDeniedException}), not audited (reading changes nothing).
+	 */
+	ReviewSettings settingsForEditing(ReviewActor actor);
+
+	/**
 	 * One decision as entered.
 	 *
 	 * @param lossDate 喪失日, required for 削除

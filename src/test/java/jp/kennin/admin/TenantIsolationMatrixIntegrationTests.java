@@ -356,6 +356,13 @@ class TenantIsolationMatrixIntegrationTests {
 		}
 		check(wrong, multipart(proxyB + "/d/" + ids.get("dependentB") + "/documents").file(EMPTY_FILE), FORBIDDEN,
 				NOT_FOUND, NOT_FOUND);
+		// Document checks (確認済/不備): another tenant's form and document are not found.
+		check(wrong, post("/admin/reviews/" + ids.get("formB") + "/documents/" + ids.get("documentB") + "/check"),
+				FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		// The review settings: the insurer's admins only (posted empty, the page comes
+		// back with its messages).
+		check(wrong, get("/admin/review-settings"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/review-settings"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
 		check(wrong, get("/actuator/health"), OK, OK, OK);

@@ -70,6 +70,9 @@ class BulkApprovalIntegrationTests {
 	Reviews reviews;
 
 	@Autowired
+	DocumentChecks documentChecks;
+
+	@Autowired
 	AuditLog audit;
 
 	@AfterEach
@@ -79,26 +82,38 @@ class BulkApprovalIntegrationTests {
 
 	@Test
 	void a_reviewer_ticks_the_clean_forms_confirms_the_count_and_they_are_continued_and_completed() throws Exception {
-		var h = households(List.of(Kind.CLEAN, Kind.CLEAN, Kind.CLEAN, Kind.WARNING, Kind.BY_MAIL, Kind.LEAVING));
+		var h = households(
+				List.of(Kind.CLEAN, Kind.CLEAN, Kind.CLEAN, Kind.WARNING, Kind.BY_MAIL, Kind.LEAVING, Kind.CLEAN));
 		samplePercent(h, 0);
+		// The reviewer has looked at the documents of three clean forms (確認済); the
+		// seventh is clean too, but nobody has seen its document.
+		confirmDocuments(h, 0, 1, 2);
 		var reviewer = TestStaff.reviewer(h.tenant.id());
-		String queue = mvc.perform(get("/admin/campaigns/{id}/review", h.campaignId).with(reviewer))
+		String queue = mvc
+			.perform(get("/admin/campaigns/{id}/review", h.campaignId).param("tab", "IN_REVIEW").with(reviewer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("一括で継続・確認完了")))
-			.andExpect(content().string(containsString("注意 ")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		for (int i = 0; i < 3; i++) {
 			assertThat(queue).contains("value=\"" + h.formId(i) + ":" + h.version(i) + "\"");
 		}
+		// The forms still to be looked at (提出済み) carry their warnings and no tick box,
+		// the clean one with an unchecked document included.
+		String submitted = mvc.perform(get("/admin/campaigns/{id}/review", h.campaignId).with(reviewer))
+			.andExpect(content().string(containsString("注意 ")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		for (int i = 3; i < 6; i++) {
-			assertThat(queue).doesNotContain("value=\"" + h.formId(i) + ":");
+			assertThat(submitted).contains(h.bango(i)).doesNotContain("value=\"" + h.formId(i) + ":");
 		}
 
-		// Everything ticked (as a tampered request could): the confirmation counts 3.
+		// Everything ticked (as a tampered request could): the confirmation counts 3; the
+		// form whose document is unchecked is not among them.
 		var confirm = post("/admin/campaigns/{id}/review/bulk", h.campaignId).with(reviewer).with(csrf());
-		for (int i = 0; i < 6; i++) {
+		for (int i = 0; i < 7; i++) {
 			confirm.param("form", h.formId(i) + ":" + h.version(i));
 		}
 		mvc.perform(confirm)
@@ -106,7 +121,7 @@ class BulkApprovalIntegrationTests {
 			.andExpect(content().string(containsString("<strong id=\"bulk-eligible\">3件</strong>")))
 			.andExpect(content().string(containsString("<dd id=\"bulk-sample\">0件</dd>")))
 			.andExpect(content().string(containsString("3件を一括で確認する")));
-		assertThat(h.formStatus(0)).as("the confirmation changes nothing").isEqualTo("SUBMITTED");
+		assertThat(h.formStatus(0)).as("the confirmation changes nothing").isEqualTo("IN_REVIEW");
 
 		var approve = post("/admin/campaigns/{id}/review/bulk/approve", h.campaignId).with(reviewer).with(csrf());
 		for (int i = 0; i < 3; i++) {
@@ -133,7 +148,7 @@ class BulkApprovalIntegrationTests {
 			assertThat(types(h, "survey_form:" + h.formId(i))).contains("REVIEW_STARTED", "DEPENDENT_DECIDED",
 					"REVIEW_COMPLETED", "BULK_FORM_APPROVED");
 		}
-		for (int i = 3; i < 6; i++) {
+		for (int i = 3; i < 7; i++) {
 			assertThat(h.formStatus(i)).isEqualTo("SUBMITTED");
 		}
 		List<AuditEntry> summary = entries(h, "campaign:" + h.campaignId).stream()
@@ -161,6 +176,7 @@ class BulkApprovalIntegrationTests {
 	void five_percent_of_four_sets_one_aside_for_individual_review_marked_in_the_queue() throws Exception {
 		var h = households(List.of(Kind.CLEAN, Kind.CLEAN, Kind.CLEAN, Kind.CLEAN));
 		samplePercent(h, 5);
+		confirmDocuments(h, 0, 1, 2, 3);
 		var actor = reviewer(h);
 		var preview = bulk.preview(actor, h.campaignId, selections(h, 0, 4));
 		assertThat(preview.eligible()).hasSize(4);
@@ -210,6 +226,7 @@ class BulkApprovalIntegrationTests {
 	void at_one_hundred_percent_every_form_is_set_aside_and_none_completed() throws Exception {
 		var h = households(List.of(Kind.CLEAN, Kind.CLEAN, Kind.CLEAN));
 		samplePercent(h, 100);
+		confirmDocuments(h, 0, 1, 2);
 		var result = bulk.approve(reviewer(h), h.campaignId, selections(h, 0, 3));
 		assertThat(result.sampled()).isEqualTo(3);
 		assertThat(result.approved()).isZero();
@@ -233,6 +250,7 @@ class BulkApprovalIntegrationTests {
 		var h = households(List.of(Kind.CLEAN, Kind.CLEAN, Kind.WARNING, Kind.BY_MAIL, Kind.LEAVING));
 		var other = households(List.of(Kind.CLEAN));
 		samplePercent(h, 0);
+		confirmDocuments(h, 0, 1);
 		var selected = new ArrayList<>(selections(h, 0, 5));
 		selected.set(1, new Selection(h.formId(1), h.version(1) - 1)); // seen before a
 																		// change
@@ -241,7 +259,8 @@ class BulkApprovalIntegrationTests {
 		assertThat(result.approved()).isEqualTo(1);
 		assertThat(result.skipped()).isEqualTo(5);
 		assertThat(h.formStatus(0)).isEqualTo("COMPLETED");
-		for (int i = 1; i < 5; i++) {
+		assertThat(h.formStatus(1)).as("seen before a change: left as it was").isEqualTo("IN_REVIEW");
+		for (int i = 2; i < 5; i++) {
 			assertThat(h.formStatus(i)).isEqualTo("SUBMITTED");
 		}
 		assertThat(other.formStatus(0)).isEqualTo("SUBMITTED");
@@ -277,7 +296,7 @@ class BulkApprovalIntegrationTests {
 		reviews.start(reviewer, h.formId(0));
 		reviews.decide(reviewer, h.formId(0), caseVersion(h.formId(0)), h.spouseId(0),
 				new Reviews.DependentDecision(Decision.REMOVE, LocalDate.of(2026, 8, 1), LossReason.EMPLOYMENT, null));
-		reviews.start(reviewer, h.formId(1));
+		confirmDocuments(h, 1);
 		var admin = new ReviewActor(h.tenant.id(), "bulk-admin", "TENANT_ADMIN", null);
 		var result = bulk.approve(admin, h.campaignId, selections(h, 0, 2));
 		assertThat(result.approved()).isEqualTo(1);
@@ -312,6 +331,25 @@ class BulkApprovalIntegrationTests {
 		assertThat(entries(h, "campaign:" + h.campaignId)).extracting(AuditEntry::type)
 			.contains("BULK_APPROVAL_PREVIEWED");
 		assertThat(h.formStatus(0)).isEqualTo("SUBMITTED");
+	}
+
+	/**
+	 * A reviewer opens the forms and marks each of their documents 確認済: bulk approval
+	 * takes only forms whose documents someone has confirmed.
+	 */
+	private void confirmDocuments(BulkHouseholds h, int... households) {
+		var actor = reviewer(h);
+		for (int i : households) {
+			long form = h.formId(i);
+			if ("SUBMITTED".equals(h.formStatus(i))) {
+				reviews.start(actor, form);
+			}
+			for (long document : reviews.view(actor, form).documentChecks().keySet()) {
+				documentChecks.checkDocument(actor, form, caseVersion(form), document,
+						new DocumentCheck(DocumentCheck.Result.CONFIRMED, null, null));
+			}
+			assertThat(reviews.view(actor, form).allDocumentsConfirmed()).isTrue();
+		}
 	}
 
 	private BulkHouseholds households(List<Kind> kinds) throws Exception {

@@ -7,6 +7,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
+import jp.kennin.document.DocumentOwner;
+import jp.kennin.document.Documents;
+import jp.kennin.document.internal.TestFiles;
 import jp.kennin.roster.Roster;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
@@ -59,6 +62,9 @@ class ReviewBrowserTests {
 	@Autowired
 	StaffAccounts accounts;
 
+	@Autowired
+	Documents documents;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -67,6 +73,13 @@ class ReviewBrowserTests {
 	@Test
 	void reviewer_returns_then_decides_and_an_administrator_approves_the_removal_and_completes() throws Exception {
 		ReviewFixture f = new ReviewFixture(mvc, tenants, roster, campaigns, jdbc, clock);
+		long childPerson = jdbc.sql("select roster_person_id from survey_form_dependent where id = ?")
+			.param(f.childId)
+			.query(Long.class)
+			.single();
+		long certificate = documents
+			.store(new DocumentOwner(f.tenant.id(), "9", f.bango), childPerson, "OTHER", "在学証明書.pdf", TestFiles.pdf(1))
+			.id();
 		f.submit();
 		String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 		accounts.create("rv-" + suffix, "審査 担当", StaffRole.REVIEWER, f.tenant.id(), PASSWORD);
@@ -82,6 +95,15 @@ class ReviewBrowserTests {
 			assertThat(browser.heading()).isEqualTo("審査：9-" + f.bango);
 			assertThat(driver.findElement(By.className("notification-banner")).getText()).isEqualTo("審査を始めました。");
 			browser.checkPage("review-screen");
+
+			// 不備 on the certificate, with a reason from the insurer's templates.
+			driver.findElement(By.id("deficient-open-" + certificate)).click();
+			new Select(driver.findElement(By.id("document-reason-" + certificate))).selectByVisibleText("書類が不鮮明");
+			browser.click(driver.findElement(By.id("deficient-document-" + certificate)));
+			assertThat(driver.findElement(By.className("notification-banner")).getText()).isEqualTo("書類の確認結果を記録しました。");
+			assertThat(driver.findElement(By.id("document-state-" + certificate)).getText()).isEqualTo("不備：書類が不鮮明");
+			assertThat(driver.findElement(By.id("return-document-" + certificate)).isSelected()).isTrue();
+			browser.checkPage("review-document-deficient");
 
 			browser.type("return-message", "在学証明書の画像が不鮮明です。撮り直してアップロードしてください。");
 			browser.type("return-reason-" + f.childId, "在学証明書が不鮮明");

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jp.kennin.review.Decision;
+import jp.kennin.review.DocumentCheck;
 import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewBulkApprovals;
 import jp.kennin.review.ReviewProblem;
@@ -76,9 +77,12 @@ class ReviewBulkManagement implements ReviewBulkApprovals {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final FormDocuments formDocuments;
+
 	ReviewBulkManagement(Campaigns campaigns, SurveyBulkReview bulk, SurveyReviewSteps forms, Reviews reviews,
 			ReviewRepository cases, ReviewBulkRepository batches, ReviewAudit audit, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, FormDocuments formDocuments) {
+		this.formDocuments = formDocuments;
 		this.campaigns = campaigns;
 		this.bulk = bulk;
 		this.forms = forms;
@@ -238,7 +242,26 @@ class ReviewBulkManagement implements ReviewBulkApprovals {
 		var candidate = bulk.candidate(actor.tenantId(), s.formId());
 		return candidate.isPresent() && candidate.get().campaignId() == campaignId
 				&& candidate.get().version() == s.version() && candidate.get().clean()
-				&& batches.deficientDocuments(actor.tenantId(), s.formId()) == 0;
+				&& batches.deficientDocuments(actor.tenantId(), s.formId()) == 0
+				&& documentsConfirmed(actor, s.formId());
+	}
+
+	/**
+	 * Every document the household handed in for the form's dependents is 確認済, or there
+	 * is none (issue 12: "every required document 確認済 or none required"): bulk approval
+	 * decides without anybody opening the form, so a document nobody has looked at keeps
+	 * the form out of it. A reviewer checks the documents of such forms first.
+	 */
+	private boolean documentsConfirmed(ReviewActor actor, long formId) {
+		var form = forms.find(actor.tenantId(), formId).orElse(null);
+		if (form == null) {
+			return false;
+		}
+		Long caseId = cases.find(actor.tenantId(), formId).map(ReviewRepository.Case::id).orElse(null);
+		return formDocuments.states(actor.tenantId(), form, caseId)
+			.values()
+			.stream()
+			.allMatch(d -> d.result() == DocumentCheck.Result.CONFIRMED);
 	}
 
 	private int version(ReviewActor actor, long formId) {

@@ -12,12 +12,15 @@ import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewProblem;
 import jp.kennin.review.ReviewView;
 import jp.kennin.review.ReviewView.DecisionState;
+import jp.kennin.review.ReasonTemplates;
 import jp.kennin.review.Reviews;
 import jp.kennin.survey.FormDependent;
+import jp.kennin.survey.SurveyCorrections;
 import jp.kennin.survey.SurveyReviewSteps;
 import jp.kennin.survey.SurveyReviewSteps.ReviewedForm;
 import jp.kennin.survey.SurveyStatus;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,15 +55,17 @@ class ReviewManagement implements Reviews {
 
 	private final Clock clock;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
-	private final jp.kennin.survey.SurveyCorrections corrections;
+	private final SurveyCorrections corrections;
+
+	private final FormDocuments formDocuments;
 
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
-			Clock clock, org.springframework.context.MessageSource messages,
-			jp.kennin.survey.SurveyCorrections corrections) {
+			Clock clock, MessageSource messages, SurveyCorrections corrections, FormDocuments formDocuments) {
 		this.corrections = corrections;
 		this.messages = messages;
+		this.formDocuments = formDocuments;
 		this.forms = forms;
 		this.reviews = reviews;
 		this.audit = audit;
@@ -78,7 +83,8 @@ class ReviewManagement implements Reviews {
 				review.map(ReviewRepository.Case::memo).orElse(null),
 				review.map(c -> reviews.decisions(actor.tenantId(), c.id())).orElse(Map.of()),
 				review.map(c -> reviews.history(actor.tenantId(), c.id())).orElse(List.of()),
-				reviews.settings(actor.tenantId()));
+				reviews.settings(actor.tenantId()),
+				formDocuments.states(actor.tenantId(), form, review.map(ReviewRepository.Case::id).orElse(null)));
 	}
 
 	@Override
@@ -169,13 +175,20 @@ class ReviewManagement implements Reviews {
 			throw new ReviewProblem(ReviewProblem.RETURN_REASON_REQUIRED);
 		}
 		reasons.forEach(r -> dependent(step.form(), r.dependentId()));
+		reasons.stream().filter(r -> r.documentId() != null).forEach(r -> {
+			var document = formDocuments.find(actor.tenantId(), step.form(), r.documentId())
+				.orElseThrow(ReviewNotFound::new);
+			if (document.dependent().id() != r.dependentId()) {
+				throw new ReviewNotFound();
+			}
+		});
 		Instant deadline = deadlines.deadline(step.form().campaign(), request.correctionDeadline(),
 				reviews.settings(actor.tenantId()));
 		forms.returnForCorrection(actor.tenantId(), formId, message, deadline);
 		// Only the returned parts open for the member; the rest stays as handed in.
 		corrections.openParts(actor.tenantId(), formId,
 				reasons.stream()
-					.map(r -> new jp.kennin.survey.SurveyCorrections.ReturnedPart(r.dependentId(), r.documentId()))
+					.map(r -> new SurveyCorrections.ReturnedPart(r.dependentId(), r.documentId()))
 					.toList());
 		for (ReturnReason r : reasons) {
 			reviews.addEvent(actor.tenantId(), step.caseId(), "RETURN_REASON", r.dependentId(),
@@ -227,12 +240,23 @@ class ReviewManagement implements Reviews {
 		if (settings.incomeToleranceYen() < 0) {
 			throw new ReviewProblem("review.problem.incomeTolerance");
 		}
+		String templates = ReasonTemplates.problem(settings.reasonTemplates());
+		if (templates != null) {
+			throw new ReviewProblem(templates);
+		}
 		reviews.saveSettings(actor.tenantId(), settings, now());
 		audit.record(REVIEW_SETTINGS_CHANGED, actor, "review_settings", Map.of("fourEyes",
 				String.valueOf(settings.fourEyes()), "correctionDays", String.valueOf(settings.correctionDays()),
 				"reasonTemplates", String.valueOf(settings.reasonTemplates().size()), "bulkSamplePercent",
 				String.valueOf(settings.bulkSamplePercent()), "blindIncome", String.valueOf(settings.blindIncome()),
 				"incomeToleranceYen", String.valueOf(settings.incomeToleranceYen())));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ReviewSettings settingsForEditing(ReviewActor actor) {
+		requireAdmin(actor);
+		return reviews.settings(actor.tenantId());
 	}
 
 	/** A change to a form under review, on the version the staff member saw. */

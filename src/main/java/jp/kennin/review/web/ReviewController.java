@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jp.kennin.document.Documents;
 import jp.kennin.document.StoredDocument;
@@ -43,6 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewController {
 
 	static final String VIEW_REVIEW = "review/review";
+
+	private static final Pattern DOCUMENT_REASON = Pattern.compile("document-reason-(\\d{1,18})-(\\d{1,18})");
 
 	private final Reviews reviews;
 
@@ -149,6 +152,13 @@ class ReviewController {
 		params.forEach((name, value) -> {
 			if (name.matches("reason-\\d{1,18}") && value != null && !value.isBlank()) {
 				reasons.add(new Reviews.ReturnReason(Long.parseLong(name.substring(7)), null, value));
+			}
+			// A 不備 document ticked on the return form:
+			// document-reason-<dependent>-<document>.
+			var document = DOCUMENT_REASON.matcher(name);
+			if (document.matches() && value != null && !value.isBlank()) {
+				reasons.add(new Reviews.ReturnReason(Long.parseLong(document.group(1)),
+						Long.parseLong(document.group(2)), value));
 			}
 		});
 		Instant until;

@@ -129,10 +129,14 @@ class JdbcReviewQueue implements ReviewQueue {
 			return;
 		}
 		String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		// The name part as a semi-join from the roster (V89 indexes survey_form by insured
-		// person): a rare name reads the tenant's roster once instead of walking every form
-		// of the tab. Digits alone are a 番号 and never a name, so they are not ORed with the
-		// name search (the OR makes the database read the whole tab); letters may be either
+		// The name part as a semi-join from the roster (V89 indexes survey_form by
+		// insured
+		// person): a rare name reads the tenant's roster once instead of walking every
+		// form
+		// of the tab. Digits alone are a 番号 and never a name, so they are not ORed with
+		// the
+		// name search (the OR makes the database read the whole tab); letters may be
+		// either
 		// (番号 with letters, names written in romaji).
 		String names = "f.insured_person_id in (select n.id from roster_person n where n.tenant_id = :tenant"
 				+ " and n.insured and (n.name like :like escape '\\' or n.name_kana like :like escape '\\'))";
