@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,8 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Opening a campaign invites every target household once: a mail to members with an
- * account, a sign-up guide to the roster address of those without one, and a place on
- * the letter list for the rest; staff see the three counts before confirming.
+ * account, a sign-up guide to the roster address of those without one, and a place on the
+ * letter list for the rest; staff see the three counts before confirming.
  */
 @KenninIntegrationTest
 class InvitationsIntegrationTests {
@@ -126,8 +128,9 @@ class InvitationsIntegrationTests {
 		assertThat(body).contains("会員 花子 様", "2026年度 被扶養者資格調査", "2026年09月17日", "/login", "03-0000-0000")
 			.doesNotContain(member, "1974", "S49", "昭和49", "03/09", "3月9日");
 		Map<String, Object> guide = mail(mails, "inv-guide-");
-		assertThat((String) guide.get("body")).contains("未登録 次郎 様", "/signup?code=" + tenant.code(), "記号・番号",
-				"生年月日", "6桁", "2026年09月17日", "help@" + tenant.code() + ".example")
+		assertThat((String) guide.get("body"))
+			.contains("未登録 次郎 様", "/signup?code=" + tenant.code(), "記号・番号", "生年月日", "6桁", "2026年09月17日",
+					"help@" + tenant.code() + ".example")
 			.doesNotContain(unregistered, "1974");
 		assertThat(mails).noneMatch(m -> m.get("to_address").toString().startsWith("inv-roster-"));
 
@@ -148,8 +151,8 @@ class InvitationsIntegrationTests {
 
 		// A retried event and a second opening queue nothing more.
 		Campaign opened = campaigns.find(tenant.id(), id).orElseThrow();
-		transactions.executeWithoutResult(tx -> events.publishEvent(
-				new CampaignOpened(tenant.id(), id, opened.title(), opened.opensAt(), opened.deadline(), 3)));
+		transactions.executeWithoutResult(tx -> events
+			.publishEvent(new CampaignOpened(tenant.id(), id, opened.title(), opened.opensAt(), opened.deadline(), 3)));
 		assertThatThrownBy(() -> campaigns.open(tenant.id(), id)).isInstanceOf(CampaignProblem.class);
 		assertThat(outbox(tenant.id())).hasSize(2);
 		assertThat(journal(id)).hasSize(3);
@@ -192,13 +195,16 @@ class InvitationsIntegrationTests {
 	}
 
 	private static Map<String, Object> lower(Map<String, Object> row) {
-		Map<String, Object> out = new java.util.HashMap<>();
-		row.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+		Map<String, Object> out = new HashMap<>();
+		row.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
 		return out;
 	}
 
 	private static Map<String, Object> mail(List<Map<String, Object>> mails, String toPrefix) {
-		return mails.stream().filter(m -> m.get("to_address").toString().startsWith(toPrefix)).findFirst().orElseThrow();
+		return mails.stream()
+			.filter(m -> m.get("to_address").toString().startsWith(toPrefix))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private List<String> journal(long campaignId) {
@@ -219,16 +225,17 @@ class InvitationsIntegrationTests {
 	private void account(Tenant t, String bango, String email) {
 		long person = roster.findInsured(t.id(), "8642", bango).orElseThrow().id();
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("""
-				insert into member_account (tenant_id, roster_person_id, user_id, user_id_key, password_hash, email, status,
-				  created_at, updated_at) values (?, ?, ?, ?, 'x', ?, 'ACTIVE', ?, ?)""")
+		jdbc.sql(
+				"""
+						insert into member_account (tenant_id, roster_person_id, user_id, user_id_key, password_hash, email, status,
+						  created_at, updated_at) values (?, ?, ?, ?, 'x', ?, 'ACTIVE', ?, ?)""")
 			.params(t.id(), person, "inv" + bango + t.id(), "inv" + bango + t.id(), email, now, now)
 			.update();
 	}
 
 	private static RosterPerson insured(String bango, String email, String name) {
-		return new RosterPerson(0, 0, "8642", bango, "00", true, "本人", RelationshipCategory.SELF, name, "アンナイ タロウ", BIRTH,
-				Gender.MALE, email, "100", "本社", null, null, true);
+		return new RosterPerson(0, 0, "8642", bango, "00", true, "本人", RelationshipCategory.SELF, name, "アンナイ タロウ",
+				BIRTH, Gender.MALE, email, "100", "本社", null, null, true);
 	}
 
 	private static RosterPerson spouse(String bango) {

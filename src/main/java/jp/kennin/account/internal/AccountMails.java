@@ -58,7 +58,9 @@ public class AccountMails {
 		return compose(tenant, to, read(template), values);
 	}
 
-	/** As {@link #compose(Tenant, String, Template, Map)} with a template already read. */
+	/**
+	 * As {@link #compose(Tenant, String, Template, Map)} with a template already read.
+	 */
 	OutgoingMail compose(Tenant tenant, String to, String template, Map<String, String> values) {
 		String text = render(template, tenant, values);
 		int newline = text.indexOf('\n');

@@ -1,6 +1,7 @@
 package jp.kennin.account.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,9 @@ import jp.kennin.survey.InvitationCounts;
 import jp.kennin.survey.TargetHouseholds;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -43,6 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 class CampaignInvitations implements CampaignOutreach {
 
 	static final int BATCH = 1000;
+
+	private static final Logger log = LoggerFactory.getLogger(CampaignInvitations.class);
 
 	private static final String ACTOR = "campaign-opening";
 
@@ -76,13 +82,15 @@ class CampaignInvitations implements CampaignOutreach {
 	public InvitationCounts plan(long tenantId, TargetHouseholds households) {
 		Map<String, Object> p = new HashMap<>(households.params());
 		p.put("inv_tenant", tenantId);
-		return jdbc.sql("""
-				select count(a.id) as members,
-				  coalesce(sum(case when a.id is null and coalesce(trim(h.email), '') <> '' then 1 else 0 end), 0) as guides,
-				  count(*) as total
-				from roster_person h
-				left join member_account a on a.tenant_id = h.tenant_id and a.roster_person_id = h.id and a.status = 'ACTIVE'
-				where h.tenant_id = :inv_tenant and h.id in (""" + households.insuredIdsSql() + ")")
+		return jdbc
+			.sql("""
+					select count(a.id) as members,
+					  coalesce(sum(case when a.id is null and coalesce(trim(h.email), '') <> '' then 1 else 0 end), 0) as guides,
+					  count(*) as total
+					from roster_person h
+					left join member_account a on a.tenant_id = h.tenant_id and a.roster_person_id = h.id and a.status = 'ACTIVE'
+					where h.tenant_id = :inv_tenant and h.id in ("""
+					+ households.insuredIdsSql() + ")")
 			.params(p)
 			.query((rs, n) -> new InvitationCounts(rs.getLong("members"), rs.getLong("guides"),
 					rs.getLong("total") - rs.getLong("members") - rs.getLong("guides")))
@@ -94,17 +102,19 @@ class CampaignInvitations implements CampaignOutreach {
 		if (alreadyQueued(opened)) {
 			return;
 		}
+		long started = System.nanoTime();
 		Tenant tenant = tenants.findById(opened.tenantId()).orElseThrow();
 		Map<String, Object> p = new HashMap<>(
 				TargetHouseholds.formsOf(opened.tenantId(), opened.campaignId()).params());
 		p.put("inv_tenant", opened.tenantId());
-		List<Household> households = jdbc.sql("""
-				select h.kigo, h.bango, h.name, h.email as roster_email, a.email as account_email
-				from roster_person h
-				left join member_account a on a.tenant_id = h.tenant_id and a.roster_person_id = h.id and a.status = 'ACTIVE'
-				where h.tenant_id = :inv_tenant and h.id in ("""
-				+ TargetHouseholds.formsOf(opened.tenantId(), opened.campaignId()).insuredIdsSql()
-				+ ") order by h.kigo, h.bango")
+		List<Household> households = jdbc
+			.sql("""
+					select h.kigo, h.bango, h.name, h.email as roster_email, a.email as account_email
+					from roster_person h
+					left join member_account a on a.tenant_id = h.tenant_id and a.roster_person_id = h.id and a.status = 'ACTIVE'
+					where h.tenant_id = :inv_tenant and h.id in ("""
+					+ TargetHouseholds.formsOf(opened.tenantId(), opened.campaignId()).insuredIdsSql()
+					+ ") order by h.kigo, h.bango")
 			.params(p)
 			.query((rs, n) -> new Household(rs.getString("kigo"), rs.getString("bango"), rs.getString("name"),
 					rs.getString("account_email"), rs.getString("roster_email")))
@@ -117,6 +127,9 @@ class CampaignInvitations implements CampaignOutreach {
 				AccountAudit.SYSTEM, ACTOR, null, "campaign:" + opened.campaignId(), null,
 				Map.of("memberMails", String.valueOf(run.members), "signupGuides", String.valueOf(run.guides),
 						"letters", String.valueOf(run.letters))));
+		log.info("Campaign {} of tenant {}: queued {} member mails, {} sign-up guides, {} letters in {} ms",
+				opened.campaignId(), opened.tenantId(), run.members, run.guides, run.letters,
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** A retried opening event queues nothing twice. */
@@ -193,7 +206,7 @@ class CampaignInvitations implements CampaignOutreach {
 				letterRows.add(row(h).addValue("reason", "NO_ADDRESS"));
 				journal.add(row(h).addValue("channel", "LETTER")
 					.addValue("kind", "INVITATION")
-					.addValue("outbox", null, java.sql.Types.BIGINT));
+					.addValue("outbox", null, Types.BIGINT));
 			}
 			if (!letterRows.isEmpty()) {
 				batch.batchUpdate("""
@@ -202,9 +215,10 @@ class CampaignInvitations implements CampaignOutreach {
 						letterRows.toArray(SqlParameterSource[]::new));
 			}
 			if (!journal.isEmpty()) {
-				batch.batchUpdate("""
-						insert into outreach_journal (tenant_id, campaign_id, kigo, bango, channel, kind, outbox_id, created_at)
-						values (:tenant, :campaign, :kigo, :bango, :channel, :kind, :outbox, :now)""",
+				batch.batchUpdate(
+						"""
+								insert into outreach_journal (tenant_id, campaign_id, kigo, bango, channel, kind, outbox_id, created_at)
+								values (:tenant, :campaign, :kigo, :bango, :channel, :kind, :outbox, :now)""",
 						journal.toArray(SqlParameterSource[]::new));
 			}
 		}

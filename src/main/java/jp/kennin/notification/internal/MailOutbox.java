@@ -74,8 +74,8 @@ class MailOutbox implements Mailer {
 		this.batch.batchUpdate("""
 				insert into mail_outbox (tenant_id, from_address, from_name, to_address, subject, body, status,
 				  attempts, next_attempt_at, created_at)
-				values (:tenant, :fromAddress, :fromName, :to, :subject, :body, 'PENDING', 0, :now, :now)""", rows, keys,
-				new String[] { "id" });
+				values (:tenant, :fromAddress, :fromName, :to, :subject, :body, 'PENDING', 0, :now, :now)""", rows,
+				keys, new String[] { "id" });
 		List<Map<String, Object>> generated = keys.getKeyList();
 		if (generated.size() != mails.size()) {
 			throw new IllegalStateException(
