@@ -24,6 +24,12 @@ public enum AccountAuditEvent {
 	/** No sign-up code was mailed: the roster person reached the hourly or daily cap. */
 	SIGNUP_CODE_CAPPED, CODE_SENT, CODE_FAILED, CODE_EXPIRED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET,
 	PASSWORD_CHANGED, USER_ID_REMINDER_SENT, EMAIL_CHANGED, TERMS_ACCEPTED, STAFF_UNLOCKED, STAFF_EMAIL_CHANGED,
-	STAFF_GUIDANCE_SENT, STAFF_ACCOUNT_RESET
+	STAFF_GUIDANCE_SENT, STAFF_ACCOUNT_RESET,
+	// --- invite ---
+	/**
+	 * Opening a campaign queued its invitations; details: {@code memberMails},
+	 * {@code signupGuides}, {@code letters}.
+	 */
+	CAMPAIGN_INVITATIONS_QUEUED
 
 }

@@ -1,5 +1,7 @@
 package jp.kennin.notification;
 
+import java.util.List;
+
 /**
  * Queues mail for sending.
  */
@@ -12,5 +14,12 @@ public interface Mailer {
 	 * @return the outbox ID
 	 */
 	long enqueue(OutgoingMail mail);
+
+	/**
+	 * Writes many mails to the outbox in the current transaction with JDBC batches (an
+	 * invitation run queues one per household of a campaign).
+	 * @return the outbox IDs, in the order of {@code mails}
+	 */
+	long[] enqueueAll(List<OutgoingMail> mails);
 
 }

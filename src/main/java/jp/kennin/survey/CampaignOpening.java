@@ -6,12 +6,18 @@ import java.util.List;
 /**
  * What opening a campaign would do, for the confirmation page: the forms it creates and
  * the dependents already surveyed by another open (or scheduled) campaign of the same
- * insurer.
+ * insurer; and the invitations it queues ({@code invitations}, null when no module sends
+ * them).
  */
-public record CampaignOpening(Campaign campaign, TargetPreview targets, List<Overlap> overlaps) {
+public record CampaignOpening(Campaign campaign, TargetPreview targets, List<Overlap> overlaps,
+		InvitationCounts invitations) {
 
 	public CampaignOpening {
 		overlaps = List.copyOf(overlaps);
+	}
+
+	public CampaignOpening(Campaign campaign, TargetPreview targets, List<Overlap> overlaps) {
+		this(campaign, targets, overlaps, null);
 	}
 
 	public long overlappingDependents() {

@@ -140,6 +140,7 @@ class AuditLogPageIntegrationTests {
 		try (CSVParser csv = CSVParser.parse(text,
 				CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
 			List<CSVRecord> rows = csv.getRecords();
+			rows = rows.stream().filter(r -> !r.get("種類コード").equals("CAMPAIGN_INVITATIONS_QUEUED")).toList();
 			assertThat(rows).extracting(r -> r.get("種類")).containsExactly("調査の公開", "調査の作成");
 			assertThat(rows).extracting(r -> r.get("種類コード")).containsExactly("CAMPAIGN_OPENED", "CAMPAIGN_CREATED");
 			assertThat(rows.get(0).get("対象")).isEqualTo("調査: 2026年度 被扶養者資格調査");

@@ -24,7 +24,9 @@ public class AccountMails {
 	public enum Template {
 
 		SIGNUP_CODE, EMAIL_CHANGE_CODE, EMAIL_CHANGED_OLD, EMAIL_CHANGED_NEW, PASSWORD_RESET_LINK, PASSWORD_CHANGED,
-		PASSWORD_RESET_DONE, USER_ID_REMINDER, SIGNUP_GUIDANCE, SURVEY_RECEIPT, SURVEY_WITHDRAWN, SURVEY_RETURNED;
+		PASSWORD_RESET_DONE, USER_ID_REMINDER, SIGNUP_GUIDANCE, SURVEY_RECEIPT, SURVEY_WITHDRAWN, SURVEY_RETURNED,
+		// --- invite ---
+		CAMPAIGN_INVITATION, CAMPAIGN_SIGNUP_GUIDE;
 
 		String resource() {
 			return "/account/mail/" + name().toLowerCase().replace('_', '-') + ".txt";
@@ -46,12 +48,25 @@ public class AccountMails {
 	 * template.
 	 */
 	public void send(Tenant tenant, String to, Template template, Map<String, String> values) {
-		String text = render(read(template), tenant, values);
+		mailer.enqueue(compose(tenant, to, template, values));
+	}
+
+	/**
+	 * The mail without queuing it, for callers that queue many in one batch.
+	 */
+	OutgoingMail compose(Tenant tenant, String to, Template template, Map<String, String> values) {
+		return compose(tenant, to, read(template), values);
+	}
+
+	/**
+	 * As {@link #compose(Tenant, String, Template, Map)} with a template already read.
+	 */
+	OutgoingMail compose(Tenant tenant, String to, String template, Map<String, String> values) {
+		String text = render(template, tenant, values);
 		int newline = text.indexOf('\n');
 		String subject = text.substring(0, newline).strip();
 		String body = text.substring(newline + 1).stripLeading() + footer(tenant);
-		mailer
-			.enqueue(new OutgoingMail(tenant.id(), tenant.mailFromAddress(), tenant.mailFromName(), to, subject, body));
+		return new OutgoingMail(tenant.id(), tenant.mailFromAddress(), tenant.mailFromName(), to, subject, body);
 	}
 
 	private String render(String template, Tenant tenant, Map<String, String> values) {
@@ -87,7 +102,7 @@ public class AccountMails {
 		}
 	}
 
-	private static String read(Template template) {
+	static String read(Template template) {
 		try (InputStream in = AccountMails.class.getResourceAsStream(template.resource())) {
 			if (in == null) {
 				throw new IllegalStateException("missing mail template " + template.resource());

@@ -5,10 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jp.kennin.notification.Mailer;
 import jp.kennin.notification.OutgoingMail;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,8 +26,11 @@ class MailOutbox implements Mailer {
 
 	private final Clock clock;
 
-	MailOutbox(JdbcClient jdbc, Clock clock) {
+	private final NamedParameterJdbcTemplate batch;
+
+	MailOutbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -45,6 +52,40 @@ class MailOutbox implements Mailer {
 			.param("now", now)
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRED)
+	public long[] enqueueAll(List<OutgoingMail> mails) {
+		if (mails.isEmpty()) {
+			return new long[0];
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		SqlParameterSource[] rows = mails.stream()
+			.map(mail -> new MapSqlParameterSource().addValue("tenant", mail.tenantId())
+				.addValue("fromAddress", mail.fromAddress())
+				.addValue("fromName", mail.fromName() == null ? "" : mail.fromName())
+				.addValue("to", mail.to())
+				.addValue("subject", mail.subject())
+				.addValue("body", mail.body())
+				.addValue("now", now))
+			.toArray(SqlParameterSource[]::new);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.batch.batchUpdate("""
+				insert into mail_outbox (tenant_id, from_address, from_name, to_address, subject, body, status,
+				  attempts, next_attempt_at, created_at)
+				values (:tenant, :fromAddress, :fromName, :to, :subject, :body, 'PENDING', 0, :now, :now)""", rows,
+				keys, new String[] { "id" });
+		List<Map<String, Object>> generated = keys.getKeyList();
+		if (generated.size() != mails.size()) {
+			throw new IllegalStateException(
+					"the outbox returned %d IDs for %d mails".formatted(generated.size(), mails.size()));
+		}
+		long[] ids = new long[mails.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = ((Number) generated.get(i).values().iterator().next()).longValue();
+		}
+		return ids;
 	}
 
 	List<OutboxMail> due(int limit) {

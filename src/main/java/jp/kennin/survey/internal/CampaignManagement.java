@@ -12,11 +12,13 @@ import jp.kennin.survey.CampaignClosing;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.CampaignOpened;
 import jp.kennin.survey.CampaignOpening;
+import jp.kennin.survey.CampaignOutreach;
 import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.CampaignStatus;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.survey.TargetPreview;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -51,8 +53,12 @@ class CampaignManagement implements Campaigns {
 
 	private final CampaignExclusions exclusions;
 
+	private final ObjectProvider<CampaignOutreach> outreach;
+
 	CampaignManagement(CampaignRepository campaigns, TargetSelection selection, CampaignFormCounts formCounts,
-			CampaignExclusions exclusions, CampaignAudit audit, ApplicationEventPublisher events) {
+			CampaignExclusions exclusions, CampaignAudit audit, ApplicationEventPublisher events,
+			ObjectProvider<CampaignOutreach> outreach) {
+		this.outreach = outreach;
 		this.campaigns = campaigns;
 		this.selection = selection;
 		this.formCounts = formCounts;
@@ -138,7 +144,9 @@ class CampaignManagement implements Campaigns {
 		if (targets.dependents() == 0) {
 			throw new CampaignProblem("survey.campaign.problem.nobodySelected");
 		}
-		return new CampaignOpening(campaign, targets, selection.overlaps(campaign));
+		CampaignOutreach outreach = this.outreach.getIfAvailable();
+		return new CampaignOpening(campaign, targets, selection.overlaps(campaign),
+				outreach == null ? null : outreach.plan(actor.tenantId(), selection.households(campaign)));
 	}
 
 	@Override

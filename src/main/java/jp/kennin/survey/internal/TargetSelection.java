@@ -10,6 +10,7 @@ import java.util.Map;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignBreakdown.RosterChanges;
 import jp.kennin.survey.CampaignOpening;
+import jp.kennin.survey.TargetHouseholds;
 import jp.kennin.survey.TargetPreview;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,17 @@ class TargetSelection {
 					rs.getLong("households"), rs.getLong("dependents")))
 			.list();
 		return new TargetPreview(offices);
+	}
+
+	/** The insured persons of the households the rules select, for another module. */
+	TargetHouseholds households(Campaign campaign) {
+		Map<String, Object> p = new HashMap<>();
+		String where = where(campaign, p);
+		return new TargetHouseholds("""
+				select i.id from roster_person d
+				join roster_person i on i.tenant_id = d.tenant_id and i.kigo = d.kigo and i.bango = d.bango
+				  and i.edaban = '00'
+				where""" + " " + where, p);
 	}
 
 	/**
