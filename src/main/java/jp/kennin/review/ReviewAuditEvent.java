@@ -49,6 +49,12 @@ public enum ReviewAuditEvent {
 	 * The review settings of the insurer changed. Target {@code review_settings};
 	 * details: the new values.
 	 */
-	REVIEW_SETTINGS_CHANGED
+	REVIEW_SETTINGS_CHANGED,
+	/**
+	 * Blind double entry: the annual income read on the certificate was saved for a
+	 * dependent. Details: {@code edaban}, {@code enteredYen}, {@code memberYen},
+	 * {@code toleranceYen}, {@code mismatch}.
+	 */
+	INCOME_ENTERED
 
 }

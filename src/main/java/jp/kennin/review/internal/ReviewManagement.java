@@ -54,9 +54,12 @@ class ReviewManagement implements Reviews {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final IncomeEntryRepository incomeEntries;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
-			Clock clock, org.springframework.context.MessageSource messages) {
+			Clock clock, org.springframework.context.MessageSource messages, IncomeEntryRepository incomeEntries) {
 		this.messages = messages;
+		this.incomeEntries = incomeEntries;
 		this.forms = forms;
 		this.reviews = reviews;
 		this.audit = audit;
@@ -99,6 +102,11 @@ class ReviewManagement implements Reviews {
 		Step step = step(actor, formId, version);
 		FormDependent dependent = dependent(step.form(), dependentId);
 		DependentDecision checked = DecisionRules.check(decision);
+		// 「収入の不一致」 (blind double entry): keeping the dependent needs a word on why.
+		if (checked.decision() == Decision.CONTINUE && checked.note() == null && incomeEntries
+			.mismatch(actor.tenantId(), step.caseId(), dependentId, step.form().answers(dependentId))) {
+			throw new ReviewProblem(jp.kennin.review.BlindIncomes.MISMATCH_NOTE_REQUIRED);
+		}
 		boolean proposal = checked.decision() == Decision.REMOVE && !actor.tenantAdmin()
 				&& reviews.settings(actor.tenantId()).fourEyes();
 		String approval = checked.decision() != Decision.REMOVE ? null

@@ -47,7 +47,11 @@ class ReviewController {
 
 	private final Documents documents;
 
-	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents) {
+	private final jp.kennin.review.BlindIncomes blindIncomes;
+
+	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents,
+			jp.kennin.review.BlindIncomes blindIncomes) {
+		this.blindIncomes = blindIncomes;
 		this.reviews = reviews;
 		this.forms = forms;
 		this.documents = documents;
@@ -72,6 +76,8 @@ class ReviewController {
 		model.addAttribute("lossReasons", LossReason.values());
 		model.addAttribute("admin", actor.tenantAdmin());
 		model.addAttribute("me", actor.loginId());
+		model.addAttribute("blind", blindIncomes.view(actor, formId));
+		model.addAttribute("selfRemovals", jp.kennin.review.SelfRemovals.of(view.form()));
 		return VIEW_REVIEW;
 	}
 
