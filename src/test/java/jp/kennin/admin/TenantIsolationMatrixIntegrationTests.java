@@ -329,6 +329,8 @@ class TenantIsolationMatrixIntegrationTests {
 			int reviewer = action.endsWith("/approve") || action.endsWith("/send-back") ? FORBIDDEN : NOT_FOUND;
 			check(wrong, post(action), FORBIDDEN, NOT_FOUND, reviewer);
 		}
+		// Blind double entry of the income (blind): another tenant's form is not found.
+		check(wrong, post(dependentB + "/income"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
 		check(wrong, get("/actuator/health"), OK, OK, OK);
