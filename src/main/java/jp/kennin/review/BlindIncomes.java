@@ -8,18 +8,20 @@ import jp.kennin.survey.DependentAnswers;
 
 /**
  * Blind double entry of the income figure (tenant setting
- * {@link Reviews.ReviewSettings#blindIncome()}): the reviewer types the annual income read
- * on the certificate while the member's figure stays hidden; once saved, the member's
- * figure is shown and a difference over the tolerance flags the dependent
- * 「収入の不一致」, after which 継続 needs a note. Same rules as {@link Reviews}: typed
- * actor, tenant scope, version check, audit, one transaction.
+ * {@link Reviews.ReviewSettings#blindIncome()}): the reviewer types the annual income
+ * read on the certificate while the member's figure stays hidden; once saved, the
+ * member's figure is shown and a difference over the tolerance flags the dependent
+ * 「収入の不一致」, after which 継続 needs a note. Same rules as {@link Reviews}: typed actor,
+ * tenant scope, version check, audit, one transaction.
  */
 public interface BlindIncomes {
 
 	/** 継続 on a dependent flagged 「収入の不一致」 without a note. */
 	String MISMATCH_NOTE_REQUIRED = "review.problem.incomeMismatchNote";
 
-	/** The figure was already entered for this dependent (the member's is shown since). */
+	/**
+	 * The figure was already entered for this dependent (the member's is shown since).
+	 */
 	String ALREADY_ENTERED = "review.problem.incomeAlreadyEntered";
 
 	/** The dependent's answers give no income figure to compare with. */
@@ -43,7 +45,8 @@ public interface BlindIncomes {
 
 	/**
 	 * Saves the income read on the certificate for one dependent, on the version the
-	 * reviewer saw, and writes {@link ReviewAuditEvent#INCOME_ENTERED} and a history entry.
+	 * reviewer saw, and writes {@link ReviewAuditEvent#INCOME_ENTERED} and a history
+	 * entry.
 	 * @throws ReviewProblem unless 審査中, when stale, when the dependent has no income
 	 * figure or when the figure was already entered
 	 */
@@ -87,7 +90,9 @@ public interface BlindIncomes {
 			return c != null && c.mismatch();
 		}
 
-		/** Used by the review screen to leave out warnings that would hint at the figure. */
+		/**
+		 * Used by the review screen to leave out warnings that would hint at the figure.
+		 */
 		public boolean incomeWarning(String code) {
 			return INCOME_WARNINGS.contains(code);
 		}

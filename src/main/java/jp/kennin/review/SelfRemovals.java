@@ -11,11 +11,11 @@ import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.SurveyReviewSteps.ReviewedForm;
 
 /**
- * 本人申出による削除: a dependent the member took off the insurance in the survey
- * (「削除する（扶養から外す）」 with the date and a reason) arrives in the review as a 削除
- * proposal. The proposal is filled in when the review screen is shown, not stored: staff
- * save it as any decision, so the usual rules apply (喪失日 and 事由 required, a REVIEWER's
- * 削除 waits for a TENANT_ADMIN under four eyes).
+ * 本人申出による削除: a dependent the member took off the insurance in the survey (「削除する（扶養から外す）」
+ * with the date and a reason) arrives in the review as a 削除 proposal. The proposal is
+ * filled in when the review screen is shown, not stored: staff save it as any decision,
+ * so the usual rules apply (喪失日 and 事由 required, a REVIEWER's 削除 waits for a TENANT_ADMIN
+ * under four eyes).
  */
 public final class SelfRemovals {
 
@@ -34,7 +34,9 @@ public final class SelfRemovals {
 		return out;
 	}
 
-	/** The 削除 the member's answers propose, or null when they do not remove the dependent. */
+	/**
+	 * The 削除 the member's answers propose, or null when they do not remove the dependent.
+	 */
 	public static Reviews.DependentDecision proposal(DependentAnswers answers) {
 		if (answers.continuation() != Continuation.REMOVE) {
 			return null;

@@ -1,6 +1,7 @@
 package jp.kennin.review;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,7 +135,8 @@ class BlindIncomeIntegrationTests {
 		mvc.perform(post("/admin/reviews/{f}/dependents/{d}/decision", f.formId, f.spouseId).with(reviewerLogin)
 			.with(csrf())
 			.param("version", String.valueOf(version()))
-			.param("decision", "CONTINUE")).andExpect(flash().attribute("problem", BlindIncomes.MISMATCH_NOTE_REQUIRED));
+			.param("decision", "CONTINUE"))
+			.andExpect(flash().attribute("problem", BlindIncomes.MISMATCH_NOTE_REQUIRED));
 		assertThat(decision(f.spouseId)).isEmpty();
 		reviews.decide(reviewer, f.formId, version(), f.spouseId,
 				new DependentDecision(Decision.CONTINUE, null, null, "賞与を含む証明書のため。見込額は基準内"));
@@ -168,8 +170,8 @@ class BlindIncomeIntegrationTests {
 		mvc.perform(income(f.spouseId, seen, "1200000")).andExpect(flash().attribute("problem", ReviewProblem.STALE));
 		mvc.perform(income(f.spouseId, version(), "たくさん"))
 			.andExpect(redirectedUrl("/admin/reviews/" + f.formId))
-			.andExpect(flash().attribute("incomeEntered", java.util.Map.of("dependentId", f.spouseId, "typed",
-					"たくさん", "problem", BlindIncomes.INVALID)));
+			.andExpect(flash().attribute("incomeEntered",
+					Map.of("dependentId", f.spouseId, "typed", "たくさん", "problem", BlindIncomes.INVALID)));
 		assertThatThrownBy(() -> incomes.enterIncome(reviewer, f.formId, version(), f.childId, 100_000))
 			.extracting("messageKey")
 			.isEqualTo(BlindIncomes.NO_FIGURE);

@@ -1,12 +1,14 @@
 package jp.kennin.review;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import jp.kennin.roster.Roster;
+import jp.kennin.survey.DependentAnswers.RemovalReason;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.tenant.Tenants;
 import jp.kennin.test.KenninIntegrationTest;
@@ -33,8 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Self-declared removal (issue 12, screen 9): the member answers 「削除する（扶養から外す）」 with the
  * date and the reason for the spouse; no documents are asked for, and the review shows
- * the 削除 proposal filled in, which staff then decide as usual (four eyes for a
- * REVIEWER).
+ * the 削除 proposal filled in, which staff then decide as usual (four eyes for a REVIEWER).
  */
 @KenninIntegrationTest
 class SelfRemovalIntegrationTests {
@@ -74,7 +75,8 @@ class SelfRemovalIntegrationTests {
 
 	@Test
 	void a_removal_answered_by_the_member_needs_no_documents_and_arrives_as_a_removal_proposal() throws Exception {
-		// The spouse leaves on 2026-08-31 because she found a job; the remaining questions
+		// The spouse leaves on 2026-08-31 because she found a job; the remaining
+		// questions
 		// are skipped (the section is done after the first page).
 		mvc.perform(step(f.spouseId, "continuation").param("continuation", "REMOVE")
 			.param("removalYear", "２０２６")
@@ -101,8 +103,9 @@ class SelfRemovalIntegrationTests {
 		assertThat(f.formStatus()).isEqualTo("SUBMITTED");
 
 		var reviewerLogin = TestStaff.reviewer(f.tenant.id());
-		mvc.perform(post("/admin/campaigns/{id}/review/{f}/start", f.campaignId, f.formId).with(reviewerLogin)
-			.with(csrf())).andExpect(redirectedUrl("/admin/reviews/" + f.formId));
+		mvc.perform(
+				post("/admin/campaigns/{id}/review/{f}/start", f.campaignId, f.formId).with(reviewerLogin).with(csrf()))
+			.andExpect(redirectedUrl("/admin/reviews/" + f.formId));
 		String page = mvc.perform(get("/admin/reviews/{f}", f.formId).with(reviewerLogin))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"self-removal-" + f.spouseId + "\"")))
@@ -112,8 +115,8 @@ class SelfRemovalIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		// The decision form is filled in: 削除, the member's date, the mapped 事由.
-		assertThat(page).containsPattern("id=\"decision-" + f.spouseId + "-REMOVE\"[^>]*checked|checked[^>]*id=\"decision-"
-				+ f.spouseId + "-REMOVE\"");
+		assertThat(page).containsPattern("id=\"decision-" + f.spouseId
+				+ "-REMOVE\"[^>]*checked|checked[^>]*id=\"decision-" + f.spouseId + "-REMOVE\"");
 		assertThat(page).containsPattern("id=\"loss-" + f.spouseId + "\"\\s+value=\"2026-08-31\"");
 		assertThat(selected(page, f.spouseId)).isEqualTo("EMPLOYMENT");
 		assertThat(selected(page, f.childId)).as("他の健康保険に加入 says no 事由: 本人申出").isEqualTo("OWN_REQUEST");
@@ -138,14 +141,10 @@ class SelfRemovalIntegrationTests {
 
 	@Test
 	void the_reasons_map_to_the_review_list_and_unclear_ones_to_own_request() {
-		assertThat(SelfRemovals.reason(jp.kennin.survey.DependentAnswers.RemovalReason.MARRIED))
-			.isEqualTo(LossReason.MARRIAGE);
-		assertThat(SelfRemovals.reason(jp.kennin.survey.DependentAnswers.RemovalReason.INCOME_INCREASE))
-			.isEqualTo(LossReason.INCOME_OVER_LIMIT);
-		assertThat(SelfRemovals.reason(jp.kennin.survey.DependentAnswers.RemovalReason.DIED))
-			.isEqualTo(LossReason.DEATH);
-		assertThat(SelfRemovals.reason(jp.kennin.survey.DependentAnswers.RemovalReason.MOVED_OUT))
-			.isEqualTo(LossReason.OWN_REQUEST);
+		assertThat(SelfRemovals.reason(RemovalReason.MARRIED)).isEqualTo(LossReason.MARRIAGE);
+		assertThat(SelfRemovals.reason(RemovalReason.INCOME_INCREASE)).isEqualTo(LossReason.INCOME_OVER_LIMIT);
+		assertThat(SelfRemovals.reason(RemovalReason.DIED)).isEqualTo(LossReason.DEATH);
+		assertThat(SelfRemovals.reason(RemovalReason.MOVED_OUT)).isEqualTo(LossReason.OWN_REQUEST);
 		assertThat(SelfRemovals.reason(null)).isEqualTo(LossReason.OWN_REQUEST);
 	}
 
@@ -153,7 +152,7 @@ class SelfRemovalIntegrationTests {
 	private static String selected(String page, long dependentId) {
 		String select = page.substring(page.indexOf("id=\"reason-sel-" + dependentId + "\""));
 		select = select.substring(0, select.indexOf("</select>"));
-		var m = java.util.regex.Pattern.compile("<option value=\"([A-Z_0-9]+)\"\\s+selected").matcher(select);
+		var m = Pattern.compile("<option value=\"([A-Z_0-9]+)\"\\s+selected").matcher(select);
 		return m.find() ? m.group(1) : null;
 	}
 

@@ -73,8 +73,7 @@ class BlindIncomeManagement implements BlindIncomes {
 						e.mismatch(member), e.enteredBy(), e.enteredAt()));
 			}
 			else if (member != null) {
-				checks.put(d.id(),
-						new IncomeCheck(null, settings.blindIncome() ? null : member, false, null, null));
+				checks.put(d.id(), new IncomeCheck(null, settings.blindIncome() ? null : member, false, null, null));
 			}
 		}
 		return new BlindIncomeView(settings.blindIncome(), settings.incomeToleranceYen(), checks);
@@ -121,7 +120,10 @@ class BlindIncomeManagement implements BlindIncomes {
 		audit.form(INCOME_ENTERED, actor, formId, details);
 	}
 
-	/** The history's words (Japanese, the staff default), e.g. 「証明書 1,200,000円／申告 1,150,000円」. */
+	/**
+	 * The history's words (Japanese, the staff default), e.g. 「証明書 1,200,000円／申告
+	 * 1,150,000円」.
+	 */
 	private String describe(long entered, long member, boolean mismatch) {
 		String text = messages.getMessage("review.blind.history", new Object[] { String.format("%,d", entered),
 				String.format("%,d", member), String.format("%,d", Math.abs(entered - member)) }, Locale.JAPANESE);

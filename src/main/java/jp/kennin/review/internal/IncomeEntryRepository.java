@@ -26,8 +26,8 @@ class IncomeEntryRepository {
 			Instant enteredAt) {
 
 		/**
-		 * Off by more than the tolerance from the member's figure (the current one, if the
-		 * member changed it after a 差し戻し).
+		 * Off by more than the tolerance from the member's figure (the current one, if
+		 * the member changed it after a 差し戻し).
 		 */
 		boolean mismatch(Long memberFigure) {
 			long member = memberFigure != null ? memberFigure : memberYen;
@@ -54,8 +54,8 @@ class IncomeEntryRepository {
 		return e != null && e.mismatch(BlindIncomes.memberFigure(answers));
 	}
 
-	void add(long tenantId, long caseId, long dependentId, long enteredYen, long memberYen, int toleranceYen,
-			String by, Instant at) {
+	void add(long tenantId, long caseId, long dependentId, long enteredYen, long memberYen, int toleranceYen, String by,
+			Instant at) {
 		jdbc.sql("""
 				insert into review_income_entry (tenant_id, review_case_id, dependent_id, entered_yen, member_yen,
 				  tolerance_yen, entered_by, entered_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
