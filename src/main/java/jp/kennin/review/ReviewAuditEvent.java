@@ -81,6 +81,12 @@ public enum ReviewAuditEvent {
 	 * current result). Details: {@code documentId}, {@code edaban}, {@code result}, and
 	 * for 不備 {@code reason}.
 	 */
-	DOCUMENT_CHECKED
+	DOCUMENT_CHECKED,
+	/**
+	 * Blind double entry: the annual income read on the certificate was saved for a
+	 * dependent. Details: {@code edaban}, {@code enteredYen}, {@code memberYen},
+	 * {@code toleranceYen}, {@code mismatch}.
+	 */
+	INCOME_ENTERED
 
 }

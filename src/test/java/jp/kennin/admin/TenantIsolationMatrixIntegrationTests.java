@@ -363,6 +363,8 @@ class TenantIsolationMatrixIntegrationTests {
 		// back with its messages).
 		check(wrong, get("/admin/review-settings"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, post("/admin/review-settings"), FORBIDDEN, OK, FORBIDDEN);
+		// Blind double entry of the income (blind): another tenant's form is not found.
+		check(wrong, post(dependentB + "/income"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
 		check(wrong, get("/actuator/health"), OK, OK, OK);

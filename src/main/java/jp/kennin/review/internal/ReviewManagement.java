@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.kennin.platform.JapanTime;
+import jp.kennin.review.BlindIncomes;
 import jp.kennin.review.Decision;
 import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewProblem;
@@ -61,11 +62,15 @@ class ReviewManagement implements Reviews {
 
 	private final FormDocuments formDocuments;
 
+	private final IncomeEntryRepository incomeEntries;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
-			Clock clock, MessageSource messages, SurveyCorrections corrections, FormDocuments formDocuments) {
+			Clock clock, MessageSource messages, SurveyCorrections corrections, FormDocuments formDocuments,
+			IncomeEntryRepository incomeEntries) {
 		this.corrections = corrections;
 		this.messages = messages;
 		this.formDocuments = formDocuments;
+		this.incomeEntries = incomeEntries;
 		this.forms = forms;
 		this.reviews = reviews;
 		this.audit = audit;
@@ -109,6 +114,11 @@ class ReviewManagement implements Reviews {
 		Step step = step(actor, formId, version);
 		FormDependent dependent = dependent(step.form(), dependentId);
 		DependentDecision checked = DecisionRules.check(decision);
+		// 「収入の不一致」 (blind double entry): keeping the dependent needs a word on why.
+		if (checked.decision() == Decision.CONTINUE && checked.note() == null && incomeEntries
+			.mismatch(actor.tenantId(), step.caseId(), dependentId, step.form().answers(dependentId))) {
+			throw new ReviewProblem(BlindIncomes.MISMATCH_NOTE_REQUIRED);
+		}
 		boolean proposal = checked.decision() == Decision.REMOVE && !actor.tenantAdmin()
 				&& reviews.settings(actor.tenantId()).fourEyes();
 		String approval = checked.decision() != Decision.REMOVE ? null

@@ -14,6 +14,7 @@ import jp.kennin.document.Documents;
 import jp.kennin.document.StoredDocument;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.StaffActor;
+import jp.kennin.review.BlindIncomes;
 import jp.kennin.review.Decision;
 import jp.kennin.review.LossReason;
 import jp.kennin.review.ReviewActor;
@@ -21,6 +22,7 @@ import jp.kennin.review.ReviewCorrections;
 import jp.kennin.review.ReviewProblem;
 import jp.kennin.review.ReviewView;
 import jp.kennin.review.Reviews;
+import jp.kennin.review.SelfRemovals;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.ProxySubmissions;
 import jp.kennin.survey.SurveyReviewSteps;
@@ -57,10 +59,13 @@ class ReviewController {
 
 	private final ProxySubmissions proxySubmissions;
 
+	private final BlindIncomes blindIncomes;
+
 	ReviewController(Reviews reviews, SurveyReviewSteps forms, Documents documents, ReviewCorrections corrections,
-			ProxySubmissions proxySubmissions) {
+			ProxySubmissions proxySubmissions, BlindIncomes blindIncomes) {
 		this.corrections = corrections;
 		this.proxySubmissions = proxySubmissions;
+		this.blindIncomes = blindIncomes;
 		this.reviews = reviews;
 		this.forms = forms;
 		this.documents = documents;
@@ -89,6 +94,8 @@ class ReviewController {
 		model.addAttribute("me", actor.loginId());
 		model.addAttribute("changes", corrections.changes(actor, formId));
 		model.addAttribute("timeline", corrections.timeline(actor, view));
+		model.addAttribute("blind", blindIncomes.view(actor, formId));
+		model.addAttribute("selfRemovals", SelfRemovals.of(view.form()));
 		return VIEW_REVIEW;
 	}
 
