@@ -10,6 +10,7 @@ import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewProblem;
 import jp.kennin.review.ReviewQueues;
 import jp.kennin.review.Reviews;
+import jp.kennin.survey.ProxySubmissions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -51,6 +52,9 @@ class ReviewQueueControllerWebTests {
 
 	@MockitoBean
 	Reviews reviews;
+
+	@MockitoBean
+	ProxySubmissions proxySubmissions;
 
 	@Test
 	void starting_a_review_passes_the_logged_in_reviewer_and_opens_the_form() throws Exception {
