@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jp.kennin.platform.KenninProperties;
+import jp.kennin.platform.Schedulers;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,8 +39,11 @@ class OutboxDispatcher {
 		this.maxAttempts = properties.mail().maxAttempts();
 	}
 
-	@Scheduled(fixedDelayString = "${kennin.mail.poll-interval}")
-	@SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT5M")
+	// On its own scheduler: a hanging SMTP server holds up mail only, not the other jobs.
+	// The lock is held for 90 % of the default poll interval so that a second node polls
+	// in the next slot, not a moment after the first.
+	@Scheduled(fixedDelayString = "${kennin.mail.poll-interval}", scheduler = Schedulers.MAIL)
+	@SchedulerLock(name = "mail-outbox", lockAtLeastFor = "PT1.8S", lockAtMostFor = "PT5M")
 	void dispatch() {
 		dispatchDue();
 	}
