@@ -7,12 +7,10 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
@@ -20,26 +18,14 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * (ShedLock, with the database's clock so node clocks may differ) and keeps it for at
  * least 90 % of the job's interval ({@code lockAtLeastFor} on each job): a job runs once
  * per slot across the cluster, even when it ends in milliseconds and another node's
- * trigger fires a moment later. Mail is sent on a scheduler of its own, so a hanging SMTP
- * server cannot hold up the other jobs.
+ * trigger fires a moment later. Mail is sent on a thread of its own (notification's
+ * MailSendingThread), so a hanging SMTP server cannot hold up the other jobs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 @ConditionalOnProperty(name = "kennin.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 class SchedulingConfiguration {
-
-	/** The general scheduler: every job except mail sending. */
-	@Bean(name = "taskScheduler")
-	ThreadPoolTaskScheduler taskScheduler(ThreadPoolTaskSchedulerBuilder builder) {
-		return builder.poolSize(2).threadNamePrefix(Schedulers.JOBS_THREAD_PREFIX).build();
-	}
-
-	/** Mail sending only; see {@link Schedulers#MAIL}. */
-	@Bean(name = Schedulers.MAIL)
-	ThreadPoolTaskScheduler mailScheduler(ThreadPoolTaskSchedulerBuilder builder) {
-		return builder.poolSize(1).threadNamePrefix(Schedulers.MAIL_THREAD_PREFIX).build();
-	}
 
 	@Bean
 	SessionCleanup sessionCleanup(JdbcIndexedSessionRepository sessions) {

@@ -8,9 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jp.kennin.platform.KenninProperties;
-import jp.kennin.platform.Schedulers;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,10 +37,9 @@ class OutboxDispatcher {
 		this.maxAttempts = properties.mail().maxAttempts();
 	}
 
-	// On its own scheduler: a hanging SMTP server holds up mail only, not the other jobs.
-	// The lock is held for 90 % of the default poll interval so that a second node polls
-	// in the next slot, not a moment after the first.
-	@Scheduled(fixedDelayString = "${kennin.mail.poll-interval}", scheduler = Schedulers.MAIL)
+	// Called by MailSendingThread, not by the shared scheduler: a hanging SMTP server holds
+	// up mail only. The lock is held for 90 % of the default poll interval so that a second
+	// node polls in the next slot, not a moment after the first.
 	@SchedulerLock(name = "mail-outbox", lockAtLeastFor = "PT1.8S", lockAtMostFor = "PT5M")
 	void dispatch() {
 		dispatchDue();
