@@ -18,8 +18,8 @@ class SessionCleanup {
 		this.sessions = sessions;
 	}
 
-	// Held for 90 % of the interval: a node whose trigger fires a little later in the same
-	// slot finds the lock still taken and skips.
+	// Held for 90 % of the interval: a node whose trigger fires a little
+	// later in the same slot finds the lock still taken and skips.
 	@Scheduled(cron = "${kennin.session.cleanup-cron:0 */5 * * * *}")
 	@SchedulerLock(name = "session-cleanup", lockAtLeastFor = "PT4M30S", lockAtMostFor = "PT10M")
 	public void run() {

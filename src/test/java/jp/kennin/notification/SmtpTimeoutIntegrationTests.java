@@ -34,20 +34,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An SMTP server that accepts connections and never answers (issue 16, item 4: it held
- * the only scheduler thread, and for 80 s no scheduled job ran). The send attempt gives up
- * after the read timeout, the mail stays queued for a retry, and while the mail sender is
- * stuck the scheduler the other jobs share is free.
+ * the only scheduler thread, and for 80 s no scheduled job ran). The send attempt gives
+ * up after the read timeout, the mail stays queued for a retry, and while the mail sender
+ * is stuck the scheduler the other jobs share is free.
  */
 @KenninIntegrationTest
 @TestPropertySource(properties = {
-		// A database of its own: the other test contexts of this JVM (capturing mail) must not
-		// send this mail instead.
+		// A database of its own: the other test contexts of this JVM
+		// (capturing mail) must not send this mail instead.
 		"spring.datasource.url=jdbc:h2:mem:kennin-smtp-timeout;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 				+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"spring.mail.host=127.0.0.1", "spring.mail.properties[mail.smtp.connectiontimeout]=2000",
 		"spring.mail.properties[mail.smtp.timeout]=4000", "spring.mail.properties[mail.smtp.writetimeout]=4000" })
-// On PostgreSQL the test contexts share one database, so another context's outbox job could
-// take this mail; the behaviour under test does not depend on the database.
+// On PostgreSQL the test contexts share one database, so another context's
+// outbox job could take this mail; the behaviour does not depend on the database.
 @DisabledIfSystemProperty(named = "kennin.test.db", matches = "postgres")
 class SmtpTimeoutIntegrationTests {
 

@@ -36,10 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two nodes on one database run each scheduled job once per slot (issue 16, item 1: the
- * first node finished in milliseconds and released its lock, and the second node's trigger
- * a few milliseconds later ran the job again). The lock settings are the real ones, read by
- * ShedLock's own extractor from the job beans' annotations; the two nodes are two
- * JdbcTemplateLockProviders on the test database, as on two servers.
+ * first node finished in milliseconds and released its lock, and the second node's
+ * trigger a few milliseconds later ran the job again). The lock settings are the real
+ * ones, read by ShedLock's own extractor from the job beans' annotations; the two nodes
+ * are two JdbcTemplateLockProviders on the test database, as on two servers.
  */
 @KenninIntegrationTest
 class ScheduledJobsOncePerSlotIntegrationTests {
@@ -90,7 +90,8 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 			node1.executeWithLock((Runnable) runs::incrementAndGet, slot);
 			assertThat(runs).as(name + " ran once in its slot").hasValue(1);
 
-			// Free again before the next slot: held for lockAtLeastFor as the database counts.
+			// Free again before the next slot: held for lockAtLeastFor, as the
+			// database counts.
 			Map<String, Object> row = jdbc.sql("select locked_at, lock_until from shedlock where name = ?")
 				.param(slot.getName())
 				.query()
@@ -141,7 +142,8 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 				assertThat(AopUtils.isAopProxy(bean)).as(beanName + " is proxied, so the lock applies").isTrue();
 				LockConfiguration lock = lockOf(bean, method);
 				locks.put(lock.getName(), lock);
-			}, method -> method.isAnnotationPresent(Scheduled.class) || method.isAnnotationPresent(SchedulerLock.class));
+			}, method -> method.isAnnotationPresent(Scheduled.class)
+					|| method.isAnnotationPresent(SchedulerLock.class));
 		}
 		return locks;
 	}
@@ -152,11 +154,11 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 	}
 
 	private LockingTaskExecutor node() {
-		return new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
-			.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
-			.usingDbTime()
-			.build()));
+		return new DefaultLockingTaskExecutor(
+				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+					.withJdbcTemplate(new JdbcTemplate(dataSource))
+					.usingDbTime()
+					.build()));
 	}
 
 }

@@ -26,8 +26,8 @@ class AccountHousekeeping {
 		this.throttle = throttle;
 	}
 
-	// Hourly; the lock is held for 90 % of the hour so a node whose trigger fires a moment
-	// later in the same hour skips.
+	// Hourly; the lock is held for 90 % of the hour, so a node whose trigger
+	// fires a moment later in the same hour skips.
 	@Scheduled(cron = "0 17 * * * *")
 	@SchedulerLock(name = "account-housekeeping", lockAtLeastFor = "PT54M", lockAtMostFor = "PT59M")
 	@Transactional

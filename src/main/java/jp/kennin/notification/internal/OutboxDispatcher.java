@@ -37,9 +37,10 @@ class OutboxDispatcher {
 		this.maxAttempts = properties.mail().maxAttempts();
 	}
 
-	// Called by MailSendingThread, not by the shared scheduler: a hanging SMTP server holds
-	// up mail only. The lock is held for 90 % of the default poll interval so that a second
-	// node polls in the next slot, not a moment after the first.
+	// Called by MailSendingThread, not by the shared scheduler: a hanging
+	// SMTP server holds up mail only. The lock is held for 90 % of the default
+	// poll interval, so a second node polls in the next slot, not a moment
+	// after the first.
 	@SchedulerLock(name = "mail-outbox", lockAtLeastFor = "PT1.8S", lockAtMostFor = "PT5M")
 	void dispatch() {
 		dispatchDue();

@@ -73,8 +73,8 @@ class CampaignCloserIntegrationTests {
 		campaigns.open(tenant.id(), id);
 
 		clock.setInstant(deadline.plusSeconds(1));
-		// The job itself, past its cluster lock: the running scheduler may hold the lock
-		// for the rest of its slot (ScheduledJobsOncePerSlotIntegrationTests covers the lock).
+		// The job itself, past its cluster lock: the running scheduler may hold
+		// the lock for the rest of its slot (ScheduledJobsOncePerSlotIntegrationTests).
 		AopTestUtils.<CampaignCloser>getTargetObject(closer).closeOverdue();
 
 		assertThat(campaigns.find(tenant.id(), id).orElseThrow().status()).isEqualTo(CampaignStatus.CLOSED);
