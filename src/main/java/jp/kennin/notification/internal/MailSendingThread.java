@@ -43,7 +43,12 @@ class MailSendingThread implements SmartLifecycle {
 		ThreadPoolTaskScheduler s = new ThreadPoolTaskScheduler();
 		s.setPoolSize(1);
 		s.setThreadNamePrefix(THREAD_PREFIX);
-		s.setWaitForTasksToCompleteOnShutdown(false);
+		// On shutdown let a mail being sent finish (up to about one read timeout), so it
+		// is
+		// marked sent before the database goes away instead of being sent again later.
+		s.setWaitForTasksToCompleteOnShutdown(true);
+		s.setAwaitTerminationSeconds(35);
+		s.setDaemon(true);
 		s.initialize();
 		s.scheduleWithFixedDelay(this.dispatcher::dispatch, this.interval);
 		this.scheduler = s;
