@@ -15,10 +15,10 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Scheduled jobs run on every node, but each run takes a lock row in the database first
- * (ShedLock, with the database's clock so node clocks may differ) and keeps it for at
- * least 90 % of the job's interval ({@code lockAtLeastFor} on each job): a job runs once
- * per slot across the cluster, even when it ends in milliseconds and another node's
- * trigger fires a moment later. Mail is sent on a thread of its own (notification's
+ * (ShedLock, with the database's clock so node clocks may differ) and keeps it for about
+ * 90 % of the job's interval ({@code lockAtLeastFor} on each job): a job runs once per
+ * slot across the cluster, even when it ends in milliseconds and another node's trigger
+ * fires a moment later. Mail is sent on a thread of its own (notification's
  * MailSendingThread), so a hanging SMTP server cannot hold up the other jobs.
  */
 @Configuration(proxyBeanMethods = false)
