@@ -11,17 +11,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Scheduled jobs run on every node, but each run takes a lock row in the database first,
- * so a job runs once across the cluster (ShedLock, with the database's clock so node
- * clocks may differ).
+ * Scheduled jobs run on every node, but each run takes a lock row in the database first
+ * (ShedLock, with the database's clock so node clocks may differ) and keeps it for about
+ * 90 % of the job's interval ({@code lockAtLeastFor} on each job): a job runs once per
+ * slot across the cluster, even when it ends in milliseconds and another node's trigger
+ * fires a moment later. Mail is sent on a thread of its own (notification's
+ * MailSendingThread), so a hanging SMTP server cannot hold up the other jobs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 @ConditionalOnProperty(name = "kennin.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 class SchedulingConfiguration {
+
+	@Bean
+	SessionCleanup sessionCleanup(JdbcIndexedSessionRepository sessions) {
+		return new SessionCleanup(sessions);
+	}
 
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {

@@ -26,8 +26,10 @@ class AccountHousekeeping {
 		this.throttle = throttle;
 	}
 
+	// Hourly; the lock is held for 90 % of the hour, so a node whose trigger
+	// fires a moment later in the same hour skips.
 	@Scheduled(cron = "0 17 * * * *")
-	@SchedulerLock(name = "account-housekeeping", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "account-housekeeping", lockAtLeastFor = "PT54M", lockAtMostFor = "PT59M")
 	@Transactional
 	public void run() {
 		int pending = accounts.deleteExpiredPending();

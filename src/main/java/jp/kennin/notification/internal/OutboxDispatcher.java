@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import jp.kennin.platform.KenninProperties;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +37,11 @@ class OutboxDispatcher {
 		this.maxAttempts = properties.mail().maxAttempts();
 	}
 
-	@Scheduled(fixedDelayString = "${kennin.mail.poll-interval}")
-	@SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT5M")
+	// Called by MailSendingThread, not by the shared scheduler: a hanging
+	// SMTP server holds up mail only. The lock is held for 90 % of the default
+	// poll interval, so a second node polls in the next slot, not a moment
+	// after the first.
+	@SchedulerLock(name = "mail-outbox", lockAtLeastFor = "PT1.8S", lockAtMostFor = "PT5M")
 	void dispatch() {
 		dispatchDue();
 	}

@@ -46,7 +46,8 @@ class ImportHousekeeping {
 	}
 
 	@Scheduled(cron = "${kennin.roster.housekeeping-cron:0 */5 * * * *}")
-	@SchedulerLock(name = "roster-import-housekeeping", lockAtMostFor = "PT10M")
+	// Held for 90 % of the default five minutes: once per slot across the cluster.
+	@SchedulerLock(name = "roster-import-housekeeping", lockAtLeastFor = "PT4M30S", lockAtMostFor = "PT10M")
 	@Transactional
 	public void run() {
 		Instant now = clock.instant();
