@@ -75,6 +75,16 @@ public enum ReviewAuditEvent {
 	/**
 	 * A bulk approval's result page was opened. Target {@code review_bulk_batch:<id>}.
 	 */
-	BULK_BATCH_VIEWED
+	BULK_BATCH_VIEWED,
+	// --- results ---
+	/**
+	 * The removal list (削除対象者一覧) was downloaded. Target {@code campaign:<id>}; details:
+	 * {@code rows}, {@code format} (csv or xlsx), {@code encoding} (CSV only), and
+	 * {@code complete=false} when the download broke off (rows then counts what was
+	 * written).
+	 */
+	REMOVALS_EXPORTED,
+	/** All determinations were downloaded. Details as {@link #REMOVALS_EXPORTED}. */
+	DETERMINATIONS_EXPORTED
 
 }
