@@ -158,7 +158,7 @@ class ReviewExportsIntegrationTests {
 		List<CSVRecord> records = csv(response.getContentAsByteArray(), WINDOWS_31J);
 		assertThat(records.get(0).toList()).isEqualTo(ReviewExports.REMOVAL_COLUMNS);
 		assertThat(records).hasSize(2);
-		assertThat(records.get(1).toList()).containsExactly("9", bango, "02", "出力 太郎", "'=出力 一郎", "シュツリョク イチロウ",
+		assertThat(records.get(1).toList()).containsExactly("9", bango, "02", "出力 太郎", "'=出力 一郎", "シュツリョク\u3000イチロウ",
 				"2001/04/01", "長男", "2026/06/01", "就職", JapanTime.of(approvedAt).toLocalDate().format(SLASHES),
 				"admin-x", "100", "本社");
 	}
