@@ -9,10 +9,10 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The review's results as files for the kenpo's core system and for Excel: the removal
- * list (削除対象者一覧, only removals that are final: a TENANT_ADMIN's own 削除, or a
- * REVIEWER's proposal once a TENANT_ADMIN approved it) and every determination (継続, 削除,
- * 保留 per decided dependent). The columns are documented in docs/results-format.md and
- * stay stable. TENANT_ADMIN and REVIEWER only, like the forms CSV
+ * list (削除対象者一覧, only removals that are final: a TENANT_ADMIN's own 削除, or a REVIEWER's
+ * proposal once a TENANT_ADMIN approved it) and every determination (継続, 削除, 保留 per
+ * decided dependent). The columns are documented in docs/results-format.md and stay
+ * stable. TENANT_ADMIN and REVIEWER only, like the forms CSV
  * ({@link AccessDeniedException} otherwise); another tenant's campaign is "not found".
  * Rows are read through a cursor while they are written, so the size of a campaign does
  * not matter; each download is audited with its row count
@@ -22,13 +22,11 @@ import org.springframework.security.access.AccessDeniedException;
 public interface ReviewExports {
 
 	/** The removal list's columns, in order. */
-	List<String> REMOVAL_COLUMNS = List.of("記号", "番号", "枝番", "被保険者氏名", "被扶養者氏名", "カナ", "生年月日", "続柄", "喪失日", "事由",
-			"決定日", "決定者", "事業所コード", "事業所名");
+	List<String> REMOVAL_COLUMNS = List.of("記号", "番号", "枝番", "被保険者氏名", "被扶養者氏名", "カナ", "生年月日", "続柄", "喪失日", "事由", "決定日",
+			"決定者", "事業所コード", "事業所名");
 
 	/** The determinations' columns: the removal list's, then 判定 and 備考. */
-	List<String> DETERMINATION_COLUMNS = Stream
-		.concat(REMOVAL_COLUMNS.stream(), Stream.of("判定", "備考"))
-		.toList();
+	List<String> DETERMINATION_COLUMNS = Stream.concat(REMOVAL_COLUMNS.stream(), Stream.of("判定", "備考")).toList();
 
 	/** Which rows. */
 	enum Kind {
@@ -84,10 +82,11 @@ public interface ReviewExports {
 	}
 
 	/**
-	 * A download ready to be sent: the actor and the campaign are checked, nothing is read
-	 * yet.
-	 * @param fileName the campaign's title and the list's name, e.g.
-	 * 「2026年度 被扶養者資格調査_削除対象者一覧.csv」 (not yet made safe for a header)
+	 * A download ready to be sent: the actor and the campaign are checked, nothing is
+	 * read yet.
+	 *
+	 * @param fileName the campaign's title and the list's name, e.g. 「2026年度
+	 * 被扶養者資格調査_削除対象者一覧.csv」 (not yet made safe for a header)
 	 */
 	record Download(String fileName, String contentType, Body body) {
 	}

@@ -58,9 +58,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The review results' downloads as staff get them: one household whose four dependents
- * were decided 継続, 削除 (a reviewer's proposal a TENANT_ADMIN approved), 削除 (proposed
- * only) and 保留. Files are read back as Excel users and core systems read them:
- * Windows-31J or UTF-8 with BOM through Commons CSV, XLSX through POI.
+ * were decided 継続, 削除 (a reviewer's proposal a TENANT_ADMIN approved), 削除 (proposed only)
+ * and 保留. Files are read back as Excel users and core systems read them: Windows-31J or
+ * UTF-8 with BOM through Commons CSV, XLSX through POI.
  */
 @KenninIntegrationTest
 class ReviewExportsIntegrationTests {
@@ -108,12 +108,13 @@ class ReviewExportsIntegrationTests {
 	void setUp() throws Exception {
 		tenant = TestTenants.create(tenants, "出力テスト健保");
 		bango = "x" + SEQ.incrementAndGet();
-		roster.upsert(tenant.id(), List.of(
-				person("00", true, "本人", RelationshipCategory.SELF, "出力 太郎", "シュツリョク タロウ", 1970, "export@example.jp"),
-				person("01", false, "妻", RelationshipCategory.SPOUSE, "出力 花子", "シュツリョク ハナコ", 1972, null),
-				person("02", false, "長男", RelationshipCategory.CHILD, "=出力 一郎", "シュツリョク イチロウ", 2001, null),
-				person("03", false, "長女", RelationshipCategory.CHILD, "出力 二葉", "シュツリョク フタバ", 2003, null),
-				person("04", false, "次男", RelationshipCategory.CHILD, "出力 三郎", "シュツリョク サブロウ", 2005, null)));
+		roster.upsert(tenant.id(),
+				List.of(person("00", true, "本人", RelationshipCategory.SELF, "出力 太郎", "シュツリョク タロウ", 1970,
+						"export@example.jp"),
+						person("01", false, "妻", RelationshipCategory.SPOUSE, "出力 花子", "シュツリョク ハナコ", 1972, null),
+						person("02", false, "長男", RelationshipCategory.CHILD, "=出力 一郎", "シュツリョク イチロウ", 2001, null),
+						person("03", false, "長女", RelationshipCategory.CHILD, "出力 二葉", "シュツリョク フタバ", 2003, null),
+						person("04", false, "次男", RelationshipCategory.CHILD, "出力 三郎", "シュツリョク サブロウ", 2005, null)));
 		Instant opens = ZonedDateTime.of(2026, 7, 28, 9, 0, 0, 0, JapanTime.ZONE).toInstant();
 		Instant deadline = ZonedDateTime.of(2026, 9, 17, 23, 59, 0, 0, JapanTime.ZONE).toInstant();
 		campaignId = campaigns.create(tenant.id(),

@@ -23,8 +23,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import jp.kennin.platform.CsvCells;
 
 /**
- * The export's file formats. A sheet is a header and rows of cells, each a text or a
- * date (null is an empty cell).
+ * The export's file formats. A sheet is a header and rows of cells, each a text or a date
+ * (null is an empty cell).
  */
 final class ReviewExportFiles {
 
@@ -88,8 +88,8 @@ final class ReviewExportFiles {
 	 * An XLSX workbook of one sheet written with SXSSF: only {@link #XLSX_WINDOW} rows in
 	 * memory, the header row bold and frozen, column widths from {@code widths} (in
 	 * characters, set up front because a streamed sheet cannot measure its rows), dates
-	 * as real dates shown yyyy/mm/dd. Text cells are strings, never formulas, so they need
-	 * no escaping.
+	 * as real dates shown yyyy/mm/dd. Text cells are strings, never formulas, so they
+	 * need no escaping.
 	 */
 	static Sheet xlsx(OutputStream out, String sheetName, List<String> header, List<Integer> widths) {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(XLSX_WINDOW);
@@ -143,7 +143,8 @@ final class ReviewExportFiles {
 					workbook.write(out);
 				}
 				finally {
-					// close() leaves the temporary row files behind; dispose() deletes them.
+					// close() leaves the temporary row files behind; dispose() deletes
+					// them.
 					workbook.dispose();
 					workbook.close();
 				}

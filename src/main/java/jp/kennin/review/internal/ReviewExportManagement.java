@@ -30,17 +30,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The exports: the actor and campaign are checked when the download is asked for (so a
  * refusal or "not found" comes before any byte is sent); the rows are then read through a
- * cursor and written in one transaction, which also records the export with the number
- * of rows written. A download that breaks off (the browser went away) is recorded too,
- * with the rows written so far and {@code complete=false}: those rows have left the
- * server.
+ * cursor and written in one transaction, which also records the export with the number of
+ * rows written. A download that breaks off (the browser went away) is recorded too, with
+ * the rows written so far and {@code complete=false}: those rows have left the server.
  */
 @Service
 class ReviewExportManagement implements ReviewExports {
 
 	static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
-	/** Column widths in the XLSX, in characters, in {@link #DETERMINATION_COLUMNS} order. */
+	/**
+	 * Column widths in the XLSX, in characters, in {@link #DETERMINATION_COLUMNS} order.
+	 */
 	static final List<Integer> WIDTHS = List.of(8, 12, 6, 18, 18, 22, 12, 10, 12, 16, 12, 16, 12, 24, 16, 40);
 
 	private final Campaigns campaigns;
@@ -53,8 +54,8 @@ class ReviewExportManagement implements ReviewExports {
 
 	private final TransactionTemplate transaction;
 
-	ReviewExportManagement(Campaigns campaigns, ReviewExportRepository rows, ReviewAudit audit,
-			MessageSource messages, PlatformTransactionManager transactions) {
+	ReviewExportManagement(Campaigns campaigns, ReviewExportRepository rows, ReviewAudit audit, MessageSource messages,
+			PlatformTransactionManager transactions) {
 		this.campaigns = campaigns;
 		this.rows = rows;
 		this.audit = audit;
@@ -111,7 +112,9 @@ class ReviewExportManagement implements ReviewExports {
 		};
 	}
 
-	/** One row's cells, in the header's order; dates stay dates for the format to write. */
+	/**
+	 * One row's cells, in the header's order; dates stay dates for the format to write.
+	 */
 	private List<Object> cells(ReviewExportRepository.Row row, Kind kind) {
 		List<Object> cells = new ArrayList<>(DETERMINATION_COLUMNS.size());
 		cells.add(row.kigo());
@@ -148,8 +151,9 @@ class ReviewExportManagement implements ReviewExports {
 		if (!complete) {
 			details.put("complete", "false");
 		}
-		audit.record(kind == Kind.REMOVALS ? ReviewAuditEvent.REMOVALS_EXPORTED
-				: ReviewAuditEvent.DETERMINATIONS_EXPORTED, actor, "campaign:" + campaignId, details);
+		audit.record(
+				kind == Kind.REMOVALS ? ReviewAuditEvent.REMOVALS_EXPORTED : ReviewAuditEvent.DETERMINATIONS_EXPORTED,
+				actor, "campaign:" + campaignId, details);
 	}
 
 	private static LocalDate date(Instant at) {

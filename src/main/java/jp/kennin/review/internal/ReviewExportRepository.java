@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
  * a time, never the whole campaign at once. The review's decisions are joined with the
  * form's household and dependent (the survey module's tables, read only, as the roster
  * was when the campaign opened) in one query: a row per dependent must come out in
- * 記号・番号・枝番 order at tens of thousands of rows a second, which a call per form through
- * the survey module's API could not give.
+ * 記号・番号・枝番 order at tens of thousands of rows a second, which a call per form through the
+ * survey module's API could not give.
  */
 @Repository
 class ReviewExportRepository {
@@ -39,15 +39,16 @@ class ReviewExportRepository {
 
 	/**
 	 * One decided dependent.
+	 *
 	 * @param proposed a 削除 waiting for a TENANT_ADMIN's approval
 	 * @param decidedAt when the decision became what it is: the approval for an approved
 	 * proposal, otherwise the decision itself
-	 * @param decidedBy who made it so: the approving TENANT_ADMIN for an approved proposal
+	 * @param decidedBy who made it so: the approving TENANT_ADMIN for an approved
+	 * proposal
 	 */
 	record Row(String kigo, String bango, String edaban, String insuredName, String name, String nameKana,
 			LocalDate birthDate, String relationship, Decision decision, boolean proposed, LocalDate lossDate,
-			LossReason reason, String note, Instant decidedAt, String decidedBy, String officeCode,
-			String officeName) {
+			LossReason reason, String note, Instant decidedAt, String decidedBy, String officeCode, String officeName) {
 	}
 
 	/** Receives the rows one by one. */

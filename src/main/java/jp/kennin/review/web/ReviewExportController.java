@@ -51,8 +51,7 @@ class ReviewExportController {
 	}
 
 	@GetMapping("/admin/campaigns/{id}/review/exports/determinations.xlsx")
-	void determinationsXlsx(StaffActor staff, @PathVariable long id, HttpServletResponse response)
-			throws IOException {
+	void determinationsXlsx(StaffActor staff, @PathVariable long id, HttpServletResponse response) throws IOException {
 		send(response, exports.export(ReviewActor.of(staff), id, Kind.DETERMINATIONS, Format.XLSX));
 	}
 
