@@ -239,6 +239,18 @@ class ReviewExportsIntegrationTests {
 	}
 
 	@Test
+	void the_review_queue_links_every_download() throws Exception {
+		String page = mvc.perform(get("/admin/campaigns/{id}/review", campaignId).with(TestStaff.reviewer(tenant.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String base = "/admin/campaigns/" + campaignId + "/review/exports/";
+		assertThat(page).contains("結果の出力", base + "removals.csv?encoding=sjis", base + "removals.csv?encoding=utf8",
+				base + "removals.xlsx", base + "determinations.csv?encoding=sjis", base + "determinations.xlsx");
+	}
+
+	@Test
 	void another_insurers_staff_find_nothing_and_members_and_strangers_are_refused() throws Exception {
 		Tenant other = TestTenants.create(tenants, "他の健保");
 		for (String file : List.of("removals.csv", "removals.xlsx", "determinations.csv", "determinations.xlsx")) {

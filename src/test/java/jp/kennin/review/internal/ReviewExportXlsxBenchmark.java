@@ -35,8 +35,8 @@ class ReviewExportXlsxBenchmark {
 		long start = System.nanoTime();
 		bytes = write(ROWS);
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.err.printf("XLSX export: %,d rows in %.2f s = %,.0f rows/s, %,d bytes, max heap %,d MB%n", ROWS,
-				seconds, ROWS / seconds, bytes, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		System.err.printf("XLSX export: %,d rows in %.2f s = %,.0f rows/s, %,d bytes, max heap %,d MB%n", ROWS, seconds,
+				ROWS / seconds, bytes, Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		assertThat(bytes).isPositive();
 	}
 
