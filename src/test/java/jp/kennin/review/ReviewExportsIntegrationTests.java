@@ -2,6 +2,7 @@ package jp.kennin.review;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -93,6 +95,9 @@ class ReviewExportsIntegrationTests {
 
 	@Autowired
 	Reviews reviews;
+
+	@Autowired
+	ReviewExports exports;
 
 	private Tenant tenant;
 
@@ -248,6 +253,26 @@ class ReviewExportsIntegrationTests {
 		String base = "/admin/campaigns/" + campaignId + "/review/exports/";
 		assertThat(page).contains("結果の出力", base + "removals.csv?encoding=sjis", base + "removals.csv?encoding=utf8",
 				base + "removals.xlsx", base + "determinations.csv?encoding=sjis", base + "determinations.xlsx");
+	}
+
+	@Test
+	void a_download_that_breaks_off_is_still_recorded_with_the_rows_written() throws Exception {
+		ReviewActor admin = new ReviewActor(tenant.id(), "admin-x", "TENANT_ADMIN", "10.0.0.2");
+		ReviewExports.Download download = exports.export(admin, campaignId, ReviewExports.Kind.DETERMINATIONS,
+				ReviewExports.Format.CSV_UTF8);
+		OutputStream gone = new OutputStream() {
+
+			@Override
+			public void write(int b) throws IOException {
+				throw new IOException("connection reset");
+			}
+
+		};
+		assertThatThrownBy(() -> download.body().writeTo(gone)).isInstanceOf(IOException.class);
+		assertThat(jdbc.sql("select details from audit_event where target = ? and type = 'DETERMINATIONS_EXPORTED'")
+			.param("campaign:" + campaignId)
+			.query(String.class)
+			.single()).contains("complete=false");
 	}
 
 	@Test
