@@ -87,6 +87,16 @@ public enum ReviewAuditEvent {
 	 * dependent. Details: {@code edaban}, {@code enteredYen}, {@code memberYen},
 	 * {@code toleranceYen}, {@code mismatch}.
 	 */
-	INCOME_ENTERED
+	INCOME_ENTERED,
+	// --- results ---
+	/**
+	 * The removal list (削除対象者一覧) was downloaded. Target {@code campaign:<id>}; details:
+	 * {@code rows}, {@code format} (csv or xlsx), {@code encoding} (CSV only), and
+	 * {@code complete=false} when the download broke off (rows then counts what was
+	 * written).
+	 */
+	REMOVALS_EXPORTED,
+	/** All determinations were downloaded. Details as {@link #REMOVALS_EXPORTED}. */
+	DETERMINATIONS_EXPORTED
 
 }

@@ -343,6 +343,15 @@ class TenantIsolationMatrixIntegrationTests {
 			int reviewer = action.endsWith("/approve") || action.endsWith("/send-back") ? FORBIDDEN : NOT_FOUND;
 			check(wrong, post(action), FORBIDDEN, NOT_FOUND, reviewer);
 		}
+		// The review results' downloads (issue 14): TENANT_ADMIN and REVIEWER, like the
+		// forms CSV; another tenant's campaign is not found.
+		for (String file : List.of("removals.csv?encoding=utf8", "removals.xlsx", "determinations.csv",
+				"determinations.xlsx")) {
+			check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/review/exports/" + file), FORBIDDEN, OK,
+					OK);
+			check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/review/exports/" + file), FORBIDDEN,
+					NOT_FOUND, NOT_FOUND);
+		}
 		// Staff proxy input (issue 12, 代行入力): insurer staff only; another tenant's form
 		// is not found, whatever is posted.
 		String proxyB = "/admin/proxy/" + ids.get("formB");
