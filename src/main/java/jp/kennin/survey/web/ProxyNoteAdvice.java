@@ -1,8 +1,11 @@
 package jp.kennin.survey.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import jp.kennin.survey.ProxyChannel;
 import jp.kennin.survey.internal.ProxyAnswering;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -24,8 +27,11 @@ class ProxyNoteAdvice {
 	}
 
 	@ModelAttribute("proxyChannel")
-	ProxyChannel proxyChannel(Authentication auth, @PathVariable(required = false) Long formId) {
-		if (formId == null || auth == null) {
+	ProxyChannel proxyChannel(Authentication auth, @PathVariable(required = false) Long formId,
+			HttpServletRequest request) {
+		// Only pages show the note; a save (an autosave every few seconds) has no use for
+		// the query.
+		if (formId == null || auth == null || !HttpMethod.GET.matches(request.getMethod())) {
 			return null;
 		}
 		return proxy.enteredByStaff(MemberHousehold.of(auth), formId).orElse(null);
