@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,6 +50,12 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 			Duration.ofHours(1), "roster-import-housekeeping", Duration.ofMinutes(5), "campaign-closer",
 			Duration.ofMinutes(1), "session-cleanup", Duration.ofMinutes(5));
 
+	/**
+	 * Jobs a second run in the same slot cannot harm: the outbox sends only mail still
+	 * due, so it releases its lock when a run ends (holding it would delay mail).
+	 */
+	static final Set<String> MAY_RUN_AGAIN = Set.of("mail-outbox");
+
 	@Autowired
 	ApplicationContext context;
 
@@ -68,6 +75,10 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 			.containsExactlyInAnyOrderElementsOf(JOBS.keySet());
 		locks.forEach((name, lock) -> {
 			Duration interval = JOBS.get(name);
+			if (MAY_RUN_AGAIN.contains(name)) {
+				assertThat(lock.getLockAtLeastFor()).as(name).isZero();
+				return;
+			}
 			assertThat(lock.getLockAtLeastFor()).as(name + ": held until shortly before the next slot")
 				.isLessThan(interval)
 				.isGreaterThanOrEqualTo(interval.multipliedBy(8).dividedBy(10));
@@ -80,6 +91,9 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 		LockingTaskExecutor node1 = node();
 		LockingTaskExecutor node2 = node();
 		scheduledJobLocks().forEach((name, lock) -> {
+			if (MAY_RUN_AGAIN.contains(name)) {
+				return;
+			}
 			// A lock name of its own, so that this context's running scheduler does not
 			// interfere; durations as configured.
 			LockConfiguration slot = new LockConfiguration(ClockProvider.now(), name + "-" + UUID.randomUUID(),

@@ -182,6 +182,9 @@ class InvitationsIntegrationTests {
 		assertThat(outbox(tenant.id())).hasSize(6_666);
 		assertThat(journal(id)).hasSize(10_000);
 		assertThat(millis).as("queuing stays well within a minute").isLessThan(60_000);
+		// The 6,666 mails would otherwise stand in the shared outbox ahead of every other
+		// test's mail (sign-up codes, receipts) while the dispatcher works through them.
+		jdbc.sql("delete from mail_outbox where tenant_id = ? and status = 'PENDING'").param(tenant.id()).update();
 	}
 
 	private List<Map<String, Object>> outbox(long tenantId) {

@@ -31,6 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
 @ConditionalOnProperty(name = MailTransportConfiguration.CAPTURING, havingValue = "true")
 class DevMailboxController {
 
+	/** How many of the newest captured mails the list shows. */
+	static final int LISTED = 200;
+
 	static final String VIEW_LIST = "notification/devMailbox";
 
 	static final String VIEW_MESSAGE = "notification/devMail";
@@ -59,7 +62,10 @@ class DevMailboxController {
 	@GetMapping("/dev/mail")
 	String list(Model model) throws Exception {
 		List<MailSummary> mails = new ArrayList<>();
-		for (String name : transport.list()) {
+		// The newest only: a demo campaign opened over a large roster captures thousands
+		// of
+		// invitations, and reading every file would make the page take seconds.
+		for (String name : transport.list().stream().limit(LISTED).toList()) {
 			transport.read(name).ifPresent(m -> mails.add(summary(name, m)));
 		}
 		model.addAttribute("mails", mails);

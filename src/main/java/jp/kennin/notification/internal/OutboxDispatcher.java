@@ -38,10 +38,12 @@ class OutboxDispatcher {
 	}
 
 	// Called by MailSendingThread, not by the shared scheduler: a hanging
-	// SMTP server holds up mail only. The lock is held for 90 % of the default
-	// poll interval, so a second node polls in the next slot, not a moment
-	// after the first.
-	@SchedulerLock(name = "mail-outbox", lockAtLeastFor = "PT1.8S", lockAtMostFor = "PT5M")
+	// SMTP server holds up mail only. Unlike the housekeeping jobs, the lock is
+	// released as soon as a run ends: a second node running again in the same slot
+	// finds only mail that is still due (what the first sent is marked sent), so it
+	// sends nothing twice, and holding the lock would only delay mail queued
+	// meanwhile. The lock keeps two nodes from sending at the same time.
+	@SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT5M")
 	void dispatch() {
 		dispatchDue();
 	}
