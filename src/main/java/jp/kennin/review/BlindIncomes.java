@@ -27,6 +27,12 @@ public interface BlindIncomes {
 	/** The dependent's answers give no income figure to compare with. */
 	String NO_FIGURE = "review.problem.incomeNoFigure";
 
+	/**
+	 * 継続 under the blind setting before the certificate's figure was entered: otherwise
+	 * the check could be skipped.
+	 */
+	String ENTRY_REQUIRED = "review.problem.incomeEntryRequired";
+
 	/** The typed amount is missing or not an amount. */
 	String INVALID = "review.problem.incomeInvalid";
 

@@ -123,6 +123,13 @@ class BlindIncomeIntegrationTests {
 		blind(true);
 		submitWithSpouseIncome("1200000");
 		reviews.start(reviewer, f.formId);
+		// Kept before the certificate's figure is typed: refused, so the check cannot be
+		// skipped.
+		assertThatThrownBy(() -> reviews.decide(reviewer, f.formId, version(), f.spouseId,
+				new DependentDecision(Decision.CONTINUE, null, null, "問題なし")))
+			.extracting("messageKey")
+			.isEqualTo(BlindIncomes.ENTRY_REQUIRED);
+		assertThat(decision(f.spouseId)).isEmpty();
 		mvc.perform(income(f.spouseId, version(), "1,350,000"))
 			.andExpect(flash().attribute("flash", "review.flash.incomeEntered"));
 		mvc.perform(get("/admin/reviews/{f}", f.formId).with(reviewerLogin))

@@ -114,6 +114,13 @@ class ReviewManagement implements Reviews {
 		Step step = step(actor, formId, version);
 		FormDependent dependent = dependent(step.form(), dependentId);
 		DependentDecision checked = DecisionRules.check(decision);
+		// Blind double entry on: a dependent with an income figure is kept only once the
+		// certificate's figure has been typed, so the check cannot be skipped.
+		if (checked.decision() == Decision.CONTINUE && reviews.settings(actor.tenantId()).blindIncome()
+				&& BlindIncomes.memberFigure(step.form().answers(dependentId)) != null
+				&& !incomeEntries.entries(actor.tenantId(), step.caseId()).containsKey(dependentId)) {
+			throw new ReviewProblem(BlindIncomes.ENTRY_REQUIRED);
+		}
 		// 「収入の不一致」 (blind double entry): keeping the dependent needs a word on why.
 		if (checked.decision() == Decision.CONTINUE && checked.note() == null && incomeEntries
 			.mismatch(actor.tenantId(), step.caseId(), dependentId, step.form().answers(dependentId))) {
