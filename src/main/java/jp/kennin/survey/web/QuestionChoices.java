@@ -11,8 +11,8 @@ import jp.kennin.eligibility.RemittanceMethod;
 import jp.kennin.survey.DependentAnswers;
 
 /**
- * The choices of the question pages (templates may not reach static classes), for the
- * staff proxy input pages; the same lists as the member's pages.
+ * The choices of the question pages (templates may not reach static classes): one list
+ * for the member's pages and the staff proxy input pages alike.
  */
 final class QuestionChoices {
 

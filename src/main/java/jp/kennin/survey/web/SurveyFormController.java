@@ -110,12 +110,7 @@ class SurveyFormController {
 	/** Choices for the question pages (templates may not reach static classes). */
 	@ModelAttribute("choices")
 	Map<String, Object[]> choices() {
-		return Map.of("continuation", jp.kennin.eligibility.Continuation.values(), "removalReason",
-				DependentAnswers.RemovalReason.values(), "living", jp.kennin.eligibility.Living.values(),
-				"remittanceMethod", jp.kennin.eligibility.RemittanceMethod.values(), "occupations",
-				jp.kennin.eligibility.Occupation.values(), "residence", DependentAnswers.Residence.values(),
-				"abroadException", jp.kennin.eligibility.AbroadException.values(), "contractWageKind",
-				jp.kennin.eligibility.LabourContract.Kind.values());
+		return QuestionChoices.all();
 	}
 
 	@GetMapping
