@@ -67,9 +67,8 @@ class LetterRepository {
 					select f.kigo, f.bango, h.name, h.addressee, h.postal_code, h.address1, h.address2,
 					  case when exists (select 1 from member_account a where a.tenant_id = f.tenant_id
 					    and a.roster_person_id = f.insured_person_id and a.status = 'ACTIVE') then 1 else 0 end as has_account
-					from survey_form f join roster_person h on h.id = f.insured_person_id and h.tenant_id = f.tenant_id
-					where """
-					+ where + " order by f.office_code, f.kigo, f.bango")
+					from survey_form f join roster_person h on h.id = f.insured_person_id and h.tenant_id = f.tenant_id"""
+					+ " where " + where + " order by f.office_code, f.kigo, f.bango")
 			.params(p)
 			.withFetchSize(FETCH)
 			.query((rs, n) -> new LetterHousehold(rs.getString("kigo"), rs.getString("bango"), rs.getString("name"),
@@ -80,7 +79,7 @@ class LetterRepository {
 		}
 	}
 
-	LetterCounts counts(long tenantId, long campaignId, Set<String> scope) {
+	LetterCounts counts(long tenantId, long campaignId, String campaignTitle, Set<String> scope) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("tenant", tenantId);
 		p.put("campaign", campaignId);
@@ -108,7 +107,8 @@ class LetterRepository {
 				totals[2] += rs.getLong("open_forms");
 				totals[3] += rs.getLong("households");
 			});
-		return new LetterCounts(totals[0], totals[1], totals[2], totals[3], new ArrayList<>(offices.values()));
+		return new LetterCounts(campaignId, campaignTitle, totals[0], totals[1], totals[2], totals[3],
+				new ArrayList<>(offices.values()));
 	}
 
 	/** Handed in (not 未作成 or 作成中) at or after {@code since}. */

@@ -87,8 +87,8 @@ class LetterService implements Letters {
 	@Transactional(readOnly = true)
 	public LetterCounts counts(LetterActor actor, long campaignId) {
 		long tenantId = requirePrinter(actor);
-		campaign(tenantId, campaignId);
-		return repository.counts(tenantId, campaignId, actor.offices());
+		Campaign campaign = campaign(tenantId, campaignId);
+		return repository.counts(tenantId, campaignId, campaign.title(), actor.offices());
 	}
 
 	@Override

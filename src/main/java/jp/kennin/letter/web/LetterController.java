@@ -12,7 +12,6 @@ import jp.kennin.letter.LetterSelection;
 import jp.kennin.letter.Letters;
 import jp.kennin.platform.Downloads;
 import jp.kennin.platform.StaffActor;
-import jp.kennin.survey.Campaigns;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,17 +31,13 @@ class LetterController {
 
 	private final Letters letters;
 
-	private final Campaigns campaigns;
-
-	LetterController(Letters letters, Campaigns campaigns) {
+	LetterController(Letters letters) {
 		this.letters = letters;
-		this.campaigns = campaigns;
 	}
 
 	@GetMapping("/admin/campaigns/{id}/letters")
 	String page(StaffActor actor, @PathVariable long id, Model model) {
 		model.addAttribute("counts", letters.counts(LetterActor.insurer(actor), id));
-		model.addAttribute("campaign", campaigns.find(actor.requireTenant(), id).orElseThrow());
 		model.addAttribute("actor", actor);
 		model.addAttribute("kinds", LetterKind.values());
 		model.addAttribute("sources", LetterSelection.Source.values());

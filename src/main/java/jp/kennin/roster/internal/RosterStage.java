@@ -42,7 +42,7 @@ final class RosterStage {
 			+ "address2 = s.address2, addressee = s.addressee, ";
 
 	private static final String DIFFERS_BASE = """
-			(p.insured <> s.insured or p.relationship is distinct from s.relationship
+			p.insured <> s.insured or p.relationship is distinct from s.relationship
 			  or p.relationship_category is distinct from s.relationship_category or p.name <> s.name
 			  or p.name_kana <> s.name_kana or p.name_kana_key <> s.name_kana_key or p.birth_date <> s.birth_date
 			  or p.gender is distinct from s.gender or p.email is distinct from s.email
@@ -81,7 +81,7 @@ final class RosterStage {
 	 * (re-activation).
 	 */
 	private String differs() {
-		return "(" + DIFFERS_BASE + (postal ? POSTAL_DIFFERS : "") + ")";
+		return "(" + DIFFERS_BASE + (postal ? " " + POSTAL_DIFFERS : "") + ")";
 	}
 
 	/** Creates the table and returns the writer that fills it. */
