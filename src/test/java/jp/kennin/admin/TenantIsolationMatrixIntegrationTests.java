@@ -374,6 +374,19 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, post("/admin/review-settings"), FORBIDDEN, OK, FORBIDDEN);
 		// Blind double entry of the income (blind): another tenant's form is not found.
 		check(wrong, post(dependentB + "/income"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		// Printed letters (letters): insurer staff for their own campaigns; the texts
+		// for its admins.
+		String lettersA = "/admin/campaigns/" + ids.get("campaignA") + "/letters";
+		String lettersB = "/admin/campaigns/" + ids.get("campaignB") + "/letters";
+		check(wrong, get(lettersA), FORBIDDEN, OK, OK);
+		check(wrong, get(lettersB), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get(lettersB + "/download?source=ALL"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/letter-settings"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/letter-settings/preview.png"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/letter-settings/preview.pdf"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/letter-settings/texts/INVITATION"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/letter-settings/texts/INVITATION/reset"), FORBIDDEN, REDIRECT, FORBIDDEN);
+		check(wrong, post("/admin/letter-settings/return-address"), FORBIDDEN, REDIRECT, FORBIDDEN);
 		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
 		check(wrong, get("/actuator/health"), OK, OK, OK);

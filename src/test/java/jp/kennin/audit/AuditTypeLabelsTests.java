@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.document.DocumentAuditEvent;
 import jp.kennin.helpdesk.HelpDeskAuditEvent;
+import jp.kennin.letter.LetterAuditEvent;
 import jp.kennin.notice.NoticeAuditEvent;
 import jp.kennin.review.ReviewAuditEvent;
 import jp.kennin.roster.RosterAuditEvent;
@@ -42,7 +43,7 @@ class AuditTypeLabelsTests {
 			.of(AccountAuditEvent.values(), SurveyAuditEvent.values(), StaffAuditEvent.values(),
 					TenantAuditEvent.values(), TermsAuditEvent.values(), NoticeAuditEvent.values(),
 					RosterAuditEvent.values(), HelpDeskAuditEvent.values(), DocumentAuditEvent.values(),
-					AuditAuditEvent.values(), ReviewAuditEvent.values())
+					AuditAuditEvent.values(), ReviewAuditEvent.values(), LetterAuditEvent.values())
 			.flatMap(Stream::of)
 			.map(Enum::name)
 			.forEach(type -> assertThat(labels.getProperty("audit.type." + type)).as(type).isNotBlank());

@@ -46,8 +46,10 @@ final class RosterCsvReader {
 	/**
 	 * Reads the whole stream, reporting header and format problems; calls the handler for
 	 * each data row.
+	 * @return whether the header had any of the postal columns (an older file without
+	 * them leaves the stored addresses alone)
 	 */
-	static void read(InputStream raw, ProblemSink problems, RowHandler handler) throws IOException {
+	static boolean read(InputStream raw, ProblemSink problems, RowHandler handler) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(raw, PEEK);
 		Charset charset = detect(in);
 		CharsetDecoder decoder = charset.newDecoder()
@@ -56,15 +58,19 @@ final class RosterCsvReader {
 		Reader reader = new InputStreamReader(in, decoder);
 		CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 		int line = 1;
+		boolean postal = false;
 		try (CSVParser parser = CSVParser.parse(reader, format)) {
 			Iterator<CSVRecord> records = parser.iterator();
 			if (!records.hasNext()) {
 				problems.add(null, null, "fileEmpty");
-				return;
+				return false;
 			}
 			RosterColumn[] columns = header(records.next(), problems);
 			if (columns == null) {
-				return;
+				return false;
+			}
+			for (RosterColumn column : columns) {
+				postal |= column != null && column.postal();
 			}
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
@@ -90,6 +96,7 @@ final class RosterCsvReader {
 				problems.add(line + 1, null, "unreadableCsv");
 			}
 		}
+		return postal;
 	}
 
 	private static RosterColumn[] header(CSVRecord record, ProblemSink problems) {
@@ -110,7 +117,7 @@ final class RosterCsvReader {
 		}
 		boolean complete = true;
 		for (RosterColumn column : RosterColumn.values()) {
-			if (!seen.containsKey(column)) {
+			if (!column.optional && !seen.containsKey(column)) {
 				problems.add(1, column.header, "missingColumn");
 				complete = false;
 			}

@@ -218,8 +218,9 @@ class RosterImporter implements RosterImports {
 		int[] rows = { 0 };
 		long[] progressAt = { start };
 		boolean[] readable = { false };
+		boolean postal;
 		try {
-			RosterCsvReader.read(csv, problems, (line, cells) -> {
+			postal = RosterCsvReader.read(csv, problems, (line, cells) -> {
 				readable[0] = true;
 				StagedRow row = parser.parse(line, cells, problems);
 				if (row != null) {
@@ -258,6 +259,9 @@ class RosterImporter implements RosterImports {
 			return null;
 		}
 		target.finish();
+		if (load.stage() != null) {
+			load.stage().postalColumns(postal);
+		}
 		long written = System.nanoTime();
 		Counts counts = load.counts(request.mode(), rows[0]);
 		log.info(

@@ -125,12 +125,54 @@ final class RosterRowParser {
 		}
 		Boolean living = kubunValid ? living(e, insured, strip(cells.get(RosterColumn.LIVING))) : null;
 		LocalDate qualified = date(e, RosterColumn.QUALIFIED_ON, cells.get(RosterColumn.QUALIFIED_ON), false);
+		String postalCode = postalCode(e, insured, nfkc(cells.get(RosterColumn.POSTAL_CODE)));
+		String address1 = postalText(e, insured, RosterColumn.ADDRESS1, cells);
+		String address2 = postalText(e, insured, RosterColumn.ADDRESS2, cells);
+		String addressee = postalText(e, insured, RosterColumn.ADDRESSEE, cells);
 		if (problems.total() > before) {
 			return null;
 		}
 		return new StagedRow(line, kigo, bango, edaban, insured, relationship, category, name, kana,
 				kana.replace("\u3000", ""), birth, gender, blankToNull(email), blankToNull(officeCode),
-				blankToNull(officeName), living, qualified);
+				blankToNull(officeName), living, qualified, postalCode, address1, address2, addressee);
+	}
+
+	/**
+	 * 7 digits, with or without the hyphen (full-width digits and 〒 are accepted), stored
+	 * as {@code 123-4567}.
+	 */
+	private static String postalCode(Errors e, boolean insured, String value) {
+		String digits = value.replace("〒", "").replace("-", "").replace("ー", "").replace("−", "").strip();
+		if (digits.isEmpty()) {
+			return null;
+		}
+		if (!insured) {
+			e.add(RosterColumn.POSTAL_CODE, "familyPostal");
+			return null;
+		}
+		if (!digits.matches("[0-9]{7}")) {
+			e.add(RosterColumn.POSTAL_CODE, "postalCode", value);
+			return null;
+		}
+		return digits.substring(0, 3) + "-" + digits.substring(3);
+	}
+
+	/** 住所1, 住所2 or 宛名: up to 100 characters on the 本人 row, empty on 家族 rows. */
+	private static String postalText(Errors e, boolean insured, RosterColumn column, Map<RosterColumn, String> cells) {
+		String value = collapse(strip(cells.get(column)), " ");
+		if (value.isEmpty()) {
+			return null;
+		}
+		if (!insured) {
+			e.add(column, "familyPostal");
+		}
+		else if (value.length() > 100) {
+			e.add(column, "maxLength", 100);
+		}
+		else if (hasControl(value)) {
+			e.add(column, "control");
+		}
+		return value;
 	}
 
 	private static void check(Errors e, RosterColumn column, String value, Pattern format, String code) {

@@ -23,7 +23,8 @@ final class RosterStage {
 			  edaban varchar(2) not null, insured boolean not null, relationship varchar(20), relationship_category varchar(20),
 			  name varchar(100) not null, name_kana varchar(100) not null, name_kana_key varchar(100) not null,
 			  birth_date date not null, gender varchar(1), email varchar(254), office_code varchar(20),
-			  office_name varchar(100), living_together boolean, qualified_on date)""";
+			  office_name varchar(100), living_together boolean, qualified_on date, postal_code varchar(8),
+			  address1 varchar(100), address2 varchar(100), addressee varchar(100))""";
 
 	/**
 	 * The staged row's columns, {@code s.kigo, s.bango, …}, in
@@ -33,18 +34,21 @@ final class RosterStage {
 
 	private static final String KEY = "p.kigo = s.kigo and p.bango = s.bango and p.edaban = s.edaban";
 
-	/**
-	 * A row differs if any roster fact differs, or the person was inactive
-	 * (re-activation).
-	 */
-	private static final String DIFFERS = """
-			(p.insured <> s.insured or p.relationship is distinct from s.relationship
+	private static final String POSTAL_DIFFERS = """
+			or p.postal_code is distinct from s.postal_code or p.address1 is distinct from s.address1
+			 or p.address2 is distinct from s.address2 or p.addressee is distinct from s.addressee""";
+
+	private static final String POSTAL_SET = "postal_code = s.postal_code, address1 = s.address1, "
+			+ "address2 = s.address2, addressee = s.addressee, ";
+
+	private static final String DIFFERS_BASE = """
+			p.insured <> s.insured or p.relationship is distinct from s.relationship
 			  or p.relationship_category is distinct from s.relationship_category or p.name <> s.name
 			  or p.name_kana <> s.name_kana or p.name_kana_key <> s.name_kana_key or p.birth_date <> s.birth_date
 			  or p.gender is distinct from s.gender or p.email is distinct from s.email
 			  or p.office_code is distinct from s.office_code or p.office_name is distinct from s.office_name
 			  or p.living_together is distinct from s.living_together or p.qualified_on is distinct from s.qualified_on
-			  or p.active = false)""";
+			  or p.active = false""";
 
 	private final JdbcClient jdbc;
 
@@ -54,11 +58,30 @@ final class RosterStage {
 
 	private final long tenantId;
 
+	/**
+	 * Whether the file had the postal columns; without them the stored addresses are
+	 * neither compared nor overwritten (an older file must not erase them).
+	 */
+	private boolean postal = true;
+
 	RosterStage(JdbcClient jdbc, DataSource dataSource, boolean postgres, long tenantId) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.postgres = postgres;
 		this.tenantId = tenantId;
+	}
+
+	/** Set once the file has been read, before counting and applying. */
+	void postalColumns(boolean present) {
+		this.postal = present;
+	}
+
+	/**
+	 * A row differs if any roster fact differs, or the person was inactive
+	 * (re-activation).
+	 */
+	private String differs() {
+		return "(" + DIFFERS_BASE + (postal ? " " + POSTAL_DIFFERS : "") + ")";
 	}
 
 	/** Creates the table and returns the writer that fills it. */
@@ -96,7 +119,7 @@ final class RosterStage {
 		return jdbc
 			.sql("select count(*) as total_rows, "
 					+ "coalesce(sum(case when p.id is null then 1 else 0 end), 0) as added, "
-					+ "coalesce(sum(case when p.id is not null and " + DIFFERS + " then 1 else 0 end), 0) as updated "
+					+ "coalesce(sum(case when p.id is not null and " + differs() + " then 1 else 0 end), 0) as updated "
 					+ "from roster_stage s left join roster_person p on p.tenant_id = :tenant and " + KEY)
 			.param("tenant", tenantId)
 			.query((rs, i) -> {
@@ -116,7 +139,7 @@ final class RosterStage {
 	private Counts countInOnePass(Mode mode) {
 		return jdbc.sql("select count(s.kigo) as total_rows, "
 				+ "coalesce(sum(case when s.kigo is not null and p.id is null then 1 else 0 end), 0) as added, "
-				+ "coalesce(sum(case when s.kigo is not null and p.id is not null and " + DIFFERS
+				+ "coalesce(sum(case when s.kigo is not null and p.id is not null and " + differs()
 				+ " then 1 else 0 end), 0) as updated, "
 				+ "coalesce(sum(case when s.kigo is null and p.active then 1 else 0 end), 0) as missing "
 				+ "from roster_stage s full join (select * from roster_person where tenant_id = :tenant) p on " + KEY)
@@ -163,13 +186,14 @@ final class RosterStage {
 
 	private void merge(Timestamp now) {
 		jdbc.sql("merge into roster_person p using roster_stage s on (p.tenant_id = :tenant and " + KEY + ") "
-				+ "when matched and " + DIFFERS
+				+ "when matched and " + differs()
 				+ " then update set insured = s.insured, relationship = s.relationship, "
 				+ "relationship_category = s.relationship_category, name = s.name, name_kana = s.name_kana, "
 				+ "name_kana_key = s.name_kana_key, birth_date = s.birth_date, gender = s.gender, email = s.email, "
 				+ "office_code = s.office_code, office_name = s.office_name, living_together = s.living_together, "
-				+ "qualified_on = s.qualified_on, active = true, updated_at = :now " + "when not matched then insert ("
-				+ RowWriter.Table.ROSTER.columns + ") values (:tenant, " + STAGED + ", true, :now, :now)")
+				+ "qualified_on = s.qualified_on, " + (postal ? POSTAL_SET : "") + "active = true, updated_at = :now "
+				+ "when not matched then insert (" + RowWriter.Table.ROSTER.columns + ") values (:tenant, " + STAGED
+				+ ", true, :now, :now)")
 			.param("tenant", tenantId)
 			.param("now", now)
 			.update();

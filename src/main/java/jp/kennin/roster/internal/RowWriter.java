@@ -46,7 +46,8 @@ final class RowWriter implements RowTarget {
 	}
 
 	static final String ROW_COLUMNS = "kigo, bango, edaban, insured, relationship, relationship_category, name, "
-			+ "name_kana, name_kana_key, birth_date, gender, email, office_code, office_name, living_together, qualified_on";
+			+ "name_kana, name_kana_key, birth_date, gender, email, office_code, office_name, living_together, qualified_on, "
+			+ "postal_code, address1, address2, addressee";
 
 	/** Bytes of COPY data handed to the sending thread at a time. */
 	private static final int CHUNK = 1 << 18;
@@ -162,6 +163,10 @@ final class RowWriter implements RowTarget {
 		c.text(r.officeName());
 		c.bool(r.livingTogether());
 		c.date(r.qualifiedOn());
+		c.text(r.postalCode());
+		c.text(r.address1());
+		c.text(r.address2());
+		c.text(r.addressee());
 		if (table == Table.ROSTER) {
 			c.bool(true);
 			c.timestamp(now);
@@ -173,7 +178,8 @@ final class RowWriter implements RowTarget {
 		Object[] row = { r.kigo(), r.bango(), r.edaban(), r.insured(), r.relationship(),
 				r.category() == null ? null : r.category().name(), r.name(), r.nameKana(), r.nameKanaKey(),
 				Date.valueOf(r.birthDate()), r.gender(), r.email(), r.officeCode(), r.officeName(), r.livingTogether(),
-				r.qualifiedOn() == null ? null : Date.valueOf(r.qualifiedOn()) };
+				r.qualifiedOn() == null ? null : Date.valueOf(r.qualifiedOn()), r.postalCode(), r.address1(),
+				r.address2(), r.addressee() };
 		if (table == Table.STAGE) {
 			return row;
 		}
