@@ -26,6 +26,8 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageProcessIT {
 
+	static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	@TempDir
 	static Path folder;
 
@@ -92,8 +94,9 @@ class DatabaseOutageProcessIT {
 			// A visitor with a session (loaded from the database by Spring Session) and
 			// one
 			// without, on a page that reads the database.
-			assertKenninErrorPage(KenninJar.get(main("/login"), "Cookie", cookie));
-			assertKenninErrorPage(KenninJar.get(main("/tenants/nosuch/manual")));
+			// As a browser asks (Accept: text/html; without it Boot answers JSON).
+			assertKenninErrorPage(KenninJar.get(main("/login"), "Cookie", cookie, "Accept", HTML));
+			assertKenninErrorPage(KenninJar.get(main("/tenants/nosuch/manual"), "Accept", HTML));
 
 			HttpResponse<String> down = readiness();
 			assertThat(down.statusCode()).isEqualTo(503);
