@@ -20,6 +20,13 @@ public enum DocumentAuditEvent {
 	 * Staff uploaded a scanned document for a household on the member's behalf (代行入力).
 	 * Details: {@code owner}, {@code slot}, {@code kind}.
 	 */
-	DOCUMENT_UPLOADED_BY_STAFF
+	DOCUMENT_UPLOADED_BY_STAFF,
+	// --- reliability ---
+	/**
+	 * The virus scan (ClamAV) found a virus in an upload: it is never served, the member
+	 * is asked for another file. Actor SYSTEM. Details: {@code owner}, {@code slot},
+	 * {@code signature} (clamd's name for the finding).
+	 */
+	DOCUMENT_INFECTED
 
 }

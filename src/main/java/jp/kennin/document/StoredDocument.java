@@ -12,10 +12,25 @@ import java.util.Locale;
  * @param subjectPersonId the roster ID of the dependent the document is about, if any
  * @param slot the upload slot, e.g. a {@code jp.kennin.eligibility.RequiredDocument} code
  * or {@code OTHER}
+ * @param scanStatus the virus scan's verdict; only a clean file is served
  */
 public record StoredDocument(long id, long tenantId, String ownerKey, Long subjectPersonId, String slot,
 		String originalName, String contentType, DocumentKind kind, long sizeBytes, String sha256, Integer width,
-		Integer height, Integer pageCount, boolean hasThumbnail, Instant createdAt) {
+		Integer height, Integer pageCount, boolean hasThumbnail, Instant createdAt, ScanStatus scanStatus) {
+
+	/** Known free of viruses: the only state in which anyone may open it. */
+	public boolean clean() {
+		return scanStatus == ScanStatus.CLEAN;
+	}
+
+	/** Still waiting for the virus scan (「確認中」). */
+	public boolean scanPending() {
+		return scanStatus == ScanStatus.PENDING;
+	}
+
+	public boolean infected() {
+		return scanStatus == ScanStatus.INFECTED;
+	}
 
 	/**
 	 * The name to download under: the original name with the extension of what is

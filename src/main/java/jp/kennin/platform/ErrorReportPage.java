@@ -20,7 +20,8 @@ import org.springframework.web.util.HtmlUtils;
  * application sees them (an encoded slash, {@code /..;/}, a backslash, a NUL byte): a
  * plain Kennin page from the message bundle with the security headers and a request ID,
  * logged so the help desk can find it. Everything the application answers itself keeps
- * its own error page; this only fills responses left empty.
+ * its own error page; this only fills responses left empty, including a 5xx whose own
+ * error page failed as well (the last resort: it needs neither database nor session).
  */
 class ErrorReportPage extends ErrorReportValve {
 
@@ -52,7 +53,15 @@ class ErrorReportPage extends ErrorReportValve {
 		}
 		String requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE) instanceof String id ? id
 				: RequestIdFilter.generate();
-		log.info("[{}] {} refused before reaching the application (status {})", requestId, request.getMethod(), status);
+		if (status >= 500) {
+			// The application's own error page failed too (e.g. the database is down).
+			log.warn("[{}] {} answered by the last-resort error page (status {})", requestId, request.getMethod(),
+					status);
+		}
+		else {
+			log.info("[{}] {} refused before reaching the application (status {})", requestId, request.getMethod(),
+					status);
+		}
 		try {
 			baseline.writeHeaders(request, response);
 			response.setHeader(RequestIdFilter.HEADER, requestId);
@@ -70,7 +79,8 @@ class ErrorReportPage extends ErrorReportValve {
 	}
 
 	private String page(int status, String requestId) {
-		String prefix = status == 400 || status == 403 || status == 404 ? "error." + status : "error.generic";
+		String prefix = status == 400 || status == 403 || status == 404 ? "error." + status
+				: status >= 500 ? "error.500" : "error.generic";
 		return """
 				<!DOCTYPE html>
 				<html lang="ja">

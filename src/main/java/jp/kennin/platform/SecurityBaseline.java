@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -45,6 +46,7 @@ public class SecurityBaseline {
 			headers.defaultsDisabled();
 			writers.forEach(headers::addHeaderWriter);
 		});
+		http.addFilterAfter(new ErrorDispatchSecurityContext(), SecurityContextHolderFilter.class);
 	}
 
 	/** The same headers on a response that did not pass through a filter chain. */

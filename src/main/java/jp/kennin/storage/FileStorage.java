@@ -20,7 +20,10 @@ public interface FileStorage {
 		return put(content.readAllBytes());
 	}
 
-	/** The content stored under the key, if any. */
+	/**
+	 * The content stored under the key; empty only if nothing is stored under it. A store
+	 * that cannot be read right now (permission denied, bucket unreachable) throws.
+	 */
 	Optional<InputStream> get(String key) throws IOException;
 
 	void delete(String key) throws IOException;

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jp.kennin.document.DocumentProblem;
 import jp.kennin.document.DocumentRejectedException;
+import jp.kennin.document.DocumentUnavailableException;
 import jp.kennin.storage.FileStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +39,41 @@ class DocumentBlobs {
 		}
 	}
 
-	/** Empty if the bytes are gone (logged: the row says they should exist). */
-	Optional<byte[]> read(String key, long documentId) throws IOException {
-		Optional<InputStream> in = storage.get(key);
-		if (in.isEmpty()) {
-			log.error("Stored bytes of document {} are missing", documentId);
-			return Optional.empty();
+	/**
+	 * Empty if the bytes are gone (logged: the row says they should exist); a store that
+	 * cannot be read right now is {@link DocumentUnavailableException}, logged with its
+	 * real cause (e.g. AccessDeniedException, not "missing").
+	 */
+	Optional<byte[]> read(String key, long documentId) {
+		try {
+			Optional<InputStream> in = storage.get(key);
+			if (in.isEmpty()) {
+				log.error("Stored bytes of document {} are missing (nothing under storage key {})", documentId, key);
+				return Optional.empty();
+			}
+			try (InputStream stream = in.get()) {
+				return Optional.of(stream.readAllBytes());
+			}
 		}
-		try (InputStream stream = in.get()) {
-			return Optional.of(stream.readAllBytes());
+		catch (IOException ex) {
+			log.error("Stored bytes of document {} cannot be read right now: {}", documentId, describe(ex));
+			throw new DocumentUnavailableException(documentId, ex);
 		}
+	}
+
+	/** The exception chain by type and message: the cause an operator needs to act on. */
+	static String describe(Throwable ex) {
+		StringBuilder text = new StringBuilder();
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (!text.isEmpty()) {
+				text.append(" <- ");
+			}
+			text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return text.toString();
 	}
 
 	/** Call inside the transaction that inserts the row for these keys. */

@@ -1,7 +1,5 @@
 package jp.kennin.document.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -22,11 +20,13 @@ import jp.kennin.document.DocumentAuditEvent;
 import jp.kennin.document.DocumentChangePolicy;
 import jp.kennin.document.DocumentContent;
 import jp.kennin.document.DocumentKind;
+import jp.kennin.document.DocumentNotScannedException;
 import jp.kennin.document.DocumentOwner;
 import jp.kennin.document.DocumentProblem;
 import jp.kennin.document.DocumentRejectedException;
 import jp.kennin.document.DocumentSettings;
 import jp.kennin.document.Documents;
+import jp.kennin.document.ScanStatus;
 import jp.kennin.document.StaffAccess;
 import jp.kennin.document.StoredDocument;
 import jp.kennin.platform.StaffActor;
@@ -59,7 +59,7 @@ class JdbcDocuments implements Documents {
 	private static final Pattern SLOT = Pattern.compile("[A-Z0-9_]{1,40}");
 
 	private static final String COLUMNS = "id, tenant_id, owner_key, subject_person_id, slot, original_name, "
-			+ "content_type, kind, size_bytes, sha256, width, height, page_count, thumbnail_key, created_at";
+			+ "content_type, kind, size_bytes, sha256, width, height, page_count, thumbnail_key, created_at, scan_status";
 
 	private final JdbcClient jdbc;
 
@@ -79,6 +79,8 @@ class JdbcDocuments implements Documents {
 
 	private final ApplicationEventPublisher events;
 
+	private final AntivirusProperties antivirus;
+
 	/**
 	 * Looked up at use: the policies (survey) are beans of modules that may themselves
 	 * read documents.
@@ -87,8 +89,10 @@ class JdbcDocuments implements Documents {
 
 	JdbcDocuments(JdbcClient jdbc, FileStorage storage, AuditLog audit, DocumentSettings settings,
 			DocumentProperties properties, Clock clock, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, ObjectProvider<DocumentChangePolicy> policies) {
+			ApplicationEventPublisher events, ObjectProvider<DocumentChangePolicy> policies,
+			AntivirusProperties antivirus) {
 		this.events = events;
+		this.antivirus = antivirus;
 		this.policies = policies;
 		this.jdbc = jdbc;
 		this.blobs = new DocumentBlobs(storage);
@@ -184,11 +188,12 @@ class JdbcDocuments implements Documents {
 		jdbc.sql("""
 				insert into uploaded_document (tenant_id, owner_key, subject_person_id, slot, original_name,
 				  content_type, kind, size_bytes, sha256, storage_key, thumbnail_key, thumbnail_type, width, height,
-				  page_count, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  page_count, created_at, scan_status)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(owner.tenantId(), owner.key(), subjectPersonId, slot, name, p.contentType(), p.kind().name(),
 					p.bytes().length, sha256(p.bytes()), key, thumbKey, p.thumbnailType(), p.width(), p.height(),
-					p.pageCount(), Timestamp.from(clock.instant()))
+					p.pageCount(), Timestamp.from(clock.instant()),
+					(antivirus.enabled() ? ScanStatus.PENDING : ScanStatus.CLEAN).name())
 			.update(generated, "id");
 		return generated.getKeyAs(Number.class).longValue();
 	}
@@ -271,6 +276,9 @@ class JdbcDocuments implements Documents {
 	@Transactional
 	public Optional<StoredDocument> viewForStaff(StaffActor actor, long id, Map<String, String> view) {
 		return staffAccess(actor).flatMap(access -> forStaff(actor.tenantId(), id).map(doc -> {
+			if (!doc.clean()) {
+				throw new DocumentNotScannedException(doc.id(), doc.scanStatus());
+			}
 			Map<String, String> details = new LinkedHashMap<>(view);
 			details.put("owner", doc.ownerKey());
 			audit.record(new AuditLog.Event(AUDIT_STAFF_VIEW, doc.tenantId(), "STAFF", access.actorId(), access.role(),
@@ -340,6 +348,10 @@ class JdbcDocuments implements Documents {
 	}
 
 	private Optional<DocumentContent> content(StoredDocument doc, boolean thumbnail) {
+		// The one way to a document's bytes: nobody gets a file not known to be clean.
+		if (!doc.clean()) {
+			throw new DocumentNotScannedException(doc.id(), doc.scanStatus());
+		}
 		Map<String, Object> row = jdbc
 			.sql("select storage_key, thumbnail_key, thumbnail_type from uploaded_document "
 					+ "where tenant_id = ? and id = ?")
@@ -350,16 +362,11 @@ class JdbcDocuments implements Documents {
 		if (key == null) {
 			return Optional.empty();
 		}
-		try {
-			return blobs.read(key, doc.id())
-				.map(bytes -> thumbnail
-						? new DocumentContent(doc, bytes, (String) row.get("thumbnail_type"),
-								"thumbnail-" + doc.id() + "." + doc.extension())
-						: new DocumentContent(doc, bytes, doc.contentType(), doc.downloadName()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("document " + doc.id() + " cannot be read", ex);
-		}
+		return blobs.read(key, doc.id())
+			.map(bytes -> thumbnail
+					? new DocumentContent(doc, bytes, (String) row.get("thumbnail_type"),
+							"thumbnail-" + doc.id() + "." + doc.extension())
+					: new DocumentContent(doc, bytes, doc.contentType(), doc.downloadName()));
 	}
 
 	static String sha256(byte[] bytes) {
@@ -379,7 +386,7 @@ class JdbcDocuments implements Documents {
 				DocumentKind.valueOf(rs.getString("kind")), rs.getLong("size_bytes"), rs.getString("sha256"),
 				rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
 				rs.getObject("page_count", Integer.class), rs.getString("thumbnail_key") != null,
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), ScanStatus.valueOf(rs.getString("scan_status")));
 	}
 
 }

@@ -17,7 +17,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -48,7 +50,10 @@ class StaffSecurityConfiguration {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		baseline.apply(http);
 		http.securityMatcher("/admin/**", "/actuator/**")
-			.securityContext(sc -> sc.securityContextRepository(contextRepository()))
+			// The request attribute too: the error page (no session there, see
+			// platform.ErrorDispatchSecurityContext) still knows the staff member.
+			.securityContext(sc -> sc.securityContextRepository(new DelegatingSecurityContextRepository(
+					new RequestAttributeSecurityContextRepository(), contextRepository())))
 			.addFilterAfter(new StaffSessionFilter(accounts, staffAudit, clock), SecurityContextHolderFilter.class)
 			.authenticationManager(new ProviderManager(new StaffPasswordStep(accounts, encoder, guard, staffAudit)))
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)

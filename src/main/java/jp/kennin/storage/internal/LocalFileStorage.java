@@ -3,6 +3,7 @@ package jp.kennin.storage.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -49,8 +50,15 @@ class LocalFileStorage implements FileStorage {
 
 	@Override
 	public Optional<InputStream> get(String key) throws IOException {
-		Path file = path(key);
-		return Files.exists(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
+		// Not Files.exists: it answers false for a file it may not read (permission
+		// denied,
+		// a folder that is not a folder), which turned a storage outage into "missing".
+		try {
+			return Optional.of(Files.newInputStream(path(key)));
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
 	}
 
 	@Override

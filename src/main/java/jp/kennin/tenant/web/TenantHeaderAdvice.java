@@ -1,5 +1,9 @@
 package jp.kennin.tenant.web;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kennin.platform.TenantScopedPrincipal;
@@ -7,7 +11,10 @@ import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantPages;
 import jp.kennin.tenant.TenantPages.Kind;
 import jp.kennin.tenant.Tenants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -23,9 +30,17 @@ class TenantHeaderAdvice {
 
 	private static final String RESOLVED = TenantHeaderAdvice.class.getName() + ".tenant";
 
+	private static final Logger log = LoggerFactory.getLogger(TenantHeaderAdvice.class);
+
 	private final Tenants tenants;
 
 	private final TenantPages pages;
+
+	/**
+	 * The insurers seen lately, by id: an error page rendered while the database is down
+	 * still shows the member's help desk (one small entry per insurer).
+	 */
+	private final Map<Long, Tenant> lastKnown = new ConcurrentHashMap<>();
 
 	TenantHeaderAdvice(Tenants tenants, TenantPages pages) {
 		this.tenants = tenants;
@@ -50,9 +65,21 @@ class TenantHeaderAdvice {
 		if (request.getAttribute(RESOLVED) instanceof Tenant known) {
 			return known;
 		}
-		Tenant tenant = resolve(request);
+		Tenant tenant;
+		try {
+			tenant = resolve(request);
+		}
+		catch (DataAccessException ex) {
+			if (!errorPage(request)) {
+				throw ex;
+			}
+			// The error page must render without the database (often the reason for it).
+			log.debug("Error page without the database: {}", ex.getMessage());
+			tenant = lastKnownOf(request);
+		}
 		if (tenant != null) {
 			request.setAttribute(RESOLVED, tenant);
+			lastKnown.put(tenant.id(), tenant);
 		}
 		return tenant;
 	}
@@ -63,10 +90,30 @@ class TenantHeaderAdvice {
 		if (tenant == null || request.getRequestURI().startsWith(request.getContextPath() + "/admin")) {
 			return MemberPages.NONE;
 		}
+		if (errorPage(request)) {
+			// Error pages need no manual link, and must not need the database.
+			return MemberPages.NONE;
+		}
 		var written = pages.written(tenant.id());
 		String base = "/tenants/" + tenant.code();
 		return new MemberPages(written.contains(Kind.MANUAL) ? base + "/manual" : null,
 				written.contains(Kind.FAQ) ? base + "/faq" : null);
+	}
+
+	private static boolean errorPage(HttpServletRequest request) {
+		return request.getDispatcherType() == DispatcherType.ERROR;
+	}
+
+	private Tenant lastKnownOf(HttpServletRequest request) {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof TenantScopedPrincipal principal
+				&& principal.tenantId() != null) {
+			return lastKnown.get(principal.tenantId());
+		}
+		if (request.getAttribute(TenantScopedPrincipal.TENANT_CODE_ATTRIBUTE) instanceof String code) {
+			return lastKnown.values().stream().filter(t -> t.code().equals(code)).findFirst().orElse(null);
+		}
+		return null;
 	}
 
 	private Tenant resolve(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -85,6 +86,28 @@ class LocalFileStorageTests {
 	void a_short_secret_is_refused() {
 		assertThatThrownBy(() -> EncryptingFileStorage.deriveKey("too-short"))
 			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void a_file_that_cannot_be_reached_is_an_error_not_missing() throws IOException {
+		LocalFileStorage storage = new LocalFileStorage(root);
+		String key = storage.put(new byte[] { 1 });
+		// The key's folder replaced by a plain file: the read fails with an I/O error of
+		// its own, which Files.exists used to answer as "no such file". (Permission
+		// denied
+		// is the same path; root, which runs CI, may read anything.)
+		Path folder = root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4));
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		Files.delete(folder);
+		Files.write(folder, new byte[] { 0 });
+
+		assertThatThrownBy(() -> storage.get(key)).isInstanceOf(IOException.class)
+			.isNotInstanceOf(NoSuchFileException.class);
+		assertThat(storage.get(key.substring(0, 2) + "ff" + key.substring(4))).isEmpty();
 	}
 
 }
