@@ -13,6 +13,7 @@ import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.document.DocumentAuditEvent;
 import jp.kennin.helpdesk.HelpDeskAuditEvent;
 import jp.kennin.notice.NoticeAuditEvent;
+import jp.kennin.office.OfficeAuditEvent;
 import jp.kennin.review.ReviewAuditEvent;
 import jp.kennin.roster.RosterAuditEvent;
 import jp.kennin.staff.StaffAuditEvent;
@@ -42,7 +43,7 @@ class AuditTypeLabelsTests {
 			.of(AccountAuditEvent.values(), SurveyAuditEvent.values(), StaffAuditEvent.values(),
 					TenantAuditEvent.values(), TermsAuditEvent.values(), NoticeAuditEvent.values(),
 					RosterAuditEvent.values(), HelpDeskAuditEvent.values(), DocumentAuditEvent.values(),
-					AuditAuditEvent.values(), ReviewAuditEvent.values())
+					AuditAuditEvent.values(), ReviewAuditEvent.values(), OfficeAuditEvent.values())
 			.flatMap(Stream::of)
 			.map(Enum::name)
 			.forEach(type -> assertThat(labels.getProperty("audit.type." + type)).as(type).isNotBlank());
