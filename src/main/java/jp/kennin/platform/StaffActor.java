@@ -33,7 +33,15 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 	public static final String REVIEWER = "REVIEWER";
 
 	/**
-	 * Held by every staff member past the second factor, whatever their role: what the
+	 * 事業所担当者: an insurer's staff member bound to some of its offices. Deliberately
+	 * without {@link #ANY_STAFF}, so the staff chain refuses them every URL not opened to
+	 * them by name, and {@link #requireTenant} refuses them every service that does not
+	 * check the office scope.
+	 */
+	public static final String OFFICE_CONTACT = "OFFICE_CONTACT";
+
+	/**
+	 * Held by every staff member past the second factor except office contacts: what the
 	 * staff chain asks.
 	 */
 	public static final String ANY_STAFF = "STAFF";
@@ -72,7 +80,7 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.filter(a -> a.equals(ROLE_PREFIX + OPERATOR) || a.equals(ROLE_PREFIX + TENANT_ADMIN)
-					|| a.equals(ROLE_PREFIX + REVIEWER))
+					|| a.equals(ROLE_PREFIX + REVIEWER) || a.equals(ROLE_PREFIX + OFFICE_CONTACT))
 			.map(a -> a.substring(ROLE_PREFIX.length()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("not a staff member"));
@@ -116,11 +124,28 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 
 	/**
 	 * The insurer the actor works for.
-	 * @throws AccessDeniedException (403) for operators, who belong to no insurer
+	 * @throws AccessDeniedException (403) for operators, who belong to no insurer, and
+	 * for office contacts, who see only their offices: a service that serves them checks
+	 * that scope with {@link #requireOfficeContact} instead (deny by default)
 	 */
 	public long requireTenant() {
 		if (tenantId == null) {
 			throw new AccessDeniedException("only an insurer's staff act for an insurer");
+		}
+		if (officeContact()) {
+			throw new AccessDeniedException(loginId + " is an office contact, limited to their offices");
+		}
+		return tenantId;
+	}
+
+	/**
+	 * The insurer of an office contact, for the services that serve them and then narrow
+	 * to their offices.
+	 * @throws AccessDeniedException (403) for every other role
+	 */
+	public long requireOfficeContact() {
+		if (!officeContact() || tenantId == null) {
+			throw new AccessDeniedException(loginId + " (" + role + ") is not an office contact");
 		}
 		return tenantId;
 	}
@@ -140,12 +165,17 @@ public record StaffActor(String loginId, String role, Long tenantId, long accoun
 		return TENANT_ADMIN.equals(role);
 	}
 
+	public boolean officeContact() {
+		return OFFICE_CONTACT.equals(role);
+	}
+
 	/**
 	 * Whether this staff member may see data of the given tenant: operators every tenant,
+	 * office contacts none as a whole (only their offices, through their own service),
 	 * everybody else only their own.
 	 */
 	public boolean canSee(long tenant) {
-		return operator() || (tenantId != null && tenantId == tenant);
+		return operator() || (!officeContact() && tenantId != null && tenantId == tenant);
 	}
 
 }

@@ -10,6 +10,11 @@ public enum StaffAuditEvent {
 	STAFF_CREDENTIALS_RESET, STAFF_ROLE_CHANGED, STAFF_REMOVED, STAFF_PASSWORD_CHANGED, STAFF_PASSWORD_CHECK_FAILED,
 	STAFF_LOCKED,
 	/**
+	 * The offices of an office contact changed: {@code from} and {@code to} are the
+	 * comma-separated 事業所コード.
+	 */
+	STAFF_OFFICES_CHANGED,
+	/**
 	 * A session refused at a request: {@code reason} is {@code changed}, {@code idle} or
 	 * {@code expired}.
 	 */

@@ -138,6 +138,11 @@ class TenantIsolationMatrixIntegrationTests {
 		login("OPERATOR", "op-" + a.code(), StaffRole.OPERATOR, null);
 		login("TENANT_ADMIN", "admin-" + a.code(), StaffRole.TENANT_ADMIN, a.id());
 		login("REVIEWER", "reviewer-" + a.code(), StaffRole.REVIEWER, a.id());
+		// An office contact of tenant A's office 100 (the office of every test
+		// household).
+		accounts.createOfficeContact("office-" + a.code(), "OFFICE_CONTACT 職員", a.id(), Set.of("100"), PASSWORD);
+		clients.put("OFFICE_CONTACT", StaffTestLogin.enrolAndLogin(mvc, clock, "office-" + a.code(), PASSWORD));
+		ids.put("officeA2", accounts.createOfficeContact("oc2-" + a.code(), "自 事業所", a.id(), Set.of("100"), PASSWORD));
 		ids.put("staffA", accounts.findByLoginId("reviewer-" + a.code()).orElseThrow().id());
 		ids.put("staffB", accounts.create("admin-" + b.code(), "他 管理", StaffRole.TENANT_ADMIN, b.id(), PASSWORD));
 		ids.put("staffC", accounts.create("gone-" + b.code(), "他 削除", StaffRole.REVIEWER, b.id(), PASSWORD));
@@ -184,9 +189,20 @@ class TenantIsolationMatrixIntegrationTests {
 	@Order(1)
 	void every_staff_url_answers_each_role_and_tenant_as_designed() throws Exception {
 		List<String> wrong = new ArrayList<>();
-		// request OPERATOR TENANT_ADMIN REVIEWER
-		check(wrong, get("/admin"), OK, OK, OK);
-		check(wrong, get("/admin/account/password"), OK, OK, OK);
+		// request OPERATOR TENANT_ADMIN REVIEWER [OFFICE_CONTACT, FORBIDDEN unless given]
+		check(wrong, get("/admin"), OK, OK, OK, REDIRECT);
+		check(wrong, get("/admin/account/password"), OK, OK, OK, OK);
+		// The office contact's pages (issue 13): their own insurer's opened campaigns and
+		// their own offices only (A's campaign is still being prepared, so not there).
+		check(wrong, get("/admin/office"), FORBIDDEN, FORBIDDEN, FORBIDDEN, OK);
+		check(wrong, get("/admin/office/campaigns/" + ids.get("campaignA")), FORBIDDEN, FORBIDDEN, FORBIDDEN,
+				NOT_FOUND);
+		check(wrong, get("/admin/office/campaigns/" + ids.get("campaignB")), FORBIDDEN, FORBIDDEN, FORBIDDEN,
+				NOT_FOUND);
+		check(wrong, get("/admin/office/campaigns/" + ids.get("campaignB") + "?office=100"), FORBIDDEN, FORBIDDEN,
+				FORBIDDEN, NOT_FOUND);
+		check(wrong, get("/admin/office/campaigns/" + ids.get("campaignA") + "?office=999"), FORBIDDEN, FORBIDDEN,
+				FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/tenants"), OK, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/tenants/new"), OK, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/tenants/" + a.id()), OK, FORBIDDEN, FORBIDDEN);
@@ -232,9 +248,10 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/notices/" + ids.get("noticeB") + "/attachment"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
 		// The member-side link: an insurer's attachment for its own staff and operators,
 		// a site one for all.
-		check(wrong, get("/notices/" + ids.get("noticeA") + "/attachment"), OK, OK, OK);
-		check(wrong, get("/notices/" + ids.get("noticeB") + "/attachment"), OK, NOT_FOUND, NOT_FOUND);
-		check(wrong, get("/notices/" + ids.get("siteNotice") + "/attachment"), OK, OK, OK);
+		// An office contact reads no insurer notice attachment by its staff login.
+		check(wrong, get("/notices/" + ids.get("noticeA") + "/attachment"), OK, OK, OK, NOT_FOUND);
+		check(wrong, get("/notices/" + ids.get("noticeB") + "/attachment"), OK, NOT_FOUND, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/notices/" + ids.get("siteNotice") + "/attachment"), OK, OK, OK, OK);
 		check(wrong, get("/admin/roster"), FORBIDDEN, OK, OK);
 		check(wrong, get("/admin/roster/people/" + ids.get("personA")), FORBIDDEN, OK, OK);
 		check(wrong, get("/admin/roster/people/" + ids.get("personB")), FORBIDDEN, NOT_FOUND, NOT_FOUND);
@@ -286,6 +303,16 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/staff/" + ids.get("staffA2") + "/remove"), OK, OK, FORBIDDEN);
 		check(wrong, post("/admin/staff/" + ids.get("staffC") + "/remove"), REDIRECT, NOT_FOUND, FORBIDDEN);
 		check(wrong, get("/admin/staff/" + ids.get("staffC")), NOT_FOUND, NOT_FOUND, FORBIDDEN);
+		// An office contact's offices: the own insurer's admins only (unchanged offices
+		// redirect at once); a reviewer has none to change; another tenant's is not
+		// found.
+		check(wrong, post("/admin/staff/" + ids.get("officeA2") + "/offices?offices=100"), FORBIDDEN, REDIRECT,
+				FORBIDDEN);
+		check(wrong, get("/admin/staff/" + ids.get("officeA2")), OK, OK, FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffA2") + "/offices?offices=100"), FORBIDDEN, FORBIDDEN,
+				FORBIDDEN);
+		check(wrong, post("/admin/staff/" + ids.get("staffB") + "/offices?offices=100"), FORBIDDEN, NOT_FOUND,
+				FORBIDDEN);
 		check(wrong, get("/admin/campaigns"), FORBIDDEN, OK, OK);
 		check(wrong, get("/admin/campaigns/new"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, post("/admin/campaigns"), FORBIDDEN, OK, FORBIDDEN);
@@ -389,7 +416,7 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, post("/admin/letter-settings/return-address"), FORBIDDEN, REDIRECT, FORBIDDEN);
 		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
-		check(wrong, get("/actuator/health"), OK, OK, OK);
+		check(wrong, get("/actuator/health"), OK, OK, OK, OK);
 		assertThat(wrong).as("unexpected answers").isEmpty();
 	}
 
@@ -414,7 +441,8 @@ class TenantIsolationMatrixIntegrationTests {
 	@Test
 	void without_login_every_staff_page_sends_to_the_login() throws Exception {
 		for (String url : List.of("/admin", "/admin/tenants", "/admin/roster", "/admin/audit", "/admin/staff",
-				"/admin/notices", "/admin/site-notices", "/admin/roster/imports", "/admin/roster/imports/upload")) {
+				"/admin/notices", "/admin/site-notices", "/admin/roster/imports", "/admin/roster/imports/upload",
+				"/admin/office")) {
 			assertThat(mvc.perform(get(url)).andReturn().getResponse().getRedirectedUrl()).as(url)
 				.endsWith("/admin/login");
 		}
@@ -460,10 +488,19 @@ class TenantIsolationMatrixIntegrationTests {
 		assertThat(missing).as("staff URLs missing from the tenant-isolation matrix").isEmpty();
 	}
 
+	/**
+	 * As below, with the office contact refused (403): what every staff URL answers them
+	 * unless it is one of theirs, so a new URL is denied to them by default.
+	 */
 	private void check(List<String> wrong, AbstractMockHttpServletRequestBuilder<?> request, int operator,
 			int tenantAdmin, int reviewer) throws Exception {
-		int[] expected = { operator, tenantAdmin, reviewer };
-		String[] roles = { "OPERATOR", "TENANT_ADMIN", "REVIEWER" };
+		check(wrong, request, operator, tenantAdmin, reviewer, FORBIDDEN);
+	}
+
+	private void check(List<String> wrong, AbstractMockHttpServletRequestBuilder<?> request, int operator,
+			int tenantAdmin, int reviewer, int officeContact) throws Exception {
+		int[] expected = { operator, tenantAdmin, reviewer, officeContact };
+		String[] roles = { "OPERATOR", "TENANT_ADMIN", "REVIEWER", "OFFICE_CONTACT" };
 		for (int i = 0; i < roles.length; i++) {
 			var req = request.buildRequest(new org.springframework.mock.web.MockServletContext());
 			checked.add(new String[] { req.getMethod(), req.getRequestURI() });

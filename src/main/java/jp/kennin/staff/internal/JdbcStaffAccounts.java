@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
@@ -58,6 +60,19 @@ class JdbcStaffAccounts implements StaffAccounts {
 			.param("now", Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	@Override
+	@Transactional
+	public long createOfficeContact(String loginId, String displayName, long tenantId, Set<String> offices,
+			String rawPassword) {
+		long id = create(loginId, displayName, StaffRole.OFFICE_CONTACT, tenantId, rawPassword);
+		for (String code : new TreeSet<>(offices)) {
+			jdbc.sql("insert into staff_office (staff_id, tenant_id, office_code) values (?, ?, ?)")
+				.params(id, tenantId, code)
+				.update();
+		}
+		return id;
 	}
 
 	@Override

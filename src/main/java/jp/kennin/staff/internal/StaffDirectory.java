@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import jp.kennin.staff.StaffRole;
 
@@ -83,6 +85,31 @@ public class StaffDirectory {
 		jdbc.sql(
 				"update staff_account set role = ?, account_version = account_version + 1, updated_at = ? where id = ?")
 			.params(role.name(), Timestamp.from(clock.instant()), id)
+			.update();
+	}
+
+	/** The office codes of an office contact, sorted; empty for other roles. */
+	public List<String> offices(long id) {
+		return jdbc.sql("select office_code from staff_office where staff_id = ? order by office_code")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Binds the account to exactly these offices (none for a role other than
+	 * OFFICE_CONTACT). Its sessions end, as for every change of what it may do.
+	 */
+	@Transactional
+	void replaceOffices(long id, long tenantId, Collection<String> codes) {
+		jdbc.sql("delete from staff_office where staff_id = ?").param(id).update();
+		for (String code : new TreeSet<>(codes)) {
+			jdbc.sql("insert into staff_office (staff_id, tenant_id, office_code) values (?, ?, ?)")
+				.params(id, tenantId, code)
+				.update();
+		}
+		jdbc.sql("update staff_account set account_version = account_version + 1, updated_at = ? where id = ?")
+			.params(Timestamp.from(clock.instant()), id)
 			.update();
 	}
 

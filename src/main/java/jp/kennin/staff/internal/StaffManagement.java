@@ -1,10 +1,14 @@
 package jp.kennin.staff.internal;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jp.kennin.platform.StaffActor;
+import jp.kennin.staff.OfficeCatalog;
 import jp.kennin.staff.StaffAccessRevoked;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffAuditEvent;
@@ -19,8 +23,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * 職員の管理, the rules in one place: operators manage every account, insurer admins the
- * TENANT_ADMIN and REVIEWER accounts of their own insurer; nobody manages their own
- * account here. Another tenant's account does not exist for the actor ({@link NotFound}).
+ * TENANT_ADMIN, REVIEWER and OFFICE_CONTACT accounts of their own insurer; nobody manages
+ * their own account here. Only an insurer's admin creates office contacts, since they
+ * pick the offices from their own roster ({@link OfficeCatalog}): at least one, each on
+ * the roster. Another tenant's account does not exist for the actor ({@link NotFound}).
  * Each action changes the account, ends its sessions on every node, withdraws what it
  * handed out (listeners of {@link StaffAccessRevoked}) and writes its audit event, in one
  * transaction.
@@ -39,13 +45,37 @@ public class StaffManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final OfficeCatalog offices;
+
 	StaffManagement(StaffAccounts accounts, StaffDirectory directory, StaffSessions sessions, StaffAudit audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, OfficeCatalog offices) {
 		this.accounts = accounts;
 		this.directory = directory;
 		this.sessions = sessions;
 		this.audit = audit;
 		this.events = events;
+		this.offices = offices;
+	}
+
+	/**
+	 * Office codes not acceptable for an office contact: none chosen, or not on the
+	 * insurer's roster ({@link #unknown}). The pages check first and show the message
+	 * next to the field; this is the service's own refusal.
+	 */
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	public static class InvalidOffices extends RuntimeException {
+
+		private final List<String> unknown;
+
+		InvalidOffices(List<String> unknown) {
+			super("office codes missing or not on the roster: " + unknown, null, false, false);
+			this.unknown = List.copyOf(unknown);
+		}
+
+		public List<String> unknown() {
+			return unknown;
+		}
+
 	}
 
 	/**
@@ -89,9 +119,60 @@ public class StaffManagement {
 		return choosesTenant(actor) ? chosen : actor.tenantId();
 	}
 
-	/** The roles the actor may give to new accounts. */
+	/**
+	 * The roles the actor may give to new accounts. Operators do not create office
+	 * contacts: the offices come from the insurer's own roster, which its admins know.
+	 */
 	public static List<StaffRole> creatableRoles(StaffActor actor) {
-		return actor.operator() ? List.of(StaffRole.values()) : List.of(StaffRole.TENANT_ADMIN, StaffRole.REVIEWER);
+		if (actor.operator()) {
+			return List.of(StaffRole.OPERATOR, StaffRole.TENANT_ADMIN, StaffRole.REVIEWER);
+		}
+		return actor.tenantAdmin() ? List.of(StaffRole.TENANT_ADMIN, StaffRole.REVIEWER, StaffRole.OFFICE_CONTACT)
+				: List.of();
+	}
+
+	/** The roles of the accounts the actor may manage (besides their own). */
+	private static List<StaffRole> manageableRoles(StaffActor actor) {
+		return actor.operator() ? List.of(StaffRole.values()) : creatableRoles(actor);
+	}
+
+	/**
+	 * The insurer's offices an office contact may be bound to (code → name), for the
+	 * actor's choice: the own insurer's for its admins, nothing for anyone else.
+	 */
+	public Map<String, String> choosableOffices(StaffActor actor) {
+		return actor.tenantAdmin() ? offices.offices(actor.tenantId()) : Map.of();
+	}
+
+	/**
+	 * The codes of {@code chosen} that are not on the roster of the actor's insurer, or
+	 * an empty list; {@code null} when nothing is chosen.
+	 */
+	public List<String> unknownOffices(StaffActor actor, Collection<String> chosen) {
+		if (chosen == null || chosen.isEmpty()) {
+			return null;
+		}
+		Map<String, String> known = choosableOffices(actor);
+		return chosen.stream().filter(code -> !known.containsKey(code)).distinct().sorted().toList();
+	}
+
+	/** The offices of an office contact the actor may see (code → name on the roster). */
+	@Transactional(readOnly = true)
+	public Map<String, String> officesOf(StaffActor actor, StaffMember member) {
+		if (member.role() != StaffRole.OFFICE_CONTACT || member.tenantId() == null) {
+			return Map.of();
+		}
+		Map<String, String> names = offices.offices(member.tenantId());
+		Map<String, String> out = new LinkedHashMap<>();
+		for (String code : directory.offices(member.id())) {
+			out.put(code, names.getOrDefault(code, ""));
+		}
+		return out;
+	}
+
+	/** Whether the detail page offers changing the offices. */
+	public boolean mayChangeOffices(StaffActor actor, StaffMember member) {
+		return actor.tenantAdmin() && member.role() == StaffRole.OFFICE_CONTACT && mayManage(actor, member);
 	}
 
 	/**
@@ -103,6 +184,11 @@ public class StaffManagement {
 		if (!mayManage(actor, member) || member.role() == StaffRole.OPERATOR) {
 			return List.of();
 		}
+		// An office contact may become another insurer role (losing the offices); the
+		// other way needs offices, so it is a new account (the creation form).
+		if (member.role() == StaffRole.OFFICE_CONTACT) {
+			return List.of(StaffRole.OFFICE_CONTACT, StaffRole.TENANT_ADMIN, StaffRole.REVIEWER);
+		}
 		return List.of(StaffRole.TENANT_ADMIN, StaffRole.REVIEWER);
 	}
 
@@ -113,7 +199,7 @@ public class StaffManagement {
 
 	/** Whether the detail page should offer the actions at all. */
 	public boolean mayManage(StaffActor actor, StaffMember member) {
-		return !member.loginId().equalsIgnoreCase(actor.loginId()) && creatableRoles(actor).contains(member.role());
+		return !member.loginId().equalsIgnoreCase(actor.loginId()) && manageableRoles(actor).contains(member.role());
 	}
 
 	/**
@@ -122,15 +208,66 @@ public class StaffManagement {
 	 */
 	public Created create(StaffActor actor, String loginId, String displayName, StaffRole role, Long tenantId,
 			String ip) {
+		return create(actor, loginId, displayName, role, tenantId, List.of(), ip);
+	}
+
+	/**
+	 * As above; {@code officeCodes} are the offices of an office contact (ignored for
+	 * other roles).
+	 * @throws InvalidOffices for an office contact without offices or with codes not on
+	 * the roster
+	 */
+	public Created create(StaffActor actor, String loginId, String displayName, StaffRole role, Long tenantId,
+			Collection<String> officeCodes, String ip) {
 		if (!creatableRoles(actor).contains(role)) {
 			throw new NotAllowed();
 		}
 		Long scope = role == StaffRole.OPERATOR ? null : actor.operator() ? tenantId : actor.tenantId();
 		String password = StaffDirectory.newPassword();
-		long id = accounts.create(loginId, displayName, role, scope, password);
-		audit.record(StaffAuditEvent.STAFF_CREATED, actor, scope, id, ip,
-				Map.of("role", role.name(), "loginId", loginId));
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("role", role.name());
+		details.put("loginId", loginId);
+		long id;
+		if (role == StaffRole.OFFICE_CONTACT) {
+			Set<String> codes = validOffices(actor, officeCodes);
+			id = accounts.createOfficeContact(loginId, displayName, scope, codes, password);
+			details.put("offices", String.join(",", codes));
+		}
+		else {
+			id = accounts.create(loginId, displayName, role, scope, password);
+		}
+		audit.record(StaffAuditEvent.STAFF_CREATED, actor, scope, id, ip, details);
 		return new Created(id, password);
+	}
+
+	/**
+	 * Binds an office contact to other offices; their sessions end, like any change of
+	 * what an account may do.
+	 * @throws InvalidOffices without offices or with codes not on the roster
+	 */
+	public void changeOffices(StaffActor actor, long id, Collection<String> officeCodes, String ip) {
+		StaffMember member = manageable(actor, id);
+		if (!mayChangeOffices(actor, member)) {
+			throw new NotAllowed();
+		}
+		Set<String> codes = validOffices(actor, officeCodes);
+		List<String> before = directory.offices(member.id());
+		if (before.equals(List.copyOf(codes))) {
+			return;
+		}
+		directory.replaceOffices(member.id(), member.tenantId(), codes);
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("from", String.join(",", before));
+		details.put("to", String.join(",", codes));
+		accessWithdrawn(actor, member, StaffAuditEvent.STAFF_OFFICES_CHANGED, ip, details);
+	}
+
+	private Set<String> validOffices(StaffActor actor, Collection<String> officeCodes) {
+		List<String> unknown = unknownOffices(actor, officeCodes);
+		if (unknown == null || !unknown.isEmpty()) {
+			throw new InvalidOffices(unknown == null ? List.of() : unknown);
+		}
+		return new TreeSet<>(officeCodes);
 	}
 
 	public void disable(StaffActor actor, long id, String ip) {
@@ -166,6 +303,9 @@ public class StaffManagement {
 			return;
 		}
 		directory.changeRole(member.id(), role);
+		if (member.role() == StaffRole.OFFICE_CONTACT) {
+			directory.replaceOffices(member.id(), member.tenantId(), List.of());
+		}
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("from", member.role().name());
 		details.put("to", role.name());

@@ -94,10 +94,17 @@ class StaffPrincipal implements UserDetails, CredentialsContainer, TenantScopedP
 		return tenantId;
 	}
 
+	/**
+	 * Office contacts go without {@code ROLE_STAFF}: every staff URL not opened to them
+	 * by name refuses them (see {@link StaffSecurityConfiguration}).
+	 */
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return List.of(new SimpleGrantedAuthority(StaffActor.ROLE_PREFIX + StaffActor.ANY_STAFF),
-				new SimpleGrantedAuthority(StaffActor.ROLE_PREFIX + role.name()));
+		SimpleGrantedAuthority own = new SimpleGrantedAuthority(StaffActor.ROLE_PREFIX + role.name());
+		if (role == StaffRole.OFFICE_CONTACT) {
+			return List.of(own);
+		}
+		return List.of(new SimpleGrantedAuthority(StaffActor.ROLE_PREFIX + StaffActor.ANY_STAFF), own);
 	}
 
 	@Override

@@ -78,6 +78,14 @@ class StaffSecurityConfiguration {
 				.hasRole(StaffActor.TENANT_ADMIN)
 				.requestMatchers("/admin/staff/**")
 				.hasAnyRole(StaffActor.OPERATOR, StaffActor.TENANT_ADMIN)
+				// Office contacts (no ROLE_STAFF) get their own pages, the home (which
+				// sends them there), their own password and the recovery codes of the
+				// login; anyRequest() below refuses them everything else, including any
+				// staff URL added later.
+				.requestMatchers("/admin/office", "/admin/office/**")
+				.hasRole(StaffActor.OFFICE_CONTACT)
+				.requestMatchers("/admin", "/admin/account/password", "/admin/login/recovery-codes")
+				.hasAnyRole(StaffActor.ANY_STAFF, StaffActor.OFFICE_CONTACT)
 				.anyRequest()
 				.hasRole(StaffActor.ANY_STAFF))
 			.formLogin(form -> form.loginPage("/admin/login")

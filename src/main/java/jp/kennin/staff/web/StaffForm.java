@@ -1,5 +1,8 @@
 package jp.kennin.staff.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,6 +29,9 @@ public class StaffForm {
 
 	private Long tenant;
 
+	/** The 事業所コード of an office contact (checkboxes); ignored for other roles. */
+	private List<String> offices = new ArrayList<>();
+
 	public String getLoginId() {
 		return loginId;
 	}
@@ -48,6 +54,14 @@ public class StaffForm {
 
 	public void setRole(String role) {
 		this.role = role;
+	}
+
+	public List<String> getOffices() {
+		return offices;
+	}
+
+	public void setOffices(List<String> offices) {
+		this.offices = offices == null ? new ArrayList<>() : offices;
 	}
 
 	public Long getTenant() {

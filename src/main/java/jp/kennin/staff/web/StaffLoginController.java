@@ -18,9 +18,16 @@ class StaffLoginController {
 		return VIEW_LOGIN;
 	}
 
-	/** The staff home: a menu of what the staff member's role may do. */
+	/**
+	 * The staff home: a menu of what the staff member's role may do. An office contact
+	 * may do one thing, so their home is their offices' page (also right after login,
+	 * which lands here).
+	 */
 	@GetMapping("/admin")
 	String home(StaffActor actor, Model model) {
+		if (actor.officeContact()) {
+			return "redirect:/admin/office";
+		}
 		model.addAttribute("actor", actor);
 		return VIEW_HOME;
 	}

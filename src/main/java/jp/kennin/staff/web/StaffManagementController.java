@@ -91,10 +91,14 @@ class StaffManagementController {
 		if (!result.hasFieldErrors("loginId") && accounts.exists(form.getLoginId())) {
 			result.rejectValue("loginId", "staff.form.loginId.taken");
 		}
+		if (role == StaffRole.OFFICE_CONTACT) {
+			rejectOffices(result, management.unknownOffices(actor, form.getOffices()));
+		}
 		if (result.hasErrors()) {
 			return showForm(actor, model);
 		}
-		var created = management.create(actor, form.getLoginId(), form.getDisplayName(), role, tenantId, actor.ip());
+		var created = management.create(actor, form.getLoginId(), form.getDisplayName(), role, tenantId,
+				role == StaffRole.OFFICE_CONTACT ? form.getOffices() : List.of(), actor.ip());
 		redirect.addFlashAttribute("newPassword", created.password());
 		return "redirect:/admin/staff/" + created.id();
 	}
@@ -106,7 +110,34 @@ class StaffManagementController {
 		model.addAttribute("manageable", management.mayManage(actor, member));
 		model.addAttribute("assignableRoles", management.assignableRoles(actor, member));
 		model.addAttribute("tenantNames", tenantNames());
+		Map<String, String> offices = management.officesOf(actor, member);
+		model.addAttribute("memberOffices", offices);
+		boolean changeOffices = management.mayChangeOffices(actor, member);
+		model.addAttribute("mayChangeOffices", changeOffices);
+		model.addAttribute("choosableOffices", changeOffices ? management.choosableOffices(actor) : Map.of());
+		if (!model.containsAttribute("chosenOffices")) {
+			model.addAttribute("chosenOffices", offices.keySet());
+		}
 		return VIEW_DETAIL;
+	}
+
+	@PostMapping("/admin/staff/{id}/offices")
+	String changeOffices(@PathVariable long id, @RequestParam(name = "offices", required = false) List<String> offices,
+			StaffActor actor, Model model, RedirectAttributes redirect) {
+		StaffMember member = management.visible(actor, id);
+		List<String> chosen = offices == null ? List.of() : offices;
+		List<String> unknown = management.mayChangeOffices(actor, member) ? management.unknownOffices(actor, chosen)
+				: List.of();
+		if (unknown == null || !unknown.isEmpty()) {
+			model.addAttribute("officesError",
+					unknown == null ? "staff.form.offices.required" : "staff.form.offices.unknown");
+			model.addAttribute("officesErrorCodes", unknown == null ? "" : String.join("、", unknown));
+			model.addAttribute("chosenOffices", chosen);
+			return show(id, actor, model);
+		}
+		management.changeOffices(actor, id, chosen, actor.ip());
+		redirect.addFlashAttribute("done", "staff.detail.officesChanged");
+		return "redirect:/admin/staff/" + id;
 	}
 
 	@PostMapping("/admin/staff/{id}/disable")
@@ -161,7 +192,18 @@ class StaffManagementController {
 		return "redirect:/admin/staff";
 	}
 
+	private static void rejectOffices(BindingResult result, List<String> unknown) {
+		if (unknown == null) {
+			result.rejectValue("offices", "staff.form.offices.required");
+		}
+		else if (!unknown.isEmpty()) {
+			result.rejectValue("offices", "staff.form.offices.unknown", new Object[] { String.join("、", unknown) },
+					null);
+		}
+	}
+
 	private String showForm(StaffActor actor, Model model) {
+		model.addAttribute("choosableOffices", management.choosableOffices(actor));
 		model.addAttribute("roles", StaffManagement.creatableRoles(actor));
 		model.addAttribute("tenants", StaffManagement.choosesTenant(actor) ? tenants.findAll() : List.of());
 		return VIEW_FORM;

@@ -1,0 +1,18 @@
+package jp.kennin.office;
+
+/**
+ * Audit event types written by the office module ({@code audit_event.type} is the
+ * constant's name). Each names the office codes seen ({@code offices}, comma-separated).
+ */
+public enum OfficeAuditEvent {
+
+	/** The campaign list of an office contact; target {@code tenant:<id>}. */
+	OFFICE_CAMPAIGNS_VIEWED,
+	/**
+	 * A page of a campaign's progress; target {@code campaign:<id>}, with the filter
+	 * ({@code progress}; {@code offices} are the ones shown) and the page's first key
+	 * ({@code pageStart}).
+	 */
+	OFFICE_PROGRESS_VIEWED
+
+}

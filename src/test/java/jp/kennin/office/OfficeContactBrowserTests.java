@@ -1,0 +1,161 @@
+package jp.kennin.office;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import jp.kennin.roster.RelationshipCategory;
+import jp.kennin.roster.Roster;
+import jp.kennin.roster.RosterPerson;
+import jp.kennin.roster.RosterPerson.Gender;
+import jp.kennin.staff.StaffAccounts;
+import jp.kennin.staff.StaffRole;
+import jp.kennin.staff.internal.StaffTestLogin;
+import jp.kennin.survey.CampaignDraft;
+import jp.kennin.survey.Campaigns;
+import jp.kennin.survey.TargetRules;
+import jp.kennin.tenant.Tenant;
+import jp.kennin.tenant.Tenants;
+import jp.kennin.test.Browser;
+import jp.kennin.test.KenninIntegrationTest;
+import jp.kennin.test.MutableClock;
+import jp.kennin.test.TestTenants;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An insurer admin adds an office contact for two of the roster's three offices; the
+ * contact logs in, lands on their offices' page and reads the counts and the households
+ * of those two offices only. Every page is checked with axe.
+ */
+@KenninIntegrationTest
+class OfficeContactBrowserTests {
+
+	static final String PASSWORD = "Browser-password-2026!";
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	Tenants tenants;
+
+	@Autowired
+	Roster roster;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void an_admin_adds_an_office_contact_who_sees_their_offices_progress() {
+		Tenant tenant = TestTenants.create(tenants, "事業所画面健保");
+		List<RosterPerson> people = new ArrayList<>();
+		household(people, "b1", "東京 一郎", "100", "本社");
+		household(people, "b2", "東京 二郎", "100", "本社");
+		household(people, "b3", "大阪 三郎", "200", "大阪支店");
+		household(people, "b4", "福岡 四郎", "300", "福岡支店");
+		roster.upsert(tenant.id(), people);
+		long campaign = campaigns.create(tenant.id(),
+				new CampaignDraft("事業所画面の調査", LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
+						Instant.parse("2026-09-17T14:59:00Z"), false, "",
+						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
+		campaigns.open(tenant.id(), campaign);
+		jdbc.sql("update survey_form set status = 'IN_PROGRESS' where campaign_id = ? and bango = 'b2'")
+			.param(campaign)
+			.update();
+		String adminId = "ocadm-" + tenant.code();
+		String contactId = "occon-" + tenant.code();
+		accounts.create(adminId, "管理 秋子", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
+		try (Browser admin = Browser.open(Browser.DESKTOP); Browser contact = Browser.open(Browser.PHONE)) {
+			admin.staffFirstLogin(url(""), adminId, PASSWORD, clock);
+			WebDriver driver = admin.driver();
+			admin.click(driver.findElement(By.linkText("職員の管理")));
+			driver.get(url("/admin/staff/new"));
+			admin.type("loginId", contactId);
+			admin.type("displayName", "事業所 冬美");
+			new Select(driver.findElement(By.id("role"))).selectByVisibleText("事業所担当者");
+			admin.submit();
+			// No office chosen: the message next to the field, the rest kept.
+			assertThat(driver.findElement(By.id("offices-error")).getText()).contains("担当する事業所を1つ以上選んでください");
+			assertThat(driver.findElement(By.id("loginId")).getAttribute("value")).isEqualTo(contactId);
+			admin.checkPage("office-contact-no-office");
+			driver.findElement(By.xpath("//label[contains(., '100　本社')]")).click();
+			driver.findElement(By.xpath("//label[contains(., '200　大阪支店')]")).click();
+			admin.submit();
+			String password = driver.findElement(By.id("new-password")).getText();
+			assertThat(driver.findElement(By.id("member-offices")).getText()).contains("100　本社", "200　大阪支店")
+				.doesNotContain("福岡");
+			admin.checkPage("office-contact-created");
+
+			WebDriver phone = contact.driver();
+			phone.get(url("/admin/login"));
+			contact.type("loginId", contactId);
+			contact.type("password", password);
+			contact.submit();
+			String secret = phone.findElement(By.id("secret")).getText().replace(" ", "");
+			contact.type("code", StaffTestLogin.code(secret, clock));
+			contact.submit();
+			contact.click(phone.findElement(By.linkText("管理画面へ進む")));
+			assertThat(contact.heading()).isEqualTo("事業所の調査状況");
+			assertThat(phone.findElement(By.id("office-list")).getText()).contains("100　本社", "200　大阪支店")
+				.doesNotContain("福岡");
+			contact.checkPage("office-campaigns");
+			contact.click(phone.findElement(By.linkText("事業所画面の調査")));
+			assertThat(contact.heading()).isEqualTo("事業所画面の調査の回答状況");
+			String counts = phone.findElement(By.id("office-totals")).getText();
+			// 未登録 2 (b1, b3), 作成中 1 (b2), 3 in all.
+			assertThat(counts).startsWith("合計 2 0 1 0 0 0 3");
+			String list = phone.findElement(By.id("households")).getText();
+			assertThat(list).contains("1-b1", "東京 一郎", "1-b2", "作成中", "1-b3", "大阪 三郎", "未登録")
+				.doesNotContain("1-b4", "福岡");
+			contact.checkPage("office-progress");
+			new Select(phone.findElement(By.id("office"))).selectByValue("200");
+			contact.submit();
+			assertThat(phone.findElement(By.id("households")).getText()).contains("大阪 三郎").doesNotContain("東京");
+			assertThat(phone.findElement(By.id("matching")).getText()).isEqualTo("該当 1 世帯");
+			// Any other staff page: the Japanese refusal.
+			phone.get(url("/admin/campaigns"));
+			assertThat(contact.heading()).isEqualTo("このページを表示する権限がありません");
+			assertThat(phone.getPageSource()).doesNotContain("事業所画面の調査");
+			contact.checkPage("office-contact-refused");
+		}
+	}
+
+	private static void household(List<RosterPerson> people, String bango, String name, String office,
+			String officeName) {
+		people.add(new RosterPerson(0, 0, "1", bango, "00", true, "本人", RelationshipCategory.SELF, name, "ジギョウショ タロウ",
+				LocalDate.of(1980, 1, 1), Gender.MALE, null, office, officeName, null, null, true));
+		people.add(new RosterPerson(0, 0, "1", bango, "01", false, "妻", RelationshipCategory.SPOUSE, name + "の妻",
+				"ジギョウショ ハナコ", LocalDate.of(1982, 1, 1), Gender.FEMALE, null, office, officeName, true, null, true));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
