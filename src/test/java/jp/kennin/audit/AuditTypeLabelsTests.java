@@ -13,6 +13,7 @@ import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.document.DocumentAuditEvent;
 import jp.kennin.helpdesk.HelpDeskAuditEvent;
 import jp.kennin.notice.NoticeAuditEvent;
+import jp.kennin.lossnotice.LossNoticeAuditEvent;
 import jp.kennin.review.ReviewAuditEvent;
 import jp.kennin.roster.RosterAuditEvent;
 import jp.kennin.staff.StaffAuditEvent;
@@ -33,7 +34,7 @@ class AuditTypeLabelsTests {
 	void every_typed_event_has_a_label(String language) throws IOException {
 		Properties labels = new Properties();
 		// The review module keeps its labels in its own bundle.
-		for (String bundle : new String[] { "audit", "review" }) {
+		for (String bundle : new String[] { "audit", "review", "outcome" }) {
 			try (var in = getClass().getResourceAsStream("/messages/" + bundle + "_" + language + ".properties")) {
 				labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 			}
@@ -42,7 +43,7 @@ class AuditTypeLabelsTests {
 			.of(AccountAuditEvent.values(), SurveyAuditEvent.values(), StaffAuditEvent.values(),
 					TenantAuditEvent.values(), TermsAuditEvent.values(), NoticeAuditEvent.values(),
 					RosterAuditEvent.values(), HelpDeskAuditEvent.values(), DocumentAuditEvent.values(),
-					AuditAuditEvent.values(), ReviewAuditEvent.values())
+					AuditAuditEvent.values(), ReviewAuditEvent.values(), LossNoticeAuditEvent.values())
 			.flatMap(Stream::of)
 			.map(Enum::name)
 			.forEach(type -> assertThat(labels.getProperty("audit.type." + type)).as(type).isNotBlank());

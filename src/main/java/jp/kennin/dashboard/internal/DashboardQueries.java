@@ -80,12 +80,12 @@ class DashboardQueries {
 	List<DayCount> submissionsPerDay(long tenantId, long campaignId, Collection<String> offices) {
 		List<Object> params = new ArrayList<>(List.of(tenantId, campaignId));
 		String day = japanDay("f.submitted_at");
-		String sql = "select " + day + " as day, count(*) as n from survey_form f "
+		String sql = "select " + day + " as on_day, count(*) as n from survey_form f "
 				+ "where f.tenant_id = ? and f.campaign_id = ? and f.submitted_at is not null and f.status in "
-				+ HANDED_IN + officeFilter("f.office_code", offices, params) + " group by " + day + " order by day";
+				+ HANDED_IN + officeFilter("f.office_code", offices, params) + " group by " + day + " order by on_day";
 		return jdbc.sql(sql)
 			.params(params)
-			.query((rs, n) -> new DayCount(rs.getDate("day").toLocalDate(), rs.getLong("n")))
+			.query((rs, n) -> new DayCount(rs.getDate("on_day").toLocalDate(), rs.getLong("n")))
 			.list();
 	}
 
@@ -96,16 +96,16 @@ class DashboardQueries {
 	List<Outreach> outreach(long tenantId, long campaignId, Collection<String> offices) {
 		List<Object> params = new ArrayList<>(List.of(tenantId, campaignId));
 		String day = japanDay("j.created_at");
-		String sql = "select " + day + " as day, j.kind, count(*) as sent, "
+		String sql = "select " + day + " as on_day, j.kind, count(*) as sent, "
 				+ "sum(case when f.submitted_at >= j.created_at and f.submitted_at < j.created_at + interval '48' hour "
 				+ "and f.status in " + HANDED_IN + " then 1 else 0 end) as followed "
 				+ "from outreach_journal j left join survey_form f on f.tenant_id = j.tenant_id "
 				+ "and f.campaign_id = j.campaign_id and f.kigo = j.kigo and f.bango = j.bango "
 				+ "where j.tenant_id = ? and j.campaign_id = ?" + officeFilter("f.office_code", offices, params)
-				+ " group by " + day + ", j.kind order by day, j.kind";
+				+ " group by " + day + ", j.kind order by on_day, j.kind";
 		return jdbc.sql(sql)
 			.params(params)
-			.query((rs, n) -> new Outreach(rs.getDate("day").toLocalDate(), rs.getString("kind"), rs.getLong("sent"),
+			.query((rs, n) -> new Outreach(rs.getDate("on_day").toLocalDate(), rs.getString("kind"), rs.getLong("sent"),
 					rs.getLong("followed")))
 			.list();
 	}
