@@ -352,7 +352,8 @@ class TenantIsolationMatrixIntegrationTests {
 			check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/review/exports/" + file), FORBIDDEN,
 					NOT_FOUND, NOT_FOUND);
 		}
-		// Removal notices and the dashboard (issue 14): TENANT_ADMIN and REVIEWER; another
+		// Removal notices and the dashboard (issue 14): TENANT_ADMIN and REVIEWER;
+		// another
 		// tenant's form, dependent or campaign is not found (B's dependent has no final
 		// removal either, so even its own staff would get 404). The notice settings are
 		// the insurer's admins' (posted empty, the settings are saved and it redirects).
@@ -361,8 +362,7 @@ class TenantIsolationMatrixIntegrationTests {
 		}
 		for (String bulk : List.of("notices.pdf", "notices.zip", "dashboard")) {
 			check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/" + bulk), FORBIDDEN, OK, OK);
-			check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/" + bulk), FORBIDDEN, NOT_FOUND,
-					NOT_FOUND);
+			check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/" + bulk), FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		}
 		check(wrong, get("/admin/notice-settings"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, post("/admin/notice-settings"), FORBIDDEN, REDIRECT, FORBIDDEN);
