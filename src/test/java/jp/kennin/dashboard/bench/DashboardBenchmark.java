@@ -36,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard benchmark (issue 14, not part of the normal build): the households of
- * ReviewQueueBenchmark's generator (100,000 forms over 30 offices, 60 % 提出済み, 15 % 審査中,
- * 5 % 差し戻し, 20 % 確認完了), plus an account for 70 % of them, an invitation for each and a
+ * ReviewQueueBenchmark's generator (100,000 forms over 30 offices, 60 % 提出済み, 15 % 審査中, 5
+ * % 差し戻し, 20 % 確認完了), plus an account for 70 % of them, an invitation for each and a
  * sign-up guide for the rest, and for every 確認完了 form a review with its spouse 継続 or, for
- * one in ten, 削除 with a 事由. Times the whole dashboard ({@link CampaignDashboards#view}) in
- * PostgreSQL schema {@value #SCHEMA} and prints median and p95. Run (see
+ * one in ten, 削除 with a 事由. Times the whole dashboard ({@link CampaignDashboards#view})
+ * in PostgreSQL schema {@value #SCHEMA} and prints median and p95. Run (see
  * docs/benchmarks.md):
  *
  * <pre>
@@ -203,8 +203,8 @@ class DashboardBenchmark {
 					s.execute(statement);
 				}
 			}
-			for (String table : new String[] { "roster_person", "survey_form", "survey_form_dependent", "member_account",
-					"outreach_journal", "review_case", "review_decision" }) {
+			for (String table : new String[] { "roster_person", "survey_form", "survey_form_dependent",
+					"member_account", "outreach_journal", "review_case", "review_decision" }) {
 				s.execute("vacuum analyze " + table);
 			}
 		}
