@@ -379,6 +379,20 @@ class TenantIsolationMatrixIntegrationTests {
 			check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/review/exports/" + file), FORBIDDEN,
 					NOT_FOUND, NOT_FOUND);
 		}
+		// Removal notices and the dashboard (issue 14): TENANT_ADMIN and REVIEWER;
+		// another
+		// tenant's form, dependent or campaign is not found (B's dependent has no final
+		// removal either, so even its own staff would get 404). The notice settings are
+		// the insurer's admins' (posted empty, the settings are saved and it redirects).
+		for (String kind : List.of("notice.pdf", "certificate.pdf")) {
+			check(wrong, get(dependentB + "/" + kind), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		}
+		for (String bulk : List.of("notices.pdf", "notices.zip", "dashboard")) {
+			check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/" + bulk), FORBIDDEN, OK, OK);
+			check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/" + bulk), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		}
+		check(wrong, get("/admin/notice-settings"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/notice-settings"), FORBIDDEN, REDIRECT, FORBIDDEN);
 		// Staff proxy input (issue 12, 代行入力): insurer staff only; another tenant's form
 		// is not found, whatever is posted.
 		String proxyB = "/admin/proxy/" + ids.get("formB");

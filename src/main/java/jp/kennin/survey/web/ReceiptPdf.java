@@ -1,7 +1,6 @@
 package jp.kennin.survey.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import jp.kennin.document.StoredDocument;
 import jp.kennin.platform.DateStyle;
+import jp.kennin.platform.PdfFlow;
 import jp.kennin.roster.RelationshipLabels;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.internal.DocumentRequirements;
@@ -16,7 +16,6 @@ import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.tenant.Tenant;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The member's copy (控え) of a submitted survey form as PDF, with the bundled IPAGothic
@@ -26,15 +25,11 @@ import org.springframework.core.io.ClassPathResource;
  */
 final class ReceiptPdf {
 
-	private static final String FONT = "fonts/ipag.ttf";
-
 	private static final float TITLE = 16;
 
 	private static final float HEADING = 12;
 
 	private static final float BODY = 10;
-
-	private static volatile byte[] fontBytes;
 
 	private ReceiptPdf() {
 	}
@@ -51,7 +46,7 @@ final class ReceiptPdf {
 	static byte[] render(MemberForm form, Tenant tenant, String insuredName,
 			DocumentRequirements.Requirements requirements, List<StoredDocument> files, Map<Long, String> marks,
 			MessageSource messages, Locale locale) throws IOException {
-		try (PdfFlow pdf = new PdfFlow(font(), msg(messages, locale, "survey.pdf.title"))) {
+		try (PdfFlow pdf = new PdfFlow(PdfFlow.bundledFont(), msg(messages, locale, "survey.pdf.title"))) {
 			pdf.paragraph(msg(messages, locale, "survey.pdf.title"), TITLE, true, 0);
 			pdf.paragraph(tenant.name() + "　" + form.campaign().title(), BODY, false, 0);
 			List<String[]> head = new ArrayList<>();
@@ -148,17 +143,6 @@ final class ReceiptPdf {
 
 	private static String[] row(String label, String value) {
 		return new String[] { label, value };
-	}
-
-	private static byte[] font() throws IOException {
-		byte[] bytes = fontBytes;
-		if (bytes == null) {
-			try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
-				bytes = in.readAllBytes();
-			}
-			fontBytes = bytes;
-		}
-		return bytes;
 	}
 
 }

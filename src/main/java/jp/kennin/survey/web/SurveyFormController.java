@@ -88,9 +88,16 @@ class SurveyFormController {
 
 	private final jp.kennin.roster.Roster roster;
 
+	/**
+	 * The review's outcome for a 確認完了 form (removal notices), when that module is there.
+	 */
+	private final org.springframework.beans.factory.ObjectProvider<jp.kennin.survey.FormOutcomes> outcomes;
+
 	SurveyFormController(SurveyAnswering answering, EligibilityCheck eligibility, Clock clock,
 			jp.kennin.tenant.Tenants tenants, org.springframework.context.MessageSource messages, Documents documents,
-			DocumentSettings documentSettings, DocumentRequirements requirements, jp.kennin.roster.Roster roster) {
+			DocumentSettings documentSettings, DocumentRequirements requirements, jp.kennin.roster.Roster roster,
+			org.springframework.beans.factory.ObjectProvider<jp.kennin.survey.FormOutcomes> outcomes) {
+		this.outcomes = outcomes;
 		this.requirements = requirements;
 		this.roster = roster;
 		this.documents = documents;
@@ -124,9 +131,14 @@ class SurveyFormController {
 	}
 
 	@GetMapping("/{formId}")
-	String tasks(Authentication auth, @PathVariable long formId, Model model) {
+	String tasks(Authentication auth, @PathVariable long formId, Model model, Locale locale) {
 		MemberForm form = answering.load(MemberHousehold.of(auth), formId);
 		addForm(model, form);
+		if (form.form().status() == jp.kennin.survey.SurveyStatus.State.COMPLETED) {
+			jp.kennin.survey.FormOutcomes outcome = outcomes.getIfAvailable();
+			model.addAttribute("removals",
+					outcome == null ? List.of() : outcome.removals(MemberHousehold.of(auth), formId, locale));
+		}
 		model.addAttribute("requirements", requirements.of(form));
 		addHistory(model, form);
 		return VIEW_TASKS;

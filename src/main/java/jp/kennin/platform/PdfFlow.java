@@ -1,9 +1,10 @@
-package jp.kennin.survey.web;
+package jp.kennin.platform;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +17,21 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
+import org.springframework.core.io.ClassPathResource;
+
 /**
  * Text flowing down A4 pages with PDFBox: paragraphs and two-column label/value tables,
  * wrapped to the width and continued on a new page when a page is full. The TrueType font
  * is embedded as a subset so the PDF shows Japanese on any machine; characters the font
- * lacks print as 〓 rather than failing the whole document.
+ * lacks print as 〓 rather than failing the whole document. Shared by the member's receipt
+ * copy (控え) and the removal notices (被扶養者削除のお知らせ, 資格喪失証明書).
  */
-final class PdfFlow implements Closeable {
+public final class PdfFlow implements Closeable {
+
+	/** The bundled IPAGothic font on the classpath. */
+	private static final String FONT = "fonts/ipag.ttf";
+
+	private static volatile byte[] fontBytes;
 
 	private static final PDRectangle PAGE = PDRectangle.A4;
 
@@ -50,14 +59,14 @@ final class PdfFlow implements Closeable {
 	/** The top of the free space on the current page, from the bottom edge. */
 	private float y;
 
-	PdfFlow(byte[] trueTypeFont, String title) throws IOException {
+	public PdfFlow(byte[] trueTypeFont, String title) throws IOException {
 		this.font = PDType0Font.load(this.document, new ByteArrayInputStream(trueTypeFont), true);
 		this.document.getDocumentInformation().setTitle(title);
 		newPage();
 	}
 
 	/** A paragraph in the full width, spacing points below what came before. */
-	void paragraph(String text, float size, boolean bold, float spacing) throws IOException {
+	public void paragraph(String text, float size, boolean bold, float spacing) throws IOException {
 		this.y -= spacing;
 		for (String line : wrap(text, size, width())) {
 			if (this.y - size * LEADING < MARGIN) {
@@ -69,7 +78,7 @@ final class PdfFlow implements Closeable {
 	}
 
 	/** A table of label/value rows (label column shaded), 6 points above and below. */
-	void table(List<String[]> rows, float size) throws IOException {
+	public void table(List<String[]> rows, float size) throws IOException {
 		this.y -= 6;
 		float labelWidth = width() * LABEL_SHARE;
 		float valueWidth = width() - labelWidth;
@@ -104,7 +113,52 @@ final class PdfFlow implements Closeable {
 		this.y -= 6;
 	}
 
-	byte[] toBytes() throws IOException {
+	/** The bundled Japanese font, read once. */
+	public static byte[] bundledFont() throws IOException {
+		byte[] bytes = fontBytes;
+		if (bytes == null) {
+			try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
+				bytes = in.readAllBytes();
+			}
+			fontBytes = bytes;
+		}
+		return bytes;
+	}
+
+	/**
+	 * A square box at the right edge with a caption above it, for a seal (印) to be
+	 * pressed in; 12 points below what came before.
+	 */
+	public void sealBox(String caption, float side, float size) throws IOException {
+		if (this.y - 12 - size * LEADING - side < MARGIN) {
+			newPage();
+		}
+		this.y -= 12;
+		float left = PAGE.getWidth() - MARGIN - side;
+		this.y -= size * LEADING;
+		show(printable(caption), left, this.y + size * 0.3f, size, false);
+		this.page.setLineWidth(0.8f);
+		this.page.addRect(left, this.y - side - 4, side, side);
+		this.page.stroke();
+		this.y -= side + 4;
+	}
+
+	/** A thin horizontal rule across the full width, 6 points below what came before. */
+	public void rule() throws IOException {
+		this.y -= 6;
+		this.page.setLineWidth(0.5f);
+		this.page.moveTo(MARGIN, this.y);
+		this.page.lineTo(PAGE.getWidth() - MARGIN, this.y);
+		this.page.stroke();
+		this.y -= 6;
+	}
+
+	/** Starts a new page: each document of a bundle begins on one of its own. */
+	public void pageBreak() throws IOException {
+		newPage();
+	}
+
+	public byte[] toBytes() throws IOException {
 		this.page.close();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.document.save(out);

@@ -1,4 +1,4 @@
-package jp.kennin.survey.web;
+package jp.kennin.platform;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,20 @@
+package jp.kennin.dashboard;
+
+import jp.kennin.review.ReviewActor;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A campaign's dashboard for the insurer's TENANT_ADMINs and REVIEWERs (other staff:
+ * {@link AccessDeniedException}); another tenant's campaign is "not found". Every figure
+ * is aggregated in the database (GROUP BY), so the page costs a few queries whatever the
+ * number of households.
+ */
+public interface CampaignDashboards {
+
+	/**
+	 * The whole campaign, offices sorted as asked (ties by office code).
+	 */
+	Dashboard view(ReviewActor actor, long campaignId, OfficeSort sort, boolean descending);
+
+}
