@@ -329,7 +329,7 @@ class CampaignReminderRuns implements CampaignReminders {
 	private static final String FROM = """
 			from roster_person h
 			left join member_account a on a.tenant_id = h.tenant_id and a.roster_person_id = h.id and a.status = 'ACTIVE'
-			where """;
+			where\s""";
 
 	private InvitationCounts count(long tenantId, long campaignId, ReminderFilter filter) {
 		Selection s = Selection.of(tenantId, campaignId, filter);
