@@ -31,9 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On a desktop, an insurer's administrator opens a running campaign's 「案内と督促」, picks
- * the unregistered households, reads the count on the confirmation page, sends, and sees
- * the run in the progress table.
+ * On a desktop, an insurer's administrator opens a running campaign's 「案内と督促」, picks the
+ * unregistered households, reads the count on the confirmation page, sends, and sees the
+ * run in the progress table.
  */
 @KenninIntegrationTest
 class ReminderBrowserTests {
@@ -112,8 +112,8 @@ class ReminderBrowserTests {
 	private void household(String bango, String email) {
 		people.add(new RosterPerson(0, 0, "8", bango, "00", true, "本人", RelationshipCategory.SELF, "督促 太郎" + bango,
 				"トクソク タロウ", LocalDate.of(1975, 1, 1), Gender.MALE, email, "100", "本社", null, null, true));
-		people.add(new RosterPerson(0, 0, "8", bango, "01", false, "妻", RelationshipCategory.SPOUSE, "督促 家族", "トクソク カゾク",
-				LocalDate.of(2000, 1, 1), Gender.FEMALE, null, null, null, true, null, true));
+		people.add(new RosterPerson(0, 0, "8", bango, "01", false, "妻", RelationshipCategory.SPOUSE, "督促 家族",
+				"トクソク カゾク", LocalDate.of(2000, 1, 1), Gender.FEMALE, null, null, null, true, null, true));
 	}
 
 	private String url(String path) {

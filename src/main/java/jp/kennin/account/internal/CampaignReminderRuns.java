@@ -39,7 +39,7 @@ import jp.kennin.tenant.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -152,11 +152,17 @@ class CampaignReminderRuns implements CampaignReminders {
 			catch (DuplicateKeyException otherNode) {
 				log.debug("Reminder slot {} of campaign {} ran elsewhere", due.slot(), due.campaignId());
 			}
-			catch (DataAccessException | CampaignProblem ex) {
+			catch (ConcurrencyFailureException | CampaignProblem ex) {
 				// Another node's run of the slot held the key until it committed (a lock
 				// timeout), or the campaign closed meanwhile: the next check sees the
 				// row.
-				log.warn("Reminder slot {} of campaign {} not run: {}", due.slot(), due.campaignId(), ex.toString());
+				log.info("Reminder slot {} of campaign {} not run: {}", due.slot(), due.campaignId(), ex.toString());
+			}
+			catch (RuntimeException ex) {
+				// One campaign's failure does not stop the others' slots; it is retried
+				// at
+				// the next check while the slot is in the catch-up window.
+				log.error("Reminder slot {} of campaign {} failed", due.slot(), due.campaignId(), ex);
 			}
 		}
 		return runs;
@@ -275,7 +281,7 @@ class CampaignReminderRuns implements CampaignReminders {
 				values (:tenant, :campaign, :slot, :trigger, :actor, :now)""")
 			.param("tenant", campaign.tenantId())
 			.param("campaign", campaign.id())
-			.param("slot", slot == null ? null : Timestamp.from(slot), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("slot", slot == null ? null : Timestamp.from(slot), Types.TIMESTAMP)
 			.param("trigger", trigger)
 			.param("actor", actorId)
 			.param("now", Timestamp.from(clock.instant()))

@@ -144,7 +144,8 @@ class OutreachBenchmark {
 				"select count(*) from outreach_journal j join reminder_run r on r.id = j.run_id where r.slot_at is not null");
 
 		StringBuilder out = new StringBuilder();
-		out.append(String.format("households: %,d (60 %% account, 25 %% roster address only, 15 %% neither), seeded in %,d ms%n",
+		out.append(String.format(
+				"households: %,d (60 %% account, 25 %% roster address only, 15 %% neither), seeded in %,d ms%n",
 				HOUSEHOLDS, seedMs));
 		out.append(String.format("%-60s %10s %12s%n", "queuing", "ms", "messages"));
 		out.append(String.format("%-60s %,10d %,12d%n", "invitations at opening (listener of CampaignOpened)",
