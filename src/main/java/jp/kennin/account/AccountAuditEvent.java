@@ -30,6 +30,17 @@ public enum AccountAuditEvent {
 	 * Opening a campaign queued its invitations; details: {@code memberMails},
 	 * {@code signupGuides}, {@code letters}.
 	 */
-	CAMPAIGN_INVITATIONS_QUEUED
+	CAMPAIGN_INVITATIONS_QUEUED,
+	// --- reminders ---
+	/**
+	 * A scheduled reminder slot ran; details: {@code slot}, {@code memberMails},
+	 * {@code signupGuides}, {@code letters}.
+	 */
+	CAMPAIGN_REMINDERS_QUEUED,
+	/**
+	 * A staff member sent a reminder now to a filtered list; details: the filter and the
+	 * counts.
+	 */
+	CAMPAIGN_REMINDERS_SENT_NOW
 
 }

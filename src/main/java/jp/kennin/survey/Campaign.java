@@ -8,9 +8,11 @@ import jp.kennin.platform.SafeMarkdown;
 
 /**
  * A yearly survey run by one tenant. Times are instants, shown in Japan time.
+ * {@code reminders} is editable while the campaign is being prepared.
  */
 public record Campaign(long id, long tenantId, String title, LocalDate referenceDate, Instant opensAt, Instant deadline,
-		boolean lateSubmissionAllowed, String instructions, CampaignStatus status, TargetRules rules) {
+		boolean lateSubmissionAllowed, String instructions, CampaignStatus status, TargetRules rules,
+		ReminderSchedule reminders) {
 
 	/** Members may change answers ({@link CampaignVisibility#TAKES_CHANGES}). */
 	public boolean acceptsMemberChanges(Clock clock) {

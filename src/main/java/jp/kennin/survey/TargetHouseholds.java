@@ -1,6 +1,9 @@
 package jp.kennin.survey;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A campaign's target households for another module's query: {@code insuredIdsSql} is a
@@ -18,6 +21,24 @@ public record TargetHouseholds(String insuredIdsSql, Map<String, Object> params)
 		return new TargetHouseholds(
 				"select sf.insured_person_id from survey_form sf where sf.tenant_id = :tenant and sf.campaign_id = :campaign",
 				Map.of("tenant", tenantId, "campaign", campaignId));
+	}
+
+	/**
+	 * The households whose form is in one of {@code states}, of one office or all
+	 * ({@code officeCode} null). Every such query of one campaign and office takes the
+	 * same parameters, so a caller may combine several.
+	 */
+	public static TargetHouseholds formsIn(long tenantId, long campaignId, String officeCode,
+			Collection<SurveyStatus.State> states) {
+		Map<String, Object> params = new HashMap<>(Map.of("tenant", tenantId, "campaign", campaignId));
+		String sql = "select sf.insured_person_id from survey_form sf where sf.tenant_id = :tenant"
+				+ " and sf.campaign_id = :campaign and sf.status in ("
+				+ states.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", ")) + ")";
+		if (officeCode != null) {
+			params.put("office", officeCode);
+			sql += " and sf.office_code = :office";
+		}
+		return new TargetHouseholds(sql, params);
 	}
 
 }

@@ -428,6 +428,19 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, post("/admin/letter-settings/texts/INVITATION"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, post("/admin/letter-settings/texts/INVITATION/reset"), FORBIDDEN, REDIRECT, FORBIDDEN);
 		check(wrong, post("/admin/letter-settings/return-address"), FORBIDDEN, REDIRECT, FORBIDDEN);
+		// Outreach and reminders (reminders): insurer staff read the progress and a
+		// household's journal; only TENANT_ADMINs send a reminder now; another tenant's
+		// campaign is not found, a household not in the own roster neither.
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/outreach"), FORBIDDEN, OK, OK);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/outreach"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/outreach/remind"), FORBIDDEN, REDIRECT,
+				FORBIDDEN);
+		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/outreach/remind"), FORBIDDEN, NOT_FOUND,
+				FORBIDDEN);
+		check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + "/outreach/remind?households=1"), FORBIDDEN,
+				NOT_FOUND, FORBIDDEN);
+		check(wrong, get("/admin/outreach/journal?kigo=01&bango=m1"), FORBIDDEN, OK, OK);
+		check(wrong, get("/admin/outreach/journal?kigo=01&bango=not-here"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		check(wrong, get("/admin/audit"), OK, OK, FORBIDDEN);
 		check(wrong, get("/admin/audit/export"), OK, OK, FORBIDDEN);
 		check(wrong, get("/actuator/health"), OK, OK, OK, OK);

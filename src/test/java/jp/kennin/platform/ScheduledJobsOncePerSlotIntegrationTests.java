@@ -48,7 +48,8 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 	/** Every scheduled job, by lock name, with its interval in production. */
 	static final Map<String, Duration> JOBS = Map.of("mail-outbox", Duration.ofSeconds(2), "account-housekeeping",
 			Duration.ofHours(1), "roster-import-housekeeping", Duration.ofMinutes(5), "campaign-closer",
-			Duration.ofMinutes(1), "session-cleanup", Duration.ofMinutes(5), "document-scan", Duration.ofSeconds(5));
+			Duration.ofMinutes(1), "session-cleanup", Duration.ofMinutes(5), "document-scan", Duration.ofSeconds(5),
+			"campaign-reminders", Duration.ofMinutes(1));
 
 	/**
 	 * Jobs a second run in the same slot cannot harm: the outbox sends only mail still

@@ -83,6 +83,12 @@ class CampaignAudit {
 		put(out, "ageMax", was == null ? null : was.ageMax(), now.ageMax(), text(now.ageMax()));
 		put(out, "recognizedUntil", was == null ? null : was.recognizedUntil(), now.recognizedUntil(),
 				day(now.recognizedUntil()));
+		if (after.reminders() != null) {
+			put(out, "reminderDays", before == null ? null : before.reminders().daysText(),
+					after.reminders().daysText(), after.reminders().daysText());
+			put(out, "reminderHour", before == null ? null : before.reminders().hour(), after.reminders().hour(),
+					String.valueOf(after.reminders().hour()));
+		}
 		return out;
 	}
 

@@ -18,6 +18,7 @@ import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.CampaignStatus;
+import jp.kennin.survey.ReminderSchedule;
 import jp.kennin.survey.TargetRules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,13 +63,19 @@ class CampaignRepository {
 
 	long insert(long tenantId, CampaignDraft d) {
 		Map<String, Object> p = params(d);
+		ReminderSchedule reminders = d.reminders() == null ? ReminderSchedule.DEFAULT : d.reminders();
+		p.put("reminderDays", reminders.daysText());
+		p.put("reminderHour", reminders.hour());
 		p.put("tenant", tenantId);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into campaign (tenant_id, title, reference_date, opens_at, deadline, late_submission_allowed,
-				  instructions, status, age_on, age_min, age_max, categories, recognized_until, created_at, updated_at)
+				  instructions, status, age_on, age_min, age_max, categories, recognized_until, reminder_days,
+				  reminder_hour, created_at, updated_at)
 				values (:tenant, :title, :reference, :opens, :deadline, :late, :instructions, 'PREPARING', :ageOn,
-				  :ageMin, :ageMax, :categories, :recognizedUntil, :now, :now)""").params(p).update(keys, "id");
+				  :ageMin, :ageMax, :categories, :recognizedUntil, :reminderDays, :reminderHour, :now, :now)""")
+			.params(p)
+			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
@@ -76,6 +83,11 @@ class CampaignRepository {
 		Map<String, Object> p = params(d);
 		p.put("tenant", tenantId);
 		p.put("id", id);
+		if (d.reminders() != null) {
+			jdbc.sql("update campaign set reminder_days = ?, reminder_hour = ? where tenant_id = ? and id = ?")
+				.params(d.reminders().daysText(), d.reminders().hour(), tenantId, id)
+				.update();
+		}
 		jdbc.sql(
 				"""
 						update campaign set title = :title, reference_date = :reference, opens_at = :opens, deadline = :deadline,
@@ -148,7 +160,8 @@ class CampaignRepository {
 		return new Campaign(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("title"),
 				rs.getDate("reference_date").toLocalDate(), rs.getTimestamp("opens_at").toInstant(),
 				rs.getTimestamp("deadline").toInstant(), rs.getBoolean("late_submission_allowed"),
-				rs.getString("instructions"), CampaignStatus.valueOf(rs.getString("status")), rules);
+				rs.getString("instructions"), CampaignStatus.valueOf(rs.getString("status")), rules,
+				ReminderSchedule.of(rs.getString("reminder_days"), rs.getInt("reminder_hour")));
 	}
 
 	private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.survey.Campaign;
+import jp.kennin.survey.ReminderSchedule;
 import jp.kennin.platform.JapanTime;
 
 /**
@@ -40,6 +41,10 @@ public class CampaignForm {
 
 	private String recognizedUntil = "";
 
+	private String reminderDays = ReminderSchedule.DEFAULT.daysText();
+
+	private String reminderHour = String.valueOf(ReminderSchedule.DEFAULT.hour());
+
 	/**
 	 * A new campaign's form. Ages count on 1 April of the current fiscal year by default
 	 * (as 協会けんぽ and most kenpo count "18 or over"), so the default age rule comes with
@@ -68,6 +73,8 @@ public class CampaignForm {
 		f.categories = c.rules().categories().isEmpty() ? EnumSet.noneOf(RelationshipCategory.class)
 				: EnumSet.copyOf(c.rules().categories());
 		f.recognizedUntil = c.rules().recognizedUntil() == null ? "" : c.rules().recognizedUntil().toString();
+		f.reminderDays = c.reminders().daysText();
+		f.reminderHour = String.valueOf(c.reminders().hour());
 		return f;
 	}
 
@@ -173,6 +180,22 @@ public class CampaignForm {
 
 	public void setRecognizedUntil(String recognizedUntil) {
 		this.recognizedUntil = recognizedUntil;
+	}
+
+	public String getReminderDays() {
+		return reminderDays;
+	}
+
+	public void setReminderDays(String reminderDays) {
+		this.reminderDays = reminderDays;
+	}
+
+	public String getReminderHour() {
+		return reminderHour;
+	}
+
+	public void setReminderHour(String reminderHour) {
+		this.reminderHour = reminderHour;
 	}
 
 }

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.survey.CampaignDraft;
+import jp.kennin.survey.ReminderSchedule;
 import jp.kennin.survey.TargetRules;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -68,12 +71,45 @@ final class CampaignFormParser {
 		if (opensAt != null && deadline != null && !deadline.isAfter(opensAt)) {
 			errors.rejectValue("deadlineDate", "survey.campaign.problem.deadlineBeforeOpening");
 		}
+		ReminderSchedule reminders = reminders(f, errors);
 		if (errors.hasErrors()) {
 			return null;
 		}
 		return new CampaignDraft(title, reference, opensAt, deadline, f.isLateSubmissionAllowed(),
 				f.getInstructions() == null ? "" : f.getInstructions().strip(),
-				new TargetRules(ageOn, ageMin, ageMax, f.getCategories(), recognizedUntil));
+				new TargetRules(ageOn, ageMin, ageMax, f.getCategories(), recognizedUntil), reminders);
+	}
+
+	/**
+	 * Days as a list ({@code 14,7,3,1,0}; 、 and spaces also separate; blank is no
+	 * reminders) and an hour 0–23.
+	 */
+	static ReminderSchedule reminders(CampaignForm f, Errors errors) {
+		String days = clean(f.getReminderDays());
+		List<Integer> list = new ArrayList<>();
+		boolean daysOk = true;
+		if (!days.isEmpty()) {
+			for (String part : days.split("[,、\\s]+")) {
+				if (part.isEmpty()) {
+					continue;
+				}
+				if (!part.matches("\\d{1,3}") || Integer.parseInt(part) > ReminderSchedule.MAX_DAYS) {
+					daysOk = false;
+					break;
+				}
+				list.add(Integer.valueOf(part));
+			}
+		}
+		if (!daysOk) {
+			errors.rejectValue("reminderDays", "survey.campaign.error.reminderDays",
+					new Object[] { ReminderSchedule.MAX_DAYS }, null);
+		}
+		String hour = clean(f.getReminderHour());
+		Integer h = hour.matches("\\d{1,2}") && Integer.parseInt(hour) <= 23 ? Integer.valueOf(hour) : null;
+		if (h == null) {
+			errors.rejectValue("reminderHour", "survey.campaign.error.reminderHour");
+		}
+		return daysOk && h != null ? new ReminderSchedule(list, h) : null;
 	}
 
 	static LocalDate date(String typed, String field, boolean required, Errors errors) {
