@@ -8,9 +8,24 @@ import jp.kennin.platform.SafeMarkdown;
 
 /**
  * A yearly survey run by one tenant. Times are instants, shown in Japan time.
+ *
+ * @param nonResponderRule what closing does with households that did not submit
  */
 public record Campaign(long id, long tenantId, String title, LocalDate referenceDate, Instant opensAt, Instant deadline,
-		boolean lateSubmissionAllowed, String instructions, CampaignStatus status, TargetRules rules) {
+		boolean lateSubmissionAllowed, String instructions, CampaignStatus status, TargetRules rules,
+		NonResponderRule nonResponderRule) {
+
+	/** A campaign with the default rule for non-responders (保留). */
+	public Campaign(long id, long tenantId, String title, LocalDate referenceDate, Instant opensAt, Instant deadline,
+			boolean lateSubmissionAllowed, String instructions, CampaignStatus status, TargetRules rules) {
+		this(id, tenantId, title, referenceDate, opensAt, deadline, lateSubmissionAllowed, instructions, status, rules,
+				NonResponderRule.HOLD);
+	}
+
+	/** The rule may change until the campaign closes. */
+	public boolean nonResponderRuleChangeable() {
+		return status == CampaignStatus.PREPARING || status == CampaignStatus.OPEN;
+	}
 
 	/** Members may change answers ({@link CampaignVisibility#TAKES_CHANGES}). */
 	public boolean acceptsMemberChanges(Clock clock) {

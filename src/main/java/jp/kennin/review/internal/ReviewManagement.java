@@ -15,6 +15,7 @@ import jp.kennin.review.ReviewView;
 import jp.kennin.review.ReviewView.DecisionState;
 import jp.kennin.review.ReasonTemplates;
 import jp.kennin.review.Reviews;
+import jp.kennin.survey.CampaignStatus;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.SurveyCorrections;
 import jp.kennin.survey.SurveyReviewSteps;
@@ -64,9 +65,12 @@ class ReviewManagement implements Reviews {
 
 	private final IncomeEntryRepository incomeEntries;
 
+	private final RebuttalWindows rebuttals;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
 			Clock clock, MessageSource messages, SurveyCorrections corrections, FormDocuments formDocuments,
-			IncomeEntryRepository incomeEntries) {
+			IncomeEntryRepository incomeEntries, RebuttalWindows rebuttals) {
+		this.rebuttals = rebuttals;
 		this.corrections = corrections;
 		this.messages = messages;
 		this.formDocuments = formDocuments;
@@ -131,7 +135,8 @@ class ReviewManagement implements Reviews {
 		String approval = checked.decision() != Decision.REMOVE ? null
 				: proposal ? ReviewRepository.PROPOSED : ReviewRepository.APPROVED;
 		reviews.decide(actor.tenantId(), step.caseId(), dependentId, checked.decision(), approval, checked.lossDate(),
-				checked.reason(), checked.note(), actor.loginId(), now());
+				checked.reason(), checked.note(), actor.loginId(), now(),
+				ReviewRepository.APPROVED.equals(approval) ? rebuttals.endOfWindow(actor.tenantId(), now()) : null);
 		Map<String, String> details = DecisionRules.details(dependent, checked);
 		var type = proposal ? REMOVAL_PROPOSED : DEPENDENT_DECIDED;
 		reviews.addEvent(actor.tenantId(), step.caseId(), type.name(), dependentId,
@@ -145,7 +150,8 @@ class ReviewManagement implements Reviews {
 		Step step = step(actor, formId, version);
 		FormDependent dependent = dependent(step.form(), dependentId);
 		DecisionState proposal = proposal(actor, step, dependentId);
-		reviews.approve(actor.tenantId(), step.caseId(), dependentId, actor.loginId());
+		reviews.approve(actor.tenantId(), step.caseId(), dependentId, actor.loginId(), now(),
+				rebuttals.endOfWindow(actor.tenantId(), now()));
 		reviews.addEvent(actor.tenantId(), step.caseId(), REMOVAL_APPROVED.name(), dependentId, proposal.decidedBy(),
 				actor.loginId(), actor.role(), now());
 		audit.form(REMOVAL_APPROVED, actor, formId,
@@ -229,6 +235,10 @@ class ReviewManagement implements Reviews {
 		if (!all) {
 			throw new ReviewProblem(ReviewProblem.UNDECIDED);
 		}
+		if (step.form().form().status() != SurveyStatus.State.IN_REVIEW) {
+			// A household that never submitted keeps its decisions but is never 確認完了.
+			throw new ReviewProblem(ReviewProblem.NOT_IN_REVIEW);
+		}
 		forms.complete(actor.tenantId(), formId);
 		long removed = decisions.values().stream().filter(d -> d.decision() == Decision.REMOVE).count();
 		Map<String, String> details = new LinkedHashMap<>();
@@ -257,6 +267,9 @@ class ReviewManagement implements Reviews {
 		if (settings.incomeToleranceYen() < 0) {
 			throw new ReviewProblem("review.problem.incomeTolerance");
 		}
+		if (settings.rebuttalDays() < 0 || settings.rebuttalDays() > RebuttalWindows.MAX_DAYS) {
+			throw new ReviewProblem("review.problem.rebuttalDays");
+		}
 		String templates = ReasonTemplates.problem(settings.reasonTemplates());
 		if (templates != null) {
 			throw new ReviewProblem(templates);
@@ -266,7 +279,8 @@ class ReviewManagement implements Reviews {
 				String.valueOf(settings.fourEyes()), "correctionDays", String.valueOf(settings.correctionDays()),
 				"reasonTemplates", String.valueOf(settings.reasonTemplates().size()), "bulkSamplePercent",
 				String.valueOf(settings.bulkSamplePercent()), "blindIncome", String.valueOf(settings.blindIncome()),
-				"incomeToleranceYen", String.valueOf(settings.incomeToleranceYen())));
+				"incomeToleranceYen", String.valueOf(settings.incomeToleranceYen()), "rebuttalDays",
+				String.valueOf(settings.rebuttalDays())));
 	}
 
 	@Override
@@ -283,7 +297,7 @@ class ReviewManagement implements Reviews {
 	private Step step(ReviewActor actor, long formId, int version) {
 		requireReviewer(actor);
 		ReviewedForm form = form(actor, formId);
-		if (form.form().status() != SurveyStatus.State.IN_REVIEW) {
+		if (form.form().status() != SurveyStatus.State.IN_REVIEW && !closedUnsubmitted(form)) {
 			throw new ReviewProblem(ReviewProblem.NOT_IN_REVIEW);
 		}
 		var review = reviews.find(actor.tenantId(), formId)
@@ -306,6 +320,18 @@ class ReviewManagement implements Reviews {
 			.orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
 		bump(actor, review, version);
 		return new Step(form, review.id());
+	}
+
+	/**
+	 * A household that never submitted, in a closed campaign: closing put its dependents
+	 * on 保留 or proposed their 削除 (the campaign's rule), and staff decide or approve them
+	 * like any other, without the form ever being 審査中.
+	 */
+	private static boolean closedUnsubmitted(ReviewedForm form) {
+		var state = form.form().status();
+		var campaign = form.campaign().status();
+		return (state == SurveyStatus.State.NOT_STARTED || state == SurveyStatus.State.IN_PROGRESS)
+				&& (campaign == CampaignStatus.CLOSED || campaign == CampaignStatus.COMPLETED);
 	}
 
 	private void bump(ReviewActor actor, ReviewRepository.Case review, int version) {
