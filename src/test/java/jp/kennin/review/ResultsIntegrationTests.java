@@ -395,6 +395,68 @@ class ResultsIntegrationTests {
 		assertThat(removals.get(1).get(15)).isEmpty();
 	}
 
+	@Test
+	void the_member_is_told_sees_the_scheduled_removal_and_a_response_reopens_the_review() throws Exception {
+		reviews.changeSettings(admin, reviews.settings(tenant.id()).withRebuttalDays(14));
+		clock.setInstant(ZonedDateTime.of(2026, 8, 5, 10, 0, 0, 0, JapanTime.ZONE).toInstant());
+		reviews.approveRemoval(admin, formA, version(formA), dependent(formA, "02"));
+		reviews.complete(admin, formA, version(formA));
+		assertThat(jdbc.sql("select body from mail_outbox where to_address = 'res-a@example.jp' and subject like ?")
+			.param("%削除予定%")
+			.query(String.class)
+			.single()).contains("結果 一郎", "2026年8月19日", "/survey/removals");
+		RequestPostProcessor member = TestMember.of(tenant.id(), "9", prefix + "a");
+		String page = mvc.perform(get("/survey/removals").with(member))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("結果 一郎", "2026年8月19日", "就職");
+		long decision = jdbc.sql("select rd.id from review_decision rd where rd.dependent_id = ?")
+			.param(dependent(formA, "02"))
+			.query(Long.class)
+			.single();
+		// An empty message comes back with its message, nothing changes.
+		String refused = mvc
+			.perform(post("/survey/removals/{id}", decision).with(member).with(csrf()).param("message", " "))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("ご事情・ご意見を入力してください。");
+		mvc.perform(post("/survey/removals/{id}", decision).with(member)
+			.with(csrf())
+			.param("message", "8月から扶養の範囲内のパートに変わりました。")).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select decision from review_decision where id = ?")
+			.param(decision)
+			.query(String.class)
+			.optional()).isEmpty();
+		assertThat(jdbc.sql("select rebuttal_message from review_decision where id = ?")
+			.param(decision)
+			.query(String.class)
+			.single()).isEqualTo("8月から扶養の範囲内のパートに変わりました。");
+		assertThat(jdbc.sql("select status from survey_form where id = ?").param(formA).query(String.class).single())
+			.isEqualTo("IN_REVIEW");
+		assertThat(jdbc.sql("select count(*) from audit_event where type = 'REBUTTAL_RECEIVED' and target = ?")
+			.param("survey_form:" + formA)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		// The core system sees the dependent undecided again.
+		String api = api(token(tenant, ApiPrincipal.RESULTS_READ), "");
+		assertThat((List<Object>) JsonPath.read(api, "$.determinations[?(@.edaban == '02')].determination"))
+			.containsExactly((Object) null);
+		// After the window nothing is offered any more.
+		reviews.decide(admin, formA, version(formA), dependent(formA, "02"),
+				new DependentDecision(Decision.REMOVE, LocalDate.of(2026, 6, 1), LossReason.EMPLOYMENT, "再確認"));
+		clock.setInstant(ZonedDateTime.of(2026, 9, 1, 0, 0, 0, 0, JapanTime.ZONE).toInstant());
+		mvc.perform(post("/survey/removals/{id}", decision).with(member).with(csrf()).param("message", "まだです"))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("select decision from review_decision where id = ?")
+			.param(decision)
+			.query(String.class)
+			.single()).isEqualTo("REMOVE");
+	}
+
 	// --- closing ---
 
 	@Test

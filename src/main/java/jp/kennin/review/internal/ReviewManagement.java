@@ -2,6 +2,7 @@ package jp.kennin.review.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import jp.kennin.review.ReviewProblem;
 import jp.kennin.review.ReviewView;
 import jp.kennin.review.ReviewView.DecisionState;
 import jp.kennin.review.ReasonTemplates;
+import jp.kennin.review.RemovalScheduled;
 import jp.kennin.review.Reviews;
 import jp.kennin.survey.CampaignStatus;
 import jp.kennin.survey.FormDependent;
@@ -22,6 +24,7 @@ import jp.kennin.survey.SurveyReviewSteps;
 import jp.kennin.survey.SurveyReviewSteps.ReviewedForm;
 import jp.kennin.survey.SurveyStatus;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -67,10 +70,13 @@ class ReviewManagement implements Reviews {
 
 	private final RebuttalWindows rebuttals;
 
+	private final ApplicationEventPublisher events;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
 			Clock clock, MessageSource messages, SurveyCorrections corrections, FormDocuments formDocuments,
-			IncomeEntryRepository incomeEntries, RebuttalWindows rebuttals) {
+			IncomeEntryRepository incomeEntries, RebuttalWindows rebuttals, ApplicationEventPublisher events) {
 		this.rebuttals = rebuttals;
+		this.events = events;
 		this.corrections = corrections;
 		this.messages = messages;
 		this.formDocuments = formDocuments;
@@ -134,9 +140,11 @@ class ReviewManagement implements Reviews {
 				&& reviews.settings(actor.tenantId()).fourEyes();
 		String approval = checked.decision() != Decision.REMOVE ? null
 				: proposal ? ReviewRepository.PROPOSED : ReviewRepository.APPROVED;
+		Instant windowEnd = ReviewRepository.APPROVED.equals(approval) ? rebuttals.endOfWindow(actor.tenantId(), now())
+				: null;
 		reviews.decide(actor.tenantId(), step.caseId(), dependentId, checked.decision(), approval, checked.lossDate(),
-				checked.reason(), checked.note(), actor.loginId(), now(),
-				ReviewRepository.APPROVED.equals(approval) ? rebuttals.endOfWindow(actor.tenantId(), now()) : null);
+				checked.reason(), checked.note(), actor.loginId(), now(), windowEnd);
+		scheduled(step.form(), dependent, checked.lossDate(), windowEnd);
 		Map<String, String> details = DecisionRules.details(dependent, checked);
 		var type = proposal ? REMOVAL_PROPOSED : DEPENDENT_DECIDED;
 		reviews.addEvent(actor.tenantId(), step.caseId(), type.name(), dependentId,
@@ -150,8 +158,9 @@ class ReviewManagement implements Reviews {
 		Step step = step(actor, formId, version);
 		FormDependent dependent = dependent(step.form(), dependentId);
 		DecisionState proposal = proposal(actor, step, dependentId);
-		reviews.approve(actor.tenantId(), step.caseId(), dependentId, actor.loginId(), now(),
-				rebuttals.endOfWindow(actor.tenantId(), now()));
+		Instant windowEnd = rebuttals.endOfWindow(actor.tenantId(), now());
+		reviews.approve(actor.tenantId(), step.caseId(), dependentId, actor.loginId(), now(), windowEnd);
+		scheduled(step.form(), dependent, proposal.lossDate(), windowEnd);
 		reviews.addEvent(actor.tenantId(), step.caseId(), REMOVAL_APPROVED.name(), dependentId, proposal.decidedBy(),
 				actor.loginId(), actor.role(), now());
 		audit.form(REMOVAL_APPROVED, actor, formId,
@@ -288,6 +297,15 @@ class ReviewManagement implements Reviews {
 	public ReviewSettings settingsForEditing(ReviewActor actor) {
 		requireAdmin(actor);
 		return reviews.settings(actor.tenantId());
+	}
+
+	/** With a rebuttal window the member is told (the account module mails them). */
+	private void scheduled(ReviewedForm form, FormDependent dependent, LocalDate lossDate, Instant end) {
+		if (end != null) {
+			events.publishEvent(new RemovalScheduled(form.form().tenantId(), form.form().id(), form.form().kigo(),
+					form.form().bango(), form.campaign().title(), dependent.name(), lossDate,
+					RebuttalWindows.lastDay(end)));
+		}
 	}
 
 	/** A change to a form under review, on the version the staff member saw. */
