@@ -97,6 +97,35 @@ public enum ReviewAuditEvent {
 	 */
 	REMOVALS_EXPORTED,
 	/** All determinations were downloaded. Details as {@link #REMOVALS_EXPORTED}. */
-	DETERMINATIONS_EXPORTED
+	DETERMINATIONS_EXPORTED,
+	/**
+	 * The households that did not submit (未提出者一覧) were downloaded. Details as
+	 * {@link #REMOVALS_EXPORTED}.
+	 */
+	NON_RESPONDENTS_EXPORTED,
+	/**
+	 * The statistics per office (事業所別集計) were downloaded. Details as
+	 * {@link #REMOVALS_EXPORTED} ({@code rows} counts the offices and the total row).
+	 */
+	STATISTICS_EXPORTED,
+	/**
+	 * The insurer's core system read determinations over the API. Actor
+	 * {@code api-token:<id>}; target {@code campaign:<id>}; details: {@code rows},
+	 * {@code format} (json or csv), {@code since} and {@code cursor} when given.
+	 */
+	DETERMINATIONS_API_READ,
+	/**
+	 * Closing applied the campaign's rule to the households that did not submit. Actor
+	 * {@code campaign-closer} or the closing staff member; target {@code campaign:<id>};
+	 * details: {@code rule} (HOLD or REMOVE), {@code forms}, {@code dependents},
+	 * {@code lossDate} (REMOVE).
+	 */
+	NON_RESPONDERS_HANDLED,
+	/**
+	 * The member responded to a 削除予定 within the rebuttal window; the dependent's review
+	 * is open again. Actor kind MEMBER; target {@code survey_form:<id>}; details:
+	 * {@code edaban}, {@code documents}, {@code length}.
+	 */
+	REBUTTAL_RECEIVED
 
 }

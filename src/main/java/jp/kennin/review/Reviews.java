@@ -116,25 +116,39 @@ public interface Reviews {
 	 * seeing the member's figure (default off)
 	 * @param incomeToleranceYen a blind entry further than this from the member's figure
 	 * flags the dependent (default 10,000 yen)
+	 * @param rebuttalDays days a final 削除 stays 削除予定, in which the member may respond (0
+	 * to 90; 0, the default, makes it final at once)
 	 */
 	record ReviewSettings(boolean fourEyes, int correctionDays, List<String> reasonTemplates, int bulkSamplePercent,
-			boolean blindIncome, int incomeToleranceYen) {
+			boolean blindIncome, int incomeToleranceYen, int rebuttalDays) {
 
 		/** The templates an insurer starts with. */
 		public static final List<String> DEFAULT_REASON_TEMPLATES = List.of("書類が不鮮明", "期間が不足", "マイナンバーが見えている",
 				"氏名・生年月日が確認できない", "書類の種類が違う", "有効期限切れ");
 
 		public static final ReviewSettings DEFAULT = new ReviewSettings(true, 7, DEFAULT_REASON_TEMPLATES, 5, false,
-				10_000);
+				10_000, 0);
 
 		public ReviewSettings {
 			reasonTemplates = reasonTemplates == null ? List.of() : List.copyOf(reasonTemplates);
 		}
 
+		/** Settings without a rebuttal window. */
+		public ReviewSettings(boolean fourEyes, int correctionDays, List<String> reasonTemplates, int bulkSamplePercent,
+				boolean blindIncome, int incomeToleranceYen) {
+			this(fourEyes, correctionDays, reasonTemplates, bulkSamplePercent, blindIncome, incomeToleranceYen, 0);
+		}
+
 		/** The same settings with four eyes and the correction days changed. */
 		public ReviewSettings withBasics(boolean fourEyes, int correctionDays) {
 			return new ReviewSettings(fourEyes, correctionDays, reasonTemplates, bulkSamplePercent, blindIncome,
-					incomeToleranceYen);
+					incomeToleranceYen, rebuttalDays);
+		}
+
+		/** The same settings with another rebuttal window. */
+		public ReviewSettings withRebuttalDays(int days) {
+			return new ReviewSettings(fourEyes, correctionDays, reasonTemplates, bulkSamplePercent, blindIncome,
+					incomeToleranceYen, days);
 		}
 
 	}

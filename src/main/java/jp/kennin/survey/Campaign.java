@@ -9,10 +9,17 @@ import jp.kennin.platform.SafeMarkdown;
 /**
  * A yearly survey run by one tenant. Times are instants, shown in Japan time.
  * {@code reminders} is editable while the campaign is being prepared.
+ *
+ * @param nonResponderRule what closing does with households that did not submit
  */
 public record Campaign(long id, long tenantId, String title, LocalDate referenceDate, Instant opensAt, Instant deadline,
 		boolean lateSubmissionAllowed, String instructions, CampaignStatus status, TargetRules rules,
-		ReminderSchedule reminders) {
+		ReminderSchedule reminders, NonResponderRule nonResponderRule) {
+
+	/** The rule may change until the campaign closes. */
+	public boolean nonResponderRuleChangeable() {
+		return status == CampaignStatus.PREPARING || status == CampaignStatus.OPEN;
+	}
 
 	/** Members may change answers ({@link CampaignVisibility#TAKES_CHANGES}). */
 	public boolean acceptsMemberChanges(Clock clock) {

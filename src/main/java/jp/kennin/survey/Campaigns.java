@@ -69,6 +69,12 @@ public interface Campaigns {
 	 */
 	void changeDeadline(CampaignActor actor, long campaignId, Instant deadline, boolean lateSubmissionAllowed);
 
+	/**
+	 * Chooses what closing does with the households that did not submit.
+	 * @throws CampaignProblem once the campaign is closed
+	 */
+	void changeNonResponderRule(CampaignActor actor, long campaignId, NonResponderRule rule);
+
 	/** What closing would end. @throws CampaignProblem unless open */
 	CampaignClosing closing(CampaignActor actor, long campaignId);
 

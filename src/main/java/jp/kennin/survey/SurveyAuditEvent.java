@@ -46,6 +46,11 @@ public enum SurveyAuditEvent {
 	/** A closed campaign was marked complete. Details: {@code forms}. */
 	CAMPAIGN_COMPLETED,
 	/**
+	 * What closing does with households that did not submit was chosen. Details:
+	 * {@code from}, {@code to} (HOLD or REMOVE).
+	 */
+	CAMPAIGN_NON_RESPONDER_RULE_CHANGED,
+	/**
 	 * Staff opened a household's form. Target {@code survey_form:<id>}; details:
 	 * {@code kigo}, {@code bango}.
 	 */

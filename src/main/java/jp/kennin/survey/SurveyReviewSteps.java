@@ -54,6 +54,12 @@ public interface SurveyReviewSteps {
 	/** 審査中 → 確認完了. @throws FormStepRefused unless the form is 審査中 */
 	void complete(long tenantId, long formId);
 
+	/**
+	 * 確認完了 → 審査中 again: the member responded to a scheduled removal within the rebuttal
+	 * window. A form in any other state stays as it is.
+	 */
+	void reopenReview(long tenantId, long formId);
+
 	/** Why a step was refused; {@code messageKey} is in the survey bundle. */
 	class FormStepRefused extends RuntimeException {
 

@@ -325,7 +325,7 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/open"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/close"), FORBIDDEN, REDIRECT, FORBIDDEN);
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/close"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
-		for (String action : List.of("", "/open", "/deadline", "/close", "/complete")) {
+		for (String action : List.of("", "/open", "/deadline", "/close", "/complete", "/non-responder-rule")) {
 			check(wrong, post("/admin/campaigns/" + ids.get("campaignB") + action), FORBIDDEN, NOT_FOUND, FORBIDDEN);
 		}
 		check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/forms"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
@@ -373,7 +373,8 @@ class TenantIsolationMatrixIntegrationTests {
 		// The review results' downloads (issue 14): TENANT_ADMIN and REVIEWER, like the
 		// forms CSV; another tenant's campaign is not found.
 		for (String file : List.of("removals.csv?encoding=utf8", "removals.xlsx", "determinations.csv",
-				"determinations.xlsx")) {
+				"determinations.xlsx", "non-respondents.csv", "non-respondents.xlsx", "statistics.csv?encoding=utf8",
+				"statistics.xlsx")) {
 			check(wrong, get("/admin/campaigns/" + ids.get("campaignA") + "/review/exports/" + file), FORBIDDEN, OK,
 					OK);
 			check(wrong, get("/admin/campaigns/" + ids.get("campaignB") + "/review/exports/" + file), FORBIDDEN,

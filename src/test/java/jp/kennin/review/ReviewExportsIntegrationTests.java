@@ -166,7 +166,7 @@ class ReviewExportsIntegrationTests {
 		assertThat(records).hasSize(2);
 		assertThat(records.get(1).toList()).containsExactly("9", bango, "02", "出力 太郎", "'=出力 一郎", "シュツリョク\u3000イチロウ",
 				"2001/04/01", "長男", "2026/06/01", "就職", JapanTime.of(approvedAt).toLocalDate().format(SLASHES),
-				"admin-x", "100", "本社");
+				"admin-x", "100", "本社", "確定", "");
 	}
 
 	@Test

@@ -28,7 +28,9 @@ public class AccountMails {
 		// --- invite ---
 		CAMPAIGN_INVITATION, CAMPAIGN_SIGNUP_GUIDE,
 		// --- reminders ---
-		CAMPAIGN_REMINDER, CAMPAIGN_SIGNUP_REMINDER;
+		CAMPAIGN_REMINDER, CAMPAIGN_SIGNUP_REMINDER,
+		// --- results ---
+		REMOVAL_SCHEDULED;
 
 		String resource() {
 			return "/account/mail/" + name().toLowerCase().replace('_', '-') + ".txt";

@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
+import jp.kennin.review.RemovalScheduled;
 import jp.kennin.survey.SurveyReturned;
 import jp.kennin.survey.SurveySubmitted;
 import jp.kennin.survey.SurveyWithdrawn;
@@ -62,6 +63,15 @@ class SurveyReceiptMail {
 	void on(SurveyReturned event) {
 		send(event.tenantId(), event.kigo(), event.bango(), AccountMails.Template.SURVEY_RETURNED, Map.of("campaign",
 				event.campaignTitle(), "deadline", JapanTime.formatDateTime(event.correctionDeadline())));
+	}
+
+	/** A removal is 削除予定: the member may respond until the last day. */
+	@EventListener
+	void on(RemovalScheduled event) {
+		send(event.tenantId(), event.kigo(), event.bango(), AccountMails.Template.REMOVAL_SCHEDULED,
+				Map.of("campaign", event.campaignTitle(), "dependent", event.dependentName(), "lossDate",
+						event.lossDate() == null ? "" : JapanTime.formatDate(event.lossDate()), "lastDay",
+						JapanTime.formatDate(event.lastDay())));
 	}
 
 	private void send(long tenantId, String kigo, String bango, AccountMails.Template template,

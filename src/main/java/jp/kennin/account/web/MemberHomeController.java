@@ -5,7 +5,10 @@ import java.util.List;
 import jp.kennin.account.internal.MemberAccount;
 import jp.kennin.account.internal.MemberPrincipal;
 import jp.kennin.account.internal.MyPageService;
+import jakarta.servlet.http.HttpServletRequest;
+
 import jp.kennin.notice.Notices;
+import jp.kennin.review.Rebuttals;
 import jp.kennin.survey.MemberSurveys;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,14 +47,17 @@ class MemberHomeController {
 
 	private final MemberSurveys surveys;
 
-	MemberHomeController(MyPageService myPage, Notices notices, MemberSurveys surveys) {
+	private final Rebuttals rebuttals;
+
+	MemberHomeController(MyPageService myPage, Notices notices, MemberSurveys surveys, Rebuttals rebuttals) {
+		this.rebuttals = rebuttals;
 		this.myPage = myPage;
 		this.notices = notices;
 		this.surveys = surveys;
 	}
 
 	@GetMapping("/home")
-	String home(@AuthenticationPrincipal MemberPrincipal member, Model model) {
+	String home(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request, Model model) {
 		MemberAccount account = myPage.account(member);
 		model.addAttribute("name", member.name());
 		model.addAttribute("previousLogin", account.previousLoginAt());
@@ -60,6 +66,9 @@ class MemberHomeController {
 		model.addAttribute("tenantNotices", notices.publishedTenantNotices(member.tenantId()));
 		model.addAttribute("siteNotices", notices.publishedSiteNotices());
 		model.addAttribute("surveys", surveys.statusFor(member.tenantId(), member.kigo(), member.bango()));
+		// 削除予定 within the rebuttal window, first on the page: the member has days to act.
+		model.addAttribute("scheduledRemovals", rebuttals.scheduled(new Rebuttals.MemberActor(member.tenantId(),
+				member.kigo(), member.bango(), member.getUsername(), request.getRemoteAddr())));
 		return VIEW_HOME;
 	}
 

@@ -23,8 +23,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import jp.kennin.platform.CsvCells;
 
 /**
- * The export's file formats. A sheet is a header and rows of cells, each a text or a date
- * (null is an empty cell).
+ * The export's file formats. A sheet is a header and rows of cells, each a text, a date
+ * or a number (null is an empty cell).
  */
 final class ReviewExportFiles {
 
@@ -129,6 +129,10 @@ final class ReviewExportFiles {
 					if (value instanceof LocalDate date) {
 						cell.setCellValue(date);
 						cell.setCellStyle(dateStyle);
+					}
+					else if (value instanceof Number number) {
+						// Counts are numbers Excel can add up.
+						cell.setCellValue(number.doubleValue());
 					}
 					else {
 						cell.setCellValue(value.toString());

@@ -2,6 +2,7 @@ package jp.kennin.review.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,16 @@ import jp.kennin.review.ReviewProblem;
 import jp.kennin.review.ReviewView;
 import jp.kennin.review.ReviewView.DecisionState;
 import jp.kennin.review.ReasonTemplates;
+import jp.kennin.review.RemovalScheduled;
 import jp.kennin.review.Reviews;
+import jp.kennin.survey.CampaignStatus;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.SurveyCorrections;
 import jp.kennin.survey.SurveyReviewSteps;
 import jp.kennin.survey.SurveyReviewSteps.ReviewedForm;
 import jp.kennin.survey.SurveyStatus;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -64,9 +68,15 @@ class ReviewManagement implements Reviews {
 
 	private final IncomeEntryRepository incomeEntries;
 
+	private final RebuttalWindows rebuttals;
+
+	private final ApplicationEventPublisher events;
+
 	ReviewManagement(SurveyReviewSteps forms, ReviewRepository reviews, ReviewAudit audit, ReturnDeadlines deadlines,
 			Clock clock, MessageSource messages, SurveyCorrections corrections, FormDocuments formDocuments,
-			IncomeEntryRepository incomeEntries) {
+			IncomeEntryRepository incomeEntries, RebuttalWindows rebuttals, ApplicationEventPublisher events) {
+		this.rebuttals = rebuttals;
+		this.events = events;
 		this.corrections = corrections;
 		this.messages = messages;
 		this.formDocuments = formDocuments;
@@ -130,8 +140,11 @@ class ReviewManagement implements Reviews {
 				&& reviews.settings(actor.tenantId()).fourEyes();
 		String approval = checked.decision() != Decision.REMOVE ? null
 				: proposal ? ReviewRepository.PROPOSED : ReviewRepository.APPROVED;
+		Instant windowEnd = ReviewRepository.APPROVED.equals(approval) ? rebuttals.endOfWindow(actor.tenantId(), now())
+				: null;
 		reviews.decide(actor.tenantId(), step.caseId(), dependentId, checked.decision(), approval, checked.lossDate(),
-				checked.reason(), checked.note(), actor.loginId(), now());
+				checked.reason(), checked.note(), actor.loginId(), now(), windowEnd);
+		scheduled(step.form(), dependent, checked.lossDate(), windowEnd);
 		Map<String, String> details = DecisionRules.details(dependent, checked);
 		var type = proposal ? REMOVAL_PROPOSED : DEPENDENT_DECIDED;
 		reviews.addEvent(actor.tenantId(), step.caseId(), type.name(), dependentId,
@@ -145,7 +158,9 @@ class ReviewManagement implements Reviews {
 		Step step = step(actor, formId, version);
 		FormDependent dependent = dependent(step.form(), dependentId);
 		DecisionState proposal = proposal(actor, step, dependentId);
-		reviews.approve(actor.tenantId(), step.caseId(), dependentId, actor.loginId());
+		Instant windowEnd = rebuttals.endOfWindow(actor.tenantId(), now());
+		reviews.approve(actor.tenantId(), step.caseId(), dependentId, actor.loginId(), now(), windowEnd);
+		scheduled(step.form(), dependent, proposal.lossDate(), windowEnd);
 		reviews.addEvent(actor.tenantId(), step.caseId(), REMOVAL_APPROVED.name(), dependentId, proposal.decidedBy(),
 				actor.loginId(), actor.role(), now());
 		audit.form(REMOVAL_APPROVED, actor, formId,
@@ -229,6 +244,10 @@ class ReviewManagement implements Reviews {
 		if (!all) {
 			throw new ReviewProblem(ReviewProblem.UNDECIDED);
 		}
+		if (step.form().form().status() != SurveyStatus.State.IN_REVIEW) {
+			// A household that never submitted keeps its decisions but is never 確認完了.
+			throw new ReviewProblem(ReviewProblem.NOT_IN_REVIEW);
+		}
 		forms.complete(actor.tenantId(), formId);
 		long removed = decisions.values().stream().filter(d -> d.decision() == Decision.REMOVE).count();
 		Map<String, String> details = new LinkedHashMap<>();
@@ -257,6 +276,9 @@ class ReviewManagement implements Reviews {
 		if (settings.incomeToleranceYen() < 0) {
 			throw new ReviewProblem("review.problem.incomeTolerance");
 		}
+		if (settings.rebuttalDays() < 0 || settings.rebuttalDays() > RebuttalWindows.MAX_DAYS) {
+			throw new ReviewProblem("review.problem.rebuttalDays");
+		}
 		String templates = ReasonTemplates.problem(settings.reasonTemplates());
 		if (templates != null) {
 			throw new ReviewProblem(templates);
@@ -266,7 +288,8 @@ class ReviewManagement implements Reviews {
 				String.valueOf(settings.fourEyes()), "correctionDays", String.valueOf(settings.correctionDays()),
 				"reasonTemplates", String.valueOf(settings.reasonTemplates().size()), "bulkSamplePercent",
 				String.valueOf(settings.bulkSamplePercent()), "blindIncome", String.valueOf(settings.blindIncome()),
-				"incomeToleranceYen", String.valueOf(settings.incomeToleranceYen())));
+				"incomeToleranceYen", String.valueOf(settings.incomeToleranceYen()), "rebuttalDays",
+				String.valueOf(settings.rebuttalDays())));
 	}
 
 	@Override
@@ -276,6 +299,15 @@ class ReviewManagement implements Reviews {
 		return reviews.settings(actor.tenantId());
 	}
 
+	/** With a rebuttal window the member is told (the account module mails them). */
+	private void scheduled(ReviewedForm form, FormDependent dependent, LocalDate lossDate, Instant end) {
+		if (end != null) {
+			events.publishEvent(new RemovalScheduled(form.form().tenantId(), form.form().id(), form.form().kigo(),
+					form.form().bango(), form.campaign().title(), dependent.name(), lossDate,
+					RebuttalWindows.lastDay(end)));
+		}
+	}
+
 	/** A change to a form under review, on the version the staff member saw. */
 	private record Step(ReviewedForm form, long caseId) {
 	}
@@ -283,7 +315,7 @@ class ReviewManagement implements Reviews {
 	private Step step(ReviewActor actor, long formId, int version) {
 		requireReviewer(actor);
 		ReviewedForm form = form(actor, formId);
-		if (form.form().status() != SurveyStatus.State.IN_REVIEW) {
+		if (form.form().status() != SurveyStatus.State.IN_REVIEW && !closedUnsubmitted(form)) {
 			throw new ReviewProblem(ReviewProblem.NOT_IN_REVIEW);
 		}
 		var review = reviews.find(actor.tenantId(), formId)
@@ -306,6 +338,18 @@ class ReviewManagement implements Reviews {
 			.orElseThrow(() -> new ReviewProblem(ReviewProblem.NOT_IN_REVIEW));
 		bump(actor, review, version);
 		return new Step(form, review.id());
+	}
+
+	/**
+	 * A household that never submitted, in a closed campaign: closing put its dependents
+	 * on 保留 or proposed their 削除 (the campaign's rule), and staff decide or approve them
+	 * like any other, without the form ever being 審査中.
+	 */
+	private static boolean closedUnsubmitted(ReviewedForm form) {
+		var state = form.form().status();
+		var campaign = form.campaign().status();
+		return (state == SurveyStatus.State.NOT_STARTED || state == SurveyStatus.State.IN_PROGRESS)
+				&& (campaign == CampaignStatus.CLOSED || campaign == CampaignStatus.COMPLETED);
 	}
 
 	private void bump(ReviewActor actor, ReviewRepository.Case review, int version) {

@@ -100,29 +100,56 @@ class ReviewRepository {
 	 */
 	void decide(long tenantId, long caseId, long dependentId, Decision decision, String approval, LocalDate lossDate,
 			LossReason reason, String note, String by, Instant at) {
+		decide(tenantId, caseId, dependentId, decision, approval, lossDate, reason, note, by, at, null);
+	}
+
+	/**
+	 * As above; {@code rebuttalEndsAt} is when a final 削除 stops being 削除予定 (null: final
+	 * at once). Every change moves {@code changed_at}, which the core-system API pages
+	 * by.
+	 */
+	void decide(long tenantId, long caseId, long dependentId, Decision decision, String approval, LocalDate lossDate,
+			LossReason reason, String note, String by, Instant at, Instant rebuttalEndsAt) {
 		Object[] values = { decision == null ? null : decision.name(), approval,
 				lossDate == null ? null : Date.valueOf(lossDate), reason == null ? null : reason.name(), note, by,
-				Timestamp.from(at) };
+				Timestamp.from(at), Timestamp.from(at),
+				rebuttalEndsAt == null ? null : Timestamp.from(rebuttalEndsAt) };
 		int updated = jdbc.sql("""
 				update review_decision set decision = ?, approval = ?, loss_date = ?, reason = ?, note = ?,
-				  decided_by = ?, decided_at = ?, approved_by = null
+				  decided_by = ?, decided_at = ?, changed_at = ?, rebuttal_ends_at = ?, approved_by = null
 				where tenant_id = ? and review_case_id = ? and dependent_id = ?""")
 			.params(append(values, tenantId, caseId, dependentId))
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
 					insert into review_decision (decision, approval, loss_date, reason, note, decided_by, decided_at,
-					  tenant_id, review_case_id, dependent_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					  changed_at, rebuttal_ends_at, tenant_id, review_case_id, dependent_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(append(values, tenantId, caseId, dependentId))
 				.update();
 		}
 	}
 
-	void approve(long tenantId, long caseId, long dependentId, String by) {
+	void approve(long tenantId, long caseId, long dependentId, String by, Instant at, Instant rebuttalEndsAt) {
 		jdbc.sql("""
-				update review_decision set approval = ?, approved_by = ?
+				update review_decision set approval = ?, approved_by = ?, changed_at = ?, rebuttal_ends_at = ?
 				where tenant_id = ? and review_case_id = ? and dependent_id = ? and approval = ?""")
-			.params(APPROVED, by, tenantId, caseId, dependentId, PROPOSED)
+			.params(APPROVED, by, Timestamp.from(at), rebuttalEndsAt == null ? null : Timestamp.from(rebuttalEndsAt),
+					tenantId, caseId, dependentId, PROPOSED)
+			.update();
+	}
+
+	/**
+	 * The member responded within the rebuttal window: the 削除 is undone (the dependent is
+	 * undecided again, marked with the response) so staff review it once more.
+	 */
+	void reopenByRebuttal(long tenantId, long caseId, long dependentId, String message, Instant at) {
+		jdbc.sql(
+				"""
+						update review_decision set decision = null, approval = null, approved_by = null, rebuttal_ends_at = null,
+						  rebuttal_at = ?, rebuttal_message = ?, changed_at = ?
+						where tenant_id = ? and review_case_id = ? and dependent_id = ?""")
+			.params(Timestamp.from(at), message, Timestamp.from(at), tenantId, caseId, dependentId)
 			.update();
 	}
 
@@ -149,12 +176,12 @@ class ReviewRepository {
 	ReviewSettings settings(long tenantId) {
 		return jdbc.sql("""
 				select four_eyes, correction_days, reason_templates, bulk_sample_percent, blind_income,
-				       income_tolerance_yen
+				       income_tolerance_yen, rebuttal_days
 				from review_setting where tenant_id = ?""")
 			.param(tenantId)
 			.query((rs, n) -> new ReviewSettings(rs.getBoolean("four_eyes"), rs.getInt("correction_days"),
 					templates(rs.getString("reason_templates")), rs.getInt("bulk_sample_percent"),
-					rs.getBoolean("blind_income"), rs.getInt("income_tolerance_yen")))
+					rs.getBoolean("blind_income"), rs.getInt("income_tolerance_yen"), rs.getInt("rebuttal_days")))
 			.optional()
 			.orElse(ReviewSettings.DEFAULT);
 	}
@@ -162,16 +189,18 @@ class ReviewRepository {
 	void saveSettings(long tenantId, ReviewSettings settings, Instant at) {
 		Object[] values = { settings.fourEyes(), settings.correctionDays(),
 				String.join("\n", settings.reasonTemplates()), settings.bulkSamplePercent(), settings.blindIncome(),
-				settings.incomeToleranceYen(), Timestamp.from(at), tenantId };
+				settings.incomeToleranceYen(), settings.rebuttalDays(), Timestamp.from(at), tenantId };
 		int updated = jdbc.sql("""
 				update review_setting set four_eyes = ?, correction_days = ?, reason_templates = ?,
-				       bulk_sample_percent = ?, blind_income = ?, income_tolerance_yen = ?, updated_at = ?
+				       bulk_sample_percent = ?, blind_income = ?, income_tolerance_yen = ?, rebuttal_days = ?,
+				       updated_at = ?
 				where tenant_id = ?""").params(values).update();
 		if (updated == 0) {
 			jdbc.sql("""
 					insert into review_setting (four_eyes, correction_days, reason_templates, bulk_sample_percent,
-					                            blind_income, income_tolerance_yen, updated_at, tenant_id)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
+					                            blind_income, income_tolerance_yen, rebuttal_days, updated_at,
+					                            tenant_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
 		}
 	}
 

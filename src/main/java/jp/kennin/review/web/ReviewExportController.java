@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Downloads of a campaign's review results (docs/results-format.md): the removal list as
  * CSV (Windows-31J or UTF-8 with BOM, {@code ?encoding=sjis|utf8}) or XLSX, and every
- * determination as CSV or XLSX.
+ * determination, the households that did not submit and the statistics per office, each
+ * as CSV or XLSX.
  */
 @Controller
 class ReviewExportController {
@@ -53,6 +54,28 @@ class ReviewExportController {
 	@GetMapping("/admin/campaigns/{id}/review/exports/determinations.xlsx")
 	void determinationsXlsx(StaffActor staff, @PathVariable long id, HttpServletResponse response) throws IOException {
 		send(response, exports.export(ReviewActor.of(staff), id, Kind.DETERMINATIONS, Format.XLSX));
+	}
+
+	@GetMapping("/admin/campaigns/{id}/review/exports/non-respondents.csv")
+	void nonRespondentsCsv(StaffActor staff, @PathVariable long id,
+			@RequestParam(defaultValue = "sjis") String encoding, HttpServletResponse response) throws IOException {
+		send(response, exports.export(ReviewActor.of(staff), id, Kind.NON_RESPONDENTS, csv(encoding)));
+	}
+
+	@GetMapping("/admin/campaigns/{id}/review/exports/non-respondents.xlsx")
+	void nonRespondentsXlsx(StaffActor staff, @PathVariable long id, HttpServletResponse response) throws IOException {
+		send(response, exports.export(ReviewActor.of(staff), id, Kind.NON_RESPONDENTS, Format.XLSX));
+	}
+
+	@GetMapping("/admin/campaigns/{id}/review/exports/statistics.csv")
+	void statisticsCsv(StaffActor staff, @PathVariable long id, @RequestParam(defaultValue = "sjis") String encoding,
+			HttpServletResponse response) throws IOException {
+		send(response, exports.export(ReviewActor.of(staff), id, Kind.STATISTICS, csv(encoding)));
+	}
+
+	@GetMapping("/admin/campaigns/{id}/review/exports/statistics.xlsx")
+	void statisticsXlsx(StaffActor staff, @PathVariable long id, HttpServletResponse response) throws IOException {
+		send(response, exports.export(ReviewActor.of(staff), id, Kind.STATISTICS, Format.XLSX));
 	}
 
 	/** Anything but utf8 is the Windows-31J default, as for the forms CSV. */

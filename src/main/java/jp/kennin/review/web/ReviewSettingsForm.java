@@ -26,6 +26,8 @@ public class ReviewSettingsForm {
 
 	private String incomeToleranceYen = "";
 
+	private String rebuttalDays = "0";
+
 	static ReviewSettingsForm of(ReviewSettings s) {
 		ReviewSettingsForm f = new ReviewSettingsForm();
 		f.fourEyes = s.fourEyes();
@@ -34,6 +36,7 @@ public class ReviewSettingsForm {
 		f.bulkSamplePercent = String.valueOf(s.bulkSamplePercent());
 		f.blindIncome = s.blindIncome();
 		f.incomeToleranceYen = String.valueOf(s.incomeToleranceYen());
+		f.rebuttalDays = String.valueOf(s.rebuttalDays());
 		return f;
 	}
 
@@ -59,12 +62,16 @@ public class ReviewSettingsForm {
 		if (number(incomeToleranceYen, 9) == null) {
 			errors.rejectValue("incomeToleranceYen", "review.settings.error.incomeTolerance");
 		}
+		Integer rebuttal = number(rebuttalDays, 2);
+		if (rebuttal == null || rebuttal > 90) {
+			errors.rejectValue("rebuttalDays", "review.settings.error.rebuttalDays");
+		}
 	}
 
 	/** Only after {@link #validate} found nothing wrong. */
 	ReviewSettings settings() {
 		return new ReviewSettings(fourEyes, number(correctionDays, 2), templates(), number(bulkSamplePercent, 3),
-				blindIncome, number(incomeToleranceYen, 9));
+				blindIncome, number(incomeToleranceYen, 9), number(rebuttalDays, 2));
 	}
 
 	List<String> templates() {
@@ -126,6 +133,14 @@ public class ReviewSettingsForm {
 
 	public void setIncomeToleranceYen(String incomeToleranceYen) {
 		this.incomeToleranceYen = incomeToleranceYen;
+	}
+
+	public String getRebuttalDays() {
+		return rebuttalDays;
+	}
+
+	public void setRebuttalDays(String rebuttalDays) {
+		this.rebuttalDays = rebuttalDays;
 	}
 
 }

@@ -1,6 +1,7 @@
 package jp.kennin.roster.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -8,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.kennin.platform.ApiPrincipal;
 import jp.kennin.platform.SecurityBaseline;
 
 import org.springframework.context.annotation.Bean;
@@ -26,12 +28,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * {@code /api/**}: machine clients with a tenant API token
  * ({@code Authorization: Bearer kennin_…}). Stateless, so no session and no CSRF token
- * (there is no cookie to ride on).
+ * (there is no cookie to ride on). A token's scopes become authorities
+ * ({@code SCOPE_roster:import}, {@code SCOPE_results:read}); the roster import needs its
+ * scope here, and the results API's service checks its own (so a token of the wrong scope
+ * gets 403 either way).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
 	static final String ROLE = "ROSTER_API";
+
+	static final String SCOPE = "SCOPE_";
 
 	@Bean
 	@Order(5)
@@ -41,8 +48,15 @@ class ApiSecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new TokenFilter(tokens), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ROLE))
-			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/roster/**")
+				.hasAuthority(SCOPE + ApiPrincipal.ROSTER_IMPORT)
+				.anyRequest()
+				.hasRole(ROLE))
+			.exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.getWriter().write("{\"status\":\"FORBIDDEN\",\"message\":\"the token lacks the scope\"}");
+			}).authenticationEntryPoint((request, response, ex) -> {
 				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 				response.setHeader("WWW-Authenticate", "Bearer");
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -65,8 +79,11 @@ class ApiSecurityConfiguration {
 			String header = request.getHeader("Authorization");
 			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 				tokens.authenticate(header.substring(7).strip()).ifPresent(token -> {
-					var auth = new UsernamePasswordAuthenticationToken(new ApiClient(token.id(), token.tenantId()),
-							null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
+					List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+					authorities.add(new SimpleGrantedAuthority("ROLE_" + ROLE));
+					token.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(SCOPE + scope)));
+					var auth = new UsernamePasswordAuthenticationToken(
+							new ApiClient(token.id(), token.tenantId(), token.scopes()), null, authorities);
 					var context = SecurityContextHolder.createEmptyContext();
 					context.setAuthentication(auth);
 					SecurityContextHolder.setContext(context);

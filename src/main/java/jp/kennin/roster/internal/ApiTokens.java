@@ -12,6 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jp.kennin.platform.ApiPrincipal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,9 +23,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens with which an insurer's core system imports its roster. A token is 256
- * random bits shown once at creation; only its SHA-256 is stored (a slow hash is not
- * needed for a secret of that entropy).
+ * API tokens with which an insurer's core system imports its roster and reads the
+ * review's determinations, each within its scopes. A token is 256 random bits shown once
+ * at creation; only its SHA-256 is stored (a slow hash is not needed for a secret of that
+ * entropy).
  */
 @Repository
 @Transactional(readOnly = true)
@@ -40,8 +45,13 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
+	/**
+	 * A token as listed.
+	 *
+	 * @param scopes what it may do ({@link ApiPrincipal#SCOPES})
+	 */
 	public record ApiToken(long id, long tenantId, String name, String hint, String createdBy, Instant createdAt,
-			Instant lastUsedAt, Instant revokedAt) {
+			Instant lastUsedAt, Instant revokedAt, Set<String> scopes) {
 
 		public boolean active() {
 			return revokedAt == null;
@@ -52,17 +62,27 @@ public class ApiTokens {
 	public record NewToken(long id, String token) {
 	}
 
+	/** A token that imports the roster (what every token did before scopes). */
 	@Transactional
 	public NewToken create(long tenantId, String name, String createdBy) {
+		return create(tenantId, name, createdBy, Set.of(ApiPrincipal.ROSTER_IMPORT));
+	}
+
+	/** A token with these scopes (each one of {@link ApiPrincipal#SCOPES}). */
+	@Transactional
+	public NewToken create(long tenantId, String name, String createdBy, Set<String> scopes) {
+		if (scopes.isEmpty() || !ApiPrincipal.SCOPES.containsAll(scopes)) {
+			throw new IllegalArgumentException("unknown or no scopes: " + scopes);
+		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into roster_api_token (tenant_id, name, token_hash, token_hint, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?)""")
+				insert into roster_api_token (tenant_id, name, token_hash, token_hint, created_by, created_at, scopes)
+				values (?, ?, ?, ?, ?, ?, ?)""")
 			.params(tenantId, name, hash(token), token.substring(token.length() - 4), createdBy,
-					Timestamp.from(clock.instant()))
+					Timestamp.from(clock.instant()), String.join(" ", new TreeSet<>(scopes)))
 			.update(keys, "id");
 		return new NewToken(keys.getKey().longValue(), token);
 	}
@@ -104,7 +124,8 @@ public class ApiTokens {
 			.param(tenantId)
 			.query((rs, i) -> new ApiToken(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name"),
 					rs.getString("token_hint"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-					instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
+					instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")),
+					scopes(rs.getString("scopes"))))
 			.list();
 	}
 
@@ -119,7 +140,7 @@ public class ApiTokens {
 			.param(hash(token))
 			.query((rs, i) -> new ApiToken(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name"),
 					rs.getString("token_hint"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-					instant(rs.getTimestamp("last_used_at")), null))
+					instant(rs.getTimestamp("last_used_at")), null, scopes(rs.getString("scopes"))))
 			.optional();
 		found.ifPresent(t -> jdbc.sql("update roster_api_token set last_used_at = ? where id = ?")
 			.params(Timestamp.from(clock.instant()), t.id())
@@ -135,6 +156,11 @@ public class ApiTokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Stored space-separated, as OAuth writes scopes. */
+	private static Set<String> scopes(String stored) {
+		return stored == null || stored.isBlank() ? Set.of() : Set.of(stored.strip().split("\\s+"));
 	}
 
 	private static Instant instant(Timestamp t) {

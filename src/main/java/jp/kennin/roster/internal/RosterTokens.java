@@ -2,8 +2,11 @@ package jp.kennin.roster.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.ApiPrincipal;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RosterAuditEvent;
 
@@ -39,6 +42,15 @@ public class RosterTokens {
 
 	}
 
+	/** No scope, or one Kennin does not know. */
+	public static class InvalidScopes extends RuntimeException {
+
+		InvalidScopes() {
+			super("invalid token scopes", null, false, false);
+		}
+
+	}
+
 	/** The token is not there for this actor. */
 	public static class NotFound extends RuntimeException {
 
@@ -57,14 +69,27 @@ public class RosterTokens {
 	 * @throws InvalidName for a blank or too long name
 	 */
 	public ApiTokens.NewToken create(StaffActor actor, String name) {
+		return create(actor, name, Set.of(ApiPrincipal.ROSTER_IMPORT));
+	}
+
+	/**
+	 * A token with these scopes; none or an unknown one is refused.
+	 * @throws InvalidName for a blank or too long name
+	 * @throws InvalidScopes without a scope or with one Kennin does not know
+	 */
+	public ApiTokens.NewToken create(StaffActor actor, String name, Set<String> scopes) {
 		long tenantId = tenant(actor);
+		if (scopes == null || scopes.isEmpty() || !ApiPrincipal.SCOPES.containsAll(scopes)) {
+			throw new InvalidScopes();
+		}
 		String trimmed = name == null ? "" : name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
 			throw new InvalidName();
 		}
-		ApiTokens.NewToken created = tokens.create(tenantId, trimmed, actor.loginId());
+		ApiTokens.NewToken created = tokens.create(tenantId, trimmed, actor.loginId(), scopes);
 		audit.record(AuditLog.Event.byStaff(RosterAuditEvent.ROSTER_API_TOKEN_CREATED, tenantId, actor,
-				"roster_api_token:" + created.id(), Map.of("name", trimmed)));
+				"roster_api_token:" + created.id(),
+				Map.of("name", trimmed, "scopes", String.join(" ", new TreeSet<>(scopes)))));
 		return created;
 	}
 

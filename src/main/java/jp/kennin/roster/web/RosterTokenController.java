@@ -1,5 +1,9 @@
 package jp.kennin.roster.web;
 
+import java.util.List;
+import java.util.Set;
+
+import jp.kennin.platform.ApiPrincipal;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.internal.RosterTokens;
 
@@ -31,21 +35,38 @@ class RosterTokenController {
 	@GetMapping("/admin/roster/tokens")
 	String list(StaffActor actor, Model model) {
 		model.addAttribute("tokens", tokens.list(actor));
+		model.addAttribute("allScopes", List.of(ApiPrincipal.ROSTER_IMPORT, ApiPrincipal.RESULTS_READ));
+		if (!model.containsAttribute("scopes")) {
+			model.addAttribute("scopes", Set.of(ApiPrincipal.ROSTER_IMPORT));
+		}
 		return VIEW_TOKENS;
 	}
 
 	@PostMapping("/admin/roster/tokens")
-	String create(@RequestParam(defaultValue = "") String name, StaffActor actor, Model model,
+	String create(@RequestParam(defaultValue = "") String name,
+			@RequestParam(name = "scope", required = false) List<String> scopes, StaffActor actor, Model model,
 			RedirectAttributes redirect) {
+		// A form without the scope boxes (an older page, a script) asks for what tokens
+		// always did: the roster import.
+		Set<String> asked = scopes == null ? Set.of(ApiPrincipal.ROSTER_IMPORT) : Set.copyOf(scopes);
 		try {
-			redirect.addFlashAttribute("newToken", tokens.create(actor, name).token());
+			redirect.addFlashAttribute("newToken", tokens.create(actor, name, asked).token());
 			return "redirect:/admin/roster/tokens";
 		}
 		catch (RosterTokens.InvalidName ex) {
 			model.addAttribute("nameError", true);
-			model.addAttribute("name", name);
-			return list(actor, model);
+			return again(actor, model, name, asked);
 		}
+		catch (RosterTokens.InvalidScopes ex) {
+			model.addAttribute("scopeError", true);
+			return again(actor, model, name, asked);
+		}
+	}
+
+	private String again(StaffActor actor, Model model, String name, Set<String> scopes) {
+		model.addAttribute("name", name);
+		model.addAttribute("scopes", scopes);
+		return list(actor, model);
 	}
 
 	@PostMapping("/admin/roster/tokens/{id}/revoke")

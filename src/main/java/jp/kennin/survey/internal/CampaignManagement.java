@@ -8,9 +8,11 @@ import java.util.Optional;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignActor;
 import jp.kennin.survey.CampaignBreakdown;
+import jp.kennin.survey.CampaignClosed;
 import jp.kennin.survey.CampaignClosing;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.CampaignOpened;
+import jp.kennin.survey.NonResponderRule;
 import jp.kennin.survey.CampaignOpening;
 import jp.kennin.survey.CampaignOutreach;
 import jp.kennin.survey.CampaignProblem;
@@ -30,6 +32,7 @@ import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_CREATED;
 import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_DEADLINE_CHANGED;
 import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_EXCLUSIONS_REPLACED;
 import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_LATE_SUBMISSION_CHANGED;
+import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_NON_RESPONDER_RULE_CHANGED;
 import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_OPENED;
 import static jp.kennin.survey.SurveyAuditEvent.CAMPAIGN_UPDATED;
 
@@ -203,6 +206,24 @@ class CampaignManagement implements Campaigns {
 		campaigns.changeStatus(actor.tenantId(), campaignId, CampaignStatus.CLOSED, "closed_at");
 		audit.record(CAMPAIGN_CLOSED, actor, campaignId, Map.of("forms", String.valueOf(closing.households()),
 				"notSubmitted", String.valueOf(closing.notSubmitted())));
+		// Under the campaign's row lock: once per campaign, whichever node closes it.
+		events.publishEvent(new CampaignClosed(actor.tenantId(), campaignId, campaign.title(), campaign.deadline(),
+				campaign.nonResponderRule(), actor.kind(), actor.id(), actor.role(), actor.ip()));
+	}
+
+	@Override
+	public void changeNonResponderRule(CampaignActor actor, long campaignId, NonResponderRule rule) {
+		requireManager(actor);
+		Campaign campaign = campaigns.lock(actor.tenantId(), campaignId).orElseThrow(CampaignNotFound::new);
+		if (!campaign.nonResponderRuleChangeable()) {
+			throw new CampaignProblem("survey.campaign.problem.ruleAfterClosing");
+		}
+		if (campaign.nonResponderRule() == rule) {
+			return;
+		}
+		campaigns.changeNonResponderRule(actor.tenantId(), campaignId, rule);
+		audit.record(CAMPAIGN_NON_RESPONDER_RULE_CHANGED, actor, campaignId,
+				Map.of("from", campaign.nonResponderRule().name(), "to", rule.name()));
 	}
 
 	@Override

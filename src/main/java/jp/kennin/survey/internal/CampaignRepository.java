@@ -18,6 +18,7 @@ import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.CampaignStatus;
+import jp.kennin.survey.NonResponderRule;
 import jp.kennin.survey.ReminderSchedule;
 import jp.kennin.survey.TargetRules;
 
@@ -98,6 +99,12 @@ class CampaignRepository {
 			.update();
 	}
 
+	void changeNonResponderRule(long tenantId, long id, NonResponderRule rule) {
+		jdbc.sql("update campaign set non_responder_rule = ?, updated_at = ? where tenant_id = ? and id = ?")
+			.params(rule.name(), now(), tenantId, id)
+			.update();
+	}
+
 	void changeStatus(long tenantId, long id, CampaignStatus status, String timestampColumn) {
 		jdbc.sql("update campaign set status = ?, updated_at = ?"
 				+ (timestampColumn == null ? "" : ", " + timestampColumn + " = ?") + " where tenant_id = ? and id = ?")
@@ -161,7 +168,8 @@ class CampaignRepository {
 				rs.getDate("reference_date").toLocalDate(), rs.getTimestamp("opens_at").toInstant(),
 				rs.getTimestamp("deadline").toInstant(), rs.getBoolean("late_submission_allowed"),
 				rs.getString("instructions"), CampaignStatus.valueOf(rs.getString("status")), rules,
-				ReminderSchedule.of(rs.getString("reminder_days"), rs.getInt("reminder_hour")));
+				ReminderSchedule.of(rs.getString("reminder_days"), rs.getInt("reminder_hour")),
+				NonResponderRule.valueOf(rs.getString("non_responder_rule")));
 	}
 
 	private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -99,6 +99,14 @@ class FormReviewTransitions implements SurveyReviewSteps {
 		record(form, FormEvent.Kind.REVIEW_COMPLETED);
 	}
 
+	@Override
+	public void reopenReview(long tenantId, long formId) {
+		SurveyForm form = require(tenantId, formId);
+		if (forms.reopenReview(tenantId, formId)) {
+			record(form, FormEvent.Kind.REVIEW_STARTED);
+		}
+	}
+
 	private SurveyForm require(long tenantId, long formId) {
 		return forms.find(tenantId, formId).orElseThrow(FormNotFound::new);
 	}

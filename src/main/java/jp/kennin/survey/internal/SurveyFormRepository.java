@@ -171,6 +171,15 @@ class SurveyFormRepository {
 	}
 
 	/** 確認完了 from 審査中. */
+	/** 確認完了 → 審査中 (a rebuttal reopened the review); false in any other state. */
+	boolean reopenReview(long tenantId, long formId) {
+		return jdbc.sql("""
+				update survey_form set status = 'IN_REVIEW', completed_at = null, updated_at = ?, version = version + 1
+				where tenant_id = ? and id = ? and status = 'COMPLETED'""")
+			.params(now(), tenantId, formId)
+			.update() == 1;
+	}
+
 	boolean complete(long tenantId, long formId) {
 		return jdbc.sql("""
 				update survey_form set status = 'COMPLETED', completed_at = ?, updated_at = ?, version = version + 1

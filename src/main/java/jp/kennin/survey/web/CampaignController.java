@@ -12,6 +12,7 @@ import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignActor;
 import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.Campaigns;
+import jp.kennin.survey.NonResponderRule;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,6 +101,7 @@ class CampaignController {
 		model.addAttribute("breakdown", campaigns.breakdown(actor.tenantId(), id));
 		model.addAttribute("exclusions", campaigns.exclusionCount(actor.tenantId(), id));
 		model.addAttribute("canEdit", actor.mayManage());
+		model.addAttribute("nonResponderRules", NonResponderRule.values());
 		if (!model.containsAttribute("deadlineForm")) {
 			model.addAttribute("deadlineForm", CampaignForm.of(campaign));
 		}

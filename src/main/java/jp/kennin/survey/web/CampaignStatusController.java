@@ -5,6 +5,7 @@ import jp.kennin.platform.StaffActor;
 import jp.kennin.survey.CampaignActor;
 import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.Campaigns;
+import jp.kennin.survey.NonResponderRule;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,6 +65,16 @@ class CampaignStatusController {
 		}
 		return CampaignPages.act(redirect, id, "survey.campaign.flash.opened",
 				() -> campaigns.open(actor, id, new Campaigns.Confirmed(households, dependents)));
+	}
+
+	/** 未提出の扱い: HOLD or REMOVE; anything else is HOLD, the safe default. */
+	@PostMapping("/{id}/non-responder-rule")
+	String changeNonResponderRule(StaffActor staff, @PathVariable long id,
+			@RequestParam(defaultValue = "HOLD") String rule, RedirectAttributes redirect) {
+		CampaignActor actor = CampaignActor.staff(staff);
+		NonResponderRule chosen = "REMOVE".equals(rule) ? NonResponderRule.REMOVE : NonResponderRule.HOLD;
+		return CampaignPages.act(redirect, id, "survey.campaign.flash.nonResponderRule",
+				() -> campaigns.changeNonResponderRule(actor, id, chosen));
 	}
 
 	@PostMapping("/{id}/deadline")
