@@ -1,5 +1,7 @@
-// Survey step pages: save in the background a moment after the member stops typing, so a closed tab or an
-// expired session loses nothing. Only a step that validates is saved; the page still works without this.
+// Survey step pages (the member's, and staff's proxy input at /admin/proxy/...): save in the background a moment
+// after typing stops, so a closed tab or an expired session loses nothing. The save posts the form's own fields
+// (CSRF token and version included) to its action with X-Kennin-Autosave; only a step that validates is saved, a
+// stale version is refused (409). The page still works without this.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-autosave]");

@@ -1,6 +1,8 @@
 package jp.kennin.document;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kennin.platform.StaffActor;
@@ -46,6 +48,12 @@ public interface Documents {
 
 	/** Metadata for staff of the tenant (no content, so not audited). */
 	List<StoredDocument> listForStaff(long tenantId, String kigo, String bango);
+
+	/**
+	 * The same for several households in one query (a page of the review queue), by
+	 * {@link DocumentOwner#key()}; households without documents are absent.
+	 */
+	Map<String, List<StoredDocument>> listForStaff(long tenantId, Collection<DocumentOwner> households);
 
 	/** Opens a document for staff of its tenant and records an audit event. */
 	Optional<DocumentContent> openForStaff(long tenantId, long id, StaffAccess access);

@@ -2,6 +2,7 @@ package jp.kennin.review;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.ReviewQueue;
@@ -18,9 +19,19 @@ public interface ReviewQueues {
 
 	Queue list(ReviewActor actor, long campaignId, ReviewQueue.Filter filter, ReviewQueue.After after);
 
-	/** One page of the queue with what the filters offer. */
+	/**
+	 * One page of the queue with what the filters offer.
+	 *
+	 * @param bulkOffered the page's forms bulk approval would accept now (the queue
+	 * offers a tick box on these only)
+	 */
 	record Queue(Campaign campaign, ReviewQueue.Page page, Map<ReviewQueue.Tab, Long> counts, long notHandedIn,
-			Map<String, String> offices, List<String> reviewers) {
+			Map<String, String> offices, List<String> reviewers, Set<Long> bulkOffered) {
+
+		public boolean offered(long formId) {
+			return bulkOffered.contains(formId);
+		}
+
 	}
 
 }

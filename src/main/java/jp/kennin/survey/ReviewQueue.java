@@ -49,14 +49,22 @@ public interface ReviewQueue {
 	 * @param waitingDays only forms submitted at least this many days ago, or null
 	 * @param search 記号・番号 (e.g. {@code 9-r1}, {@code 9 r1} or just the 番号) or part of the
 	 * insured person's name, or null
+	 * @param incomeMismatch only forms with a dependent flagged 「収入の不一致」 (blind double
+	 * entry of the income)
 	 */
 	record Filter(Tab tab, String office, DocumentFilter documents, String reviewer, Integer waitingDays, String search,
-			Sort sort, PrecheckFilter precheck) {
+			Sort sort, PrecheckFilter precheck, boolean incomeMismatch) {
 
-		/** Without the pre-check filter. */
+		/** Without the pre-check and mismatch filters. */
 		public Filter(Tab tab, String office, DocumentFilter documents, String reviewer, Integer waitingDays,
 				String search, Sort sort) {
-			this(tab, office, documents, reviewer, waitingDays, search, sort, null);
+			this(tab, office, documents, reviewer, waitingDays, search, sort, null, false);
+		}
+
+		/** Without the mismatch filter. */
+		public Filter(Tab tab, String office, DocumentFilter documents, String reviewer, Integer waitingDays,
+				String search, Sort sort, PrecheckFilter precheck) {
+			this(tab, office, documents, reviewer, waitingDays, search, sort, precheck, false);
 		}
 
 	}
@@ -69,12 +77,14 @@ public interface ReviewQueue {
 			SurveyStatus.State status, boolean resubmitted, Instant submittedAt, String receiptNumber, int dependents,
 			int documentsMissing, int documentsByMail, int documentsAdded, String reviewer, int version,
 			Integer precheckWarnings, String precheckCodes, Integer dependentsLeaving, boolean bulkSampled,
-			boolean bulkApproved) {
+			boolean bulkApproved, boolean incomeMismatch) {
 
 		/**
 		 * Offered for bulk approval: no pre-check warning, nobody leaving, no document
-		 * missing or promised by post, not set aside before, 提出済み or 審査中. The service
-		 * checks again (and that a 審査中 form has no decisions yet).
+		 * missing or promised by post, not set aside before, 提出済み or 審査中. What the form
+		 * itself tells; the review module adds its own conditions (documents 確認済, no
+		 * decisions, no blind entry pending) before it offers the form, and checks all
+		 * again on approval.
 		 */
 		public boolean bulkCandidate() {
 			return precheckWarnings != null && precheckWarnings == 0 && dependentsLeaving != null

@@ -2,6 +2,7 @@ package jp.kennin.survey;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,5 +60,31 @@ public interface SurveyBulkReview {
 
 	/** Records that the batch set the form aside for individual review (「抽出」). */
 	void markSampled(long tenantId, long formId, long batchId);
+
+	/**
+	 * The dependents under survey of a queue page's forms and their answers, read in two
+	 * queries (the review module decides from them which forms bulk approval would
+	 * accept); forms of other tenants are absent.
+	 */
+	Map<Long, FormDependents> dependents(long tenantId, Collection<Long> formIds);
+
+	/**
+	 * One form's dependents and the member's answers by dependent ID (absent when not
+	 * answered).
+	 */
+	record FormDependents(List<FormDependent> dependents, Map<Long, DependentAnswers> answers) {
+
+		public DependentAnswers answers(long dependentId) {
+			return answers.getOrDefault(dependentId, DependentAnswers.empty(dependentId));
+		}
+
+	}
+
+	/**
+	 * Records whether a dependent of the form carries 「収入の不一致」 (blind double entry),
+	 * which the review queue shows and filters by
+	 * ({@link ReviewQueue.Filter#incomeMismatch}).
+	 */
+	void markIncomeMismatch(long tenantId, long formId, boolean mismatch);
 
 }

@@ -16,9 +16,13 @@ import java.time.Instant;
  * @param correctionDeadline the deadline to correct a returned form, otherwise null
  * @param correctionExpired a returned form whose correction deadline has passed: the
  * member can no longer change it and is sent to the support desk
+ * @param proxyChannel the channel when the insurer's staff entered and submitted the
+ * latest submission for the member (代行入力), null when the member sent it or nothing was
+ * handed in
  */
 public record SurveyStatus(long campaignId, String campaignTitle, State state, Instant deadline, String receiptNumber,
-		long daysLeft, long formId, String returnMessage, Instant correctionDeadline, boolean correctionExpired) {
+		long daysLeft, long formId, String returnMessage, Instant correctionDeadline, boolean correctionExpired,
+		ProxyChannel proxyChannel) {
 
 	public enum State {
 

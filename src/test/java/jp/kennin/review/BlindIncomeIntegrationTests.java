@@ -209,6 +209,81 @@ class BlindIncomeIntegrationTests {
 			.contains("INCOME_ENTERED");
 	}
 
+	@Test
+	void the_staff_survey_form_hides_the_members_income_too_until_the_figure_is_entered() throws Exception {
+		blind(true);
+		submitWithSpouseIncome("1200000");
+		// Before the review started and while it runs without an entry: hidden, as on the
+		// review screen, with the income checks.
+		mvc.perform(get("/admin/survey-forms/{f}", f.formId).with(reviewerLogin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"income-hidden-" + f.spouseId + "\"")))
+			.andExpect(content().string(containsString("証明書の年収を入力すると表示されます")))
+			.andExpect(content().string(not(containsString("1,200,000"))));
+		reviews.start(reviewer, f.formId);
+		mvc.perform(get("/admin/survey-forms/{f}", f.formId).with(TestStaff.tenantAdmin(f.tenant.id())))
+			.andExpect(content().string(not(containsString("1,200,000"))));
+		incomes.enterIncome(reviewer, f.formId, version(), f.spouseId, 1_200_000);
+		mvc.perform(get("/admin/survey-forms/{f}", f.formId).with(reviewerLogin))
+			.andExpect(content().string(containsString("1,200,000円")))
+			.andExpect(content().string(not(containsString("id=\"income-hidden-"))));
+	}
+
+	@Test
+	void with_the_setting_off_the_staff_survey_form_shows_the_members_income() throws Exception {
+		submitWithSpouseIncome("1200000");
+		mvc.perform(get("/admin/survey-forms/{f}", f.formId).with(reviewerLogin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1,200,000円")))
+			.andExpect(content().string(not(containsString("id=\"income-hidden-"))));
+	}
+
+	@Test
+	void a_mismatch_is_tagged_and_filtered_in_the_queue_and_recomputed_when_the_member_corrects_the_income()
+			throws Exception {
+		blind(true);
+		submitWithSpouseIncome("1200000");
+		reviews.start(reviewer, f.formId);
+		String row = "id=\"mismatch-" + f.formId + "\"";
+		mvc.perform(queue("IN_REVIEW", "MISMATCH"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("該当する調査票はありません。")));
+		mvc.perform(income(f.spouseId, version(), "1,350,000"))
+			.andExpect(flash().attribute("flash", "review.flash.incomeEntered"));
+		mvc.perform(queue("IN_REVIEW", null))
+			.andExpect(content().string(containsString(row)))
+			.andExpect(content().string(containsString(">収入の不一致</span>")));
+		mvc.perform(queue("IN_REVIEW", "MISMATCH"))
+			.andExpect(content().string(containsString(f.bango)))
+			.andExpect(content().string(containsString("<option value=\"MISMATCH\" selected=\"selected\"")));
+
+		// Returned; the member corrects the income to what the certificate says and
+		// resubmits: the flag goes with the mismatch.
+		reviews.returnForCorrection(reviewer, f.formId, version(), new Reviews.ReturnRequest("年収を確認してください",
+				List.of(new Reviews.ReturnReason(f.spouseId, null, "年収が証明書と違います")), null));
+		mvc.perform(step(f.spouseId, "income").param("incomeSalary", "1350000")).andExpect(status().is3xxRedirection());
+		complete(f.spouseId);
+		submit();
+		assertThat(f.formStatus()).isEqualTo("SUBMITTED");
+		mvc.perform(queue("RESUBMITTED", null))
+			.andExpect(content().string(containsString(f.bango)))
+			.andExpect(content().string(not(containsString(row))));
+		mvc.perform(queue("RESUBMITTED", "MISMATCH")).andExpect(content().string(containsString("該当する調査票はありません。")));
+	}
+
+	private MockHttpServletRequestBuilder queue(String tab, String income) {
+		var request = get("/admin/campaigns/{c}/review", f.campaignId).with(reviewerLogin).param("tab", tab);
+		return income == null ? request : request.param("income", income);
+	}
+
+	private void submit() throws Exception {
+		MockHttpServletRequestBuilder submit = post("/survey/{f}/submit", f.formId).with(f.member()).with(csrf());
+		for (String slot : List.of("INCOME_CERTIFICATE", "SALARY_PROOF")) {
+			submit.param("required", f.spouseId + "-" + slot).param("choice-" + f.spouseId + "-" + slot, "MAIL");
+		}
+		mvc.perform(submit).andExpect(redirectedUrl("/survey/" + f.formId + "/receipt"));
+	}
+
 	private void blind(boolean on) {
 		ReviewActor admin = new ReviewActor(f.tenant.id(), "admin-b", "TENANT_ADMIN", null);
 		reviews.changeSettings(admin,

@@ -100,13 +100,14 @@ class BulkApprovalIntegrationTests {
 			assertThat(queue).contains("value=\"" + h.formId(i) + ":" + h.version(i) + "\"");
 		}
 		// The forms still to be looked at (提出済み) carry their warnings and no tick box,
-		// the clean one with an unchecked document included.
+		// the clean one with an unchecked document included: bulk approval would refuse
+		// it, so it is not offered.
 		String submitted = mvc.perform(get("/admin/campaigns/{id}/review", h.campaignId).with(reviewer))
 			.andExpect(content().string(containsString("注意 ")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		for (int i = 3; i < 6; i++) {
+		for (int i = 3; i < 7; i++) {
 			assertThat(submitted).contains(h.bango(i)).doesNotContain("value=\"" + h.formId(i) + ":");
 		}
 
@@ -297,6 +298,16 @@ class BulkApprovalIntegrationTests {
 		reviews.decide(reviewer, h.formId(0), caseVersion(h.formId(0)), h.spouseId(0),
 				new Reviews.DependentDecision(Decision.REMOVE, LocalDate.of(2026, 8, 1), LossReason.EMPLOYMENT, null));
 		confirmDocuments(h, 1);
+		// The queue offers the undecided form only (the approval refuses the other).
+		String inReview = mvc
+			.perform(get("/admin/campaigns/{id}/review", h.campaignId).param("tab", "IN_REVIEW")
+				.with(TestStaff.reviewer(h.tenant.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(inReview).contains(h.bango(0))
+			.doesNotContain("value=\"" + h.formId(0) + ":")
+			.contains("value=\"" + h.formId(1) + ":" + h.version(1) + "\"");
 		var admin = new ReviewActor(h.tenant.id(), "bulk-admin", "TENANT_ADMIN", null);
 		var result = bulk.approve(admin, h.campaignId, selections(h, 0, 2));
 		assertThat(result.approved()).isEqualTo(1);

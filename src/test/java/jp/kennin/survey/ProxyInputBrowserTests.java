@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jp.kennin.document.internal.TestFiles;
 import jp.kennin.roster.RelationshipCategory;
@@ -115,6 +116,15 @@ class ProxyInputBrowserTests {
 			browser.type("removalMonth", "8");
 			browser.type("removalDay", "1");
 			choose(driver, "removalReason", "EMPLOYED");
+			// Saved in the background a moment after typing stops, as on the member's
+			// pages: the page says so and the answer is stored before any button is
+			// pressed.
+			WebElement saved = driver.findElement(By.cssSelector("[data-autosave-status]"));
+			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> saved.isDisplayed());
+			assertThat(saved.getText()).isEqualTo("保存しました");
+			assertThat(jdbc.sql("""
+					select a.continuation from survey_answer a join survey_form_dependent d on d.id = a.dependent_id
+					where d.survey_form_id = ?""").param(formId).query(String.class).single()).isEqualTo("REMOVE");
 			browser.click(driver.findElement(By.cssSelector("#content form button[type=submit]")));
 
 			assertThat(browser.heading()).isEqualTo("窓口 春子さん（妻）の回答内容");

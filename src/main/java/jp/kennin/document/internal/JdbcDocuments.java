@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,6 +233,27 @@ class JdbcDocuments implements Documents {
 	@Override
 	public List<StoredDocument> listForStaff(long tenantId, String kigo, String bango) {
 		return list(new DocumentOwner(tenantId, kigo, bango));
+	}
+
+	@Override
+	public Map<String, List<StoredDocument>> listForStaff(long tenantId, Collection<DocumentOwner> households) {
+		Map<String, List<StoredDocument>> out = new LinkedHashMap<>();
+		List<String> keys = households.stream()
+			.filter(h -> h.tenantId() == tenantId)
+			.map(DocumentOwner::key)
+			.distinct()
+			.toList();
+		if (keys.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("select " + COLUMNS + " from uploaded_document where tenant_id = :tenant and owner_key in (:keys) "
+				+ "and deleted_at is null order by created_at, id")
+			.param("tenant", tenantId)
+			.param("keys", keys)
+			.query(JdbcDocuments::map)
+			.list()
+			.forEach(doc -> out.computeIfAbsent(doc.ownerKey(), k -> new ArrayList<>()).add(doc));
+		return out;
 	}
 
 	@Override

@@ -45,8 +45,11 @@ class BlindIncomeManagement implements BlindIncomes {
 
 	private final MessageSource messages;
 
+	private final IncomeMismatchFlags flags;
+
 	BlindIncomeManagement(SurveyReviewSteps forms, ReviewRepository reviews, IncomeEntryRepository entries,
-			ReviewAudit audit, Clock clock, MessageSource messages) {
+			ReviewAudit audit, Clock clock, MessageSource messages, IncomeMismatchFlags flags) {
+		this.flags = flags;
 		this.forms = forms;
 		this.reviews = reviews;
 		this.entries = entries;
@@ -109,6 +112,7 @@ class BlindIncomeManagement implements BlindIncomes {
 		int tolerance = reviews.settings(actor.tenantId()).incomeToleranceYen();
 		entries.add(actor.tenantId(), review.id(), dependentId, yen, member, tolerance, actor.loginId(), now());
 		boolean mismatch = Math.abs(yen - member) > tolerance;
+		flags.refresh(actor.tenantId(), form, review.id());
 		reviews.addEvent(actor.tenantId(), review.id(), INCOME_ENTERED.name(), dependentId,
 				describe(yen, member, mismatch), actor.loginId(), actor.role(), now());
 		Map<String, String> details = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jp.kennin.review.Decision;
-import jp.kennin.review.DocumentCheck;
 import jp.kennin.review.ReviewActor;
 import jp.kennin.review.ReviewBulkApprovals;
 import jp.kennin.review.ReviewProblem;
@@ -77,12 +76,12 @@ class ReviewBulkManagement implements ReviewBulkApprovals {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final FormDocuments formDocuments;
+	private final BulkOffers offers;
 
 	ReviewBulkManagement(Campaigns campaigns, SurveyBulkReview bulk, SurveyReviewSteps forms, Reviews reviews,
 			ReviewRepository cases, ReviewBulkRepository batches, ReviewAudit audit, Clock clock,
-			PlatformTransactionManager transactions, FormDocuments formDocuments) {
-		this.formDocuments = formDocuments;
+			PlatformTransactionManager transactions, BulkOffers offers) {
+		this.offers = offers;
 		this.campaigns = campaigns;
 		this.bulk = bulk;
 		this.forms = forms;
@@ -235,33 +234,21 @@ class ReviewBulkManagement implements ReviewBulkApprovals {
 	}
 
 	/**
-	 * Clean as the form is now, the version the staff member saw, in this campaign, no
-	 * document marked 不備. Where per-document 確認済 becomes required, check it here too.
+	 * Clean as the form is now, the version the staff member saw, in this campaign, and
+	 * what {@link BulkOffers} asks (documents 確認済, none 不備, no decision yet, blind
+	 * entries made): the same rule that offers the queue's tick box.
 	 */
 	private boolean eligible(ReviewActor actor, long campaignId, Selection s) {
 		var candidate = bulk.candidate(actor.tenantId(), s.formId());
-		return candidate.isPresent() && candidate.get().campaignId() == campaignId
-				&& candidate.get().version() == s.version() && candidate.get().clean()
-				&& batches.deficientDocuments(actor.tenantId(), s.formId()) == 0
-				&& documentsConfirmed(actor, s.formId());
-	}
-
-	/**
-	 * Every document the household handed in for the form's dependents is 確認済, or there
-	 * is none (issue 12: "every required document 確認済 or none required"): bulk approval
-	 * decides without anybody opening the form, so a document nobody has looked at keeps
-	 * the form out of it. A reviewer checks the documents of such forms first.
-	 */
-	private boolean documentsConfirmed(ReviewActor actor, long formId) {
-		var form = forms.find(actor.tenantId(), formId).orElse(null);
-		if (form == null) {
+		if (candidate.isEmpty() || candidate.get().campaignId() != campaignId
+				|| candidate.get().version() != s.version() || !candidate.get().clean()) {
 			return false;
 		}
-		Long caseId = cases.find(actor.tenantId(), formId).map(ReviewRepository.Case::id).orElse(null);
-		return formDocuments.states(actor.tenantId(), form, caseId)
-			.values()
-			.stream()
-			.allMatch(d -> d.result() == DocumentCheck.Result.CONFIRMED);
+		var form = forms.find(actor.tenantId(), s.formId()).orElse(null);
+		return form != null && offers
+			.accepted(actor.tenantId(),
+					List.of(new BulkOffers.FormRef(s.formId(), form.form().kigo(), form.form().bango())))
+			.contains(s.formId());
 	}
 
 	private int version(ReviewActor actor, long formId) {

@@ -2,7 +2,12 @@ package jp.kennin.review.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -51,19 +56,6 @@ class ReviewBulkRepository {
 	}
 
 	/**
-	 * Documents of the form a reviewer marked 不備 (review_document_check). A document
-	 * marked 確認済 is not required yet: the missing-documents count of the form decides
-	 * whether every required document is there.
-	 */
-	int deficientDocuments(long tenantId, long formId) {
-		return jdbc.sql(
-				"select count(*) from review_document_check where tenant_id = ? and survey_form_id = ? and result = 'DEFICIENT'")
-			.params(tenantId, formId)
-			.query(Integer.class)
-			.single();
-	}
-
-	/**
 	 * Any decision on the review's dependents, past ones included (undecided rows too).
 	 */
 	boolean anyDecisionRow(long tenantId, long caseId) {
@@ -71,6 +63,49 @@ class ReviewBulkRepository {
 			.params(tenantId, caseId)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	/**
+	 * The current check of each checked document of the given forms: form → document →
+	 * CONFIRMED or DEFICIENT (one review per form).
+	 */
+	Map<Long, Map<Long, String>> documentChecks(long tenantId, Collection<Long> formIds) {
+		Map<Long, Map<Long, String>> out = new HashMap<>();
+		jdbc.sql("""
+				select survey_form_id, document_id, result from review_document_check
+				where tenant_id = :tenant and survey_form_id in (:forms)""")
+			.param("tenant", tenantId)
+			.param("forms", formIds)
+			.query((rs, n) -> out.computeIfAbsent(rs.getLong("survey_form_id"), k -> new HashMap<>())
+				.put(rs.getLong("document_id"), rs.getString("result")))
+			.list();
+		return out;
+	}
+
+	/** The forms among these whose review has any decision row (past ones included). */
+	Set<Long> formsWithDecisions(long tenantId, Collection<Long> formIds) {
+		return new HashSet<>(jdbc.sql("""
+				select distinct c.survey_form_id from review_case c join review_decision d on d.review_case_id = c.id
+				where c.tenant_id = :tenant and d.tenant_id = :tenant and c.survey_form_id in (:forms)""")
+			.param("tenant", tenantId)
+			.param("forms", formIds)
+			.query(Long.class)
+			.list());
+	}
+
+	/** The dependents with a blind income entry, by form. */
+	Map<Long, Set<Long>> incomeEntries(long tenantId, Collection<Long> formIds) {
+		Map<Long, Set<Long>> out = new HashMap<>();
+		jdbc.sql("""
+				select c.survey_form_id, e.dependent_id from review_case c
+				join review_income_entry e on e.review_case_id = c.id
+				where c.tenant_id = :tenant and e.tenant_id = :tenant and c.survey_form_id in (:forms)""")
+			.param("tenant", tenantId)
+			.param("forms", formIds)
+			.query((rs, n) -> out.computeIfAbsent(rs.getLong("survey_form_id"), k -> new HashSet<>())
+				.add(rs.getLong("dependent_id")))
+			.list();
+		return out;
 	}
 
 }

@@ -35,8 +35,11 @@ class ReviewQueueManagement implements ReviewQueues {
 
 	private final SurveyBulkReview prechecks;
 
+	private final BulkOffers offers;
+
 	ReviewQueueManagement(Campaigns campaigns, ReviewQueue queue, ReviewAudit audit, Clock clock,
-			SurveyBulkReview prechecks) {
+			SurveyBulkReview prechecks, BulkOffers offers) {
+		this.offers = offers;
 		this.prechecks = prechecks;
 		this.campaigns = campaigns;
 		this.queue = queue;
@@ -58,8 +61,16 @@ class ReviewQueueManagement implements ReviewQueues {
 			page = queue.page(tenant, campaignId, filter, after, PAGE_SIZE, clock.instant());
 		}
 		audit.record(REVIEW_QUEUE_VIEWED, actor, "campaign:" + campaignId, details(filter, after));
+		// A tick box only where bulk approval would accept the form (the approval checks
+		// again with the same rule).
+		var offered = offers.accepted(tenant,
+				page.rows()
+					.stream()
+					.filter(ReviewQueue.Row::bulkCandidate)
+					.map(r -> new BulkOffers.FormRef(r.formId(), r.kigo(), r.bango()))
+					.toList());
 		return new Queue(campaign, page, queue.counts(tenant, campaignId), queue.notHandedIn(tenant, campaignId),
-				queue.offices(tenant, campaignId), queue.reviewers(tenant, campaignId));
+				queue.offices(tenant, campaignId), queue.reviewers(tenant, campaignId), offered);
 	}
 
 	private static Map<String, String> details(ReviewQueue.Filter filter, ReviewQueue.After after) {
@@ -72,6 +83,7 @@ class ReviewQueueManagement implements ReviewQueues {
 		put(out, "search", filter.search());
 		put(out, "sort", filter.sort());
 		put(out, "precheck", filter.precheck());
+		put(out, "incomeMismatch", filter.incomeMismatch() ? "true" : null);
 		put(out, "after", after == null ? null : after.formId());
 		return out;
 	}

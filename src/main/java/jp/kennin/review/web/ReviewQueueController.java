@@ -24,6 +24,9 @@ class ReviewQueueController {
 
 	static final String VIEW_QUEUE = "review/queue";
 
+	/** The value of the filter 「収入の不一致あり」 ({@code income=MISMATCH}). */
+	static final String MISMATCH = "MISMATCH";
+
 	private final ReviewQueues queues;
 
 	private final Reviews reviews;
@@ -42,11 +45,13 @@ class ReviewQueueController {
 			@RequestParam(required = false) String reviewer, @RequestParam(required = false) String waiting,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String afterKey, @RequestParam(required = false) Long afterId,
-			@RequestParam(required = false) String precheck, Model model) {
+			@RequestParam(required = false) String precheck, @RequestParam(required = false) String income,
+			Model model) {
 		ReviewActor actor = ReviewActor.of(staff);
 		ReviewQueue.Filter filter = new ReviewQueue.Filter(parse(ReviewQueue.Tab.class, tab), blank(office),
 				parse(ReviewQueue.DocumentFilter.class, documents), blank(reviewer), days(waiting), blank(q),
-				parse(ReviewQueue.Sort.class, sort), parse(ReviewQueue.PrecheckFilter.class, precheck));
+				parse(ReviewQueue.Sort.class, sort), parse(ReviewQueue.PrecheckFilter.class, precheck),
+				MISMATCH.equals(income));
 		ReviewQueue.After after = afterKey == null || afterId == null ? null : new ReviewQueue.After(afterKey, afterId);
 		var queue = queues.list(actor, id, filter, after);
 		model.addAttribute("queue", queue);

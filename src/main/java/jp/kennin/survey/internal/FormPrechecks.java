@@ -3,6 +3,7 @@ package jp.kennin.survey.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jp.kennin.eligibility.EligibilityResult;
+import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.SurveyBulkReview;
 import jp.kennin.survey.SurveyReviewSteps;
@@ -43,10 +45,17 @@ class FormPrechecks implements SurveyBulkReview {
 
 	private final Clock clock;
 
-	FormPrechecks(SurveyReviewSteps forms, JdbcClient jdbc, Clock clock) {
+	private final SurveyFormRepository formRows;
+
+	private final AnswerRepository answers;
+
+	FormPrechecks(SurveyReviewSteps forms, JdbcClient jdbc, Clock clock, SurveyFormRepository formRows,
+			AnswerRepository answers) {
 		this.forms = forms;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.formRows = formRows;
+		this.answers = answers;
 	}
 
 	/**
@@ -121,6 +130,26 @@ class FormPrechecks implements SurveyBulkReview {
 	public void markSampled(long tenantId, long formId, long batchId) {
 		jdbc.sql("update survey_form set bulk_batch_id = ?, bulk_sampled = true where tenant_id = ? and id = ?")
 			.params(batchId, tenantId, formId)
+			.update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, FormDependents> dependents(long tenantId, Collection<Long> formIds) {
+		Map<Long, FormDependents> out = new HashMap<>();
+		if (formIds.isEmpty()) {
+			return out;
+		}
+		Map<Long, List<FormDependent>> byForm = formRows.dependentsOf(tenantId, formIds);
+		Map<Long, DependentAnswers> all = byForm.isEmpty() ? Map.of() : answers.forForms(tenantId, byForm.keySet());
+		byForm.forEach((formId, list) -> out.put(formId, new FormDependents(list, all)));
+		return out;
+	}
+
+	@Override
+	public void markIncomeMismatch(long tenantId, long formId, boolean mismatch) {
+		jdbc.sql("update survey_form set income_mismatch = ? where tenant_id = ? and id = ?")
+			.params(mismatch, tenantId, formId)
 			.update();
 	}
 

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.CampaignVisibility;
 import jp.kennin.survey.MemberSurveys;
+import jp.kennin.survey.ProxyChannel;
 import jp.kennin.survey.SurveyStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +49,16 @@ class HouseholdSurveyStatus implements MemberSurveys {
 		return "RETURNED".equals(rs.getString("status")) && at != null ? at.toInstant() : null;
 	}
 
+	/**
+	 * Handed in (or returned after it): a withdrawn form's earlier proxy submission no
+	 * longer describes it.
+	 */
+	private static boolean handedIn(ResultSet rs) throws SQLException {
+		return HANDED_IN.contains(rs.getString("status"));
+	}
+
+	private static final Set<String> HANDED_IN = Set.of("SUBMITTED", "IN_REVIEW", "COMPLETED", "RETURNED");
+
 	private boolean expired(Instant correctionDeadline) {
 		return correctionDeadline != null && clock.instant().isAfter(correctionDeadline);
 	}
@@ -55,7 +67,10 @@ class HouseholdSurveyStatus implements MemberSurveys {
 	public List<SurveyStatus> statusFor(long tenantId, String kigo, String bango) {
 		return jdbc.sql("""
 				select c.id, c.title, c.deadline, f.id as form_id, f.status, f.receipt_number,
-				  f.return_message, f.correction_deadline from survey_form f
+				  f.return_message, f.correction_deadline,
+				  (select e.channel from survey_form_event e where e.tenant_id = f.tenant_id and e.survey_form_id = f.id
+				    and e.kind = 'SUBMITTED' order by e.id desc fetch first 1 rows only) as channel
+				from survey_form f
 				join campaign c on c.id = f.campaign_id and c.tenant_id = f.tenant_id
 				where f.tenant_id = :tenant and f.kigo = :kigo and f.bango = :bango and %s
 				order by c.deadline""".formatted(CampaignVisibility.RUNNING.sql()))
@@ -68,7 +83,8 @@ class HouseholdSurveyStatus implements MemberSurveys {
 					rs.getString("receipt_number"),
 					ChronoUnit.DAYS.between(JapanTime.today(clock),
 							JapanTime.of(rs.getTimestamp("deadline").toInstant()).toLocalDate()),
-					rs.getLong("form_id"), returned(rs, "return_message"), returnedAt(rs), expired(returnedAt(rs))))
+					rs.getLong("form_id"), returned(rs, "return_message"), returnedAt(rs), expired(returnedAt(rs)),
+					handedIn(rs) ? ProxyChannel.parse(rs.getString("channel")) : null))
 			.list();
 	}
 

@@ -43,7 +43,7 @@ class JdbcReviewQueue implements ReviewQueue {
 				select f.id, f.kigo, f.bango, p.name as insured_name, f.office_code, f.office_name, f.status,
 				  f.returned_count, f.submitted_at, f.receipt_number, f.documents_missing, f.documents_by_mail,
 				  f.documents_added, f.reviewer, f.version, f.precheck_warnings, f.precheck_codes, f.dependents_leaving,
-				  f.bulk_sampled, f.bulk_approved_at,
+				  f.bulk_sampled, f.bulk_approved_at, f.income_mismatch,
 				  (select count(*) from survey_form_dependent d where d.survey_form_id = f.id) as dependents
 				from survey_form f join roster_person p on p.id = f.insured_person_id
 				where f.tenant_id = :tenant and f.campaign_id = :campaign""");
@@ -70,7 +70,7 @@ class JdbcReviewQueue implements ReviewQueue {
 					rs.getInt("documents_added"), rs.getString("reviewer"), rs.getInt("version"),
 					rs.getObject("precheck_warnings", Integer.class), rs.getString("precheck_codes"),
 					rs.getObject("dependents_leaving", Integer.class), rs.getBoolean("bulk_sampled"),
-					rs.getTimestamp("bulk_approved_at") != null);
+					rs.getTimestamp("bulk_approved_at") != null, rs.getBoolean("income_mismatch"));
 		}).list();
 		if (rows.size() <= size) {
 			return new Page(rows, null);
@@ -100,6 +100,11 @@ class JdbcReviewQueue implements ReviewQueue {
 		if (filter.precheck() != null) {
 			sql.append(filter.precheck() == PrecheckFilter.WARNINGS ? " and f.precheck_warnings > 0"
 					: " and f.precheck_warnings = 0");
+		}
+		if (filter.incomeMismatch()) {
+			// An equality, so the index by status, flag and submission time (V97) keeps
+			// the page's order.
+			sql.append(" and f.income_mismatch = true");
 		}
 		if (filter.reviewer() != null && !filter.reviewer().isBlank()) {
 			sql.append(" and f.reviewer = :reviewer");

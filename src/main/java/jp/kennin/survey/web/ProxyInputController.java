@@ -28,6 +28,7 @@ import jp.kennin.survey.internal.SurveyProblem;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -205,6 +206,31 @@ class ProxyInputController {
 		SurveyStep next = step.next(saved.saved());
 		String base = "redirect:/admin/proxy/" + formId + "/d/" + dependentId;
 		return next == null || "section".equals(returnTo) ? base : base + "/" + next.slug();
+	}
+
+	/**
+	 * Background save from the page's script (the member pages' {@code survey.js}) while
+	 * staff type, through the same service call as the page's own save: only a step that
+	 * validates is saved, on the version the page showed (a member saving meanwhile gets
+	 * 409, never overwritten), and the new version is answered for the page's next save.
+	 * The CSRF token comes with the form's fields.
+	 */
+	@PostMapping(path = "/d/{dependentId}/{slug}", headers = "X-Kennin-Autosave")
+	ResponseEntity<Void> autosaveStep(StaffActor actor, @PathVariable long formId, @PathVariable long dependentId,
+			@PathVariable String slug, @ModelAttribute AnswerForm answerForm, BindingResult result) {
+		SurveyStep step = step(slug);
+		SurveyAnswering.StepSave saved;
+		try {
+			saved = proxy.save(actor, formId, dependentId, answerForm.getVersion(), step.slug(),
+					base -> StepParser.apply(step, answerForm, base, result));
+		}
+		catch (SurveyProblem problem) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).build();
+		}
+		if (!saved.valid()) {
+			return ResponseEntity.unprocessableEntity().build();
+		}
+		return ResponseEntity.noContent().header("X-Kennin-Version", String.valueOf(saved.saved().version())).build();
 	}
 
 	@GetMapping("/d/{dependentId}")

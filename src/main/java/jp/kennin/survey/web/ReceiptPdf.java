@@ -11,6 +11,7 @@ import jp.kennin.platform.DateStyle;
 import jp.kennin.platform.PdfFlow;
 import jp.kennin.roster.RelationshipLabels;
 import jp.kennin.survey.FormDependent;
+import jp.kennin.survey.ProxyChannel;
 import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.tenant.Tenant;
@@ -42,10 +43,12 @@ final class ReceiptPdf {
 	 * required)
 	 * @param marks notes per document ID, e.g. 「提出後に追加（…）」 for files added since
 	 * submission
+	 * @param proxyChannel the channel when staff entered and submitted the form (代行入力),
+	 * else null
 	 */
 	static byte[] render(MemberForm form, Tenant tenant, String insuredName,
 			DocumentRequirements.Requirements requirements, List<StoredDocument> files, Map<Long, String> marks,
-			MessageSource messages, Locale locale) throws IOException {
+			ProxyChannel proxyChannel, MessageSource messages, Locale locale) throws IOException {
 		try (PdfFlow pdf = new PdfFlow(PdfFlow.bundledFont(), msg(messages, locale, "survey.pdf.title"))) {
 			pdf.paragraph(msg(messages, locale, "survey.pdf.title"), TITLE, true, 0);
 			pdf.paragraph(tenant.name() + "　" + form.campaign().title(), BODY, false, 0);
@@ -56,6 +59,12 @@ final class ReceiptPdf {
 			head.add(row(msg(messages, locale, "survey.pdf.insured"), insuredName));
 			head.add(row(msg(messages, locale, "survey.staff.col.kigoBango"),
 					form.form().kigo() + " / " + form.form().bango()));
+			if (proxyChannel != null) {
+				head.add(row(msg(messages, locale, "survey.proxy.pdf.channel"),
+						messages.getMessage("survey.proxy.short",
+								new Object[] { msg(messages, locale, "survey.proxy.channel." + proxyChannel.name()) },
+								locale)));
+			}
 			pdf.table(head, BODY);
 			for (FormDependent d : form.dependents()) {
 				pdf.paragraph(d.name() + "（" + RelationshipLabels.label(d.relationship(), messages, locale) + "）"

@@ -14,6 +14,7 @@ import jp.kennin.document.StoredDocument;
 import jp.kennin.platform.Downloads;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.survey.FormDependent;
+import jp.kennin.survey.StaffIncomeVisibility;
 import jp.kennin.survey.SurveyStatus;
 import jp.kennin.survey.internal.DocumentRequirements;
 import jp.kennin.survey.internal.EligibilityCheck;
@@ -22,6 +23,7 @@ import jp.kennin.survey.internal.SurveyAnswering;
 import jp.kennin.survey.internal.StaffSurveyForms;
 import jp.kennin.survey.internal.SurveyFormQueries;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -61,9 +63,13 @@ class StaffSurveyFormController {
 
 	private final jp.kennin.survey.internal.ProxyAnswering proxyInput;
 
+	private final ObjectProvider<StaffIncomeVisibility> incomeVisibility;
+
 	StaffSurveyFormController(StaffSurveyForms forms, SurveyAnswering answering, EligibilityCheck eligibility,
 			MessageSource messages, Documents documents, DocumentRequirements requirements,
-			jp.kennin.survey.internal.ProxyAnswering proxyInput) {
+			jp.kennin.survey.internal.ProxyAnswering proxyInput,
+			ObjectProvider<StaffIncomeVisibility> incomeVisibility) {
+		this.incomeVisibility = incomeVisibility;
 		this.proxyInput = proxyInput;
 		this.forms = forms;
 		this.answering = answering;
@@ -132,6 +138,11 @@ class StaffSurveyFormController {
 		model.addAttribute("addedAfterSubmission", answering.addedAfterSubmission(form));
 		model.addAttribute("slotNames", DocumentSlots.names(messages, locale));
 		model.addAttribute("proxySubmissions", proxyInput.proxySubmissions(actor, formId));
+		// Blind double entry: the member's income stays hidden here as on the review
+		// screen until a reviewer has entered the certificate's figure.
+		StaffIncomeVisibility visibility = incomeVisibility.getIfAvailable(() -> StaffIncomeVisibility.NONE);
+		model.addAttribute("hiddenIncome", visibility.hiddenIncome(form.form().tenantId(), formId));
+		model.addAttribute("incomeWarnings", visibility.incomeWarnings());
 		return VIEW_DETAIL;
 	}
 

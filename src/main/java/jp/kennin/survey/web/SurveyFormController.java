@@ -405,7 +405,7 @@ class SurveyFormController {
 	/** The member's PDF copy (控え) of a submitted form. */
 	@GetMapping("/{formId}/receipt.pdf")
 	org.springframework.http.ResponseEntity<byte[]> receiptPdf(Authentication auth, @PathVariable long formId,
-			Locale locale) throws IOException {
+			Locale locale, Model model) throws IOException {
 		HouseholdScopedPrincipal member = MemberHousehold.of(auth);
 		MemberForm form = answering.load(member, formId);
 		if (!form.form().submitted()) {
@@ -418,7 +418,10 @@ class SurveyFormController {
 			.orElse("");
 		var files = documents.list(new DocumentOwner(member.tenantId(), member.kigo(), member.bango()));
 		byte[] pdf = ReceiptPdf.render(form, tenant, insuredName, requirements.of(form, files), files,
-				marks(answering.addedAfterSubmission(form), locale), messages, locale);
+				marks(answering.addedAfterSubmission(form), locale),
+				// 代行入力: the channel ProxyNoteAdvice put in the model, as on the receipt
+				// page
+				(jp.kennin.survey.ProxyChannel) model.getAttribute("proxyChannel"), messages, locale);
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
