@@ -38,7 +38,7 @@ class TenantHeaderAdvice {
 
 	/**
 	 * The insurers seen lately, by id: an error page rendered while the database is down
-	 * still shows the member's help desk (one small entry per insurer).
+	 * still names the insurer it knows of without a query (one small entry per insurer).
 	 */
 	private final Map<Long, Tenant> lastKnown = new ConcurrentHashMap<>();
 
