@@ -121,7 +121,7 @@ class ProxyInputBrowserTests {
 			// pressed.
 			WebElement saved = driver.findElement(By.cssSelector("[data-autosave-status]"));
 			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> saved.isDisplayed());
-			assertThat(saved.getText()).isEqualTo("保存しました");
+			assertThat(saved.getText()).isEqualTo("入力内容を自動保存しました。");
 			assertThat(jdbc.sql("""
 					select a.continuation from survey_answer a join survey_form_dependent d on d.id = a.dependent_id
 					where d.survey_form_id = ?""").param(formId).query(String.class).single()).isEqualTo("REMOVE");

@@ -154,6 +154,10 @@ class ReviewQueueBenchmark {
 		filters.put("reviewer on 審査中", filter(Tab.IN_REVIEW, null, null, "reviewer3", null, null, null, null));
 		filters.put("reviewer on 提出済み (no match: whole tab)",
 				filter(Tab.SUBMITTED, null, null, "reviewer3", null, null, null, null));
+		// 「収入の不一致あり」 (V97): no seeded form carries it, so the filter's index must stop at
+		// once rather than read the tab.
+		filters.put("income mismatch on 審査中 (matches nothing)",
+				new Filter(Tab.IN_REVIEW, null, null, null, null, null, null, null, true));
 		filters.put("waiting ≥ 20 days", filter(Tab.SUBMITTED, null, null, null, 20, null, null, null));
 		filters.put("office + documents MISSING + precheck WARNINGS",
 				filter(Tab.SUBMITTED, "007", DocumentFilter.MISSING, null, null, null, null, PrecheckFilter.WARNINGS));
