@@ -210,7 +210,8 @@ final class LetterPdf implements Closeable {
 		}
 		this.page.drawImage(qr(url), RIGHT - QR_SIZE, pdfY(top + QR_SIZE), QR_SIZE, QR_SIZE);
 		lines(labels.get("letter.pdf.qrCaption"), RIGHT - QR_SIZE, top + QR_SIZE + 1 * MM, 7.5f, QR_SIZE, false);
-		y += 3 * MM;
+		// Below the QR code's caption too, which is taller than a short box.
+		y = Math.max(y + 3 * MM, top + QR_SIZE + 14 * MM);
 		return lines(labels.get(h.hasAccount() ? "letter.pdf.howLogin" : "letter.pdf.howSignup"), LEFT, y, 9.5f,
 				RIGHT - LEFT, false);
 	}
