@@ -1,7 +1,6 @@
 package jp.kennin.letter.internal;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,10 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -71,6 +73,8 @@ final class LetterPdf implements Closeable {
 
 	private final PDDocument document;
 
+	private final TrueTypeFont trueType;
+
 	private final PDType0Font font;
 
 	private final Map<String, PDImageXObject> qrCodes = new HashMap<>();
@@ -87,7 +91,12 @@ final class LetterPdf implements Closeable {
 		// Page contents go to a temporary file: 10,000 pages do not fill the heap.
 		this.document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
 		this.document.getDocumentInformation().setTitle(title);
-		this.font = PDType0Font.load(this.document, new ByteArrayInputStream(font()), true);
+		// Without glyph substitution: PDFBox's GSUB pass for Latin runs a regex over
+		// every
+		// string shown, which took most of the time of a batch; Japanese text needs none.
+		this.trueType = new TTFParser().parse(new RandomAccessReadBuffer(font()));
+		this.trueType.setEnableGsub(false);
+		this.font = PDType0Font.load(this.document, this.trueType, true);
 		this.labels = labels;
 	}
 
@@ -139,7 +148,12 @@ final class LetterPdf implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		this.document.close();
+		try {
+			this.document.close();
+		}
+		finally {
+			this.trueType.close();
+		}
 	}
 
 	private void addressBlock(LetterHousehold h) throws IOException {
@@ -196,7 +210,8 @@ final class LetterPdf implements Closeable {
 		}
 		this.page.drawImage(qr(url), RIGHT - QR_SIZE, pdfY(top + QR_SIZE), QR_SIZE, QR_SIZE);
 		lines(labels.get("letter.pdf.qrCaption"), RIGHT - QR_SIZE, top + QR_SIZE + 1 * MM, 7.5f, QR_SIZE, false);
-		y += 3 * MM;
+		// Below the QR code's caption too, which is taller than a short box.
+		y = Math.max(y + 3 * MM, top + QR_SIZE + 14 * MM);
 		return lines(labels.get(h.hasAccount() ? "letter.pdf.howLogin" : "letter.pdf.howSignup"), LEFT, y, 9.5f,
 				RIGHT - LEFT, false);
 	}
