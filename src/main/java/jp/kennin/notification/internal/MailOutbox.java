@@ -98,8 +98,7 @@ class MailOutbox implements Mailer, MailDeliveries {
 			.addValue("subject", mail.subject())
 			.addValue("body", mail.body())
 			.addValue("now", now)
-			.addValue("notAfter", mail.notAfter() == null ? null : Timestamp.from(mail.notAfter()),
-					Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("notAfter", mail.notAfter() == null ? null : Timestamp.from(mail.notAfter()), Types.TIMESTAMP)
 			.addValue("key", mail.supersedeKey(), Types.VARCHAR);
 	}
 
@@ -108,12 +107,11 @@ class MailOutbox implements Mailer, MailDeliveries {
 		if (mail.supersedeKey() == null) {
 			return;
 		}
+		String sameTenant = mail.tenantId() == null ? "tenant_id is null" : "tenant_id = :tenant";
 		jdbc.sql("""
 				update mail_outbox set status = 'SUPERSEDED', claimed_by = null, claimed_until = null
-				where status = 'PENDING' and supersede_key = :key
-				  and (tenant_id = :tenant or (tenant_id is null and :tenant is null))""")
-			.param("key", mail.supersedeKey())
-			.param("tenant", mail.tenantId(), Types.BIGINT)
+				where status = 'PENDING' and supersede_key = :key and %s""".formatted(sameTenant))
+			.paramSource(new MapSqlParameterSource("key", mail.supersedeKey()).addValue("tenant", mail.tenantId()))
 			.update();
 	}
 

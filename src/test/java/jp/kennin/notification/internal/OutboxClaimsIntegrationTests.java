@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import jp.kennin.notification.MailBounced;
 import jp.kennin.notification.MailBounces;
@@ -31,11 +30,14 @@ import jp.kennin.tenant.Tenants;
 import jp.kennin.test.FakeSmtp;
 import jp.kennin.test.KenninIntegrationTest;
 import jp.kennin.test.MutableClock;
+import jp.kennin.test.TestPostgres;
 import jp.kennin.test.TestTenants;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -56,11 +58,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 		"spring.datasource.url=jdbc:h2:mem:kennin-outbox-claims;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 				+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"kennin.scheduling.enabled=false" })
-// On PostgreSQL the test contexts share one database, whose other contexts' dispatchers
-// would take these mails; the SQL is the same on both (for update skip locked).
-@DisabledIfSystemProperty(named = "kennin.test.db", matches = "postgres")
 @RecordApplicationEvents
 class OutboxClaimsIntegrationTests {
+
+	/**
+	 * On PostgreSQL a schema of its own, for the same reason as the H2 database above.
+	 */
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		if (TestPostgres.selected()) {
+			registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrlWithOwnSchema("claims"));
+		}
+	}
 
 	@Autowired
 	Mailer mailer;
