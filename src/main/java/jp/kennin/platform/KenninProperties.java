@@ -60,7 +60,33 @@ public record KenninProperties(@NotNull Path dataDir,
 			boolean pathStyle, String prefix) {
 	}
 
-	public record Mail(@NotNull Path captureDir, @NotNull Duration pollInterval, @Positive int maxAttempts) {
+	/**
+	 * The outbox. {@code claimLease}: how long a node's claim on a few mails lasts
+	 * without renewal (a live node renews it; the mails of a node that died are taken by
+	 * another after this). {@code batchSize}: mails claimed at once.
+	 * {@code defaultPerMinute}: a tenant's mails per minute unless its settings say
+	 * otherwise (0: unlimited). {@code probeInterval}: how often a node tries one mail
+	 * that failed because the server was down while nothing else is due.
+	 */
+	public record Mail(@NotNull Path captureDir, @NotNull Duration pollInterval, @Positive int maxAttempts,
+			Duration claimLease, Integer batchSize, Integer defaultPerMinute, Duration probeInterval) {
+
+		@ConstructorBinding
+		public Mail {
+			claimLease = claimLease == null ? Duration.ofSeconds(15) : claimLease;
+			batchSize = batchSize == null ? 10 : batchSize;
+			defaultPerMinute = defaultPerMinute == null ? 600 : defaultPerMinute;
+			probeInterval = probeInterval == null ? Duration.ofSeconds(30) : probeInterval;
+			if (claimLease.compareTo(Duration.ofSeconds(1)) < 0 || batchSize < 1 || defaultPerMinute < 0) {
+				throw new IllegalArgumentException(
+						"kennin.mail: claim-lease must be at least 1s, batch-size positive, default-per-minute 0 or more");
+			}
+		}
+
+		public Mail(Path captureDir, Duration pollInterval, int maxAttempts) {
+			this(captureDir, pollInterval, maxAttempts, null, null, null, null);
+		}
+
 	}
 
 	/** {@code enabled} is empty (decide by database), "true" or "false". */

@@ -1,6 +1,7 @@
 package jp.kennin.lossnotice;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,25 @@ class LossNoticeIntegrationTests {
 		String after = page(a);
 		assertThat(after).contains("id=\"notice-" + childA + "\"", "id=\"certificate-" + childA + "\"", "通知 一郎")
 			.doesNotContain("全員継続");
+	}
+
+	@Test
+	void while_the_member_may_still_answer_a_removal_no_notice_or_certificate_is_issued() throws Exception {
+		reviews.changeSettings(fx.admin, reviews.settings(fx.tenant.id()).withRebuttalDays(14));
+		try {
+			fx.decideAndComplete(a, List.of("01", "02"), List.of(keep(), remove(2026, 6, 1, LossReason.EMPLOYMENT)));
+			assertThat(page(a)).doesNotContain("notice-" + childA);
+			mvc.perform(get(memberUrl(formA, childA, "certificate")).with(fx.member(a)))
+				.andExpect(status().isNotFound());
+
+			// The window ends: the removal is final and both papers are there.
+			clock.setInstant(clock.instant().plus(Duration.ofDays(16)));
+			assertThat(page(a)).contains("id=\"notice-" + childA + "\"", "id=\"certificate-" + childA + "\"");
+			mvc.perform(get(memberUrl(formA, childA, "certificate")).with(fx.member(a))).andExpect(status().isOk());
+		}
+		finally {
+			reviews.changeSettings(fx.admin, reviews.settings(fx.tenant.id()).withRebuttalDays(0));
+		}
 	}
 
 	@Test

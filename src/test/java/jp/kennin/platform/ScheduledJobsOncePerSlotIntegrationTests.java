@@ -46,16 +46,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduledJobsOncePerSlotIntegrationTests {
 
 	/** Every scheduled job, by lock name, with its interval in production. */
-	static final Map<String, Duration> JOBS = Map.of("mail-outbox", Duration.ofSeconds(2), "account-housekeeping",
-			Duration.ofHours(1), "roster-import-housekeeping", Duration.ofMinutes(5), "campaign-closer",
-			Duration.ofMinutes(1), "session-cleanup", Duration.ofMinutes(5), "document-scan", Duration.ofSeconds(5),
-			"campaign-reminders", Duration.ofMinutes(1));
+	// The mail outbox takes no lock: nodes claim mails with short leases instead
+	// (OutboxClaimsIntegrationTests).
+	static final Map<String, Duration> JOBS = Map.of("account-housekeeping", Duration.ofHours(1),
+			"roster-import-housekeeping", Duration.ofMinutes(5), "campaign-closer", Duration.ofMinutes(1),
+			"session-cleanup", Duration.ofMinutes(5), "document-scan", Duration.ofSeconds(5), "campaign-reminders",
+			Duration.ofMinutes(1));
 
-	/**
-	 * Jobs a second run in the same slot cannot harm: the outbox sends only mail still
-	 * due, so it releases its lock when a run ends (holding it would delay mail).
-	 */
-	static final Set<String> MAY_RUN_AGAIN = Set.of("mail-outbox");
+	/** Jobs a second run in the same slot cannot harm (none at present). */
+	static final Set<String> MAY_RUN_AGAIN = Set.of();
 
 	@Autowired
 	ApplicationContext context;
@@ -138,9 +137,8 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 	}
 
 	/**
-	 * The lock of every {@code @Scheduled} method of Kennin's beans (and of the mail
-	 * dispatcher, which has a thread of its own), as ShedLock's proxy reads it when the
-	 * method is called.
+	 * The lock of every {@code @Scheduled} or {@code @SchedulerLock} method of Kennin's
+	 * beans, as ShedLock's proxy reads it when the method is called.
 	 */
 	private Map<String, LockConfiguration> scheduledJobLocks() {
 		Map<String, LockConfiguration> locks = new LinkedHashMap<>();

@@ -67,6 +67,29 @@ public final class TestPostgres {
 		return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
 	}
 
+	/**
+	 * A URL for a schema of its own, {@code suffix} appended to this JVM's schema name,
+	 * for a test context that must not share tables with the others (dropped at exit).
+	 */
+	public static synchronized String jdbcUrlWithOwnSchema(String suffix) {
+		String schema = SCHEMA + "_" + suffix;
+		try (Connection c = connect(); Statement s = c.createStatement()) {
+			s.execute("create schema if not exists " + schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at " + URL + " cannot be used (" + ex.getMessage() + ")", ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (Connection c = connect(); Statement s = c.createStatement()) {
+				s.execute("drop schema if exists " + schema + " cascade");
+			}
+			catch (SQLException ignored) {
+				// A leftover kt_ schema is harmless.
+			}
+		}));
+		return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+	}
+
 	private static void dropSchema() {
 		try (Connection c = connect(); Statement s = c.createStatement()) {
 			s.execute("drop schema if exists " + SCHEMA + " cascade");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 
 import jp.kennin.notification.Mailer;
@@ -53,6 +54,15 @@ public class AccountMails {
 	 */
 	public void send(Tenant tenant, String to, Template template, Map<String, String> values) {
 		mailer.enqueue(compose(tenant, to, template, values));
+	}
+
+	/**
+	 * Queues a code mail: not sent after {@code notAfter} (the code's expiry), and
+	 * replacing the unsent mail queued earlier with the same {@code key}.
+	 */
+	public void sendCode(Tenant tenant, String to, Template template, Map<String, String> values, Instant notAfter,
+			String key) {
+		mailer.enqueue(compose(tenant, to, template, values).notAfter(notAfter).supersedes(key));
 	}
 
 	/**

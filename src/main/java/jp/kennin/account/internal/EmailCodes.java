@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jp.kennin.notification.MailDeliveries;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -59,6 +61,17 @@ public class EmailCodes {
 
 	}
 
+	/**
+	 * Where the mail with the newest code stands, for the code page: DELAYED while it is
+	 * still unsent after a failed attempt or longer than a send takes, UNDELIVERABLE when
+	 * it was given up (failed, or its code expired first), otherwise NORMAL.
+	 */
+	public enum MailState {
+
+		NORMAL, DELAYED, UNDELIVERABLE
+
+	}
+
 	public enum Outcome {
 
 		ACCEPTED, WRONG, EXPIRED, DEAD, NONE
@@ -78,10 +91,33 @@ public class EmailCodes {
 
 	private final Secrets secrets;
 
-	EmailCodes(JdbcClient jdbc, Clock clock, Secrets secrets) {
+	private final MailDeliveries deliveries;
+
+	EmailCodes(JdbcClient jdbc, Clock clock, Secrets secrets, MailDeliveries deliveries) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.secrets = secrets;
+		this.deliveries = deliveries;
+	}
+
+	/**
+	 * The outbox key of an account's code mails of one purpose: a new code's mail
+	 * replaces the unsent mail of the code it supersedes, so a replaced code never
+	 * arrives.
+	 */
+	public static String mailKey(long accountId, Purpose purpose) {
+		return "code:" + purpose.name() + ":" + accountId;
+	}
+
+	/** Whether the mail with the account's newest code of this purpose has gone out. */
+	@Transactional(readOnly = true)
+	public MailState mailState(long tenantId, long accountId, Purpose purpose) {
+		return deliveries.latest(tenantId, mailKey(accountId, purpose)).map(d -> {
+			if (d.undeliverable()) {
+				return MailState.UNDELIVERABLE;
+			}
+			return d.delayed(clock.instant()) ? MailState.DELAYED : MailState.NORMAL;
+		}).orElse(MailState.NORMAL);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

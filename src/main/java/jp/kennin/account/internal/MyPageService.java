@@ -1,6 +1,7 @@
 package jp.kennin.account.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -102,9 +103,10 @@ public class MyPageService {
 		EmailCodes.Issue issue = codes.issue(member.tenantId(), account.id(), EmailCodes.Purpose.CHANGE_EMAIL, flowId,
 				newEmail);
 		if (issue.status() == EmailCodes.IssueStatus.SENT) {
-			mails.send(tenant(member), newEmail, AccountMails.Template.EMAIL_CHANGE_CODE,
-					Map.of("name", member.name(), "code", issue.code(), "expires",
-							JapanTime.formatDateTime(clock.instant().plus(EmailCodes.VALIDITY))));
+			Instant expires = clock.instant().plus(EmailCodes.VALIDITY);
+			mails.sendCode(tenant(member), newEmail, AccountMails.Template.EMAIL_CHANGE_CODE,
+					Map.of("name", member.name(), "code", issue.code(), "expires", JapanTime.formatDateTime(expires)),
+					expires, EmailCodes.mailKey(account.id(), EmailCodes.Purpose.CHANGE_EMAIL));
 			audit.member(AccountAuditEvent.CODE_SENT, account, ip, Map.of("purpose", "CHANGE_EMAIL"));
 		}
 		return issue;
@@ -128,6 +130,12 @@ public class MyPageService {
 			sessions.endAll(account.userId(), null);
 		}
 		return verdict;
+	}
+
+	/** Whether the mail with the newest e-mail change code has gone out. */
+	@Transactional(readOnly = true)
+	public EmailCodes.MailState codeMailState(MemberPrincipal member) {
+		return codes.mailState(member.tenantId(), member.accountId(), EmailCodes.Purpose.CHANGE_EMAIL);
 	}
 
 	/** The address a still pending change of this flow goes to. */

@@ -255,11 +255,20 @@ public class SignupService {
 				match.flowId(), email);
 		if (issue.status() == EmailCodes.IssueStatus.SENT) {
 			limits.countCode(match);
-			mails.send(tenant(match), email, AccountMails.Template.SIGNUP_CODE, Map.of("name", person.name(), "code",
-					issue.code(), "expires", JapanTime.formatDateTime(clock.instant().plus(EmailCodes.VALIDITY))));
+			Instant expires = clock.instant().plus(EmailCodes.VALIDITY);
+			mails.sendCode(tenant(match), email, AccountMails.Template.SIGNUP_CODE,
+					Map.of("name", person.name(), "code", issue.code(), "expires", JapanTime.formatDateTime(expires)),
+					expires, EmailCodes.mailKey(account.id(), EmailCodes.Purpose.VERIFY_EMAIL));
 			audit.member(AccountAuditEvent.CODE_SENT, account, ip, Map.of("purpose", "VERIFY_EMAIL"));
 		}
 		return issue;
+	}
+
+	/** Whether the mail with the newest sign-up code has gone out. */
+	@Transactional(readOnly = true)
+	public EmailCodes.MailState codeMailState(Match match) {
+		return match.accountId() == null ? EmailCodes.MailState.NORMAL
+				: codes.mailState(match.tenantId(), match.accountId(), EmailCodes.Purpose.VERIFY_EMAIL);
 	}
 
 	public Optional<MemberAccount> pendingAccount(Match match) {

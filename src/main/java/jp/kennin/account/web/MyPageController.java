@@ -108,6 +108,7 @@ class MyPageController {
 		model.addAttribute("codeForm", new Forms.CodeForm());
 		model.addAttribute("sentTo", sentTo.get());
 		model.addAttribute("sender", myPage.tenant(member).mailFromAddress());
+		model.addAttribute("codeMail", myPage.codeMailState(member).name());
 		return VIEW_EMAIL_CODE;
 	}
 
@@ -132,6 +133,7 @@ class MyPageController {
 		}
 		model.addAttribute("sentTo", sentTo.get());
 		model.addAttribute("sender", myPage.tenant(member).mailFromAddress());
+		model.addAttribute("codeMail", myPage.codeMailState(member).name());
 		return VIEW_EMAIL_CODE;
 	}
 

@@ -215,6 +215,7 @@ class SignupAccountController {
 		model.addAttribute("sentTo", account.email());
 		model.addAttribute("sender", tenant.mailFromAddress());
 		model.addAttribute("supportTenant", tenant);
+		model.addAttribute("codeMail", signup.codeMailState(match).name());
 		return VIEW_CODE;
 	}
 

@@ -3,6 +3,8 @@ package jp.kennin.lossnotice.internal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,14 +19,16 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads final removals from the review's decisions joined with the form's household and
  * dependent (the review's and survey's tables, read only, as the review's own exports
- * do). "Final" is the exports' rule: 削除 with approval {@code APPROVED} (a TENANT_ADMIN's
- * own removal, or a reviewer's proposal once approved); a rebuttal window (「削除予定」) will
- * narrow it in one place, {@link #FINAL}.
+ * do). "Final" is the exports' rule, in one place, {@link #FINAL}: 削除 with approval
+ * {@code APPROVED} (a TENANT_ADMIN's own removal, or a reviewer's proposal once approved)
+ * whose rebuttal window (「削除予定」) has ended or was never set. A notice or a 資格喪失証明書 for a
+ * removal the member may still answer would certify what can yet be undone.
  */
 @Repository
 class RemovalRepository {
 
-	static final String FINAL = "rd.decision = 'REMOVE' and rd.approval = 'APPROVED'";
+	static final String FINAL = "rd.decision = 'REMOVE' and rd.approval = 'APPROVED'"
+			+ " and (rd.rebuttal_ends_at is null or rd.rebuttal_ends_at <= ?)";
 
 	private static final String SELECT = """
 			select f.id as form_id, f.campaign_id, f.status, f.kigo, f.bango, p.name as insured_name,
@@ -43,8 +47,11 @@ class RemovalRepository {
 
 	private final JdbcTemplate cursor;
 
-	RemovalRepository(JdbcClient jdbc, DataSource dataSource) {
+	private final Clock clock;
+
+	RemovalRepository(JdbcClient jdbc, DataSource dataSource, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		// A campaign's bulk download streams through a cursor (PostgreSQL needs a fetch
 		// size inside a transaction for that).
 		this.cursor = new JdbcTemplate(dataSource);
@@ -54,7 +61,7 @@ class RemovalRepository {
 	/** The final removals of one form of the tenant, in 枝番 order. */
 	List<FinalRemoval> ofForm(long tenantId, long formId) {
 		return jdbc.sql(SELECT + "and rc.tenant_id = ? and rc.survey_form_id = ? order by d.edaban, d.id")
-			.params(tenantId, formId)
+			.params(now(), tenantId, formId)
 			.query((rs, n) -> removal(rs))
 			.list();
 	}
@@ -67,7 +74,11 @@ class RemovalRepository {
 		cursor.query(SELECT + "and rc.tenant_id = ? and rc.campaign_id = ? order by f.kigo, f.bango, d.edaban, d.id",
 				(ResultSet rs) -> {
 					each.accept(removal(rs));
-				}, tenantId, campaignId);
+				}, now(), tenantId, campaignId);
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(clock.instant());
 	}
 
 	private static FinalRemoval removal(ResultSet rs) throws SQLException {

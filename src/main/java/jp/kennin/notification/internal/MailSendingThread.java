@@ -10,10 +10,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the outbox dispatcher every {@code kennin.mail.poll-interval} on a thread of its
- * own instead of the scheduler the other jobs share: an SMTP server that accepts a
- * connection and then hangs (up to the SMTP timeouts in application.yml) holds up mail
- * only, never the housekeeping, campaign closing or session clean-up. Not a bean of type
+ * Runs the outbox dispatcher every {@code kennin.mail.poll-interval} (and the renewal of
+ * its claims every third of {@code kennin.mail.claim-lease}) on threads of their own
+ * instead of the scheduler the other jobs share: an SMTP server that accepts a connection
+ * and then hangs (up to the SMTP timeouts in application.yml) holds up mail only, never
+ * the housekeeping, campaign closing or session clean-up. Not a bean of type
  * TaskScheduler on purpose: one would replace Boot's shared scheduler and task executor.
  */
 @Component
@@ -30,7 +31,6 @@ class MailSendingThread implements SmartLifecycle {
 	private volatile ThreadPoolTaskScheduler scheduler;
 
 	MailSendingThread(OutboxDispatcher dispatcher, KenninProperties properties) {
-		// The proxy: each run takes the cluster-wide outbox lock.
 		this.dispatcher = dispatcher;
 		this.interval = properties.mail().pollInterval();
 	}
@@ -41,7 +41,9 @@ class MailSendingThread implements SmartLifecycle {
 			return;
 		}
 		ThreadPoolTaskScheduler s = new ThreadPoolTaskScheduler();
-		s.setPoolSize(1);
+		// One thread sends; the other renews this node's claims while the first waits on
+		// a slow server, so they are not taken (and sent again) by another node.
+		s.setPoolSize(2);
 		s.setThreadNamePrefix(THREAD_PREFIX);
 		// On shutdown let a mail being sent finish (up to about one read timeout), so it
 		// is
@@ -51,6 +53,7 @@ class MailSendingThread implements SmartLifecycle {
 		s.setDaemon(true);
 		s.initialize();
 		s.scheduleWithFixedDelay(this.dispatcher::dispatch, this.interval);
+		s.scheduleWithFixedDelay(this.dispatcher::renewClaims, this.dispatcher.lease().dividedBy(3));
 		this.scheduler = s;
 	}
 
