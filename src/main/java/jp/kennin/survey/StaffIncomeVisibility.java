@@ -24,6 +24,11 @@ public interface StaffIncomeVisibility {
 			return Set.of();
 		}
 
+		@Override
+		public boolean blindEntryOn(long tenantId) {
+			return false;
+		}
+
 	};
 
 	/**
@@ -37,5 +42,12 @@ public interface StaffIncomeVisibility {
 	 * hidden figure.
 	 */
 	Set<String> incomeWarnings();
+
+	/**
+	 * Whether the insurer's blind double entry is on: then a list of many forms (the
+	 * forms CSV) leaves every member income figure out, rather than working out per
+	 * dependent which have been entered.
+	 */
+	boolean blindEntryOn(long tenantId);
 
 }

@@ -1,5 +1,6 @@
 package jp.kennin.review;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -227,6 +228,23 @@ class BlindIncomeIntegrationTests {
 		mvc.perform(get("/admin/survey-forms/{f}", f.formId).with(reviewerLogin))
 			.andExpect(content().string(containsString("1,200,000円")))
 			.andExpect(content().string(not(containsString("id=\"income-hidden-"))));
+	}
+
+	@Test
+	void the_forms_csv_leaves_the_income_figures_out_while_blind_entry_is_on() throws Exception {
+		submitWithSpouseIncome("1200000");
+		assertThat(formsCsv()).contains("1200000");
+		blind(true);
+		assertThat(formsCsv()).doesNotContain("1200000").contains("審査 花子");
+	}
+
+	private String formsCsv() throws Exception {
+		return mvc
+			.perform(get("/admin/campaigns/{c}/forms.csv", f.campaignId).with(reviewerLogin).param("encoding", "utf8"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	@Test

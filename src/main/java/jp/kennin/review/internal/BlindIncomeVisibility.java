@@ -56,6 +56,11 @@ class BlindIncomeVisibility implements StaffIncomeVisibility {
 	}
 
 	@Override
+	public boolean blindEntryOn(long tenantId) {
+		return reviews.settings(tenantId).blindIncome();
+	}
+
+	@Override
 	public Set<String> incomeWarnings() {
 		return BlindIncomes.INCOME_WARNINGS;
 	}

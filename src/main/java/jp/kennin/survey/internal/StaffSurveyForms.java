@@ -3,14 +3,17 @@ package jp.kennin.survey.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.Campaigns;
+import jp.kennin.survey.StaffIncomeVisibility;
 import jp.kennin.survey.SurveyAuditEvent;
 import jp.kennin.survey.SurveyStatus;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +36,11 @@ public class StaffSurveyForms {
 
 	private final AuditLog audit;
 
+	private final ObjectProvider<StaffIncomeVisibility> incomeVisibility;
+
 	StaffSurveyForms(Campaigns campaigns, SurveyFormQueries queries, SurveyAnswering answering, SurveyFormExport export,
-			AuditLog audit) {
+			AuditLog audit, ObjectProvider<StaffIncomeVisibility> incomeVisibility) {
+		this.incomeVisibility = incomeVisibility;
 		this.campaigns = campaigns;
 		this.queries = queries;
 		this.answering = answering;
@@ -57,8 +63,15 @@ public class StaffSurveyForms {
 					queries.counts(tenantId, campaignId), queries.offices(tenantId, campaignId)));
 	}
 
-	/** What a CSV export holds. */
-	public record Export(Campaign campaign, SurveyFormExport.Forms forms) {
+	/**
+	 * What a CSV export holds.
+	 *
+	 * @param incomeHidden the insurer's blind double entry is on: the member's income
+	 * figures and the pre-check's income warnings stay out of the file
+	 * @param incomeWarnings the warning codes that would hint at the figure
+	 */
+	public record Export(Campaign campaign, SurveyFormExport.Forms forms, boolean incomeHidden,
+			Set<String> incomeWarnings) {
 	}
 
 	/**
@@ -74,9 +87,12 @@ public class StaffSurveyForms {
 			return Optional.empty();
 		}
 		SurveyFormExport.Forms forms = export.campaign(tenantId, campaignId);
+		StaffIncomeVisibility visibility = incomeVisibility.getIfAvailable(() -> StaffIncomeVisibility.NONE);
+		boolean hidden = visibility.blindEntryOn(tenantId);
 		audit.record(AuditLog.Event.byStaff(SurveyAuditEvent.SURVEY_FORMS_EXPORTED, tenantId, actor,
-				"campaign:" + campaignId, Map.of("forms", String.valueOf(forms.size()), "encoding", encoding)));
-		return Optional.of(new Export(campaign.get(), forms));
+				"campaign:" + campaignId, Map.of("forms", String.valueOf(forms.size()), "encoding", encoding,
+						"incomeHidden", String.valueOf(hidden))));
+		return Optional.of(new Export(campaign.get(), forms, hidden, hidden ? visibility.incomeWarnings() : Set.of()));
 	}
 
 	/**

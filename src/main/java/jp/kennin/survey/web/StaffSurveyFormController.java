@@ -114,8 +114,8 @@ class StaffSurveyFormController {
 					.filename(Downloads.safeFileName(exported.campaign().title() + "_調査票.csv"), StandardCharsets.UTF_8)
 					.build()
 					.toString());
-		SurveyFormCsv.write(exported.forms(), proxyInput.submissionChannels(actor, id), utf8, messages,
-				response.getOutputStream());
+		SurveyFormCsv.write(exported.forms(), proxyInput.submissionChannels(actor, id), exported.incomeHidden(),
+				exported.incomeWarnings(), utf8, messages, response.getOutputStream());
 	}
 
 	@GetMapping("/admin/survey-forms/{formId}")

@@ -32,6 +32,7 @@ import jp.kennin.survey.SurveyStatus;
 import jp.kennin.survey.FormDependent;
 import jp.kennin.survey.internal.DocumentChoice;
 import jp.kennin.survey.SurveyQuestion;
+import jp.kennin.survey.SurveyStep;
 import jp.kennin.survey.internal.MemberForm;
 import jp.kennin.survey.internal.SurveyFormExport;
 
@@ -81,14 +82,14 @@ final class SurveyFormCsv {
 
 	static void write(SurveyFormExport.Forms forms, boolean utf8, MessageSource messages, OutputStream out)
 			throws IOException {
-		write(forms, Map.of(), utf8, messages, out);
+		write(forms, Map.of(), false, Set.of(), utf8, messages, out);
 	}
 
 	/**
 	 * @param channels the forms whose latest submission staff entered, with its channel
 	 */
-	static void write(SurveyFormExport.Forms forms, Map<Long, ProxyChannel> channels, boolean utf8,
-			MessageSource messages, OutputStream out) throws IOException {
+	static void write(SurveyFormExport.Forms forms, Map<Long, ProxyChannel> channels, boolean incomeHidden,
+			Set<String> incomeWarnings, boolean utf8, MessageSource messages, OutputStream out) throws IOException {
 		Charset charset = utf8 ? StandardCharsets.UTF_8 : WINDOWS_31J;
 		if (utf8) {
 			out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
@@ -122,7 +123,7 @@ final class SurveyFormCsv {
 					row.add(DATE.format(d.birthDate()));
 					row.add(d.relationship());
 					for (SurveyQuestion.CsvColumn column : SurveyQuestion.csvColumns()) {
-						row.add(cell(column, column.value(a), label));
+						row.add(incomeHidden && incomeFigure(column) ? "" : cell(column, column.value(a), label));
 					}
 					row.add(a.completed() ? "済" : "");
 					row.add(facts.missing()
@@ -134,6 +135,7 @@ final class SurveyFormCsv {
 							: facts.precheck()
 								.warnings()
 								.stream()
+								.filter(w -> !incomeWarnings.contains(w.code()))
 								.map(Warning::message)
 								.collect(Collectors.joining("／")));
 					row.add(channel(f, channels.get(f.form().id()), messages));
@@ -181,6 +183,21 @@ final class SurveyFormCsv {
 	 * One answer as a cell: choices by their Japanese label, dates as Excel reads them,
 	 * amounts as numbers.
 	 */
+	/**
+	 * The member's income and the labour contract's figures it is computed from: left out
+	 * while blind double entry is on, so the reviewer cannot read them from the file
+	 * before typing the certificate's figure.
+	 */
+	private static boolean incomeFigure(SurveyQuestion.CsvColumn column) {
+		if (column.question() == null) {
+			return true;
+		}
+		return column.question().step() == SurveyStep.INCOME && switch (column.question().kind()) {
+			case YEN, HOURS, DAYS -> true;
+			default -> false;
+		};
+	}
+
 	private static Object cell(SurveyQuestion.CsvColumn column, Object value, Function<Enum<?>, String> label) {
 		if (column.question() == null || value == null) {
 			return value;
