@@ -23,7 +23,8 @@ public final class InputNormalizer {
 		// changes, so the
 		// result is stable (normalising twice gives the same string).
 		String current = typed;
-		for (int i = 0; i < 5; i++) {
+		// Each further round only changes the text by dropping a space, so this ends.
+		while (true) {
 			String next = Normalizer.normalize(current, Normalizer.Form.NFKC).replaceAll("[\\s\u3000]+", "");
 			if (next.equals(current)) {
 				break;
@@ -37,7 +38,9 @@ public final class InputNormalizer {
 	 * Digits only: full-width digits, spaces and hyphens accepted ("１２３ ４５６" → "123456").
 	 */
 	public static String digits(String typed) {
-		return halfWidth(typed).replaceAll("[-‐－ー―]", "");
+		// Dropping a hyphen can bring a combining mark next to a letter, as dropping a
+		// space can: normalise once more so that digits(digits(x)) equals digits(x).
+		return halfWidth(halfWidth(typed).replaceAll("[-‐－ー―]", ""));
 	}
 
 	/**
