@@ -24,12 +24,38 @@ public final class KanaName {
 		if (typed == null) {
 			return "";
 		}
+		String display = once(typed);
+		// A mark joined only once its neighbour changed (a space dropped between them)
+		// joins on the next pass: repeat until nothing changes, so that normalising a
+		// normalised name never changes it (KanaNameFuzzTests). Two passes suffice in
+		// practice; the bound only guards against a cycle.
+		for (int pass = 0; pass < 4; pass++) {
+			String again = once(display);
+			if (again.equals(display)) {
+				break;
+			}
+			display = again;
+		}
+		return display;
+	}
+
+	private static String once(String typed) {
 		String converted = toFullWidthKatakana(typed.strip());
 		return converted.replaceAll("[\\s\u3000]+", "\u3000").strip();
 	}
 
 	public static String key(String typed) {
-		return display(typed).replace("\u3000", "");
+		// Dropping the spaces may bring a mark next to a kana it joins with: repeat, as
+		// in display, so that a key is its own key.
+		String key = display(typed).replace("\u3000", "");
+		for (int pass = 0; pass < 4; pass++) {
+			String again = display(key).replace("\u3000", "");
+			if (again.equals(key)) {
+				break;
+			}
+			key = again;
+		}
+		return key;
 	}
 
 	/**
