@@ -51,8 +51,7 @@ class AuditTypeLabelsTests {
 	private static List<Class<?>> auditEventTypes() {
 		var scanner = new ClassPathScanningCandidateComponentProvider(false) {
 			@Override
-			protected boolean isCandidateComponent(
-					AnnotatedBeanDefinition definition) {
+			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
 				return definition.getMetadata().isIndependent();
 			}
 		};
