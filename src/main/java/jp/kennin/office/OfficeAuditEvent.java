@@ -13,6 +13,16 @@ public enum OfficeAuditEvent {
 	 * ({@code progress}; {@code offices} are the ones shown) and the page's first key
 	 * ({@code pageStart}).
 	 */
-	OFFICE_PROGRESS_VIEWED
+	OFFICE_PROGRESS_VIEWED,
+	/**
+	 * A reminder sent now to one office's households; target {@code campaign:<id>}, with
+	 * the {@code households} reached.
+	 */
+	OFFICE_REMINDERS_SENT,
+	/**
+	 * The letters PDF of the offices; target {@code campaign:<id>}, with the {@code kind}
+	 * and the number of {@code letters}.
+	 */
+	OFFICE_LETTERS_PRINTED
 
 }

@@ -1,5 +1,7 @@
 package jp.kennin.office;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +12,22 @@ import java.util.TreeSet;
 import jp.kennin.account.RegistrationStatus;
 import jp.kennin.account.RegistrationStatuses;
 import jp.kennin.audit.AuditLog;
+import jp.kennin.letter.LetterActor;
+import jp.kennin.letter.LetterKind;
+import jp.kennin.letter.LetterSelection;
+import jp.kennin.letter.Letters;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RosterOffices;
 import jp.kennin.staff.StaffOffices;
 import jp.kennin.survey.Campaign;
+import jp.kennin.survey.CampaignActor;
+import jp.kennin.survey.CampaignReminders;
 import jp.kennin.survey.CampaignStatus;
 import jp.kennin.survey.Campaigns;
+import jp.kennin.survey.InvitationCounts;
 import jp.kennin.survey.OfficeProgress;
 import jp.kennin.survey.OfficeProgress.Progress;
+import jp.kennin.survey.ReminderFilter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,14 +45,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * the roster.
  *
  * <p>
- * Extension points, for the coordinator to wire (not built here): a reminder send-now and
- * a letter PDF for an office contact's offices belong on the campaign page ({@code POST
- * /admin/office/campaigns/{id}/reminders}, {@code GET
- * /admin/office/campaigns/{id}/letters.pdf}). Each should be a method here that calls
- * {@link #scope(StaffActor, String)} and {@link #openedCampaign}, then the reminders or
- * letters service with {@link OfficeScope#offices()} as its office filter, acting as the
- * system for the tenant (those services' {@code requireTenant()} refuses office contacts
- * on purpose), and records its audit event with the office codes.
+ * The reminder send-now and the letters PDF of the campaign page call
+ * {@link #scope(StaffActor, String)} and {@link #openedCampaign} first, then the
+ * reminders service as the system for the tenant with the office as its filter, or the
+ * letters service with an office-scoped {@link LetterActor} (those services' staff checks
+ * refuse office contacts on purpose), and record their audit event with the office codes.
  */
 @Service
 @Transactional
@@ -60,8 +67,15 @@ public class OfficeContactViews {
 
 	private final AuditLog audit;
 
+	private final CampaignReminders reminders;
+
+	private final Letters letters;
+
 	OfficeContactViews(StaffOffices staffOffices, Campaigns campaigns, OfficeProgress progress,
-			RegistrationStatuses registrations, RosterOffices rosterOffices, AuditLog audit) {
+			RegistrationStatuses registrations, RosterOffices rosterOffices, AuditLog audit,
+			CampaignReminders reminders, Letters letters) {
+		this.reminders = reminders;
+		this.letters = letters;
 		this.staffOffices = staffOffices;
 		this.campaigns = campaigns;
 		this.progress = progress;
@@ -177,6 +191,97 @@ public class OfficeContactViews {
 				"campaign:" + campaignId, details));
 		return new ProgressView(campaign, names, counts, totals, office == null || office.isBlank() ? null : office,
 				filter, matching, page);
+	}
+
+	/**
+	 * Who 「督促を送る」 would reach now in one of the actor's offices (the only one if they
+	 * have one), for the confirmation step.
+	 * @throws OfficeRequired if they have several offices and named none
+	 */
+	@Transactional(readOnly = true)
+	public InvitationCounts reminderAudience(StaffActor actor, long campaignId, String office) {
+		OfficeScope scope = single(scope(actor, office));
+		openedCampaign(scope, campaignId);
+		return reminders.audience(asSystem(scope), campaignId, filter(scope));
+	}
+
+	/**
+	 * Queues a reminder now to the households of one of the actor's offices, as the
+	 * system for the insurer (the reminders service lets only TENANT_ADMIN send; the
+	 * office filter is what limits it here), audited with the office code.
+	 * @param confirmedHouseholds the count the actor saw
+	 * @throws jp.kennin.survey.CampaignProblem unless open, or if the count changed
+	 */
+	public InvitationCounts sendReminders(StaffActor actor, long campaignId, String office, long confirmedHouseholds) {
+		OfficeScope scope = single(scope(actor, office));
+		openedCampaign(scope, campaignId);
+		InvitationCounts sent = reminders.sendNow(asSystem(scope), campaignId, filter(scope), confirmedHouseholds);
+		audit.record(AuditLog.Event.byStaff(OfficeAuditEvent.OFFICE_REMINDERS_SENT, scope.tenantId(), actor,
+				"campaign:" + campaignId,
+				Map.of("offices", codes(scope.offices()), "households", Long.toString(sent.households()))));
+		return sent;
+	}
+
+	/**
+	 * How many letters {@link #printLetters} would write (0 means the page says so
+	 * instead of an empty PDF).
+	 */
+	@Transactional(readOnly = true)
+	public long letterCount(StaffActor actor, long campaignId, String office, LetterKind kind) {
+		OfficeScope scope = scope(actor, office);
+		openedCampaign(scope, campaignId);
+		return letters.count(LetterActor.offices(actor, scope.offices()), campaignId, selection(kind, office));
+	}
+
+	/**
+	 * One PDF of the letters of the actor's offices (or one of them): every household for
+	 * the invitation, the households that have not handed in for a reminder or final
+	 * notice. The letter service narrows the batch to the offices again.
+	 */
+	public long printLetters(StaffActor actor, long campaignId, String office, LetterKind kind, OutputStream out)
+			throws IOException {
+		OfficeScope scope = scope(actor, office);
+		openedCampaign(scope, campaignId);
+		long written = letters.print(LetterActor.offices(actor, scope.offices()), campaignId, selection(kind, office),
+				out);
+		audit.record(AuditLog.Event.byStaff(OfficeAuditEvent.OFFICE_LETTERS_PRINTED, scope.tenantId(), actor,
+				"campaign:" + campaignId,
+				Map.of("offices", codes(scope.offices()), "kind", kind.name(), "letters", Long.toString(written))));
+		return written;
+	}
+
+	/** Several offices and none chosen: a reminder goes to one office at a time. */
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	public static class OfficeRequired extends RuntimeException {
+
+		OfficeRequired() {
+			super("choose one office", null, false, false);
+		}
+
+	}
+
+	private static OfficeScope single(OfficeScope scope) {
+		if (scope.offices().size() != 1) {
+			throw new OfficeRequired();
+		}
+		return scope;
+	}
+
+	private static ReminderFilter filter(OfficeScope scope) {
+		return new ReminderFilter(scope.offices().iterator().next(), Set.of(), null);
+	}
+
+	/**
+	 * The reminders service's actor: the system of the insurer, named after the contact.
+	 */
+	private static CampaignActor asSystem(OfficeScope scope) {
+		return CampaignActor.system(scope.tenantId(), "office-contact:" + scope.loginId());
+	}
+
+	private static LetterSelection selection(LetterKind kind, String office) {
+		LetterSelection.Source source = kind == LetterKind.INVITATION ? LetterSelection.Source.ALL
+				: LetterSelection.Source.NON_RESPONDERS;
+		return new LetterSelection(kind, source, office, false);
 	}
 
 	/** The scope's offices with their roster names (blank if gone from the roster). */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import jp.kennin.staff.StaffHttpClient;
 import jp.kennin.staff.StaffRole;
 import jp.kennin.staff.internal.StaffTestLogin;
 import jp.kennin.survey.CampaignDraft;
+import jp.kennin.survey.CampaignReminders;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.survey.TargetRules;
 import jp.kennin.tenant.Tenant;
@@ -37,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -74,6 +78,9 @@ class OfficeContactIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CampaignReminders reminders;
 
 	@Value("${local.server.port}")
 	int port;
@@ -240,6 +247,76 @@ class OfficeContactIntegrationTests {
 			.params("office-" + a.code(), a.id())
 			.query(String.class)
 			.list()).isNotEmpty().allMatch(d -> d.contains("offices=100%2C200"));
+	}
+
+	@Test
+	void sends_the_reminder_to_their_office_only_after_the_count() throws Exception {
+		// 200: o1 未作成 with an account, o2 作成中 without one, o3 submitted (not reminded).
+		String confirm = body(contact, "/admin/office/campaigns/" + campaignA + "/reminders?office=200", 200);
+		assertThat(confirm).contains("合計 2 世帯", "name=\"confirmed\" value=\"2\"");
+		// Several offices and none chosen; another office; another insurer's campaign.
+		body(contact, "/admin/office/campaigns/" + campaignA + "/reminders", 400);
+		body(contact, "/admin/office/campaigns/" + campaignA + "/reminders?office=300", 403);
+		assertThat(status(post("/admin/office/campaigns/" + campaignA + "/reminders").param("office", "300")
+			.param("confirmed", "2"))).isEqualTo(403);
+		assertThat(status(post("/admin/office/campaigns/" + campaignB + "/reminders").param("office", "100")
+			.param("confirmed", "1"))).isEqualTo(404);
+		// A stale count sends nothing.
+		var stale = contact
+			.perform(post("/admin/office/campaigns/" + campaignA + "/reminders").with(csrf())
+				.param("office", "200")
+				.param("confirmed", "5"))
+			.andReturn();
+		assertThat(stale.getFlashMap().get("flash")).isEqualTo("survey.reminder.problem.countChanged");
+		assertThat(staffReminders("o1")).isZero();
+		var sent = contact
+			.perform(post("/admin/office/campaigns/" + campaignA + "/reminders").with(csrf())
+				.param("office", "200")
+				.param("confirmed", "2"))
+			.andReturn();
+		assertThat(sent.getResponse().getRedirectedUrl()).startsWith("/admin/office/campaigns/" + campaignA);
+		assertThat(sent.getFlashMap().get("flash")).isEqualTo("office.reminders.sent");
+		assertThat(staffReminders("o1")).isEqualTo(1);
+		assertThat(staffReminders("o2")).isEqualTo(1);
+		assertThat(staffReminders("o3")).isZero();
+		assertThat(staffReminders("h3")).isZero();
+		assertThat(staffReminders("f1")).isZero();
+		assertThat(jdbc.sql("select details from audit_event where type = 'OFFICE_REMINDERS_SENT' and actor_id = ?")
+			.param("office-" + a.code())
+			.query(String.class)
+			.list()).singleElement().satisfies(d -> assertThat(d).contains("offices=200", "households=2"));
+	}
+
+	@Test
+	void downloads_the_letters_of_their_offices_only() throws Exception {
+		String osaka = pdfText("/admin/office/campaigns/" + campaignA + "/letters.pdf?office=200&kind=INVITATION");
+		assertThat(osaka).contains("大阪1", "大阪2", "大阪3").doesNotContain("本社1", "福岡", "他社");
+		String both = pdfText("/admin/office/campaigns/" + campaignA + "/letters.pdf?kind=INVITATION");
+		assertThat(both).contains("大阪1", "本社1", "本社60").doesNotContain("福岡", "他社");
+		body(contact, "/admin/office/campaigns/" + campaignA + "/letters.pdf?office=300&kind=INVITATION", 403);
+		body(contact, "/admin/office/campaigns/" + campaignB + "/letters.pdf", 404);
+		assertThat(jdbc.sql("select details from audit_event where type = 'OFFICE_LETTERS_PRINTED' and actor_id = ?")
+			.param("office-" + a.code())
+			.query(String.class)
+			.list()).anyMatch(d -> d.contains("offices=200") && !d.contains("100"))
+			.anyMatch(d -> d.contains("offices=100%2C200"));
+	}
+
+	private String pdfText(String url) throws Exception {
+		var response = contact.perform(get(URI.create(url))).andReturn().getResponse();
+		assertThat(response.getStatus()).as(url).isEqualTo(200);
+		assertThat(response.getContentType()).isEqualTo("application/pdf");
+		try (var doc = Loader.loadPDF(response.getContentAsByteArray())) {
+			return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+		}
+	}
+
+	private long staffReminders(String bango) {
+		return reminders.journal(a.id(), "1", bango).stream().filter(e -> "STAFF".equals(e.trigger())).count();
+	}
+
+	private int status(MockHttpServletRequestBuilder request) throws Exception {
+		return contact.perform(request.with(csrf())).andReturn().getResponse().getStatus();
 	}
 
 	@Test

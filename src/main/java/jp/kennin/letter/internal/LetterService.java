@@ -50,8 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class LetterService implements Letters {
 
-	/** The role an office-scoped actor has once the office contacts exist. */
-	static final String OFFICE_CONTACT = "OFFICE_CONTACT";
+	static final String OFFICE_CONTACT = StaffActor.OFFICE_CONTACT;
 
 	private static final Logger log = LoggerFactory.getLogger(LetterService.class);
 
@@ -296,6 +295,11 @@ class LetterService implements Letters {
 		}
 		if (staff.tenantId() == null) {
 			throw new AccessDeniedException("letters belong to an insurer's staff");
+		}
+		// requireTenant() refuses office contacts on purpose; their offices were checked
+		// by the office module and narrow every selection here.
+		if (actor.scoped() && StaffActor.OFFICE_CONTACT.equals(staff.role())) {
+			return staff.requireOfficeContact();
 		}
 		return staff.requireTenant();
 	}
