@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import jp.kennin.letter.LetterKind;
 import jp.kennin.office.OfficeContactViews;
+import jp.kennin.platform.Downloads;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.OfficeProgress;
@@ -101,7 +102,10 @@ class OfficeContactController {
 		String name = "letters_" + id + "_" + kind.name().toLowerCase(Locale.ROOT)
 				+ (office == null || office.isBlank() ? "" : "_" + office.strip()) + ".pdf";
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+				ContentDisposition.attachment()
+					.filename(Downloads.safeFileName(name), StandardCharsets.UTF_8)
+					.build()
+					.toString());
 		views.printLetters(actor, id, office, kind, response.getOutputStream());
 		return null;
 	}
