@@ -27,4 +27,14 @@ public interface TenantContacts {
 	 */
 	Optional<Tenant> own(StaffActor editor);
 
+	/**
+	 * The page's save with the insurer's mails per minute (0 = unlimited; null keeps it),
+	 * one transaction and one {@code TENANT_CONTACT_UPDATED} record with the new rate.
+	 */
+	Tenant update(StaffActor editor, long tenantId, Tenant.SupportDesk desk, String memberNumberGuidance,
+			Integer mailsPerMinute);
+
+	/** The insurer's mails per minute, as the outbox dispatcher reads it. */
+	int mailsPerMinute(StaffActor editor, long tenantId);
+
 }

@@ -242,6 +242,8 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, post("/admin/pages/attachments/987654321/delete"), NOT_FOUND, NOT_FOUND, FORBIDDEN);
 		check(wrong, get("/admin/member-contact"), NOT_FOUND, OK, FORBIDDEN);
 		check(wrong, post("/admin/member-contact"), NOT_FOUND, REDIRECT, FORBIDDEN);
+		check(wrong, get("/admin/mail/failed"), OK, FORBIDDEN, FORBIDDEN);
+		check(wrong, post("/admin/mail/failed/987654321/retry"), REDIRECT, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/site-notices"), OK, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/site-notices/new"), OK, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/site-notices/" + ids.get("siteNotice")), OK, FORBIDDEN, FORBIDDEN);

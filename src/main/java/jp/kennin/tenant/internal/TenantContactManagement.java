@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.notification.MailThrottles;
 import jp.kennin.tenant.TenantAuditEvent;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.tenant.Tenant;
@@ -24,9 +25,42 @@ class TenantContactManagement implements TenantContacts {
 
 	private final AuditLog audit;
 
-	TenantContactManagement(Tenants tenants, AuditLog audit) {
+	private final MailThrottles throttles;
+
+	TenantContactManagement(Tenants tenants, AuditLog audit, MailThrottles throttles) {
 		this.tenants = tenants;
 		this.audit = audit;
+		this.throttles = throttles;
+	}
+
+	@Override
+	@Transactional
+	public Tenant update(StaffActor editor, long tenantId, Tenant.SupportDesk desk, String memberNumberGuidance,
+			Integer mailsPerMinute) {
+		if (mailsPerMinute == null) {
+			return update(editor, tenantId, desk, memberNumberGuidance);
+		}
+		if (!TenantPages.mayEdit(editor, tenantId)) {
+			throw new AccessDeniedException("may not edit the contact settings of tenant " + tenantId);
+		}
+		throttles.setPerMinute(tenantId, mailsPerMinute);
+		Tenant t = tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+		String guidance = memberNumberGuidance == null || memberNumberGuidance.isBlank() ? null
+				: memberNumberGuidance.strip();
+		Tenant updated = tenants.update(tenantId, new Tenants.NewTenant(t.code(), t.name(), t.mailFromAddress(),
+				t.mailFromName(), desk, t.passwordPolicy(), guidance));
+		audit.record(AuditLog.Event.byStaff(TenantAuditEvent.TENANT_CONTACT_UPDATED, tenantId, editor,
+				"tenant:" + tenantId, Map.of("code", t.code(), "mailsPerMinute", String.valueOf(mailsPerMinute))));
+		return updated;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public int mailsPerMinute(StaffActor editor, long tenantId) {
+		if (!TenantPages.mayEdit(editor, tenantId)) {
+			throw new AccessDeniedException("may not see the contact settings of tenant " + tenantId);
+		}
+		return throttles.perMinute(tenantId);
 	}
 
 	@Override

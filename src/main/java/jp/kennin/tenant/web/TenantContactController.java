@@ -42,7 +42,9 @@ class TenantContactController {
 	String initUpdateForm(StaffActor actor, Model model) {
 		Tenant tenant = own(actor);
 		model.addAttribute("tenant", tenant);
-		model.addAttribute("tenantContactForm", TenantContactForm.of(tenant));
+		TenantContactForm form = TenantContactForm.of(tenant);
+		form.setMailsPerMinute(String.valueOf(contacts.mailsPerMinute(actor, tenant.id())));
+		model.addAttribute("tenantContactForm", form);
 		return VIEW_FORM;
 	}
 
@@ -54,7 +56,7 @@ class TenantContactController {
 			model.addAttribute("tenant", tenant);
 			return VIEW_FORM;
 		}
-		contacts.update(actor, tenant.id(), form.desk(), form.getMemberNumberGuidance());
+		contacts.update(actor, tenant.id(), form.desk(), form.getMemberNumberGuidance(), form.mailsPerMinuteValue());
 		return "redirect:/admin/member-contact?saved";
 	}
 

@@ -37,6 +37,25 @@ public class TenantContactForm {
 	@NoControlCharacters(multiline = true, message = "{tenant.form.controlCharacters.multiline}")
 	private String memberNumberGuidance = "";
 
+	/**
+	 * Text, so that what was typed comes back on an error; blank keeps the setting (the
+	 * operator's insurer form has no such field).
+	 */
+	@Pattern(regexp = "\\s*(|0|[1-9]\\d{0,4}|100000)\\s*", message = "{tenant.form.mailsPerMinute.range}")
+	private String mailsPerMinute = "";
+
+	public String getMailsPerMinute() {
+		return mailsPerMinute;
+	}
+
+	public void setMailsPerMinute(String mailsPerMinute) {
+		this.mailsPerMinute = mailsPerMinute == null ? "" : mailsPerMinute;
+	}
+
+	Integer mailsPerMinuteValue() {
+		return mailsPerMinute.isBlank() ? null : Integer.valueOf(mailsPerMinute.strip());
+	}
+
 	static TenantContactForm of(Tenant t) {
 		TenantContactForm f = new TenantContactForm();
 		f.fillContact(t);
