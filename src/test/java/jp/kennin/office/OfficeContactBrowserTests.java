@@ -135,7 +135,7 @@ class OfficeContactBrowserTests {
 				.doesNotContain("1-b4", "福岡");
 			contact.checkPage("office-progress");
 			new Select(phone.findElement(By.id("office"))).selectByValue("200");
-			contact.submit();
+			contact.click(phone.findElement(By.id("filter-apply")));
 			assertThat(phone.findElement(By.id("households")).getText()).contains("大阪 三郎").doesNotContain("東京");
 			assertThat(phone.findElement(By.id("matching")).getText()).isEqualTo("該当 1 世帯");
 			// Any other staff page: the Japanese refusal.

@@ -113,9 +113,11 @@ class CampaignBrowserTests {
 			driver.get(url("/admin/audit"));
 			String log = driver.findElement(By.id("audit-table")).getText();
 			assertThat(log).contains("調査の締め切り", "調査の公開", "調査の作成", "保険者の管理者").doesNotContain("CAMPAIGN_", "campaign:");
-			// Created, opened (with its invitations queued) and closed.
+			// Created, opened (with its invitations queued), closed, and the households
+			// that
+			// did not submit handled by the campaign's rule.
 			assertThat(log).contains("調査の案内の送信予約");
-			assertThat(driver.findElements(By.linkText("調査: 2026年度 被扶養者資格調査 ブラウザ"))).hasSize(4);
+			assertThat(driver.findElements(By.linkText("調査: 2026年度 被扶養者資格調査 ブラウザ"))).hasSize(5);
 			browser.checkPage("audit-log-campaign");
 		}
 	}
