@@ -1,0 +1,234 @@
+package jp.kennin.retention.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deletes of one retention run for one insurer, in the caller's transaction. Stored
+ * files are not touched here: their keys go to {@code retention_file_tombstone} in the
+ * same transaction, and {@link FileTombstones} deletes them once it has committed.
+ * Everything is scoped by the tenant, and every step finds its rows again from the
+ * database, so a run that was rolled back is simply done again.
+ */
+@Component
+class RetentionPurge {
+
+	/** Rows per {@code in (…)} list, well below any database's parameter limit. */
+	private static final int CHUNK = 500;
+
+	private final JdbcClient jdbc;
+
+	RetentionPurge(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What one run deleted for one insurer. */
+	record Counts(int documents, int files, int households, int persons, int accounts, int forms, int mails) {
+
+		static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
+
+		Counts plus(Counts o) {
+			return new Counts(documents + o.documents, files + o.files, households + o.households, persons + o.persons,
+					accounts + o.accounts, forms + o.forms, mails + o.mails);
+		}
+
+	}
+
+	record Household(String kigo, String bango) {
+	}
+
+	/**
+	 * Survey documents whose campaign was completed at or before {@code cutoff}. A
+	 * document belongs to the household's campaign that opened last before it was
+	 * uploaded (documents are kept per household, not per form); documents of a later
+	 * campaign, or uploaded before any, are kept.
+	 */
+	Counts expiredDocuments(long tenantId, Instant cutoff, Instant now) {
+		List<Long> ids = jdbc
+			.sql("""
+					select d.id from uploaded_document d
+					 where d.tenant_id = :tenant
+					   and exists (select 1 from survey_form f join campaign c on c.id = f.campaign_id
+					                where f.tenant_id = d.tenant_id and d.owner_key = f.kigo || ':' || f.bango
+					                  and c.status = 'COMPLETED' and c.completed_at <= :cutoff
+					                  and c.opened_at <= d.created_at
+					                  and not exists (select 1 from survey_form f2 join campaign c2 on c2.id = f2.campaign_id
+					                                   where f2.tenant_id = f.tenant_id and f2.kigo = f.kigo
+					                                     and f2.bango = f.bango and c2.opened_at <= d.created_at
+					                                     and c2.opened_at > c.opened_at))
+					 order by d.id""")
+			.param("tenant", tenantId)
+			.param("cutoff", Timestamp.from(cutoff))
+			.query(Long.class)
+			.list();
+		return deleteDocuments(tenantId, ids, now);
+	}
+
+	/**
+	 * Households of whom every roster row is inactive (gone from the roster) since
+	 * {@code cutoff} or earlier, leaving out any with a form in a campaign not completed
+	 * yet (its review and results still need them).
+	 */
+	List<Household> expiredHouseholds(long tenantId, Instant cutoff) {
+		return jdbc.sql("""
+				select h.kigo, h.bango from (
+				    select kigo, bango from roster_person where tenant_id = :tenant group by kigo, bango
+				    having max(case when active then 1 else 0 end) = 0 and max(updated_at) <= :cutoff) h
+				 where not exists (select 1 from survey_form f join campaign c on c.id = f.campaign_id
+				                    where f.tenant_id = :tenant and f.kigo = h.kigo and f.bango = h.bango
+				                      and c.status <> 'COMPLETED')
+				 order by h.kigo, h.bango""")
+			.param("tenant", tenantId)
+			.param("cutoff", Timestamp.from(cutoff))
+			.query((rs, n) -> new Household(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * Deletes everything Kennin holds about the household except the audit log: its
+	 * survey forms with answers, answer snapshots, document choices, returns, history and
+	 * reviews (decisions, checks, income entries, memo), its documents, its invitation
+	 * and reminder journal, its campaign exclusions, its mails already sent or failed,
+	 * the member account (with its codes, reset links and terms consents) and its roster
+	 * rows.
+	 */
+	Counts purgeHousehold(long tenantId, Household h, Instant now) {
+		List<Long> forms = jdbc.sql("select id from survey_form where tenant_id = ? and kigo = ? and bango = ?")
+			.params(tenantId, h.kigo(), h.bango())
+			.query(Long.class)
+			.list();
+		List<Long> documents = jdbc
+			.sql("select id from uploaded_document where tenant_id = ? and owner_key = ? order by id")
+			.params(tenantId, h.kigo() + ":" + h.bango())
+			.query(Long.class)
+			.list();
+		Counts docs = deleteDocuments(tenantId, documents, now);
+		if (!forms.isEmpty()) {
+			deleteForms(tenantId, forms);
+		}
+		for (String table : List.of("campaign_letter", "outreach_journal", "campaign_exclusion")) {
+			jdbc.sql("delete from " + table + " where tenant_id = ? and kigo = ? and bango = ?")
+				.params(tenantId, h.kigo(), h.bango())
+				.update();
+		}
+		int mails = deleteMails(tenantId, h);
+		int accounts = jdbc.sql("""
+				delete from member_account where tenant_id = :tenant and roster_person_id in
+				    (select id from roster_person where tenant_id = :tenant and kigo = :kigo and bango = :bango)""")
+			.param("tenant", tenantId)
+			.param("kigo", h.kigo())
+			.param("bango", h.bango())
+			.update();
+		int persons = jdbc.sql("delete from roster_person where tenant_id = ? and kigo = ? and bango = ?")
+			.params(tenantId, h.kigo(), h.bango())
+			.update();
+		return new Counts(docs.documents(), docs.files(), 1, persons, accounts, forms.size(), mails);
+	}
+
+	private void deleteForms(long tenantId, List<Long> forms) {
+		List<Long> cases = jdbc
+			.sql("select id from review_case where tenant_id = :tenant and survey_form_id in (:forms)")
+			.param("tenant", tenantId)
+			.param("forms", forms)
+			.query(Long.class)
+			.list();
+		if (!cases.isEmpty()) {
+			for (String table : List.of("review_document_check", "review_income_entry", "review_decision",
+					"review_event")) {
+				byIds("delete from " + table + " where tenant_id = :tenant and review_case_id in (:ids)", tenantId,
+						cases);
+			}
+			byIds("delete from review_case where tenant_id = :tenant and id in (:ids)", tenantId, cases);
+		}
+		// Children first: every one of these references survey_form or its dependents.
+		for (String table : List.of("review_document_check", "survey_answer_snapshot", "survey_answer",
+				"survey_document_choice", "survey_return_part", "survey_form_event", "survey_form_dependent")) {
+			byIds("delete from " + table + " where tenant_id = :tenant and survey_form_id in (:ids)", tenantId, forms);
+		}
+		byIds("delete from survey_form where tenant_id = :tenant and id in (:ids)", tenantId, forms);
+	}
+
+	/**
+	 * Mails to the household's addresses (roster and account) that were sent or failed:
+	 * their bodies carry names and codes. A mail still waiting is left to the outbox.
+	 */
+	private int deleteMails(long tenantId, Household h) {
+		Set<String> addresses = new LinkedHashSet<>(jdbc.sql("""
+				select email from roster_person where tenant_id = :tenant and kigo = :kigo and bango = :bango
+				   and email is not null
+				union
+				select a.email from member_account a join roster_person p on p.id = a.roster_person_id
+				 where p.tenant_id = :tenant and p.kigo = :kigo and p.bango = :bango""")
+			.param("tenant", tenantId)
+			.param("kigo", h.kigo())
+			.param("bango", h.bango())
+			.query(String.class)
+			.list());
+		if (addresses.isEmpty()) {
+			return 0;
+		}
+		int mails = jdbc
+			.sql("delete from mail_outbox where tenant_id = :tenant and status <> 'PENDING' and to_address in (:to)")
+			.param("tenant", tenantId)
+			.param("to", addresses)
+			.update();
+		jdbc.sql("delete from mail_bounce where tenant_id = :tenant and address in (:to)")
+			.param("tenant", tenantId)
+			.param("to", addresses)
+			.update();
+		return mails;
+	}
+
+	/**
+	 * Lists the documents' stored files (content and preview) as tombstones, then deletes
+	 * the review checks pointing at them and the rows themselves. Rows a member deleted
+	 * earlier (marked deleted, bytes already gone) go too; their keys are listed again,
+	 * which costs one delete of a missing file.
+	 */
+	private Counts deleteDocuments(long tenantId, List<Long> ids, Instant now) {
+		int documents = 0;
+		int files = 0;
+		for (List<Long> chunk : chunks(ids)) {
+			files += jdbc
+				.sql("""
+						insert into retention_file_tombstone (tenant_id, storage_key, created_at)
+						select tenant_id, storage_key, :now from uploaded_document where tenant_id = :tenant and id in (:ids)
+						union all
+						select tenant_id, thumbnail_key, :now from uploaded_document
+						 where tenant_id = :tenant and id in (:ids) and thumbnail_key is not null""")
+				.param("now", Timestamp.from(now))
+				.param("tenant", tenantId)
+				.param("ids", chunk)
+				.update();
+			byIds("delete from review_document_check where tenant_id = :tenant and document_id in (:ids)", tenantId,
+					chunk);
+			documents += byIds("delete from uploaded_document where tenant_id = :tenant and id in (:ids)", tenantId,
+					chunk);
+		}
+		return new Counts(documents, files, 0, 0, 0, 0, 0);
+	}
+
+	private int byIds(String sql, long tenantId, List<Long> ids) {
+		int n = 0;
+		for (List<Long> chunk : chunks(ids)) {
+			n += jdbc.sql(sql).param("tenant", tenantId).param("ids", chunk).update();
+		}
+		return n;
+	}
+
+	private static List<List<Long>> chunks(List<Long> ids) {
+		List<List<Long>> out = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i += CHUNK) {
+			out.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+		}
+		return out;
+	}
+
+}
