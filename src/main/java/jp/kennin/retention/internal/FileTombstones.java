@@ -23,6 +23,8 @@ class FileTombstones {
 
 	private static final int BATCH = 200;
 
+	private static final int GIVE_UP = 10;
+
 	private final JdbcClient jdbc;
 
 	private final FileStorage storage;
@@ -36,11 +38,14 @@ class FileTombstones {
 	}
 
 	/**
-	 * Deletes every listed file it can.
-	 * @return the files deleted; stops at the first storage failure (the rest waits)
+	 * Deletes every listed file it can. A file that cannot be deleted keeps its row and
+	 * is passed over; after {@value #GIVE_UP} failures in a row the storage is taken to
+	 * be down and the rest waits for the next run.
+	 * @return the files deleted
 	 */
 	int deleteAll() {
 		int deleted = 0;
+		int failuresInRow = 0;
 		long after = 0;
 		while (true) {
 			List<Tombstone> batch = jdbc
@@ -53,17 +58,21 @@ class FileTombstones {
 				return deleted;
 			}
 			for (Tombstone t : batch) {
+				after = t.id();
 				try {
 					storage.delete(t.key());
 				}
 				catch (IOException | RuntimeException ex) {
 					log.warn("Retention: could not delete stored file {} ({}); the next run tries again", t.key(),
 							ex.getMessage());
-					return deleted;
+					if (++failuresInRow >= GIVE_UP) {
+						return deleted;
+					}
+					continue;
 				}
+				failuresInRow = 0;
 				jdbc.sql("delete from retention_file_tombstone where id = ?").param(t.id()).update();
 				deleted++;
-				after = t.id();
 			}
 		}
 	}

@@ -77,7 +77,7 @@ class RetentionJob {
 	}
 
 	/** One run over every insurer; also what tests call. */
-	List<TenantRun> runOnce() {
+	public List<TenantRun> runOnce() {
 		tombstones.deleteAll();
 		List<TenantRun> runs = new ArrayList<>();
 		for (Tenant tenant : tenants.findAll()) {

@@ -199,9 +199,9 @@ class RetentionPurge {
 			files += jdbc
 				.sql("""
 						insert into retention_file_tombstone (tenant_id, storage_key, created_at)
-						select tenant_id, storage_key, :now from uploaded_document where tenant_id = :tenant and id in (:ids)
+						select tenant_id, storage_key, cast(:now as timestamp with time zone) from uploaded_document where tenant_id = :tenant and id in (:ids)
 						union all
-						select tenant_id, thumbnail_key, :now from uploaded_document
+						select tenant_id, thumbnail_key, cast(:now as timestamp with time zone) from uploaded_document
 						 where tenant_id = :tenant and id in (:ids) and thumbnail_key is not null""")
 				.param("now", Timestamp.from(now))
 				.param("tenant", tenantId)
