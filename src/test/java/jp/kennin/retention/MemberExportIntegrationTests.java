@@ -22,6 +22,7 @@ import jp.kennin.tenant.Tenants;
 import jp.kennin.test.KenninIntegrationTest;
 import jp.kennin.test.MutableClock;
 import jp.kennin.test.TestStaff;
+import jp.kennin.test.TestTenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,12 +156,28 @@ class MemberExportIntegrationTests {
 	}
 
 	@Test
+	void the_person_detail_offers_the_export_to_administrators_only() throws Exception {
+		String admin = mvc
+			.perform(get("/admin/roster/people/{id}", insured).with(TestStaff.tenantAdmin(fx.tenant.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(admin).contains("id=\"member-export\"", "/admin/retention/export/" + insured);
+		String reviewer = mvc
+			.perform(get("/admin/roster/people/{id}", insured).with(TestStaff.reviewer(fx.tenant.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(reviewer).doesNotContain("member-export");
+	}
+
+	@Test
 	void reviewers_operators_and_other_insurers_get_nothing() throws Exception {
 		mvc.perform(get("/admin/retention/export/{id}", insured).with(TestStaff.reviewer(fx.tenant.id())))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/admin/retention/export/{id}", insured).with(TestStaff.operator()))
 			.andExpect(status().isForbidden());
-		long other = tenants.findAll().stream().filter(t -> t.id() != fx.tenant.id()).findFirst().orElseThrow().id();
+		long other = TestTenants.create(tenants, "開示請求テスト別健保").id();
 		mvc.perform(get("/admin/retention/export/{id}", insured).with(TestStaff.tenantAdmin(other)))
 			.andExpect(status().isNotFound());
 		assertThat(data.count("select count(*) from audit_event where type = 'MEMBER_DATA_EXPORTED' and target = ?",
