@@ -128,10 +128,9 @@ class MemberExportIntegrationTests {
 		assertThat(account).contains("ユーザーID", "ret" + fx.tenant.id() + h, h + "@example.jp", "利用規約（第1版）への同意")
 			.doesNotContain("HASH-MUST-NOT-LEAK");
 		assertThat(text(entries, "roster.csv")).contains("開示 太郎", "開示 花子", "開示 一郎", "カイジ　ハナコ");
-		assertThat(text(entries, folder + "answers.csv")).contains("2026年度 被扶養者資格調査", "扶養の継続", "IN_PROGRESS", "開示 花子",
-				"開示 一郎");
-		assertThat(text(entries, folder + "decisions.csv")).contains("CONTINUE", "REMOVE", "EMPLOYMENT", "2026-06-01",
-				"admin-n");
+		assertThat(text(entries, folder + "answers.csv")).contains("2026年度 被扶養者資格調査", "扶養の継続", "手続き中（すでに削除の届出をした）",
+				"開示 花子", "開示 一郎");
+		assertThat(text(entries, folder + "decisions.csv")).contains("継続", "削除", "就職", "2026-06-01", "admin-n");
 
 		String pdf = "documents/" + document + "_証明書.pdf";
 		String sha256 = jdbc.sql("select sha256 from uploaded_document where id = ?")

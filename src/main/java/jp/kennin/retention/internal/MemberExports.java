@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -46,6 +47,15 @@ class MemberExports {
 	/** Columns of survey_answer that are keys or bookkeeping, not the member's answer. */
 	private static final Set<String> NOT_ANSWERS = Set.of("id", "tenant_id", "survey_form_id", "dependent_id",
 			"version", "updated_at");
+
+	/**
+	 * The message prefixes that name the stored codes of an answer column, so the member
+	 * reads 同居 rather than TOGETHER.
+	 */
+	private static final Map<String, String> CODE_LABELS = Map.of("continuation", "survey.enum.Continuation.",
+			"removal_reason", "survey.enum.RemovalReason.", "living", "survey.enum.Living.", "remittance_method",
+			"survey.enum.RemittanceMethod.", "occupations", "survey.enum.Occupation.", "residence",
+			"survey.enum.Residence.", "abroad_exception", "survey.enum.AbroadException.");
 
 	private final JdbcClient jdbc;
 
@@ -204,7 +214,8 @@ class MemberExports {
 						continue;
 					}
 					csv.row(rs.getString(1), rs.getString(2), rs.getString(3),
-							messages.getMessage("retention.export.answer." + column, null, column, JA), value);
+							messages.getMessage("retention.export.answer." + column, null, column, JA),
+							answerValue(column, value));
 				}
 			});
 		return csv;
@@ -220,8 +231,10 @@ class MemberExports {
 				 where c.tenant_id = ? and c.survey_form_id = ? order by d.edaban""")
 			.params(h.tenantId(), f.id())
 			.query(rs -> {
-				csv.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5),
-						rs.getString(6), rs.getString(7), rs.getString(8), time(rs.getTimestamp(9)), rs.getString(10));
+				csv.row(rs.getString(1), rs.getString(2), code("review.decision.", rs.getString(3)),
+						code("retention.export.approval.", rs.getString(4)), rs.getObject(5),
+						code("review.lossReason.", rs.getString(6)), rs.getString(7), rs.getString(8),
+						time(rs.getTimestamp(9)), rs.getString(10));
 			});
 		return csv;
 	}
@@ -300,6 +313,30 @@ class MemberExports {
 		zip.putNextEntry(new ZipEntry(name));
 		zip.write(bytes);
 		zip.closeEntry();
+	}
+
+	/**
+	 * A stored answer as the member reads it: codes by their labels (a list of codes,
+	 * such as the occupations, one by one), yes/no in words, the rest as stored.
+	 */
+	private String answerValue(String column, Object value) {
+		if (value instanceof Boolean yes) {
+			return msg(yes ? "retention.export.yes" : "retention.export.no");
+		}
+		String prefix = CODE_LABELS.get(column);
+		if (prefix == null) {
+			return value.toString();
+		}
+		List<String> labels = new ArrayList<>();
+		for (String code : value.toString().split(",")) {
+			labels.add(code(prefix, code.strip()));
+		}
+		return String.join("、", labels);
+	}
+
+	/** The label of a code, or the code itself when it has none. */
+	private String code(String prefix, String code) {
+		return code == null ? "" : messages.getMessage(prefix + code, null, code, JA);
 	}
 
 	private String label(String type) {
