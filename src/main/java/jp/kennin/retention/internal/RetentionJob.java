@@ -34,6 +34,9 @@ class RetentionJob {
 
 	static final String ACTOR = "retention-job";
 
+	/** Households per batch of deletes (all in the insurer's one transaction). */
+	static final int HOUSEHOLD_BATCH = 200;
+
 	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
 	private final Tenants tenants;
@@ -94,8 +97,10 @@ class RetentionJob {
 		Instant documentCutoff = yearsBefore(now, periods.documentYears());
 		Instant householdCutoff = yearsBefore(now, periods.personalDataYears());
 		RetentionPurge.Counts counts = purge.expiredDocuments(tenantId, documentCutoff, now);
-		for (RetentionPurge.Household h : purge.expiredHouseholds(tenantId, householdCutoff)) {
-			counts = counts.plus(purge.purgeHousehold(tenantId, h, now));
+		List<RetentionPurge.Household> households = purge.expiredHouseholds(tenantId, householdCutoff);
+		for (int i = 0; i < households.size(); i += HOUSEHOLD_BATCH) {
+			counts = counts.plus(purge.purgeHouseholds(tenantId,
+					households.subList(i, Math.min(households.size(), i + HOUSEHOLD_BATCH)), now));
 		}
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("documentYears", String.valueOf(periods.documentYears()));

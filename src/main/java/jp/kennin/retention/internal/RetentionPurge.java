@@ -92,21 +92,35 @@ class RetentionPurge {
 	}
 
 	/**
-	 * Deletes everything Kennin holds about the household except the audit log: its
+	 * Deletes everything Kennin holds about the households except the audit log: their
 	 * survey forms with answers, answer snapshots, document choices, returns, history and
-	 * reviews (decisions, checks, income entries, memo), its documents, its invitation
-	 * and reminder journal, its campaign exclusions, its mails already sent or failed,
-	 * the member account (with its codes, reset links and terms consents) and its roster
-	 * rows.
+	 * reviews (decisions, checks, income entries, memo), their documents, their
+	 * invitation and reminder journal, their campaign exclusions, their mails already
+	 * sent or failed, the member accounts (with codes, reset links and terms consents)
+	 * and their roster rows. Households go in batches (the caller's), so that each
+	 * statement and each foreign key check covers many at once.
 	 */
-	Counts purgeHousehold(long tenantId, Household h, Instant now) {
-		List<Long> forms = jdbc.sql("select id from survey_form where tenant_id = ? and kigo = ? and bango = ?")
-			.params(tenantId, h.kigo(), h.bango())
+	Counts purgeHouseholds(long tenantId, List<Household> households, Instant now) {
+		if (households.isEmpty()) {
+			return Counts.NONE;
+		}
+		List<Object[]> keys = households.stream().map(h -> new Object[] { h.kigo(), h.bango() }).toList();
+		List<Long> persons = jdbc
+			.sql("select id from roster_person where tenant_id = :tenant and (kigo, bango) in (:households)")
+			.param("tenant", tenantId)
+			.param("households", keys)
+			.query(Long.class)
+			.list();
+		List<Long> forms = jdbc
+			.sql("select id from survey_form where tenant_id = :tenant and (kigo, bango) in (:households)")
+			.param("tenant", tenantId)
+			.param("households", keys)
 			.query(Long.class)
 			.list();
 		List<Long> documents = jdbc
-			.sql("select id from uploaded_document where tenant_id = ? and owner_key = ? order by id")
-			.params(tenantId, h.kigo() + ":" + h.bango())
+			.sql("select id from uploaded_document where tenant_id = :tenant and owner_key in (:owners) order by id")
+			.param("tenant", tenantId)
+			.param("owners", households.stream().map(h -> h.kigo() + ":" + h.bango()).toList())
 			.query(Long.class)
 			.list();
 		Counts docs = deleteDocuments(tenantId, documents, now);
@@ -114,22 +128,16 @@ class RetentionPurge {
 			deleteForms(tenantId, forms);
 		}
 		for (String table : List.of("campaign_letter", "outreach_journal", "campaign_exclusion")) {
-			jdbc.sql("delete from " + table + " where tenant_id = ? and kigo = ? and bango = ?")
-				.params(tenantId, h.kigo(), h.bango())
+			jdbc.sql("delete from " + table + " where tenant_id = :tenant and (kigo, bango) in (:households)")
+				.param("tenant", tenantId)
+				.param("households", keys)
 				.update();
 		}
-		int mails = deleteMails(tenantId, h);
-		int accounts = jdbc.sql("""
-				delete from member_account where tenant_id = :tenant and roster_person_id in
-				    (select id from roster_person where tenant_id = :tenant and kigo = :kigo and bango = :bango)""")
-			.param("tenant", tenantId)
-			.param("kigo", h.kigo())
-			.param("bango", h.bango())
-			.update();
-		int persons = jdbc.sql("delete from roster_person where tenant_id = ? and kigo = ? and bango = ?")
-			.params(tenantId, h.kigo(), h.bango())
-			.update();
-		return new Counts(docs.documents(), docs.files(), 1, persons, accounts, forms.size(), mails);
+		int mails = deleteMails(tenantId, persons);
+		int accounts = byIds("delete from member_account where tenant_id = :tenant and roster_person_id in (:ids)",
+				tenantId, persons);
+		int deleted = byIds("delete from roster_person where tenant_id = :tenant and id in (:ids)", tenantId, persons);
+		return new Counts(docs.documents(), docs.files(), households.size(), deleted, accounts, forms.size(), mails);
 	}
 
 	private void deleteForms(long tenantId, List<Long> forms) {
@@ -156,33 +164,35 @@ class RetentionPurge {
 	}
 
 	/**
-	 * Mails to the household's addresses (roster and account) that were sent or failed:
+	 * Mails to the households' addresses (roster and account) that were sent or failed:
 	 * their bodies carry names and codes. A mail still waiting is left to the outbox.
 	 */
-	private int deleteMails(long tenantId, Household h) {
-		Set<String> addresses = new LinkedHashSet<>(jdbc.sql("""
-				select email from roster_person where tenant_id = :tenant and kigo = :kigo and bango = :bango
-				   and email is not null
-				union
-				select a.email from member_account a join roster_person p on p.id = a.roster_person_id
-				 where p.tenant_id = :tenant and p.kigo = :kigo and p.bango = :bango""")
-			.param("tenant", tenantId)
-			.param("kigo", h.kigo())
-			.param("bango", h.bango())
-			.query(String.class)
-			.list());
-		if (addresses.isEmpty()) {
-			return 0;
+	private int deleteMails(long tenantId, List<Long> persons) {
+		Set<String> addresses = new LinkedHashSet<>();
+		for (List<Long> chunk : chunks(persons)) {
+			addresses.addAll(jdbc.sql("""
+					select email from roster_person where tenant_id = :tenant and id in (:ids) and email is not null
+					union
+					select email from member_account where tenant_id = :tenant and roster_person_id in (:ids)""")
+				.param("tenant", tenantId)
+				.param("ids", chunk)
+				.query(String.class)
+				.list());
 		}
-		int mails = jdbc
-			.sql("delete from mail_outbox where tenant_id = :tenant and status <> 'PENDING' and to_address in (:to)")
-			.param("tenant", tenantId)
-			.param("to", addresses)
-			.update();
-		jdbc.sql("delete from mail_bounce where tenant_id = :tenant and address in (:to)")
-			.param("tenant", tenantId)
-			.param("to", addresses)
-			.update();
+		int mails = 0;
+		List<String> all = new ArrayList<>(addresses);
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			List<String> to = all.subList(i, Math.min(all.size(), i + CHUNK));
+			mails += jdbc.sql(
+					"delete from mail_outbox where tenant_id = :tenant and status <> 'PENDING' and to_address in (:to)")
+				.param("tenant", tenantId)
+				.param("to", to)
+				.update();
+			jdbc.sql("delete from mail_bounce where tenant_id = :tenant and address in (:to)")
+				.param("tenant", tenantId)
+				.param("to", to)
+				.update();
+		}
 		return mails;
 	}
 

@@ -184,6 +184,10 @@ class RetentionJobIntegrationTests {
 
 	@Test
 	void deletes_exactly_what_is_past_each_period_and_nothing_else() throws IOException {
+		// Years later every queued mail has long been sent.
+		jdbc.sql("update mail_outbox set status = 'SENT' where tenant_id in (?, ?) and status = 'PENDING'")
+			.params(a.tenant.id(), b.tenant.id())
+			.update();
 		List<String> campaign1Keys = keys(campaign1Docs);
 		String kDoc2Key = keys(List.of(kDoc2)).get(0);
 		String bKey = keys(List.of(bDoc)).get(0);
