@@ -412,6 +412,12 @@ class TenantIsolationMatrixIntegrationTests {
 		}
 		check(wrong, get("/admin/notice-settings"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, post("/admin/notice-settings"), FORBIDDEN, REDIRECT, FORBIDDEN);
+		// Retention (issue 16 item 10): the periods and the 開示請求 export, TENANT_ADMIN
+		// only; another tenant's person is not found.
+		check(wrong, get("/admin/retention"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/retention"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/retention/export/" + ids.get("personA")), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, get("/admin/retention/export/" + ids.get("personB")), FORBIDDEN, NOT_FOUND, FORBIDDEN);
 		// Staff proxy input (issue 12, 代行入力): insurer staff only; another tenant's form
 		// is not found, whatever is posted.
 		String proxyB = "/admin/proxy/" + ids.get("formB");

@@ -229,7 +229,7 @@ class CampaignManagement implements Campaigns {
 	@Override
 	public void complete(CampaignActor actor, long campaignId) {
 		Campaign campaign = require(actor, campaignId, CampaignStatus.CLOSED, "survey.campaign.problem.notClosed");
-		campaigns.changeStatus(actor.tenantId(), campaignId, CampaignStatus.COMPLETED, null);
+		campaigns.changeStatus(actor.tenantId(), campaignId, CampaignStatus.COMPLETED, "completed_at");
 		audit.record(CAMPAIGN_COMPLETED, actor, campaignId,
 				Map.of("forms", String.valueOf(formCounts.forms(campaign))));
 	}
