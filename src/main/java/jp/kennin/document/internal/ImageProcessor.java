@@ -63,10 +63,7 @@ class ImageProcessor {
 							properties.maxPixels() / 10_000, properties.maxPixels() / 1_000_000);
 				}
 				ImageReadParam param = reader.getDefaultReadParam();
-				// Skip rows and columns while decoding when the image is far larger than
-				// what is kept.
-				int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
-				int step = Math.max(1, longSide / properties.maxLongSide());
+				int step = subsampling(Math.max(reader.getWidth(0), reader.getHeight(0)));
 				param.setSourceSubsampling(step, step, 0, 0);
 				// A truncated JPEG decodes "successfully" with a grey bottom and only a
 				// warning: refuse it.
@@ -91,6 +88,24 @@ class ImageProcessor {
 			throw new DocumentRejectedException(DocumentProblem.CORRUPT);
 		}
 	}
+
+	/**
+	 * How many rows and columns the decoder may skip: the largest step that still keeps
+	 * at least {@value #KEPT_SHARE_PERCENT} % of the kept size on the longer side.
+	 * Decoding every second pixel of a 12-megapixel phone photo (4032 → 2016) needs no
+	 * downscale afterwards and halves the CPU of an upload (docs/benchmarks.md, deadline
+	 * rush), which is what bounds uploads at a deadline; a document photo stays legible
+	 * at that size.
+	 */
+	int subsampling(int longSide) {
+		int step = 1;
+		while (longSide / (step + 1) * 100 >= (long) properties.maxLongSide() * KEPT_SHARE_PERCENT) {
+			step++;
+		}
+		return step;
+	}
+
+	static final int KEPT_SHARE_PERCENT = 80;
 
 	/** The JDK's own reader, not one a library registered (they differ in robustness). */
 	private static ImageReader reader(String format) {

@@ -161,12 +161,33 @@ class UploadProcessorTests {
 
 	@Test
 	void large_photos_are_downscaled_to_2400_pixels_on_the_longer_side() {
-		byte[] jpeg = TestFiles.jpeg(TestFiles.photo(4032, 3024, 4, 20), 0.85f);
+		byte[] jpeg = TestFiles.jpeg(TestFiles.photo(3264, 2448, 4, 20), 0.85f);
 
 		UploadProcessor.Processed kept = processor.process(jpeg, TEN_MB);
 
 		assertThat(kept.width()).isEqualTo(2400);
 		assertThat(kept.height()).isEqualTo(1800);
+	}
+
+	@Test
+	void a_12_megapixel_photo_is_decoded_at_half_size_which_keeps_over_80_percent_of_2400_pixels() {
+		byte[] jpeg = TestFiles.jpeg(TestFiles.photo(4032, 3024, 4, 20), 0.85f);
+
+		UploadProcessor.Processed kept = processor.process(jpeg, TEN_MB);
+
+		assertThat(kept.width()).isEqualTo(2016);
+		assertThat(kept.height()).isEqualTo(1512);
+	}
+
+	@Test
+	void the_decoder_skips_pixels_only_while_80_percent_of_the_kept_size_remains() {
+		ImageProcessor images = new ImageProcessor(DocumentProperties.defaults());
+
+		assertThat(images.subsampling(2400)).isEqualTo(1);
+		assertThat(images.subsampling(3839)).isEqualTo(1);
+		assertThat(images.subsampling(3840)).isEqualTo(2);
+		assertThat(images.subsampling(4032)).isEqualTo(2);
+		assertThat(images.subsampling(8000)).isEqualTo(4);
 	}
 
 	@Test
