@@ -17,6 +17,13 @@ public interface RegistrationStatuses {
 	 */
 	Map<Long, RegistrationStatus.State> states(long tenantId, Collection<Long> rosterPersonIds);
 
+	/**
+	 * The addresses mail goes to for each given insured person of the tenant: the
+	 * account's registered address where the person has an active account, else the
+	 * roster's address; people with neither are left out.
+	 */
+	Map<Long, String> mailAddresses(long tenantId, Collection<Long> rosterPersonIds);
+
 	/** A roster search condition keeping only people in the given state. */
 	RosterDirectory.Condition having(RegistrationStatus.State state);
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import jp.kennin.audit.AuditEntry;
 import jp.kennin.audit.AuditLog;
+import jp.kennin.notification.MailBounced;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
@@ -28,7 +30,9 @@ import jp.kennin.test.TestStaff;
 import jp.kennin.test.TestTenants;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +82,12 @@ class RemindersIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
 
 	private Tenant tenant;
 
@@ -252,6 +262,55 @@ class RemindersIntegrationTests {
 		mvc.perform(get(page + "/remind").with(TestStaff.tenantAdmin(tenant.id())).param("office", "999"))
 			.andExpect(content().string(containsString("id=\"reminder-nobody\"")))
 			.andExpect(content().string(not(containsString("id=\"remind-send\""))));
+	}
+
+	@Test
+	void a_refused_invitation_puts_the_household_on_the_letter_list_and_later_runs_send_it_a_letter() throws Exception {
+		long invitation = jdbc
+			.sql("select outbox_id from outreach_journal where campaign_id = ? and bango = ? and run_id = 0")
+			.params(campaign, guide)
+			.query(Long.class)
+			.single();
+		String address = jdbc.sql("select to_address from mail_outbox where id = ?")
+			.param(invitation)
+			.query(String.class)
+			.single();
+		// What the dispatcher does on a 5xx to the recipient
+		// (OutboxClaimsIntegrationTests):
+		// the address is marked and MailBounced published, in one transaction.
+		tx.executeWithoutResult(status -> {
+			// Refused, so the dispatcher of this context does not send it (and clear the
+			// mark).
+			jdbc.sql("update mail_outbox set status = 'FAILED' where id = ?").param(invitation).update();
+			jdbc.sql("insert into mail_bounce (tenant_id, address, bounced_at, smtp_reply, outbox_id) "
+					+ "values (?, ?, ?, '550 5.1.1 no such user', ?)")
+				.params(tenant.id(), address.toLowerCase(Locale.ROOT), Timestamp.from(clock.instant()), invitation)
+				.update();
+			publisher.publishEvent(new MailBounced(tenant.id(), invitation));
+		});
+
+		assertThat(jdbc.sql("select bango from campaign_letter where campaign_id = ? and reason = 'BOUNCING'")
+			.param(campaign)
+			.query(String.class)
+			.list()).containsExactly(guide);
+		String page = "/admin/campaigns/" + campaign + "/outreach";
+		mvc.perform(get(page + "/remind").with(TestStaff.tenantAdmin(tenant.id())).param("office", "200"))
+			.andExpect(content().string(containsString("<dd id=\"reminder-letters\">2世帯</dd>")));
+		mvc.perform(get("/admin/roster").with(TestStaff.reviewer(tenant.id())).param("bango", guide))
+			.andExpect(content().string(containsString("メール不達")));
+
+		clock.setInstant(SLOT.plusSeconds(30));
+		reminders.runDueSlots(clock.instant());
+		long run = jdbc.sql("select id from reminder_run where campaign_id = ? and slot_at = ?")
+			.params(campaign, Timestamp.from(SLOT))
+			.query(Long.class)
+			.single();
+		assertThat(journal(run)).contains(guide + " LETTER REMINDER").doesNotContain(guide + " MAIL SIGNUP_REMINDER");
+		assertThat(jdbc
+			.sql("select count(*) from campaign_letter where campaign_id = ? and bango = ? and reason = 'BOUNCING'")
+			.params(campaign, guide)
+			.query(Long.class)
+			.single()).as("listed once").isEqualTo(1);
 	}
 
 	@Test

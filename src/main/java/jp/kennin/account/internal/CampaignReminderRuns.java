@@ -19,7 +19,6 @@ import jp.kennin.account.AccountAuditEvent;
 import jp.kennin.audit.AuditLog;
 import jp.kennin.notification.MailDeliveryStates;
 import jp.kennin.notification.Mailer;
-import jp.kennin.notification.OutgoingMail;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.survey.Campaign;
 import jp.kennin.survey.CampaignActor;
@@ -33,7 +32,6 @@ import jp.kennin.survey.ReminderFilter.HouseholdState;
 import jp.kennin.survey.ReminderSlots;
 import jp.kennin.survey.SurveyStatus.State;
 import jp.kennin.survey.TargetHouseholds;
-import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 
 import org.slf4j.Logger;
@@ -41,9 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -332,148 +328,34 @@ class CampaignReminderRuns implements CampaignReminders {
 
 	}
 
-	private static final String FROM = """
-			from roster_person h
-			left join member_account a on a.tenant_id = h.tenant_id and a.roster_person_id = h.id and a.status = 'ACTIVE'
-			where\s""";
-
 	private InvitationCounts count(long tenantId, long campaignId, ReminderFilter filter) {
 		Selection s = Selection.of(tenantId, campaignId, filter);
-		return jdbc
-			.sql("""
-					select count(a.id) as members,
-					  coalesce(sum(case when a.id is null and coalesce(trim(h.email), '') <> '' then 1 else 0 end), 0) as guides,
-					  count(*) as total
-					"""
-					+ FROM + s.where())
+		return jdbc.sql(OutreachBatch.COUNTS + OutreachBatch.FROM + s.where())
 			.params(s.params())
-			.query((rs, n) -> new InvitationCounts(rs.getLong("members"), rs.getLong("guides"),
-					rs.getLong("total") - rs.getLong("members") - rs.getLong("guides")))
+			.query((rs, n) -> OutreachBatch.counts(rs))
 			.single();
 	}
 
 	private InvitationCounts queue(Campaign campaign, long runId, ReminderFilter filter) {
 		Selection s = Selection.of(campaign.tenantId(), campaign.id(), filter);
-		List<Household> households = jdbc
-			.sql("select h.kigo, h.bango, h.name, h.email as roster_email, a.email as account_email " + FROM + s.where()
-					+ " order by h.kigo, h.bango")
+		List<OutreachBatch.Household> households = jdbc
+			.sql(OutreachBatch.HOUSEHOLDS + OutreachBatch.FROM + s.where() + " order by h.kigo, h.bango")
 			.params(s.params())
-			.query((rs, n) -> new Household(rs.getString("kigo"), rs.getString("bango"), rs.getString("name"),
-					rs.getString("account_email"), rs.getString("roster_email")))
+			.query((rs, n) -> OutreachBatch.household(rs))
 			.list();
-		Run run = new Run(tenants.findById(campaign.tenantId()).orElseThrow(), campaign, runId);
-		for (int from = 0; from < households.size(); from += CampaignInvitations.BATCH) {
-			run.queue(households.subList(from, Math.min(from + CampaignInvitations.BATCH, households.size())));
-		}
+		Set<String> listed = new HashSet<>(
+				jdbc.sql("select reason, kigo, bango from campaign_letter where tenant_id = ? and campaign_id = ?")
+					.params(campaign.tenantId(), campaign.id())
+					.query((rs, n) -> rs.getString("reason") + ":" + rs.getString("kigo") + "/" + rs.getString("bango"))
+					.list());
+		InvitationCounts counts = new OutreachBatch(batch, mails, mailer,
+				tenants.findById(campaign.tenantId()).orElseThrow(), campaign.id(), campaign.title(),
+				campaign.deadline(), runId, OutreachBatch.Kinds.REMINDER, listed, clock.instant())
+			.queueAll(households);
 		jdbc.sql("update reminder_run set member_mails = ?, signup_guides = ?, letters = ? where id = ?")
-			.params(run.members, run.guides, run.letters, runId)
+			.params(counts.memberMails(), counts.signupGuides(), counts.letters(), runId)
 			.update();
-		return new InvitationCounts(run.members, run.guides, run.letters);
-	}
-
-	/** One run's queuing, batch by batch. */
-	private final class Run {
-
-		private final Tenant tenant;
-
-		private final Campaign campaign;
-
-		private final long runId;
-
-		private final String reminder = AccountMails.read(AccountMails.Template.CAMPAIGN_REMINDER);
-
-		private final String guide = AccountMails.read(AccountMails.Template.CAMPAIGN_SIGNUP_REMINDER);
-
-		private final Timestamp now = Timestamp.from(clock.instant());
-
-		private final Set<String> onLetterList;
-
-		private int members;
-
-		private int guides;
-
-		private int letters;
-
-		Run(Tenant tenant, Campaign campaign, long runId) {
-			this.tenant = tenant;
-			this.campaign = campaign;
-			this.runId = runId;
-			this.onLetterList = new HashSet<>(jdbc.sql(
-					"select kigo, bango from campaign_letter where tenant_id = ? and campaign_id = ? and reason = 'REMINDER'")
-				.params(campaign.tenantId(), campaign.id())
-				.query((rs, n) -> rs.getString("kigo") + "/" + rs.getString("bango"))
-				.list());
-		}
-
-		void queue(List<Household> households) {
-			List<OutgoingMail> out = new ArrayList<>();
-			List<Household> mailed = new ArrayList<>();
-			List<SqlParameterSource> journal = new ArrayList<>();
-			List<SqlParameterSource> letterRows = new ArrayList<>();
-			Map<String, String> values = new HashMap<>();
-			values.put("campaign", campaign.title());
-			values.put("deadline", JapanTime.formatDateTime(campaign.deadline()));
-			for (Household h : households) {
-				values.put("name", h.name());
-				if (h.accountEmail() != null) {
-					out.add(mails.compose(tenant, h.accountEmail(), reminder, values));
-					mailed.add(h);
-				}
-				else if (h.rosterEmail() != null && !h.rosterEmail().isBlank()) {
-					out.add(mails.compose(tenant, h.rosterEmail().strip(), guide, values));
-					mailed.add(h);
-				}
-				else {
-					letters++;
-					if (onLetterList.add(h.kigo() + "/" + h.bango())) {
-						letterRows.add(row(h));
-					}
-					journal.add(row(h).addValue("channel", "LETTER")
-						.addValue("kind", "REMINDER")
-						.addValue("outbox", null, Types.BIGINT));
-				}
-			}
-			long[] ids = out.isEmpty() ? new long[0] : mailer.enqueueAll(out);
-			for (int i = 0; i < mailed.size(); i++) {
-				Household h = mailed.get(i);
-				boolean member = h.accountEmail() != null;
-				if (member) {
-					members++;
-				}
-				else {
-					guides++;
-				}
-				journal.add(row(h).addValue("channel", "MAIL")
-					.addValue("kind", member ? "REMINDER" : "SIGNUP_REMINDER")
-					.addValue("outbox", ids[i]));
-			}
-			if (!letterRows.isEmpty()) {
-				batch.batchUpdate("""
-						insert into campaign_letter (tenant_id, campaign_id, kigo, bango, reason, created_at)
-						values (:tenant, :campaign, :kigo, :bango, 'REMINDER', :now)""",
-						letterRows.toArray(SqlParameterSource[]::new));
-			}
-			if (!journal.isEmpty()) {
-				batch.batchUpdate("""
-						insert into outreach_journal (tenant_id, campaign_id, kigo, bango, channel, kind, outbox_id,
-						  run_id, created_at)
-						values (:tenant, :campaign, :kigo, :bango, :channel, :kind, :outbox, :run, :now)""",
-						journal.toArray(SqlParameterSource[]::new));
-			}
-		}
-
-		private MapSqlParameterSource row(Household h) {
-			return new MapSqlParameterSource().addValue("tenant", campaign.tenantId())
-				.addValue("campaign", campaign.id())
-				.addValue("kigo", h.kigo())
-				.addValue("bango", h.bango())
-				.addValue("run", runId)
-				.addValue("now", now);
-		}
-
-	}
-
-	private record Household(String kigo, String bango, String name, String accountEmail, String rosterEmail) {
+		return counts;
 	}
 
 }

@@ -61,6 +61,28 @@ class JdbcRegistrationStatuses implements RegistrationStatuses {
 	}
 
 	@Override
+	public Map<Long, String> mailAddresses(long tenantId, Collection<Long> rosterPersonIds) {
+		Map<Long, String> addresses = new HashMap<>();
+		if (rosterPersonIds.isEmpty()) {
+			return addresses;
+		}
+		jdbc.sql(
+				"""
+						select p.id, coalesce(a.email, p.email) as address from roster_person p
+						  left join member_account a on a.tenant_id = p.tenant_id and a.roster_person_id = p.id and a.status = 'ACTIVE'
+						 where p.tenant_id = :tenant and p.edaban = '00' and p.id in (:ids)""")
+			.param("tenant", tenantId)
+			.param("ids", rosterPersonIds)
+			.query(rs -> {
+				String address = rs.getString("address");
+				if (address != null && !address.isBlank()) {
+					addresses.put(rs.getLong("id"), address.strip());
+				}
+			});
+		return addresses;
+	}
+
+	@Override
 	public RosterDirectory.Condition having(State state) {
 		Timestamp now = Timestamp.from(clock.instant());
 		return switch (state) {

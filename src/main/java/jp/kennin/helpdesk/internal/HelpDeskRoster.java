@@ -1,7 +1,10 @@
 package jp.kennin.helpdesk.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,6 +16,7 @@ import jp.kennin.account.RegistrationStatuses;
 import jp.kennin.audit.AuditEntry;
 import jp.kennin.audit.AuditLog;
 import jp.kennin.helpdesk.HelpDeskAuditEvent;
+import jp.kennin.notification.MailBounces;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterDirectory;
@@ -49,8 +53,11 @@ public class HelpDeskRoster {
 
 	private final AuditLog audit;
 
+	private final MailBounces bounces;
+
 	HelpDeskRoster(RosterDirectory directory, Roster roster, MemberAccounts accounts, RegistrationStatuses statuses,
-			Campaigns campaigns, HouseholdSurveys surveys, AuditLog audit) {
+			Campaigns campaigns, HouseholdSurveys surveys, AuditLog audit, MailBounces bounces) {
+		this.bounces = bounces;
 		this.directory = directory;
 		this.roster = roster;
 		this.accounts = accounts;
@@ -74,9 +81,12 @@ public class HelpDeskRoster {
 	 * @param campaigns the campaigns with survey forms, newest first, to choose from
 	 * @param campaign the one whose status {@code survey} holds (by roster person ID;
 	 * none: not surveyed), null when the tenant has none
+	 * @param bouncing by roster person ID: the insured people whose mail address (the
+	 * account's, else the roster's) an SMTP server refused (「メール不達」)
 	 */
 	public record SearchResult(RosterDirectory.Page page, Map<Long, RegistrationStatus.State> registration,
-			List<Campaign> campaigns, Campaign campaign, Map<Long, SurveyStatus.State> survey) {
+			List<Campaign> campaigns, Campaign campaign, Map<Long, SurveyStatus.State> survey,
+			Map<Long, MailBounces.Bounce> bouncing) {
 	}
 
 	/** For the insurer's staff (TENANT_ADMIN, REVIEWER) in their own tenant. */
@@ -110,7 +120,8 @@ public class HelpDeskRoster {
 				.stream()
 				.collect(Collectors.toMap(e -> byHousehold.get(e.getKey()).id(), Map.Entry::getValue));
 		}
-		return new SearchResult(page, statuses.states(tenantId, ids), surveyed, campaign, survey);
+		return new SearchResult(page, statuses.states(tenantId, ids), surveyed, campaign, survey,
+				bouncing(tenantId, statuses.mailAddresses(tenantId, ids)));
 	}
 
 	/**
@@ -129,9 +140,12 @@ public class HelpDeskRoster {
 	 * @param account the member account, null for a dependent (they have none)
 	 * @param forms the household's survey forms, newest campaign first
 	 * @param events the latest audit events about the person, this view included
+	 * @param bouncing the person's addresses (roster's, account's) an SMTP server
+	 * refused, keyed by the address as shown
 	 */
 	public record PersonDetail(RosterPerson person, List<RosterPerson> household, RegistrationStatus account,
-			List<HouseholdSurveys.HouseholdForm> forms, List<AuditEntry> events) {
+			List<HouseholdSurveys.HouseholdForm> forms, List<AuditEntry> events,
+			Map<String, MailBounces.Bounce> bouncing) {
 	}
 
 	/**
@@ -149,10 +163,28 @@ public class HelpDeskRoster {
 		String target = "roster_person:" + person.id();
 		audit.record(AuditLog.Event.byStaff(HelpDeskAuditEvent.ROSTER_PERSON_VIEWED, actor.tenantId(), actor, target,
 				Map.of("kigo", person.kigo(), "bango", person.bango())));
+		RegistrationStatus account = person.insured() ? accounts.status(actor.tenantId(), person.id()) : null;
+		List<String> addresses = new ArrayList<>();
+		addresses.add(person.email());
+		if (account != null) {
+			addresses.add(account.email());
+		}
 		return Optional.of(new PersonDetail(person, roster.household(actor.tenantId(), person.kigo(), person.bango()),
-				person.insured() ? accounts.status(actor.tenantId(), person.id()) : null,
-				surveys.forms(actor.tenantId(), person.kigo(), person.bango()),
-				audit.search(new AuditLog.Query(actor.tenantId(), null, null, null, target, 20))));
+				account, surveys.forms(actor.tenantId(), person.kigo(), person.bango()),
+				audit.search(new AuditLog.Query(actor.tenantId(), null, null, null, target, 20)),
+				bounces.bouncing(actor.tenantId(), addresses.stream().filter(Objects::nonNull).toList())));
+	}
+
+	private Map<Long, MailBounces.Bounce> bouncing(long tenantId, Map<Long, String> addresses) {
+		Map<String, MailBounces.Bounce> byAddress = bounces.bouncing(tenantId, addresses.values());
+		Map<Long, MailBounces.Bounce> out = new HashMap<>();
+		addresses.forEach((id, address) -> {
+			MailBounces.Bounce bounce = byAddress.get(address);
+			if (bounce != null) {
+				out.put(id, bounce);
+			}
+		});
+		return out;
 	}
 
 	private static long tenant(StaffActor actor) {

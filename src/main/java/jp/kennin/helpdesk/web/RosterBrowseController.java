@@ -70,6 +70,7 @@ class RosterBrowseController {
 		model.addAttribute("household", detail.household());
 		model.addAttribute("forms", detail.forms());
 		model.addAttribute("events", detail.events());
+		model.addAttribute("bouncing", detail.bouncing());
 		if (detail.account() != null) {
 			model.addAttribute("account", detail.account());
 			model.addAttribute("actions", actions.allowed(actor));
