@@ -194,26 +194,25 @@ public class OfficeContactViews {
 	}
 
 	/**
-	 * Who 「督促を送る」 would reach now in one of the actor's offices (the only one if they
-	 * have one), for the confirmation step.
-	 * @throws OfficeRequired if they have several offices and named none
+	 * Who 「督促を送る」 would reach now in one of the actor's offices, or in all of them when
+	 * {@code office} is blank, for the confirmation step.
 	 */
 	@Transactional(readOnly = true)
 	public InvitationCounts reminderAudience(StaffActor actor, long campaignId, String office) {
-		OfficeScope scope = single(scope(actor, office));
+		OfficeScope scope = scope(actor, office);
 		openedCampaign(scope, campaignId);
 		return reminders.audience(asSystem(scope), campaignId, filter(scope));
 	}
 
 	/**
-	 * Queues a reminder now to the households of one of the actor's offices, as the
-	 * system for the insurer (the reminders service lets only TENANT_ADMIN send; the
+	 * Queues a reminder now to the households of one or all of the actor's offices, as
+	 * the system for the insurer (the reminders service lets only TENANT_ADMIN send; the
 	 * office filter is what limits it here), audited with the office code.
 	 * @param confirmedHouseholds the count the actor saw
 	 * @throws jp.kennin.survey.CampaignProblem unless open, or if the count changed
 	 */
 	public InvitationCounts sendReminders(StaffActor actor, long campaignId, String office, long confirmedHouseholds) {
-		OfficeScope scope = single(scope(actor, office));
+		OfficeScope scope = scope(actor, office);
 		openedCampaign(scope, campaignId);
 		InvitationCounts sent = reminders.sendNow(asSystem(scope), campaignId, filter(scope), confirmedHouseholds);
 		audit.record(AuditLog.Event.byStaff(OfficeAuditEvent.OFFICE_REMINDERS_SENT, scope.tenantId(), actor,
@@ -250,25 +249,8 @@ public class OfficeContactViews {
 		return written;
 	}
 
-	/** Several offices and none chosen: a reminder goes to one office at a time. */
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	public static class OfficeRequired extends RuntimeException {
-
-		OfficeRequired() {
-			super("choose one office", null, false, false);
-		}
-
-	}
-
-	private static OfficeScope single(OfficeScope scope) {
-		if (scope.offices().size() != 1) {
-			throw new OfficeRequired();
-		}
-		return scope;
-	}
-
 	private static ReminderFilter filter(OfficeScope scope) {
-		return new ReminderFilter(scope.offices().iterator().next(), Set.of(), null);
+		return new ReminderFilter(scope.offices(), Set.of(), null);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package jp.kennin.survey;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,19 +25,19 @@ public record TargetHouseholds(String insuredIdsSql, Map<String, Object> params)
 	}
 
 	/**
-	 * The households whose form is in one of {@code states}, of one office or all
-	 * ({@code officeCode} null). Every such query of one campaign and office takes the
+	 * The households whose form is in one of {@code states}, of some offices or all
+	 * ({@code officeCodes} empty). Every such query of one campaign and offices takes the
 	 * same parameters, so a caller may combine several.
 	 */
-	public static TargetHouseholds formsIn(long tenantId, long campaignId, String officeCode,
+	public static TargetHouseholds formsIn(long tenantId, long campaignId, Collection<String> officeCodes,
 			Collection<SurveyStatus.State> states) {
 		Map<String, Object> params = new HashMap<>(Map.of("tenant", tenantId, "campaign", campaignId));
 		String sql = "select sf.insured_person_id from survey_form sf where sf.tenant_id = :tenant"
 				+ " and sf.campaign_id = :campaign and sf.status in ("
 				+ states.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", ")) + ")";
-		if (officeCode != null) {
-			params.put("office", officeCode);
-			sql += " and sf.office_code = :office";
+		if (!officeCodes.isEmpty()) {
+			params.put("offices", List.copyOf(officeCodes));
+			sql += " and sf.office_code in (:offices)";
 		}
 		return new TargetHouseholds(sql, params);
 	}

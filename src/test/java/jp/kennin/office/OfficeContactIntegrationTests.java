@@ -254,8 +254,7 @@ class OfficeContactIntegrationTests {
 		// 200: o1 未作成 with an account, o2 作成中 without one, o3 submitted (not reminded).
 		String confirm = body(contact, "/admin/office/campaigns/" + campaignA + "/reminders?office=200", 200);
 		assertThat(confirm).contains("合計 2 世帯", "name=\"confirmed\" value=\"2\"");
-		// Several offices and none chosen; another office; another insurer's campaign.
-		body(contact, "/admin/office/campaigns/" + campaignA + "/reminders", 400);
+		// Another office; another insurer's campaign.
 		body(contact, "/admin/office/campaigns/" + campaignA + "/reminders?office=300", 403);
 		assertThat(status(post("/admin/office/campaigns/" + campaignA + "/reminders").param("office", "300")
 			.param("confirmed", "2"))).isEqualTo(403);
@@ -285,6 +284,23 @@ class OfficeContactIntegrationTests {
 			.param("office-" + a.code())
 			.query(String.class)
 			.list()).singleElement().satisfies(d -> assertThat(d).contains("offices=200", "households=2"));
+
+		// No office chosen: every office of theirs at once (100: h1 差し戻し and h3–h60; 200: o1, o2).
+		String all = body(contact, "/admin/office/campaigns/" + campaignA + "/reminders", 200);
+		assertThat(all).contains("担当のすべての事業所（100、200）", "合計 61 世帯", "name=\"confirmed\" value=\"61\"");
+		var toAll = contact
+			.perform(post("/admin/office/campaigns/" + campaignA + "/reminders").with(csrf()).param("confirmed", "61"))
+			.andReturn();
+		assertThat(toAll.getFlashMap().get("flash")).isEqualTo("office.reminders.sent");
+		assertThat(staffReminders("h1")).isEqualTo(1);
+		assertThat(staffReminders("h60")).isEqualTo(1);
+		assertThat(staffReminders("o1")).isEqualTo(2);
+		assertThat(staffReminders("h2")).as("確認完了").isZero();
+		assertThat(staffReminders("f1")).as("not their office").isZero();
+		assertThat(jdbc.sql("select details from audit_event where type = 'OFFICE_REMINDERS_SENT' and actor_id = ?")
+			.param("office-" + a.code())
+			.query(String.class)
+			.list()).anySatisfy(d -> assertThat(d).contains("households=61"));
 	}
 
 	@Test

@@ -123,7 +123,7 @@ class CampaignReminderRuns implements CampaignReminders {
 		long runId = insertRun(campaign, null, "STAFF", actor.id());
 		InvitationCounts counts = queue(campaign, runId, filter);
 		Map<String, String> details = new LinkedHashMap<>(details(counts));
-		details.put("office", filter.officeCode() == null ? "" : filter.officeCode());
+		details.put("office", filter.officeList());
 		details.put("states", filter.states().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
 		details.put("registered", filter.registered() == null ? "" : filter.registered().toString());
 		details.put("reminderRun", String.valueOf(runId));
@@ -299,7 +299,7 @@ class CampaignReminderRuns implements CampaignReminders {
 	private record Selection(String where, Map<String, Object> params) {
 
 		static Selection of(long tenantId, long campaignId, ReminderFilter f) {
-			String office = f.officeCode();
+			Set<String> office = f.officeCodes();
 			TargetHouseholds awaited = TargetHouseholds.formsIn(tenantId, campaignId, office, AWAITED);
 			Map<String, Object> params = new HashMap<>(awaited.params());
 			params.put("inv_tenant", tenantId);
