@@ -1,26 +1,17 @@
 package jp.kennin.letter;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +32,7 @@ import jp.kennin.survey.TargetRules;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 import jp.kennin.test.KenninIntegrationTest;
+import jp.kennin.test.PdfQrCodes;
 import jp.kennin.test.MutableClock;
 import jp.kennin.test.TestStaff;
 import jp.kennin.test.TestTenants;
@@ -275,18 +267,8 @@ class LettersIntegrationTests {
 				new LetterSelection(LetterKind.INVITATION, source, office, excludeAnswered));
 	}
 
-	/** Renders a page as a scanner would see it and decodes its QR code. */
 	static String qr(PDDocument pdf, int page) throws Exception {
-		BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(page, 150);
-		Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-		hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-		// The QR code sits in the right half of the details box; the rest of the page is
-		// text, which only slows the search down.
-		BufferedImage right = image.getSubimage(image.getWidth() / 2, image.getHeight() / 3, image.getWidth() / 2,
-				image.getHeight() / 3);
-		return new QRCodeReader()
-			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(right))), hints)
-			.getText();
+		return PdfQrCodes.decode(pdf, page);
 	}
 
 	private String household(String office, String officeName, String name, String email) {

@@ -1,17 +1,22 @@
 package jp.kennin.office;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
+import jp.kennin.platform.KenninProperties;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
@@ -27,6 +32,7 @@ import jp.kennin.tenant.Tenants;
 import jp.kennin.test.Browser;
 import jp.kennin.test.KenninIntegrationTest;
 import jp.kennin.test.MutableClock;
+import jp.kennin.test.PdfQrCodes;
 import jp.kennin.test.TestTenants;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +40,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * An insurer admin adds an office contact for two of the roster's three offices; the
- * contact logs in, lands on their offices' page and reads the counts and the households
- * of those two offices only. Every page is checked with axe.
+ * An insurer admin opens a campaign, reading the invitation counts first, and the
+ * captured sign-up mails arrive; the admin adds an office contact for two of the roster's
+ * three offices; the contact logs in on a phone, lands on their offices' page, reads the
+ * counts and the households of those two offices only, and downloads the letters of one
+ * office: the PDF has the member's name, 記号・番号 and the deadline, and its QR code decodes
+ * to the sign-up page with the insurer code. Every page is checked with axe.
  */
 @KenninIntegrationTest
 class OfficeContactBrowserTests {
@@ -66,34 +76,50 @@ class OfficeContactBrowserTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	KenninProperties properties;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
 	}
 
 	@Test
-	void an_admin_adds_an_office_contact_who_sees_their_offices_progress() {
+	void an_admin_adds_an_office_contact_who_sees_their_offices_progress() throws Exception {
 		Tenant tenant = TestTenants.create(tenants, "事業所画面健保");
 		List<RosterPerson> people = new ArrayList<>();
-		household(people, "b1", "東京 一郎", "100", "本社");
-		household(people, "b2", "東京 二郎", "100", "本社");
-		household(people, "b3", "大阪 三郎", "200", "大阪支店");
-		household(people, "b4", "福岡 四郎", "300", "福岡支店");
+		String tokyoMail = "oc-b1-" + System.nanoTime() + "@example.jp";
+		household(people, "b1", "東京 一郎", "100", "本社", tokyoMail);
+		household(people, "b2", "東京 二郎", "100", "本社", null);
+		household(people, "b3", "大阪 三郎", "200", "大阪支店", "oc-b3-" + System.nanoTime() + "@example.jp");
+		household(people, "b4", "福岡 四郎", "300", "福岡支店", null);
 		roster.upsert(tenant.id(), people);
 		long campaign = campaigns.create(tenant.id(),
 				new CampaignDraft("事業所画面の調査", LocalDate.of(2026, 7, 1), Instant.parse("2026-07-28T00:00:00Z"),
 						Instant.parse("2026-09-17T14:59:00Z"), false, "",
 						new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.SPOUSE), null)));
-		campaigns.open(tenant.id(), campaign);
-		jdbc.sql("update survey_form set status = 'IN_PROGRESS' where campaign_id = ? and bango = 'b2'")
-			.param(campaign)
-			.update();
 		String adminId = "ocadm-" + tenant.code();
 		String contactId = "occon-" + tenant.code();
 		accounts.create(adminId, "管理 秋子", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
 		try (Browser admin = Browser.open(Browser.DESKTOP); Browser contact = Browser.open(Browser.PHONE)) {
 			admin.staffFirstLogin(url(""), adminId, PASSWORD, clock);
 			WebDriver driver = admin.driver();
+			// Opening: the three counts first (b1 and b3 have a roster address, b2 and b4
+			// none).
+			driver.get(url("/admin/campaigns/" + campaign + "/open"));
+			assertThat(admin.heading()).isEqualTo("この調査を公開しますか");
+			assertThat(driver.findElement(By.id("invitation-member-mails")).getText()).isEqualTo("0世帯");
+			assertThat(driver.findElement(By.id("invitation-signup-guides")).getText()).isEqualTo("2世帯");
+			assertThat(driver.findElement(By.id("invitation-letters")).getText()).isEqualTo("2世帯");
+			admin.checkPage("office-campaign-open-counts");
+			admin.click(driver.findElement(By.xpath("//button[normalize-space()='公開する']")));
+			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("公開");
+			String guide = capturedMail(admin, tokyoMail);
+			assertThat(guide).contains("東京 一郎", "事業所画面の調査", "/signup?code=" + tenant.code()).doesNotContain("1980");
+			jdbc.sql("update survey_form set status = 'IN_PROGRESS' where campaign_id = ? and bango = 'b2'")
+				.param(campaign)
+				.update();
+			driver.get(url("/admin"));
 			admin.click(driver.findElement(By.linkText("職員の管理")));
 			driver.get(url("/admin/staff/new"));
 			admin.type("loginId", contactId);
@@ -138,6 +164,17 @@ class OfficeContactBrowserTests {
 			contact.click(phone.findElement(By.id("filter-apply")));
 			assertThat(phone.findElement(By.id("households")).getText()).contains("大阪 三郎").doesNotContain("東京");
 			assertThat(phone.findElement(By.id("matching")).getText()).isEqualTo("該当 1 世帯");
+			// The invitation letters of 大阪支店, as the contact hands them out.
+			new Select(phone.findElement(By.id("kind"))).selectByValue("INVITATION");
+			byte[] pdf = contact.download(phone.findElement(By.id("download-letters")));
+			try (PDDocument letters = Loader.loadPDF(pdf)) {
+				assertThat(letters.getNumberOfPages()).isEqualTo(1);
+				String text = new PDFTextStripper().getText(letters);
+				assertThat(text).contains("大阪 三郎　様", "1　b3", tenant.code(), "2026年9月17日(木) 23:59")
+					.doesNotContain("東京", "福岡");
+				assertThat(PdfQrCodes.decode(letters, 0))
+					.isEqualTo(properties.baseUrl() + "/signup?code=" + tenant.code());
+			}
 			// Any other staff page: the Japanese refusal.
 			phone.get(url("/admin/campaigns"));
 			assertThat(contact.heading()).isEqualTo("このページを表示する権限がありません");
@@ -146,10 +183,21 @@ class OfficeContactBrowserTests {
 		}
 	}
 
+	/** The captured mail to {@code address} (the dev mailbox), once it has been sent. */
+	private String capturedMail(Browser browser, String address) {
+		WebDriver driver = browser.driver();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+			driver.get(url("/dev/mail"));
+			return driver.getPageSource().contains(address);
+		});
+		browser.click(driver.findElement(By.xpath("//tr[td[contains(., '" + address + "')]]//a")));
+		return driver.findElement(By.tagName("main")).getText();
+	}
+
 	private static void household(List<RosterPerson> people, String bango, String name, String office,
-			String officeName) {
+			String officeName, String email) {
 		people.add(new RosterPerson(0, 0, "1", bango, "00", true, "本人", RelationshipCategory.SELF, name, "ジギョウショ タロウ",
-				LocalDate.of(1980, 1, 1), Gender.MALE, null, office, officeName, null, null, true));
+				LocalDate.of(1980, 1, 1), Gender.MALE, email, office, officeName, null, null, true));
 		people.add(new RosterPerson(0, 0, "1", bango, "01", false, "妻", RelationshipCategory.SPOUSE, name + "の妻",
 				"ジギョウショ ハナコ", LocalDate.of(1982, 1, 1), Gender.FEMALE, null, office, officeName, true, null, true));
 	}

@@ -285,7 +285,8 @@ class OfficeContactIntegrationTests {
 			.query(String.class)
 			.list()).singleElement().satisfies(d -> assertThat(d).contains("offices=200", "households=2"));
 
-		// No office chosen: every office of theirs at once (100: h1 差し戻し and h3–h60; 200: o1, o2).
+		// No office chosen: every office of theirs at once (100: h1 差し戻し and h3–h60; 200:
+		// o1, o2).
 		String all = body(contact, "/admin/office/campaigns/" + campaignA + "/reminders", 200);
 		assertThat(all).contains("担当のすべての事業所（100、200）", "合計 61 世帯", "name=\"confirmed\" value=\"61\"");
 		var toAll = contact

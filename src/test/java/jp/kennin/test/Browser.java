@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -44,6 +46,11 @@ public final class Browser implements AutoCloseable {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--disable-dev-shm-usage", "--lang=ja", "--user-data-dir=" + profile,
 					"--window-size=" + viewport.width + "," + viewport.height);
+			// Downloads (Content-Disposition: attachment, PDFs too) go to the profile's
+			// downloads folder without asking, for download() to pick up.
+			options.setExperimentalOption("prefs",
+					Map.of("download.default_directory", profile.resolve("downloads").toString(),
+							"download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
 			if (viewport.width < 500) {
 				options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
 						Map.of("width", viewport.width, "height", viewport.height, "pixelRatio", 2.0, "touch", true)));
@@ -161,6 +168,45 @@ public final class Browser implements AutoCloseable {
 				throw ex;
 			}
 		});
+	}
+
+	/**
+	 * Clicks a link or button that downloads a file, as a user would, and waits until
+	 * Chromium has saved it completely.
+	 * @return the saved file's bytes
+	 */
+	public byte[] download(org.openqa.selenium.WebElement element) {
+		Path dir = profile.resolve("downloads");
+		try {
+			Files.createDirectories(dir);
+			driver.executeCdpCommand("Browser.setDownloadBehavior",
+					Map.of("behavior", "allow", "downloadPath", dir.toString(), "eventsEnabled", false));
+			Set<Path> before;
+			try (var files = Files.list(dir)) {
+				before = files.collect(Collectors.toSet());
+			}
+			((org.openqa.selenium.JavascriptExecutor) driver)
+				.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+			element.click();
+			Path saved = new org.openqa.selenium.support.ui.FluentWait<>(dir).withTimeout(Duration.ofSeconds(30))
+				.pollingEvery(Duration.ofMillis(100))
+				.until(d -> {
+					try (var files = Files.list(d)) {
+						return files.filter(f -> !before.contains(f))
+							.filter(f -> !f.getFileName().toString().endsWith(".crdownload"))
+							.filter(f -> !f.getFileName().toString().startsWith("."))
+							.findFirst()
+							.orElse(null);
+					}
+					catch (IOException ex) {
+						return null;
+					}
+				});
+			return Files.readAllBytes(saved);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Saves a screenshot under target/screenshots for a human to look at. */
