@@ -6,9 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -52,7 +50,7 @@ public final class PdfFlow implements Closeable {
 
 	private final PDType0Font font;
 
-	private final Map<Integer, Boolean> printable = new HashMap<>();
+	private final PdfGlyphs glyphs;
 
 	private PDPageContentStream page;
 
@@ -61,6 +59,7 @@ public final class PdfFlow implements Closeable {
 
 	public PdfFlow(byte[] trueTypeFont, String title) throws IOException {
 		this.font = PDType0Font.load(this.document, new ByteArrayInputStream(trueTypeFont), true);
+		this.glyphs = new PdfGlyphs(this.font);
 		this.document.getDocumentInformation().setTitle(title);
 		newPage();
 	}
@@ -237,36 +236,9 @@ public final class PdfFlow implements Closeable {
 		return codePoint < 0x2000 && Character.isLetterOrDigit(codePoint);
 	}
 
-	/** Tabs and carriage returns as spaces, characters the font has no glyph for as 〓. */
-	private String printable(String text) throws IOException {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int codePoint : text.replace("\r\n", "\n").codePoints().toArray()) {
-			if (codePoint == '\n') {
-				out.append('\n');
-			}
-			else if (Character.isWhitespace(codePoint) || Character.isISOControl(codePoint)) {
-				out.append(' ');
-			}
-			else if (hasGlyph(codePoint)) {
-				out.appendCodePoint(codePoint);
-			}
-			else {
-				out.append('〓');
-			}
-		}
-		return out.toString();
-	}
-
-	private boolean hasGlyph(int codePoint) {
-		return this.printable.computeIfAbsent(codePoint, c -> {
-			try {
-				this.font.encode(new String(Character.toChars(c)));
-				return true;
-			}
-			catch (IOException | IllegalArgumentException ex) {
-				return false;
-			}
-		});
+	/** Tabs, carriage returns and ideographic spaces as spaces; see {@link PdfGlyphs}. */
+	private String printable(String text) {
+		return this.glyphs.printable(text).replace('\u3000', ' ');
 	}
 
 	private float width() {

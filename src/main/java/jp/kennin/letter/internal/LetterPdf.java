@@ -18,6 +18,9 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import jp.kennin.platform.PdfGlyphs;
+
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.IOUtils;
@@ -79,7 +82,7 @@ final class LetterPdf implements Closeable {
 
 	private final Map<String, PDImageXObject> qrCodes = new HashMap<>();
 
-	private final Map<Integer, Boolean> printable = new HashMap<>();
+	private final PdfGlyphs glyphs;
 
 	private final Labels labels;
 
@@ -97,6 +100,7 @@ final class LetterPdf implements Closeable {
 		this.trueType = new TTFParser().parse(new RandomAccessReadBuffer(font()));
 		this.trueType.setEnableGsub(false);
 		this.font = PDType0Font.load(this.document, this.trueType, true);
+		this.glyphs = new PdfGlyphs(this.font);
 		this.labels = labels;
 	}
 
@@ -298,34 +302,7 @@ final class LetterPdf implements Closeable {
 
 	/** Tabs and carriage returns as spaces, characters without a glyph as 〓. */
 	private String printable(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int codePoint : text.replace("\r\n", "\n").codePoints().toArray()) {
-			if (codePoint == '\n') {
-				out.append('\n');
-			}
-			else if (Character.isWhitespace(codePoint) || Character.isISOControl(codePoint)) {
-				out.append(codePoint == '\u3000' ? '\u3000' : ' ');
-			}
-			else if (hasGlyph(codePoint)) {
-				out.appendCodePoint(codePoint);
-			}
-			else {
-				out.append('〓');
-			}
-		}
-		return out.toString();
-	}
-
-	private boolean hasGlyph(int codePoint) {
-		return this.printable.computeIfAbsent(codePoint, c -> {
-			try {
-				this.font.encode(new String(Character.toChars(c)));
-				return true;
-			}
-			catch (IOException | IllegalArgumentException ex) {
-				return false;
-			}
-		});
+		return this.glyphs.printable(text);
 	}
 
 	/** The QR code of a URL, made once per document. */

@@ -32,8 +32,8 @@ public class FailedMails {
 	}
 
 	/** A failed mail as operators see it. */
-	public record Row(long id, Long tenantId, String maskedTo, String subject, int attempts, String lastError,
-			Instant queuedAt) {
+	public record Row(long id, Long tenantId, String tenantName, String maskedTo, String subject, int attempts,
+			String lastError, Instant queuedAt) {
 	}
 
 	@Transactional(readOnly = true)
@@ -41,8 +41,8 @@ public class FailedMails {
 		actor.require(StaffActor.OPERATOR);
 		return outbox.failed(LISTED)
 			.stream()
-			.map(m -> new Row(m.id(), m.tenantId(), mask(m.to()), m.subject(), m.attempts(), m.lastError(),
-					m.createdAt()))
+			.map(m -> new Row(m.id(), m.tenantId(), m.tenantName(), mask(m.to()), m.subject(), m.attempts(),
+					m.lastError(), m.createdAt()))
 			.toList();
 	}
 

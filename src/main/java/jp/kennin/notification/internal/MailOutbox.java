@@ -281,23 +281,31 @@ class MailOutbox implements Mailer, MailDeliveries {
 	}
 
 	/** The failed mails, newest first, without their bodies. */
+	/**
+	 * The newest failed mails with their insurer's name, read from the tenant table in
+	 * the same statement (the tenant module uses this one, so it cannot be asked).
+	 */
 	List<FailedMail> failed(int limit) {
 		return jdbc.sql("""
-				select id, tenant_id, to_address, subject, attempts, last_error, created_at from mail_outbox
-				where status = 'FAILED' order by id desc fetch first %d rows only""".formatted(limit))
+				select o.id, o.tenant_id, t.name as tenant_name, o.to_address, o.subject, o.attempts, o.last_error,
+				  o.created_at
+				from mail_outbox o left join tenant t on t.id = o.tenant_id
+				where o.status = 'FAILED' order by o.id desc fetch first %d rows only""".formatted(limit))
 			.query((rs, i) -> failedMail(rs))
 			.list();
 	}
 
 	Optional<FailedMail> failedMail(long id) {
 		return jdbc.sql("""
-				select id, tenant_id, to_address, subject, attempts, last_error, created_at from mail_outbox
-				where id = ? and status = 'FAILED'""").param(id).query((rs, i) -> failedMail(rs)).optional();
+				select o.id, o.tenant_id, t.name as tenant_name, o.to_address, o.subject, o.attempts, o.last_error,
+				  o.created_at
+				from mail_outbox o left join tenant t on t.id = o.tenant_id
+				where o.id = ? and o.status = 'FAILED'""").param(id).query((rs, i) -> failedMail(rs)).optional();
 	}
 
 	private static FailedMail failedMail(ResultSet rs) throws SQLException {
-		return new FailedMail(rs.getLong("id"), rs.getObject("tenant_id", Long.class), rs.getString("to_address"),
-				rs.getString("subject"), rs.getInt("attempts"), rs.getString("last_error"),
+		return new FailedMail(rs.getLong("id"), rs.getObject("tenant_id", Long.class), rs.getString("tenant_name"),
+				rs.getString("to_address"), rs.getString("subject"), rs.getInt("attempts"), rs.getString("last_error"),
 				rs.getTimestamp("created_at").toInstant());
 	}
 
@@ -341,8 +349,8 @@ class MailOutbox implements Mailer, MailDeliveries {
 		return Duration.ofSeconds(Math.min(seconds, 3600));
 	}
 
-	record FailedMail(long id, Long tenantId, String to, String subject, int attempts, String lastError,
-			Instant createdAt) {
+	record FailedMail(long id, Long tenantId, String tenantName, String to, String subject, int attempts,
+			String lastError, Instant createdAt) {
 	}
 
 }

@@ -64,6 +64,7 @@ class FailedMailsPageIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("送信できなかったメール")
+			.contains("送信失敗の保険者（" + tenant.id() + "）")
 			.contains(to.substring(0, 2) + "****@example.jp")
 			.doesNotContain(to)
 			.contains("確認コードのお知らせ")
