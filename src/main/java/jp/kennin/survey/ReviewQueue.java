@@ -77,7 +77,7 @@ public interface ReviewQueue {
 			SurveyStatus.State status, boolean resubmitted, Instant submittedAt, String receiptNumber, int dependents,
 			int documentsMissing, int documentsByMail, int documentsAdded, String reviewer, int version,
 			Integer precheckWarnings, String precheckCodes, Integer dependentsLeaving, boolean bulkSampled,
-			boolean bulkApproved, boolean incomeMismatch) {
+			boolean bulkApproved, boolean incomeMismatch, boolean rebuttal) {
 
 		/**
 		 * Offered for bulk approval: no pre-check warning, nobody leaving, no document

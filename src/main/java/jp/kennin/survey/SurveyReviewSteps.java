@@ -56,9 +56,17 @@ public interface SurveyReviewSteps {
 
 	/**
 	 * 確認完了 → 審査中 again: the member responded to a scheduled removal within the rebuttal
-	 * window. A form in any other state stays as it is.
+	 * window. A form in any other state stays as it is. Either way the queue shows it
+	 * 「反論あり」 until it is 確認完了 again.
 	 */
 	void reopenReview(long tenantId, long formId);
+
+	/**
+	 * A removal of the form's household is 削除予定 until {@code until}: the member may add
+	 * documents to the form for their response until then, even after the campaign
+	 * closed.
+	 */
+	void openDocumentsForRebuttal(long tenantId, long formId, Instant until);
 
 	/** Why a step was refused; {@code messageKey} is in the survey bundle. */
 	class FormStepRefused extends RuntimeException {

@@ -39,6 +39,7 @@ import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.CampaignProblem;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.survey.TargetRules;
+import jp.kennin.document.internal.TestFiles;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 import jp.kennin.test.KenninIntegrationTest;
@@ -50,14 +51,18 @@ import jp.kennin.test.TestTenants;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -424,9 +429,41 @@ class ResultsIntegrationTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(refused).contains("ご事情・ご意見を入力してください。");
-		mvc.perform(post("/survey/removals/{id}", decision).with(member)
+		// A file Kennin does not keep: the reason next to the file field, the message
+		// kept,
+		// nothing changed.
+		String rejected = mvc
+			.perform(multipart("/survey/removals/{id}", decision)
+				.file(new MockMultipartFile("files", "setsumei.exe", "application/octet-stream",
+						"MZ not a document".getBytes(StandardCharsets.UTF_8)))
+				.with(member)
+				.with(csrf())
+				.param("message", "8月から扶養の範囲内のパートに変わりました。"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(rejected).contains("id=\"files-" + decision + "-error\"", "ファイルを選び直して", "8月から扶養の範囲内のパートに変わりました。");
+		assertThat(jdbc.sql("select decision from review_decision where id = ?")
+			.param(decision)
+			.query(String.class)
+			.single()).isEqualTo("REMOVE");
+		// The campaign is long closed; the response brings its certificate all the same.
+		mvc.perform(multipart("/survey/removals/{id}", decision)
+			.file(new MockMultipartFile("files", "kyuyo.pdf", "application/pdf", TestFiles.pdf(1)))
+			.with(member)
 			.with(csrf())
 			.param("message", "8月から扶養の範囲内のパートに変わりました。")).andExpect(status().is3xxRedirection());
+		assertThat(jdbc
+			.sql("select d.original_name from uploaded_document d join roster_person p on p.id = d.subject_person_id "
+					+ "where d.tenant_id = ? and p.edaban = '02' and d.owner_key = ?")
+			.params(tenant.id(), "9:" + prefix + "a")
+			.query(String.class)
+			.list()).contains("kyuyo.pdf");
+		mvc.perform(get("/admin/campaigns/{id}/review", campaignId).with(TestStaff.reviewer(tenant.id()))
+			.param("tab", "IN_REVIEW"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"rebuttal-" + formA + "\"")));
 		assertThat(jdbc.sql("select decision from review_decision where id = ?")
 			.param(decision)
 			.query(String.class)

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.document.DocumentOwner;
+import jp.kennin.document.Documents;
 import jp.kennin.review.LossReason;
 import jp.kennin.review.Rebuttals;
 import jp.kennin.review.ReviewAuditEvent;
@@ -35,10 +37,13 @@ class RebuttalManagement implements Rebuttals {
 
 	private final AuditLog audit;
 
+	private final Documents documents;
+
 	private final Clock clock;
 
 	RebuttalManagement(JdbcClient jdbc, ReviewRepository reviews, SurveyReviewSteps forms, AuditLog audit,
-			Clock clock) {
+			Documents documents, Clock clock) {
+		this.documents = documents;
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.forms = forms;
@@ -46,7 +51,8 @@ class RebuttalManagement implements Rebuttals {
 		this.clock = clock;
 	}
 
-	private record Open(ScheduledRemoval removal, long caseId, long dependentId, String edaban) {
+	private record Open(ScheduledRemoval removal, long caseId, long dependentId, String edaban,
+			Long dependentPersonId) {
 	}
 
 	@Override
@@ -56,7 +62,7 @@ class RebuttalManagement implements Rebuttals {
 	}
 
 	@Override
-	public void respond(MemberActor member, long decisionId, String message) {
+	public void respond(MemberActor member, long decisionId, String message, List<Attachment> attachments) {
 		String text = message == null ? "" : message.strip();
 		if (text.isEmpty()) {
 			throw new ReviewProblem("review.rebuttal.problem.message");
@@ -64,9 +70,19 @@ class RebuttalManagement implements Rebuttals {
 		if (text.length() > MESSAGE_MAX) {
 			throw new ReviewProblem("review.rebuttal.problem.tooLong");
 		}
+		List<Attachment> files = attachments == null ? List.of() : attachments;
+		if (files.size() > ATTACHMENTS_MAX) {
+			throw new ReviewProblem("review.rebuttal.problem.tooManyFiles");
+		}
 		Open open = open(member, decisionId).stream()
 			.findFirst()
 			.orElseThrow(() -> new ReviewProblem("review.rebuttal.problem.closed"));
+		// While the removal is 削除予定 the survey's document policy takes files for the
+		// form (SurveyReviewSteps.openDocumentsForRebuttal); a refused one undoes all.
+		DocumentOwner owner = new DocumentOwner(member.tenantId(), member.kigo(), member.bango());
+		for (Attachment file : files) {
+			documents.store(owner, open.dependentPersonId(), "OTHER", file.originalName(), file.content());
+		}
 		Instant now = clock.instant();
 		reviews.reopenByRebuttal(member.tenantId(), open.caseId(), open.dependentId(), text, now);
 		forms.reopenReview(member.tenantId(), open.removal().formId());
@@ -74,7 +90,8 @@ class RebuttalManagement implements Rebuttals {
 				open.dependentId(), text, member.userId(), MEMBER, now);
 		audit.record(new AuditLog.Event(ReviewAuditEvent.REBUTTAL_RECEIVED.name(), member.tenantId(), MEMBER,
 				member.userId(), null, "survey_form:" + open.removal().formId(), member.ip(),
-				Map.of("edaban", open.edaban(), "length", String.valueOf(text.length()))));
+				Map.of("edaban", open.edaban(), "length", String.valueOf(text.length()), "documents",
+						String.valueOf(files.size()))));
 	}
 
 	/**
@@ -84,7 +101,7 @@ class RebuttalManagement implements Rebuttals {
 	private List<Open> open(MemberActor member, Long decisionId) {
 		return jdbc.sql("""
 				select rd.id, rd.review_case_id, rd.dependent_id, rd.loss_date, rd.reason, rd.rebuttal_ends_at,
-				       f.id as form_id, c.title, d.name, d.relationship, d.edaban
+				       f.id as form_id, c.title, d.name, d.relationship, d.edaban, d.roster_person_id
 				from review_decision rd
 				join review_case rc on rc.id = rd.review_case_id and rc.tenant_id = rd.tenant_id
 				join survey_form f on f.id = rc.survey_form_id and f.tenant_id = rc.tenant_id
@@ -101,7 +118,8 @@ class RebuttalManagement implements Rebuttals {
 							rs.getDate("loss_date") == null ? null : rs.getDate("loss_date").toLocalDate(),
 							rs.getString("reason") == null ? null : LossReason.valueOf(rs.getString("reason")),
 							RebuttalWindows.lastDay(rs.getTimestamp("rebuttal_ends_at").toInstant())),
-					rs.getLong("review_case_id"), rs.getLong("dependent_id"), rs.getString("edaban")))
+					rs.getLong("review_case_id"), rs.getLong("dependent_id"), rs.getString("edaban"),
+					rs.getObject("roster_person_id", Long.class)))
 			.list();
 	}
 

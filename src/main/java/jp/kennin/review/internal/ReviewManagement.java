@@ -299,9 +299,13 @@ class ReviewManagement implements Reviews {
 		return reviews.settings(actor.tenantId());
 	}
 
-	/** With a rebuttal window the member is told (the account module mails them). */
+	/**
+	 * With a rebuttal window the member is told (the account module mails them) and may
+	 * add documents to the form until it ends.
+	 */
 	private void scheduled(ReviewedForm form, FormDependent dependent, LocalDate lossDate, Instant end) {
 		if (end != null) {
+			forms.openDocumentsForRebuttal(form.form().tenantId(), form.form().id(), end);
 			events.publishEvent(new RemovalScheduled(form.form().tenantId(), form.form().id(), form.form().kigo(),
 					form.form().bango(), form.campaign().title(), dependent.name(), lossDate,
 					RebuttalWindows.lastDay(end)));

@@ -1,12 +1,20 @@
 package jp.kennin.review.web;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 
+import jp.kennin.document.DocumentRejectedException;
 import jp.kennin.platform.HouseholdScopedPrincipal;
 import jp.kennin.review.Rebuttals;
+import jp.kennin.review.Rebuttals.Attachment;
 import jp.kennin.review.Rebuttals.MemberActor;
 import jp.kennin.review.ReviewProblem;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -28,8 +37,11 @@ class RebuttalController {
 
 	private final Rebuttals rebuttals;
 
-	RebuttalController(Rebuttals rebuttals) {
+	private final MessageSource messages;
+
+	RebuttalController(Rebuttals rebuttals, MessageSource messages) {
 		this.rebuttals = rebuttals;
+		this.messages = messages;
 	}
 
 	@GetMapping("/survey/removals")
@@ -40,20 +52,49 @@ class RebuttalController {
 
 	@PostMapping("/survey/removals/{decisionId}")
 	String respond(Authentication auth, HttpServletRequest request, @PathVariable long decisionId,
-			@RequestParam(defaultValue = "") String message, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String message,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Locale locale, Model model,
+			RedirectAttributes redirect) throws IOException {
 		MemberActor member = member(auth, request);
 		try {
-			rebuttals.respond(member, decisionId, message);
+			rebuttals.respond(member, decisionId, message, attachments(files));
 		}
 		catch (ReviewProblem problem) {
-			model.addAttribute("problem", problem.messageKey());
-			model.addAttribute("problemFor", decisionId);
-			model.addAttribute("message", message);
-			model.addAttribute("removals", rebuttals.scheduled(member));
-			return VIEW;
+			return again(model, member, decisionId, message,
+					problem.messageKey().endsWith("Files") ? "files" : "message",
+					messages.getMessage(problem.messageKey(), null, locale));
+		}
+		catch (DocumentRejectedException rejected) {
+			return again(model, member, decisionId, message, "files",
+					messages.getMessage(rejected.messageKey(), rejected.args(), locale) + " "
+							+ messages.getMessage("review.rebuttal.problem.chooseAgain", null, locale));
 		}
 		redirect.addFlashAttribute("responded", true);
 		return "redirect:/survey/removals";
+	}
+
+	/** The page again with the problem next to its field and the message as typed. */
+	private String again(Model model, MemberActor member, long decisionId, String message, String field,
+			String problem) {
+		model.addAttribute("problem", problem);
+		model.addAttribute("problemField", field);
+		model.addAttribute("problemFor", decisionId);
+		model.addAttribute("message", message);
+		model.addAttribute("removals", rebuttals.scheduled(member));
+		return VIEW;
+	}
+
+	/** The files chosen (a browser sends one empty part when none was). */
+	private static List<Attachment> attachments(List<MultipartFile> files) throws IOException {
+		List<Attachment> out = new ArrayList<>();
+		if (files != null) {
+			for (MultipartFile file : files) {
+				if (!file.isEmpty()) {
+					out.add(new Attachment(file.getOriginalFilename(), file.getBytes()));
+				}
+			}
+		}
+		return out;
 	}
 
 	private static MemberActor member(Authentication auth, HttpServletRequest request) {

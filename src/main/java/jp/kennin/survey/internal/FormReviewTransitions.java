@@ -1,5 +1,6 @@
 package jp.kennin.survey.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -105,6 +106,12 @@ class FormReviewTransitions implements SurveyReviewSteps {
 		if (forms.reopenReview(tenantId, formId)) {
 			record(form, FormEvent.Kind.REVIEW_STARTED);
 		}
+	}
+
+	@Override
+	public void openDocumentsForRebuttal(long tenantId, long formId, Instant until) {
+		require(tenantId, formId);
+		forms.openDocumentsForRebuttal(tenantId, formId, Timestamp.from(until));
 	}
 
 	private SurveyForm require(long tenantId, long formId) {

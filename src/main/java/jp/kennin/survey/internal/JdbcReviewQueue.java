@@ -43,7 +43,7 @@ class JdbcReviewQueue implements ReviewQueue {
 				select f.id, f.kigo, f.bango, p.name as insured_name, f.office_code, f.office_name, f.status,
 				  f.returned_count, f.submitted_at, f.receipt_number, f.documents_missing, f.documents_by_mail,
 				  f.documents_added, f.reviewer, f.version, f.precheck_warnings, f.precheck_codes, f.dependents_leaving,
-				  f.bulk_sampled, f.bulk_approved_at, f.income_mismatch,
+				  f.bulk_sampled, f.bulk_approved_at, f.income_mismatch, f.rebuttal_at,
 				  (select count(*) from survey_form_dependent d where d.survey_form_id = f.id) as dependents
 				from survey_form f join roster_person p on p.id = f.insured_person_id
 				where f.tenant_id = :tenant and f.campaign_id = :campaign""");
@@ -70,7 +70,8 @@ class JdbcReviewQueue implements ReviewQueue {
 					rs.getInt("documents_added"), rs.getString("reviewer"), rs.getInt("version"),
 					rs.getObject("precheck_warnings", Integer.class), rs.getString("precheck_codes"),
 					rs.getObject("dependents_leaving", Integer.class), rs.getBoolean("bulk_sampled"),
-					rs.getTimestamp("bulk_approved_at") != null, rs.getBoolean("income_mismatch"));
+					rs.getTimestamp("bulk_approved_at") != null, rs.getBoolean("income_mismatch"),
+					rs.getTimestamp("rebuttal_at") != null);
 		}).list();
 		if (rows.size() <= size) {
 			return new Page(rows, null);

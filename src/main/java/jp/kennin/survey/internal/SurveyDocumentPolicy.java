@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Proof documents belong to a survey form: members add files while their form takes
  * changes and, after submitting, until a reviewer starts; they delete files only before
- * submitting. A household with no survey form at all is not governed by this policy.
+ * submitting; while a removal is 削除予定 they add files for their response. A household with
+ * no survey form at all is not governed by this policy.
  */
 @Component
 class SurveyDocumentPolicy implements DocumentChangePolicy {
@@ -38,7 +39,21 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 	public boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot) {
 		return !hasForms(owner) || openForms(owner).stream()
 			.anyMatch(
-					f -> f.returned ? returnedFor(owner, f, subjectPersonId) : !f.submitted || f.reviewStarted == null);
+					f -> f.returned ? returnedFor(owner, f, subjectPersonId) : !f.submitted || f.reviewStarted == null)
+				|| inRebuttalWindow(owner);
+	}
+
+	/**
+	 * A removal of the household is 削除予定 (SurveyReviewSteps.openDocumentsForRebuttal):
+	 * the member's response may bring documents, whatever the campaign's state.
+	 */
+	private boolean inRebuttalWindow(DocumentOwner owner) {
+		return jdbc.sql("""
+				select count(*) from survey_form where tenant_id = ? and kigo = ? and bango = ?
+				  and rebuttal_documents_until > ?""")
+			.params(owner.tenantId(), owner.kigo(), owner.bango(), Timestamp.from(clock.instant()))
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	private boolean returnedFor(DocumentOwner owner, OpenForm f, Long subjectPersonId) {

@@ -170,9 +170,14 @@ class SurveyFormRepository {
 			.update() == 1;
 	}
 
-	/** 確認完了 from 審査中. */
-	/** 確認完了 → 審査中 (a rebuttal reopened the review); false in any other state. */
+	/**
+	 * 確認完了 → 審査中 (a rebuttal reopened the review), marked 反論あり; false if the form was in
+	 * another state (it is marked all the same).
+	 */
 	boolean reopenReview(long tenantId, long formId) {
+		jdbc.sql("update survey_form set rebuttal_at = ? where tenant_id = ? and id = ?")
+			.params(now(), tenantId, formId)
+			.update();
 		return jdbc.sql("""
 				update survey_form set status = 'IN_REVIEW', completed_at = null, updated_at = ?, version = version + 1
 				where tenant_id = ? and id = ? and status = 'COMPLETED'""")
@@ -180,9 +185,23 @@ class SurveyFormRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Lets the household add documents to the form until {@code until} (the later of this
+	 * and an earlier window).
+	 */
+	void openDocumentsForRebuttal(long tenantId, long formId, Timestamp until) {
+		jdbc.sql("""
+				update survey_form set rebuttal_documents_until = ? where tenant_id = ? and id = ?
+				  and (rebuttal_documents_until is null or rebuttal_documents_until < ?)""")
+			.params(until, tenantId, formId, until)
+			.update();
+	}
+
+	/** 確認完了 from 審査中; a 反論あり mark is done with. */
 	boolean complete(long tenantId, long formId) {
 		return jdbc.sql("""
-				update survey_form set status = 'COMPLETED', completed_at = ?, updated_at = ?, version = version + 1
+				update survey_form set status = 'COMPLETED', completed_at = ?, updated_at = ?, version = version + 1,
+				  rebuttal_at = null
 				where tenant_id = ? and id = ? and status = 'IN_REVIEW'""")
 			.params(now(), now(), tenantId, formId)
 			.update() == 1;
