@@ -93,9 +93,18 @@ class DashboardBenchmark {
 			run();
 		}
 		finally {
-			try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
-				s.execute("drop schema if exists " + SCHEMA + " cascade");
+			if (!Boolean.getBoolean("kennin.benchmark.keep")) {
+				dropSchema();
 			}
+		}
+	}
+
+	/**
+	 * Drops the benchmark's schema (kept with -Dkennin.benchmark.keep=true, for EXPLAIN).
+	 */
+	private static void dropSchema() throws Exception {
+		try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+			s.execute("drop schema if exists " + SCHEMA + " cascade");
 		}
 	}
 
