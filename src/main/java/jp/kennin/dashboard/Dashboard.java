@@ -1,5 +1,6 @@
 package jp.kennin.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,10 +12,13 @@ import jp.kennin.review.LossReason;
  *
  * @param annualCostYen the insurer's setting, null when not set
  * @param costAvoidedYen removals × annual cost, null when the cost is not set
+ * @param countedAt when the figures were counted (they may be that old: the page says so)
+ * @param recountSeconds how long counted figures are shown before they are counted again,
+ * 0 when every view counts anew
  */
 public record Dashboard(long campaignId, String campaignTitle, Figures total, List<Figures> offices,
 		List<DayCount> submissionsPerDay, List<Outreach> outreach, List<ReasonCount> removalsByReason, long removed,
-		Long annualCostYen, Long costAvoidedYen) {
+		Long annualCostYen, Long costAvoidedYen, Instant countedAt, long recountSeconds) {
 
 	/**
 	 * One office's figures, or the campaign's total (officeCode null and total true).

@@ -2,6 +2,7 @@ package jp.kennin.dashboard;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +174,59 @@ class DashboardIntegrationTests {
 		assertThat(dashboards.view(fx.reviewer, fx.campaignId, OfficeSort.DECIDED, false).offices())
 			.extracting(Figures::officeCode)
 			.containsExactly("200", "100");
+	}
+
+	@Test
+	void messages_of_several_runs_on_one_day_add_up_with_their_own_48_hours() {
+		// Two reminder runs on 28 July (10:00 and 20:00, Japan time) and one on 30 July:
+		// A and B handed in on 29 July 09:00, within 48 hours of the first run; D never;
+		// C handed in before its reminder.
+		Instant morning = fx.opens.plus(Duration.ofHours(1));
+		Instant evening = fx.opens.plus(Duration.ofHours(11));
+		Instant later = fx.opens.plus(Duration.ofDays(2)).plus(Duration.ofHours(3));
+		reminder(h[0], morning);
+		reminder(h[1], morning);
+		reminder(h[3], evening);
+		reminder(h[2], later);
+		Dashboard d = dashboards.view(fx.reviewer, fx.campaignId, OfficeSort.OFFICE, false);
+		assertThat(d.outreach()).filteredOn(o -> o.kind().equals("REMINDER"))
+			.containsExactly(new Outreach(LocalDate.of(2026, 7, 28), "REMINDER", 3, 2),
+					new Outreach(LocalDate.of(2026, 7, 30), "REMINDER", 1, 0));
+	}
+
+	@Test
+	void the_figures_are_kept_a_minute_and_the_page_says_when_they_were_counted() throws Exception {
+		Dashboard first = dashboards.view(fx.reviewer, fx.campaignId, OfficeSort.OFFICE, false);
+		assertThat(first.total().started()).isEqualTo(4);
+		assertThat(first.countedAt()).isEqualTo(clock.instant());
+		assertThat(first.recountSeconds()).isEqualTo(60);
+		// D starts its form: the dashboard shows it only once the figures are counted
+		// again.
+		jdbc.sql("update survey_form set status = 'IN_PROGRESS' where id = ?").param(fx.form(h[3])).update();
+		clock.setInstant(first.countedAt().plusSeconds(59));
+		Dashboard kept = dashboards.view(fx.reviewer, fx.campaignId, OfficeSort.TARGETS, true);
+		assertThat(kept.total().started()).isEqualTo(4);
+		assertThat(kept.countedAt()).isEqualTo(first.countedAt());
+		assertThat(kept.offices()).extracting(Figures::officeCode).containsExactly("200", "100");
+		clock.setInstant(first.countedAt().plusSeconds(60));
+		Dashboard recounted = dashboards.view(fx.reviewer, fx.campaignId, OfficeSort.OFFICE, false);
+		assertThat(recounted.total().started()).isEqualTo(5);
+		assertThat(recounted.countedAt()).isEqualTo(first.countedAt().plusSeconds(60));
+		String page = mvc
+			.perform(get("/admin/campaigns/{id}/dashboard", fx.campaignId).with(TestStaff.tenantAdmin(fx.tenant.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("2026/08/07 09:01 時点の集計です（集計は最長60秒ごとに新しくなります）。");
+	}
+
+	private void reminder(String bango, Instant at) {
+		jdbc.sql("""
+				insert into outreach_journal (tenant_id, campaign_id, kigo, bango, channel, kind, created_at)
+				values (?, ?, '9', ?, 'MAIL', 'REMINDER', ?)""")
+			.params(fx.tenant.id(), fx.campaignId, bango, Timestamp.from(at))
+			.update();
 	}
 
 	@Test

@@ -25,9 +25,12 @@ import jp.kennin.survey.TargetRules;
 import jp.kennin.tenant.PasswordPolicyPreset;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
+import jp.kennin.test.MutableClock;
+import jp.kennin.test.TestClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,8 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * % 差し戻し, 20 % 確認完了), plus an account for 70 % of them, an invitation for each and a
  * sign-up guide for the rest, and for every 確認完了 form a review with its spouse 継続 or, for
  * one in ten, 削除 with a 事由. Times the whole dashboard ({@link CampaignDashboards#view})
- * in PostgreSQL schema {@value #SCHEMA} and prints median and p95. Run (see
- * docs/benchmarks.md):
+ * in PostgreSQL schema {@value #SCHEMA} and prints median and p95, once with the figures
+ * counted anew for every view (the clock moved past the cache's TTL) and once served
+ * within the TTL; fails above 200 ms median counted anew. Run (see docs/benchmarks.md;
+ * {@code -Dkennin.benchmark.keep=true} keeps the schema for EXPLAIN):
  *
  * <pre>
  * ./mvnw -B test-compile surefire:test -Dtest=DashboardBenchmark -Dkennin.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false
@@ -49,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
 @EnabledIfSystemProperty(named = "kennin.benchmark", matches = "true")
 class DashboardBenchmark {
 
@@ -75,6 +81,9 @@ class DashboardBenchmark {
 	@Autowired
 	CampaignDashboards dashboards;
 
+	@Autowired
+	MutableClock clock;
+
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) throws Exception {
 		try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
@@ -93,9 +102,18 @@ class DashboardBenchmark {
 			run();
 		}
 		finally {
-			try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
-				s.execute("drop schema if exists " + SCHEMA + " cascade");
+			if (!Boolean.getBoolean("kennin.benchmark.keep")) {
+				dropSchema();
 			}
+		}
+	}
+
+	/**
+	 * Drops the benchmark's schema (kept with -Dkennin.benchmark.keep=true, for EXPLAIN).
+	 */
+	private static void dropSchema() throws Exception {
+		try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+			s.execute("drop schema if exists " + SCHEMA + " cascade");
 		}
 	}
 
@@ -110,29 +128,60 @@ class DashboardBenchmark {
 		seed(tenant.id(), campaign);
 		long seedMs = (System.nanoTime() - t0) / 1_000_000;
 		ReviewActor actor = new ReviewActor(tenant.id(), "bench-reviewer", "REVIEWER", "127.0.0.1");
+		Instant base = Instant.now();
+		clock.setInstant(base);
 		Dashboard first = dashboards.view(actor, campaign, OfficeSort.OFFICE, false);
 		assertThat(first.total().targets()).isEqualTo(FORMS);
-		for (int w = 0; w < WARMUP; w++) {
-			dashboards.view(actor, campaign, OfficeSort.RATE, true);
+		// Counted: the clock moves past the cache's TTL before each view, so every view
+		// runs
+		// the four queries.
+		long step = Math.max(first.recountSeconds(), 0) + 1;
+		long[] counted = new long[ROUNDS];
+		for (int r = -WARMUP; r < ROUNDS; r++) {
+			base = base.plusSeconds(step);
+			clock.setInstant(base);
+			long start = System.nanoTime();
+			Dashboard d = dashboards.view(actor, campaign, r % 2 == 0 ? OfficeSort.OFFICE : OfficeSort.RATE,
+					r % 2 != 0);
+			long took = System.nanoTime() - start;
+			assertThat(d.countedAt()).isEqualTo(base);
+			if (r >= 0) {
+				counted[r] = took;
+			}
 		}
-		long[] times = new long[ROUNDS];
+		// Served: views within the TTL (the same figures, sorted each time), as staff get
+		// the
+		// page again or sort the offices.
+		long[] served = new long[ROUNDS];
 		for (int r = 0; r < ROUNDS; r++) {
 			long start = System.nanoTime();
 			dashboards.view(actor, campaign, r % 2 == 0 ? OfficeSort.OFFICE : OfficeSort.RATE, r % 2 == 1);
-			times[r] = System.nanoTime() - start;
+			served[r] = System.nanoTime() - start;
 		}
-		Arrays.sort(times);
-		double median = times[times.length / 2] / 1e6;
-		double p95 = times[(int) Math.ceil(times.length * 0.95) - 1] / 1e6;
+		clock.reset();
 		String out = String.format(
 				"households: %,d (one campaign), seeded in %,d ms; removals %,d; %d rounds after %d warm-up%n"
-						+ "whole dashboard (4 aggregate queries + campaign + settings): median %.1f ms, p95 %.1f ms%n",
-				FORMS, seedMs, first.removed(), ROUNDS, WARMUP, median, p95);
+						+ "counted (4 aggregate queries + campaign + settings): median %.1f ms, p95 %.1f ms%n"
+						+ "served within the %d s TTL (campaign + settings): median %.1f ms, p95 %.1f ms%n",
+				FORMS, seedMs, first.removed(), ROUNDS, WARMUP, median(counted), p95(counted), first.recountSeconds(),
+				median(served), p95(served));
 		System.out.print(out);
 		Path file = Path.of("target", "benchmark", "dashboard.txt");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, out, StandardCharsets.UTF_8);
-		assertThat(median).as("dashboard median in ms").isLessThanOrEqualTo(200);
+		assertThat(median(counted)).as("dashboard median in ms, figures counted anew").isLessThanOrEqualTo(200);
+	}
+
+	private static double median(long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2] / 1e6;
+	}
+
+	private static double p95(long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6;
 	}
 
 	private void seed(long tenantId, long campaignId) throws Exception {
