@@ -1,6 +1,5 @@
 package jp.kennin.notification.internal;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
