@@ -21,13 +21,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo insurer (保険者指定コード {@value #TENANT_CODE}) on start-up, once: a second
  * start finds the tenant and adds nothing new. Prints the demo logins every time, since
- * they are fixed.
+ * they are fixed. On PostgreSQL the check and the load run under a transaction-level
+ * advisory lock, so nodes starting together load the data once: the others wait, then
+ * find it (without it the second node died on {@code tenant_code_uk},
+ * TwoNodesFirstStartProcessIT).
  */
 @Component
 class DemoDataLoader {
@@ -74,11 +78,18 @@ class DemoDataLoader {
 
 	private final DemoPages pages;
 
+	/** The advisory lock key of the demo load ("KENNIN" and 1). */
+	static final long LOCK_KEY = 0x4B454E4E494E01L;
+
 	private final Clock clock;
+
+	private final boolean postgres;
+
+	private final JdbcClient jdbc;
 
 	DemoDataLoader(KenninProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
 			Tenants tenants, Roster roster, StaffAccounts staff, Notices notices, TransactionTemplate tx, Clock clock,
-			DemoCampaign campaign, DemoPages pages) {
+			DemoCampaign campaign, DemoPages pages, JdbcClient jdbc) {
 		String setting = properties.demo().enabled();
 		this.enabled = setting == null || setting.isBlank() ? datasourceUrl.startsWith("jdbc:h2:file:")
 				: Boolean.parseBoolean(setting);
@@ -90,6 +101,8 @@ class DemoDataLoader {
 		this.campaign = campaign;
 		this.pages = pages;
 		this.clock = clock;
+		this.postgres = datasourceUrl.startsWith("jdbc:postgresql:");
+		this.jdbc = jdbc;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -100,6 +113,11 @@ class DemoDataLoader {
 		}
 		var people = DemoRosterFile.read();
 		tx.executeWithoutResult(status -> {
+			if (postgres) {
+				// Held until this transaction ends; a node waiting here then reads the
+				// committed demo tenant in its next statement (read committed).
+				jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query().listOfRows();
+			}
 			var existing = tenants.findByCode(TENANT_CODE);
 			if (existing.isPresent()) {
 				fillDeskOfOlderDemo(existing.get());

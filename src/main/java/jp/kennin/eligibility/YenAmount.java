@@ -14,6 +14,12 @@ public final class YenAmount {
 	/** Above this (1,000億円) an amount is a typing mistake, not an income. */
 	static final long MAX = 100_000_000_000L;
 
+	/** Digits of {@link #MAX}: a longer number (leading zeros aside) is too large. */
+	private static final int MAX_DIGITS = 12;
+
+	/** 万 stands for four digits. */
+	private static final int MAN_DIGITS = 4;
+
 	private static final Pattern PLAIN = Pattern.compile("\\d+");
 
 	private static final Pattern MAN = Pattern.compile("(\\d+(?:\\.\\d+)?)万(\\d*)");
@@ -52,20 +58,38 @@ public final class YenAmount {
 			return new Parsed(null, "eligibility.amount.negative");
 		}
 		text = text.replaceFirst("^[¥\\\\]", "").replaceFirst("円$", "");
+		// Digit counts are checked before any BigDecimal is made: parsing a number of a
+		// million digits (a form field may carry 2 MB) takes seconds, so a long input is
+		// refused by its length, at once (issue 16 fuzzing).
 		try {
 			BigDecimal value;
 			Matcher man = MAN.matcher(text);
 			if (PLAIN.matcher(text).matches()) {
-				value = new BigDecimal(text);
+				String digits = withoutLeadingZeros(text);
+				if (digits.length() > MAX_DIGITS) {
+					return new Parsed(null, "eligibility.amount.tooLarge");
+				}
+				value = digits.isEmpty() ? BigDecimal.ZERO : new BigDecimal(digits);
 			}
 			else if (man.matches()) {
-				value = new BigDecimal(man.group(1)).multiply(BigDecimal.valueOf(10_000));
-				if (!man.group(2).isEmpty()) {
-					BigDecimal rest = new BigDecimal(man.group(2));
-					if (rest.compareTo(BigDecimal.valueOf(10_000)) >= 0) {
-						return new Parsed(null, "eligibility.amount.invalid");
-					}
-					value = value.add(rest);
+				String rest = withoutLeadingZeros(man.group(2));
+				if (rest.length() > MAN_DIGITS) {
+					return new Parsed(null, "eligibility.amount.invalid");
+				}
+				String number = man.group(1);
+				int point = number.indexOf('.');
+				String whole = withoutLeadingZeros((point < 0) ? number : number.substring(0, point));
+				String fraction = (point < 0) ? "" : withoutTrailingZeros(number.substring(point + 1));
+				if (fraction.length() > MAN_DIGITS) {
+					return new Parsed(null, "eligibility.amount.invalid");
+				}
+				if (whole.length() > MAX_DIGITS - MAN_DIGITS) {
+					return new Parsed(null, "eligibility.amount.tooLarge");
+				}
+				value = new BigDecimal((whole.isEmpty() ? "0" : whole) + (fraction.isEmpty() ? "" : "." + fraction))
+					.multiply(BigDecimal.valueOf(10_000));
+				if (!rest.isEmpty()) {
+					value = value.add(new BigDecimal(rest));
 				}
 			}
 			else {
@@ -82,6 +106,22 @@ public final class YenAmount {
 		catch (NumberFormatException | ArithmeticException ex) {
 			return new Parsed(null, "eligibility.amount.invalid");
 		}
+	}
+
+	private static String withoutLeadingZeros(String digits) {
+		int start = 0;
+		while (start < digits.length() && digits.charAt(start) == '0') {
+			start++;
+		}
+		return digits.substring(start);
+	}
+
+	private static String withoutTrailingZeros(String digits) {
+		int end = digits.length();
+		while (end > 0 && digits.charAt(end - 1) == '0') {
+			end--;
+		}
+		return digits.substring(0, end);
 	}
 
 }

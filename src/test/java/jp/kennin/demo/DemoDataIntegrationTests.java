@@ -136,7 +136,7 @@ class DemoDataIntegrationTests {
 				new KenninProperties.Mail(Path.of("target/test-data/mail"), Duration.ofSeconds(1), 3),
 				new KenninProperties.Demo(enabled));
 		return new DemoDataLoader(props, "jdbc:h2:mem:x", tenants, roster, staff, notices, tx, clock, campaign,
-				demoPages);
+				demoPages, jdbc);
 	}
 
 }

@@ -1,10 +1,13 @@
 package jp.kennin.eligibility;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class YenAmountTests {
 
@@ -40,6 +43,39 @@ class YenAmountTests {
 		assertThat(YenAmount.parse("").blank()).isTrue();
 		assertThat(YenAmount.parse("　").blank()).isTrue();
 		assertThat(YenAmount.parse(null).blank()).isTrue();
+	}
+
+	/**
+	 * The input {@code YenAmountFuzzTests} wrote as a crash (now a replayed seed,
+	 * {@code YenAmountFuzzTestsInputs/parseGivesAValueOrATypedError/crash-43cc8522…}),
+	 * decoded by Jazzer's FuzzedDataProvider: a typed error, no exception.
+	 */
+	@Test
+	void the_fuzzers_crash_input_is_refused_as_not_an_amount() {
+		String typed = "1\u4bb85\u01d6" + "V".repeat(72) + "\u25b2VVV";
+
+		assertThat(YenAmount.parse(typed).errorKey()).isEqualTo("eligibility.amount.invalid");
+	}
+
+	/**
+	 * A form field may carry 2 MB: a number of a million digits took 15 s to refuse (and
+	 * 「1.000…万」 with 100,000 zeros 10 s), one request thread per such post.
+	 */
+	@Test
+	void a_very_long_number_is_answered_at_once() {
+		assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+			assertThat(YenAmount.parse("9".repeat(1_000_000)).errorKey()).isEqualTo("eligibility.amount.tooLarge");
+			assertThat(YenAmount.parse("9".repeat(1_000_000) + "万").errorKey())
+				.isEqualTo("eligibility.amount.tooLarge");
+			assertThat(YenAmount.parse("1." + "1".repeat(1_000_000) + "万").errorKey())
+				.isEqualTo("eligibility.amount.invalid");
+			assertThat(YenAmount.parse("1万" + "1".repeat(1_000_000)).errorKey())
+				.isEqualTo("eligibility.amount.invalid");
+			// Zeros that change nothing still read as the amount.
+			assertThat(YenAmount.parse("0".repeat(1_000_000) + "1200000").yen()).isEqualTo(1_200_000L);
+			assertThat(YenAmount.parse("1." + "0".repeat(1_000_000) + "万").yen()).isEqualTo(10_000L);
+			assertThat(YenAmount.parse("1万" + "0".repeat(1_000_000) + "5").yen()).isEqualTo(10_005L);
+		});
 	}
 
 }
