@@ -1,12 +1,19 @@
 package jp.kennin.lossnotice;
 
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -47,7 +54,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * After a review that removed the member's daughter: the administrator opens the
+ * After a review that removed the member's daughter: the administrator downloads the
+ * removal list as CSV (Windows-31J) and XLSX and reads the daughter in both, opens the
  * campaign's dashboard and sees its charts drawn with their tables; the member, on a
  * phone, finds the daughter's notice and certificate on the survey page.
  */
@@ -134,6 +142,20 @@ class NoticeDashboardBrowserTests {
 			WebDriver driver = browser.driver();
 			browser.staffFirstLogin(url(""), "ad-" + code, STAFF_PASSWORD, clock);
 			driver.get(url("/admin/campaigns/" + campaignId + "/review"));
+			// The removal list as Excel users take it: CSV in Windows-31J, and XLSX.
+			byte[] csv = browser.download(driver.findElement(By.cssSelector("a[href*='removals.csv'][href*='sjis']")));
+			List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(new String(csv, "Windows-31J")))
+				.getRecords();
+			assertThat(rows).hasSize(2);
+			assertThat(rows.get(1).toList()).contains("桂 美月", "就職", "2026/04/01");
+			byte[] xlsx = browser.download(driver.findElement(By.cssSelector("a[href*='removals.xlsx']")));
+			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+				var sheet = workbook.getSheetAt(0);
+				assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(2);
+				List<String> cells = new ArrayList<>();
+				sheet.getRow(1).forEach(cell -> cells.add(new DataFormatter().formatCellValue(cell)));
+				assertThat(cells).contains("桂 美月", "就職", "2026/04/01");
+			}
 			browser.click(driver.findElement(By.id("dashboard-link")));
 			assertThat(browser.heading()).startsWith("ダッシュボード");
 			for (String chart : List.of("funnel-chart", "days-chart", "removals-chart")) {
