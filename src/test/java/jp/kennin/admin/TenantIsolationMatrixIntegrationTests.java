@@ -418,7 +418,8 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, post("/admin/retention"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, get("/admin/retention/export/" + ids.get("personA")), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, get("/admin/retention/export/" + ids.get("personB")), FORBIDDEN, NOT_FOUND, FORBIDDEN);
-		// Influenza subsidy rules (issue 15): TENANT_ADMIN only, always their own insurer's.
+		// Influenza subsidy rules (issue 15): TENANT_ADMIN only, always their own
+		// insurer's.
 		check(wrong, get("/admin/subsidy/rules"), FORBIDDEN, REDIRECT, FORBIDDEN);
 		check(wrong, get("/admin/subsidy/rules/2026"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, post("/admin/subsidy/rules/2026"), FORBIDDEN, OK, FORBIDDEN);
