@@ -16,8 +16,11 @@ import jakarta.validation.Payload;
  * staff type: PostgreSQL cannot store U+0000 at all (the save would fail with a server
  * error), and the others are invisible, break one-line texts such as titles and names,
  * and end up in mails, PDFs and CSVs. A one-line field takes none; a {@link #multiline}
- * field (a notice's body, a campaign's instructions) keeps line breaks and tabs. Give
- * each use a message naming its field. Forms checked by hand use {@link Check#found}.
+ * field (a notice's body, a campaign's instructions) keeps line breaks and tabs. A lone
+ * surrogate (half of a character, from a broken paste or a script) is refused too: it
+ * cannot be encoded for the database and would be stored as a question mark. Give each
+ * use a message naming its field. Forms checked by hand use {@link Check#found}; the 400
+ * page of {@link UnstorableTextResolver} is only the net under a field forgotten.
  */
 @Documented
 @Constraint(validatedBy = NoControlCharacters.Check.class)
@@ -38,8 +41,8 @@ public @interface NoControlCharacters {
 	final class Check implements ConstraintValidator<NoControlCharacters, CharSequence> {
 
 		/**
-		 * Whether {@code text} holds a character the constraint refuses; null and empty
-		 * texts hold none.
+		 * Whether {@code text} holds a character the constraint refuses (a control
+		 * character, or a surrogate without its pair); null and empty texts hold none.
 		 */
 		public static boolean found(CharSequence text, boolean multiline) {
 			if (text == null) {
@@ -49,6 +52,13 @@ public @interface NoControlCharacters {
 				char c = text.charAt(i);
 				if (Character.getType(c) == Character.CONTROL
 						&& !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+					return true;
+				}
+				if (Character.isHighSurrogate(c) && i + 1 < text.length()
+						&& Character.isLowSurrogate(text.charAt(i + 1))) {
+					i++; // a character outside the BMP, such as 𠮷: fine
+				}
+				else if (Character.isSurrogate(c)) {
 					return true;
 				}
 			}

@@ -15,6 +15,7 @@ import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffClient;
 import jp.kennin.staff.StaffRole;
 import jp.kennin.staff.internal.StaffTestLogin;
+import jp.kennin.test.HtmlForm;
 import jp.kennin.test.KenninIntegrationTest;
 import jp.kennin.test.MutableClock;
 
@@ -113,6 +114,23 @@ class TenantPagesIntegrationTests {
 		assertThat(audit.search(new AuditLog.Query(tenant.id(), null, null, "madm-" + tenant.code(), null, 20)))
 			.extracting(AuditEntry::type)
 			.contains("TENANT_PAGE_UPDATED", "TENANT_FILE_ADDED");
+	}
+
+	@Test
+	void a_nul_in_the_page_body_is_refused_next_to_the_field_and_the_text_is_kept() throws Exception {
+		// PostgreSQL cannot store U+0000: without the field check the save ended in the
+		// 400 net page.
+		String before = pages.source(tenant.id(), TenantPages.Kind.FAQ);
+		var response = admin
+			.perform(post("/admin/pages/faq").with(csrf()).param("body", "## よくあるご質問\n\nQ. 記号\u0000とは\nA. 保険証の記号です"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		HtmlForm page = HtmlForm.of(response.getContentAsString());
+		assertThat(page.error("body")).contains("使えない制御文字が含まれています（改行とタブは使えます）");
+		assertThat(page.marked("body")).isTrue();
+		assertThat(page.value("body")).contains("## よくあるご質問").contains("A. 保険証の記号です");
+		assertThat(pages.source(tenant.id(), TenantPages.Kind.FAQ)).as("nothing saved").isEqualTo(before);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package jp.kennin.helpdesk.web;
 
 import jp.kennin.helpdesk.internal.HelpDeskAction;
 import jp.kennin.helpdesk.internal.HelpDeskActions;
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.platform.StaffActor;
 
 import org.springframework.stereotype.Controller;
@@ -57,11 +58,17 @@ class HelpDeskActionController {
 		if (what.isAsksEmail() && form.getEmail().isBlank()) {
 			result.rejectValue("email", "helpdesk.email.required");
 		}
+		else if (what.isAsksEmail() && NoControlCharacters.Check.found(form.getEmail(), false)) {
+			result.rejectValue("email", "helpdesk.email.invalid");
+		}
 		if (reason.isEmpty()) {
 			result.rejectValue("reason", "helpdesk.reason.required");
 		}
 		else if (reason.length() > HelpDeskForm.REASON_MAX) {
 			result.rejectValue("reason", "helpdesk.reason.tooLong", new Object[] { HelpDeskForm.REASON_MAX }, null);
+		}
+		else if (NoControlCharacters.Check.found(reason, true)) {
+			result.rejectValue("reason", "helpdesk.reason.controlCharacters");
 		}
 		if (what.isAsksConfirmation() && !form.isConfirm()) {
 			result.rejectValue("confirm", "helpdesk.reset.confirmRequired");

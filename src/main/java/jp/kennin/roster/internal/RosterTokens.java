@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.ApiPrincipal;
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.RosterAuditEvent;
 
@@ -33,11 +34,22 @@ public class RosterTokens {
 		this.audit = audit;
 	}
 
-	/** The name is blank or longer than {@link #NAME_MAX}. */
+	/**
+	 * The name is blank, longer than {@link #NAME_MAX}, or holds a character that cannot
+	 * be kept (a control character such as NUL, which PostgreSQL refuses).
+	 */
 	public static class InvalidName extends RuntimeException {
 
-		InvalidName() {
+		private final String messageKey;
+
+		InvalidName(String messageKey) {
 			super("invalid token name", null, false, false);
+			this.messageKey = messageKey;
+		}
+
+		/** What to say next to the name field. */
+		public String messageKey() {
+			return messageKey;
 		}
 
 	}
@@ -66,7 +78,7 @@ public class RosterTokens {
 	}
 
 	/**
-	 * @throws InvalidName for a blank or too long name
+	 * @throws InvalidName for a blank or too long name, or one with a control character
 	 */
 	public ApiTokens.NewToken create(StaffActor actor, String name) {
 		return create(actor, name, Set.of(ApiPrincipal.ROSTER_IMPORT));
@@ -74,7 +86,7 @@ public class RosterTokens {
 
 	/**
 	 * A token with these scopes; none or an unknown one is refused.
-	 * @throws InvalidName for a blank or too long name
+	 * @throws InvalidName for a blank or too long name, or one with a control character
 	 * @throws InvalidScopes without a scope or with one Kennin does not know
 	 */
 	public ApiTokens.NewToken create(StaffActor actor, String name, Set<String> scopes) {
@@ -84,7 +96,10 @@ public class RosterTokens {
 		}
 		String trimmed = name == null ? "" : name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
-			throw new InvalidName();
+			throw new InvalidName("roster.tokens.nameError");
+		}
+		if (NoControlCharacters.Check.found(trimmed, false)) {
+			throw new InvalidName("roster.tokens.nameControlCharacters");
 		}
 		ApiTokens.NewToken created = tokens.create(tenantId, trimmed, actor.loginId(), scopes);
 		audit.record(AuditLog.Event.byStaff(RosterAuditEvent.ROSTER_API_TOKEN_CREATED, tenantId, actor,

@@ -54,7 +54,7 @@ class RosterTokenController {
 			return "redirect:/admin/roster/tokens";
 		}
 		catch (RosterTokens.InvalidName ex) {
-			model.addAttribute("nameError", true);
+			model.addAttribute("nameError", ex.messageKey());
 			return again(actor, model, name, asked);
 		}
 		catch (RosterTokens.InvalidScopes ex) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jp.kennin.eligibility.YenAmount;
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.SurveyQuestion;
 import jp.kennin.survey.SurveyStep;
@@ -20,9 +21,10 @@ import org.springframework.validation.Errors;
 /**
  * Reads the fields of one step into the answers, or records why they cannot be read, from
  * the questions' descriptions ({@link SurveyQuestion}): each question of the step is read
- * by its kind from the form field of its key, checked (required, length, range) and
- * dropped when its reveal condition does not hold. Fields of other steps are left as they
- * were. Full-width digits and commas are accepted everywhere.
+ * by its kind from the form field of its key, checked (required, length, range, no
+ * control characters) and dropped when its reveal condition does not hold. Fields of
+ * other steps are left as they were. Full-width digits and commas are accepted
+ * everywhere.
  */
 final class StepParser {
 
@@ -146,6 +148,10 @@ final class StepParser {
 		}
 		if (value.length() > q.maxLength()) {
 			errors.rejectValue(q.key(), "survey.form.error.tooLong", new Object[] { q.maxLength() }, null);
+		}
+		else if (NoControlCharacters.Check.found(value, false)) {
+			// PostgreSQL cannot store a NUL; every text answer is one line.
+			errors.rejectValue(q.key(), "survey.form.error.controlCharacters");
 		}
 		return value;
 	}

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.kennin.platform.Downloads;
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.platform.PublicPaths;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.platform.TenantScopedPrincipal;
@@ -101,6 +102,10 @@ class TenantPagesController {
 		Kind k = kind(kind);
 		if (body.length() > MAX_BODY) {
 			model.addAttribute("bodyError", "tenant.page.bodyTooLong");
+			return form(editing, k, body, model);
+		}
+		if (NoControlCharacters.Check.found(body, true)) {
+			model.addAttribute("bodyError", "tenant.form.controlCharacters.multiline");
 			return form(editing, k, body, model);
 		}
 		pages.save(actor, editing.tenant().id(), k, body, actor.ip());

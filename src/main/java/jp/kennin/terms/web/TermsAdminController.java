@@ -1,5 +1,6 @@
 package jp.kennin.terms.web;
 
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.terms.TermsVersion;
 import jp.kennin.terms.internal.TermsManagement;
@@ -86,11 +87,17 @@ class TermsAdminController {
 		else if (title.length() > TITLE_MAX) {
 			result.rejectValue("title", "terms.admin.title.tooLong", new Object[] { TITLE_MAX }, null);
 		}
+		else if (NoControlCharacters.Check.found(title, false)) {
+			result.rejectValue("title", "terms.admin.title.controlCharacters");
+		}
 		if (body.isEmpty()) {
 			result.rejectValue("body", "terms.admin.body.required");
 		}
 		else if (body.length() > BODY_MAX) {
 			result.rejectValue("body", "terms.admin.body.tooLong", new Object[] { BODY_MAX }, null);
+		}
+		else if (NoControlCharacters.Check.found(body, true)) {
+			result.rejectValue("body", "terms.admin.body.controlCharacters");
 		}
 		if (!form.isConfirm()) {
 			result.rejectValue("confirm", "terms.admin.confirm.required");

@@ -7,6 +7,7 @@ import java.util.Set;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.survey.DependentAnswers;
 import jp.kennin.survey.SurveyQuestion;
 import jp.kennin.survey.SurveyStep;
@@ -47,6 +48,11 @@ class StepParserFuzzTests {
 			for (SurveyQuestion q : SurveyQuestion.of(step)) {
 				if (q.kind() == SurveyQuestion.Kind.YEN && updated.value(q) != null) {
 					assertThat((Long) updated.value(q)).isNotNegative();
+				}
+				if (q.kind() == SurveyQuestion.Kind.TEXT && updated.value(q) instanceof String text) {
+					// What the database (PostgreSQL) could not store never gets past the
+					// parser.
+					assertThat(NoControlCharacters.Check.found(text, false)).as(q.key()).isFalse();
 				}
 			}
 		}
