@@ -45,9 +45,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * Each virtual user logs in once as its own member (the members of
  * {@code target/journey/members.csv}), finds its form and first dependent, and then takes
  * part in every phase; all users start each phase together. Before the measured phases
- * each page is loaded for {@code pageratio.warmup} seconds (15) unmeasured, so that the
- * JIT has compiled both applications. A save posts the first question's answer on the
- * version the last save produced (each save adds one), so that none is refused as stale.
+ * each page is loaded twice in turn for {@code pageratio.warmup} seconds (15) unmeasured,
+ * so that the JIT has compiled both applications. A save posts the first question's
+ * answer on the version the last save produced (each save adds one), so that none is
+ * refused as stale.
  * <p>
  * Run against {@link PageRatioServer}. With {@code -Dpageratio.jfr=true} a JFR recording
  * ({@code settings=profile}) of the server JVM is taken during each measured Kennin phase
@@ -188,10 +189,14 @@ public class PageRatioSimulation extends Simulation {
 			.rendezVous(USERS);
 	}
 
-	ChainBuilder warmups = exec(phase("warm-up baseline", WARMUP, null, exec(baseline("warm-up baseline")), false))
-		.exec(phase("warm-up home", WARMUP, null, exec(home("warm-up home")), false))
-		.exec(phase("warm-up question page", WARMUP, null, exec(question("warm-up question page")), false))
-		.exec(phase("warm-up save", WARMUP, null, save("warm-up save"), false));
+	ChainBuilder warmup() {
+		return exec(phase("warm-up baseline", WARMUP, null, exec(baseline("warm-up baseline")), false))
+			.exec(phase("warm-up home", WARMUP, null, exec(home("warm-up home")), false))
+			.exec(phase("warm-up question page", WARMUP, null, exec(question("warm-up question page")), false))
+			.exec(phase("warm-up save", WARMUP, null, save("warm-up save"), false));
+	}
+
+	ChainBuilder warmups = warmup().exec(warmup());
 
 	ChainBuilder phases = exec(phase("baseline 1", MEASURE, null, exec(baseline("baseline 1")), true))
 		.exec(phase("home", MEASURE, "home", exec(home("home")), true))
@@ -208,7 +213,7 @@ public class PageRatioSimulation extends Simulation {
 		.exec(this.phases);
 
 	{
-		Duration total = WARMUP.multipliedBy(4).plus(MEASURE.multipliedBy(7)).plus(Duration.ofMinutes(3));
+		Duration total = WARMUP.multipliedBy(8).plus(MEASURE.multipliedBy(7)).plus(Duration.ofMinutes(3));
 		setUp(this.ratios.injectOpen(atOnceUsers(USERS))).protocols(this.protocol)
 			.maxDuration(total)
 			.assertions(global().failedRequests().count().is(0L));
@@ -217,7 +222,7 @@ public class PageRatioSimulation extends Simulation {
 	@Override
 	public void after() {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "Page ratios, %s, %d users, %d s per phase (warm-up %d s)%n",
+		out.append(String.format(Locale.ROOT, "Page ratios, %s, %d users, %d s per phase (warm-up 2 x %d s per page)%n",
 				Instant.now(), USERS, MEASURE.toSeconds(), WARMUP.toSeconds()));
 		out.append(String.format(Locale.ROOT, "%-14s %10s %8s %4s %7s%n", "phase", "req/s", "ok", "ko", "s"));
 		for (Phase p : this.measured) {
