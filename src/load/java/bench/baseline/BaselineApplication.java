@@ -25,13 +25,13 @@ import org.springframework.context.annotation.ComponentScan;
 /**
  * The bare baseline of the page ratios (issue 17, docs/benchmarks.md): the same stack as
  * Kennin (Spring Boot, Spring MVC on Tomcat, Thymeleaf, Hikari and Spring JDBC on the
- * same PostgreSQL) serving one page that makes one query and renders a small template;
- * no security, no session, no Kennin bean.
+ * same PostgreSQL) serving one page that makes one query and renders a small template; no
+ * security, no session, no Kennin bean.
  * <p>
- * Its own package outside {@code jp.kennin}, so that neither application scans the
- * other. The auto-configurations are named rather than enabled wholesale: the load
- * profile's classpath is Kennin's, and {@code @EnableAutoConfiguration} would switch on
- * Spring Security, Spring Session JDBC, Flyway, Actuator and Modulith here too. Kennin's
+ * Its own package outside {@code jp.kennin}, so that neither application scans the other.
+ * The auto-configurations are named rather than enabled wholesale: the load profile's
+ * classpath is Kennin's, and {@code @EnableAutoConfiguration} would switch on Spring
+ * Security, Spring Session JDBC, Flyway, Actuator and Modulith here too. Kennin's
  * {@code application.yml} is not read ({@code spring.config.name=baseline}).
  */
 @SpringBootConfiguration
@@ -55,7 +55,8 @@ public class BaselineApplication {
 				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
 				"--spring.thymeleaf.prefix=classpath:/bench/baseline/templates/", "--spring.main.banner-mode=off",
 				"--logging.level.root=warn",
-				// Kennin's StartupChecks (spring.factories) run for every application in the JVM.
+				// Kennin's StartupChecks (spring.factories) run for every application in
+				// the JVM.
 				"--kennin.secret-key=baseline-does-not-sign-anything-32bytes!", "--kennin.mail.capture=on",
 				"--kennin.data-dir=target/journey/baseline");
 	}

@@ -39,8 +39,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * seconds, 30) against the bare baseline page and, in turn, Kennin's logged-in home page,
  * the survey's question page and its save, with a baseline phase before and after each
  * Kennin phase. Each ratio is the Kennin phase's rate over the mean rate of the two
- * baseline phases around it, so that other work on the machine drifting during the run
- * is seen (the baselines then differ) and shared between both sides.
+ * baseline phases around it, so that other work on the machine drifting during the run is
+ * seen (the baselines then differ) and shared between both sides.
  * <p>
  * Each virtual user logs in once as its own member (the members of
  * {@code target/journey/members.csv}), finds its form and first dependent, and then takes
@@ -53,7 +53,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * Run against {@link PageRatioServer}. With {@code -Dpageratio.jfr=true} a JFR recording
  * ({@code settings=profile}) of the server JVM is taken during each measured Kennin phase
  * into {@code target/pageratio/<phase>.jfr} (through {@code jcmd}; its cost is in those
- * runs' figures). The result is printed and written to {@code target/pageratio/result.txt}.
+ * runs' figures). The result is printed and written to
+ * {@code target/pageratio/result.txt}.
  */
 public class PageRatioSimulation extends Simulation {
 
@@ -162,16 +163,16 @@ public class PageRatioSimulation extends Simulation {
 			.exec(session -> session.isFailed() ? session : session.set("version", session.getInt("version") + 1));
 	}
 
-	ChainBuilder setup = exec(http("login page").get("/login")
-		.check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
+	ChainBuilder setup = exec(
+			http("login page").get("/login").check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
 		.exec(http("login").post("/login")
 			.formParam("userId", "#{userId}")
 			.formParam("password", "#{password}")
 			.formParam("_csrf", "#{csrf}")
 			.check(status().is(302), header("Location").not("/login?error")))
 		.exec(http("survey list").get("/survey")
-			.check(status().is(302), header("Location").transform(l -> l.replaceAll(".*/survey/(\\d+).*", "$1"))
-				.saveAs("formId")))
+			.check(status().is(302),
+					header("Location").transform(l -> l.replaceAll(".*/survey/(\\d+).*", "$1")).saveAs("formId")))
 		.exec(http("task list").get("/survey/#{formId}")
 			.check(status().is(200), regex("/survey/\\d+/d/(\\d+)").saveAs("dependentId")))
 		.exec(http("question page (setup)").get(STEP)
