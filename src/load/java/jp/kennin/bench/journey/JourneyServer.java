@@ -62,6 +62,15 @@ public final class JourneyServer {
 	}
 
 	public static void main(String[] args) throws Exception {
+		start();
+		new CountDownLatch(1).await();
+	}
+
+	/**
+	 * Resets the schema, starts Kennin, seeds it and writes {@code server.url} and
+	 * {@code members.csv}; answers Kennin's base URL.
+	 */
+	public static String start() throws Exception {
 		String url = env("KENNIN_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
 		String user = env("KENNIN_TEST_POSTGRES_USER", "postgres");
 		String password = env("KENNIN_TEST_POSTGRES_PASSWORD", "");
@@ -84,7 +93,7 @@ public final class JourneyServer {
 		Files.writeString(dir.resolve("server.url"), baseUrl, StandardCharsets.UTF_8);
 		System.err.printf("Journey server ready at %s with %d members (target/journey/members.csv)%n", baseUrl,
 				members);
-		new CountDownLatch(1).await();
+		return baseUrl;
 	}
 
 	/**
@@ -151,7 +160,7 @@ public final class JourneyServer {
 		return Base64.getEncoder().encodeToString(key);
 	}
 
-	private static String env(String name, String fallback) {
+	public static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return value == null || value.isBlank() ? fallback : value;
 	}
