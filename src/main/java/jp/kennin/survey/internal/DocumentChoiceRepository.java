@@ -105,13 +105,15 @@ class DocumentChoiceRepository {
 
 	/**
 	 * Text areas send CR LF; a reason is kept with plain line breaks and at most
-	 * {@link DocumentChoice#MAX_REASON}.
+	 * {@link DocumentChoice#MAX_REASON}. Control characters other than line breaks and
+	 * tabs (a NUL, which PostgreSQL cannot store) cannot be typed into a text area; only
+	 * a hand-made request carries them, and they are dropped like its excess length.
 	 */
-	private static String reason(String text) {
+	static String reason(String text) {
 		if (text == null) {
 			return null;
 		}
-		String clean = text.replace("\r\n", "\n").strip();
+		String clean = text.replace("\r\n", "\n").replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
 		// The text area's maxlength keeps browsers within the limit; only a hand-made
 		// request is cut.
 		return clean.length() > DocumentChoice.MAX_REASON ? clean.substring(0, DocumentChoice.MAX_REASON) : clean;
