@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The campaign dashboard. The office table sorts on the server
  * ({@code ?sort=…&dir=desc}), the charts are drawn by dashboard.js from the tables on the
  * page. The page's body is the dashboard template fragment
- * ({@code dashboard/fragments :: body}), which the office contacts' dashboard shows too.
+ * ({@code dashboard/fragments :: dashboardBody}), which the office contacts' dashboard
+ * shows too.
  */
 @Controller
 class DashboardController {
