@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,7 +235,7 @@ class OfficeDashboardIntegrationTests {
 		String table = page.substring(page.indexOf("id=\"funnel-table\""),
 				page.indexOf("</table>", page.indexOf("id=\"funnel-table\"")));
 		List<String> out = new ArrayList<>();
-		var m = java.util.regex.Pattern.compile("data-value=\"([0-9]+)\"").matcher(table);
+		var m = Pattern.compile("data-value=\"([0-9]+)\"").matcher(table);
 		while (m.find()) {
 			out.add(m.group(1));
 		}
@@ -242,7 +243,7 @@ class OfficeDashboardIntegrationTests {
 	}
 
 	private static String text(String page, String id) {
-		var m = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
+		var m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
 		assertThat(m.find()).as(id).isTrue();
 		return m.group(1);
 	}
