@@ -21,6 +21,12 @@ public record Dashboard(long campaignId, String campaignTitle, Figures total, Li
 		Long annualCostYen, Long costAvoidedYen, Instant countedAt, long recountSeconds) {
 
 	/**
+	 * Apache ECharts from its WebJar, for the pages that show a dashboard; the version
+	 * must be pom.xml's {@code echarts.version} (DashboardIntegrationTests fetches it).
+	 */
+	public static final String CHART_LIBRARY = "/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+	/**
 	 * One office's figures, or the campaign's total (officeCode null and total true).
 	 *
 	 * @param registered households whose insured person has an active account

@@ -23,6 +23,11 @@ public enum OfficeAuditEvent {
 	 * The letters PDF of the offices; target {@code campaign:<id>}, with the {@code kind}
 	 * and the number of {@code letters}.
 	 */
-	OFFICE_LETTERS_PRINTED
+	OFFICE_LETTERS_PRINTED,
+	/**
+	 * The campaign dashboard over the offices shown; target {@code campaign:<id>}
+	 * ({@code offices} are the ones counted: all the contact's, or the one filtered).
+	 */
+	OFFICE_DASHBOARD_VIEWED
 
 }

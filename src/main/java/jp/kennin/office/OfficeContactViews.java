@@ -12,6 +12,9 @@ import java.util.TreeSet;
 import jp.kennin.account.RegistrationStatus;
 import jp.kennin.account.RegistrationStatuses;
 import jp.kennin.audit.AuditLog;
+import jp.kennin.dashboard.CampaignDashboards;
+import jp.kennin.dashboard.Dashboard;
+import jp.kennin.dashboard.OfficeSort;
 import jp.kennin.letter.LetterActor;
 import jp.kennin.letter.LetterKind;
 import jp.kennin.letter.LetterSelection;
@@ -50,6 +53,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * reminders service as the system for the tenant with the office as its filter, or the
  * letters service with an office-scoped {@link LetterActor} (those services' staff checks
  * refuse office contacts on purpose), and record their audit event with the office codes.
+ * The dashboard is the dashboard module's, asked for the scope's offices only.
  */
 @Service
 @Transactional
@@ -71,9 +75,12 @@ public class OfficeContactViews {
 
 	private final Letters letters;
 
+	private final CampaignDashboards dashboards;
+
 	OfficeContactViews(StaffOffices staffOffices, Campaigns campaigns, OfficeProgress progress,
 			RegistrationStatuses registrations, RosterOffices rosterOffices, AuditLog audit,
-			CampaignReminders reminders, Letters letters) {
+			CampaignReminders reminders, Letters letters, CampaignDashboards dashboards) {
+		this.dashboards = dashboards;
 		this.reminders = reminders;
 		this.letters = letters;
 		this.staffOffices = staffOffices;
@@ -111,6 +118,15 @@ public class OfficeContactViews {
 	 */
 	public record ProgressView(Campaign campaign, Map<String, String> offices, Map<String, Map<Progress, Long>> counts,
 			Map<Progress, Long> totals, String office, Progress filter, long matching, OfficeProgress.Page page) {
+	}
+
+	/**
+	 * The campaign dashboard over the actor's offices.
+	 *
+	 * @param offices the actor's offices, code → name (the filter's choices)
+	 * @param office the office filter, or null for all the actor's offices
+	 */
+	public record DashboardView(Dashboard dashboard, Map<String, String> offices, String office) {
 	}
 
 	/**
@@ -191,6 +207,26 @@ public class OfficeContactViews {
 				"campaign:" + campaignId, details));
 		return new ProgressView(campaign, names, counts, totals, office == null || office.isBlank() ? null : office,
 				filter, matching, page);
+	}
+
+	/**
+	 * The campaign dashboard (the insurer staff's figures, charts and tables) counted
+	 * over the actor's offices only, or one of them; without the estimated cost avoided,
+	 * and, like every dashboard, without anyone's name (removals are counts per 事由).
+	 * Audited with the office codes counted.
+	 * @param office one of the actor's offices, or null/blank for all
+	 * @throws AccessDeniedException (403) for another office or role
+	 * @throws NotFound for another insurer's campaign or one not opened
+	 */
+	public DashboardView dashboard(StaffActor actor, long campaignId, String office, OfficeSort sort,
+			boolean descending) {
+		OfficeScope all = scope(actor, null);
+		OfficeScope shown = scope(actor, office);
+		openedCampaign(all, campaignId);
+		Dashboard dashboard = dashboards.forOffices(actor, campaignId, shown.offices(), sort, descending);
+		audit.record(AuditLog.Event.byStaff(OfficeAuditEvent.OFFICE_DASHBOARD_VIEWED, all.tenantId(), actor,
+				"campaign:" + campaignId, Map.of("offices", codes(shown.offices()))));
+		return new DashboardView(dashboard, names(all), office == null || office.isBlank() ? null : office);
 	}
 
 	/**

@@ -203,8 +203,9 @@ class TenantIsolationMatrixIntegrationTests {
 				FORBIDDEN, NOT_FOUND);
 		check(wrong, get("/admin/office/campaigns/" + ids.get("campaignA") + "?office=999"), FORBIDDEN, FORBIDDEN,
 				FORBIDDEN, FORBIDDEN);
-		// Their reminder and letters: another insurer's or an unopened campaign is not
-		// found, another office refused.
+		// Their reminder, letters and dashboard: another insurer's or an unopened
+		// campaign
+		// is not found, another office refused.
 		for (String c : List.of("campaignA", "campaignB")) {
 			check(wrong, get("/admin/office/campaigns/" + ids.get(c) + "/reminders"), FORBIDDEN, FORBIDDEN, FORBIDDEN,
 					NOT_FOUND);
@@ -212,12 +213,18 @@ class TenantIsolationMatrixIntegrationTests {
 					FORBIDDEN, FORBIDDEN, NOT_FOUND);
 			check(wrong, get("/admin/office/campaigns/" + ids.get(c) + "/letters.pdf?office=100&kind=INVITATION"),
 					FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND);
+			check(wrong, get("/admin/office/campaigns/" + ids.get(c) + "/dashboard"), FORBIDDEN, FORBIDDEN, FORBIDDEN,
+					NOT_FOUND);
+			check(wrong, get("/admin/office/campaigns/" + ids.get(c) + "/dashboard?office=100"), FORBIDDEN, FORBIDDEN,
+					FORBIDDEN, NOT_FOUND);
 		}
 		check(wrong, get("/admin/office/campaigns/" + ids.get("campaignA") + "/reminders?office=999"), FORBIDDEN,
 				FORBIDDEN, FORBIDDEN, FORBIDDEN);
 		check(wrong, post("/admin/office/campaigns/" + ids.get("campaignA") + "/reminders?office=999&confirmed=1"),
 				FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/office/campaigns/" + ids.get("campaignA") + "/letters.pdf?office=999"), FORBIDDEN,
+				FORBIDDEN, FORBIDDEN, FORBIDDEN);
+		check(wrong, get("/admin/office/campaigns/" + ids.get("campaignA") + "/dashboard?office=999"), FORBIDDEN,
 				FORBIDDEN, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/tenants"), OK, FORBIDDEN, FORBIDDEN);
 		check(wrong, get("/admin/tenants/new"), OK, FORBIDDEN, FORBIDDEN);

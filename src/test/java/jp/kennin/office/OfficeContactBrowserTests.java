@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -13,8 +14,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jp.kennin.platform.KenninProperties;
 import jp.kennin.roster.RelationshipCategory;
@@ -48,7 +52,8 @@ import static org.awaitility.Awaitility.await;
  * three offices; the contact logs in on a phone, lands on their offices' page, reads the
  * counts and the households of those two offices only, and downloads the letters of one
  * office: the PDF has the member's name, 記号・番号 and the deadline, and its QR code decodes
- * to the sign-up page with the insurer code. Every page is checked with axe.
+ * to the sign-up page with the insurer code; then opens the dashboard of that office and
+ * of both, whose charts draw under the strict CSP. Every page is checked with axe.
  */
 @KenninIntegrationTest
 class OfficeContactBrowserTests {
@@ -175,12 +180,47 @@ class OfficeContactBrowserTests {
 				assertThat(PdfQrCodes.decode(letters, 0))
 					.isEqualTo(properties.baseUrl() + "/signup?code=" + tenant.code());
 			}
+			// The dashboard of 大阪支店 (the filter is kept), then of both offices: their
+			// figures only, the charts drawn by the chart library under the strict CSP.
+			contact.driver()
+				.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map
+					.of("source", "window.cspViolations = []; document.addEventListener('securitypolicyviolation', "
+							+ "function (e) { window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });"));
+			contact.click(phone.findElement(By.id("dashboard-link")));
+			assertThat(contact.heading()).isEqualTo("ダッシュボード：事業所画面の調査");
+			assertThat(phone.findElement(By.id("dashboard-scope")).getText()).contains("200");
+			assertThat(funnelTargets(phone)).isEqualTo("1");
+			assertThat(phone.findElement(By.id("offices-table")).getText()).contains("200 大阪支店")
+				.doesNotContain("本社", "福岡");
+			new Select(phone.findElement(By.id("dashboard-office"))).selectByValue("");
+			contact.click(phone.findElement(By.id("dashboard-filter-apply")));
+			// b1, b2 (本社) and b3 (大阪支店); b4 of 福岡支店 is not theirs.
+			assertThat(funnelTargets(phone)).isEqualTo("3");
+			assertThat(phone.findElement(By.id("offices-table")).getText()).contains("100 本社", "200 大阪支店")
+				.doesNotContain("福岡");
+			assertThat(phone.findElements(By.id("cost-avoided"))).isEmpty();
+			new WebDriverWait(phone, Duration.ofSeconds(10))
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel-chart canvas")));
+			Object drawn = ((JavascriptExecutor) phone).executeScript("""
+					var c = document.querySelector('#funnel-chart canvas');
+					var px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+					var painted = 0;
+					for (var i = 3; i < px.length; i += 4) { if (px[i] !== 0) { painted++; } }
+					return painted;""");
+			assertThat(((Number) drawn).longValue()).as("pixels the funnel chart painted").isPositive();
+			assertThat(((JavascriptExecutor) phone).executeScript("return window.cspViolations;")).asList().isEmpty();
+			contact.checkPage("office-dashboard-phone");
 			// Any other staff page: the Japanese refusal.
 			phone.get(url("/admin/campaigns"));
 			assertThat(contact.heading()).isEqualTo("このページを表示する権限がありません");
 			assertThat(phone.getPageSource()).doesNotContain("事業所画面の調査");
 			contact.checkPage("office-contact-refused");
 		}
+	}
+
+	/** The funnel table's first figure (対象). */
+	private static String funnelTargets(WebDriver driver) {
+		return driver.findElement(By.cssSelector("#funnel-table tbody tr:first-child td")).getAttribute("data-value");
 	}
 
 	/** The captured mail to {@code address} (the dev mailbox), once it has been sent. */

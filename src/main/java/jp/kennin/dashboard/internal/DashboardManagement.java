@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jp.kennin.dashboard.CampaignDashboards;
@@ -17,8 +19,10 @@ import jp.kennin.dashboard.Dashboard.Outreach;
 import jp.kennin.dashboard.Dashboard.ReasonCount;
 import jp.kennin.dashboard.OfficeSort;
 import jp.kennin.lossnotice.LossNotices;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.review.ReviewActor;
 import jp.kennin.survey.Campaign;
+import jp.kennin.survey.CampaignStatus;
 import jp.kennin.survey.Campaigns;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +34,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Builds the dashboard from four aggregate queries. The insurer's staff see every office;
- * the queries already take a list of offices for a dashboard limited to an office
- * contact's.
+ * an office contact sees the same queries over the offices the office module has checked
+ * to be theirs, without the cost estimate.
  * <p>
  * The aggregates of a campaign (and list of offices) are kept for
  * {@code kennin.dashboard.cache-ttl} (default 60 s; 0 turns the cache off) in this
@@ -74,15 +78,34 @@ class DashboardManagement implements CampaignDashboards {
 		}
 		Campaign campaign = campaigns.find(actor.tenantId(), campaignId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return build(actor.tenantId(), campaign, null, sort, descending);
+		return build(actor.tenantId(), campaign, null, sort, descending, true);
 	}
 
-	/** The dashboard over the given offices ({@code null}: all). */
-	Dashboard build(long tenantId, Campaign campaign, Collection<String> offices, OfficeSort sort, boolean descending) {
+	@Override
+	@Transactional(readOnly = true)
+	public Dashboard forOffices(StaffActor actor, long campaignId, Set<String> offices, OfficeSort sort,
+			boolean descending) {
+		long tenantId = actor.requireOfficeContact();
+		if (offices == null || offices.isEmpty()) {
+			throw new IllegalArgumentException("an office dashboard has offices");
+		}
+		Campaign campaign = campaigns.find(tenantId, campaignId)
+			.filter(c -> c.status() != CampaignStatus.PREPARING)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// Sorted, so one set of offices is one cache entry whatever its order.
+		return build(tenantId, campaign, List.copyOf(new TreeSet<>(offices)), sort, descending, false);
+	}
+
+	/**
+	 * The dashboard over the given offices ({@code null}: all), with the cost estimate or
+	 * without it (both cost fields null).
+	 */
+	Dashboard build(long tenantId, Campaign campaign, Collection<String> offices, OfficeSort sort, boolean descending,
+			boolean withCost) {
 		Aggregates a = aggregates(tenantId, campaign.id(), offices);
 		List<Figures> byOffice = a.offices().stream().sorted(order(sort, descending)).toList();
 		long removed = a.reasons().stream().mapToLong(ReasonCount::count).sum();
-		Long cost = notices.settings(tenantId).annualCostYen();
+		Long cost = withCost ? notices.settings(tenantId).annualCostYen() : null;
 		return new Dashboard(campaign.id(), campaign.title(), Figures.sum(byOffice), byOffice, a.days(), a.outreach(),
 				a.reasons(), removed, cost, cost == null ? null : cost * removed, a.countedAt(), cacheTtl.toSeconds());
 	}

@@ -1,6 +1,7 @@
 package jp.kennin.dashboard.web;
 
 import jp.kennin.dashboard.CampaignDashboards;
+import jp.kennin.dashboard.Dashboard;
 import jp.kennin.dashboard.OfficeSort;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.review.ReviewActor;
@@ -14,18 +15,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The campaign dashboard. The office table sorts on the server
  * ({@code ?sort=…&dir=desc}), the charts are drawn by dashboard.js from the tables on the
- * page.
+ * page. The page's body is the dashboard template fragment
+ * ({@code dashboard/fragments :: dashboardBody}), which the office contacts' dashboard
+ * shows too.
  */
 @Controller
 class DashboardController {
 
 	static final String VIEW = "dashboard/dashboard";
-
-	/**
-	 * Apache ECharts from its WebJar; the version must be pom.xml's
-	 * {@code echarts.version} (DashboardPageIntegrationTests fetches it).
-	 */
-	static final String CHART_LIBRARY = "/webjars/echarts/5.3.1/dist/echarts.min.js";
 
 	private final CampaignDashboards dashboards;
 
@@ -39,10 +36,13 @@ class DashboardController {
 		OfficeSort by = OfficeSort.parse(sort);
 		boolean descending = "desc".equals(dir);
 		model.addAttribute("dashboard", dashboards.view(ReviewActor.of(staff), id, by, descending));
-		model.addAttribute("chartLibrary", CHART_LIBRARY);
+		model.addAttribute("chartLibrary", Dashboard.CHART_LIBRARY);
 		model.addAttribute("sort", by);
 		model.addAttribute("descending", descending);
 		model.addAttribute("admin", StaffActor.TENANT_ADMIN.equals(staff.role()));
+		// The dashboard template fragment's links come back here; no office filter.
+		model.addAttribute("dashboardUrl", "/admin/campaigns/" + id + "/dashboard");
+		model.addAttribute("showCost", true);
 		return VIEW;
 	}
 

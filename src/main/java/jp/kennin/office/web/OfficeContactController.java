@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.kennin.dashboard.Dashboard;
+import jp.kennin.dashboard.OfficeSort;
 import jp.kennin.letter.LetterKind;
 import jp.kennin.office.OfficeContactViews;
 import jp.kennin.platform.Downloads;
@@ -38,6 +40,8 @@ class OfficeContactController {
 
 	static final String VIEW_REMINDERS = "office/reminders";
 
+	static final String VIEW_DASHBOARD = "office/dashboard";
+
 	private final OfficeContactViews views;
 
 	OfficeContactController(OfficeContactViews views) {
@@ -61,6 +65,30 @@ class OfficeContactController {
 		model.addAttribute("view", views.progress(actor, id, office, filter, OfficeProgress.After.parse(after)));
 		model.addAttribute("progressStates", Progress.values());
 		return VIEW_PROGRESS;
+	}
+
+	/**
+	 * The campaign dashboard of their offices: the dashboard template fragment, its sort
+	 * headers and office filter pointing back here.
+	 */
+	@GetMapping("/admin/office/campaigns/{id}/dashboard")
+	String dashboard(@PathVariable long id, @RequestParam(required = false) String office,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir, StaffActor actor,
+			Model model) {
+		OfficeSort by = OfficeSort.parse(sort);
+		boolean descending = "desc".equals(dir);
+		OfficeContactViews.DashboardView view = views.dashboard(actor, id, office, by, descending);
+		model.addAttribute("view", view);
+		model.addAttribute("dashboard", view.dashboard());
+		model.addAttribute("chartLibrary", Dashboard.CHART_LIBRARY);
+		model.addAttribute("sort", by);
+		model.addAttribute("descending", descending);
+		model.addAttribute("admin", false);
+		model.addAttribute("showCost", false);
+		model.addAttribute("dashboardUrl", "/admin/office/campaigns/" + id + "/dashboard");
+		model.addAttribute("dashboardOffices", view.offices());
+		model.addAttribute("dashboardOffice", view.office());
+		return VIEW_DASHBOARD;
 	}
 
 	/** The count first: who the reminder would reach now, with the confirm button. */
