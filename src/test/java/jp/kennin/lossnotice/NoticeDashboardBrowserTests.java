@@ -3,11 +3,7 @@ package jp.kennin.lossnotice;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -22,36 +18,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import jp.kennin.account.AccountFixtures;
 import jp.kennin.account.Registration;
-import jp.kennin.platform.JapanTime;
 import jp.kennin.review.LossReason;
 import jp.kennin.review.ReviewActor;
 import jp.kennin.review.Reviews;
-import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
-import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.Campaigns;
-import jp.kennin.survey.TargetRules;
-import jp.kennin.tenant.PasswordPolicyPreset;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 import jp.kennin.test.Browser;
 import jp.kennin.test.KenninIntegrationTest;
 import jp.kennin.test.MutableClock;
-import jp.kennin.test.TestMember;
+import jp.kennin.test.SubmittedChildForm;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * After a review that removed the member's daughter: the administrator downloads the
@@ -96,41 +83,14 @@ class NoticeDashboardBrowserTests {
 
 	@Test
 	void the_admin_sees_the_dashboard_and_the_member_finds_the_notice_on_a_phone() throws Exception {
-		String code = "nb" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		Tenant tenant = tenants.create(new Tenants.NewTenant(code, "通知画面健保", code + "@kenpo.example", "通知画面健保",
-				new Tenant.SupportDesk("通知画面健保 適用グループ", "0120-000-444", "平日9時～17時", null, null),
-				PasswordPolicyPreset.SEED));
-		Registration member = Registration.register(mvc, fixtures, tenant);
-		RosterPerson insured = member.person();
-		LocalDate today = LocalDate.now(JapanTime.ZONE);
-		roster.upsert(tenant.id(),
-				List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "長女",
-						RelationshipCategory.CHILD, "桂 美月", "カツラ ミツキ", today.minusYears(20), RosterPerson.Gender.FEMALE,
-						null, null, null, true, null, true)));
-		Instant opens = today.minusDays(1).atTime(LocalTime.of(9, 0)).atZone(JapanTime.ZONE).toInstant();
-		long campaignId = campaigns.create(tenant.id(),
-				new CampaignDraft(today.getYear() + "年度 被扶養者資格調査", today, opens, opens.plus(Duration.ofDays(30)), false,
-						"", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.CHILD), null)));
-		campaigns.open(tenant.id(), campaignId);
-		long formId = jdbc.sql("select id from survey_form where campaign_id = ?")
-			.param(campaignId)
-			.query(Long.class)
-			.single();
-		long daughter = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
-			.param(formId)
-			.query(Long.class)
-			.single();
-		RequestPostProcessor household = TestMember.of(tenant.id(), insured.kigo(), insured.bango());
-		mvc.perform(post("/survey/{f}/d/{d}/continuation", formId, daughter).with(household)
-			.with(csrf())
-			.param("version", "0")
-			.param("continuation", "IN_PROGRESS")).andExpect(status().is3xxRedirection());
-		mvc.perform(post("/survey/{f}/d/{d}/complete", formId, daughter).with(household)
-			.with(csrf())
-			.param("completed", "yes")
-			.param("version", String.valueOf(answerVersion(daughter)))).andExpect(status().is3xxRedirection());
-		mvc.perform(post("/survey/{f}/submit", formId).with(household).with(csrf()))
-			.andExpect(status().is3xxRedirection());
+		SubmittedChildForm submitted = SubmittedChildForm.create(mvc, fixtures, tenants, roster, campaigns, jdbc, "nb",
+				"通知画面健保", "長女", "桂 美月", "カツラ ミツキ", 20, RosterPerson.Gender.FEMALE);
+		Tenant tenant = submitted.tenant();
+		Registration member = submitted.member();
+		long campaignId = submitted.campaignId();
+		long formId = submitted.formId();
+		long daughter = submitted.child();
+		String code = tenant.code();
 		ReviewActor admin = new ReviewActor(tenant.id(), "ad-" + code, "TENANT_ADMIN", null);
 		reviews.start(admin, formId);
 		reviews.decide(admin, formId, version(formId), daughter,
@@ -190,17 +150,7 @@ class NoticeDashboardBrowserTests {
 	}
 
 	private int version(long formId) {
-		return jdbc.sql("select version from review_case where survey_form_id = ?")
-			.param(formId)
-			.query(Integer.class)
-			.single();
-	}
-
-	private int answerVersion(long dependentId) {
-		return jdbc.sql("select coalesce(max(version), 0) from survey_answer where dependent_id = ?")
-			.param(dependentId)
-			.query(Integer.class)
-			.single();
+		return SubmittedChildForm.reviewVersion(jdbc, formId);
 	}
 
 }

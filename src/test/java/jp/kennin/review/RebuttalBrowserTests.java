@@ -2,12 +2,7 @@ package jp.kennin.review;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.EnumSet;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,30 +12,21 @@ import jp.kennin.account.AccountFixtures;
 import jp.kennin.account.Registration;
 import jp.kennin.document.internal.TestFiles;
 import jp.kennin.lossnotice.NoticeFixture;
-import jp.kennin.platform.JapanTime;
-import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
-import jp.kennin.survey.CampaignDraft;
 import jp.kennin.survey.Campaigns;
-import jp.kennin.survey.TargetRules;
-import jp.kennin.tenant.PasswordPolicyPreset;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
 import jp.kennin.test.Browser;
 import jp.kennin.test.KenninIntegrationTest;
-import jp.kennin.test.TestMember;
+import jp.kennin.test.SubmittedChildForm;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The rebuttal window as the member meets it on a phone: the insurer approved the removal
@@ -78,41 +64,13 @@ class RebuttalBrowserTests {
 
 	@Test
 	void the_member_reads_the_scheduled_removal_on_the_home_page_and_responds_with_a_certificate() throws Exception {
-		String code = "rb" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		Tenant tenant = tenants.create(new Tenants.NewTenant(code, "反論画面健保", code + "@kenpo.example", "反論画面健保",
-				new Tenant.SupportDesk("反論画面健保 適用グループ", "0120-000-555", "平日9時～17時", null, null),
-				PasswordPolicyPreset.SEED));
-		Registration member = Registration.register(mvc, fixtures, tenant);
-		RosterPerson insured = member.person();
-		LocalDate today = LocalDate.now(JapanTime.ZONE);
-		roster.upsert(tenant.id(),
-				List.of(new RosterPerson(0, 0, insured.kigo(), insured.bango(), "01", false, "長男",
-						RelationshipCategory.CHILD, "桂 大地", "カツラ ダイチ", today.minusYears(21), RosterPerson.Gender.MALE,
-						null, null, null, true, null, true)));
-		Instant opens = today.minusDays(1).atTime(LocalTime.of(9, 0)).atZone(JapanTime.ZONE).toInstant();
-		long campaignId = campaigns.create(tenant.id(),
-				new CampaignDraft(today.getYear() + "年度 被扶養者資格調査", today, opens, opens.plus(Duration.ofDays(30)), false,
-						"", new TargetRules(null, null, null, EnumSet.of(RelationshipCategory.CHILD), null)));
-		campaigns.open(tenant.id(), campaignId);
-		long formId = jdbc.sql("select id from survey_form where campaign_id = ?")
-			.param(campaignId)
-			.query(Long.class)
-			.single();
-		long son = jdbc.sql("select id from survey_form_dependent where survey_form_id = ?")
-			.param(formId)
-			.query(Long.class)
-			.single();
-		RequestPostProcessor household = TestMember.of(tenant.id(), insured.kigo(), insured.bango());
-		mvc.perform(post("/survey/{f}/d/{d}/continuation", formId, son).with(household)
-			.with(csrf())
-			.param("version", "0")
-			.param("continuation", "IN_PROGRESS")).andExpect(status().is3xxRedirection());
-		mvc.perform(post("/survey/{f}/d/{d}/complete", formId, son).with(household)
-			.with(csrf())
-			.param("completed", "yes")
-			.param("version", String.valueOf(answerVersion(son)))).andExpect(status().is3xxRedirection());
-		mvc.perform(post("/survey/{f}/submit", formId).with(household).with(csrf()))
-			.andExpect(status().is3xxRedirection());
+		SubmittedChildForm submitted = SubmittedChildForm.create(mvc, fixtures, tenants, roster, campaigns, jdbc, "rb",
+				"反論画面健保", "長男", "桂 大地", "カツラ ダイチ", 21, RosterPerson.Gender.MALE);
+		Tenant tenant = submitted.tenant();
+		Registration member = submitted.member();
+		long formId = submitted.formId();
+		long son = submitted.child();
+		String code = tenant.code();
 		ReviewActor reviewer = new ReviewActor(tenant.id(), "rv-" + code, "REVIEWER", null);
 		ReviewActor admin = new ReviewActor(tenant.id(), "ad-" + code, "TENANT_ADMIN", null);
 		reviews.changeSettings(admin, reviews.settings(tenant.id()).withRebuttalDays(14));
@@ -171,17 +129,7 @@ class RebuttalBrowserTests {
 	}
 
 	private int version(long formId) {
-		return jdbc.sql("select version from review_case where survey_form_id = ?")
-			.param(formId)
-			.query(Integer.class)
-			.single();
-	}
-
-	private int answerVersion(long dependentId) {
-		return jdbc.sql("select coalesce(max(version), 0) from survey_answer where dependent_id = ?")
-			.param(dependentId)
-			.query(Integer.class)
-			.single();
+		return SubmittedChildForm.reviewVersion(jdbc, formId);
 	}
 
 }
