@@ -19,6 +19,11 @@ public interface Rebuttals {
 	/** Most documents one response may bring. */
 	int ATTACHMENTS_MAX = 5;
 
+	/**
+	 * The refusal of more than {@link #ATTACHMENTS_MAX} files (the file field's message).
+	 */
+	String TOO_MANY_FILES = "review.rebuttal.problem.tooManyFiles";
+
 	/** A file sent with the response, as uploaded. */
 	record Attachment(String originalName, byte[] content) {
 	}

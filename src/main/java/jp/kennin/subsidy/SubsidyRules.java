@@ -81,6 +81,17 @@ public record SubsidyRules(int fiscalYear, LocalDate shotFrom, LocalDate shotTo,
 				CapMode.PER_PERSON, 2000, 13, true, "", PaymentRoute.PAYROLL, Cutoff.MONTHLY, 20);
 	}
 
+	/**
+	 * Why a cut-off day does not fit its cut-off (a weekday 1–7, a day of the month
+	 * 1–28), as a message key, or null.
+	 */
+	public static String cutoffDayProblem(Cutoff cutoff, int day) {
+		if (cutoff == Cutoff.WEEKLY) {
+			return day < 1 || day > 7 ? "subsidy.rules.error.weekday" : null;
+		}
+		return day < 1 || day > 28 ? "subsidy.rules.error.monthDay" : null;
+	}
+
 	/** The fiscal year (April to March) a Japan date falls in. */
 	public static int fiscalYearOf(LocalDate date) {
 		return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;

@@ -72,7 +72,7 @@ class RebuttalManagement implements Rebuttals {
 		}
 		List<Attachment> files = attachments == null ? List.of() : attachments;
 		if (files.size() > ATTACHMENTS_MAX) {
-			throw new ReviewProblem("review.rebuttal.problem.tooManyFiles");
+			throw new ReviewProblem(TOO_MANY_FILES);
 		}
 		Open open = open(member, decisionId).stream()
 			.findFirst()

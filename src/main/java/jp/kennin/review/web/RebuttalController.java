@@ -61,7 +61,7 @@ class RebuttalController {
 		}
 		catch (ReviewProblem problem) {
 			return again(model, member, decisionId, message,
-					problem.messageKey().endsWith("Files") ? "files" : "message",
+					Rebuttals.TOO_MANY_FILES.equals(problem.messageKey()) ? "files" : "message",
 					messages.getMessage(problem.messageKey(), null, locale));
 		}
 		catch (DocumentRejectedException rejected) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.subsidy.SubsidyRules;
 import jp.kennin.subsidy.SubsidyRules.CapMode;
 import jp.kennin.subsidy.SubsidyRules.Cutoff;
@@ -97,12 +98,13 @@ public class SubsidyRulesForm {
 		PaymentRoute route = PaymentRoute.BANK_TRANSFER.name().equals(paymentRoute) ? PaymentRoute.BANK_TRANSFER
 				: PaymentRoute.PAYROLL;
 		Cutoff every = Cutoff.WEEKLY.name().equals(cutoff) ? Cutoff.WEEKLY : Cutoff.MONTHLY;
-		if (day == null || (every == Cutoff.WEEKLY ? day > 7 : day > 28) || day < 1) {
-			result.rejectValue("cutoffDay",
-					every == Cutoff.WEEKLY ? "subsidy.rules.error.weekday" : "subsidy.rules.error.monthDay");
+		String dayProblem = day == null ? SubsidyRules.cutoffDayProblem(every, 0)
+				: SubsidyRules.cutoffDayProblem(every, day);
+		if (dayProblem != null) {
+			result.rejectValue("cutoffDay", dayProblem);
 		}
 		String text = exclusions == null ? "" : exclusions.strip();
-		if (text.indexOf('\u0000') >= 0) {
+		if (NoControlCharacters.Check.found(text, true)) {
 			result.rejectValue("exclusions", "subsidy.rules.error.character");
 		}
 		if (result.hasErrors()) {

@@ -35,7 +35,6 @@ import jp.kennin.test.TestTenants;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -255,7 +254,7 @@ class OutboxClaimsIntegrationTests {
 			server.refuse(to -> to.startsWith("bounce-"));
 			String address = "bounce-" + UUID.randomUUID() + "@example.jp";
 			long id = enqueue(new OutgoingMail(tenant.id(), "kenpo@kennin.example", "検認", address, "件名", "本文"));
-			OutboxDispatcher a = dispatcher("node-a", smtpTo(server.port()));
+			OutboxDispatcher a = dispatcher("node-a", TestSmtpTransports.to(server.port(), properties));
 			a.dispatchDue();
 
 			Map<String, Object> row = jdbc.sql("select status, attempts, last_error from mail_outbox where id = ?")
@@ -302,15 +301,6 @@ class OutboxClaimsIntegrationTests {
 
 	private static StaffActor operator() {
 		return new StaffActor("op-outbox", StaffActor.OPERATOR, null);
-	}
-
-	private MailTransport smtpTo(int port) {
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost("127.0.0.1");
-		sender.setPort(port);
-		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
-		sender.getJavaMailProperties().put("mail.smtp.timeout", "4000");
-		return new SmtpMailTransport(sender, properties);
 	}
 
 	private OutboxDispatcher dispatcher(String node, MailTransport transport) {
@@ -377,7 +367,7 @@ class OutboxClaimsIntegrationTests {
 			try (ServerSocket s = new ServerSocket(0)) {
 				port = s.getLocalPort();
 			}
-			this.closed = smtpTo(port);
+			this.closed = TestSmtpTransports.to(port, properties);
 		}
 
 		@Override

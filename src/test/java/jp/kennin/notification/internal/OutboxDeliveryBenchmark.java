@@ -26,7 +26,6 @@ import jp.kennin.test.TestTenants;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -91,7 +90,7 @@ class OutboxDeliveryBenchmark {
 		Tenant tenant = TestTenants.create(tenants, "配信速度健保");
 		tx.executeWithoutResult(s -> throttles.setPerMinute(tenant.id(), 0));
 		try (FakeSmtp sink = new FakeSmtp()) {
-			MailTransport transport = smtpTo(sink.port());
+			MailTransport transport = TestSmtpTransports.to(sink.port(), properties);
 			// Warm-up: connections, JIT, statement caches.
 			queue(tenant, 200, "warm");
 			drain(transport);
@@ -147,13 +146,6 @@ class OutboxDeliveryBenchmark {
 	private static String body(int i) {
 		return "被保険者 " + i + " 様\n\n2026年度 被扶養者資格調査を始めました。回答期限は 2026年9月17日(木) 23:59 です。\n"
 				+ "https://kennin.example/login\n\nお問い合わせ窓口：03-0000-0000（平日 9:00〜17:00）\n";
-	}
-
-	private MailTransport smtpTo(int port) {
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost("127.0.0.1");
-		sender.setPort(port);
-		return new SmtpMailTransport(sender, properties);
 	}
 
 	private void report(long[] outboxMs, long[] directMs) throws IOException {

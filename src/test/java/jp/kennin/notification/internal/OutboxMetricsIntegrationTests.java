@@ -24,7 +24,6 @@ import jp.kennin.test.TestTenants;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -116,7 +115,7 @@ class OutboxMetricsIntegrationTests {
 			assertThat(scraped("pending")).isEqualTo("1.0");
 
 			OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, bounces, throttles,
-					Optional.of(smtpTo(server.port())), properties, clock, "node-a");
+					Optional.of(TestSmtpTransports.to(server.port(), properties)), properties, clock, "node-a");
 			dispatcher.dispatchDue();
 			assertThat(server.accepted()).hasSize(1);
 			assertThat(gauge("pending")).isZero();
@@ -153,15 +152,6 @@ class OutboxMetricsIntegrationTests {
 
 	private OutgoingMail mail(String to) {
 		return new OutgoingMail(tenant.id(), "kenpo@kennin.example", "検認", to, "件名", "本文");
-	}
-
-	private MailTransport smtpTo(int port) {
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost("127.0.0.1");
-		sender.setPort(port);
-		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
-		sender.getJavaMailProperties().put("mail.smtp.timeout", "4000");
-		return new SmtpMailTransport(sender, properties);
 	}
 
 }
