@@ -97,6 +97,17 @@ class DocumentsIntegrationTests {
 	}
 
 	@Test
+	void a_file_name_with_control_characters_is_stored_without_them() {
+		// PostgreSQL refuses U+0000 in text: the whole upload would fail with a server
+		// error
+		StoredDocument doc = documents.store(owner, null, "INCOME_CERTIFICATE", "C:\\写真\\所得\u0000証明\u0007書.pdf",
+				TestFiles.pdf(1));
+
+		assertThat(doc.originalName()).isEqualTo("所得証明書.pdf");
+		assertThat(documents.list(owner)).extracting(StoredDocument::originalName).containsExactly("所得証明書.pdf");
+	}
+
+	@Test
 	void a_jpeg_with_gps_is_stored_without_it() {
 		byte[] photo = TestFiles.withExif(TestFiles.jpeg(TestFiles.photo(640, 480, 7, 30), 0.9f), 6, true);
 

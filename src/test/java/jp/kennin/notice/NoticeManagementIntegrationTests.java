@@ -75,6 +75,14 @@ class NoticeManagementIntegrationTests {
 	}
 
 	@Test
+	void an_attachment_name_with_a_nul_character_is_stored_without_it() throws IOException {
+		long id = management.create(admin, false, draft("持ち物"),
+				NoticeManagement.Upload.of("案内\u0000\ud800.pdf", PDF.length, () -> new ByteArrayInputStream(PDF)));
+
+		assertThat(notices.find(tenant.id(), id).orElseThrow().attachmentName()).isEqualTo("案内.pdf");
+	}
+
+	@Test
 	void an_attachment_that_fails_to_store_leaves_neither_notice_nor_audit_record() {
 		NoticeManagement.Upload broken = NoticeManagement.Upload.of("案内.pdf", 1_000_000, BrokenUpload::new);
 

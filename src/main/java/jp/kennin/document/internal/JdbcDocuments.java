@@ -32,6 +32,7 @@ import jp.kennin.document.ScanStatus;
 import jp.kennin.document.StaffAccess;
 import jp.kennin.document.StoredDocument;
 import jp.kennin.platform.StaffActor;
+import jp.kennin.platform.UploadedFileNames;
 import jp.kennin.storage.FileStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -167,8 +168,7 @@ class JdbcDocuments implements Documents {
 			blobs.delete(key);
 			throw ex;
 		}
-		String name = originalName == null || originalName.isBlank() ? "document" : originalName.strip();
-		String kept = name.length() > 255 ? name.substring(name.length() - 255) : name;
+		String kept = UploadedFileNames.clean(originalName, "document", 255);
 		return writeTransaction.execute(status -> {
 			blobs.deleteIfRolledBack(key, thumbKey);
 			long id = insert(owner, subjectPersonId, slot, kept, p, key, thumbKey);

@@ -13,6 +13,7 @@ import jp.kennin.notice.Notice;
 import jp.kennin.notice.NoticeAuditEvent;
 import jp.kennin.notice.Notices;
 import jp.kennin.platform.StaffActor;
+import jp.kennin.platform.UploadedFileNames;
 
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
@@ -53,9 +54,7 @@ public class NoticeManagement {
 		 * Keeps the last path segment of the name a browser sent, at most 200 characters.
 		 */
 		public static Upload of(String originalName, long size, InputStreamSource content) {
-			String name = originalName == null ? "attachment.pdf" : originalName.replace('\\', '/');
-			name = name.substring(name.lastIndexOf('/') + 1);
-			return new Upload(name.length() > FILE_NAME_MAX ? name.substring(0, FILE_NAME_MAX) : name, size, content);
+			return new Upload(UploadedFileNames.clean(originalName, "attachment.pdf", FILE_NAME_MAX), size, content);
 		}
 
 	}
