@@ -51,13 +51,12 @@ class BouncedOutreach {
 			if (!open) {
 				continue;
 			}
+			// two bounces of one household at once must not undo the second bounce's
+			// transaction on the unique key: the row is there either way
 			jdbc.sql("""
 					insert into campaign_letter (tenant_id, campaign_id, kigo, bango, reason, created_at)
-					select ?, ?, ?, ?, 'BOUNCING', ? from tenant t where t.id = ? and not exists (
-					  select 1 from campaign_letter l where l.tenant_id = ? and l.campaign_id = ? and l.kigo = ?
-					  and l.bango = ? and l.reason = 'BOUNCING')""")
-				.params(bounced.tenantId(), s.campaignId(), s.kigo(), s.bango(), now, bounced.tenantId(),
-						bounced.tenantId(), s.campaignId(), s.kigo(), s.bango())
+					values (?, ?, ?, ?, 'BOUNCING', ?) on conflict do nothing""")
+				.params(bounced.tenantId(), s.campaignId(), s.kigo(), s.bango(), now)
 				.update();
 		}
 	}
