@@ -11,6 +11,9 @@ import jp.kennin.document.DocumentContent;
 import jp.kennin.document.StoredDocument;
 import jp.kennin.platform.StaffActor;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /**
  * The insurer's review of influenza subsidy claims (issue 15, staff side): the queue, the
  * review screen, approve / return / reject, and bulk approval of clean claims. Every use
@@ -224,6 +227,7 @@ public interface ClaimReview {
 	}
 
 	/** No such claim of the actor's insurer (404). */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
 	class ClaimNotFound extends RuntimeException {
 
 		public ClaimNotFound() {
