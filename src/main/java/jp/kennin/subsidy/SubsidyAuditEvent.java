@@ -11,6 +11,48 @@ public enum SubsidyAuditEvent {
 	 * {@code subsidy_rules:<fiscal year>}; details: each changed field as
 	 * {@code <field>.from} and {@code <field>.to}.
 	 */
-	SUBSIDY_RULES_CHANGED
+	SUBSIDY_RULES_CHANGED,
+
+	// --- claimreview ---
+	/**
+	 * Staff listed the claim queue. Target {@code subsidy_claims}; details: the filters.
+	 */
+	SUBSIDY_CLAIM_QUEUE_VIEWED,
+
+	/**
+	 * Staff opened a claim's review screen. Target {@code subsidy_claim:<id>}; details:
+	 * {@code receipt}, {@code status}.
+	 */
+	SUBSIDY_CLAIM_VIEWED,
+
+	/**
+	 * A SUBMITTED claim was opened and is now IN_REVIEW (処理中). Target
+	 * {@code subsidy_claim:<id>}.
+	 */
+	SUBSIDY_CLAIM_REVIEW_STARTED,
+
+	/**
+	 * 支給決定. Target {@code subsidy_claim:<id>}; details: {@code receipt}, {@code amount},
+	 * {@code storedAmount}, {@code checklist} (the items ticked, or {@code BULK}).
+	 */
+	SUBSIDY_CLAIM_APPROVED,
+
+	/**
+	 * 差し戻し. Target {@code subsidy_claim:<id>}; details: {@code receipt},
+	 * {@code reasonCode}, {@code reason}.
+	 */
+	SUBSIDY_CLAIM_RETURNED,
+
+	/**
+	 * 却下. Target {@code subsidy_claim:<id>}; details: {@code receipt}, {@code reason}.
+	 */
+	SUBSIDY_CLAIM_REJECTED,
+
+	/**
+	 * A TENANT_ADMIN approved clean claims in bulk (each also recorded as
+	 * {@link #SUBSIDY_CLAIM_APPROVED}). Target {@code subsidy_claims}; details:
+	 * {@code approved}, {@code skipped}, {@code mode} (SELECTED or FILTER).
+	 */
+	SUBSIDY_CLAIMS_BULK_APPROVED
 
 }

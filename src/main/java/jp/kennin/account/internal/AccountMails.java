@@ -31,7 +31,9 @@ public class AccountMails {
 		// --- reminders ---
 		CAMPAIGN_REMINDER, CAMPAIGN_SIGNUP_REMINDER,
 		// --- results ---
-		REMOVAL_SCHEDULED;
+		REMOVAL_SCHEDULED,
+		// --- claimreview ---
+		SUBSIDY_APPROVED, SUBSIDY_RETURNED, SUBSIDY_REJECTED;
 
 		String resource() {
 			return "/account/mail/" + name().toLowerCase().replace('_', '-') + ".txt";

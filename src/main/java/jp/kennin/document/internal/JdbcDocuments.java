@@ -59,7 +59,11 @@ class JdbcDocuments implements Documents {
 
 	static final String AUDIT_DELETED = DocumentAuditEvent.DOCUMENT_DELETED.name();
 
-	private static final Pattern SLOT = Pattern.compile("[A-Z0-9_]{1,40}");
+	/**
+	 * An upper-case code, or an influenza subsidy claim's receipt
+	 * ({@code subsidy-receipt:<claim id>}, issue 15).
+	 */
+	private static final Pattern SLOT = Pattern.compile("[A-Z0-9_]{1,40}|subsidy-receipt:[0-9]{1,20}");
 
 	private static final String COLUMNS = "id, tenant_id, owner_key, subject_person_id, slot, original_name, "
 			+ "content_type, kind, size_bytes, sha256, width, height, page_count, thumbnail_key, created_at, scan_status";
