@@ -430,6 +430,18 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, get("/admin/subsidy/rules"), FORBIDDEN, REDIRECT, FORBIDDEN);
 		check(wrong, get("/admin/subsidy/rules/2026"), FORBIDDEN, OK, FORBIDDEN);
 		check(wrong, post("/admin/subsidy/rules/2026"), FORBIDDEN, OK, FORBIDDEN);
+		// Influenza subsidy claims review (issue 15): TENANT_ADMIN and REVIEWER; bulk
+		// approval TENANT_ADMIN only; a claim of another insurer (none here) is not
+		// found.
+		check(wrong, get("/admin/subsidy/claims"), FORBIDDEN, OK, OK);
+		check(wrong, post("/admin/subsidy/claims/bulk"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/subsidy/claims/bulk-all"), FORBIDDEN, OK, FORBIDDEN);
+		String claimB = "/admin/subsidy/claims/" + Long.MAX_VALUE;
+		check(wrong, get(claimB), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		check(wrong, get(claimB + "/receipts/1"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		for (String action : List.of("/approve", "/return", "/reject")) {
+			check(wrong, post(claimB + action).param("version", "0"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		}
 		// Staff proxy input (issue 12, 代行入力): insurer staff only; another tenant's form
 		// is not found, whatever is posted.
 		String proxyB = "/admin/proxy/" + ids.get("formB");
