@@ -1,6 +1,5 @@
 package jp.kennin.subsidy;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jp.kennin.document.DocumentOwner;
 import jp.kennin.document.Documents;
 import jp.kennin.document.internal.TestFiles;
 import jp.kennin.platform.StaffActor;
@@ -73,7 +71,7 @@ class ClaimReviewIntegrationTests {
 
 	StaffActor admin;
 
-	long account;
+	SubsidyClaimFixture fixture;
 
 	long child;
 
@@ -86,19 +84,9 @@ class ClaimReviewIntegrationTests {
 		reviewer = new StaffActor("claim-reviewer", StaffActor.REVIEWER, tenant.id(), 1, "192.0.2.8");
 		admin = new StaffActor("claim-admin", StaffActor.TENANT_ADMIN, tenant.id(), 1, "192.0.2.9");
 		subsidies.saveRules(admin, SubsidyRules.suggested(2026));
-		insured = person("00", true, "審査　太郎", LocalDate.of(1985, 4, 3));
-		child = person("01", false, "審査　花子", LocalDate.of(2018, 6, 1));
-		Timestamp now = Timestamp.from(clock.instant());
-		account = jdbc.sql("""
-				insert into member_account (tenant_id, roster_person_id, user_id, user_id_key, password_hash, email,
-				  status, created_at, updated_at) values (?, ?, ?, ?, 'x', 'shinsa@example.jp', 'ACTIVE', ?, ?)""")
-			.params(tenant.id(), insured, "shinsa" + tenant.id(), "shinsa" + tenant.id(), now, now)
-			.update() == 1
-					? jdbc.sql("select id from member_account where roster_person_id = ?")
-						.param(insured)
-						.query(Long.class)
-						.single()
-					: 0;
+		fixture = new SubsidyClaimFixture(jdbc, documents, clock, tenant.id());
+		insured = fixture.person("00", true, "審査　太郎", LocalDate.of(1985, 4, 3));
+		child = fixture.person("01", false, "審査　花子", LocalDate.of(2018, 6, 1));
 	}
 
 	@AfterEach
@@ -170,8 +158,7 @@ class ClaimReviewIntegrationTests {
 		long first = claim(insured, "000008", 1, LocalDate.of(2026, 11, 1), 3_800, 0, 2_000);
 		long twin = claim(insured, "000009", 1, LocalDate.of(2026, 11, 1), 3_800, 0, 2_000);
 		for (long id : List.of(clean, first, twin)) {
-			documents.store(new DocumentOwner(tenant.id(), "10", "2001"), null, "subsidy-receipt:" + id,
-					"receipt-" + id + ".pdf", TestFiles.pdf(1 + (int) (id % 3)));
+			fixture.receipt(id, "receipt-" + id + ".pdf", TestFiles.pdf(1 + (int) (id % 3)));
 		}
 
 		ClaimReview.BulkResult result = review.approveClean(admin,
@@ -203,37 +190,12 @@ class ClaimReviewIntegrationTests {
 			.getContentAsString()).doesNotContain("IF2026-000010");
 	}
 
-	private long person(String edaban, boolean insured, String name, LocalDate birth) {
-		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("""
-				insert into roster_person (tenant_id, kigo, bango, edaban, insured, relationship, name, name_kana,
-				  name_kana_key, birth_date, office_code, office_name, active, created_at, updated_at)
-				values (?, '10', '2001', ?, ?, ?, ?, 'シンサ', 'シンサ', ?, 'A01', '本社', true, ?, ?)""")
-			.params(tenant.id(), edaban, insured, insured ? "本人" : "子", name, birth, now, now)
-			.update();
-		return jdbc.sql("select id from roster_person where tenant_id = ? and edaban = ?")
-			.params(tenant.id(), edaban)
-			.query(Long.class)
-			.single();
-	}
-
 	private long claim(String number, int dose, LocalDate shot, int paid, int aid, int amount) {
-		return claim(child, number, dose, shot, paid, aid, amount);
+		return fixture.claim(child, number, dose, shot, paid, aid, amount);
 	}
 
 	private long claim(long person, String number, int dose, LocalDate shot, int paid, int aid, int amount) {
-		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("""
-				insert into subsidy_claim (tenant_id, fiscal_year, receipt_number, member_account_id, kigo, bango,
-				  person_id, dose, shot_date, clinic, paid_yen, aid_yen, combined_receipt, amount_yen, status,
-				  submitted_at, updated_at)
-				values (?, 2026, ?, ?, '10', '2001', ?, ?, ?, 'みなとクリニック', ?, ?, false, ?, 'SUBMITTED', ?, ?)""")
-			.params(tenant.id(), "IF2026-" + number, account, person, dose, shot, paid, aid, amount, now, now)
-			.update();
-		return jdbc.sql("select id from subsidy_claim where tenant_id = ? and receipt_number = ?")
-			.params(tenant.id(), "IF2026-" + number)
-			.query(Long.class)
-			.single();
+		return fixture.claim(person, number, dose, shot, paid, aid, amount);
 	}
 
 	private String claimStatus(long id) {
