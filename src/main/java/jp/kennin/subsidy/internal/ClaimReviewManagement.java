@@ -31,7 +31,6 @@ import jp.kennin.subsidy.internal.ClaimReviewRepository.PersonClaim;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -397,9 +396,7 @@ class ClaimReviewManagement implements ClaimReview {
 
 	/** Bulk approval decides without looking at the receipt: administrators only. */
 	private static long bulk(StaffActor actor) {
-		if (!actor.tenantAdmin()) {
-			throw new AccessDeniedException(actor.loginId() + " may not approve subsidy claims in bulk");
-		}
+		actor.require(StaffActor.TENANT_ADMIN);
 		return actor.requireTenant();
 	}
 
