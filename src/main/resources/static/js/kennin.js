@@ -40,20 +40,25 @@
   }
 
   // Questions that apply to one choice only: <div data-reveal-when="fieldName=VALUE">. Without JavaScript
-  // they stay visible with a hint saying when to answer them.
+  // they stay visible with a hint saying when to answer them. Conditions chain: a block stays hidden while
+  // the question it depends on is itself hidden, so the blocks are updated in page order on every change.
   function conditionalReveals() {
+    var rules = [];
     document.querySelectorAll("[data-reveal-when]").forEach(function (block) {
-      var rule = block.getAttribute("data-reveal-when").split("=");
-      var inputs = document.querySelectorAll("input[name='" + rule[0] + "']");
-      if (!inputs.length) { return; }
-      function update() {
-        var on = false;
-        inputs.forEach(function (i) { if (i.checked && i.value === rule[1]) { on = true; } });
-        block.hidden = !on;
-      }
-      inputs.forEach(function (i) { i.addEventListener("change", update); });
-      update();
+      var rule = block.getAttribute("data-reveal-when");
+      var at = rule.lastIndexOf("=");
+      var inputs = document.querySelectorAll("input[name='" + rule.slice(0, at) + "']");
+      if (inputs.length) { rules.push({ block: block, inputs: inputs, value: rule.slice(at + 1) }); }
     });
+    function update() {
+      rules.forEach(function (r) {
+        var on = false;
+        r.inputs.forEach(function (i) { if (i.checked && i.value === r.value && !i.closest("[hidden]")) { on = true; } });
+        r.block.hidden = !on;
+      });
+    }
+    rules.forEach(function (r) { r.inputs.forEach(function (i) { i.addEventListener("change", update); }); });
+    update();
   }
 
   // Unsaved input survives a session timeout or a lost connection: forms with data-draft-key keep what was

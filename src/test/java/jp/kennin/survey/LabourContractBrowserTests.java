@@ -88,10 +88,10 @@ class LabourContractBrowserTests {
 			browser.type("incomeSalary", "１００万");
 			WebElement wage = driver.findElement(By.id("contractWage"));
 			assertThat(wage.isDisplayed()).as("contract questions wait for 給与収入のみ").isFalse();
-			driver.findElement(By.id("salaryOnly1")).click();
+			driver.findElement(By.id("salaryOnly")).click();
 			assertThat(wage.isDisplayed()).isTrue();
 			assertThat(driver.findElement(By.id("contractHoursPerDay")).isDisplayed()).isFalse();
-			choose(driver, "contractWageKind", "HOURLY");
+			choose(driver, "answers[contractWageKind]", "HOURLY");
 			assertThat(driver.findElement(By.id("contractHoursPerDay")).isDisplayed()).isTrue();
 			browser.type("contractWage", "1,100");
 			browser.type("contractHoursPerDay", "6");

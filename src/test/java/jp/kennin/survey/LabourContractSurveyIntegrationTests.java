@@ -112,11 +112,11 @@ class LabourContractSurveyIntegrationTests {
 	void a_salary_only_spouse_is_judged_by_the_labour_contract_on_the_check_page_and_in_the_csv() throws Exception {
 		answerAllButIncome();
 		step("income", 3).param("incomeSalary", "100万")
-			.param("salaryOnly", "true")
-			.param("contractWageKind", "HOURLY")
-			.param("contractWage", "１，１００")
-			.param("contractHoursPerDay", "6")
-			.param("contractDaysPerWeek", "4")
+			.param("answers[salaryOnly]", "true")
+			.param("answers[contractWageKind]", "HOURLY")
+			.param("answers[contractWage]", "１，１００")
+			.param("answers[contractHoursPerDay]", "6")
+			.param("answers[contractDaysPerWeek]", "4")
 			.andExpect(status().is3xxRedirection());
 		step("residence", 4).param("residence", "DOMESTIC").andExpect(status().is3xxRedirection());
 		step("disability", 5).param("disabled", "no").andExpect(status().is3xxRedirection());
@@ -162,15 +162,23 @@ class LabourContractSurveyIntegrationTests {
 		answerAllButIncome();
 		step("income", 3).param("incomeSalary", "100万")
 			.param("incomePension", "10万")
-			.param("salaryOnly", "true")
-			.param("contractWageKind", "HOURLY")
-			.param("contractWage", "1100")
-			.param("contractHoursPerDay", "25")
+			.param("answers[salaryOnly]", "true")
+			.param("answers[contractWageKind]", "HOURLY")
+			.param("answers[contractWage]", "1100")
+			.param("answers[contractHoursPerDay]", "25")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("24以下の数字で入力してください")))
 			.andExpect(content().string(containsString("週の所定労働日数を入力してください")))
 			.andExpect(content().string(containsString("「収入は給与だけ」を選べません")))
-			.andExpect(content().string(containsString("value=\"25\"")));
+			.andExpect(content().string(containsString("value=\"25\"")))
+			// The questions drawn from their description link the error summary to the
+			// field,
+			// and the field to its message.
+			.andExpect(content().string(containsString("href=\"#contractHoursPerDay\"")))
+			.andExpect(content().string(containsString("id=\"contractHoursPerDay-error\"")))
+			.andExpect(content()
+				.string(containsString("aria-describedby=\"contractHoursPerDay-hint contractHoursPerDay-error\"")))
+			.andExpect(content().string(containsString("href=\"#salaryOnly\"")));
 		assertThat(jdbc.sql("select income_salary from survey_answer where dependent_id = ?")
 			.param(dependentId)
 			.query(Long.class)
@@ -193,9 +201,9 @@ class LabourContractSurveyIntegrationTests {
 			.param("contractWeeksPerYear", "52")).andExpect(redirectedUrl("/admin/eligibility"));
 		answerAllButIncome();
 		step("income", 3).param("incomeSalary", "100万")
-			.param("salaryOnly", "true")
-			.param("contractWageKind", "MONTHLY")
-			.param("contractWage", "12万")
+			.param("answers[salaryOnly]", "true")
+			.param("answers[contractWageKind]", "MONTHLY")
+			.param("answers[contractWage]", "12万")
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/survey/{f}/d/{d}", formId, dependentId).with(member))
 			.andExpect(status().isOk())

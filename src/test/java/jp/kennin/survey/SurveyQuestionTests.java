@@ -68,6 +68,19 @@ class SurveyQuestionTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(SurveyQuestion.class)
+	void a_listed_question_is_one_the_page_can_draw_from_its_description_after_the_hand_laid_ones(SurveyQuestion q) {
+		if (!q.listed()) {
+			return;
+		}
+		assertThat(q.kind()).as("questions.html :: question draws no tick-box lists")
+			.isNotEqualTo(SurveyQuestion.Kind.CHOICES);
+		assertThat(SurveyQuestion.of(q.step()).stream().filter(x -> x.ordinal() > q.ordinal()))
+			.as("step.html adds listed questions after the page's hand-laid ones")
+			.allMatch(SurveyQuestion::listed);
+	}
+
 	@Test
 	void keys_and_columns_and_csv_headers_are_unique() {
 		assertThat(Arrays.stream(SurveyQuestion.values()).map(SurveyQuestion::key)).doesNotHaveDuplicates();

@@ -3,6 +3,8 @@ package jp.kennin.survey.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import jp.kennin.eligibility.Occupation;
@@ -13,13 +15,21 @@ import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 
 /**
- * One dependent's answers as typed: the form binding, one property per
- * {@link SurveyQuestion} key (a date question has three: Year, Month, Day). Everything is
- * a string so a bad value comes back with its message instead of being lost;
- * {@link StepParser} turns the fields of one step into answers. A test checks that every
- * question has its property here.
+ * One dependent's answers as typed: the form binding. Everything is a string so a bad
+ * value comes back with its message instead of being lost; {@link StepParser} turns the
+ * fields of one step into answers.
+ *
+ * <p>
+ * A question shown by its description ({@link SurveyQuestion#listed()}, every new one)
+ * needs nothing here: it is typed into {@link #getAnswers() answers} under its key (field
+ * {@code answers[contractWage]}; a date under {@code <prefix>Year}, {@code Month},
+ * {@code Day}) and drawn by {@code questions.html :: question}. The older questions,
+ * whose pages are laid out by hand, keep a property each (a test checks both).
  */
 public class AnswerForm {
+
+	/** The answers of listed questions as typed, by key. */
+	private final Map<String, String> answers = new LinkedHashMap<>();
 
 	private int version;
 
@@ -73,18 +83,6 @@ public class AnswerForm {
 
 	private String disabled;
 
-	private boolean salaryOnly;
-
-	private String contractWageKind;
-
-	private String contractWage = "";
-
-	private String contractHoursPerDay = "";
-
-	private String contractDaysPerWeek = "";
-
-	private String contractAllowances = "";
-
 	/**
 	 * The stored answers as the form shows them, question by question from their
 	 * descriptions.
@@ -95,72 +93,46 @@ public class AnswerForm {
 		BeanWrapper form = PropertyAccessorFactory.forBeanPropertyAccess(f);
 		for (SurveyQuestion q : SurveyQuestion.values()) {
 			Object value = a.value(q);
+			String path = path(q);
 			switch (q.kind()) {
-				case CHOICE -> form.setPropertyValue(q.key(), value == null ? null : ((Enum<?>) value).name());
-				case CHOICES -> form.setPropertyValue(q.key(), value);
-				case YEN -> form.setPropertyValue(q.key(), value == null ? "" : String.format("%,d", (Long) value));
+				case CHOICE -> form.setPropertyValue(path, value == null ? null : ((Enum<?>) value).name());
+				case CHOICES -> form.setPropertyValue(path, value);
+				case YEN -> form.setPropertyValue(path, value == null ? "" : String.format("%,d", (Long) value));
 				case DATE -> {
-					String prefix = q.key().replaceFirst("Date$", "");
 					LocalDate date = (LocalDate) value;
-					form.setPropertyValue(prefix + "Year", date == null ? "" : String.valueOf(date.getYear()));
-					form.setPropertyValue(prefix + "Month", date == null ? "" : String.valueOf(date.getMonthValue()));
-					form.setPropertyValue(prefix + "Day", date == null ? "" : String.valueOf(date.getDayOfMonth()));
+					form.setPropertyValue(path(q, "Year"), date == null ? "" : String.valueOf(date.getYear()));
+					form.setPropertyValue(path(q, "Month"), date == null ? "" : String.valueOf(date.getMonthValue()));
+					form.setPropertyValue(path(q, "Day"), date == null ? "" : String.valueOf(date.getDayOfMonth()));
 				}
-				case YES_NO -> form.setPropertyValue(q.key(), value == null ? null : (Boolean) value ? "yes" : "no");
-				case FLAG -> form.setPropertyValue(q.key(), value);
-				case HOURS -> form.setPropertyValue(q.key(), value == null ? "" : ((BigDecimal) value).toPlainString());
-				case TEXT, DAYS -> form.setPropertyValue(q.key(), value == null ? "" : String.valueOf(value));
+				case YES_NO -> form.setPropertyValue(path, value == null ? null : (Boolean) value ? "yes" : "no");
+				case FLAG ->
+					form.setPropertyValue(path, q.listed() ? (Boolean.TRUE.equals(value) ? "true" : null) : value);
+				case HOURS -> form.setPropertyValue(path, value == null ? "" : ((BigDecimal) value).toPlainString());
+				case TEXT, DAYS -> form.setPropertyValue(path, value == null ? "" : String.valueOf(value));
 			}
 		}
 		return f;
 	}
 
-	public boolean isSalaryOnly() {
-		return salaryOnly;
+	/**
+	 * The form field of a question: its key for the hand-laid questions, the entry of
+	 * {@link #getAnswers() answers} for listed ones ({@code answers[contractWage]}).
+	 */
+	static String path(SurveyQuestion q) {
+		return q.listed() ? "answers[" + q.key() + "]" : q.key();
 	}
 
-	public void setSalaryOnly(boolean salaryOnly) {
-		this.salaryOnly = salaryOnly;
+	/**
+	 * One of a date question's three boxes ({@code Year}, {@code Month}, {@code Day}),
+	 * named after the key without its "Date" suffix (removalDate: removalYear…).
+	 */
+	static String path(SurveyQuestion q, String part) {
+		String name = q.key().replaceFirst("Date$", "") + part;
+		return q.listed() ? "answers[" + name + "]" : name;
 	}
 
-	public String getContractWageKind() {
-		return contractWageKind;
-	}
-
-	public void setContractWageKind(String contractWageKind) {
-		this.contractWageKind = contractWageKind;
-	}
-
-	public String getContractWage() {
-		return contractWage;
-	}
-
-	public void setContractWage(String contractWage) {
-		this.contractWage = contractWage;
-	}
-
-	public String getContractHoursPerDay() {
-		return contractHoursPerDay;
-	}
-
-	public void setContractHoursPerDay(String contractHoursPerDay) {
-		this.contractHoursPerDay = contractHoursPerDay;
-	}
-
-	public String getContractDaysPerWeek() {
-		return contractDaysPerWeek;
-	}
-
-	public void setContractDaysPerWeek(String contractDaysPerWeek) {
-		this.contractDaysPerWeek = contractDaysPerWeek;
-	}
-
-	public String getContractAllowances() {
-		return contractAllowances;
-	}
-
-	public void setContractAllowances(String contractAllowances) {
-		this.contractAllowances = contractAllowances;
+	public Map<String, String> getAnswers() {
+		return answers;
 	}
 
 	public int getVersion() {

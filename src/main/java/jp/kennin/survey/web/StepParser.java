@@ -51,13 +51,13 @@ final class StepParser {
 		if (step == SurveyStep.INCOME && updated.salaryOnly() && updated.totalIncome() != nz(updated.incomeSalary())) {
 			// 給与収入のみ contradicts an amount of another kind: the labour-contract rule
 			// would not apply.
-			errors.rejectValue(SurveyQuestion.SALARY_ONLY.key(), "survey.form.error.salaryOnlyOtherIncome");
+			errors.rejectValue(AnswerForm.path(SurveyQuestion.SALARY_ONLY), "survey.form.error.salaryOnlyOtherIncome");
 		}
 		return errors.hasErrors() ? null : updated;
 	}
 
 	private static Object read(SurveyQuestion q, BeanWrapper form, DependentAnswers answers, Errors errors) {
-		String field = q.key();
+		String field = AnswerForm.path(q);
 		boolean required = q.requiredMessage() != null;
 		String requiredMessage = q.requiredMessage();
 		if (q.requiredWhen() != null && answers.holds(q.requiredWhen())) {
@@ -71,7 +71,10 @@ final class StepParser {
 			case DATE -> date(q, form, errors);
 			case TEXT -> text(q, (String) form.getPropertyValue(field), required, requiredMessage, errors);
 			case YES_NO -> yesNo(q, (String) form.getPropertyValue(field), errors);
-			case FLAG -> Boolean.TRUE.equals(form.getPropertyValue(field));
+			case FLAG -> {
+				Object ticked = form.getPropertyValue(field);
+				yield Boolean.TRUE.equals(ticked) || "true".equals(ticked);
+			}
 			case HOURS -> hours(q, (String) form.getPropertyValue(field), errors);
 			case DAYS -> days(q, (String) form.getPropertyValue(field), errors);
 		};
@@ -83,7 +86,7 @@ final class StepParser {
 				return e;
 			}
 		}
-		errors.rejectValue(q.key(), q.requiredMessage());
+		errors.rejectValue(AnswerForm.path(q), q.requiredMessage());
 		return null;
 	}
 
@@ -97,7 +100,7 @@ final class StepParser {
 			}
 		}
 		if (chosen.isEmpty() && q.requiredMessage() != null) {
-			errors.rejectValue(q.key(), q.requiredMessage());
+			errors.rejectValue(AnswerForm.path(q), q.requiredMessage());
 		}
 		return chosen;
 	}
@@ -106,28 +109,27 @@ final class StepParser {
 		YenAmount.Parsed parsed = YenAmount.parse(typed);
 		if (parsed.blank()) {
 			if (q.requiredMessage() != null) {
-				errors.rejectValue(q.key(), q.requiredMessage());
+				errors.rejectValue(AnswerForm.path(q), q.requiredMessage());
 			}
 			return q.zeroWhenBlank() ? 0L : null;
 		}
 		if (!parsed.valid()) {
-			errors.rejectValue(q.key(), "survey.form.error.amountInvalid");
+			errors.rejectValue(AnswerForm.path(q), "survey.form.error.amountInvalid");
 			return null;
 		}
 		return parsed.yen();
 	}
 
 	/**
-	 * Three boxes: the key without its "Date" suffix plus Year, Month and Day
-	 * (removalDate: removalYear…).
+	 * Three boxes: {@link AnswerForm#path(SurveyQuestion, String)} Year, Month and Day.
 	 */
 	private static LocalDate date(SurveyQuestion q, BeanWrapper form, Errors errors) {
-		String prefix = q.key().replaceFirst("Date$", "");
-		String y = clean((String) form.getPropertyValue(prefix + "Year"));
-		String m = clean((String) form.getPropertyValue(prefix + "Month"));
-		String d = clean((String) form.getPropertyValue(prefix + "Day"));
+		String year = AnswerForm.path(q, "Year");
+		String y = clean((String) form.getPropertyValue(year));
+		String m = clean((String) form.getPropertyValue(AnswerForm.path(q, "Month")));
+		String d = clean((String) form.getPropertyValue(AnswerForm.path(q, "Day")));
 		if (y.isEmpty() || m.isEmpty() || d.isEmpty()) {
-			errors.rejectValue(prefix + "Year", q.requiredMessage());
+			errors.rejectValue(year, q.requiredMessage());
 			return null;
 		}
 		try {
@@ -136,7 +138,7 @@ final class StepParser {
 		catch (NumberFormatException | DateTimeException ex) {
 			// A date's "not a real date" message is its required message with Invalid for
 			// Required.
-			errors.rejectValue(prefix + "Year", q.requiredMessage().replace("Required", "Invalid"));
+			errors.rejectValue(year, q.requiredMessage().replace("Required", "Invalid"));
 			return null;
 		}
 	}
@@ -144,21 +146,21 @@ final class StepParser {
 	private static String text(SurveyQuestion q, String typed, boolean required, String message, Errors errors) {
 		String value = clean(typed);
 		if (required && value.isEmpty()) {
-			errors.rejectValue(q.key(), message);
+			errors.rejectValue(AnswerForm.path(q), message);
 		}
 		if (value.length() > q.maxLength()) {
-			errors.rejectValue(q.key(), "survey.form.error.tooLong", new Object[] { q.maxLength() }, null);
+			errors.rejectValue(AnswerForm.path(q), "survey.form.error.tooLong", new Object[] { q.maxLength() }, null);
 		}
 		else if (NoControlCharacters.Check.found(value, false)) {
 			// PostgreSQL cannot store a NUL; every text answer is one line.
-			errors.rejectValue(q.key(), "survey.form.error.controlCharacters");
+			errors.rejectValue(AnswerForm.path(q), "survey.form.error.controlCharacters");
 		}
 		return value;
 	}
 
 	private static Boolean yesNo(SurveyQuestion q, String typed, Errors errors) {
 		if (!"yes".equals(typed) && !"no".equals(typed)) {
-			errors.rejectValue(q.key(), q.requiredMessage());
+			errors.rejectValue(AnswerForm.path(q), q.requiredMessage());
 			return null;
 		}
 		return "yes".equals(typed);
@@ -167,7 +169,7 @@ final class StepParser {
 	private static BigDecimal hours(SurveyQuestion q, String typed, Errors errors) {
 		String value = clean(typed).replace("時間", "");
 		if (value.isEmpty()) {
-			errors.rejectValue(q.key(), q.requiredMessage());
+			errors.rejectValue(AnswerForm.path(q), q.requiredMessage());
 			return null;
 		}
 		try {
@@ -179,18 +181,18 @@ final class StepParser {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		errors.rejectValue(q.key(), "survey.form.error.hoursInvalid");
+		errors.rejectValue(AnswerForm.path(q), "survey.form.error.hoursInvalid");
 		return null;
 	}
 
 	private static Integer days(SurveyQuestion q, String typed, Errors errors) {
 		String value = clean(typed).replace("日", "");
 		if (value.isEmpty()) {
-			errors.rejectValue(q.key(), q.requiredMessage());
+			errors.rejectValue(AnswerForm.path(q), q.requiredMessage());
 			return null;
 		}
 		if (!value.matches("[1-7]")) {
-			errors.rejectValue(q.key(), "survey.form.error.daysInvalid");
+			errors.rejectValue(AnswerForm.path(q), "survey.form.error.daysInvalid");
 			return null;
 		}
 		return Integer.valueOf(value);

@@ -11,8 +11,9 @@ import org.springframework.beans.PropertyAccessorFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The form binding has a property for every question (three for a date), so the parser
- * can read it.
+ * The form binding holds every question (three fields for a date), so the parser can read
+ * it: a hand-laid question in a property of its own, a listed one in the map of answers
+ * without any code of its own.
  */
 class AnswerFormTests {
 
@@ -21,14 +22,19 @@ class AnswerFormTests {
 	void every_question_has_its_form_property(SurveyQuestion q) {
 		BeanWrapper form = PropertyAccessorFactory.forBeanPropertyAccess(new AnswerForm());
 		if (q.kind() == SurveyQuestion.Kind.DATE) {
-			String prefix = q.key().replaceFirst("Date$", "");
-			assertThat(form.isWritableProperty(prefix + "Year") && form.isWritableProperty(prefix + "Month")
-					&& form.isWritableProperty(prefix + "Day"))
+			assertThat(form.isWritableProperty(AnswerForm.path(q, "Year"))
+					&& form.isWritableProperty(AnswerForm.path(q, "Month"))
+					&& form.isWritableProperty(AnswerForm.path(q, "Day")))
 				.as(q.key())
 				.isTrue();
 		}
 		else {
-			assertThat(form.isWritableProperty(q.key())).as(q.key()).isTrue();
+			assertThat(form.isWritableProperty(AnswerForm.path(q))).as(q.key()).isTrue();
+		}
+		if (q.listed()) {
+			assertThat(form.isWritableProperty(q.key()))
+				.as("a listed question needs no property of its own: " + q.key())
+				.isFalse();
 		}
 	}
 
