@@ -4,14 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jp.kennin.platform.ReadCache;
 import jp.kennin.tenant.PasswordPolicyPreset;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.TenantCode;
 import jp.kennin.tenant.Tenants;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -29,14 +32,25 @@ class JdbcTenants implements Tenants {
 
 	private final Clock clock;
 
-	JdbcTenants(JdbcClient jdbc, Clock clock) {
+	/**
+	 * Insurers by id: every member page reads its insurer (header, support desk) and
+	 * staff change its row rarely.
+	 */
+	private final ReadCache<Long, Optional<Tenant>> byId;
+
+	JdbcTenants(JdbcClient jdbc, Clock clock, @Value("${kennin.cache.ttl:5s}") Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.byId = ReadCache.of(cacheTtl, 1000);
 	}
 
 	@Override
 	public Optional<Tenant> findById(long id) {
-		return jdbc.sql("select " + COLUMNS + " from tenant where id = ?").param(id).query(JdbcTenants::map).optional();
+		return byId.get(id,
+				k -> jdbc.sql("select " + COLUMNS + " from tenant where id = ?")
+					.param(k)
+					.query(JdbcTenants::map)
+					.optional());
 	}
 
 	@Override
@@ -89,6 +103,7 @@ class JdbcTenants implements Tenants {
 	@Override
 	@Transactional
 	public Tenant update(long id, NewTenant t) {
+		byId.invalidate();
 		jdbc.sql("""
 				update tenant set name = :name, mail_from_address = :fromAddress, mail_from_name = :fromName,
 				  support_name = :deskName, support_phone = :phone, support_hours = :hours, support_email = :email,

@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jp.kennin.platform.ReadCache;
 import jp.kennin.terms.TermsOfUse;
 import jp.kennin.terms.TermsVersion;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,17 +25,25 @@ class JdbcTermsOfUse implements TermsOfUse {
 
 	private final Clock clock;
 
-	JdbcTermsOfUse(JdbcClient jdbc, Clock clock) {
+	/**
+	 * The current version, read by the terms gate on every member request and published a
+	 * few times a year.
+	 */
+	private final ReadCache<Boolean, TermsVersion> current;
+
+	JdbcTermsOfUse(JdbcClient jdbc, Clock clock, @Value("${kennin.cache.ttl:5s}") Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.current = ReadCache.of(cacheTtl, 1);
 	}
 
 	@Override
 	public TermsVersion current() {
-		return jdbc.sql("select * from terms_version order by version desc fetch first 1 rows only")
-			.query(JdbcTermsOfUse::map)
-			.optional()
-			.orElseThrow(() -> new IllegalStateException("no terms of use published"));
+		return current.get(Boolean.TRUE,
+				k -> jdbc.sql("select * from terms_version order by version desc fetch first 1 rows only")
+					.query(JdbcTermsOfUse::map)
+					.optional()
+					.orElseThrow(() -> new IllegalStateException("no terms of use published")));
 	}
 
 	@Override
@@ -56,6 +67,7 @@ class JdbcTermsOfUse implements TermsOfUse {
 		}
 		// The primary key makes a concurrent second publish of the same number fail
 		// instead of overwriting.
+		current.invalidate();
 		int next = jdbc.sql("select coalesce(max(version), 0) + 1 from terms_version").query(Integer.class).single();
 		jdbc.sql("insert into terms_version (version, title, body, published_at, published_by) values (?, ?, ?, ?, ?)")
 			.params(next, title.strip(), body.strip(), Timestamp.from(clock.instant()), publishedBy)
