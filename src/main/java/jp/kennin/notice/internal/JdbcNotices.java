@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.Optional;
 
 import jp.kennin.notice.Notice;
 import jp.kennin.notice.Notices;
+import jp.kennin.platform.ReadCache;
 import jp.kennin.storage.FileStorage;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,36 +33,48 @@ class JdbcNotices implements Notices {
 	private static final String PUBLISHED = " (publish_from is null or publish_from <= :now)"
 			+ " and (publish_until is null or publish_until > :now)";
 
+	/** The key of the site's notices among the insurers'. */
+	private static final Long SITE = 0L;
+
 	private final JdbcClient jdbc;
 
 	private final FileStorage storage;
 
 	private final Clock clock;
 
-	JdbcNotices(JdbcClient jdbc, FileStorage storage, Clock clock) {
+	/**
+	 * The published notices by insurer ({@link #SITE} for the site's), shown on every
+	 * member home page. A notice whose window opens or closes is seen within the cache's
+	 * time to live.
+	 */
+	private final ReadCache<Long, List<Notice>> published;
+
+	JdbcNotices(JdbcClient jdbc, FileStorage storage, Clock clock, @Value("${kennin.cache.ttl:5s}") Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.clock = clock;
+		this.published = ReadCache.of(cacheTtl, 1000);
 	}
 
 	@Override
 	public List<Notice> publishedSiteNotices() {
-		return jdbc
+		return published.get(SITE, k -> jdbc
 			.sql("select * from notice where tenant_id is null and" + PUBLISHED + " order by notice_date desc, id desc")
 			.param("now", Timestamp.from(clock.instant()))
 			.query(JdbcNotices::map)
-			.list();
+			.list());
 	}
 
 	@Override
 	public List<Notice> publishedTenantNotices(long tenantId) {
-		return jdbc
-			.sql("select * from notice where tenant_id = :tenant and" + PUBLISHED
-					+ " order by notice_date desc, id desc")
-			.param("tenant", tenantId)
-			.param("now", Timestamp.from(clock.instant()))
-			.query(JdbcNotices::map)
-			.list();
+		return published.get(tenantId,
+				k -> jdbc
+					.sql("select * from notice where tenant_id = :tenant and" + PUBLISHED
+							+ " order by notice_date desc, id desc")
+					.param("tenant", k)
+					.param("now", Timestamp.from(clock.instant()))
+					.query(JdbcNotices::map)
+					.list());
 	}
 
 	@Override
@@ -71,6 +86,7 @@ class JdbcNotices implements Notices {
 	@Transactional
 	public long create(Long tenantId, LocalDate date, String title, String body, Instant publishFrom,
 			Instant publishUntil) {
+		published.invalidate();
 		Timestamp now = Timestamp.from(clock.instant());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(
@@ -109,6 +125,7 @@ class JdbcNotices implements Notices {
 	@Transactional
 	public boolean update(Long scope, long id, LocalDate date, String title, String body, Instant publishFrom,
 			Instant publishUntil) {
+		published.invalidate();
 		return jdbc
 			.sql("update notice set notice_date = :date, title = :title, body = :body, publish_from = :from, "
 					+ "publish_until = :until, updated_at = :now where id = :id and " + scope(scope))
@@ -126,6 +143,7 @@ class JdbcNotices implements Notices {
 	@Override
 	@Transactional
 	public boolean delete(Long scope, long id) throws IOException {
+		published.invalidate();
 		String key = key(scope, id);
 		boolean deleted = jdbc.sql("delete from notice where id = :id and " + scope(scope))
 			.params(scopeParams(scope))
@@ -140,6 +158,7 @@ class JdbcNotices implements Notices {
 	@Override
 	@Transactional
 	public void attach(Long scope, long id, String fileName, long size, InputStream content) throws IOException {
+		published.invalidate();
 		String old = key(scope, id);
 		String key = storage.put(content);
 		jdbc.sql(
@@ -159,6 +178,7 @@ class JdbcNotices implements Notices {
 	@Override
 	@Transactional
 	public void removeAttachment(Long scope, long id) throws IOException {
+		published.invalidate();
 		String old = key(scope, id);
 		jdbc.sql(
 				"update notice set attachment_key = null, attachment_name = null, attachment_size = null where id = :id and "

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import jp.kennin.audit.AuditLog;
+import jp.kennin.platform.ReadCache;
 import jp.kennin.platform.SafeMarkdown;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.tenant.TenantAuditEvent;
 import jp.kennin.storage.FileStorage;
 import jp.kennin.tenant.TenantPages;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -36,11 +40,19 @@ class JdbcTenantPages implements TenantPages {
 
 	private final Clock clock;
 
-	JdbcTenantPages(JdbcClient jdbc, FileStorage storage, AuditLog audit, Clock clock) {
+	/**
+	 * Which pages an insurer has written, by insurer: the member header and footer link
+	 * them on every page.
+	 */
+	private final ReadCache<Long, Set<Kind>> writtenKinds;
+
+	JdbcTenantPages(JdbcClient jdbc, FileStorage storage, AuditLog audit, Clock clock,
+			@Value("${kennin.cache.ttl:5s}") Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.audit = audit;
 		this.clock = clock;
+		this.writtenKinds = ReadCache.of(cacheTtl, 1000);
 	}
 
 	@Override
@@ -59,20 +71,23 @@ class JdbcTenantPages implements TenantPages {
 
 	@Override
 	public Set<Kind> written(long tenantId) {
-		List<String> kinds = jdbc.sql("""
-				select kind from tenant_page where tenant_id = :tenant and body <> ''
-				union select kind from tenant_file where tenant_id = :tenant""")
-			.param("tenant", tenantId)
-			.query(String.class)
-			.list();
-		Set<Kind> written = EnumSet.noneOf(Kind.class);
-		kinds.forEach(k -> written.add(Kind.valueOf(k)));
-		return written;
+		return writtenKinds.get(tenantId, k -> {
+			List<String> kinds = jdbc.sql("""
+					select kind from tenant_page where tenant_id = :tenant and body <> ''
+					union select kind from tenant_file where tenant_id = :tenant""")
+				.param("tenant", k)
+				.query(String.class)
+				.list();
+			Set<Kind> written = EnumSet.noneOf(Kind.class);
+			kinds.forEach(kind -> written.add(Kind.valueOf(kind)));
+			return Collections.unmodifiableSet(written);
+		});
 	}
 
 	@Override
 	@Transactional
 	public void save(StaffActor editor, long tenantId, Kind kind, String markdown, String ip) {
+		writtenKinds.invalidate();
 		allow(editor, tenantId);
 		write(tenantId, kind, markdown);
 		record(TenantAuditEvent.TENANT_PAGE_UPDATED, editor, tenantId, ip, Map.of("kind", kind.name()));
@@ -93,6 +108,7 @@ class JdbcTenantPages implements TenantPages {
 	@Override
 	@Transactional
 	public boolean writeIfEmpty(long tenantId, Kind kind, String markdown, String reason) {
+		writtenKinds.invalidate();
 		if (!source(tenantId, kind).isBlank()) {
 			return false;
 		}
@@ -114,6 +130,7 @@ class JdbcTenantPages implements TenantPages {
 	@Transactional
 	public Attachment attach(StaffActor editor, long tenantId, Kind kind, String fileName, long size,
 			InputStream content, String ip) throws IOException {
+		writtenKinds.invalidate();
 		allow(editor, tenantId);
 		String key = storage.put(content);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -146,6 +163,7 @@ class JdbcTenantPages implements TenantPages {
 	@Override
 	@Transactional
 	public Optional<Attachment> delete(StaffActor editor, long tenantId, long id, String ip) throws IOException {
+		writtenKinds.invalidate();
 		allow(editor, tenantId);
 		Optional<Attachment> file = attachment(tenantId, id);
 		Optional<String> key = jdbc.sql("select storage_key from tenant_file where tenant_id = ? and id = ?")
