@@ -27,6 +27,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class ReadCache<K, V> {
 
+	/**
+	 * The setting and its default, for {@code @Value(ReadCache.TTL) Duration ttl} in each
+	 * reader that keeps one.
+	 */
+	public static final String TTL = "${kennin.cache.ttl:5s}";
+
 	private final long ttlNanos;
 
 	private final LongSupplier nanoTime;
@@ -68,9 +74,9 @@ public final class ReadCache<K, V> {
 		if (value instanceof Optional<?> optional && optional.isEmpty()) {
 			return value; // not kept: what is missing now may be created in a moment
 		}
+		// A bound, not an eviction policy: the keys are a few insurers.
 		if (entries.size() >= maxEntries) {
-			entries.clear(); // a bound, not an eviction policy: the keys are a few
-								// insurers
+			entries.clear();
 		}
 		entries.put(key, new Entry<>(value, now));
 		return value;

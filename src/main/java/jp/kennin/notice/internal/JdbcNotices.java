@@ -49,7 +49,7 @@ class JdbcNotices implements Notices {
 	 */
 	private final ReadCache<Long, List<Notice>> published;
 
-	JdbcNotices(JdbcClient jdbc, FileStorage storage, Clock clock, @Value("${kennin.cache.ttl:5s}") Duration cacheTtl) {
+	JdbcNotices(JdbcClient jdbc, FileStorage storage, Clock clock, @Value(ReadCache.TTL) Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.clock = clock;

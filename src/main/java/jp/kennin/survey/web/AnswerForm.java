@@ -127,8 +127,13 @@ public class AnswerForm {
 	 * named after the key without its "Date" suffix (removalDate: removalYear…).
 	 */
 	static String path(SurveyQuestion q, String part) {
-		String name = q.key().replaceFirst("Date$", "") + part;
+		String name = dateBox(q, part);
 		return q.listed() ? "answers[" + name + "]" : name;
+	}
+
+	/** The name of a date question's box: removalDate, Year → removalYear. */
+	static String dateBox(SurveyQuestion q, String part) {
+		return q.key().replaceFirst("Date$", "") + part;
 	}
 
 	public Map<String, String> getAnswers() {

@@ -37,7 +37,7 @@ public class QuestionFields {
 	 * {@code <prefix>Year}), so a label, an error and the error summary's link find it.
 	 */
 	public String id(SurveyQuestion q) {
-		return q.kind() == SurveyQuestion.Kind.DATE ? q.key().replaceFirst("Date$", "") + "Year" : q.key();
+		return q.kind() == SurveyQuestion.Kind.DATE ? AnswerForm.dateBox(q, "Year") : q.key();
 	}
 
 	/**

@@ -47,7 +47,7 @@ class JdbcTenantPages implements TenantPages {
 	private final ReadCache<Long, Set<Kind>> writtenKinds;
 
 	JdbcTenantPages(JdbcClient jdbc, FileStorage storage, AuditLog audit, Clock clock,
-			@Value("${kennin.cache.ttl:5s}") Duration cacheTtl) {
+			@Value(ReadCache.TTL) Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.storage = storage;
 		this.audit = audit;

@@ -38,7 +38,7 @@ class JdbcTenants implements Tenants {
 	 */
 	private final ReadCache<Long, Optional<Tenant>> byId;
 
-	JdbcTenants(JdbcClient jdbc, Clock clock, @Value("${kennin.cache.ttl:5s}") Duration cacheTtl) {
+	JdbcTenants(JdbcClient jdbc, Clock clock, @Value(ReadCache.TTL) Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.byId = ReadCache.of(cacheTtl, 1000);

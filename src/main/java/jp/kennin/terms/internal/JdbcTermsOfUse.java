@@ -31,7 +31,7 @@ class JdbcTermsOfUse implements TermsOfUse {
 	 */
 	private final ReadCache<Boolean, TermsVersion> current;
 
-	JdbcTermsOfUse(JdbcClient jdbc, Clock clock, @Value("${kennin.cache.ttl:5s}") Duration cacheTtl) {
+	JdbcTermsOfUse(JdbcClient jdbc, Clock clock, @Value(ReadCache.TTL) Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.current = ReadCache.of(cacheTtl, 1);
