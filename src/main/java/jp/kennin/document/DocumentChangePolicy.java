@@ -7,6 +7,15 @@ package jp.kennin.document;
  */
 public interface DocumentChangePolicy {
 
+	/**
+	 * Whether this policy has a say over files of the slot at all. The survey's slots are
+	 * upper-case codes; another module's slots name it (e.g.
+	 * {@code subsidy-receipt:<claim id>}) and are left to that module's policy.
+	 */
+	default boolean governs(String slot) {
+		return true;
+	}
+
 	boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot);
 
 	boolean mayDelete(DocumentOwner owner, StoredDocument document);

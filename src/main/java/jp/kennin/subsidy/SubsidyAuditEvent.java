@@ -53,6 +53,27 @@ public enum SubsidyAuditEvent {
 	 * {@link #SUBSIDY_CLAIM_APPROVED}). Target {@code subsidy_claims}; details:
 	 * {@code approved}, {@code skipped}, {@code mode} (SELECTED or FILTER).
 	 */
-	SUBSIDY_CLAIMS_BULK_APPROVED
+	SUBSIDY_CLAIMS_BULK_APPROVED,
+
+	// --- member ---
+	/**
+	 * A member sent a claim, or resent a returned one. Actor MEMBER (記号:番号); target
+	 * {@code subsidy_claim:<id>}; details: {@code receipt}, {@code amount},
+	 * {@code resent}.
+	 */
+	SUBSIDY_CLAIM_SUBMITTED,
+
+	/**
+	 * A member withdrew (取下げ) a sent claim. Target {@code subsidy_claim:<id>}; details:
+	 * {@code receipt}.
+	 */
+	SUBSIDY_CLAIM_WITHDRAWN,
+
+	/**
+	 * A member gave or changed the bank account for bank-transfer payments. Target
+	 * {@code subsidy_payee:<member account id>}; details: {@code bank}, {@code branch},
+	 * {@code replaced} (never the account number).
+	 */
+	SUBSIDY_PAYEE_SAVED
 
 }

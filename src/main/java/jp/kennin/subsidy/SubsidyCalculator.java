@@ -58,12 +58,9 @@ public final class SubsidyCalculator {
 	 */
 	public static Assessment assess(SubsidyRules rules, Person person, Claim claim, List<PriorClaim> prior,
 			LocalDate today) {
-		int age = age(person.birthDate(), claim.shotDate());
-		int doses = rules.twoDosesBelowAge() != null && age < rules.twoDosesBelowAge() ? 2 : 1;
-		int received = prior.stream().mapToInt(PriorClaim::amountYen).sum();
-		int remaining = rules.capMode() == SubsidyRules.CapMode.PER_PERSON ? Math.max(0, rules.capYen() - received)
-				: rules.capYen() * Math.max(0, doses - prior.size());
-		String refusal = refusal(rules, person, claim, prior, today, age, doses, remaining);
+		int doses = dosesAllowed(rules, person, claim.shotDate());
+		int remaining = remainingYen(rules, doses, prior);
+		String refusal = refusal(rules, person, claim, prior, today, doses, remaining);
 		if (refusal != null) {
 			return new Assessment(0, refusal, doses, remaining);
 		}
@@ -73,7 +70,7 @@ public final class SubsidyCalculator {
 	}
 
 	private static String refusal(SubsidyRules rules, Person person, Claim claim, List<PriorClaim> prior,
-			LocalDate today, int age, int doses, int remaining) {
+			LocalDate today, int doses, int remaining) {
 		if (today.isBefore(rules.claimFrom()) || today.isAfter(rules.claimTo())) {
 			return "subsidy.refusal.claimWindow";
 		}
@@ -83,15 +80,9 @@ public final class SubsidyCalculator {
 		if (claim.shotDate().isBefore(rules.shotFrom()) || claim.shotDate().isAfter(rules.shotTo())) {
 			return "subsidy.refusal.shotWindow";
 		}
-		if (person.insured() ? !rules.insuredCovered() : !rules.dependentsCovered()) {
-			return person.insured() ? "subsidy.refusal.insuredNotCovered" : "subsidy.refusal.dependentsNotCovered";
-		}
-		if (rules.ageBelow() != null && age >= rules.ageBelow()) {
-			return "subsidy.refusal.age";
-		}
-		if (!person.insured() && rules.dependentGradeMax() != null
-				&& schoolGrade(person.birthDate(), claim.shotDate()) > rules.dependentGradeMax()) {
-			return "subsidy.refusal.grade";
+		String notCovered = coverageRefusal(rules, person, claim.shotDate());
+		if (notCovered != null) {
+			return notCovered;
 		}
 		if (claim.dose() < 1 || claim.dose() > doses) {
 			return "subsidy.refusal.dose";
@@ -112,6 +103,43 @@ public final class SubsidyCalculator {
 			return "subsidy.refusal.capReached";
 		}
 		return null;
+	}
+
+	/**
+	 * Why the person is not covered on a shot date (who is covered, age, school grade),
+	 * as a message key, or null. The member's page asks this for the day a shot would be
+	 * given; the claim itself is judged on its shot date.
+	 */
+	public static String coverageRefusal(SubsidyRules rules, Person person, LocalDate shotDate) {
+		if (person.insured() ? !rules.insuredCovered() : !rules.dependentsCovered()) {
+			return person.insured() ? "subsidy.refusal.insuredNotCovered" : "subsidy.refusal.dependentsNotCovered";
+		}
+		if (rules.ageBelow() != null && age(person.birthDate(), shotDate) >= rules.ageBelow()) {
+			return "subsidy.refusal.age";
+		}
+		if (!person.insured() && rules.dependentGradeMax() != null
+				&& schoolGrade(person.birthDate(), shotDate) > rules.dependentGradeMax()) {
+			return "subsidy.refusal.grade";
+		}
+		return null;
+	}
+
+	/**
+	 * The doses the person may claim for a shot on that date (two below the age rule).
+	 */
+	public static int dosesAllowed(SubsidyRules rules, Person person, LocalDate shotDate) {
+		return rules.twoDosesBelowAge() != null && age(person.birthDate(), shotDate) < rules.twoDosesBelowAge() ? 2 : 1;
+	}
+
+	/**
+	 * What the person may still receive this fiscal year, before the next claim: the cap
+	 * less what the counting claims pay (per person), or the cap for each dose not yet
+	 * claimed (per dose).
+	 */
+	public static int remainingYen(SubsidyRules rules, int dosesAllowed, List<PriorClaim> prior) {
+		int received = prior.stream().mapToInt(PriorClaim::amountYen).sum();
+		return rules.capMode() == SubsidyRules.CapMode.PER_PERSON ? Math.max(0, rules.capYen() - received)
+				: rules.capYen() * Math.max(0, dosesAllowed - prior.size());
 	}
 
 	/** Age in whole years on a date (a birthday counts from the day itself). */

@@ -1,10 +1,19 @@
 package jp.kennin.subsidy;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Where an influenza subsidy claim stands ({@code subsidy_claim.status}). Members see the
  * label {@code subsidy.claim.status.<name>} of the subsidy bundle.
  */
 public enum SubsidyClaimStatus {
+
+	/**
+	 * 下書き: the member is still filling it in (form, receipt, checks); not sent, no
+	 * receipt number, never shown to staff.
+	 */
+	DRAFT,
 
 	/** 送信済: the member sent it; staff have not opened it. */
 	SUBMITTED,
@@ -31,10 +40,20 @@ public enum SubsidyClaimStatus {
 
 	/**
 	 * Whether the claim still counts against the person's doses and cap (everything but a
-	 * rejected or withdrawn claim).
+	 * draft, a rejected or a withdrawn claim).
 	 */
 	public boolean counts() {
-		return this != REJECTED && this != WITHDRAWN;
+		return this != REJECTED && this != WITHDRAWN && this != DRAFT;
+	}
+
+	/** The statuses staff see and filter by (all but drafts). */
+	public static List<SubsidyClaimStatus> sent() {
+		return Arrays.stream(values()).filter(s -> s != DRAFT).toList();
+	}
+
+	/** Whether the member may still change the claim's answers and receipt files. */
+	public boolean editableByMember() {
+		return this == DRAFT || this == RETURNED;
 	}
 
 	/** Whether the member may still withdraw it (before a decision). */

@@ -89,12 +89,13 @@ class MemberHomeBrowserTests {
 			assertThat(cta.getSize().getWidth()).as("full width on the phone").isGreaterThan(300);
 			String panel = driver.findElement(By.id("survey")).getText();
 			assertThat(panel).contains("未作成の調査票があります").contains("回答期限：").contains("（あと21日）");
-			for (String notBuilt : List.of("各種申請・登録", "インフルエンザ補助金申請", "お役立ち", "その他")) {
+			assertThat(driver.findElement(By.linkText("インフルエンザ補助金申請")).getAttribute("href")).endsWith("/subsidy");
+			for (String notBuilt : List.of("各種申請・登録", "お役立ち", "その他")) {
 				assertThat(driver.findElements(By.partialLinkText(notBuilt))).as(notBuilt + " is no link").isEmpty();
 			}
 			assertThat(driver.findElements(By.partialLinkText("準備中"))).isEmpty();
 			assertThat(driver.findElement(By.cssSelector(".home-soon")).getText())
-				.isEqualTo("準備中のメニュー：各種申請・登録、インフルエンザ補助金申請、お役立ち、その他");
+				.isEqualTo("準備中のメニュー：各種申請・登録、お役立ち、その他");
 			browser.checkPage("member-home-phone");
 
 			browser.click(cta);

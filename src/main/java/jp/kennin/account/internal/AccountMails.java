@@ -33,7 +33,9 @@ public class AccountMails {
 		// --- results ---
 		REMOVAL_SCHEDULED,
 		// --- claimreview ---
-		SUBSIDY_APPROVED, SUBSIDY_RETURNED, SUBSIDY_REJECTED;
+		SUBSIDY_APPROVED, SUBSIDY_RETURNED, SUBSIDY_REJECTED,
+		// --- memberclaims ---
+		SUBSIDY_RECEIVED;
 
 		String resource() {
 			return "/account/mail/" + name().toLowerCase().replace('_', '-') + ".txt";

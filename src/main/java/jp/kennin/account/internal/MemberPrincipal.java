@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
-import jp.kennin.platform.HouseholdScopedPrincipal;
+import jp.kennin.platform.MemberAccountPrincipal;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,8 +16,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * A logged-in member, kept in the JDBC session. The user ID is the principal name, which
  * Spring Session indexes, so all sessions of a member can be found and ended.
  */
-public final class MemberPrincipal
-		implements UserDetails, CredentialsContainer, HouseholdScopedPrincipal, Serializable {
+public final class MemberPrincipal implements UserDetails, CredentialsContainer, MemberAccountPrincipal, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;

@@ -280,12 +280,16 @@ class JdbcDocuments implements Documents {
 
 	@Override
 	public boolean mayUpload(DocumentOwner owner, Long subjectPersonId, String slot) {
-		return policies.orderedStream().allMatch(p -> p.mayUpload(owner, subjectPersonId, slot));
+		return policies.orderedStream()
+			.filter(p -> p.governs(slot))
+			.allMatch(p -> p.mayUpload(owner, subjectPersonId, slot));
 	}
 
 	@Override
 	public boolean mayDelete(DocumentOwner owner, StoredDocument document) {
-		return policies.orderedStream().allMatch(p -> p.mayDelete(owner, document));
+		return policies.orderedStream()
+			.filter(p -> p.governs(document.slot()))
+			.allMatch(p -> p.mayDelete(owner, document));
 	}
 
 	@Override

@@ -165,8 +165,12 @@ class MemberDocumentController {
 				: DEFAULT_RETURN;
 	}
 
+	/**
+	 * A survey slot code, or a slot another module names ({@code subsidy-receipt:<claim
+	 * id>}, whose own change policy decides), else OTHER.
+	 */
 	private static String slot(String slot) {
-		return slot == null || !slot.matches("[A-Z0-9_]{1,40}") ? "OTHER" : slot;
+		return slot == null || !slot.matches("[A-Z0-9_]{1,40}|subsidy-receipt:[0-9]{1,20}") ? "OTHER" : slot;
 	}
 
 	private static boolean blank(String s) {

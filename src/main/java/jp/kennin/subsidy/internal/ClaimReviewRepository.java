@@ -30,7 +30,11 @@ class ClaimReviewRepository {
 	/** The slot of a claim's receipt files: {@code subsidy-receipt:<claim id>}. */
 	static final String RECEIPT_SLOT = "subsidy-receipt:";
 
-	private static final String COUNTING = "('REJECTED', 'WITHDRAWN')";
+	/**
+	 * The statuses that do not count against a person's doses and cap (drafts: not sent
+	 * yet).
+	 */
+	private static final String COUNTING = "('REJECTED', 'WITHDRAWN', 'DRAFT')";
 
 	/** Another counting claim of the same person with the same shot date. */
 	private static final String DUP_PERSON = """
@@ -46,7 +50,7 @@ class ClaimReviewRepository {
 			  join uploaded_document od on od.tenant_id = d.tenant_id and od.sha256 = d.sha256 and od.slot <> d.slot
 			    and od.deleted_at is null and od.slot like 'subsidy-receipt:%'
 			  join subsidy_claim oc on oc.tenant_id = od.tenant_id and od.slot = concat('subsidy-receipt:', oc.id)
-			    and oc.status <> 'WITHDRAWN'
+			    and oc.status not in ('WITHDRAWN', 'DRAFT')
 			  where d.tenant_id = c.tenant_id and d.slot = concat('subsidy-receipt:', c.id) and d.deleted_at is null)""";
 
 	private static final String RECEIPTS = """
@@ -94,7 +98,8 @@ class ClaimReviewRepository {
 	}
 
 	Optional<ClaimRow> find(long tenantId, long id) {
-		return jdbc.sql("select " + CLAIM_COLUMNS + " " + FROM + " where c.tenant_id = ? and c.id = ?")
+		return jdbc
+			.sql("select " + CLAIM_COLUMNS + " " + FROM + " where c.tenant_id = ? and c.id = ? and c.status <> 'DRAFT'")
 			.params(tenantId, id)
 			.query((rs, n) -> row(rs))
 			.optional();
@@ -102,7 +107,8 @@ class ClaimReviewRepository {
 
 	/** One page (one row more than {@code size} tells whether a next page exists). */
 	List<ClaimRow> page(long tenantId, ClaimReview.Filter filter, ClaimReview.After after, int size) {
-		StringBuilder sql = new StringBuilder("select " + CLAIM_COLUMNS + " " + FROM + " where c.tenant_id = :tenant");
+		StringBuilder sql = new StringBuilder(
+				"select " + CLAIM_COLUMNS + " " + FROM + " where c.tenant_id = :tenant and c.status <> 'DRAFT'");
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("tenant", tenantId);
 		if (filter.status() != null) {
@@ -145,11 +151,12 @@ class ClaimReviewRepository {
 	/** The offices of the households that have claims, by code. */
 	Map<String, String> offices(long tenantId) {
 		Map<String, String> out = new LinkedHashMap<>();
-		jdbc.sql("""
-				select distinct ins.office_code, ins.office_name from subsidy_claim c
-				join roster_person ins on ins.tenant_id = c.tenant_id and ins.kigo = c.kigo and ins.bango = c.bango
-				  and ins.edaban = '00'
-				where c.tenant_id = ? and ins.office_code is not null order by ins.office_code""")
+		jdbc.sql(
+				"""
+						select distinct ins.office_code, ins.office_name from subsidy_claim c
+						join roster_person ins on ins.tenant_id = c.tenant_id and ins.kigo = c.kigo and ins.bango = c.bango
+						  and ins.edaban = '00'
+						where c.tenant_id = ? and c.status <> 'DRAFT' and ins.office_code is not null order by ins.office_code""")
 			.param(tenantId)
 			.query((rs, n) -> out.putIfAbsent(rs.getString(1), rs.getString(2)))
 			.list();
@@ -157,10 +164,9 @@ class ClaimReviewRepository {
 	}
 
 	List<Integer> years(long tenantId) {
-		return jdbc.sql("select distinct fiscal_year from subsidy_claim where tenant_id = ? order by fiscal_year desc")
-			.param(tenantId)
-			.query(Integer.class)
-			.list();
+		return jdbc.sql("""
+				select distinct fiscal_year from subsidy_claim where tenant_id = ? and status <> 'DRAFT'
+				order by fiscal_year desc""").param(tenantId).query(Integer.class).list();
 	}
 
 	/** The counting claims of these people (all fiscal years; the caller picks). */
@@ -192,7 +198,7 @@ class ClaimReviewRepository {
 				join uploaded_document od on od.tenant_id = d.tenant_id and od.sha256 = d.sha256 and od.slot <> d.slot
 				  and od.deleted_at is null and od.slot like 'subsidy-receipt:%'
 				join subsidy_claim oc on oc.tenant_id = od.tenant_id and od.slot = concat('subsidy-receipt:', oc.id)
-				  and oc.status <> 'WITHDRAWN'
+				  and oc.status not in ('WITHDRAWN', 'DRAFT')
 				join roster_person p on p.id = oc.person_id
 				where d.tenant_id = ? and d.slot = ? and d.deleted_at is null
 				order by oc.id""", tenantId, RECEIPT_SLOT + claim.id());

@@ -42,7 +42,7 @@ class ClaimQueueController {
 		ClaimReview.After after = form.after();
 		model.addAttribute("queue", review.queue(staff, filter, after));
 		model.addAttribute("filter", filter);
-		model.addAttribute("statuses", SubsidyClaimStatus.values());
+		model.addAttribute("statuses", SubsidyClaimStatus.sent());
 		model.addAttribute("paged", after != null);
 		return VIEW;
 	}

@@ -3,6 +3,7 @@ package jp.kennin.survey.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jp.kennin.document.DocumentChangePolicy;
 import jp.kennin.document.DocumentOwner;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SurveyDocumentPolicy implements DocumentChangePolicy {
 
+	private static final Pattern SURVEY_SLOT = Pattern.compile("[A-Z0-9_]{1,40}");
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -29,6 +32,16 @@ class SurveyDocumentPolicy implements DocumentChangePolicy {
 	SurveyDocumentPolicy(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/**
+	 * The survey's slots are upper-case codes (a required document, OTHER); slots that
+	 * name another module (the subsidy's {@code subsidy-receipt:<claim id>}) follow that
+	 * module's rules, whatever the survey form's state.
+	 */
+	@Override
+	public boolean governs(String slot) {
+		return slot == null || SURVEY_SLOT.matcher(slot).matches();
 	}
 
 	/**
