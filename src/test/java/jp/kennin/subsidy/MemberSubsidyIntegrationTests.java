@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jp.kennin.account.MemberAccounts;
 import jp.kennin.document.DocumentOwner;
 import jp.kennin.document.DocumentRejectedException;
 import jp.kennin.document.Documents;
@@ -69,6 +70,9 @@ class MemberSubsidyIntegrationTests {
 
 	@Autowired
 	Documents documents;
+
+	@Autowired
+	MemberAccounts accounts;
 
 	Tenant tenant;
 
@@ -294,6 +298,27 @@ class MemberSubsidyIntegrationTests {
 				.isInstanceOf(DocumentRejectedException.class);
 		}
 		assertThat(member.claim(me, id)).isPresent();
+	}
+
+	@Test
+	void a_help_desk_reset_of_the_account_keeps_the_claims_and_drops_the_bank_account() {
+		long id = member.start(me, input(child, 1, LocalDate.of(2026, 11, 2), 3_500, 0));
+		String number = send(id, child);
+		member.savePayee(me, new Payee("0005", "みなと銀行", "001", "本店", "SAVINGS", "7654321", "シンサ タロウ"));
+
+		accounts.reset(tenant.id(), insured,
+				new MemberAccounts.StaffActor("helpdesk", StaffActor.TENANT_ADMIN, "192.0.2.10", "再登録の依頼"));
+
+		assertThat(jdbc.sql("select receipt_number from subsidy_claim where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(number);
+		assertThat(jdbc.sql("select count(*) from subsidy_claim where id = ? and member_account_id is null")
+			.param(id)
+			.query(Integer.class)
+			.single()).as("the claim outlives the account").isOne();
+		assertThat(member.payee(me)).isEmpty();
+		assertThat(review.open(admin, id).receiptNumber()).isEqualTo(number);
 	}
 
 	// --- helpers ---

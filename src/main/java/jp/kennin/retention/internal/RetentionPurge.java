@@ -95,10 +95,10 @@ class RetentionPurge {
 	 * Deletes everything Kennin holds about the households except the audit log: their
 	 * survey forms with answers, answer snapshots, document choices, returns, history and
 	 * reviews (decisions, checks, income entries, memo), their documents, their
-	 * invitation and reminder journal, their campaign exclusions, their mails already
-	 * sent or failed, the member accounts (with codes, reset links and terms consents)
-	 * and their roster rows. Households go in batches (the caller's), so that each
-	 * statement and each foreign key check covers many at once.
+	 * invitation and reminder journal, their campaign exclusions, their influenza subsidy
+	 * claims, their mails already sent or failed, the member accounts (with codes, reset
+	 * links and terms consents) and their roster rows. Households go in batches (the
+	 * caller's), so that each statement and each foreign key check covers many at once.
 	 */
 	Counts purgeHouseholds(long tenantId, List<Household> households, Instant now) {
 		if (households.isEmpty()) {
@@ -133,6 +133,18 @@ class RetentionPurge {
 				.param("households", keys)
 				.update();
 		}
+		// Influenza subsidy claims and their history (the receipts went with the
+		// documents; the payee account goes with the member account).
+		jdbc.sql("""
+				delete from subsidy_claim_event where tenant_id = :tenant and claim_id in
+				  (select id from subsidy_claim where tenant_id = :tenant and (kigo, bango) in (:households))""")
+			.param("tenant", tenantId)
+			.param("households", keys)
+			.update();
+		jdbc.sql("delete from subsidy_claim where tenant_id = :tenant and (kigo, bango) in (:households)")
+			.param("tenant", tenantId)
+			.param("households", keys)
+			.update();
 		int mails = deleteMails(tenantId, persons);
 		int accounts = byIds("delete from member_account where tenant_id = :tenant and roster_person_id in (:ids)",
 				tenantId, persons);

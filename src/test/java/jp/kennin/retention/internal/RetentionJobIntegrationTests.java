@@ -2,6 +2,7 @@ package jp.kennin.retention.internal;
 
 import java.io.IOException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import jp.kennin.retention.RetentionTestData;
 import jp.kennin.review.Reviews;
 import jp.kennin.roster.RelationshipCategory;
 import jp.kennin.roster.Roster;
+import jp.kennin.roster.RosterPerson;
 import jp.kennin.storage.FileStorage;
 import jp.kennin.survey.Campaigns;
 import jp.kennin.tenant.Tenants;
@@ -103,6 +105,10 @@ class RetentionJobIntegrationTests {
 
 	long gAccount;
 
+	long gClaim;
+
+	long kClaim;
+
 	long kAccount;
 
 	List<Long> campaign1Docs;
@@ -132,6 +138,8 @@ class RetentionJobIntegrationTests {
 		db.account(g, "HASH-BG");
 		da.sentMail(g);
 		db.sentMail(g);
+		gClaim = subsidyClaim(a.tenant.id(), g, gAccount);
+		kClaim = subsidyClaim(a.tenant.id(), k, kAccount);
 		for (NoticeFixture fx : List.of(a, b)) {
 			for (String h : List.of(g, k, y)) {
 				fx.submit(h, List.of("01"));
@@ -165,6 +173,44 @@ class RetentionJobIntegrationTests {
 		kDoc2 = da.upload(k, "01");
 		clock.setInstant(japan(2028, 10, 1));
 		da.complete(campaign2);
+	}
+
+	/**
+	 * An influenza subsidy claim of the household's insured person, sent, with its event
+	 * and the account's bank account for transfers.
+	 */
+	private long subsidyClaim(long tenantId, String bango, long account) {
+		RosterPerson insured = roster.findInsured(tenantId, kigoOf(tenantId, bango), bango).orElseThrow();
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				insert into subsidy_claim (tenant_id, fiscal_year, receipt_number, member_account_id, kigo, bango,
+				  person_id, dose, shot_date, clinic, paid_yen, aid_yen, combined_receipt, amount_yen, status,
+				  submitted_at, updated_at)
+				values (?, 2026, ?, ?, ?, ?, ?, 1, ?, '保存クリニック', 3000, 0, false, 2000, 'SUBMITTED', ?, ?)""")
+			.params(tenantId, "IF2026-" + bango, account, insured.kigo(), bango, insured.id(), LocalDate.of(2026, 7, 1),
+					now, now)
+			.update();
+		long id = jdbc.sql("select id from subsidy_claim where tenant_id = ? and receipt_number = ?")
+			.params(tenantId, "IF2026-" + bango)
+			.query(Long.class)
+			.single();
+		jdbc.sql("""
+				insert into subsidy_claim_event (tenant_id, claim_id, status, actor_kind, actor_id, created_at)
+				values (?, ?, 'SUBMITTED', 'MEMBER', ?, ?)""").params(tenantId, id, account, now).update();
+		jdbc.sql("""
+				insert into subsidy_payee_account (member_account_id, tenant_id, bank_code, bank_name, branch_code,
+				  branch_name, account_type, account_number, holder_kana, updated_at)
+				values (?, ?, '0001', '保存銀行', '001', '本店', 'ORDINARY', '1234567', 'タイカイ', ?)""")
+			.params(account, tenantId, now)
+			.update();
+		return id;
+	}
+
+	private String kigoOf(long tenantId, String bango) {
+		return jdbc.sql("select kigo from roster_person where tenant_id = ? and bango = ? and edaban = '00'")
+			.params(tenantId, bango)
+			.query(String.class)
+			.single();
 	}
 
 	private NoticeFixture fixture(String name) {
@@ -226,6 +272,13 @@ class RetentionJobIntegrationTests {
 		assertThat(da.count("select count(*) from review_case where survey_form_id = ?", gForm)).isZero();
 		assertThat(da.count("select count(*) from member_account where id = ?", gAccount)).isZero();
 		assertThat(da.count("select count(*) from member_terms_consent where account_id = ?", gAccount)).isZero();
+		assertThat(da.count("select count(*) from subsidy_claim where id = ?", gClaim)).isZero();
+		assertThat(da.count("select count(*) from subsidy_claim_event where claim_id = ?", gClaim)).isZero();
+		assertThat(da.count("select count(*) from subsidy_payee_account where member_account_id = ?", gAccount))
+			.isZero();
+		assertThat(da.count("select count(*) from subsidy_claim where id = ?", kClaim)).isOne();
+		assertThat(da.count("select count(*) from subsidy_payee_account where member_account_id = ?", kAccount))
+			.isOne();
 		assertThat(da.count(mailsOfG, a.tenant.id(), g + "@example.jp")).isZero();
 		assertThat(da.count("select count(*) from roster_person where tenant_id = ? and bango = ?", t, y)).isEqualTo(2);
 		assertThat(da.count("select count(*) from survey_form where tenant_id = ? and bango = ?", t, k)).isEqualTo(2);
