@@ -10,9 +10,12 @@ import org.slf4j.LoggerFactory;
 import jp.kennin.notice.Notices;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.KenninProperties;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.Roster;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
+import jp.kennin.subsidy.Subsidies;
+import jp.kennin.subsidy.SubsidyRules;
 import jp.kennin.tenant.PasswordPolicyPreset;
 import jp.kennin.tenant.Tenant;
 import jp.kennin.tenant.Tenants;
@@ -87,9 +90,11 @@ class DemoDataLoader {
 
 	private final JdbcClient jdbc;
 
+	private final Subsidies subsidies;
+
 	DemoDataLoader(KenninProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
 			Tenants tenants, Roster roster, StaffAccounts staff, Notices notices, TransactionTemplate tx, Clock clock,
-			DemoCampaign campaign, DemoPages pages, JdbcClient jdbc) {
+			DemoCampaign campaign, DemoPages pages, JdbcClient jdbc, Subsidies subsidies) {
 		String setting = properties.demo().enabled();
 		this.enabled = setting == null || setting.isBlank() ? datasourceUrl.startsWith("jdbc:h2:file:")
 				: Boolean.parseBoolean(setting);
@@ -103,6 +108,7 @@ class DemoDataLoader {
 		this.clock = clock;
 		this.postgres = datasourceUrl.startsWith("jdbc:postgresql:");
 		this.jdbc = jdbc;
+		this.subsidies = subsidies;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -122,6 +128,7 @@ class DemoDataLoader {
 			if (existing.isPresent()) {
 				fillDeskOfOlderDemo(existing.get());
 				pages.write(existing.get().id());
+				subsidyRules(existing.get().id());
 				return;
 			}
 			Tenant tenant = tenants.create(new Tenants.NewTenant(TENANT_CODE, "デモ健康保険組合", "demo-kenpo@kennin.example",
@@ -131,6 +138,7 @@ class DemoDataLoader {
 			createNotices(tenant.id());
 			campaign.create(tenant.id());
 			pages.write(tenant.id());
+			subsidyRules(tenant.id());
 			log.info("Demo data loaded: tenant '{}' with {} roster rows", TENANT_CODE, people.size());
 		});
 		log.info("""
@@ -144,6 +152,18 @@ class DemoDataLoader {
 				 Dev mailbox    : /dev/mail
 				=====================================================""", TENANT_CODE, OPERATOR_ID, DEMO_STAFF_PASSWORD,
 				ADMIN_ID, DEMO_STAFF_PASSWORD, REVIEWER_ID, DEMO_STAFF_PASSWORD);
+	}
+
+	/**
+	 * This fiscal year's influenza subsidy with the suggested rules, so that the demo's
+	 * 「インフルエンザ補助金申請」 takes claims (a year already set is left as it is).
+	 */
+	private void subsidyRules(long tenantId) {
+		StaffActor admin = new StaffActor(ADMIN_ID, StaffActor.TENANT_ADMIN, tenantId);
+		int year = SubsidyRules.fiscalYearOf(JapanTime.today(clock));
+		if (subsidies.rules(admin, year).isEmpty()) {
+			subsidies.saveRules(admin, SubsidyRules.suggested(year));
+		}
 	}
 
 	/**

@@ -55,18 +55,22 @@ public final class LoginBenchmark {
 			int clients = Integer.getInteger("bench.clients", 4 * threads);
 			int rounds = Integer.getInteger("bench.rounds", 3);
 			System.out.printf(
-					"Kennin login benchmark — %s, %d cores, Java %s, %d rounds of %ds per phase, "
+					"Kennin login benchmark — %s, %d cores, Java %s, %d s warm-up, %d rounds of %ds per phase, "
 							+ "%d hashing threads, %d HTTP clients%n",
-					Instant.now(), threads, Runtime.version(), rounds, seconds, threads, clients);
+					Instant.now(), threads, Runtime.version(), Integer.getInteger("bench.warmup", 40), rounds, seconds,
+					threads, clients);
 			Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
 			String hash = argon2.encode(password);
 			BooleanSupplier verify = () -> argon2.matches(password, hash);
 			BooleanSupplier login = loginClient(baseUrl, userId, password);
-			// Warm both paths up until the JIT has settled, then alternate the phases so
-			// that a change in
-			// the machine's other load affects both alike; the median round is reported.
-			run(threads, Duration.ofSeconds(10), verify);
-			run(clients, Duration.ofSeconds(10), login);
+			// Warm both paths up until the JIT has settled (the first rounds of a 10 s
+			// warm-up still ran at 0.6-0.8 of the settled rate), then alternate the
+			// phases
+			// so that a change in the machine's other load affects both alike; the
+			// median round is reported.
+			int warmup = Integer.getInteger("bench.warmup", 40);
+			run(threads, Duration.ofSeconds(Math.max(5, warmup / 4)), verify);
+			run(clients, Duration.ofSeconds(warmup), login);
 			List<Double> ratios = new ArrayList<>();
 			List<Double> flowRatios = new ArrayList<>();
 			for (int round = 1; round <= rounds; round++) {
