@@ -1,5 +1,6 @@
 package jp.kennin.subsidy;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -139,9 +140,12 @@ public interface SubsidyPayments {
 	 * Why a payee cannot be paid by bank transfer.
 	 *
 	 * @param reasonKey {@code subsidy.payments.payee.NO_ACCOUNT} or
-	 * {@code subsidy.payments.payee.NAME} (then {@code character} is the refused one)
+	 * {@code subsidy.payments.payee.NAME} (then {@code character} is the refused one) or
+	 * {@code subsidy.payments.payee.ACCOUNT}; serializable, as the page gets it as a
+	 * flash attribute kept in the session
 	 */
-	record PayeeProblem(String kigo, String bango, String insuredName, String reasonKey, String character) {
+	record PayeeProblem(String kigo, String bango, String insuredName, String reasonKey,
+			String character) implements Serializable {
 	}
 
 	/**
