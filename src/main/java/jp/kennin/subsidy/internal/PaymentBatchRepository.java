@@ -247,15 +247,23 @@ class PaymentBatchRepository {
 		return Optional.of(ids);
 	}
 
-	/** Records that a scheduled cut-off ran; false when it had run already. */
+	/**
+	 * Records that a scheduled cut-off ran; false when it had run already. The job runs
+	 * under a cluster lock; the primary key refuses a second row all the same.
+	 */
 	boolean startCutoffRun(long tenantId, int fiscalYear, LocalDate cutOff, Instant now) {
-		return jdbc.sql("""
-				insert into subsidy_cutoff_run (tenant_id, fiscal_year, cut_off, ran_at)
-				select ?, ?, ?, ? where not exists (select 1 from subsidy_cutoff_run
-				  where tenant_id = ? and fiscal_year = ? and cut_off = ?)""")
-			.params(tenantId, fiscalYear, Date.valueOf(cutOff), Timestamp.from(now), tenantId, fiscalYear,
-					Date.valueOf(cutOff))
-			.update() == 1;
+		boolean ran = jdbc
+			.sql("select count(*) from subsidy_cutoff_run where tenant_id = ? and fiscal_year = ? and cut_off = ?")
+			.params(tenantId, fiscalYear, Date.valueOf(cutOff))
+			.query(Integer.class)
+			.single() > 0;
+		if (ran) {
+			return false;
+		}
+		jdbc.sql("insert into subsidy_cutoff_run (tenant_id, fiscal_year, cut_off, ran_at) values (?, ?, ?, ?)")
+			.params(tenantId, fiscalYear, Date.valueOf(cutOff), Timestamp.from(now))
+			.update();
+		return true;
 	}
 
 	void cutoffBatch(long tenantId, int fiscalYear, LocalDate cutOff, long batchId) {
