@@ -43,8 +43,15 @@ class PaymentCutoffJob {
 	List<Long> runOnce() {
 		List<Long> formed = new ArrayList<>();
 		for (long[] year : batches.waitingYears()) {
-			Optional<Long> batch = payments.closeAtCutoff(year[0], (int) year[1]);
-			batch.ifPresent(formed::add);
+			try {
+				Optional<Long> batch = payments.closeAtCutoff(year[0], (int) year[1]);
+				batch.ifPresent(formed::add);
+			}
+			catch (RuntimeException ex) {
+				// one insurer's failure (rolled back) must not keep the others' batches
+				// from forming; the next run tries it again
+				log.error("Subsidy cut-off failed for tenant {} fiscal year {}", year[0], year[1], ex);
+			}
 		}
 		return formed;
 	}
