@@ -29,6 +29,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public interface SubsidyPayments {
 
 	/**
+	 * Who formed a batch at the scheduled cut-off ({@code created_by}, and the actor of
+	 * its audit record).
+	 */
+	String CUTOFF_ACTOR = "subsidy-cutoff";
+
+	/**
 	 * The insurer's batches of a fiscal year, newest first, and what waits for the next.
 	 */
 	Overview overview(StaffActor actor, int fiscalYear);
@@ -110,6 +116,11 @@ public interface SubsidyPayments {
 
 		public boolean locked() {
 			return status != BatchStatus.OPEN;
+		}
+
+		/** Formed by the scheduled cut-off rather than by 今すぐ締める. */
+		public boolean atCutoff() {
+			return CUTOFF_ACTOR.equals(createdBy);
 		}
 
 	}

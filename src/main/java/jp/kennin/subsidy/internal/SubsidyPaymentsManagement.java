@@ -32,9 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SubsidyPaymentsManagement implements SubsidyPayments {
 
-	/** The actor ID of the scheduled cut-off in the audit log. */
-	static final String CUTOFF_ACTOR = "subsidy-cutoff";
-
 	private final PaymentBatchRepository batches;
 
 	private final SubsidyRulesRepository rules;

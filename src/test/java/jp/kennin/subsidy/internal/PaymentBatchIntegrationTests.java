@@ -160,6 +160,7 @@ class PaymentBatchIntegrationTests {
 		assertThat(batches.get(0).cutOff()).isEqualTo(LocalDate.of(2026, 11, 20));
 		assertThat(batches.get(0).claimCount()).isEqualTo(4);
 		assertThat(batches.get(0).totalYen()).isEqualTo(7_300);
+		assertThat(batches.get(0).atCutoff()).isTrue();
 		assertThat(batchOf(lateClaim)).isNull();
 		assertThat(jdbc
 			.sql("select actor_kind from audit_event where target = ? and type = 'SUBSIDY_PAYMENT_BATCH_CLOSED'")
