@@ -65,6 +65,14 @@ class PaymentBatchRepository {
 	record Waiting(int count, long totalYen) {
 	}
 
+	/** An insurer's fiscal year with claims waiting for a batch. */
+	record WaitingYear(long tenantId, int fiscalYear) {
+	}
+
+	/** A batch just formed and how many claims it took (0: roll it back). */
+	record Formed(long batchId, int claims) {
+	}
+
 	List<Batch> batches(long tenantId, int fiscalYear) {
 		return jdbc
 			.sql("select " + BATCH_COLUMNS
@@ -101,20 +109,20 @@ class PaymentBatchRepository {
 	}
 
 	/** Tenants and fiscal years with approved claims in no batch, for the cut-off job. */
-	List<long[]> waitingYears() {
+	List<WaitingYear> waitingYears() {
 		return jdbc.sql("""
 				select distinct tenant_id, fiscal_year from subsidy_claim
 				where status = 'APPROVED' and batch_id is null order by tenant_id, fiscal_year""")
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getInt(2) })
+			.query((rs, n) -> new WaitingYear(rs.getLong(1), rs.getInt(2)))
 			.list();
 	}
 
 	/**
 	 * Forms a batch of the waiting claims (decided before {@code decidedBefore}, or all);
 	 * its count and total are those of the claims it took.
-	 * @return the batch's ID and its count, which may be 0 (the caller then rolls back)
+	 * @return the batch and its count, which may be 0 (the caller then rolls back)
 	 */
-	long[] create(long tenantId, int fiscalYear, PaymentRoute route, LocalDate cutOff, Instant decidedBefore, String by,
+	Formed create(long tenantId, int fiscalYear, PaymentRoute route, LocalDate cutOff, Instant decidedBefore, String by,
 			Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql(
@@ -142,7 +150,7 @@ class PaymentBatchRepository {
 			.param("tenant", tenantId)
 			.param("batch", id)
 			.update();
-		return new long[] { id, taken };
+		return new Formed(id, taken);
 	}
 
 	/** Removes a batch that took no claim (another node's cut-off was quicker). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jp.kennin.subsidy.internal.PaymentBatchRepository.WaitingYear;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +43,16 @@ class PaymentCutoffJob {
 	/** One run over every insurer; also what tests call. */
 	List<Long> runOnce() {
 		List<Long> formed = new ArrayList<>();
-		for (long[] year : batches.waitingYears()) {
+		for (WaitingYear year : batches.waitingYears()) {
 			try {
-				Optional<Long> batch = payments.closeAtCutoff(year[0], (int) year[1]);
+				Optional<Long> batch = payments.closeAtCutoff(year.tenantId(), year.fiscalYear());
 				batch.ifPresent(formed::add);
 			}
 			catch (RuntimeException ex) {
 				// one insurer's failure (rolled back) must not keep the others' batches
 				// from forming; the next run tries it again
-				log.error("Subsidy cut-off failed for tenant {} fiscal year {}", year[0], year[1], ex);
+				log.error("Subsidy cut-off failed for tenant {} fiscal year {}", year.tenantId(), year.fiscalYear(),
+						ex);
 			}
 		}
 		return formed;

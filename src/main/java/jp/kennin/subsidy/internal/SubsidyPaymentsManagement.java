@@ -18,6 +18,7 @@ import jp.kennin.subsidy.SubsidyClaimStatus;
 import jp.kennin.subsidy.SubsidyPayments;
 import jp.kennin.subsidy.SubsidyRules;
 import jp.kennin.subsidy.SubsidyRules.PaymentRoute;
+import jp.kennin.subsidy.internal.PaymentBatchRepository.Formed;
 import jp.kennin.subsidy.internal.PaymentBatchRepository.Waiting;
 
 import org.springframework.stereotype.Service;
@@ -80,13 +81,13 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 		if (batches.waiting(tenant, fiscalYear, null).count() == 0) {
 			throw new PaymentProblem("subsidy.payments.problem.nothingWaiting");
 		}
-		long[] made = batches.create(tenant, fiscalYear, year.paymentRoute(), JapanTime.today(clock), null,
+		Formed made = batches.create(tenant, fiscalYear, year.paymentRoute(), JapanTime.today(clock), null,
 				actor.loginId(), clock.instant());
-		if (made[1] == 0) {
+		if (made.claims() == 0) {
 			// another administrator took them a moment ago; rolls the empty batch back
 			throw new PaymentProblem("subsidy.payments.problem.nothingWaiting");
 		}
-		Batch batch = batches.find(tenant, made[0]).orElseThrow();
+		Batch batch = batches.find(tenant, made.batchId()).orElseThrow();
 		audit.record(AuditLog.Event.byStaff(SubsidyAuditEvent.SUBSIDY_PAYMENT_BATCH_CLOSED, tenant, actor,
 				target(batch.id()), closed(batch, "NOW")));
 		return batch.id();
@@ -112,14 +113,14 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 		if (batches.waiting(tenant, fiscalYear, endOfDay).count() == 0) {
 			return Optional.empty();
 		}
-		long[] made = batches.create(tenant, fiscalYear, year.get().paymentRoute(), cutOff, endOfDay, CUTOFF_ACTOR,
+		Formed made = batches.create(tenant, fiscalYear, year.get().paymentRoute(), cutOff, endOfDay, CUTOFF_ACTOR,
 				now);
-		if (made[1] == 0) {
-			batches.deleteEmpty(tenant, made[0]);
+		if (made.claims() == 0) {
+			batches.deleteEmpty(tenant, made.batchId());
 			return Optional.empty();
 		}
-		batches.cutoffBatch(tenant, fiscalYear, cutOff, made[0]);
-		Batch batch = batches.find(tenant, made[0]).orElseThrow();
+		batches.cutoffBatch(tenant, fiscalYear, cutOff, made.batchId());
+		Batch batch = batches.find(tenant, made.batchId()).orElseThrow();
 		audit.record(new AuditLog.Event(SubsidyAuditEvent.SUBSIDY_PAYMENT_BATCH_CLOSED.name(), tenant, "SYSTEM",
 				CUTOFF_ACTOR, null, target(batch.id()), null, closed(batch, "CUTOFF")));
 		return Optional.of(batch.id());
