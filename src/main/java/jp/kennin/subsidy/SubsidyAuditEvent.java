@@ -74,6 +74,58 @@ public enum SubsidyAuditEvent {
 	 * {@code subsidy_payee:<member account id>}; details: {@code bank}, {@code branch},
 	 * {@code replaced} (never the account number).
 	 */
-	SUBSIDY_PAYEE_SAVED
+	SUBSIDY_PAYEE_SAVED,
+
+	// --- payment batches ---
+	/**
+	 * Staff listed a fiscal year's payment batches. Target
+	 * {@code subsidy_payment_batches}; details: {@code fiscalYear}.
+	 */
+	SUBSIDY_PAYMENT_BATCHES_VIEWED,
+
+	/**
+	 * Staff opened a payment batch. Target {@code subsidy_payment_batch:<id>}; details:
+	 * {@code status}, {@code claims}.
+	 */
+	SUBSIDY_PAYMENT_BATCH_VIEWED,
+
+	/**
+	 * A batch was formed, by a TENANT_ADMIN (今すぐ締める, actor STAFF) or at the scheduled
+	 * cut-off (actor SYSTEM {@code subsidy-cutoff}). Target
+	 * {@code subsidy_payment_batch:<id>}; details: {@code mode} (NOW or CUTOFF),
+	 * {@code fiscalYear}, {@code route}, {@code cutOff}, {@code claims}, {@code total}.
+	 */
+	SUBSIDY_PAYMENT_BATCH_CLOSED,
+
+	/**
+	 * A TENANT_ADMIN downloaded a batch's file. Target
+	 * {@code subsidy_payment_batch:<id>}; details: {@code format}, {@code claims},
+	 * {@code total}, {@code locked} (this download locked the batch), {@code again} (the
+	 * stored file was sent).
+	 */
+	SUBSIDY_PAYMENT_BATCH_EXPORTED,
+
+	/**
+	 * A TENANT_ADMIN marked a batch 支給済み. Target {@code subsidy_payment_batch:<id>};
+	 * details: {@code paidOn}, {@code claims}, {@code total}.
+	 */
+	SUBSIDY_PAYMENT_BATCH_PAID,
+
+	/**
+	 * A claim became 支給済み with its batch. Target {@code subsidy_claim:<id>}; details:
+	 * {@code batch}, {@code paidOn}.
+	 */
+	SUBSIDY_CLAIM_PAID,
+
+	/**
+	 * A TENANT_ADMIN opened the transfer source. Target {@code subsidy_transfer_source}.
+	 */
+	SUBSIDY_TRANSFER_SOURCE_VIEWED,
+
+	/**
+	 * A TENANT_ADMIN saved the transfer source. Target {@code subsidy_transfer_source};
+	 * details: each changed field as {@code <field>.from} and {@code <field>.to}.
+	 */
+	SUBSIDY_TRANSFER_SOURCE_CHANGED
 
 }

@@ -442,6 +442,21 @@ class TenantIsolationMatrixIntegrationTests {
 		for (String action : List.of("/approve", "/return", "/reject")) {
 			check(wrong, post(claimB + action).param("version", "0"), FORBIDDEN, NOT_FOUND, NOT_FOUND);
 		}
+		// Influenza subsidy payment batches (issue 15): TENANT_ADMIN and REVIEWER read;
+		// closing, the files, 支給済み and the transfer source are TENANT_ADMIN's (A has no
+		// rules saved, so closing comes back to the list with the reason); a batch of
+		// another insurer (none here) is not found.
+		check(wrong, get("/admin/subsidy/payments"), FORBIDDEN, OK, OK);
+		check(wrong, post("/admin/subsidy/payments/close"), FORBIDDEN, REDIRECT, FORBIDDEN);
+		check(wrong, get("/admin/subsidy/payments/source"), FORBIDDEN, OK, FORBIDDEN);
+		check(wrong, post("/admin/subsidy/payments/source"), FORBIDDEN, OK, FORBIDDEN);
+		String batchB = "/admin/subsidy/payments/" + Long.MAX_VALUE;
+		check(wrong, get(batchB), FORBIDDEN, NOT_FOUND, NOT_FOUND);
+		for (String file : List.of("/payroll.csv", "/payroll.xlsx", "/zengin.txt")) {
+			check(wrong, get(batchB + file), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		}
+		check(wrong, post(batchB + "/paid").param("version", "0").param("paidOn", "2026-11-16"), FORBIDDEN, NOT_FOUND,
+				FORBIDDEN);
 		// Staff proxy input (issue 12, 代行入力): insurer staff only; another tenant's form
 		// is not found, whatever is posted.
 		String proxyB = "/admin/proxy/" + ids.get("formB");
