@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import jp.kennin.notice.Notices;
 import jp.kennin.platform.KenninProperties;
+import jp.kennin.platform.JapanTime;
+import jp.kennin.platform.StaffActor;
 import jp.kennin.roster.Roster;
+import jp.kennin.subsidy.Subsidies;
+import jp.kennin.subsidy.SubsidyRules;
 import jp.kennin.roster.RosterPerson;
 import jp.kennin.staff.StaffAccounts;
 import jp.kennin.staff.StaffRole;
@@ -56,6 +60,9 @@ class DemoDataIntegrationTests {
 	DemoPages demoPages;
 
 	@Autowired
+	Subsidies subsidies;
+
+	@Autowired
 	jp.kennin.tenant.TenantPages pages;
 
 	@Test
@@ -80,6 +87,10 @@ class DemoDataIntegrationTests {
 			.singleElement()
 			.extracting(jp.kennin.survey.SurveyStatus::state)
 			.isEqualTo(jp.kennin.survey.SurveyStatus.State.NOT_STARTED);
+		StaffActor admin = new StaffActor(DemoDataLoader.ADMIN_ID, StaffActor.TENANT_ADMIN, demo.id());
+		assertThat(subsidies.rules(admin, SubsidyRules.fiscalYearOf(JapanTime.today(clock))))
+			.as("the demo takes influenza subsidy claims this year")
+			.isPresent();
 	}
 
 	@Test
@@ -136,7 +147,7 @@ class DemoDataIntegrationTests {
 				new KenninProperties.Mail(Path.of("target/test-data/mail"), Duration.ofSeconds(1), 3),
 				new KenninProperties.Demo(enabled));
 		return new DemoDataLoader(props, "jdbc:h2:mem:x", tenants, roster, staff, notices, tx, clock, campaign,
-				demoPages, jdbc);
+				demoPages, jdbc, subsidies);
 	}
 
 }
