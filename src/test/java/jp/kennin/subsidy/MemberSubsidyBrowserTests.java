@@ -1,5 +1,6 @@
 package jp.kennin.subsidy;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On a 375 px phone a member opens インフルエンザ補助金申請 from the home page, claims for the child:
  * a shot date outside the window is refused next to the field with the rest kept, the
  * corrected form shows the computed subsidy, the receipt photo is uploaded, sending
- * without the five checks says so, sending with them shows the receipt number. The
- * insurer's reviewer approves it on the desktop, and the member then sees 支給決定. Every
- * page is checked with axe.
+ * without the five checks says so, sending with them shows the receipt number and mails
+ * it. The insurer's administrator approves it on the desktop, closes a payment batch,
+ * downloads the payroll list (Windows-31J) and marks the batch paid; the member then sees
+ * 支給済み with the claim's history. Every page is checked with axe.
  */
 @KenninIntegrationTest
 class MemberSubsidyBrowserTests {
@@ -144,10 +146,10 @@ class MemberSubsidyBrowserTests {
 		}
 		assertThat(fixtures.lastMailTo(member.email()).subject()).endsWith("申請を受け付けました");
 
-		String reviewerId = "msb-" + member.tenant().code();
-		staff.create(reviewerId, "審査 冬子", StaffRole.REVIEWER, tenant, STAFF_PASSWORD);
+		String adminId = "msb-" + member.tenant().code();
+		staff.create(adminId, "支給 冬子", StaffRole.TENANT_ADMIN, tenant, STAFF_PASSWORD);
 		try (Browser desk = Browser.open(Browser.DESKTOP)) {
-			desk.staffFirstLogin(base, reviewerId, STAFF_PASSWORD, clock);
+			desk.staffFirstLogin(base, adminId, STAFF_PASSWORD, clock);
 			WebDriver driver = desk.driver();
 			driver.get(base + "/admin/subsidy/claims/" + claimId);
 			Browser.awaitLoaded(driver);
@@ -157,6 +159,22 @@ class MemberSubsidyBrowserTests {
 			}
 			desk.click(driver.findElement(By.id("approve-button")));
 			assertThat(driver.findElement(By.id("claim-status")).getText()).isEqualTo("支給決定");
+
+			// The payment batch: close now, the payroll list for the employer, 支給済み.
+			driver.get(base + "/admin");
+			Browser.awaitLoaded(driver);
+			desk.click(driver.findElement(By.linkText("インフルエンザ補助金の支給")));
+			assertThat(driver.findElement(By.id("payments-waiting")).getText()).contains("2,000");
+			desk.click(driver.findElement(By.id("close-now")));
+			assertThat(driver.findElement(By.id("batch-total")).getText()).contains("2,000");
+			String list = new String(desk.download(driver.findElement(By.id("download-csv"))),
+					Charset.forName("Windows-31J"));
+			assertThat(list).contains(insured.kigo(), insured.bango(), "御室 太郎", "御室 すみれ", "2000");
+			driver.navigate().refresh();
+			Browser.awaitLoaded(driver);
+			desk.click(driver.findElement(By.id("mark-paid")));
+			assertThat(driver.findElement(By.id("batch-done")).isDisplayed()).isTrue();
+			desk.checkPage("subsidy-payment-batch-paid");
 		}
 
 		try (Browser phone = Browser.open(Browser.PHONE)) {
@@ -167,8 +185,11 @@ class MemberSubsidyBrowserTests {
 			phone.submit();
 			driver.get(base + "/subsidy");
 			Browser.awaitLoaded(driver);
-			assertThat(driver.findElement(By.id("claim-row-" + claimId)).getText()).contains("支給決定", "2,000円");
-			phone.checkPage("subsidy-member-overview-approved");
+			assertThat(driver.findElement(By.id("claim-row-" + claimId)).getText()).contains("支給済み", "2,000円", "支給");
+			phone.click(driver.findElement(By.cssSelector("#claim-row-" + claimId + " a")));
+			assertThat(driver.findElement(By.id("paid-note")).getText()).contains("2,000円");
+			assertThat(driver.findElement(By.id("claim-history")).getText()).contains("送信済", "処理中", "支給決定", "支給済み");
+			phone.checkPage("subsidy-member-claim-paid");
 		}
 	}
 
