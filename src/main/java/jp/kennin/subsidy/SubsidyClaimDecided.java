@@ -8,8 +8,9 @@ package jp.kennin.subsidy;
  * @param memberAccountId the account that sent the claim
  * @param personName the person vaccinated
  * @param status {@link SubsidyClaimStatus#APPROVED}, {@link SubsidyClaimStatus#RETURNED}
- * or {@link SubsidyClaimStatus#REJECTED}
- * @param amountYen the amount approved (0 otherwise)
+ * or {@link SubsidyClaimStatus#REJECTED}, or {@link SubsidyClaimStatus#PAID} when its
+ * payment batch was marked paid
+ * @param amountYen the amount approved or paid (0 otherwise)
  */
 public record SubsidyClaimDecided(long tenantId, long memberAccountId, String kigo, String bango, String receiptNumber,
 		String personName, SubsidyClaimStatus status, int amountYen) {

@@ -176,6 +176,7 @@ class MemberSubsidyBrowserTests {
 			assertThat(driver.findElement(By.id("batch-done")).isDisplayed()).isTrue();
 			desk.checkPage("subsidy-payment-batch-paid");
 		}
+		assertThat(fixtures.lastMailTo(member.email()).body()).contains("補助金を支給しました", "2,000円");
 
 		try (Browser phone = Browser.open(Browser.PHONE)) {
 			WebDriver driver = phone.driver();

@@ -35,7 +35,7 @@ public class AccountMails {
 		// --- claimreview ---
 		SUBSIDY_APPROVED, SUBSIDY_RETURNED, SUBSIDY_REJECTED,
 		// --- memberclaims ---
-		SUBSIDY_RECEIVED;
+		SUBSIDY_RECEIVED, SUBSIDY_PAID;
 
 		String resource() {
 			return "/account/mail/" + name().toLowerCase().replace('_', '-') + ".txt";

@@ -12,10 +12,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the member when staff approved, returned or rejected an influenza subsidy claim
- * (issue 15). The mail names the receipt number and the person, never the reason: the
- * member reads it after logging in. It joins the decision's transaction (outbox), so a
- * refused or rolled-back decision sends nothing.
+ * Tells the member when staff approved, returned or rejected an influenza subsidy claim,
+ * and when it was paid with its batch (issue 15). The mail names the receipt number and
+ * the person, never the reason: the member reads it after logging in. It joins the
+ * decision's transaction (outbox), so a refused or rolled-back decision sends nothing.
  */
 @Component
 class SubsidyDecisionMail {
@@ -41,6 +41,7 @@ class SubsidyDecisionMail {
 			case APPROVED -> AccountMails.Template.SUBSIDY_APPROVED;
 			case RETURNED -> AccountMails.Template.SUBSIDY_RETURNED;
 			case REJECTED -> AccountMails.Template.SUBSIDY_REJECTED;
+			case PAID -> AccountMails.Template.SUBSIDY_PAID;
 			default -> null;
 		};
 		if (template == null) {
@@ -53,7 +54,8 @@ class SubsidyDecisionMail {
 		if (to == null || to.isBlank()) {
 			return;
 		}
-		String amount = event.status() == SubsidyClaimStatus.APPROVED ? String.format("%,d", event.amountYen()) : "";
+		String amount = event.status() == SubsidyClaimStatus.APPROVED || event.status() == SubsidyClaimStatus.PAID
+				? String.format("%,d", event.amountYen()) : "";
 		tenants.findById(event.tenantId())
 			.ifPresent(tenant -> mails.send(tenant, to, template, Map.of("name", insured == null ? "" : insured.name(),
 					"receipt", event.receiptNumber(), "person", event.personName(), "amount", amount)));

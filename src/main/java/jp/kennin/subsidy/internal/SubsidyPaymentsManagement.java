@@ -14,6 +14,7 @@ import jp.kennin.audit.AuditLog;
 import jp.kennin.platform.JapanTime;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.subsidy.SubsidyAuditEvent;
+import jp.kennin.subsidy.SubsidyClaimDecided;
 import jp.kennin.subsidy.SubsidyClaimStatus;
 import jp.kennin.subsidy.SubsidyPayments;
 import jp.kennin.subsidy.SubsidyRules;
@@ -21,6 +22,7 @@ import jp.kennin.subsidy.SubsidyRules.PaymentRoute;
 import jp.kennin.subsidy.internal.PaymentBatchRepository.Formed;
 import jp.kennin.subsidy.internal.PaymentBatchRepository.Waiting;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,14 +47,18 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	SubsidyPaymentsManagement(PaymentBatchRepository batches, SubsidyRulesRepository rules,
-			ClaimReviewRepository claims, PaymentFiles files, AuditLog audit, Clock clock) {
+			ClaimReviewRepository claims, PaymentFiles files, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.batches = batches;
 		this.rules = rules;
 		this.claims = claims;
 		this.files = files;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -194,6 +200,11 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 			claims.event(tenant, claim, SubsidyClaimStatus.PAID, null, null, null, actor.loginId(), now);
 			audit.record(AuditLog.Event.byStaff(SubsidyAuditEvent.SUBSIDY_CLAIM_PAID, tenant, actor,
 					"subsidy_claim:" + claim, Map.of("batch", String.valueOf(batchId), "paidOn", paidOn.toString())));
+			// The member's mail (account module), written in this transaction or not at
+			// all.
+			claims.find(tenant, claim)
+				.ifPresent(c -> events.publishEvent(new SubsidyClaimDecided(tenant, c.memberAccountId(), c.kigo(),
+						c.bango(), c.receiptNumber(), c.personName(), SubsidyClaimStatus.PAID, c.amountYen())));
 		}
 		audit.record(AuditLog.Event.byStaff(SubsidyAuditEvent.SUBSIDY_PAYMENT_BATCH_PAID, tenant, actor,
 				target(batchId), Map.of("paidOn", paidOn.toString(), "claims", String.valueOf(paid.size()), "total",
