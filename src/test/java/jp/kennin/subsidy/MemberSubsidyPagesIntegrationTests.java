@@ -163,6 +163,28 @@ class MemberSubsidyPagesIntegrationTests {
 	}
 
 	@Test
+	void a_claim_after_the_claim_window_is_refused_once_at_the_top_with_the_form_kept() throws Exception {
+		clock.setInstant(Instant.parse("2027-03-05T01:00:00Z"));
+		assertThat(page("/subsidy")).contains("現在は申請の受付期間外のため、新しい申請はできません。")
+			.doesNotContain("/subsidy/claims/new?person=");
+
+		String refused = mvc
+			.perform(post("/subsidy/claims/new").with(member)
+				.with(csrf())
+				.param("person", Long.toString(child))
+				.param("dose", "1")
+				.param("shotDate", "2026-12-01")
+				.param("clinic", "さくら小児科")
+				.param("paidYen", "3500"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused.split("申請の受付期間外です。", -1)).as("said once").hasSize(2);
+		assertThat(refused).contains("value=\"さくら小児科\"");
+	}
+
+	@Test
 	void the_bank_account_form_keeps_what_was_typed_and_only_returns_to_a_claim_page() throws Exception {
 		String refused = mvc
 			.perform(post("/subsidy/payee").with(member)
