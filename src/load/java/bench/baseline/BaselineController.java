@@ -7,19 +7,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** One query, one small template. */
 @Controller
-class BaselineController {
+public class BaselineController {
 
-	record Insurer(long id, String code, String name, String mailFromName, String mailFromAddress) {
+	public record Insurer(long id, String code, String name, String mailFromName, String mailFromAddress) {
 	}
 
 	private final JdbcClient jdbc;
 
-	BaselineController(JdbcClient jdbc) {
+	public BaselineController(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	@GetMapping("/baseline")
-	String page(Model model) {
+	public String page(Model model) {
 		model.addAttribute("insurer",
 				jdbc.sql("select id, code, name, mail_from_name, mail_from_address from tenant where code = :code")
 					.param("code", "journey")
