@@ -185,6 +185,10 @@ class TwoNodesFirstStartProcessIT {
 				n += files.filter(f -> f.getFileName().toString().matches("V[0-9_]+__.*\\.sql")).count();
 			}
 		}
+		// Java migrations (a change that needs the database's own names, e.g. V128).
+		try (var files = Files.list(Path.of("src/main/java/db/migration"))) {
+			n += files.filter(f -> f.getFileName().toString().matches("V[0-9_]+__.*\\.java")).count();
+		}
 		return n;
 	}
 
