@@ -1,5 +1,7 @@
 package jp.kennin.document;
 
+import java.util.regex.Pattern;
+
 import java.time.Instant;
 import java.util.Locale;
 
@@ -17,6 +19,13 @@ import java.util.Locale;
 public record StoredDocument(long id, long tenantId, String ownerKey, Long subjectPersonId, String slot,
 		String originalName, String contentType, DocumentKind kind, long sizeBytes, String sha256, Integer width,
 		Integer height, Integer pageCount, boolean hasThumbnail, Instant createdAt, ScanStatus scanStatus) {
+
+	/**
+	 * The slots a file may be stored in: an upper-case code (the survey's required
+	 * documents, OTHER), or an influenza subsidy claim's receipt
+	 * ({@code subsidy-receipt:<claim id>}, issue 15).
+	 */
+	public static final Pattern SLOT = Pattern.compile("[A-Z0-9_]{1,40}|subsidy-receipt:[0-9]{1,20}");
 
 	/** Known free of viruses: the only state in which anyone may open it. */
 	public boolean clean() {

@@ -3,6 +3,7 @@ package jp.kennin.subsidy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -166,7 +167,7 @@ public interface MemberSubsidies {
 
 	/**
 	 * Saves the member's bank account.
-	 * @throws ClaimRefused with the reason, by field
+	 * @throws PayeeRejected naming each field that is wrong
 	 */
 	void savePayee(Member member, Payee payee);
 
@@ -192,6 +193,25 @@ public interface MemberSubsidies {
 
 		public String messageKey() {
 			return messageKey;
+		}
+
+	}
+
+	/**
+	 * A bank account with something wrong in one or more fields: each problem by field
+	 * (message keys), the first also as {@link #field()} and {@link #messageKey()}.
+	 */
+	class PayeeRejected extends ClaimRefused {
+
+		private final transient Map<String, String> problems;
+
+		public PayeeRejected(Map<String, String> problems) {
+			super(problems.keySet().iterator().next(), problems.values().iterator().next());
+			this.problems = Map.copyOf(problems);
+		}
+
+		public Map<String, String> problems() {
+			return problems;
 		}
 
 	}

@@ -205,6 +205,25 @@ class MemberSubsidyPagesIntegrationTests {
 			.contains("value=\"みなと銀行\"")
 			.doesNotContain("evil.example");
 
+		String twoWrong = mvc
+			.perform(post("/subsidy/payee").with(member)
+				.with(csrf())
+				.param("bankCode", "12")
+				.param("bankName", "みなと銀行")
+				.param("branchCode", "123")
+				.param("branchName", "本店")
+				.param("accountType", "ORDINARY")
+				.param("accountNumber", "1234567")
+				.param("holderKana", "株式会社"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(twoWrong).as("every wrong field at once, each next to its field")
+			.contains("id=\"bankCode-error\"")
+			.contains("金融機関コードは4桁の数字で入力してください。")
+			.contains("id=\"holderKana-error\"");
+
 		assertThat(page("/subsidy/payee?back=javascript:alert(1)")).doesNotContain("javascript:alert");
 		mvc.perform(post("/subsidy/payee").with(member)
 			.with(csrf())

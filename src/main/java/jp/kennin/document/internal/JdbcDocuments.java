@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
-import java.util.regex.Pattern;
 
 import jp.kennin.audit.AuditLog;
 import jp.kennin.document.DocumentAdded;
@@ -58,12 +57,6 @@ class JdbcDocuments implements Documents {
 	static final String AUDIT_UPLOADED = DocumentAuditEvent.DOCUMENT_UPLOADED.name();
 
 	static final String AUDIT_DELETED = DocumentAuditEvent.DOCUMENT_DELETED.name();
-
-	/**
-	 * An upper-case code, or an influenza subsidy claim's receipt
-	 * ({@code subsidy-receipt:<claim id>}, issue 15).
-	 */
-	private static final Pattern SLOT = Pattern.compile("[A-Z0-9_]{1,40}|subsidy-receipt:[0-9]{1,20}");
 
 	private static final String COLUMNS = "id, tenant_id, owner_key, subject_person_id, slot, original_name, "
 			+ "content_type, kind, size_bytes, sha256, width, height, page_count, thumbnail_key, created_at, scan_status";
@@ -119,7 +112,7 @@ class JdbcDocuments implements Documents {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public StoredDocument store(DocumentOwner owner, Long subjectPersonId, String slot, String originalName,
 			byte[] content) {
-		if (slot == null || !SLOT.matcher(slot).matches()) {
+		if (slot == null || !StoredDocument.SLOT.matcher(slot).matches()) {
 			throw new IllegalArgumentException("slot must be an upper-case code");
 		}
 		if (!mayUpload(owner, subjectPersonId, slot)) {
@@ -143,7 +136,7 @@ class JdbcDocuments implements Documents {
 		if (actor.requireTenant() != owner.tenantId()) {
 			throw new org.springframework.security.access.AccessDeniedException("another insurer's household");
 		}
-		if (slot == null || !SLOT.matcher(slot).matches()) {
+		if (slot == null || !StoredDocument.SLOT.matcher(slot).matches()) {
 			throw new IllegalArgumentException("slot must be an upper-case code");
 		}
 		return checkAndStore(owner, subjectPersonId, slot, originalName, content,

@@ -165,12 +165,9 @@ class MemberDocumentController {
 				: DEFAULT_RETURN;
 	}
 
-	/**
-	 * A survey slot code, or a slot another module names ({@code subsidy-receipt:<claim
-	 * id>}, whose own change policy decides), else OTHER.
-	 */
+	/** A slot the store takes ({@link StoredDocument#SLOT}), else OTHER. */
 	private static String slot(String slot) {
-		return slot == null || !slot.matches("[A-Z0-9_]{1,40}|subsidy-receipt:[0-9]{1,20}") ? "OTHER" : slot;
+		return slot == null || !StoredDocument.SLOT.matcher(slot).matches() ? "OTHER" : slot;
 	}
 
 	private static boolean blank(String s) {

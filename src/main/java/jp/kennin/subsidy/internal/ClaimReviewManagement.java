@@ -21,6 +21,7 @@ import jp.kennin.document.StoredDocument;
 import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.platform.StaffActor;
 import jp.kennin.subsidy.ClaimReview;
+import jp.kennin.subsidy.MemberSubsidies;
 import jp.kennin.subsidy.SubsidyAuditEvent;
 import jp.kennin.subsidy.SubsidyCalculator;
 import jp.kennin.subsidy.SubsidyClaimDecided;
@@ -361,7 +362,7 @@ class ClaimReviewManagement implements ClaimReview {
 
 	/** The claim's receipt files, newest first. */
 	private List<StoredDocument> receipts(long tenant, ClaimRow claim) {
-		String slot = ClaimReviewRepository.RECEIPT_SLOT + claim.id();
+		String slot = MemberSubsidies.RECEIPT_SLOT + claim.id();
 		return documents.listForStaff(tenant, claim.kigo(), claim.bango())
 			.stream()
 			.filter(d -> slot.equals(d.slot()))

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import jp.kennin.platform.JapanTime;
 import jp.kennin.subsidy.ClaimReview;
+import jp.kennin.subsidy.MemberSubsidies;
 import jp.kennin.subsidy.SubsidyClaimStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +27,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ClaimReviewRepository {
-
-	/** The slot of a claim's receipt files: {@code subsidy-receipt:<claim id>}. */
-	static final String RECEIPT_SLOT = "subsidy-receipt:";
 
 	/**
 	 * The statuses that do not count against a person's doses and cap (drafts: not sent
@@ -201,7 +199,7 @@ class ClaimReviewRepository {
 				  and oc.status not in ('WITHDRAWN', 'DRAFT')
 				join roster_person p on p.id = oc.person_id
 				where d.tenant_id = ? and d.slot = ? and d.deleted_at is null
-				order by oc.id""", tenantId, RECEIPT_SLOT + claim.id());
+				order by oc.id""", tenantId, MemberSubsidies.RECEIPT_SLOT + claim.id());
 	}
 
 	private List<ClaimReview.Duplicate> duplicates(String sql, Object... params) {

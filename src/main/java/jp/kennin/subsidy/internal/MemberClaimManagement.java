@@ -57,8 +57,6 @@ class MemberClaimManagement implements MemberSubsidies {
 			"subsidy.refusal.coveredByAid", "aidYen", "subsidy.refusal.age", "shotDate", "subsidy.refusal.grade",
 			"shotDate");
 
-	private static final Set<String> ACCOUNT_TYPES = Set.of("ORDINARY", "CURRENT", "SAVINGS");
-
 	private final MemberClaimRepository claims;
 
 	private final SubsidyRulesRepository rules;
@@ -249,52 +247,13 @@ class MemberClaimManagement implements MemberSubsidies {
 
 	@Override
 	public void savePayee(Member member, Payee payee) {
-		Payee p = checkedPayee(payee);
+		Payee p = PayeeCheck.check(payee);
 		boolean had = claims.payee(member).isPresent();
 		claims.savePayee(member, p, clock.instant());
 		// The account number stays out of the audit record; the bank and branch say
 		// enough.
 		record(member, SubsidyAuditEvent.SUBSIDY_PAYEE_SAVED, "subsidy_payee:" + member.accountId(),
 				Map.of("bank", p.bankCode(), "branch", p.branchCode(), "replaced", Boolean.toString(had)));
-	}
-
-	/**
-	 * The account as stored: digits checked, the number padded to 7 digits, kana checked.
-	 */
-	static Payee checkedPayee(Payee p) {
-		String bank = trim(p.bankCode());
-		String branch = trim(p.branchCode());
-		String number = trim(p.accountNumber());
-		if (!bank.matches("[0-9]{4}")) {
-			throw new ClaimRefused("bankCode", "subsidy.payee.error.bankCode");
-		}
-		if (trim(p.bankName()).isEmpty() || trim(p.bankName()).length() > 30) {
-			throw new ClaimRefused("bankName", "subsidy.payee.error.bankName");
-		}
-		if (!branch.matches("[0-9]{3}")) {
-			throw new ClaimRefused("branchCode", "subsidy.payee.error.branchCode");
-		}
-		if (trim(p.branchName()).isEmpty() || trim(p.branchName()).length() > 30) {
-			throw new ClaimRefused("branchName", "subsidy.payee.error.branchName");
-		}
-		if (p.accountType() == null || !ACCOUNT_TYPES.contains(p.accountType())) {
-			throw new ClaimRefused("accountType", "subsidy.payee.error.accountType");
-		}
-		if (!number.matches("[0-9]{1,7}")) {
-			throw new ClaimRefused("accountNumber", "subsidy.payee.error.accountNumber");
-		}
-		String holder = trim(p.holderKana());
-		try {
-			String half = ZenginKana.convert(holder);
-			if (holder.isEmpty() || half.length() > 30) {
-				throw new ClaimRefused("holderKana", "subsidy.payee.error.holderKana");
-			}
-		}
-		catch (ZenginKana.Unconvertible ex) {
-			throw new ClaimRefused("holderKana", "subsidy.payee.error.holderKana");
-		}
-		return new Payee(bank, trim(p.bankName()), branch, trim(p.branchName()), p.accountType(),
-				"0".repeat(7 - number.length()) + number, holder);
 	}
 
 	// --- rules ---
@@ -417,10 +376,6 @@ class MemberClaimManagement implements MemberSubsidies {
 	private void record(Member member, SubsidyAuditEvent type, String target, Map<String, String> details) {
 		audit.record(new AuditLog.Event(type.name(), member.tenantId(), "MEMBER", member.key(), null, target,
 				member.ip(), details));
-	}
-
-	private static String trim(String s) {
-		return s == null ? "" : s.strip();
 	}
 
 }

@@ -1,12 +1,8 @@
 package jp.kennin.subsidy.web;
 
-import java.text.Normalizer;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jp.kennin.subsidy.ClaimReview;
 import jp.kennin.subsidy.SubsidyClaimStatus;
@@ -19,8 +15,6 @@ import org.springframework.validation.BindingResult;
  * wrong value is named next to its field and left out of the filter, the rest kept.
  */
 public class ClaimQueueForm {
-
-	private static final Pattern DATE = Pattern.compile("(\\d{4})[-/年](\\d{1,2})[-/月](\\d{1,2})日?");
 
 	private String status;
 
@@ -96,22 +90,14 @@ public class ClaimQueueForm {
 	}
 
 	private static LocalDate date(String field, String value, BindingResult result) {
-		String s = normalized(value);
-		if (s.isEmpty()) {
+		if (normalized(value).isEmpty()) {
 			return null;
 		}
-		Matcher m = DATE.matcher(s);
-		if (m.matches()) {
-			try {
-				return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-						Integer.parseInt(m.group(3)));
-			}
-			catch (DateTimeException ex) {
-				// falls through to the message
-			}
+		LocalDate date = TypedValues.date(value);
+		if (date == null) {
+			result.rejectValue(field, "subsidy.review.filter.error.date");
 		}
-		result.rejectValue(field, "subsidy.review.filter.error.date");
-		return null;
+		return date;
 	}
 
 	private static String blank(String value) {
@@ -119,7 +105,7 @@ public class ClaimQueueForm {
 	}
 
 	private static String normalized(String value) {
-		return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+		return TypedValues.normalized(value);
 	}
 
 	public String getStatus() {

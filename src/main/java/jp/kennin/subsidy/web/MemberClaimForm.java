@@ -1,10 +1,6 @@
 package jp.kennin.subsidy.web;
 
-import java.text.Normalizer;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.subsidy.MemberSubsidies.ClaimInput;
@@ -17,8 +13,6 @@ import org.springframework.validation.BindingResult;
  * taken; the rules (windows, caps, duplicates) are the service's.
  */
 public class MemberClaimForm {
-
-	private static final Pattern DATE = Pattern.compile("(\\d{4})[-/年.](\\d{1,2})[-/月.](\\d{1,2})日?");
 
 	/**
 	 * The highest amount taken for one shot (a typo guard, far above any clinic's fee).
@@ -79,23 +73,15 @@ public class MemberClaimForm {
 	}
 
 	private LocalDate date(BindingResult result) {
-		String s = normalized(shotDate);
-		if (s.isEmpty()) {
+		if (normalized(shotDate).isEmpty()) {
 			result.rejectValue("shotDate", "subsidy.member.error.shotDateRequired");
 			return null;
 		}
-		Matcher m = DATE.matcher(s);
-		if (m.matches()) {
-			try {
-				return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-						Integer.parseInt(m.group(3)));
-			}
-			catch (DateTimeException ex) {
-				// falls through to the message
-			}
+		LocalDate date = TypedValues.date(shotDate);
+		if (date == null) {
+			result.rejectValue("shotDate", "subsidy.member.error.shotDate");
 		}
-		result.rejectValue("shotDate", "subsidy.member.error.shotDate");
-		return null;
+		return date;
 	}
 
 	private static Integer yen(String field, String value, boolean required, BindingResult result) {
@@ -114,7 +100,7 @@ public class MemberClaimForm {
 	}
 
 	private static String normalized(String value) {
-		return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+		return TypedValues.normalized(value);
 	}
 
 	public long getPerson() {

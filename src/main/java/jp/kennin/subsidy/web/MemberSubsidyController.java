@@ -144,7 +144,6 @@ class MemberSubsidyController {
 		model.addAttribute("checks", ReceiptCheck.values());
 		model.addAttribute("maxFileBytes", documentSettings.maxFileBytes(member.tenantId()));
 		model.addAttribute("returnTo", "/subsidy/claims/" + id);
-		model.addAttribute("payee", subsidies.payee(member).orElse(null));
 		return VIEW_CLAIM;
 	}
 
@@ -205,8 +204,8 @@ class MemberSubsidyController {
 		try {
 			subsidies.savePayee(member(auth, request), form.toPayee());
 		}
-		catch (ClaimRefused ex) {
-			reject(result, ex);
+		catch (MemberSubsidies.PayeeRejected ex) {
+			ex.problems().forEach(result::rejectValue);
 			model.addAttribute("back", claim);
 			return VIEW_PAYEE;
 		}

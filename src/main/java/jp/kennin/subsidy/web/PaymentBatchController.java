@@ -2,9 +2,7 @@ package jp.kennin.subsidy.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -164,17 +162,11 @@ class PaymentBatchController {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace('/', '-');
-		try {
-			String[] parts = t.split("-");
-			if (parts.length != 3) {
-				throw new PaymentProblem("subsidy.payments.problem.paidOnInvalid");
-			}
-			return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-		}
-		catch (NumberFormatException | DateTimeException ex) {
+		LocalDate date = TypedValues.date(text);
+		if (date == null) {
 			throw new PaymentProblem("subsidy.payments.problem.paidOnInvalid");
 		}
+		return date;
 	}
 
 }

@@ -1,11 +1,7 @@
 package jp.kennin.subsidy.web;
 
-import java.text.Normalizer;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jp.kennin.platform.NoControlCharacters;
 import jp.kennin.subsidy.SubsidyRules;
@@ -21,8 +17,6 @@ import org.springframework.validation.BindingResult;
  * message next to its field and everything typed is kept.
  */
 public class SubsidyRulesForm {
-
-	private static final Pattern DATE = Pattern.compile("(\\d{4})[-/年](\\d{1,2})[-/月](\\d{1,2})日?");
 
 	private String shotFrom = "";
 
@@ -120,18 +114,11 @@ public class SubsidyRulesForm {
 	}
 
 	private static LocalDate date(String field, String value, BindingResult result) {
-		Matcher m = DATE.matcher(normalized(value));
-		if (m.matches()) {
-			try {
-				return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-						Integer.parseInt(m.group(3)));
-			}
-			catch (DateTimeException ex) {
-				// falls through to the message
-			}
+		LocalDate date = TypedValues.date(value);
+		if (date == null) {
+			result.rejectValue(field, "subsidy.rules.error.date");
 		}
-		result.rejectValue(field, "subsidy.rules.error.date");
-		return null;
+		return date;
 	}
 
 	private static Integer optionalNumber(String field, String value, String key, BindingResult result) {
@@ -152,7 +139,7 @@ public class SubsidyRulesForm {
 	}
 
 	private static String normalized(String value) {
-		return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+		return TypedValues.normalized(value);
 	}
 
 	public String getShotFrom() {
