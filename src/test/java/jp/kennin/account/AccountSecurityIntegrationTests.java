@@ -49,6 +49,37 @@ class AccountSecurityIntegrationTests {
 	}
 
 	@Test
+	void an_unchanged_session_is_only_read_and_its_access_time_written_once_a_minute() throws Exception {
+		Registration member = Registration.register(mvc, fixtures);
+		MemberClient client = member.loggedIn(mvc);
+		client.get("/mypage").andExpect(status().isOk());
+		long written = lastAccess(member);
+		client.get("/mypage").andExpect(status().isOk());
+		client.get("/home").andExpect(status().isOk());
+		assertThat(lastAccess(member)).as("pages within a minute leave the row alone").isEqualTo(written);
+
+		long twoMinutes = 2 * 60 * 1000L;
+		jdbc.sql("""
+				update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ?
+				where principal_name = ?""").params(twoMinutes, twoMinutes, member.userId()).update();
+		long before = System.currentTimeMillis();
+		client.get("/mypage").andExpect(status().isOk());
+		assertThat(lastAccess(member)).as("a page after a minute writes the access time")
+			.isGreaterThanOrEqualTo(before);
+		assertThat(jdbc.sql("select expiry_time - last_access_time from spring_session where principal_name = ?")
+			.param(member.userId())
+			.query(Long.class)
+			.single()).isEqualTo(1800 * 1000L);
+	}
+
+	private long lastAccess(Registration member) {
+		return jdbc.sql("select last_access_time from spring_session where principal_name = ?")
+			.param(member.userId())
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void passwords_are_stored_as_argon2id_and_older_hashes_are_upgraded_at_login() throws Exception {
 		Registration member = Registration.register(mvc, fixtures);
 		assertThat(hash(member)).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
