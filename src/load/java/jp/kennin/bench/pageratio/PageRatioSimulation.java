@@ -75,6 +75,8 @@ public class PageRatioSimulation extends Simulation {
 
 	static final String BASELINE = read("baseline.url");
 
+	static final String SERVER_PID = read("server.pid");
+
 	static final String SECURED = read("secured.url");
 
 	static final String STEP = "/survey/#{formId}/d/#{dependentId}/continuation";
@@ -98,6 +100,10 @@ public class PageRatioSimulation extends Simulation {
 
 		final AtomicBoolean started = new AtomicBoolean();
 
+		final AtomicLong cpuFirst = new AtomicLong(Long.MAX_VALUE);
+
+		final AtomicLong cpuLast = new AtomicLong(Long.MIN_VALUE);
+
 		Phase(String name, Duration duration, String jfr) {
 			this.name = name;
 			this.duration = duration;
@@ -106,6 +112,7 @@ public class PageRatioSimulation extends Simulation {
 
 		Session enter(Session session) {
 			this.first.accumulateAndGet(System.nanoTime(), Math::min);
+			this.cpuFirst.accumulateAndGet(serverCpuTicks(), Math::min);
 			if (this.jfr != null && JFR && this.started.compareAndSet(false, true)) {
 				startRecording(this.jfr, this.duration);
 			}
@@ -123,7 +130,13 @@ public class PageRatioSimulation extends Simulation {
 
 		Session leave(Session session) {
 			this.last.accumulateAndGet(System.nanoTime(), Math::max);
+			this.cpuLast.accumulateAndGet(serverCpuTicks(), Math::max);
 			return session;
+		}
+
+		/** The server JVM's CPU time per answered request, all its threads. */
+		double cpuMillisPerRequest() {
+			return (this.cpuLast.get() - this.cpuFirst.get()) * 1000.0 / CLOCK_TICKS / this.ok.sum();
 		}
 
 		double seconds() {
@@ -244,10 +257,11 @@ public class PageRatioSimulation extends Simulation {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "Page ratios, %s, %d users, %d s per phase (warm-up 2 x %d s per page)%n",
 				Instant.now(), USERS, MEASURE.toSeconds(), WARMUP.toSeconds()));
-		out.append(String.format(Locale.ROOT, "%-14s %10s %8s %4s %7s%n", "phase", "req/s", "ok", "ko", "s"));
+		out.append(String.format(Locale.ROOT, "%-14s %10s %8s %4s %7s %12s%n", "phase", "req/s", "ok", "ko", "s",
+				"server CPU"));
 		for (Phase p : this.measured) {
-			out.append(String.format(Locale.ROOT, "%-14s %10.1f %8d %4d %7.1f%n", p.name, p.rate(), p.ok.sum(),
-					p.ko.sum(), p.seconds()));
+			out.append(String.format(Locale.ROOT, "%-14s %10.1f %8d %4d %7.1f %9.3f ms%n", p.name, p.rate(), p.ok.sum(),
+					p.ko.sum(), p.seconds(), p.cpuMillisPerRequest()));
 		}
 		out.append("Kennin ÷ mean of the baselines before and after:\n");
 		for (int i = 1; i < this.measured.size(); i += 2) {
@@ -266,10 +280,37 @@ public class PageRatioSimulation extends Simulation {
 			out.append(String.format(Locale.ROOT, "  %-14s %.3f  (%.1f / %.1f req/s; target >= %.2f: %s)%n", page.name,
 					ratio, page.rate(), base, target, ratio >= target ? "met" : "not met"));
 		}
+		out.append("By the server's CPU time per request (baseline's ÷ Kennin's; steadier when the machine's load moves):\n");
+		for (int i = 1; i < this.measured.size(); i += 2) {
+			Phase page = this.measured.get(i);
+			double base = (this.measured.get(i - 1).cpuMillisPerRequest()
+					+ this.measured.get(i + 1).cpuMillisPerRequest()) / 2;
+			out.append(String.format(Locale.ROOT, "  %-14s %.3f  (%.3f ms against %.3f ms)%n", page.name,
+					base / page.cpuMillisPerRequest(), page.cpuMillisPerRequest(), base));
+		}
 		System.out.print(out);
 		try {
 			Files.createDirectories(OUT);
 			Files.writeString(OUT.resolve("result.txt"), out, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** {@code getconf CLK_TCK}: the unit of /proc's CPU times on Linux. */
+	static final long CLOCK_TICKS = 100;
+
+	/**
+	 * User and system time of the server process so far (fields 14 and 15 of
+	 * /proc/PID/stat), so that each phase can report what a request cost the server
+	 * whatever else the machine was doing.
+	 */
+	static long serverCpuTicks() {
+		try {
+			String stat = Files.readString(Path.of("/proc", SERVER_PID, "stat"), StandardCharsets.US_ASCII);
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
