@@ -7,8 +7,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Deletes expired sessions, once per slot across the cluster. Spring Session's own
- * clean-up ({@code spring.session.jdbc.cleanup-cron}) is turned off because it runs on
- * every node without a lock.
+ * clean-up is turned off ({@link SessionStoreConfiguration}) because it runs on every
+ * node without a lock.
  */
 class SessionCleanup {
 
