@@ -49,7 +49,7 @@ public final class SparingSessionRepository<S extends Session>
 
 	@Override
 	public Sparing<S> createSession() {
-		return new Sparing<>(this, this.jdbc.createSession(), true);
+		return new Sparing<>(this.jdbc.createSession(), true, this.accessWriteInterval);
 	}
 
 	@Override
@@ -63,7 +63,7 @@ public final class SparingSessionRepository<S extends Session>
 	@Override
 	public Sparing<S> findById(String id) {
 		S stored = this.jdbc.findById(id);
-		return (stored != null) ? new Sparing<>(this, stored, false) : null;
+		return (stored != null) ? new Sparing<>(stored, false, this.accessWriteInterval) : null;
 	}
 
 	@Override
@@ -75,41 +75,44 @@ public final class SparingSessionRepository<S extends Session>
 	public Map<String, Sparing<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
 		Map<String, Sparing<S>> found = new LinkedHashMap<>();
 		this.jdbc.findByIndexNameAndIndexValue(indexName, indexValue)
-			.forEach((id, stored) -> found.put(id, new Sparing<>(this, stored, false)));
+			.forEach((id, stored) -> found.put(id, new Sparing<>(stored, false, this.accessWriteInterval)));
 		return found;
-	}
-
-	/** When a request at {@code now} must write the last-access time of a session. */
-	boolean accessIsDue(Instant lastWritten, Duration maxInactive, Instant now) {
-		Duration interval = this.accessWriteInterval;
-		if (!maxInactive.isNegative() && !maxInactive.isZero() && maxInactive.dividedBy(10).compareTo(interval) < 0) {
-			interval = maxInactive.dividedBy(10);
-		}
-		return Duration.between(lastWritten, now).compareTo(interval) >= 0;
 	}
 
 	/** A stored session that knows whether a request changed anything worth writing. */
 	public static final class Sparing<S extends Session> implements Session {
 
-		private final SparingSessionRepository<S> repository;
-
 		private final S stored;
+
+		private final Duration accessWriteInterval;
 
 		private boolean changed;
 
-		private Sparing(SparingSessionRepository<S> repository, S stored, boolean isNew) {
-			this.repository = repository;
+		private Sparing(S stored, boolean isNew, Duration accessWriteInterval) {
 			this.stored = stored;
 			this.changed = isNew;
+			this.accessWriteInterval = accessWriteInterval;
 		}
 
 		@Override
 		public void setLastAccessedTime(Instant lastAccessedTime) {
-			if (this.repository.accessIsDue(this.stored.getLastAccessedTime(), this.stored.getMaxInactiveInterval(),
-					lastAccessedTime)) {
+			if (Duration.between(this.stored.getLastAccessedTime(), lastAccessedTime).compareTo(writeInterval()) >= 0) {
 				this.stored.setLastAccessedTime(lastAccessedTime);
 				this.changed = true;
 			}
+		}
+
+		/**
+		 * The configured interval, or a tenth of this session's timeout if shorter, so a
+		 * short timeout is never overrun by more than a tenth.
+		 */
+		Duration writeInterval() {
+			Duration maxInactive = this.stored.getMaxInactiveInterval();
+			if (!maxInactive.isNegative() && !maxInactive.isZero()
+					&& maxInactive.dividedBy(10).compareTo(this.accessWriteInterval) < 0) {
+				return maxInactive.dividedBy(10);
+			}
+			return this.accessWriteInterval;
 		}
 
 		@Override
@@ -124,7 +127,8 @@ public final class SparingSessionRepository<S extends Session>
 
 		@Override
 		public void removeAttribute(String attributeName) {
-			if (this.stored.getAttribute(attributeName) != null) {
+			// The names, not the value: reading the value would deserialise it.
+			if (this.stored.getAttributeNames().contains(attributeName)) {
 				this.stored.removeAttribute(attributeName);
 				this.changed = true;
 			}

@@ -320,8 +320,7 @@ public class PageRatioSimulation extends Simulation {
 	static void startRecording(String name, Duration duration) {
 		try {
 			Files.createDirectories(OUT);
-			String pid = read("server.pid");
-			new ProcessBuilder("jcmd", pid, "JFR.start", "name=pageratio-" + name, "settings=profile",
+			new ProcessBuilder("jcmd", SERVER_PID, "JFR.start", "name=pageratio-" + name, "settings=profile",
 					"duration=" + duration.toSeconds() + "s", "filename=" + OUT.resolve(name + ".jfr"))
 				.redirectErrorStream(true)
 				.redirectOutput(OUT.resolve(name + "-jcmd.log").toFile())
