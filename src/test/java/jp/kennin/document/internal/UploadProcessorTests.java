@@ -159,6 +159,45 @@ class UploadProcessorTests {
 		assertThat(near(result.getRGB(100, 50), Color.YELLOW)).as("bottom right").isTrue();
 	}
 
+	@ParameterizedTest(name = "EXIF orientation {0}")
+	@ValueSource(ints = { 1, 2, 3, 4, 5, 6, 7, 8 })
+	void turning_without_scaling_moves_every_pixel_exactly(int orientation) {
+		// Nearest-pixel sampling is used when nothing is scaled: off by half a pixel, it
+		// would shift or smear the picture; this checks each pixel against the EXIF
+		// definition of the orientation.
+		int w = 7;
+		int h = 5;
+		BufferedImage stored = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+		Random random = new Random(orientation);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				stored.setRGB(x, y, random.nextInt(0x1000000));
+			}
+		}
+
+		BufferedImage upright = ImageProcessor.scaleAndOrient(stored, 100, orientation, false);
+
+		boolean swap = orientation >= 5;
+		assertThat(upright.getWidth()).isEqualTo(swap ? h : w);
+		assertThat(upright.getHeight()).isEqualTo(swap ? w : h);
+		for (int uy = 0; uy < upright.getHeight(); uy++) {
+			for (int ux = 0; ux < upright.getWidth(); ux++) {
+				int[] from = switch (orientation) {
+					case 2 -> new int[] { w - 1 - ux, uy };
+					case 3 -> new int[] { w - 1 - ux, h - 1 - uy };
+					case 4 -> new int[] { ux, h - 1 - uy };
+					case 5 -> new int[] { uy, ux };
+					case 6 -> new int[] { uy, h - 1 - ux };
+					case 7 -> new int[] { w - 1 - uy, h - 1 - ux };
+					case 8 -> new int[] { w - 1 - uy, ux };
+					default -> new int[] { ux, uy };
+				};
+				assertThat(Integer.toHexString(upright.getRGB(ux, uy) & 0xFFFFFF)).as("pixel %d,%d", ux, uy)
+					.isEqualTo(Integer.toHexString(stored.getRGB(from[0], from[1]) & 0xFFFFFF));
+			}
+		}
+	}
+
 	@Test
 	void large_photos_are_downscaled_to_2400_pixels_on_the_longer_side() {
 		byte[] jpeg = TestFiles.jpeg(TestFiles.photo(3264, 2448, 4, 20), 0.85f);
