@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 
 import jp.kennin.account.AccountAuditEvent;
 
@@ -74,13 +73,6 @@ public class PasswordAttempts {
 	 */
 	private final String dummyHash;
 
-	/**
-	 * At most one Argon2 computation per core at a time: each needs 19 MiB, and more at
-	 * once only thrash the caches (and, in a login storm, the heap) without finishing
-	 * sooner.
-	 */
-	private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
-
 	PasswordAttempts(AccountRepository accounts, PasswordEncoder encoder, AccountAudit audit, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.accounts = accounts;
@@ -136,14 +128,13 @@ public class PasswordAttempts {
 		matches(password, dummyHash);
 	}
 
+	/**
+	 * The encoder lets only so many hashes run at once
+	 * ({@code kennin.security.password-hashing-concurrency}, platform's
+	 * BoundedPasswordEncoder); a second limit here would ignore that setting.
+	 */
 	private boolean matches(String password, String hash) {
-		hashing.acquireUninterruptibly();
-		try {
-			return encoder.matches(password, hash);
-		}
-		finally {
-			hashing.release();
-		}
+		return encoder.matches(password, hash);
 	}
 
 	/** From the 5th consecutive failure, the next attempt must wait 2^(n-4) seconds. */
