@@ -1,6 +1,5 @@
 package jp.kennin.platform;
 
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +37,10 @@ class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 	private static final ThreadLocal<String> REQUEST_SEGMENT = new ThreadLocal<>();
 
 	/**
-	 * A mapping's possible first segments; {@link #ANY} when a pattern may start with
-	 * anything.
+	 * A mapping's possible first segments; empty when a pattern may start with anything
+	 * (a mapping with patterns always has at least one literal segment otherwise).
 	 */
 	private final Map<RequestMappingInfo, Set<String>> firstSegments = new ConcurrentHashMap<>();
-
-	/** Its own instance: compared by identity, never equal to a mapping's real set. */
-	private static final Set<String> ANY = Collections.unmodifiableSet(new HashSet<>());
 
 	@Override
 	protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -67,7 +63,7 @@ class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 		String segment = REQUEST_SEGMENT.get();
 		if (segment != null) {
 			Set<String> possible = this.firstSegments.computeIfAbsent(info, FirstSegmentHandlerMapping::firstSegments);
-			if (possible != ANY && !possible.contains(segment)) {
+			if (!possible.isEmpty() && !possible.contains(segment)) {
 				return null;
 			}
 		}
@@ -94,19 +90,19 @@ class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 	}
 
 	/**
-	 * The literal first segments of a mapping's patterns, or {@link #ANY} if one of them
-	 * starts with a variable, a wildcard or no separator.
+	 * The literal first segments of a mapping's patterns, or none if one of them starts
+	 * with a variable, a wildcard or no separator.
 	 */
 	static Set<String> firstSegments(RequestMappingInfo info) {
 		PathPatternsRequestCondition condition = info.getPathPatternsCondition();
-		if (condition == null || condition.getPatterns().isEmpty()) {
-			return ANY;
+		if (condition == null) {
+			return Set.of();
 		}
 		Set<String> segments = new HashSet<>();
 		for (PathPattern pattern : condition.getPatterns()) {
 			String segment = literalFirstSegment(pattern.getPatternString());
 			if (segment == null) {
-				return ANY;
+				return Set.of();
 			}
 			segments.add(segment);
 		}
