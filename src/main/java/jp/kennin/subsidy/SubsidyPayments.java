@@ -56,12 +56,25 @@ public interface SubsidyPayments {
 	/**
 	 * A batch's file; the first download locks the batch and stores the file, later ones
 	 * return the stored bytes. PAYROLL batches have {@link FileFormat#CSV} and
-	 * {@link FileFormat#XLSX}, BANK_TRANSFER batches {@link FileFormat#ZENGIN}.
-	 * @throws PaymentProblem when the format does not fit the route, the transfer source
-	 * is not set, or payees cannot be paid ({@link PaymentProblem#payees()} names them);
-	 * nothing is locked then
+	 * {@link FileFormat#XLSX}, BANK_TRANSFER batches {@link FileFormat#ZENGIN}, which is
+	 * made once by {@link #makeTransferFile} and then downloaded here.
+	 * @throws PaymentProblem when the format does not fit the route, or the transfer file
+	 * has not been made yet; nothing is locked then
 	 */
 	PaymentFile export(StaffActor actor, long batchId, FileFormat format);
+
+	/**
+	 * Makes a BANK_TRANSFER batch's 全銀 file with the 振込指定日 (its 取組日: the day the bank
+	 * transfers), stores it and locks the batch; made once, so a second call returns the
+	 * stored file whatever date it names.
+	 * @param transferDate a Japan date from today to a month ahead, not a Saturday or
+	 * Sunday (bank holidays are the administrator's to avoid: there is no calendar of
+	 * them here)
+	 * @throws PaymentProblem for a missing or refused date, a PAYROLL batch, no transfer
+	 * source, or payees that cannot be paid ({@link PaymentProblem#payees()} names them);
+	 * nothing is locked then
+	 */
+	PaymentFile makeTransferFile(StaffActor actor, long batchId, LocalDate transferDate);
 
 	/**
 	 * 支給済み: the exported batch and each of its claims are PAID on that Japan date.
@@ -112,7 +125,7 @@ public interface SubsidyPayments {
 	/** One batch in the list. */
 	record Batch(long id, int fiscalYear, PaymentRoute route, LocalDate cutOff, BatchStatus status, int claimCount,
 			long totalYen, Instant createdAt, String createdBy, Instant exportedAt, String exportedBy, LocalDate paidOn,
-			String paidBy, int version) {
+			String paidBy, LocalDate transferDate, int version) {
 
 		public boolean locked() {
 			return status != BatchStatus.OPEN;

@@ -457,6 +457,7 @@ class TenantIsolationMatrixIntegrationTests {
 		}
 		check(wrong, post(batchB + "/paid").param("version", "0").param("paidOn", "2026-11-16"), FORBIDDEN, NOT_FOUND,
 				FORBIDDEN);
+		check(wrong, post(batchB + "/zengin").param("transferDate", "2026-11-20"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
 		// Staff proxy input (issue 12, 代行入力): insurer staff only; another tenant's form
 		// is not found, whatever is posted.
 		String proxyB = "/admin/proxy/" + ids.get("formB");

@@ -32,7 +32,7 @@ class PaymentBatchRepository {
 
 	private static final String BATCH_COLUMNS = """
 			id, fiscal_year, route, cut_off, status, claim_count, total_yen, created_at, created_by, exported_at,
-			exported_by, paid_on, paid_by, version""";
+			exported_by, paid_on, paid_by, transfer_date, version""";
 
 	/** Approved claims of a year in no batch. */
 	private static final String WAITING = """
@@ -202,13 +202,17 @@ class PaymentBatchRepository {
 			.list();
 	}
 
-	/** OPEN → EXPORTED; false when it was locked already. */
-	boolean lock(long tenantId, long batchId, String by, Instant now) {
+	/**
+	 * OPEN → EXPORTED, with the 振込指定日 of a transfer file (null for the payroll list);
+	 * false when it was locked already.
+	 */
+	boolean lock(long tenantId, long batchId, String by, Instant now, LocalDate transferDate) {
 		return jdbc.sql("""
 				update subsidy_payment_batch set status = 'EXPORTED', exported_at = ?, exported_by = ?,
-				  version = version + 1
+				  transfer_date = ?, version = version + 1
 				where tenant_id = ? and id = ? and status = 'OPEN'""")
-			.params(Timestamp.from(now), by, tenantId, batchId)
+			.params(Timestamp.from(now), by, transferDate == null ? null : Date.valueOf(transferDate), tenantId,
+					batchId)
 			.update() == 1;
 	}
 
@@ -312,11 +316,13 @@ class PaymentBatchRepository {
 	private static Batch batch(ResultSet rs) throws SQLException {
 		Timestamp exported = rs.getTimestamp("exported_at");
 		Date paid = rs.getDate("paid_on");
+		Date transfer = rs.getDate("transfer_date");
 		return new Batch(rs.getLong("id"), rs.getInt("fiscal_year"), PaymentRoute.valueOf(rs.getString("route")),
 				rs.getDate("cut_off").toLocalDate(), BatchStatus.valueOf(rs.getString("status")),
 				rs.getInt("claim_count"), rs.getLong("total_yen"), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("created_by"), exported == null ? null : exported.toInstant(), rs.getString("exported_by"),
-				paid == null ? null : paid.toLocalDate(), rs.getString("paid_by"), rs.getInt("version"));
+				paid == null ? null : paid.toLocalDate(), rs.getString("paid_by"),
+				transfer == null ? null : transfer.toLocalDate(), rs.getInt("version"));
 	}
 
 }

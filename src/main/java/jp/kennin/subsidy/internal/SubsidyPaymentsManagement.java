@@ -155,15 +155,45 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 		if (!format.fits(batch.route())) {
 			throw new PaymentProblem("subsidy.payments.problem.format");
 		}
-		Instant now = clock.instant();
 		Optional<byte[]> stored = batches.file(tenant, batchId, format);
-		byte[] content = stored.orElseGet(() -> files.build(tenant, batch, format, JapanTime.today(clock)));
+		if (format == FileFormat.ZENGIN && stored.isEmpty()) {
+			throw new PaymentProblem("subsidy.payments.problem.transferNotMade");
+		}
+		return export(actor, tenant, batch, format, stored, null);
+	}
+
+	@Override
+	@Transactional
+	public PaymentFile makeTransferFile(StaffActor actor, long batchId, LocalDate transferDate) {
+		long tenant = admin(actor);
+		Batch batch = batches.find(tenant, batchId).orElseThrow(BatchNotFound::new);
+		if (!FileFormat.ZENGIN.fits(batch.route())) {
+			throw new PaymentProblem("subsidy.payments.problem.format");
+		}
+		Optional<byte[]> stored = batches.file(tenant, batchId, FileFormat.ZENGIN);
+		if (stored.isEmpty()) {
+			String refused = TransferDates.problem(transferDate, JapanTime.today(clock));
+			if (refused != null) {
+				throw new PaymentProblem(refused);
+			}
+		}
+		return export(actor, tenant, batch, FileFormat.ZENGIN, stored, transferDate);
+	}
+
+	/**
+	 * The stored file, or a new one, stored, which locks the batch.
+	 * @param transferDate the 振込指定日 of a new 全銀 file
+	 */
+	private PaymentFile export(StaffActor actor, long tenant, Batch batch, FileFormat format, Optional<byte[]> stored,
+			LocalDate transferDate) {
+		Instant now = clock.instant();
+		byte[] content = stored.orElseGet(() -> files.build(tenant, batch, format, transferDate));
 		boolean locking = !batch.locked();
-		if (locking && !batches.lock(tenant, batchId, actor.loginId(), now)) {
+		if (locking && !batches.lock(tenant, batch.id(), actor.loginId(), now, transferDate)) {
 			throw new PaymentProblem("subsidy.payments.problem.stale");
 		}
 		if (stored.isEmpty()) {
-			batches.saveFile(tenant, batchId, format, content, now);
+			batches.saveFile(tenant, batch.id(), format, content, now);
 		}
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("format", format.name());
@@ -171,8 +201,11 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 		details.put("total", String.valueOf(batch.totalYen()));
 		details.put("locked", String.valueOf(locking));
 		details.put("again", String.valueOf(stored.isPresent()));
+		if (stored.isEmpty() && transferDate != null) {
+			details.put("transferDate", transferDate.toString());
+		}
 		audit.record(AuditLog.Event.byStaff(SubsidyAuditEvent.SUBSIDY_PAYMENT_BATCH_EXPORTED, tenant, actor,
-				target(batchId), details));
+				target(batch.id()), details));
 		return new PaymentFile(PaymentFiles.fileName(batch, format), PaymentFiles.contentType(format), content);
 	}
 

@@ -46,6 +46,9 @@ class PaymentBatchController {
 
 	static final String VIEW_BATCH = "subsidy/payments/batch";
 
+	/** The message keys of a refused 振込指定日, shown next to its field as well. */
+	private static final String TRANSFER_DATE_PROBLEMS = "subsidy.payments.problem.transferDate";
+
 	private final SubsidyPayments payments;
 
 	private final Clock clock;
@@ -100,11 +103,34 @@ class PaymentBatchController {
 		return download(staff, id, FileFormat.ZENGIN, request, response);
 	}
 
+	/**
+	 * Makes the 全銀 file with the 振込指定日 typed (which locks the batch), then back to the
+	 * batch page, which offers the download; a refused date is named next to its field.
+	 */
+	@PostMapping("/admin/subsidy/payments/{id}/zengin")
+	String makeTransferFile(StaffActor staff, @PathVariable long id,
+			@RequestParam(required = false) String transferDate, RedirectAttributes redirect) {
+		try {
+			payments.makeTransferFile(staff, id, date(transferDate, "subsidy.payments.problem.transferDateInvalid"));
+			redirect.addFlashAttribute("done", "subsidy.payments.done.transferMade");
+		}
+		catch (PaymentProblem problem) {
+			redirect.addFlashAttribute("problem", problem.messageKey());
+			redirect.addFlashAttribute("payees", problem.payees());
+			redirect.addFlashAttribute("transferDate", transferDate == null ? "" : transferDate);
+			if (problem.messageKey().startsWith(TRANSFER_DATE_PROBLEMS)) {
+				redirect.addFlashAttribute("transferDateError", problem.messageKey());
+			}
+		}
+		return "redirect:/admin/subsidy/payments/" + id;
+	}
+
 	@PostMapping("/admin/subsidy/payments/{id}/paid")
 	String paid(StaffActor staff, @PathVariable long id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String paidOn, RedirectAttributes redirect) {
 		try {
-			payments.markPaid(staff, id, version == null ? -1 : version, date(paidOn));
+			payments.markPaid(staff, id, version == null ? -1 : version,
+					date(paidOn, "subsidy.payments.problem.paidOnInvalid"));
 			redirect.addFlashAttribute("done", "subsidy.payments.done.paid");
 		}
 		catch (PaymentProblem problem) {
@@ -158,13 +184,13 @@ class PaymentBatchController {
 	 * A Japan date as typed: 2026-12-25, 2026/12/25, full-width digits; null when empty
 	 * or not a date (the service names the problem).
 	 */
-	static LocalDate date(String text) {
+	static LocalDate date(String text, String invalidKey) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		LocalDate date = TypedValues.date(text);
 		if (date == null) {
-			throw new PaymentProblem("subsidy.payments.problem.paidOnInvalid");
+			throw new PaymentProblem(invalidKey);
 		}
 		return date;
 	}

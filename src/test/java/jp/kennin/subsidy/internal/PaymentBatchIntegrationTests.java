@@ -208,6 +208,9 @@ class PaymentBatchIntegrationTests {
 		}
 		assertThat(payments.export(admin, id, FileFormat.XLSX).content()).isEqualTo(xlsx);
 		assertThatThrownBy(() -> payments.export(admin, id, FileFormat.ZENGIN)).isInstanceOf(PaymentProblem.class);
+		assertThatThrownBy(() -> payments.makeTransferFile(admin, id, LocalDate.of(2026, 11, 20)))
+			.isInstanceOfSatisfying(PaymentProblem.class,
+					p -> assertThat(p.messageKey()).isEqualTo("subsidy.payments.problem.format"));
 		assertThat(audits("subsidy_payment_batch:" + id)).filteredOn("SUBSIDY_PAYMENT_BATCH_EXPORTED"::equals)
 			.hasSize(4);
 	}
@@ -236,8 +239,11 @@ class PaymentBatchIntegrationTests {
 		fixture.payee(first, "0005", "201", "1234567", "シキュウ イチロウ");
 		fixture.payee(second, "0009", "302", "765", "しきゅう　じろう");
 		long id = payments.closeNow(admin, 2026);
+		assertThatThrownBy(() -> payments.export(admin, id, FileFormat.ZENGIN)).isInstanceOfSatisfying(
+				PaymentProblem.class,
+				p -> assertThat(p.messageKey()).isEqualTo("subsidy.payments.problem.transferNotMade"));
 
-		byte[] file = payments.export(admin, id, FileFormat.ZENGIN).content();
+		byte[] file = payments.makeTransferFile(admin, id, LocalDate.of(2026, 11, 20)).content();
 
 		List<String> records = records(file);
 		assertThat(records).hasSize(5);
@@ -245,7 +251,7 @@ class PaymentBatchIntegrationTests {
 		assertThat(header.substring(0, 4)).isEqualTo("1210");
 		assertThat(header.substring(4, 14)).isEqualTo("1234567890");
 		assertThat(header.substring(14, 54)).isEqualTo(pad("ｹﾝｺｳﾎｹﾝｸﾐｱｲ", 40));
-		assertThat(header.substring(54, 58)).isEqualTo("1116");
+		assertThat(header.substring(54, 58)).as("取組日: the 振込指定日 chosen, not today").isEqualTo("1120");
 		assertThat(header.substring(58, 62)).isEqualTo("0001");
 		assertThat(header.substring(62, 77)).isEqualTo(pad("ﾐｽﾞﾎ", 15));
 		assertThat(header.substring(77, 80)).isEqualTo("100");
@@ -266,7 +272,55 @@ class PaymentBatchIntegrationTests {
 		assertThat(records.get(3)).isEqualTo("8" + "000002" + "000000007300" + " ".repeat(101));
 		assertThat(records.get(4)).isEqualTo("9" + " ".repeat(119));
 		assertThat(payments.batch(admin, id).batch().status()).isEqualTo(BatchStatus.EXPORTED);
+		assertThat(payments.batch(admin, id).batch().transferDate()).isEqualTo(LocalDate.of(2026, 11, 20));
 		assertThat(payments.export(admin, id, FileFormat.ZENGIN).content()).isEqualTo(file);
+		assertThat(payments.makeTransferFile(admin, id, LocalDate.of(2026, 11, 27)).content())
+			.as("made once: another date later gives the same file")
+			.isEqualTo(file);
+		assertThat(payments.batch(admin, id).batch().transferDate()).isEqualTo(LocalDate.of(2026, 11, 20));
+	}
+
+	@Test
+	void a_transfer_date_no_bank_takes_is_refused_and_nothing_is_locked() {
+		subsidies.saveRules(admin, transferRules());
+		payments.saveTransferSource(admin,
+				new TransferSource("1234567890", "ｹﾝﾎﾟ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "ORDINARY", "7654321"));
+		fixture.payee(first, "0005", "201", "1234567", "シキュウ イチロウ");
+		fixture.payee(second, "0009", "302", "765", "シキュウ ジロウ");
+		long id = payments.closeNow(admin, 2026);
+		// Today is Monday 2026-11-16 in Japan.
+		assertThat(refusal(id, null)).isEqualTo(TransferDates.MISSING);
+		assertThat(refusal(id, LocalDate.of(2026, 11, 13))).isEqualTo(TransferDates.PAST);
+		assertThat(refusal(id, LocalDate.of(2026, 11, 21))).as("Saturday").isEqualTo(TransferDates.WEEKEND);
+		assertThat(refusal(id, LocalDate.of(2026, 11, 22))).as("Sunday").isEqualTo(TransferDates.WEEKEND);
+		assertThat(refusal(id, LocalDate.of(2026, 12, 17))).isEqualTo(TransferDates.TOO_FAR);
+		assertThat(payments.batch(admin, id).batch().status()).isEqualTo(BatchStatus.OPEN);
+		assertThat(jdbc.sql("select count(*) from subsidy_payment_file where batch_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isZero();
+
+		byte[] sameDay = payments.makeTransferFile(admin, id, LocalDate.of(2026, 11, 16)).content();
+		assertThat(records(sameDay).get(0).substring(54, 58)).as("today is allowed").isEqualTo("1116");
+	}
+
+	@Test
+	void the_transfer_date_rule_takes_a_whole_month_ahead_and_no_more() {
+		LocalDate today = LocalDate.of(2027, 1, 29);
+		assertThat(TransferDates.problem(LocalDate.of(2027, 2, 26), today)).isNull();
+		assertThat(TransferDates.problem(LocalDate.of(2027, 3, 1), today)).isEqualTo(TransferDates.TOO_FAR);
+		assertThat(TransferDates.problem(today, today)).isNull();
+		assertThat(TransferDates.problem(today.minusDays(1), today)).isEqualTo(TransferDates.PAST);
+	}
+
+	private String refusal(long batchId, LocalDate transferDate) {
+		try {
+			payments.makeTransferFile(admin, batchId, transferDate);
+		}
+		catch (PaymentProblem problem) {
+			return problem.messageKey();
+		}
+		throw new AssertionError("accepted " + transferDate);
 	}
 
 	@Test
@@ -282,10 +336,10 @@ class PaymentBatchIntegrationTests {
 
 		assertThat(payments.batch(admin, id).payeeProblems()).extracting(PayeeProblem::bango, PayeeProblem::reasonKey)
 			.containsExactly(tuple("102", PaymentFiles.NO_ACCOUNT), tuple("103", PaymentFiles.NAME));
-		assertThatThrownBy(() -> payments.export(admin, id, FileFormat.ZENGIN)).isInstanceOfSatisfying(
-				PaymentProblem.class,
-				p -> assertThat(p.payees()).extracting(PayeeProblem::bango, PayeeProblem::character)
-					.containsExactly(tuple("102", null), tuple("103", "支")));
+		assertThatThrownBy(() -> payments.makeTransferFile(admin, id, LocalDate.of(2026, 11, 20)))
+			.isInstanceOfSatisfying(PaymentProblem.class,
+					p -> assertThat(p.payees()).extracting(PayeeProblem::bango, PayeeProblem::character)
+						.containsExactly(tuple("102", null), tuple("103", "支")));
 		assertThat(payments.batch(admin, id).batch().status()).isEqualTo(BatchStatus.OPEN);
 		assertThat(jdbc.sql("select count(*) from subsidy_payment_file where batch_id = ?")
 			.param(id)
@@ -336,6 +390,8 @@ class PaymentBatchIntegrationTests {
 		assertThat(payments.batch(reviewer, id).admin()).isFalse();
 		assertThatThrownBy(() -> payments.export(reviewer, id, FileFormat.CSV))
 			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> payments.makeTransferFile(reviewer, id, LocalDate.of(2026, 11, 20)))
+			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> payments.closeNow(reviewer, 2026)).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> payments.markPaid(reviewer, id, 0, LocalDate.of(2026, 11, 16)))
 			.isInstanceOf(AccessDeniedException.class);
@@ -348,6 +404,8 @@ class PaymentBatchIntegrationTests {
 		StaffActor otherAdmin = new StaffActor("other-admin", StaffActor.TENANT_ADMIN, other.id());
 		assertThatThrownBy(() -> payments.batch(otherAdmin, id)).isInstanceOf(BatchNotFound.class);
 		assertThatThrownBy(() -> payments.export(otherAdmin, id, FileFormat.CSV)).isInstanceOf(BatchNotFound.class);
+		assertThatThrownBy(() -> payments.makeTransferFile(otherAdmin, id, LocalDate.of(2026, 11, 20)))
+			.isInstanceOf(BatchNotFound.class);
 		assertThatThrownBy(() -> payments.markPaid(otherAdmin, id, 0, LocalDate.of(2026, 11, 16)))
 			.isInstanceOf(BatchNotFound.class);
 		assertThat(payments.overview(otherAdmin, 2026).batches()).isEmpty();

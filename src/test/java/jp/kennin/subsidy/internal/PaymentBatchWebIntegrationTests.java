@@ -168,9 +168,52 @@ class PaymentBatchWebIntegrationTests {
 		assertThat(page(get(batchUrl))).contains("31-201 画面　一郎：振込先の口座が登録されていません。")
 			.doesNotContain("振込元口座（委託者）が設定されていない");
 
-		MvcResult refused = client.perform(get(batchUrl + "/zengin.txt")).andExpect(status().isSeeOther()).andReturn();
+		MvcResult refused = client.perform(post(batchUrl + "/zengin").param("transferDate", "2026-11-20").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(batchUrl);
-		assertThat(page(get(batchUrl))).contains("振り込めない世帯があるため", "未出力");
+		assertThat(page(get(batchUrl))).contains("振り込めない世帯があるため", "未出力", "value=\"2026-11-20\"");
+		MvcResult notMade = client.perform(get(batchUrl + "/zengin.txt")).andExpect(status().isSeeOther()).andReturn();
+		assertThat(notMade.getResponse().getRedirectedUrl()).isEqualTo(batchUrl);
+		assertThat(page(get(batchUrl))).contains("総合振込ファイルはまだ作成されていません。");
+	}
+
+	@Test
+	void the_transfer_file_carries_the_transfer_date_typed_and_a_refused_date_is_named_next_to_its_field()
+			throws Exception {
+		saveRules(PaymentRoute.BANK_TRANSFER);
+		payments.saveTransferSource(new StaffActor("web-admin", StaffActor.TENANT_ADMIN, tenant.id()),
+				new TransferSource("1234567890", "ｹﾝﾎﾟ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "ORDINARY", "7654321"));
+		fixture.payee(household, "0005", "201", "1234567", "ガメン イチロウ");
+		String batchUrl = client.perform(post("/admin/subsidy/payments/close").param("year", "2026").with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(page(get(batchUrl))).contains("id=\"transferDate\"", "min=\"2026-11-16\"", "総合振込ファイルを作成する")
+			.doesNotContain("id=\"download-zengin\"");
+
+		client.perform(post(batchUrl + "/zengin").param("transferDate", "2026-11-21").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(get(batchUrl))).contains("id=\"transferDate-error\"", "振込指定日に土曜日・日曜日は指定できません。",
+				"value=\"2026-11-21\"", "aria-invalid=\"true\"", "未出力");
+		client.perform(post(batchUrl + "/zengin").param("transferDate", "11月20日").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(get(batchUrl))).contains("振込指定日は 2026-12-25 のように", "value=\"11月20日\"");
+
+		client.perform(post(batchUrl + "/zengin").param("transferDate", "２０２６/１１/２０").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		String made = page(get(batchUrl));
+		assertThat(made).contains("総合振込ファイルを作成し、この締めを確定しました。", "出力済み（確定）", "2026/11/20", "id=\"download-zengin\"")
+			.doesNotContain("id=\"transfer-form\"");
+		MockHttpServletResponse file = client.perform(get(batchUrl + "/zengin.txt"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(file.getHeader("Content-Disposition")).startsWith("attachment");
+		assertThat(new String(file.getContentAsByteArray(), Charset.forName("Windows-31J")).substring(54, 58)).as("取組日")
+			.isEqualTo("1120");
+		mvc.perform(post(batchUrl + "/zengin").param("transferDate", "2026-11-20").with(reviewer).with(csrf()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
