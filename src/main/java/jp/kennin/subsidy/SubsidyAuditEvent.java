@@ -118,6 +118,19 @@ public enum SubsidyAuditEvent {
 	SUBSIDY_CLAIM_PAID,
 
 	/**
+	 * A TENANT_ADMIN took a claim out of an open batch and held it (支給の保留). Target
+	 * {@code subsidy_claim:<id>}; details: {@code batch}, {@code receipt},
+	 * {@code amount}, {@code mode} (SELECTED or UNPAYABLE).
+	 */
+	SUBSIDY_CLAIM_PAYMENT_HELD,
+
+	/**
+	 * A TENANT_ADMIN released a held claim; it waits for the next batch. Target
+	 * {@code subsidy_claim:<id>}; details: {@code receipt}.
+	 */
+	SUBSIDY_CLAIM_PAYMENT_RELEASED,
+
+	/**
 	 * A TENANT_ADMIN opened the transfer source. Target {@code subsidy_transfer_source}.
 	 */
 	SUBSIDY_TRANSFER_SOURCE_VIEWED,

@@ -146,14 +146,21 @@ public interface SubsidyPayments {
 	 * without rules
 	 * @param admin whether the actor may close, export and mark paid
 	 * @param years the fiscal years offered (with claims or rules, and the current one)
+	 * @param held the year's approved claims held out of the batches
+	 * ({@link SubsidyPaymentHolds})
 	 */
 	record Overview(int fiscalYear, List<Batch> batches, int waitingCount, long waitingYen, SubsidyRules rules,
-			LocalDate nextCutOff, boolean admin, List<Integer> years) {
+			LocalDate nextCutOff, boolean admin, List<Integer> years, List<HeldClaim> held) {
 	}
 
 	/** A claim in a batch. */
 	record BatchClaim(long id, String receiptNumber, String kigo, String bango, String officeCode, String officeName,
 			String insuredName, String personName, int amountYen) {
+	}
+
+	/** An approved claim held out of the batches, with when and by whom. */
+	record HeldClaim(long id, String receiptNumber, String kigo, String bango, String personName, int amountYen,
+			Instant heldAt, String heldBy) {
 	}
 
 	/** A batch's total for one office (事業所). */

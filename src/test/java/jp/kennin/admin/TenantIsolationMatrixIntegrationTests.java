@@ -458,6 +458,12 @@ class TenantIsolationMatrixIntegrationTests {
 		check(wrong, post(batchB + "/paid").param("version", "0").param("paidOn", "2026-11-16"), FORBIDDEN, NOT_FOUND,
 				FORBIDDEN);
 		check(wrong, post(batchB + "/zengin").param("transferDate", "2026-11-20"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, post(batchB + "/hold").param("version", "0").param("claim", "1"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		check(wrong, post(batchB + "/hold-unpayable").param("version", "0"), FORBIDDEN, NOT_FOUND, FORBIDDEN);
+		// Releasing a claim the insurer does not hold (another insurer's included) comes
+		// back to the payments page with "not held"; nothing changes.
+		check(wrong, post("/admin/subsidy/payments/held/" + Long.MAX_VALUE + "/release"), FORBIDDEN, REDIRECT,
+				FORBIDDEN);
 		// Staff proxy input (issue 12, 代行入力): insurer staff only; another tenant's form
 		// is not found, whatever is posted.
 		String proxyB = "/admin/proxy/" + ids.get("formB");

@@ -34,10 +34,10 @@ class PaymentBatchRepository {
 			id, fiscal_year, route, cut_off, status, claim_count, total_yen, created_at, created_by, exported_at,
 			exported_by, paid_on, paid_by, transfer_date, version""";
 
-	/** Approved claims of a year in no batch. */
+	/** Approved claims of a year in no batch and not held. */
 	private static final String WAITING = """
 			tenant_id = :tenant and fiscal_year = :year and status = 'APPROVED'
-			  and batch_id is null""";
+			  and batch_id is null and payment_held_at is null""";
 
 	/** The same, decided before a moment (the end of a cut-off day). */
 	private static final String WAITING_BEFORE = WAITING + " and decided_at < :before";
@@ -112,7 +112,8 @@ class PaymentBatchRepository {
 	List<WaitingYear> waitingYears() {
 		return jdbc.sql("""
 				select distinct tenant_id, fiscal_year from subsidy_claim
-				where status = 'APPROVED' and batch_id is null order by tenant_id, fiscal_year""")
+				where status = 'APPROVED' and batch_id is null and payment_held_at is null
+				order by tenant_id, fiscal_year""")
 			.query((rs, n) -> new WaitingYear(rs.getLong(1), rs.getInt(2)))
 			.list();
 	}

@@ -43,6 +43,8 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 
 	private final PaymentFiles files;
 
+	private final PaymentHoldRepository holds;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -50,12 +52,13 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 	private final ApplicationEventPublisher events;
 
 	SubsidyPaymentsManagement(PaymentBatchRepository batches, SubsidyRulesRepository rules,
-			ClaimReviewRepository claims, PaymentFiles files, AuditLog audit, Clock clock,
+			ClaimReviewRepository claims, PaymentFiles files, PaymentHoldRepository holds, AuditLog audit, Clock clock,
 			ApplicationEventPublisher events) {
 		this.batches = batches;
 		this.rules = rules;
 		this.claims = claims;
 		this.files = files;
+		this.holds = holds;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
@@ -75,7 +78,7 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 				"subsidy_payment_batches", Map.of("fiscalYear", String.valueOf(fiscalYear))));
 		return new Overview(fiscalYear, batches.batches(tenant, fiscalYear), waiting.count(), waiting.totalYen(), year,
 				year == null ? null : Cutoffs.next(year, today), actor.tenantAdmin(),
-				new ArrayList<>(years.descendingSet()));
+				new ArrayList<>(years.descendingSet()), holds.held(tenant, fiscalYear));
 	}
 
 	@Override

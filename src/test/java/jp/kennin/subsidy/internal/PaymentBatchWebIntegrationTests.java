@@ -2,6 +2,7 @@ package jp.kennin.subsidy.internal;
 
 import java.nio.charset.Charset;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -217,6 +219,46 @@ class PaymentBatchWebIntegrationTests {
 	}
 
 	@Test
+	void a_claim_held_from_the_batch_page_leaves_it_and_the_last_one_cancels_the_batch() throws Exception {
+		saveRules(PaymentRoute.PAYROLL);
+		String batchUrl = client.perform(post("/admin/subsidy/payments/close").param("year", "2026").with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		List<Long> claims = jdbc.sql("select id from subsidy_claim where tenant_id = ? order by id")
+			.param(tenant.id())
+			.query(Long.class)
+			.list();
+		assertThat(page(get(batchUrl))).contains("id=\"hold-" + claims.get(0) + "\"", "保留にする");
+
+		client
+			.perform(post(batchUrl + "/hold").param("version", version())
+				.param("claim", String.valueOf(claims.get(0)))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(batchUrl));
+		assertThat(page(get(batchUrl))).contains("1件の申請を保留にし", "1,500円")
+			.doesNotContain("id=\"batch-claim-" + claims.get(0) + "\"");
+		client
+			.perform(post(batchUrl + "/hold").param("version", "0")
+				.param("claim", String.valueOf(claims.get(1)))
+				.with(csrf()))
+			.andExpect(redirectedUrl(batchUrl));
+		assertThat(page(get(batchUrl))).contains("ほかの職員が変更しました");
+
+		client
+			.perform(post(batchUrl + "/hold").param("version", version())
+				.param("claim", String.valueOf(claims.get(1)))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/subsidy/payments?year=2026"));
+		assertThat(page(get("/admin/subsidy/payments?year=2026"))).contains("締めを取り消しました", "保留中の申請",
+				"id=\"release-" + claims.get(1) + "\"");
+		mvc.perform(get(batchUrl).with(admin)).andExpect(status().isNotFound());
+		mvc.perform(post("/admin/subsidy/payments/held/" + claims.get(1) + "/release").with(reviewer).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void the_transfer_source_form_names_a_wrong_field_next_to_it() throws Exception {
 		String form = pageAs(admin,
 				post("/admin/subsidy/payments/source").param("requesterCode", "12345")
@@ -253,6 +295,14 @@ class PaymentBatchWebIntegrationTests {
 						r.insuredCovered(), r.dependentsCovered(), r.ageBelow(), r.dependentGradeMax(), r.capMode(),
 						r.capYen(), r.twoDosesBelowAge(), r.aidDeducted(), r.exclusions(), route, r.cutoff(),
 						r.cutoffDay()));
+	}
+
+	/** The one batch's version, as its page shows it. */
+	private String version() {
+		return jdbc.sql("select version from subsidy_payment_batch where tenant_id = ?")
+			.param(tenant.id())
+			.query(String.class)
+			.single();
 	}
 
 	/** A page as the logged-in administrator sees it. */

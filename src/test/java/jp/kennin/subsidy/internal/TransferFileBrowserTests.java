@@ -32,10 +32,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An insurer that pays the subsidy by bank transfer: its administrator closes a batch,
- * types a Sunday as 振込指定日 and is told next to the field, with the date kept; then a
- * weekday, and the batch page says the file is made, shows the date and offers the
- * download, whose header carries it as 取組日. Every page is checked with axe.
+ * An insurer that pays the subsidy by bank transfer: its administrator closes a batch
+ * that one household without an account blocks, holds that household's claim, types a
+ * Sunday as 振込指定日 and is told next to the field, with the date kept; then a weekday, and
+ * the batch page says the file is made, shows the date and offers the download, whose
+ * header carries it as 取組日. Back on the payments page the held claim is listed and
+ * released to wait for the next batch. Every page is checked with axe.
  */
 @KenninIntegrationTest
 class TransferFileBrowserTests {
@@ -87,6 +89,10 @@ class TransferFileBrowserTests {
 		long child = fixture.dependent(household, "02", "比嘉　海斗");
 		fixture.claim(household, child, 2026, "APPROVED", 3_000, Instant.parse("2026-11-30T02:00:00Z"));
 		fixture.payee(household, "0188", "305", "4455667", "ヒガ リヨウコ");
+		// A household whose member has not registered an account yet.
+		Household noAccount = fixture.household("47", "3090", "K20", "那覇営業所", "金城　徹");
+		long noAccountClaim = fixture.claim(noAccount, noAccount.insured(), 2026, "APPROVED", 1_500,
+				Instant.parse("2026-11-30T03:00:00Z"));
 		String adminId = "tfb-" + tenant.code();
 		staff.create(adminId, "振込 担当", StaffRole.TENANT_ADMIN, tenant.id(), PASSWORD);
 		String base = "http://localhost:" + port;
@@ -96,7 +102,13 @@ class TransferFileBrowserTests {
 			WebDriver driver = desk.driver();
 			desk.click(driver.findElement(By.linkText("インフルエンザ補助金の支給")));
 			desk.click(driver.findElement(By.id("close-now")));
+			assertThat(driver.findElement(By.id("batch-total")).getText()).contains("4,500");
+			assertThat(driver.findElement(By.id("batch-payee-problems")).getText()).contains("47-3090", "金城　徹");
+			desk.checkPage("subsidy-transfer-blocked");
+			desk.click(driver.findElement(By.id("hold-unpayable")));
+			assertThat(driver.findElement(By.id("batch-done")).getText()).contains("1件の申請を保留にし");
 			assertThat(driver.findElement(By.id("batch-total")).getText()).contains("3,000");
+			assertThat(driver.findElements(By.id("batch-payee-problems"))).isEmpty();
 			assertThat(driver.findElements(By.id("download-zengin"))).as("no file before the date is chosen").isEmpty();
 			desk.checkPage("subsidy-transfer-date");
 
@@ -123,6 +135,17 @@ class TransferFileBrowserTests {
 			Browser.awaitLoaded(driver);
 			assertThat(driver.findElement(By.id("batch-status")).getText()).isEqualTo("出力済み（確定）");
 			desk.checkPage("subsidy-transfer-file-made");
+
+			// The held claim waits on the payments page until the account is there.
+			desk.click(driver.findElement(By.linkText("支給の一覧へ戻る")));
+			assertThat(driver.findElement(By.id("held-claim-" + noAccountClaim)).getText()).contains("47-3090",
+					"1,500円", adminId);
+			assertThat(driver.findElement(By.id("payments-waiting-count")).getText()).contains("0件");
+			desk.checkPage("subsidy-payments-held");
+			desk.click(driver.findElement(By.id("release-" + noAccountClaim)));
+			assertThat(driver.findElement(By.id("payments-done")).getText()).contains("保留を解除しました");
+			assertThat(driver.findElements(By.id("held-claim-" + noAccountClaim))).isEmpty();
+			assertThat(driver.findElement(By.id("payments-waiting-count")).getText()).contains("1件", "1,500");
 		}
 	}
 
