@@ -131,6 +131,13 @@ public enum SubsidyAuditEvent {
 	SUBSIDY_CLAIM_PAYMENT_RELEASED,
 
 	/**
+	 * The reminder before the claim window closes was sent (actor SYSTEM
+	 * {@code subsidy-deadline-reminder}). Target {@code subsidy_rules:<fiscal year>};
+	 * details: {@code claimTo}, {@code members} (how many were mailed).
+	 */
+	SUBSIDY_DEADLINE_REMINDED,
+
+	/**
 	 * A TENANT_ADMIN opened the transfer source. Target {@code subsidy_transfer_source}.
 	 */
 	SUBSIDY_TRANSFER_SOURCE_VIEWED,

@@ -51,7 +51,8 @@ class ScheduledJobsOncePerSlotIntegrationTests {
 	static final Map<String, Duration> JOBS = Map.of("account-housekeeping", Duration.ofHours(1),
 			"roster-import-housekeeping", Duration.ofMinutes(5), "campaign-closer", Duration.ofMinutes(1),
 			"session-cleanup", Duration.ofMinutes(5), "document-scan", Duration.ofSeconds(5), "campaign-reminders",
-			Duration.ofMinutes(1), "retention", Duration.ofDays(1), "subsidy-cutoff", Duration.ofHours(1));
+			Duration.ofMinutes(1), "retention", Duration.ofDays(1), "subsidy-cutoff", Duration.ofHours(1),
+			"subsidy-deadline-reminder", Duration.ofDays(1));
 
 	/** Jobs a second run in the same slot cannot harm (none at present). */
 	static final Set<String> MAY_RUN_AGAIN = Set.of();

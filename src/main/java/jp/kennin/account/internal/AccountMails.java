@@ -35,7 +35,9 @@ public class AccountMails {
 		// --- claimreview ---
 		SUBSIDY_APPROVED, SUBSIDY_RETURNED, SUBSIDY_REJECTED,
 		// --- memberclaims ---
-		SUBSIDY_RECEIVED, SUBSIDY_PAID;
+		SUBSIDY_RECEIVED, SUBSIDY_PAID,
+		// --- deadline reminder ---
+		SUBSIDY_DEADLINE;
 
 		String resource() {
 			return "/account/mail/" + name().toLowerCase().replace('_', '-') + ".txt";

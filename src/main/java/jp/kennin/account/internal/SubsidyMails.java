@@ -1,10 +1,13 @@
 package jp.kennin.account.internal;
 
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jp.kennin.roster.Roster;
 import jp.kennin.roster.RosterPerson;
+import jp.kennin.subsidy.SubsidyClaimDeadlineNear;
 import jp.kennin.subsidy.SubsidyClaimDecided;
 import jp.kennin.subsidy.SubsidyClaimStatus;
 import jp.kennin.subsidy.SubsidyClaimSubmitted;
@@ -16,13 +19,17 @@ import org.springframework.stereotype.Component;
 /**
  * The member's mails of the influenza subsidy (issue 15): the receipt number when a claim
  * is sent or resent, and each step after it — approved, returned, rejected, paid with its
- * batch. A mail names the receipt number and the person, never a reason: the member reads
- * that after logging in. Each joins the transaction of what it tells (outbox), so a
- * refused or rolled-back step sends nothing. The address is the account's, or the
- * roster's when the account was reset meanwhile.
+ * batch — and the reminder before the claim window closes when claims are not sent. A
+ * mail names the receipt number and the person, never a reason: the member reads that
+ * after logging in. Each joins the transaction of what it tells (outbox), so a refused or
+ * rolled-back step sends nothing. The address is the account's, or the roster's when the
+ * account was reset meanwhile.
  */
 @Component
 class SubsidyMails {
+
+	/** 2027年2月28日（日）. */
+	private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("uuuu年M月d日（E）", Locale.JAPAN);
 
 	private final AccountRepository accounts;
 
@@ -64,6 +71,13 @@ class SubsidyMails {
 		send(event.tenantId(), event.memberAccountId(), event.kigo(), event.bango(), template,
 				Map.of("receipt", event.receiptNumber(), "person", event.personName(), "amount",
 						amount ? String.format("%,d", event.amountYen()) : ""));
+	}
+
+	@EventListener
+	void on(SubsidyClaimDeadlineNear event) {
+		send(event.tenantId(), event.memberAccountId(), event.kigo(), event.bango(),
+				AccountMails.Template.SUBSIDY_DEADLINE,
+				Map.of("count", Integer.toString(event.unsent()), "claimTo", event.claimTo().format(DEADLINE)));
 	}
 
 	private void send(long tenantId, long accountId, String kigo, String bango, AccountMails.Template template,
