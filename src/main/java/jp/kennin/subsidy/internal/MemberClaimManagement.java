@@ -123,7 +123,7 @@ class MemberClaimManagement implements MemberSubsidies {
 		int year = currentYear(member.tenantId(), today);
 		RosterPerson person = person(member, input.personId());
 		ClaimInput in = cleaned(input);
-		SubsidyCalculator.Assessment a = assessOrRefuse(member, year, person, in, -1, today);
+		SubsidyCalculator.Assessment a = assessOrRefuse(member, rulesOrRefuse(member, year), person, in, -1, today);
 		return claims.insertDraft(member, year, in, a.amountYen(), clock.instant());
 	}
 
@@ -137,8 +137,8 @@ class MemberClaimManagement implements MemberSubsidies {
 		ClaimInput in = cleaned(new ClaimInput(stored.input().personId(), stored.input().dose(), input.shotDate(),
 				input.clinic(), input.paidYen(), input.aidYen(), input.combinedReceipt(), input.combinedNote()));
 		RosterPerson person = person(member, in.personId());
-		SubsidyCalculator.Assessment a = assessOrRefuse(member, stored.summary().fiscalYear(), person, in, claimId,
-				JapanTime.today(clock));
+		SubsidyCalculator.Assessment a = assessOrRefuse(member, rulesOrRefuse(member, stored.summary().fiscalYear()),
+				person, in, claimId, JapanTime.today(clock));
 		if (!claims.change(member, claimId, version, in, a.amountYen(), clock.instant())) {
 			throw new ClaimNotOpen();
 		}
@@ -192,8 +192,10 @@ class MemberClaimManagement implements MemberSubsidies {
 		}
 		LocalDate today = JapanTime.today(clock);
 		RosterPerson person = person(member, s.personId());
-		SubsidyCalculator.Assessment a = assessOrRefuse(member, s.fiscalYear(), person, stored.input(), claimId, today);
-		SubsidyRules r = rules.find(member.tenantId(), s.fiscalYear()).orElseThrow();
+		// The rules are read once: the amount and the payment route come from the same
+		// version.
+		SubsidyRules r = rulesOrRefuse(member, s.fiscalYear());
+		SubsidyCalculator.Assessment a = assessOrRefuse(member, r, person, stored.input(), claimId, today);
 		if (r.paymentRoute() == SubsidyRules.PaymentRoute.BANK_TRANSFER && claims.payee(member).isEmpty()) {
 			throw new ClaimRefused("payee", "subsidy.member.error.payee");
 		}
@@ -293,11 +295,14 @@ class MemberClaimManagement implements MemberSubsidies {
 				SubsidyCalculator.remainingYen(r, doses, prior), open);
 	}
 
-	private SubsidyCalculator.Assessment assessOrRefuse(Member member, int year, RosterPerson person, ClaimInput in,
-			long exceptId, LocalDate today) {
+	private SubsidyRules rulesOrRefuse(Member member, int year) {
+		return rules.find(member.tenantId(), year).orElseThrow(() -> new ClaimRefused(null, "subsidy.member.noRules"));
+	}
+
+	private SubsidyCalculator.Assessment assessOrRefuse(Member member, SubsidyRules r, RosterPerson person,
+			ClaimInput in, long exceptId, LocalDate today) {
 		checkText(in);
-		SubsidyRules r = rules.find(member.tenantId(), year)
-			.orElseThrow(() -> new ClaimRefused(null, "subsidy.member.noRules"));
+		int year = r.fiscalYear();
 		if (person.qualifiedOn() != null && in.shotDate().isBefore(person.qualifiedOn())) {
 			throw new ClaimRefused("shotDate", "subsidy.refusal.notQualified");
 		}
