@@ -84,16 +84,6 @@ public interface SubsidyPayments {
 	 */
 	void markPaid(StaffActor actor, long batchId, int version, LocalDate paidOn);
 
-	/** The insurer's transfer source, or null when never saved; audited as viewed. */
-	TransferSource transferSource(StaffActor actor);
-
-	/**
-	 * Saves the transfer source after {@link TransferSource#problems()}; names are stored
-	 * converted to half-width kana.
-	 * @throws TransferSourceRejected naming each field that is wrong
-	 */
-	void saveTransferSource(StaffActor actor, TransferSource source);
-
 	/** Where a batch stands. */
 	enum BatchStatus {
 

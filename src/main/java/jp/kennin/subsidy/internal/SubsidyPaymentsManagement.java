@@ -28,9 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Payment batches. Each use case checks the role and the insurer first (reading:
- * TENANT_ADMIN or REVIEWER of the tenant; closing, exporting, 支給済み and the transfer
- * source: TENANT_ADMIN only), then reads or writes and records the typed audit event in
- * the same transaction; a refused action throws before anything is written.
+ * TENANT_ADMIN or REVIEWER of the tenant; closing, exporting and 支給済み: TENANT_ADMIN
+ * only), then reads or writes and records the typed audit event in the same transaction;
+ * a refused action throws before anything is written. Holds are
+ * {@link PaymentHoldsManagement}'s, the transfer source
+ * {@link TransferSourceManagement}'s.
  */
 @Service
 class SubsidyPaymentsManagement implements SubsidyPayments {
@@ -245,48 +247,6 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 		audit.record(AuditLog.Event.byStaff(SubsidyAuditEvent.SUBSIDY_PAYMENT_BATCH_PAID, tenant, actor,
 				target(batchId), Map.of("paidOn", paidOn.toString(), "claims", String.valueOf(paid.size()), "total",
 						String.valueOf(batch.totalYen()))));
-	}
-
-	@Override
-	@Transactional
-	public TransferSource transferSource(StaffActor actor) {
-		long tenant = admin(actor);
-		audit.record(AuditLog.Event.byStaff(SubsidyAuditEvent.SUBSIDY_TRANSFER_SOURCE_VIEWED, tenant, actor,
-				"subsidy_transfer_source", Map.of()));
-		return batches.transferSource(tenant).orElse(null);
-	}
-
-	@Override
-	@Transactional
-	public void saveTransferSource(StaffActor actor, TransferSource source) {
-		long tenant = admin(actor);
-		TransferSourceCheck.Checked checked = TransferSourceCheck.check(source);
-		if (!checked.problems().isEmpty()) {
-			throw new TransferSourceRejected(checked.problems());
-		}
-		TransferSource before = batches.transferSource(tenant).orElse(null);
-		TransferSource after = checked.source();
-		batches.saveTransferSource(tenant, after, actor.loginId(), clock.instant());
-		Map<String, String> changes = new LinkedHashMap<>();
-		change(changes, "requesterCode", before == null ? null : before.requesterCode(), after.requesterCode());
-		change(changes, "requesterName", before == null ? null : before.requesterName(), after.requesterName());
-		change(changes, "bankCode", before == null ? null : before.bankCode(), after.bankCode());
-		change(changes, "bankName", before == null ? null : before.bankName(), after.bankName());
-		change(changes, "branchCode", before == null ? null : before.branchCode(), after.branchCode());
-		change(changes, "branchName", before == null ? null : before.branchName(), after.branchName());
-		change(changes, "accountType", before == null ? null : before.accountType(), after.accountType());
-		change(changes, "accountNumber", before == null ? null : before.accountNumber(), after.accountNumber());
-		if (!changes.isEmpty()) {
-			audit.record(AuditLog.Event.byStaff(SubsidyAuditEvent.SUBSIDY_TRANSFER_SOURCE_CHANGED, tenant, actor,
-					"subsidy_transfer_source", changes));
-		}
-	}
-
-	private static void change(Map<String, String> changes, String field, String from, String to) {
-		if (!to.equals(from)) {
-			changes.put(field + ".from", from == null ? "" : from);
-			changes.put(field + ".to", to);
-		}
 	}
 
 	private static Map<String, String> closed(Batch batch, String mode) {

@@ -1,8 +1,8 @@
 package jp.kennin.subsidy.web;
 
 import jp.kennin.platform.StaffActor;
-import jp.kennin.subsidy.SubsidyPayments;
 import jp.kennin.subsidy.SubsidyPayments.TransferSourceRejected;
+import jp.kennin.subsidy.SubsidyTransferSources;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,22 +22,22 @@ class TransferSourceController {
 
 	static final String FORM = "transferSourceForm";
 
-	private final SubsidyPayments payments;
+	private final SubsidyTransferSources sources;
 
-	TransferSourceController(SubsidyPayments payments) {
-		this.payments = payments;
+	TransferSourceController(SubsidyTransferSources sources) {
+		this.sources = sources;
 	}
 
 	@GetMapping("/admin/subsidy/payments/source")
 	String show(StaffActor staff, Model model) {
-		model.addAttribute(FORM, TransferSourceForm.of(payments.transferSource(staff)));
+		model.addAttribute(FORM, TransferSourceForm.of(sources.transferSource(staff)));
 		return VIEW;
 	}
 
 	@PostMapping("/admin/subsidy/payments/source")
 	String save(StaffActor staff, @ModelAttribute(FORM) TransferSourceForm form, BindingResult result) {
 		try {
-			payments.saveTransferSource(staff, form.source());
+			sources.saveTransferSource(staff, form.source());
 		}
 		catch (TransferSourceRejected rejected) {
 			rejected.problems().forEach((field, key) -> result.rejectValue(field, key));

@@ -30,6 +30,7 @@ import jp.kennin.subsidy.SubsidyPayments.PaymentProblem;
 import jp.kennin.subsidy.SubsidyPayments.TransferSource;
 import jp.kennin.subsidy.SubsidyPayments.TransferSourceRejected;
 import jp.kennin.subsidy.SubsidyRules;
+import jp.kennin.subsidy.SubsidyTransferSources;
 import jp.kennin.subsidy.SubsidyRules.PaymentRoute;
 import jp.kennin.subsidy.internal.PaymentFixture.Household;
 import jp.kennin.tenant.Tenant;
@@ -61,6 +62,9 @@ class PaymentBatchIntegrationTests {
 
 	@Autowired
 	SubsidyPayments payments;
+
+	@Autowired
+	SubsidyTransferSources sources;
 
 	@Autowired
 	PaymentCutoffJob cutoffJob;
@@ -234,7 +238,7 @@ class PaymentBatchIntegrationTests {
 	@Test
 	void the_zengin_file_reads_back_byte_by_byte_with_the_batch_count_and_total() {
 		subsidies.saveRules(admin, transferRules());
-		payments.saveTransferSource(admin,
+		sources.saveTransferSource(admin,
 				new TransferSource("1234567890", "ケンコウホケンクミアイ", "０００１", "みずほ", "100", "ホンテン", "ORDINARY", "7654321"));
 		fixture.payee(first, "0005", "201", "1234567", "シキュウ イチロウ");
 		fixture.payee(second, "0009", "302", "765", "しきゅう　じろう");
@@ -283,7 +287,7 @@ class PaymentBatchIntegrationTests {
 	@Test
 	void a_transfer_date_no_bank_takes_is_refused_and_nothing_is_locked() {
 		subsidies.saveRules(admin, transferRules());
-		payments.saveTransferSource(admin,
+		sources.saveTransferSource(admin,
 				new TransferSource("1234567890", "ｹﾝﾎﾟ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "ORDINARY", "7654321"));
 		fixture.payee(first, "0005", "201", "1234567", "シキュウ イチロウ");
 		fixture.payee(second, "0009", "302", "765", "シキュウ ジロウ");
@@ -326,7 +330,7 @@ class PaymentBatchIntegrationTests {
 	@Test
 	void a_household_without_a_usable_account_is_named_and_nothing_is_locked() {
 		subsidies.saveRules(admin, transferRules());
-		payments.saveTransferSource(admin,
+		sources.saveTransferSource(admin,
 				new TransferSource("1234567890", "ｹﾝﾎﾟ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "ORDINARY", "7654321"));
 		fixture.payee(first, "0005", "201", "1234567", "シキュウ イチロウ");
 		Household third = fixture.household("21", "103", "B02", "大阪支店", "支給　三郎");
@@ -395,7 +399,7 @@ class PaymentBatchIntegrationTests {
 		assertThatThrownBy(() -> payments.closeNow(reviewer, 2026)).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> payments.markPaid(reviewer, id, 0, LocalDate.of(2026, 11, 16)))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> payments.transferSource(reviewer)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> sources.transferSource(reviewer)).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> payments.overview(new StaffActor("op", StaffActor.OPERATOR, null), 2026))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThat(payments.batch(admin, id).batch().status()).isEqualTo(BatchStatus.OPEN);
@@ -414,16 +418,16 @@ class PaymentBatchIntegrationTests {
 
 	@Test
 	void the_transfer_source_is_checked_field_by_field_and_stored_in_half_width_kana() {
-		assertThatThrownBy(() -> payments.saveTransferSource(admin,
+		assertThatThrownBy(() -> sources.saveTransferSource(admin,
 				new TransferSource("12345", "健康保険組合", "0001", "ミズホ", "1a0", "ホンテン", "ORDINARY", "12345678")))
 			.isInstanceOfSatisfying(TransferSourceRejected.class, r -> assertThat(r.problems())
 				.containsOnlyKeys("requesterCode", "requesterName", "branchCode", "accountNumber"));
-		assertThat(payments.transferSource(admin)).isNull();
+		assertThat(sources.transferSource(admin)).isNull();
 
-		payments.saveTransferSource(admin,
+		sources.saveTransferSource(admin,
 				new TransferSource("１２３４５６７８９０", "けんぽ　クミアイ", "0001", "ミズホ", "100", "ホンテン", "SAVINGS", "123"));
 
-		assertThat(payments.transferSource(admin))
+		assertThat(sources.transferSource(admin))
 			.isEqualTo(new TransferSource("1234567890", "ｹﾝﾎﾟ ｸﾐｱｲ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "SAVINGS", "123"));
 		assertThat(audits("subsidy_transfer_source")).contains("SUBSIDY_TRANSFER_SOURCE_CHANGED",
 				"SUBSIDY_TRANSFER_SOURCE_VIEWED");

@@ -17,6 +17,7 @@ import jp.kennin.subsidy.Subsidies;
 import jp.kennin.subsidy.SubsidyPayments;
 import jp.kennin.subsidy.SubsidyPayments.TransferSource;
 import jp.kennin.subsidy.SubsidyRules;
+import jp.kennin.subsidy.SubsidyTransferSources;
 import jp.kennin.subsidy.SubsidyRules.PaymentRoute;
 import jp.kennin.subsidy.internal.PaymentFixture.Household;
 import jp.kennin.tenant.Tenant;
@@ -73,6 +74,9 @@ class PaymentBatchWebIntegrationTests {
 
 	@Autowired
 	SubsidyPayments payments;
+
+	@Autowired
+	SubsidyTransferSources sources;
 
 	Tenant tenant;
 
@@ -165,7 +169,7 @@ class PaymentBatchWebIntegrationTests {
 			.andReturn();
 		String batchUrl = closed.getResponse().getRedirectedUrl();
 		assertThat(page(get(batchUrl))).contains("振込元口座（委託者）が設定されていない");
-		payments.saveTransferSource(new StaffActor("web-admin", StaffActor.TENANT_ADMIN, tenant.id()),
+		sources.saveTransferSource(new StaffActor("web-admin", StaffActor.TENANT_ADMIN, tenant.id()),
 				new TransferSource("1234567890", "ｹﾝﾎﾟ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "ORDINARY", "7654321"));
 		assertThat(page(get(batchUrl))).contains("31-201 画面　一郎：振込先の口座が登録されていません。")
 			.doesNotContain("振込元口座（委託者）が設定されていない");
@@ -184,7 +188,7 @@ class PaymentBatchWebIntegrationTests {
 	void the_transfer_file_carries_the_transfer_date_typed_and_a_refused_date_is_named_next_to_its_field()
 			throws Exception {
 		saveRules(PaymentRoute.BANK_TRANSFER);
-		payments.saveTransferSource(new StaffActor("web-admin", StaffActor.TENANT_ADMIN, tenant.id()),
+		sources.saveTransferSource(new StaffActor("web-admin", StaffActor.TENANT_ADMIN, tenant.id()),
 				new TransferSource("1234567890", "ｹﾝﾎﾟ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "ORDINARY", "7654321"));
 		fixture.payee(household, "0005", "201", "1234567", "ガメン イチロウ");
 		String batchUrl = client.perform(post("/admin/subsidy/payments/close").param("year", "2026").with(csrf()))

@@ -19,6 +19,7 @@ import jp.kennin.subsidy.SubsidyPayments.HeldClaim;
 import jp.kennin.subsidy.SubsidyPayments.PaymentProblem;
 import jp.kennin.subsidy.SubsidyPayments.TransferSource;
 import jp.kennin.subsidy.SubsidyRules;
+import jp.kennin.subsidy.SubsidyTransferSources;
 import jp.kennin.subsidy.SubsidyRules.PaymentRoute;
 import jp.kennin.subsidy.internal.PaymentFixture.Household;
 import jp.kennin.tenant.Tenant;
@@ -46,6 +47,9 @@ class PaymentHoldsIntegrationTests {
 
 	@Autowired
 	SubsidyPayments payments;
+
+	@Autowired
+	SubsidyTransferSources sources;
 
 	@Autowired
 	SubsidyPaymentHolds holds;
@@ -155,7 +159,7 @@ class PaymentHoldsIntegrationTests {
 						r.insuredCovered(), r.dependentsCovered(), r.ageBelow(), r.dependentGradeMax(), r.capMode(),
 						r.capYen(), r.twoDosesBelowAge(), r.aidDeducted(), r.exclusions(), PaymentRoute.BANK_TRANSFER,
 						r.cutoff(), r.cutoffDay()));
-		payments.saveTransferSource(admin,
+		sources.saveTransferSource(admin,
 				new TransferSource("1234567890", "ｹﾝﾎﾟ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "ORDINARY", "7654321"));
 		fixture.payee(second, "0009", "302", "7654321", "ホリュウ ジロウ");
 		long id = payments.closeNow(admin, 2026);

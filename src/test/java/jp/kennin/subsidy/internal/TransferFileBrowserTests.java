@@ -16,6 +16,7 @@ import jp.kennin.subsidy.Subsidies;
 import jp.kennin.subsidy.SubsidyPayments;
 import jp.kennin.subsidy.SubsidyPayments.TransferSource;
 import jp.kennin.subsidy.SubsidyRules;
+import jp.kennin.subsidy.SubsidyTransferSources;
 import jp.kennin.subsidy.SubsidyRules.PaymentRoute;
 import jp.kennin.subsidy.internal.PaymentFixture.Household;
 import jp.kennin.tenant.Tenant;
@@ -65,6 +66,9 @@ class TransferFileBrowserTests {
 	@Autowired
 	SubsidyPayments payments;
 
+	@Autowired
+	SubsidyTransferSources sources;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -82,7 +86,7 @@ class TransferFileBrowserTests {
 						r.insuredCovered(), r.dependentsCovered(), r.ageBelow(), r.dependentGradeMax(), r.capMode(),
 						r.capYen(), r.twoDosesBelowAge(), r.aidDeducted(), r.exclusions(), PaymentRoute.BANK_TRANSFER,
 						r.cutoff(), r.cutoffDay()));
-		payments.saveTransferSource(setUp,
+		sources.saveTransferSource(setUp,
 				new TransferSource("0123456789", "ﾌﾘｺﾐｹﾝﾎﾟ", "0005", "ﾐﾂﾋﾞｼ", "011", "ﾏﾙﾉｳﾁ", "ORDINARY", "1112223"));
 		PaymentFixture fixture = new PaymentFixture(jdbc, tenant.id());
 		Household household = fixture.household("47", "3081", "K20", "那覇営業所", "比嘉　良子");
