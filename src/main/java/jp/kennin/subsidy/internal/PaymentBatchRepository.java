@@ -204,16 +204,17 @@ class PaymentBatchRepository {
 	}
 
 	/**
-	 * OPEN → EXPORTED, with the 振込指定日 of a transfer file (null for the payroll list);
-	 * false when it was locked already.
+	 * OPEN → EXPORTED, with the 振込指定日 of a transfer file (null for the payroll list), if
+	 * the batch still has the version its file was made from; false when it was locked or
+	 * changed (a claim held) since.
 	 */
-	boolean lock(long tenantId, long batchId, String by, Instant now, LocalDate transferDate) {
+	boolean lock(long tenantId, long batchId, int version, String by, Instant now, LocalDate transferDate) {
 		return jdbc.sql("""
 				update subsidy_payment_batch set status = 'EXPORTED', exported_at = ?, exported_by = ?,
 				  transfer_date = ?, version = version + 1
-				where tenant_id = ? and id = ? and status = 'OPEN'""")
+				where tenant_id = ? and id = ? and status = 'OPEN' and version = ?""")
 			.params(Timestamp.from(now), by, transferDate == null ? null : Date.valueOf(transferDate), tenantId,
-					batchId)
+					batchId, version)
 			.update() == 1;
 	}
 

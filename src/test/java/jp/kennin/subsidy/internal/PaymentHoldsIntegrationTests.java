@@ -58,6 +58,9 @@ class PaymentHoldsIntegrationTests {
 	PaymentCutoffJob cutoffJob;
 
 	@Autowired
+	PaymentBatchRepository batchRepository;
+
+	@Autowired
 	Subsidies subsidies;
 
 	@Autowired
@@ -206,6 +209,20 @@ class PaymentHoldsIntegrationTests {
 		assertThat(last.batchRemains()).isFalse();
 		assertThatThrownBy(() -> payments.batch(admin, id)).isInstanceOf(BatchNotFound.class);
 		assertThat(payments.overview(admin, 2026).held()).hasSize(3);
+	}
+
+	@Test
+	void a_file_made_before_a_hold_does_not_lock_the_batch_after_it() {
+		subsidies.saveRules(admin, SubsidyRules.suggested(2026));
+		long id = payments.closeNow(admin, 2026);
+		// An export that read the batch (and made its file) before another administrator
+		// held a claim locks with the version it read.
+		int read = version(id);
+		holds.hold(admin, id, read, List.of(firstChild));
+
+		assertThat(batchRepository.lock(tenant.id(), id, read, "late-export", Instant.now(), null)).isFalse();
+		assertThat(payments.batch(admin, id).batch().locked()).isFalse();
+		assertThat(batchRepository.lock(tenant.id(), id, version(id), "export", Instant.now(), null)).isTrue();
 	}
 
 	@Test
