@@ -197,12 +197,15 @@ public interface ClaimReview {
 	 * SHA-256, anyone's in the insurer
 	 * @param decidable whether approve / return are offered (SUBMITTED or IN_REVIEW)
 	 * @param rejectable whether reject is offered (also for a RETURNED claim)
+	 * @param paymentHold when and by whom the approved claim was held out of the payment
+	 * batches ({@link SubsidyPaymentHolds}), null when it is not held
 	 */
 	record ClaimView(long id, String receiptNumber, int fiscalYear, String kigo, String bango, int dose,
 			LocalDate shotDate, String clinic, int paidYen, int aidYen, boolean combinedReceipt, String combinedNote,
 			int amountYen, SubsidyClaimStatus status, String decisionReason, Instant submittedAt, int version,
 			Person person, List<StoredDocument> receipts, List<Duplicate> samePerson, List<Duplicate> sameReceipt,
-			Recomputed recomputed, List<Event> events, boolean decidable, boolean rejectable) {
+			Recomputed recomputed, List<Event> events, boolean decidable, boolean rejectable,
+			SubsidyPayments.HeldClaim paymentHold) {
 
 		public boolean duplicate() {
 			return !samePerson.isEmpty() || !sameReceipt.isEmpty();

@@ -59,6 +59,8 @@ class ClaimReviewManagement implements ClaimReview {
 
 	private final SubsidyRulesRepository rules;
 
+	private final PaymentHoldRepository holds;
+
 	private final Documents documents;
 
 	private final AuditLog audit;
@@ -70,8 +72,10 @@ class ClaimReviewManagement implements ClaimReview {
 	private final Clock clock;
 
 	ClaimReviewManagement(ClaimReviewRepository claims, SubsidyRulesRepository rules, Documents documents,
-			AuditLog audit, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+			PaymentHoldRepository holds, AuditLog audit, ApplicationEventPublisher events, MessageSource messages,
+			Clock clock) {
 		this.claims = claims;
+		this.holds = holds;
 		this.rules = rules;
 		this.documents = documents;
 		this.audit = audit;
@@ -122,7 +126,8 @@ class ClaimReviewManagement implements ClaimReview {
 				c.clinic(), c.paidYen(), c.aidYen(), c.combinedReceipt(), c.combinedNote(), c.amountYen(), c.status(),
 				c.decisionReason(), c.submittedAt(), c.version(), person, receipts(tenant, c),
 				claims.samePersonAndDate(tenant, c), claims.sameReceiptFile(tenant, c), recompute(tenant, c),
-				claims.events(tenant, claimId), OPEN.contains(c.status()), REJECTABLE.contains(c.status()));
+				claims.events(tenant, claimId), OPEN.contains(c.status()), REJECTABLE.contains(c.status()),
+				holds.find(tenant, claimId).orElse(null));
 	}
 
 	@Override

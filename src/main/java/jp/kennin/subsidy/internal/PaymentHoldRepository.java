@@ -1,9 +1,12 @@
 package jp.kennin.subsidy.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jp.kennin.subsidy.SubsidyPayments.HeldClaim;
 
@@ -68,20 +71,30 @@ class PaymentHoldRepository {
 		return held;
 	}
 
+	private static final String HELD = """
+			select c.id, c.receipt_number, c.kigo, c.bango, p.name as person_name, c.amount_yen, c.payment_held_at,
+			  c.payment_held_by
+			from subsidy_claim c
+			join roster_person p on p.id = c.person_id and p.tenant_id = c.tenant_id
+			where c.tenant_id = ? and c.status = 'APPROVED' and c.payment_held_at is not null""";
+
 	/** The held claims of a fiscal year, oldest hold first. */
 	List<HeldClaim> held(long tenantId, int fiscalYear) {
-		return jdbc.sql("""
-				select c.id, c.receipt_number, c.kigo, c.bango, p.name as person_name, c.amount_yen, c.payment_held_at,
-				  c.payment_held_by
-				from subsidy_claim c
-				join roster_person p on p.id = c.person_id and p.tenant_id = c.tenant_id
-				where c.tenant_id = ? and c.fiscal_year = ? and c.status = 'APPROVED' and c.payment_held_at is not null
-				order by c.payment_held_at, c.id""")
+		return jdbc.sql(HELD + " and c.fiscal_year = ? order by c.payment_held_at, c.id")
 			.params(tenantId, fiscalYear)
-			.query((rs, n) -> new HeldClaim(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("kigo"),
-					rs.getString("bango"), rs.getString("person_name"), rs.getInt("amount_yen"),
-					rs.getTimestamp("payment_held_at").toInstant(), rs.getString("payment_held_by")))
+			.query((rs, n) -> held(rs))
 			.list();
+	}
+
+	/** The claim's hold, if it is held. */
+	Optional<HeldClaim> find(long tenantId, long claimId) {
+		return jdbc.sql(HELD + " and c.id = ?").params(tenantId, claimId).query((rs, n) -> held(rs)).optional();
+	}
+
+	private static HeldClaim held(ResultSet rs) throws SQLException {
+		return new HeldClaim(rs.getLong("id"), rs.getString("receipt_number"), rs.getString("kigo"),
+				rs.getString("bango"), rs.getString("person_name"), rs.getInt("amount_yen"),
+				rs.getTimestamp("payment_held_at").toInstant(), rs.getString("payment_held_by"));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import jp.kennin.platform.StaffActor;
+import jp.kennin.subsidy.ClaimReview;
 import jp.kennin.subsidy.Subsidies;
 import jp.kennin.subsidy.SubsidyPaymentHolds;
 import jp.kennin.subsidy.SubsidyPaymentHolds.Held;
@@ -59,6 +60,9 @@ class PaymentHoldsIntegrationTests {
 
 	@Autowired
 	PaymentBatchRepository batchRepository;
+
+	@Autowired
+	ClaimReview review;
 
 	@Autowired
 	Subsidies subsidies;
@@ -131,18 +135,22 @@ class PaymentHoldsIntegrationTests {
 		assertThatThrownBy(() -> payments.closeNow(admin, 2026)).isInstanceOf(PaymentProblem.class);
 		assertThat(status(firstChild)).as("the member still sees 支給決定").isEqualTo("APPROVED");
 		assertThat(audits("subsidy_claim:" + firstChild)).contains("SUBSIDY_CLAIM_PAYMENT_HELD");
+		assertThat(review.open(admin, firstChild).paymentHold()).as("the claim's page shows the hold")
+			.extracting(HeldClaim::heldBy)
+			.isEqualTo("hold-admin");
+		assertThat(review.open(admin, firstInsured).paymentHold()).isNull();
 
-		// The scheduled cut-off (the 20th in the suggested rules) passes it over too,
-		// while
-		// it takes a claim approved since.
+		// The cut-off (the 20th in the suggested rules) passes it over too, while it
+		// takes a claim approved since (other insurers of other tests may get batches).
 		long later = fixture.claim(second, second.insured(), 2026, "APPROVED", 900,
 				Instant.parse("2026-11-17T01:00:00Z"));
 		clock.setInstant(Instant.parse("2026-11-20T15:30:00Z"));
-		assertThat(cutoffJob.runOnce()).hasSize(1);
+		cutoffJob.runOnce();
 		assertThat(batchOf(later)).isNotNull();
 		assertThat(batchOf(firstChild)).isNull();
 
 		holds.release(admin, firstChild);
+		assertThat(review.open(admin, firstChild).paymentHold()).isNull();
 		clock.setInstant(Instant.parse("2026-11-21T01:00:00Z"));
 		assertThat(payments.overview(admin, 2026).held()).isEmpty();
 		assertThat(payments.overview(admin, 2026).waitingCount()).isEqualTo(1);

@@ -146,6 +146,9 @@ class TransferFileBrowserTests {
 					"1,500円", adminId);
 			assertThat(driver.findElement(By.id("payments-waiting-count")).getText()).contains("0件");
 			desk.checkPage("subsidy-payments-held");
+			desk.click(driver.findElement(By.cssSelector("#held-claim-" + noAccountClaim + " a")));
+			assertThat(driver.findElement(By.id("claim-payment-hold")).getText()).contains("保留中", adminId);
+			desk.click(driver.findElement(By.cssSelector("#claim-payment-hold a")));
 			desk.click(driver.findElement(By.id("release-" + noAccountClaim)));
 			assertThat(driver.findElement(By.id("payments-done")).getText()).contains("保留を解除しました");
 			assertThat(driver.findElements(By.id("held-claim-" + noAccountClaim))).isEmpty();
