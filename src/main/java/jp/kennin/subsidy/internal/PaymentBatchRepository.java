@@ -141,6 +141,12 @@ class PaymentBatchRepository {
 			take = take.param("before", Timestamp.from(decidedBefore));
 		}
 		int taken = take.update();
+		recount(tenantId, id);
+		return new Formed(id, taken);
+	}
+
+	/** An open batch's count and total become those of the claims in it. */
+	void recount(long tenantId, long batchId) {
 		jdbc.sql(
 				"""
 						update subsidy_payment_batch set
@@ -149,9 +155,8 @@ class PaymentBatchRepository {
 						    where c.tenant_id = :tenant and c.batch_id = :batch)
 						where tenant_id = :tenant and id = :batch and status = 'OPEN'""")
 			.param("tenant", tenantId)
-			.param("batch", id)
+			.param("batch", batchId)
 			.update();
-		return new Formed(id, taken);
 	}
 
 	/** Removes a batch that took no claim (another node's cut-off was quicker). */

@@ -42,14 +42,15 @@ class PaymentHoldRepository {
 	}
 
 	/**
-	 * Takes the claims out of the batch and holds them, then counts the batch again.
+	 * Takes the claims out of the batch and holds them (the caller counts the batch
+	 * again).
 	 * @return how many were taken (claims of another batch are left alone)
 	 */
 	int hold(long tenantId, long batchId, Collection<Long> claimIds, String by, Instant now) {
 		if (claimIds.isEmpty()) {
 			return 0;
 		}
-		int held = jdbc.sql("""
+		return jdbc.sql("""
 				update subsidy_claim set batch_id = null, payment_held_at = :now, payment_held_by = :by
 				where tenant_id = :tenant and batch_id = :batch and id in (:ids)""")
 			.paramSource(new MapSqlParameterSource().addValue("now", Timestamp.from(now))
@@ -58,17 +59,6 @@ class PaymentHoldRepository {
 				.addValue("batch", batchId)
 				.addValue("ids", claimIds))
 			.update();
-		jdbc.sql(
-				"""
-						update subsidy_payment_batch set
-						  claim_count = (select count(*) from subsidy_claim c where c.tenant_id = :tenant and c.batch_id = :batch),
-						  total_yen = (select coalesce(sum(c.amount_yen), 0) from subsidy_claim c
-						    where c.tenant_id = :tenant and c.batch_id = :batch)
-						where tenant_id = :tenant and id = :batch and status = 'OPEN'""")
-			.param("tenant", tenantId)
-			.param("batch", batchId)
-			.update();
-		return held;
 	}
 
 	private static final String HELD = """

@@ -105,6 +105,7 @@ class PaymentHoldsManagement implements SubsidyPaymentHolds {
 		}
 		Instant now = clock.instant();
 		int held = holds.hold(tenant, batch.id(), chosen.stream().map(BatchClaim::id).toList(), actor.loginId(), now);
+		batches.recount(tenant, batch.id());
 		for (BatchClaim c : chosen) {
 			Map<String, String> details = new LinkedHashMap<>();
 			details.put("batch", String.valueOf(batch.id()));

@@ -1,6 +1,7 @@
 package jp.kennin.subsidy.web;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jp.kennin.platform.StaffActor;
 import jp.kennin.subsidy.SubsidyPaymentHolds;
@@ -30,26 +31,14 @@ class PaymentHoldController {
 	@PostMapping("/admin/subsidy/payments/{id}/hold")
 	String hold(StaffActor staff, @PathVariable long id, @RequestParam(required = false) Integer version,
 			@RequestParam(name = "claim", required = false) List<Long> claims, RedirectAttributes redirect) {
-		try {
-			return done(holds.hold(staff, id, version == null ? -1 : version, claims == null ? List.of() : claims), id,
-					redirect);
-		}
-		catch (PaymentProblem problem) {
-			redirect.addFlashAttribute("problem", problem.messageKey());
-			return "redirect:/admin/subsidy/payments/" + id;
-		}
+		return held(() -> holds.hold(staff, id, version == null ? -1 : version, claims == null ? List.of() : claims),
+				id, redirect);
 	}
 
 	@PostMapping("/admin/subsidy/payments/{id}/hold-unpayable")
 	String holdUnpayable(StaffActor staff, @PathVariable long id, @RequestParam(required = false) Integer version,
 			RedirectAttributes redirect) {
-		try {
-			return done(holds.holdUnpayable(staff, id, version == null ? -1 : version), id, redirect);
-		}
-		catch (PaymentProblem problem) {
-			redirect.addFlashAttribute("problem", problem.messageKey());
-			return "redirect:/admin/subsidy/payments/" + id;
-		}
+		return held(() -> holds.holdUnpayable(staff, id, version == null ? -1 : version), id, redirect);
 	}
 
 	@PostMapping("/admin/subsidy/payments/held/{claimId}/release")
@@ -65,7 +54,19 @@ class PaymentHoldController {
 		return "redirect:/admin/subsidy/payments" + (year == null ? "" : "?year=" + year);
 	}
 
-	private static String done(Held held, long batchId, RedirectAttributes redirect) {
+	/**
+	 * Back to the batch with what was held, to the list if the batch is gone, or the
+	 * reason.
+	 */
+	private static String held(Supplier<Held> hold, long batchId, RedirectAttributes redirect) {
+		Held held;
+		try {
+			held = hold.get();
+		}
+		catch (PaymentProblem problem) {
+			redirect.addFlashAttribute("problem", problem.messageKey());
+			return "redirect:/admin/subsidy/payments/" + batchId;
+		}
 		redirect.addFlashAttribute("doneCount", held.claims());
 		if (!held.batchRemains()) {
 			redirect.addFlashAttribute("done", "subsidy.payments.done.heldBatchGone");

@@ -122,12 +122,7 @@ class DeadlineReminderIntegrationTests {
 		assertThat(ours(job.runOnce())).containsValue(1);
 		assertThat(mails.mailsTo(unsentEmail)).hasSize(1);
 
-		SubsidyRules r = SubsidyRules.suggested(2026);
-		subsidies.saveRules(admin,
-				new SubsidyRules(r.fiscalYear(), r.shotFrom(), r.shotTo(), r.claimFrom(), LocalDate.of(2027, 3, 15),
-						r.insuredCovered(), r.dependentsCovered(), r.ageBelow(), r.dependentGradeMax(), r.capMode(),
-						r.capYen(), r.twoDosesBelowAge(), r.aidDeducted(), r.exclusions(), r.paymentRoute(), r.cutoff(),
-						r.cutoffDay()));
+		subsidies.saveRules(admin, TestRules.claimsUntil(LocalDate.of(2027, 3, 15)));
 		clock.setInstant(Instant.parse("2027-03-08T01:00:00Z"));
 		assertThat(ours(job.runOnce())).containsValue(1);
 		assertThat(mails.lastMailTo(unsentEmail).body()).contains("2027年3月15日（月） まで");

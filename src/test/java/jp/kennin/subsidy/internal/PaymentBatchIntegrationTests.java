@@ -434,11 +434,7 @@ class PaymentBatchIntegrationTests {
 	}
 
 	private SubsidyRules transferRules() {
-		SubsidyRules r = SubsidyRules.suggested(2026);
-		return new SubsidyRules(r.fiscalYear(), r.shotFrom(), r.shotTo(), r.claimFrom(), r.claimTo(),
-				r.insuredCovered(), r.dependentsCovered(), r.ageBelow(), r.dependentGradeMax(), r.capMode(), r.capYen(),
-				r.twoDosesBelowAge(), r.aidDeducted(), r.exclusions(), PaymentRoute.BANK_TRANSFER, r.cutoff(),
-				r.cutoffDay());
+		return TestRules.paidBy(PaymentRoute.BANK_TRANSFER);
 	}
 
 	/** The records of a 全銀 file: 120 bytes each, CRLF between, none after the last. */

@@ -16,7 +16,6 @@ import jp.kennin.staff.internal.StaffTestLogin;
 import jp.kennin.subsidy.Subsidies;
 import jp.kennin.subsidy.SubsidyPayments;
 import jp.kennin.subsidy.SubsidyPayments.TransferSource;
-import jp.kennin.subsidy.SubsidyRules;
 import jp.kennin.subsidy.SubsidyTransferSources;
 import jp.kennin.subsidy.SubsidyRules.PaymentRoute;
 import jp.kennin.subsidy.internal.PaymentFixture.Household;
@@ -293,12 +292,7 @@ class PaymentBatchWebIntegrationTests {
 	}
 
 	private void saveRules(PaymentRoute route) {
-		SubsidyRules r = SubsidyRules.suggested(2026);
-		subsidies.saveRules(new StaffActor("web-admin", StaffActor.TENANT_ADMIN, tenant.id()),
-				new SubsidyRules(r.fiscalYear(), r.shotFrom(), r.shotTo(), r.claimFrom(), r.claimTo(),
-						r.insuredCovered(), r.dependentsCovered(), r.ageBelow(), r.dependentGradeMax(), r.capMode(),
-						r.capYen(), r.twoDosesBelowAge(), r.aidDeducted(), r.exclusions(), route, r.cutoff(),
-						r.cutoffDay()));
+		subsidies.saveRules(new StaffActor("web-admin", StaffActor.TENANT_ADMIN, tenant.id()), TestRules.paidBy(route));
 	}
 
 	/** The one batch's version, as its page shows it. */

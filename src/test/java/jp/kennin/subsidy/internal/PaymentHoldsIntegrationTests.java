@@ -164,12 +164,7 @@ class PaymentHoldsIntegrationTests {
 
 	@Test
 	void holding_the_households_that_cannot_be_paid_lets_the_rest_be_transferred() {
-		SubsidyRules r = SubsidyRules.suggested(2026);
-		subsidies.saveRules(admin,
-				new SubsidyRules(r.fiscalYear(), r.shotFrom(), r.shotTo(), r.claimFrom(), r.claimTo(),
-						r.insuredCovered(), r.dependentsCovered(), r.ageBelow(), r.dependentGradeMax(), r.capMode(),
-						r.capYen(), r.twoDosesBelowAge(), r.aidDeducted(), r.exclusions(), PaymentRoute.BANK_TRANSFER,
-						r.cutoff(), r.cutoffDay()));
+		subsidies.saveRules(admin, TestRules.paidBy(PaymentRoute.BANK_TRANSFER));
 		sources.saveTransferSource(admin,
 				new TransferSource("1234567890", "ｹﾝﾎﾟ", "0001", "ﾐｽﾞﾎ", "100", "ﾎﾝﾃﾝ", "ORDINARY", "7654321"));
 		fixture.payee(second, "0009", "302", "7654321", "ホリュウ ジロウ");

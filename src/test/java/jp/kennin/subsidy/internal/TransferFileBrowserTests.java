@@ -15,7 +15,6 @@ import jp.kennin.staff.StaffRole;
 import jp.kennin.subsidy.Subsidies;
 import jp.kennin.subsidy.SubsidyPayments;
 import jp.kennin.subsidy.SubsidyPayments.TransferSource;
-import jp.kennin.subsidy.SubsidyRules;
 import jp.kennin.subsidy.SubsidyTransferSources;
 import jp.kennin.subsidy.SubsidyRules.PaymentRoute;
 import jp.kennin.subsidy.internal.PaymentFixture.Household;
@@ -80,12 +79,7 @@ class TransferFileBrowserTests {
 		clock.setInstant(Instant.parse("2026-12-02T01:00:00Z"));
 		Tenant tenant = TestTenants.create(tenants, "振込指定日テスト健保");
 		StaffActor setUp = new StaffActor("set-up", StaffActor.TENANT_ADMIN, tenant.id());
-		SubsidyRules r = SubsidyRules.suggested(2026);
-		subsidies.saveRules(setUp,
-				new SubsidyRules(r.fiscalYear(), r.shotFrom(), r.shotTo(), r.claimFrom(), r.claimTo(),
-						r.insuredCovered(), r.dependentsCovered(), r.ageBelow(), r.dependentGradeMax(), r.capMode(),
-						r.capYen(), r.twoDosesBelowAge(), r.aidDeducted(), r.exclusions(), PaymentRoute.BANK_TRANSFER,
-						r.cutoff(), r.cutoffDay()));
+		subsidies.saveRules(setUp, TestRules.paidBy(PaymentRoute.BANK_TRANSFER));
 		sources.saveTransferSource(setUp,
 				new TransferSource("0123456789", "ﾌﾘｺﾐｹﾝﾎﾟ", "0005", "ﾐﾂﾋﾞｼ", "011", "ﾏﾙﾉｳﾁ", "ORDINARY", "1112223"));
 		PaymentFixture fixture = new PaymentFixture(jdbc, tenant.id());
