@@ -61,8 +61,7 @@ class DeadlineReminderJob {
 				}
 			}
 			catch (RuntimeException ex) {
-				// one insurer's failure (rolled back) must not keep the others'
-				// reminders;
+				// one insurer's failure (rolled back) must not stop the others;
 				// the next day tries it again
 				log.error("Subsidy deadline reminder failed for tenant {} fiscal year {}", due.tenantId(),
 						due.fiscalYear(), ex);

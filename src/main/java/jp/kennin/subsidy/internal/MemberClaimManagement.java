@@ -192,8 +192,7 @@ class MemberClaimManagement implements MemberSubsidies {
 		}
 		LocalDate today = JapanTime.today(clock);
 		RosterPerson person = person(member, s.personId());
-		// The rules are read once: the amount and the payment route come from the same
-		// version.
+		// Read once: the amount and the payment route come from the same rules.
 		SubsidyRules r = rulesOrRefuse(member, s.fiscalYear());
 		SubsidyCalculator.Assessment a = assessOrRefuse(member, r, person, stored.input(), claimId, today);
 		if (r.paymentRoute() == SubsidyRules.PaymentRoute.BANK_TRANSFER && claims.payee(member).isEmpty()) {

@@ -194,8 +194,7 @@ class SubsidyPaymentsManagement implements SubsidyPayments {
 		Instant now = clock.instant();
 		byte[] content = stored.orElseGet(() -> files.build(tenant, batch, format, transferDate));
 		boolean locking = !batch.locked();
-		// The version the file was made from: a claim held meanwhile makes the file
-		// stale.
+		// The version the file was made from: a hold since makes the file stale.
 		if (locking && !batches.lock(tenant, batch.id(), batch.version(), actor.loginId(), now, transferDate)) {
 			throw new PaymentProblem("subsidy.payments.problem.stale");
 		}
