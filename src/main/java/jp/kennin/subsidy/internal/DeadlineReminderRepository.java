@@ -47,11 +47,11 @@ class DeadlineReminderRepository {
 	}
 
 	/**
-	 * Records the run first, so that a second node or a restart finds it (the primary key
-	 * refuses a second row in a concurrent transaction).
+	 * Records the run with how many members it mails, so that a second node or a restart
+	 * finds it (the primary key refuses a second row in a concurrent transaction).
 	 * @return false when the reminder for this deadline has run
 	 */
-	boolean start(Due due, Instant now) {
+	boolean start(Due due, Instant now, int mails) {
 		boolean ran = jdbc.sql("""
 				select count(*) from subsidy_deadline_reminder_run
 				where tenant_id = ? and fiscal_year = ? and claim_to = ?""")
@@ -62,19 +62,11 @@ class DeadlineReminderRepository {
 			return false;
 		}
 		jdbc.sql("""
-				insert into subsidy_deadline_reminder_run (tenant_id, fiscal_year, claim_to, ran_at)
-				values (?, ?, ?, ?)""")
-			.params(due.tenantId(), due.fiscalYear(), Date.valueOf(due.claimTo()), Timestamp.from(now))
+				insert into subsidy_deadline_reminder_run (tenant_id, fiscal_year, claim_to, ran_at, mails)
+				values (?, ?, ?, ?, ?)""")
+			.params(due.tenantId(), due.fiscalYear(), Date.valueOf(due.claimTo()), Timestamp.from(now), mails)
 			.update();
 		return true;
-	}
-
-	void finish(Due due, int mails) {
-		jdbc.sql("""
-				update subsidy_deadline_reminder_run set mails = ?
-				where tenant_id = ? and fiscal_year = ? and claim_to = ?""")
-			.params(mails, due.tenantId(), due.fiscalYear(), Date.valueOf(due.claimTo()))
-			.update();
 	}
 
 	/** The members with a draft or a returned claim of the year, by 記号・番号. */

@@ -49,15 +49,14 @@ class DeadlineReminders {
 	@Transactional
 	public int remind(Due due) {
 		Instant now = clock.instant();
-		if (!reminders.start(due, now)) {
+		List<Unsent> members = reminders.unsent(due.tenantId(), due.fiscalYear());
+		if (!reminders.start(due, now, members.size())) {
 			return -1;
 		}
-		List<Unsent> members = reminders.unsent(due.tenantId(), due.fiscalYear());
 		for (Unsent m : members) {
 			events.publishEvent(new SubsidyClaimDeadlineNear(due.tenantId(), m.memberAccountId(), m.kigo(), m.bango(),
 					due.claimTo(), m.claims()));
 		}
-		reminders.finish(due, members.size());
 		audit.record(new AuditLog.Event(SubsidyAuditEvent.SUBSIDY_DEADLINE_REMINDED.name(), due.tenantId(), "SYSTEM",
 				ACTOR, null, "subsidy_rules:" + due.fiscalYear(), null,
 				Map.of("claimTo", due.claimTo().toString(), "members", String.valueOf(members.size()))));

@@ -22,6 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PaymentHoldRepository {
 
+	private static final String HELD = """
+			select c.id, c.receipt_number, c.kigo, c.bango, p.name as person_name, c.amount_yen, c.payment_held_at,
+			  c.payment_held_by
+			from subsidy_claim c
+			join roster_person p on p.id = c.person_id and p.tenant_id = c.tenant_id
+			where c.tenant_id = ? and c.status = 'APPROVED' and c.payment_held_at is not null""";
+
 	private final JdbcClient jdbc;
 
 	PaymentHoldRepository(JdbcClient jdbc) {
@@ -60,13 +67,6 @@ class PaymentHoldRepository {
 				.addValue("ids", claimIds))
 			.update();
 	}
-
-	private static final String HELD = """
-			select c.id, c.receipt_number, c.kigo, c.bango, p.name as person_name, c.amount_yen, c.payment_held_at,
-			  c.payment_held_by
-			from subsidy_claim c
-			join roster_person p on p.id = c.person_id and p.tenant_id = c.tenant_id
-			where c.tenant_id = ? and c.status = 'APPROVED' and c.payment_held_at is not null""";
 
 	/** The held claims of a fiscal year, oldest hold first. */
 	List<HeldClaim> held(long tenantId, int fiscalYear) {

@@ -115,7 +115,8 @@ class PaymentHoldsManagement implements SubsidyPaymentHolds {
 			audit.record(AuditLog.Event.byStaff(SubsidyAuditEvent.SUBSIDY_CLAIM_PAYMENT_HELD, tenant, actor,
 					"subsidy_claim:" + c.id(), details));
 		}
-		boolean remains = batches.find(tenant, batch.id()).orElseThrow().claimCount() > 0;
+		// The batch as read is the version just claimed, so its count is current.
+		boolean remains = batch.claimCount() > held;
 		if (!remains) {
 			batches.deleteEmpty(tenant, batch.id());
 		}
